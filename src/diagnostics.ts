@@ -1,0 +1,45 @@
+/** A message in both of the tool's languages. */
+export interface Msg {
+  en: string;
+  zh: string;
+}
+export type Lang = keyof Msg;
+
+export const msg = (en: string, zh: string): Msg => ({ en, zh });
+
+export type Severity = 'error' | 'warning' | 'note';
+
+/** One finding about an input file, with its position when known (1-based). */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine-readable code, e.g. `scheme/unknown-key`, `data/bad-value`. */
+  code: string;
+  message: Msg;
+  file?: string;
+  line?: number;
+  col?: number;
+  /** Path inside the document, e.g. `sections[0].items[2].target`. */
+  path?: string;
+}
+
+export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.col ?? 1}` : ''}: ` : '';
+  const sev =
+    lang === 'zh'
+      ? { error: '错误', warning: '警告', note: '提示' }[d.severity]
+      : d.severity;
+  return `${where}${sev}: ${d.message[lang]}${d.path ? ` (${d.path})` : ''}`;
+}
+
+export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
+
+/** Sorts by file, line, column, then code, so output order never depends on discovery order. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0) ||
+      a.code.localeCompare(b.code),
+  );
+}

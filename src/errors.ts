@@ -1,0 +1,17 @@
+import type { Diagnostic, Msg } from './diagnostics';
+
+/** Input that cannot be assessed: carries every finding, the CLI prints them and exits 2. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message.en).join('; '));
+    this.name = 'InputError';
+  }
+}
+
+/** A wrong command line: one message, exit 2. */
+export class UsageError extends Error {
+  constructor(readonly text: Msg) {
+    super(text.en);
+    this.name = 'UsageError';
+  }
+}

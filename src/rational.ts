@@ -1,0 +1,159 @@
+/**
+ * Exact rational numbers on BigInt. Scores, thresholds and data values are kept
+ * exact so that 94.7% against 95% in steps of 0.1% is exactly 3 steps; rounding
+ * happens only when a number is displayed.
+ */
+export class Rational {
+  private constructor(
+    readonly n: bigint,
+    readonly d: bigint,
+  ) {}
+
+  static readonly ZERO = new Rational(0n, 1n);
+  static readonly ONE = new Rational(1n, 1n);
+  static readonly HUNDRED = new Rational(100n, 1n);
+
+  static of(n: bigint, d: bigint = 1n): Rational {
+    if (d === 0n) throw new RangeError('zero denominator');
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    const g = gcd(n < 0n ? -n : n, d);
+    return g === 1n ? new Rational(n, d) : new Rational(n / g, d / g);
+  }
+
+  static int(n: number | bigint): Rational {
+    return new Rational(BigInt(n), 1n);
+  }
+
+  /** Parses a plain decimal such as `-12.5`, `0.003` or `1e-3`; undefined when it is not one. */
+  static parse(text: string): Rational | undefined {
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+    if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+    const frac = m[3] ?? '';
+    let n = BigInt((m[2] || '0') + frac);
+    let d = 10n ** BigInt(frac.length);
+    const exp = m[4] ? Number(m[4]) : 0;
+    if (Math.abs(exp) > 400) return undefined;
+    if (exp > 0) n *= 10n ** BigInt(exp);
+    else if (exp < 0) d *= 10n ** BigInt(-exp);
+    return Rational.of(m[1] === '-' ? -n : n, d);
+  }
+
+  /** From a JS number as written (its shortest decimal form), e.g. 0.3 → 3/10. */
+  static fromNumber(x: number): Rational {
+    if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+    const r = Rational.parse(String(x));
+    if (!r) throw new RangeError(`not a number: ${x}`);
+    return r;
+  }
+
+  add(o: Rational): Rational {
+    return this.d === o.d ? Rational.of(this.n + o.n, this.d) : Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
+  }
+  sub(o: Rational): Rational {
+    return this.add(o.neg());
+  }
+  mul(o: Rational): Rational {
+    return Rational.of(this.n * o.n, this.d * o.d);
+  }
+  /** Division; undefined when dividing by zero (never Infinity or NaN). */
+  div(o: Rational): Rational | undefined {
+    return o.n === 0n ? undefined : Rational.of(this.n * o.d, this.d * o.n);
+  }
+  neg(): Rational {
+    return new Rational(-this.n, this.d);
+  }
+  abs(): Rational {
+    return this.n < 0n ? this.neg() : this;
+  }
+  cmp(o: Rational): -1 | 0 | 1 {
+    const l = this.n * o.d;
+    const r = o.n * this.d;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  eq(o: Rational): boolean {
+    return this.n === o.n && this.d === o.d;
+  }
+  lt(o: Rational): boolean {
+    return this.cmp(o) < 0;
+  }
+  gt(o: Rational): boolean {
+    return this.cmp(o) > 0;
+  }
+  le(o: Rational): boolean {
+    return this.cmp(o) <= 0;
+  }
+  ge(o: Rational): boolean {
+    return this.cmp(o) >= 0;
+  }
+  isZero(): boolean {
+    return this.n === 0n;
+  }
+  isInteger(): boolean {
+    return this.d === 1n;
+  }
+  sign(): -1 | 0 | 1 {
+    return this.n < 0n ? -1 : this.n > 0n ? 1 : 0;
+  }
+  floor(): Rational {
+    const q = this.n / this.d;
+    return Rational.of(this.n < 0n && q * this.d !== this.n ? q - 1n : q);
+  }
+  ceil(): Rational {
+    const q = this.n / this.d;
+    return Rational.of(this.n > 0n && q * this.d !== this.n ? q + 1n : q);
+  }
+  /** Rounds half away from zero to `digits` decimal places (exactly). */
+  round(digits = 0): Rational {
+    const scale = 10n ** BigInt(Math.max(0, digits));
+    const scaled = this.n * scale;
+    const twice = 2n * (scaled < 0n ? -scaled : scaled) + this.d;
+    const q = twice / (2n * this.d);
+    return Rational.of(scaled < 0n ? -q : q, scale);
+  }
+  min(o: Rational): Rational {
+    return this.le(o) ? this : o;
+  }
+  max(o: Rational): Rational {
+    return this.ge(o) ? this : o;
+  }
+
+  /** Fixed-point text, rounded half away from zero; trailing zeros kept. */
+  toFixed(digits: number): string {
+    const r = this.round(digits);
+    const neg = r.n < 0n;
+    const scale = 10n ** BigInt(digits);
+    const abs = ((neg ? -r.n : r.n) * scale) / r.d;
+    let s = abs.toString().padStart(digits + 1, '0');
+    if (digits > 0) s = `${s.slice(0, -digits)}.${s.slice(-digits)}`;
+    return neg && abs !== 0n ? `-${s}` : s;
+  }
+
+  /** Shortest text with at most `maxDigits` decimals: 0.9, 12, 0.333333. */
+  toDecimal(maxDigits = 6): string {
+    const s = this.toFixed(maxDigits);
+    return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  }
+
+  /** A JS number for machine output, rounded to `maxDigits` decimals first. */
+  toNumber(maxDigits = 6): number {
+    return Number(this.toDecimal(maxDigits));
+  }
+
+  toString(): string {
+    return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+export const R = (x: number | string): Rational => {
+  const r = typeof x === 'number' ? Rational.fromNumber(x) : Rational.parse(x);
+  if (!r) throw new RangeError(`not a number: ${x}`);
+  return r;
+};

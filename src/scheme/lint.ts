@@ -1,0 +1,265 @@
+/**
+ * Semantic rules run after the schema: each is a small named function that reports
+ * every finding it sees, so a scheme author fixes them all in one pass.
+ */
+import { msg } from '../diagnostics';
+import { Rational } from '../rational';
+import type { Reporter } from './compile';
+import { kindOf, type Formula, type Kind } from './formula';
+import type * as M from './model';
+import type { Path } from './positions';
+import type { ItemInput, SchemeInput, SectionInput } from './schema';
+import type { Target } from './target';
+
+interface Ctx {
+  input: SchemeInput;
+  scheme: M.Scheme;
+  rep: Reporter;
+  /** Every item with its YAML path, bonus items included. */
+  items: { input: ItemInput; model?: M.Item; path: Path }[];
+  sections: { input: SectionInput; path: Path }[];
+}
+
+const SUMMABLE = new Set(['count', 'number', 'money']);
+
+export function lintScheme(input: SchemeInput, scheme: M.Scheme, rep: Reporter): void {
+  const sections: Ctx['sections'] = [];
+  const items: Ctx['items'] = [];
+  const models = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].map((i) => [i.id, i]));
+  const walk = (s: SectionInput, path: Path) => {
+    sections.push({ input: s, path });
+    s.items?.forEach((it, i) => items.push({ input: it, model: models.get(it.id), path: [...path, 'items', i] }));
+    s.sections?.forEach((c, i) => walk(c, [...path, 'sections', i]));
+  };
+  input.sections.forEach((s, i) => walk(s, ['sections', i]));
+  input.bonus?.items.forEach((it, i) => items.push({ input: it, model: models.get(it.id), path: ['bonus', 'items', i] }));
+  const ctx: Ctx = { input, scheme, rep, items, sections };
+  for (const rule of RULES) rule(ctx);
+}
+
+function duplicateIds({ input, rep, items, sections }: Ctx): void {
+  const groups: [string, { id: string; path: Path }[]][] = [
+    ['fields and params', [
+      ...input.fields.map((f, i) => ({ id: f.id, path: ['fields', i, 'id'] as Path })),
+      ...(input.params ?? []).map((p, i) => ({ id: p.id, path: ['params', i, 'id'] as Path })),
+    ]],
+    ['sections and items', [
+      ...sections.map((s) => ({ id: s.input.id, path: [...s.path, 'id'] })),
+      ...items.map((it) => ({ id: it.input.id, path: [...it.path, 'id'] })),
+    ]],
+    ['vetoes', (input.vetoes ?? []).map((v, i) => ({ id: v.id, path: ['vetoes', i, 'id'] as Path }))],
+    ['checks', (input.checks ?? []).map((c, i) => ({ id: c.id, path: ['checks', i, 'id'] as Path }))],
+    ['units', input.units.map((u, i) => ({ id: u.id, path: ['units', i, 'id'] as Path }))],
+  ];
+  for (const [, list] of groups) {
+    const seen = new Map<string, Path>();
+    for (const { id, path } of list) {
+      const first = seen.get(id);
+      if (first) rep.error(path, 'scheme/duplicate-id', msg(`duplicate id "${id}" (first used at ${first.join('.')})`, `id“${id}”重复（首次出现于 ${first.join('.')}）`));
+      else seen.set(id, path);
+    }
+  }
+}
+
+function pointsAddUp({ input, rep, sections }: Ctx): void {
+  const sum = (xs: { points: number }[]) => xs.reduce((a, x) => a.add(Rational.fromNumber(x.points)), Rational.ZERO);
+  for (const { input: s, path } of sections) {
+    if (s.items && s.sections) {
+      rep.error(path, 'scheme/items-and-sections', msg(`section "${s.id}" has both items and sections; use one`, `分组“${s.id}”同时有 items 和 sections，只能用其一`));
+    }
+    if (!s.items && !s.sections) {
+      rep.error(path, 'scheme/empty-section', msg(`section "${s.id}" has neither items nor sections`, `分组“${s.id}”既没有 items 也没有 sections`));
+      continue;
+    }
+    const got = sum([...(s.items ?? []), ...(s.sections ?? [])]);
+    const want = Rational.fromNumber(s.points);
+    if (!got.eq(want)) {
+      rep.error([...path, 'points'], 'scheme/points-sum', msg(`section "${s.id}" is worth ${want.toDecimal()} points but its children add up to ${got.toDecimal()}`, `分组“${s.id}”分值 ${want.toDecimal()}，但下级合计 ${got.toDecimal()}`));
+    }
+  }
+  const got = sum(input.sections);
+  const total = Rational.fromNumber(input.total);
+  if (!got.eq(total)) {
+    rep.error(['total'], 'scheme/points-sum', msg(`total is ${total.toDecimal()} but the sections add up to ${got.toDecimal()}`, `总分 ${total.toDecimal()}，但各分组合计 ${got.toDecimal()}`));
+  }
+}
+
+/** Every formula in the scheme with its path, for the reference rules. */
+function formulas(ctx: Ctx): { f: Formula; path: Path; offset: number }[] {
+  const out: { f: Formula; path: Path; offset: number }[] = [];
+  const fromTarget = (t: Target | undefined, path: Path) => {
+    if (!t) return;
+    const parts = t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
+    for (const f of parts) out.push({ f, path, offset: t.text.indexOf(f.source) });
+  };
+  for (const { model, path, input } of ctx.items) {
+    if (!model) continue;
+    out.push({ f: model.formula, path: [...path, 'formula'], offset: 0 });
+    fromTarget(model.target, [...path, 'target']);
+    if (model.rule.type === 'bands' && input.rule.type === 'bands') {
+      model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
+    }
+  }
+  ctx.scheme.checks.forEach((c) => {
+    const i = (ctx.input.checks ?? []).findIndex((x) => x.id === c.id);
+    out.push({ f: c.assert, path: ['checks', i, 'assert'], offset: 0 });
+  });
+  ctx.scheme.vetoes.forEach((v) => {
+    const i = (ctx.input.vetoes ?? []).findIndex((x) => x.id === v.id);
+    fromTarget(v.when, ['vetoes', i, 'when']);
+  });
+  return out;
+}
+
+function wordIndex(text: string, word: string): number {
+  const m = new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[$]/g, '\\$')}($|[^A-Za-z0-9_])`).exec(text);
+  return m ? m.index + m[1]!.length : 0;
+}
+
+function references(ctx: Ctx): void {
+  const { scheme, rep } = ctx;
+  for (const { f, path, offset } of formulas(ctx)) {
+    for (const name of f.refs) {
+      const at = Math.max(0, offset) + wordIndex(f.source, name);
+      const field = scheme.fields.get(name);
+      if (!field && !scheme.params.has(name)) {
+        rep.error(path, 'scheme/unknown-name', msg(`unknown field or param "${name}"`, `未知的字段或参数“${name}”`), at);
+      } else if (field?.type === 'text') {
+        rep.error(path, 'scheme/text-in-formula', msg(`field "${name}" is text and cannot be used in a formula`, `字段“${name}”是文本，不能用于公式`), at);
+      }
+    }
+  }
+}
+
+function kinds(ctx: Ctx): void {
+  const { scheme, rep } = ctx;
+  const refKind = (n: string): Kind => (scheme.fields.get(n)?.type === 'boolean' ? 'boolean' : scheme.fields.has(n) || scheme.params.has(n) ? 'number' : 'any');
+  const needBool = (f: Formula, path: Path, what: string, whatZh: string) => {
+    if (kindOf(f.ast, refKind) === 'number') {
+      rep.error(path, 'scheme/not-boolean', msg(`${what} must be a yes/no condition (a comparison), not a number`, `${whatZh}必须是条件（比较式），不能是数值`));
+    }
+  };
+  scheme.checks.forEach((c, i) => needBool(c.assert, ['checks', i, 'assert'], 'a check', '数据检查'));
+  scheme.vetoes.forEach((v, i) => {
+    if (v.when.kind === 'formula') needBool(v.when.f, ['vetoes', i, 'when'], 'a veto condition', '否决条件');
+  });
+  for (const { model, path } of ctx.items) {
+    if (model?.target?.kind === 'formula') needBool(model.target.f, [...path, 'target'], 'a target', '目标');
+  }
+}
+
+function scopes(ctx: Ctx): void {
+  const { scheme, rep } = ctx;
+  const top = scheme.levels.length - 1;
+  for (const { model, path } of ctx.items) {
+    if (!model) continue;
+    for (const id of model.fields) {
+      const field = scheme.fields.get(id)!;
+      if (field.level > model.level) {
+        const lvl = scheme.levels[field.level]!.id;
+        rep.error([...path, 'formula'], 'scheme/scope', msg(`item "${model.id}" is scored at level "${scheme.levels[model.level]!.id}" but field "${id}" exists only from level "${lvl}"; set scope: ${lvl}`, `指标“${model.id}”在“${scheme.levels[model.level]!.title}”层级计分，但字段“${id}”只在“${scheme.levels[field.level]!.title}”层级有数据；请设置 scope: ${lvl}`));
+      }
+      if (model.rollup === 'sum' && !SUMMABLE.has(field.type) && field.level < top) {
+        rep.error([...path, 'formula'], 'scheme/rollup-not-summable', msg(`item "${model.id}" would sum field "${id}" (${field.type}) to roll up; ${field.type} cannot be summed: declare rollup: mean, min or max`, `指标“${model.id}”汇总时需要加总字段“${id}”（${field.type}），该类型不能加总：请声明 rollup: mean、min 或 max`));
+      }
+    }
+  }
+}
+
+function rulesFitTargets(ctx: Ctx): void {
+  const { rep } = ctx;
+  for (const { model, path, input } of ctx.items) {
+    if (!model) continue;
+    const t = model.target;
+    const r = model.rule;
+    const at = [...path, 'rule', 'type'];
+    if (!t && r.type !== 'checklist') {
+      rep.error(path, 'scheme/missing-target', msg(`item "${model.id}" needs a target`, `指标“${model.id}”缺少 target`));
+      continue;
+    }
+    if (r.type === 'checklist') {
+      const a = model.formula.ast;
+      if (a.k !== 'call' || a.fn !== 'count' || a.args.some((x) => x.k !== 'ref')) {
+        rep.error([...path, 'formula'], 'scheme/checklist-formula', msg('a checklist formula must be count(a, b, …) of yes/no fields', '清单类指标的公式必须是 count(a, b, …)，参数为是/否字段'));
+      }
+    }
+    const distance = r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist';
+    if (t && distance && !(t.kind === 'between' || (t.kind === 'cmp' && ['>=', '<=', '=='].includes(t.op)))) {
+      rep.error(at, 'scheme/rule-target', msg(`rule ${r.type} measures a distance from the target: use >=, <=, == or between (not "${t.text}")`, `${r.type} 规则按与目标的差距计分：目标须为 >=、<=、== 或 between（而不是“${t.text}”）`));
+    }
+    if (t && (r.type === 'proportional' || r.type === 'add') && !(t.kind === 'cmp' && (t.op === '>=' || t.op === '<='))) {
+      rep.error(at, 'scheme/rule-target', msg(`rule ${r.type} needs a target of the form ">= x" or "<= x" (not "${t.text}")`, `${r.type} 规则的目标须为“>= x”或“<= x”（而不是“${t.text}”）`));
+    }
+    if (r.type === 'add' && !model.bonus) {
+      rep.error(at, 'scheme/add-outside-bonus', msg('rule add is only for bonus items', 'add 规则只用于加分项'));
+    }
+    if (model.bonus && (r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist')) {
+      rep.error(at, 'scheme/bonus-rule', msg(`bonus items add points; rule ${r.type} deducts (use all, add, bands or proportional)`, `加分项只能加分；${r.type} 规则是扣分（请用 all、add、bands 或 proportional）`));
+    }
+    if ((r.type === 'deduct' || r.type === 'add') && (input.rule as { per: unknown }).per !== undefined) {
+      if ((r as { per: Rational }).per.sign() <= 0) rep.error([...path, 'rule', 'per'], 'scheme/per', msg('per must be greater than 0', 'per 必须大于 0'));
+    }
+  }
+}
+
+function unreachableTargets(ctx: Ctx): void {
+  const { scheme, rep } = ctx;
+  const isCount = (n: M.Item['formula']['ast']) => n.k === 'ref' && scheme.fields.get(n.name)?.type === 'count';
+  for (const { model, path } of ctx.items) {
+    const t = model?.target;
+    const a = model?.formula.ast;
+    if (!model || !t || !a || t.kind !== 'cmp' || !(t.op === '>=' || t.op === '>')) continue;
+    if (!(a.k === 'bin' && a.op === '/' && isCount(a.a) && isCount(a.b))) continue;
+    const rhs = t.rhs.ast;
+    if (rhs.k !== 'num' || !/[%‰]/.test(rhs.raw)) continue;
+    if (rhs.v.gt(Rational.ONE) || (t.op === '>' && rhs.v.eq(Rational.ONE))) {
+      rep.error([...path, 'target'], 'scheme/unreachable-target', msg(`target "${t.text}" cannot be reached: a share of a count is at most 100%`, `目标“${t.text}”无法达到：比率最高为 100%`));
+    }
+  }
+}
+
+function vetoesAndLevers(ctx: Ctx): void {
+  const { scheme, rep, input } = ctx;
+  const all = new Map(ctx.items.filter((i) => i.model).map((i) => [i.input.id, i.model!]));
+  (input.vetoes ?? []).forEach((v, i) => {
+    const model = scheme.vetoes.find((x) => x.id === v.id);
+    if (v.item && !all.has(v.item)) {
+      rep.error(['vetoes', i, 'item'], 'scheme/unknown-item', msg(`veto "${v.id}" names unknown item "${v.item}"`, `否决项“${v.id}”引用了未知指标“${v.item}”`));
+    }
+    if (model && !v.item && model.when.kind !== 'formula') {
+      rep.error(['vetoes', i, 'when'], 'scheme/veto-when', msg(`veto "${v.id}": a comparison ("${v.when}") needs item: the item whose value it compares; or write a condition over fields`, `否决项“${v.id}”：比较式（“${v.when}”）需要指定 item；或写成字段条件`));
+    }
+    if (model && v.item && model.when.kind === 'formula') {
+      rep.error(['vetoes', i, 'when'], 'scheme/veto-when', msg(`veto "${v.id}" with item: when must compare the item's value, e.g. "< 82%"`, `否决项“${v.id}”指定了 item：when 须为对指标值的比较，如“< 82%”`));
+    }
+  });
+  for (const { model, path } of ctx.items) {
+    if (!model?.lever) continue;
+    const f = scheme.fields.get(model.lever);
+    if (!f) {
+      rep.error([...path, 'lever'], 'scheme/unknown-field', msg(`lever "${model.lever}" is not a field`, `lever“${model.lever}”不是已定义的字段`));
+    } else if (!model.formula.refs.includes(f.id)) {
+      rep.error([...path, 'lever'], 'scheme/lever-unused', msg(`lever "${f.id}" does not appear in the formula`, `lever“${f.id}”没有出现在公式中`));
+    } else if (!SUMMABLE.has(f.type) && f.type !== 'percent') {
+      rep.error([...path, 'lever'], 'scheme/lever-type', msg(`lever "${f.id}" must be a number field, not ${f.type}`, `lever“${f.id}”必须是数值字段，而不是 ${f.type}`));
+    }
+  }
+}
+
+function passLine({ scheme, rep }: Ctx): void {
+  if (scheme.pass.gt(scheme.total)) {
+    rep.error(['pass'], 'scheme/pass', msg(`pass line ${scheme.pass.toDecimal()} is above the total ${scheme.total.toDecimal()}`, `及格线 ${scheme.pass.toDecimal()} 高于总分 ${scheme.total.toDecimal()}`));
+  }
+}
+
+const RULES: ((ctx: Ctx) => void)[] = [
+  duplicateIds,
+  pointsAddUp,
+  references,
+  kinds,
+  scopes,
+  rulesFitTargets,
+  unreachableTargets,
+  vetoesAndLevers,
+  passLine,
+];

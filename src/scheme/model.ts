@@ -1,0 +1,102 @@
+/** The compiled scheme the engine scores against: formulas parsed, numbers exact. */
+import type { Rational } from '../rational';
+import type { Formula } from './formula';
+import type { Display, Target } from './target';
+import type { FieldInput, UnitLevelInput } from './schema';
+
+export type Partial = 'proportional' | 'up' | 'down';
+
+export type Rule =
+  | { type: 'all' }
+  | { type: 'deduct'; deduct: Rational; per: Rational; partial: Partial; max?: Rational }
+  | { type: 'per_case'; deduct: Rational; max?: Rational }
+  | { type: 'checklist'; deduct: Rational; max?: Rational }
+  | { type: 'proportional' }
+  | { type: 'bands'; bands: { when?: Target; points: Rational }[] }
+  | { type: 'add'; add: Rational; per: Rational; partial: Partial };
+
+export interface Field {
+  id: string;
+  label: string;
+  aliases: string[];
+  type: FieldInput['type'];
+  /** Index into `levels` of the level whose rows supply it. */
+  level: number;
+  min?: Rational;
+  max?: Rational;
+  required: boolean;
+  unit?: string;
+}
+
+export interface Item {
+  id: string;
+  title: string;
+  points: Rational;
+  formula: Formula;
+  target?: Target;
+  rule: Rule;
+  /** Lowest level index the item is scored at. */
+  level: number;
+  rollup: 'sum' | 'mean' | 'min' | 'max';
+  na: 'exclude' | 'full' | 'zero';
+  lever?: string;
+  basis?: string;
+  evidence?: string;
+  note?: string;
+  /** Id of the section holding it (`bonus` for bonus items). */
+  section: string;
+  display: Display;
+  bonus: boolean;
+  /** Fields the formula, target and rule read (params excluded). */
+  fields: string[];
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  points: Rational;
+  items: Item[];
+  sections: Section[];
+}
+
+export interface Veto {
+  id: string;
+  title: string;
+  /** With `item`: a comparison on the item's value. */
+  when: Target;
+  item?: string;
+  level: number;
+  fields: string[];
+  basis?: string;
+}
+
+export interface Check {
+  id: string;
+  title: string;
+  assert: Formula;
+  severity: 'error' | 'warning';
+  fields: string[];
+}
+
+export interface Scheme {
+  id: string;
+  title: string;
+  version: string;
+  issuer?: string;
+  document?: string;
+  total: Rational;
+  /** The pass line on the total scale. */
+  pass: Rational;
+  grades: { name: string; min: Rational }[];
+  levels: UnitLevelInput[];
+  fields: Map<string, Field>;
+  params: Map<string, Rational>;
+  checks: Check[];
+  sections: Section[];
+  /** Every scored (non-bonus) item in scheme order. */
+  items: Item[];
+  bonus?: { cap: Rational; items: Item[] };
+  vetoes: Veto[];
+  /** The file it was loaded from, as given. */
+  source: string;
+}

@@ -1,0 +1,54 @@
+/**
+ * Targets: `>= 95%`, `<= 5%`, `> x`, `== 0`, `between 103 and 107`, or a boolean
+ * formula (`fp_growth > revenue_growth`). A comparison's right-hand side is itself a
+ * formula, so params may be used (`>= funds_target`).
+ */
+import { msg } from '../diagnostics';
+import { parseFormula, type Formula, type FormulaError } from './formula';
+
+export type CmpOp = '>=' | '<=' | '>' | '<' | '==' | '!=';
+
+export type Target =
+  | { kind: 'cmp'; op: CmpOp; rhs: Formula; text: string }
+  | { kind: 'between'; lo: Formula; hi: Formula; text: string }
+  | { kind: 'formula'; f: Formula; text: string };
+
+/** How an item's value is shown, inferred from how its target is written. */
+export type Display = 'percent' | 'permille' | 'number' | 'boolean';
+
+const CMP = /^(\s*)(>=|<=|==|!=|≥|≤|>|<|=)(\s*)/;
+const BETWEEN = /^(\s*between\s+)(.+?)(\s+and\s+)(.+)$/i;
+
+export function parseTarget(text: string): { target: Target } | { error: FormulaError } {
+  const sub = (src: string, offset: number) => {
+    const r = parseFormula(src);
+    return 'error' in r ? { error: { ...r.error, index: r.error.index + offset } } : r;
+  };
+  const b = BETWEEN.exec(text);
+  if (b) {
+    const lo = sub(b[2]!, b[1]!.length);
+    if ('error' in lo) return lo;
+    const hi = sub(b[4]!, b[1]!.length + b[2]!.length + b[3]!.length);
+    if ('error' in hi) return hi;
+    return { target: { kind: 'between', lo: lo.formula, hi: hi.formula, text } };
+  }
+  const c = CMP.exec(text);
+  if (c) {
+    const offset = c[0].length;
+    if (offset === text.length) {
+      return { error: { message: msg('a value is expected after the comparison', '比较符号后应有数值'), index: offset } };
+    }
+    const rhs = sub(text.slice(offset), offset);
+    if ('error' in rhs) return rhs;
+    const op = ({ '≥': '>=', '≤': '<=', '=': '==' } as Record<string, CmpOp>)[c[2]!] ?? (c[2] as CmpOp);
+    return { target: { kind: 'cmp', op, rhs: rhs.formula, text } };
+  }
+  const f = sub(text, 0);
+  return 'error' in f ? f : { target: { kind: 'formula', f: f.formula, text } };
+}
+
+export function displayOf(target: Target | undefined): Display {
+  if (!target) return 'number';
+  if (target.kind === 'formula') return 'boolean';
+  return target.text.includes('%') ? 'percent' : target.text.includes('‰') ? 'permille' : 'number';
+}
