@@ -1,0 +1,156 @@
+/** The commands' actions. Each returns an exit code; printing goes through io. */
+import * as path from 'node:path';
+import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
+import { UsageError } from '../errors';
+import { readDataset } from '../data/dataset';
+import { normalizeEncodingName, type Encoding } from '../data/decode';
+import { evaluate } from '../engine/evaluate';
+import type { Assessment } from '../engine/types';
+import { parseQuantity } from '../scheme/formula';
+import { schemeJsonSchema } from '../scheme/schema';
+import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
+import { langFromEnv } from '../report/i18n';
+import type { Rational } from '../rational';
+import { bundledSchemes, readInputs, resolveScheme, shown } from './inputs';
+import type { Io } from './io';
+
+export interface CommonOptions {
+  scheme?: string;
+  lang?: string;
+  color?: boolean;
+  verbose?: boolean;
+  encoding?: string;
+  headerRow?: string;
+}
+
+export interface ScoreOptions extends CommonOptions {
+  format?: string;
+  output?: string[];
+  failOn?: string;
+  sort?: string;
+  param?: string[];
+}
+
+export const EXIT = { ok: 0, gate: 1, input: 2 } as const;
+
+export function chooseLang(io: Io, opt: string | undefined): Lang {
+  if (opt === undefined) return langFromEnv(io.env);
+  if (opt === 'zh' || opt === 'en') return opt;
+  throw new UsageError(msg(`--lang ${opt}: use zh or en`, `--lang ${opt}：请用 zh 或 en`));
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(msg(`${flag} ${value}: expected one of ${allowed.join(', ')}`, `${flag} ${value}：应为 ${allowed.join('、')} 之一`));
+}
+
+function encodingOf(o: CommonOptions): Encoding | undefined {
+  if (o.encoding === undefined) return undefined;
+  const e = normalizeEncodingName(o.encoding);
+  if (!e) throw new UsageError(msg(`--encoding ${o.encoding}: use utf-8, gb18030 (also for gbk), utf-16le or utf-16be`, `--encoding ${o.encoding}：请用 utf-8、gb18030（GBK 也用它）、utf-16le 或 utf-16be`));
+  return e;
+}
+
+function headerRowOf(o: CommonOptions): number | undefined {
+  if (o.headerRow === undefined) return undefined;
+  const n = Number(o.headerRow);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(msg(`--header-row ${o.headerRow}: a line number (1, 2, …) expected`, `--header-row ${o.headerRow}：应为行号（1、2……）`));
+  return n;
+}
+
+function paramsOf(list: string[] | undefined): Map<string, Rational> {
+  const out = new Map<string, Rational>();
+  for (const p of list ?? []) {
+    const m = /^([A-Za-z][A-Za-z0-9_]*)=(.+)$/.exec(p);
+    const v = m ? parseQuantity(m[2]!) : undefined;
+    if (!m || !v) throw new UsageError(msg(`--param ${p}: expected id=number, e.g. funds_per_capita_target=13.04`, `--param ${p}：应为 id=数值，例如 funds_per_capita_target=13.04`));
+    out.set(m[1]!, v);
+  }
+  return out;
+}
+
+function printFindings(io: Io, ds: Diagnostic[], lang: Lang, verbose: boolean): void {
+  for (const d of ds) if (verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
+}
+
+export function runScore(io: Io, data: string[], o: ScoreOptions): number {
+  const lang = chooseLang(io, o.lang);
+  const failOn = oneOf('--fail-on', o.failOn, ['veto', 'fail', 'never'] as const, 'fail');
+  const sort = oneOf('--sort', o.sort, ['lost', 'scheme'] as const, 'lost');
+  const format = o.format === undefined ? undefined : oneOf('--format', o.format, FORMAT_NAMES, 'table');
+  const params = paramsOf(o.param);
+  const outputs = (o.output ?? []).map((file) => {
+    const f = format ?? formatForFile(file);
+    if (!f) throw new UsageError(msg(`--output ${file}: cannot tell the format from the extension; add --format (${FORMAT_NAMES.join(', ')})`, `--output ${file}：无法从扩展名判断格式；请加 --format（${FORMAT_NAMES.join('、')}）`));
+    return { file, format: f };
+  });
+  const { scheme, warnings } = resolveScheme(io, o.scheme);
+  const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
+  if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
+  const files = readInputs(io, data);
+  const dataset = readDataset(scheme, files, { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+  const assessment = evaluate(scheme, dataset, { params });
+  const verbose = Boolean(o.verbose);
+
+  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose });
+  for (const out of outputs) io.writeFile(path.resolve(io.cwd, out.file), render(out.format, false));
+  const toStdout = outputs.length === 0;
+  const stdoutFormat = format ?? 'table';
+  if (toStdout) {
+    const color = stdoutFormat === 'table' && io.isTTY && o.color !== false && !io.env.NO_COLOR;
+    const text = render(stdoutFormat, color);
+    io.stdout(typeof text === 'string' ? text : new TextDecoder().decode(text));
+  }
+  // The table on stdout lists findings itself; otherwise say them on stderr.
+  if (!(toStdout && stdoutFormat === 'table')) printFindings(io, dataset.findings, lang, verbose);
+  printFindings(io, warnings, lang, verbose);
+  if (hasErrors(dataset.findings)) return EXIT.input;
+  return gate(assessment, failOn);
+}
+
+export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {
+  if (failOn === 'never') return EXIT.ok;
+  if (failOn === 'veto') return a.units.some((u) => u.vetoes.some((v) => v.triggered)) ? EXIT.gate : EXIT.ok;
+  return a.units.every((u) => u.passed) ? EXIT.ok : EXIT.gate;
+}
+
+export function runCheck(io: Io, data: string[], o: CommonOptions): number {
+  const lang = chooseLang(io, o.lang);
+  const { scheme, warnings } = resolveScheme(io, o.scheme);
+  const zh = lang === 'zh';
+  const items = scheme.items.length + (scheme.bonus?.items.length ?? 0);
+  io.stdout(zh
+    ? `${scheme.source}: 方案有效：${scheme.title}（${scheme.sections.length} 个分项，${items} 个指标，${scheme.vetoes.length} 个否决项）\n`
+    : `${scheme.source}: scheme OK: ${scheme.title} (${scheme.sections.length} sections, ${items} items, ${scheme.vetoes.length} vetoes)\n`);
+  printFindings(io, warnings, lang, Boolean(o.verbose));
+  if (data.length === 0) return EXIT.ok;
+  const dataset = readDataset(scheme, readInputs(io, data), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+  for (const f of dataset.files) {
+    io.stdout(zh
+      ? `${f.file}（${f.encoding}）：读入 ${f.read} 行，使用 ${f.used}，未使用 ${f.rejected}\n`
+      : `${f.file} (${f.encoding}): ${f.read} rows read, ${f.used} used, ${f.rejected} not used\n`);
+  }
+  for (const d of dataset.findings) if (o.verbose || d.severity !== 'note') io.stdout(`${formatDiagnostic(d, lang)}\n`);
+  const count = (s: string) => dataset.findings.filter((d) => d.severity === s).length;
+  io.stdout(zh ? `错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('note')} 个\n` : `${count('error')} errors, ${count('warning')} warnings, ${count('note')} notes\n`);
+  return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
+}
+
+export function runSchemes(io: Io, o: CommonOptions): number {
+  const lang = chooseLang(io, o.lang);
+  for (const b of bundledSchemes(io)) {
+    try {
+      const { scheme } = resolveScheme(io, b.file);
+      io.stdout(`${b.id}\t${scheme.version}\t${scheme.title}\t${shown(io, b.file)}\n`);
+    } catch {
+      io.stdout(`${b.id}\t?\t${lang === 'zh' ? '（方案无效，请运行 pinggu check --scheme ' : '(invalid; run pinggu check --scheme '}${b.id})\t${shown(io, b.file)}\n`);
+    }
+  }
+  return EXIT.ok;
+}
+
+export function runSchema(io: Io): number {
+  io.stdout(`${JSON.stringify(schemeJsonSchema(), null, 2)}\n`);
+  return EXIT.ok;
+}

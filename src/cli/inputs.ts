@@ -1,0 +1,74 @@
+/** Resolving command-line inputs: a scheme file or bundled id, data files and folders. */
+import * as path from 'node:path';
+import { msg, type Diagnostic } from '../diagnostics';
+import { InputError, UsageError } from '../errors';
+import type { InputFile } from '../data/dataset';
+import { loadScheme } from '../scheme/load';
+import type { Scheme } from '../scheme/model';
+import type { Io } from './io';
+
+export const DEFAULT_SCHEME = 'jsyzfw-2008';
+const DATA_EXT = /\.(csv|tsv|txt)$/i;
+
+export interface BundledScheme {
+  id: string;
+  file: string;
+}
+
+export function bundledSchemes(io: Io): BundledScheme[] {
+  const dir = path.join(io.root, 'criteria');
+  return (io.listDir(dir) ?? [])
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.ya?ml$/, ''), file: path.join(dir, f) }));
+}
+
+/** Shows a path relative to the working directory when it lies below it. */
+export function shown(io: Io, p: string): string {
+  const rel = path.relative(io.cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
+}
+
+function readOrFail(io: Io, p: string, what: 'scheme' | 'data'): Uint8Array {
+  try {
+    return io.readFile(p);
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? String(e);
+    const d: Diagnostic = { severity: 'error', code: `${what}/unreadable`, file: shown(io, p), line: 1, col: 1, message: msg(`cannot read the file (${code})`, `无法读取文件（${code}）`) };
+    throw new InputError([d]);
+  }
+}
+
+export function resolveScheme(io: Io, ref: string | undefined): { scheme: Scheme; warnings: Diagnostic[] } {
+  const id = ref ?? DEFAULT_SCHEME;
+  const asPath = path.resolve(io.cwd, id);
+  const bundled = bundledSchemes(io).find((b) => b.id === id);
+  const file = io.exists(asPath) && !io.listDir(asPath) ? asPath : bundled?.file;
+  if (!file) {
+    const known = bundledSchemes(io).map((b) => b.id).join(', ');
+    throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
+  }
+  const text = new TextDecoder('utf-8').decode(readOrFail(io, file, 'scheme'));
+  const r = loadScheme(text.replace(/^\ufeff/, ''), shown(io, file));
+  if (!r.scheme) throw new InputError(r.diagnostics);
+  return { scheme: r.scheme, warnings: r.diagnostics };
+}
+
+/** Files as given, folders expanded to the data files inside them (sorted). */
+export function readInputs(io: Io, args: string[]): InputFile[] {
+  if (args.length === 0) {
+    throw new UsageError(msg('no data given: name the township CSV files or folders to score (try: pinggu score fixtures/xiyang)', '未指定数据：请给出乡镇 CSV 文件或文件夹（例如：pinggu score fixtures/xiyang）'));
+  }
+  const files: string[] = [];
+  for (const a of args) {
+    const p = path.resolve(io.cwd, a);
+    const entries = io.listDir(p);
+    if (entries) {
+      const inside = entries.filter((e) => DATA_EXT.test(e)).sort().map((e) => path.join(p, e));
+      if (!inside.length) throw new UsageError(msg(`${a}: the folder has no .csv files`, `${a}：文件夹中没有 .csv 文件`));
+      files.push(...inside);
+    } else if (io.exists(p)) files.push(p);
+    else throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
+  }
+  return [...new Set(files)].map((f) => ({ name: shown(io, f), bytes: readOrFail(io, f, 'data') }));
+}

@@ -1,0 +1,43 @@
+/** Everything the CLI needs from the outside world, injected so tests run in-process. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal (colour, never for pipes and files). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The package's root folder (bundled schemes and sample data live below it). */
+  root: string;
+  readFile(p: string): Uint8Array;
+  writeFile(p: string, data: string | Uint8Array): void;
+  /** Entries of a folder, or undefined when `p` is not a folder. */
+  listDir(p: string): string[] | undefined;
+  exists(p: string): boolean;
+}
+
+export function nodeIo(root: string): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    root,
+    readFile: (p) => fs.readFileSync(p),
+    writeFile: (p, d) => {
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, d);
+    },
+    listDir: (p) => {
+      try {
+        return fs.statSync(p).isDirectory() ? fs.readdirSync(p) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    exists: (p) => fs.existsSync(p),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The command line: builds the commander program, runs one command, maps every
+ * failure to an exit code. `main` never calls process.exit; bin/pinggu.js sets
+ * process.exitCode from its result.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { formatDiagnostic, type Lang } from '../diagnostics';
+import { InputError, UsageError } from '../errors';
+import { FORMAT_NAMES } from '../report/registry';
+import { langFromEnv } from '../report/i18n';
+import { EXIT, runCheck, runSchema, runSchemes, runScore, type ScoreOptions } from './commands';
+import { nodeIo, type Io } from './io';
+
+const VERSION = '0.1.0';
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+function exitCodesHelp(lang: Lang): string {
+  return lang === 'zh'
+    ? `
+退出码：
+  0  已完成评估，结果通过门槛（或 --fail-on never）
+  1  已完成评估，结果未通过门槛（低于及格线，或触发一票否决）
+  2  无法评估：命令用法错误、方案无效、数据无法读取或有错误`
+    : `
+Exit codes:
+  0  assessed; the result passes the gate (or --fail-on never)
+  1  assessed; the result fails the gate (below the pass line, or a veto)
+  2  could not assess: usage error, invalid scheme, unreadable or invalid data`;
+}
+
+function program(io: Io, lang: Lang, result: { code: number }): Command {
+  const h = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  const p = new Command('pinggu')
+    .description(h('Score township data against a provincial evaluation scheme and report where points are lost.', '按省级评估方案为乡镇数据计分，报告失分所在。'))
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText('after', exitCodesHelp(lang));
+
+  const common = (c: Command) =>
+    c
+      .option('-s, --scheme <file|id>', h('scheme YAML file or bundled scheme id', '方案 YAML 文件或内置方案 id'), undefined)
+      .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
+      .option('--encoding <name>', h('data file encoding: utf-8, gb18030, utf-16le (default: detected)', '数据文件编码：utf-8、gb18030、utf-16le（默认自动识别）'))
+      .option('--header-row <n>', h('line number of the header row (default: detected)', '表头所在行号（默认自动识别）'))
+      .option('--verbose', h('also show notes, and stack traces on internal errors', '同时显示提示信息；内部错误时显示堆栈'))
+      .addHelpText('after', exitCodesHelp(lang));
+
+  common(p.command('score').argument('[data...]', h('township CSV files or folders', '乡镇 CSV 文件或文件夹')))
+    .description(h('score the data and print the gap report', '计分并输出失分报告'))
+    .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(FORMAT_NAMES))
+    .option('-o, --output <file>', h('write the report to a file (format from the extension); repeatable', '报告写入文件（格式取自扩展名），可重复'), collect, [])
+    .option('--fail-on <when>', h('exit 1 on: veto, fail (default), never', '何时以 1 退出：veto、fail（默认）、never'))
+    .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
+    .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect, [])
+    .option('--no-color', h('no colour', '不使用颜色'))
+    .action((data: string[], o: ScoreOptions) => {
+      result.code = runScore(io, data, o);
+    });
+
+  common(p.command('check').argument('[data...]', h('data files or folders to check', '要检查的数据文件或文件夹')))
+    .description(h('validate the scheme, and the data if given, without scoring', '只检查方案（及给出的数据），不计分'))
+    .action((data: string[], o) => {
+      result.code = runCheck(io, data, o);
+    });
+
+  p.command('schemes')
+    .description(h('list the bundled schemes', '列出内置方案'))
+    .option('--lang <zh|en>', h('language', '语言'))
+    .action((o) => {
+      result.code = runSchemes(io, o);
+    });
+
+  p.command('schema', { hidden: true })
+    .description('print the JSON Schema of scheme files')
+    .action(() => {
+      result.code = runSchema(io);
+    });
+  return p;
+}
+
+function langFromArgv(argv: string[], io: Io): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'zh' || v === 'en' ? v : langFromEnv(io.env);
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const lang = langFromArgv(argv, io);
+  const verbose = argv.includes('--verbose');
+  const result = { code: EXIT.ok as number };
+  try {
+    const p = program(io, lang, result);
+    if (argv.length === 0) {
+      io.stderr(p.helpInformation());
+      return EXIT.input;
+    }
+    await p.parseAsync(argv, { from: 'user' });
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.input;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`pinggu: ${e.text[lang]}\n`);
+      return EXIT.input;
+    }
+    if (e instanceof InputError) {
+      for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d, lang)}\n`);
+      return EXIT.input;
+    }
+    const err = e as Error;
+    io.stderr(lang === 'zh' ? `pinggu：内部错误：${err?.message ?? String(e)}（请附 --verbose 输出报告此问题）\n` : `pinggu: internal error: ${err?.message ?? String(e)} (please report it with the --verbose output)\n`);
+    if (verbose && err?.stack) io.stderr(`${err.stack}\n`);
+    return EXIT.input;
+  }
+}
+
+/** Entry used by bin/pinggu.js. */
+export async function run(root: string): Promise<number> {
+  return main(process.argv.slice(2), nodeIo(root));
+}

@@ -1,0 +1,103 @@
+/** Matching a header row to the scheme: unit name/code columns and fields. */
+import { msg, type Diagnostic } from '../diagnostics';
+import type { Scheme } from '../scheme/model';
+import { normalizeLabel } from './normalize';
+
+export type Column =
+  | { kind: 'name'; level: number }
+  | { kind: 'key'; level: number }
+  | { kind: 'field'; id: string }
+  | { kind: 'ignored' };
+
+export interface Header {
+  /** Level of the units on the data rows: the lowest level with a name column. */
+  level: number;
+  columns: Column[];
+  findings: Diagnostic[];
+}
+
+interface Lookup {
+  names: Map<string, number[]>;
+  keys: Map<string, number[]>;
+  fields: Map<string, string>;
+}
+
+const lookups = new WeakMap<Scheme, Lookup>();
+function lookup(s: Scheme): Lookup {
+  let l = lookups.get(s);
+  if (l) return l;
+  const add = (m: Map<string, number[]>, label: string, level: number) => {
+    const k = normalizeLabel(label);
+    m.set(k, [...(m.get(k) ?? []), level]);
+  };
+  l = { names: new Map(), keys: new Map(), fields: new Map() };
+  s.levels.forEach((lv, i) => {
+    lv.name.forEach((n) => add(l!.names, n, i));
+    (lv.key ?? []).forEach((n) => add(l!.keys, n, i));
+  });
+  for (const f of s.fields.values()) {
+    for (const label of [f.label, ...f.aliases]) {
+      const k = normalizeLabel(label);
+      if (!l.fields.has(k)) l.fields.set(k, f.id);
+    }
+  }
+  lookups.set(s, l);
+  return l;
+}
+
+/** How many cells of a row look like headers of this scheme (header-row detection). */
+export function headerScore(scheme: Scheme, cells: string[]): { matches: number; hasName: boolean } {
+  const l = lookup(scheme);
+  let matches = 0;
+  let hasName = false;
+  for (const c of cells) {
+    const k = normalizeLabel(c);
+    if (!k) continue;
+    if (l.names.has(k)) hasName = true;
+    if (l.names.has(k) || l.keys.has(k) || l.fields.has(k)) matches++;
+  }
+  return { matches, hasName };
+}
+
+export function matchHeader(scheme: Scheme, cells: string[], file: string, line: number): Header {
+  const l = lookup(scheme);
+  const norm = cells.map(normalizeLabel);
+  const nameLevels = norm.flatMap((k) => l.names.get(k) ?? []);
+  const level = Math.min(...nameLevels);
+  const findings: Diagnostic[] = [];
+  const seenFields = new Map<string, number>();
+  const taken = new Set<string>();
+  const columns = norm.map((k, i): Column => {
+    const at = { file, line, col: i + 1 };
+    if (!k) return { kind: 'ignored' };
+    const names = l.names.get(k);
+    if (names) {
+      const lv = names.includes(level) && !taken.has(`name:${level}`) ? level : names.find((x) => x > level && !taken.has(`name:${x}`));
+      if (lv !== undefined) {
+        taken.add(`name:${lv}`);
+        return { kind: 'name', level: lv };
+      }
+    }
+    const keys = l.keys.get(k);
+    if (keys) {
+      const lv = keys.includes(level) && !taken.has(`key:${level}`) ? level : keys.find((x) => x > level && !taken.has(`key:${x}`));
+      if (lv !== undefined) {
+        taken.add(`key:${lv}`);
+        return { kind: 'key', level: lv };
+      }
+    }
+    const id = l.fields.get(k);
+    if (id) {
+      const first = seenFields.get(id);
+      if (first !== undefined) {
+        findings.push({ ...at, severity: 'error', code: 'data/duplicate-header', message: msg(`column "${cells[i]}" repeats field ${id} (already column ${first + 1}); this column is not used`, `列“${cells[i]}”与第 ${first + 1} 列是同一字段 ${id}；本列不使用`) });
+        return { kind: 'ignored' };
+      }
+      seenFields.set(id, i);
+      return { kind: 'field', id };
+    }
+    findings.push({ ...at, severity: 'warning', code: 'data/unknown-header', message: msg(`column "${cells[i]}" matches no field of the scheme and is not used`, `列“${cells[i]}”不对应方案中的任何字段，未使用`) });
+    return { kind: 'ignored' };
+  });
+  return { level, columns, findings };
+}

@@ -1,0 +1,45 @@
+/** The dataset the engine scores: units in a hierarchy with typed field values. */
+import type { Diagnostic, Msg } from '../diagnostics';
+import type { Rational } from '../rational';
+
+export type FieldValue = Rational | boolean;
+
+export interface Source {
+  file: string;
+  line: number;
+}
+
+export interface DataUnit {
+  /** Index of the unit's level in the scheme's `units`. */
+  level: number;
+  /** Identity: the code if there is one, else the normalised name. */
+  key: string;
+  code?: string;
+  name: string;
+  /** Key of the parent unit (one level up), if any. */
+  parent?: string;
+  /** Values given for this unit by data rows (not roll-ups). */
+  values: Map<string, FieldValue>;
+  /** Fields whose values are unusable, with why (bad cell, failed check). */
+  invalid: Map<string, Msg>;
+  /** Where the unit's row(s) are; empty for units known only as a parent. */
+  sources: Source[];
+}
+
+export interface FileStats {
+  file: string;
+  encoding: string;
+  /** Data rows below the header row. */
+  read: number;
+  used: number;
+  rejected: number;
+}
+
+export interface Dataset {
+  /** Every unit at every level, in order of first appearance. */
+  units: DataUnit[];
+  files: FileStats[];
+  findings: Diagnostic[];
+}
+
+export const unitId = (level: number, key: string): string => `${level}:${key}`;

@@ -1,0 +1,61 @@
+/**
+ * Cell text → typed value. Accepts what spreadsheets export: `1,234`, `92.5%`,
+ * full-width `９２．５％`, `‰`, and blank, `-`, `—`, `/` as missing. Anything else is
+ * an error the caller reports with file, line, column and header.
+ */
+import { msg, type Msg } from '../diagnostics';
+import { Rational } from '../rational';
+import type { Field } from '../scheme/model';
+
+export type CellValue = Rational | boolean | string;
+export type Parsed = { value: CellValue | undefined } | { error: Msg };
+
+const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '－', '／']);
+const YES = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', '✔', '已']);
+const NO = new Set(['否', '无', '没有', 'n', 'no', 'false', '0', '×', '✗', '✘', '未']);
+
+export function parseNumberText(raw: string): { value: Rational; suffix: '' | '%' | '‰' } | undefined {
+  let t = raw.normalize('NFKC').trim().replace(/^'/, '');
+  let suffix: '' | '%' | '‰' = '';
+  if (t.endsWith('%') || t.endsWith('‰')) {
+    suffix = t.endsWith('%') ? '%' : '‰';
+    t = t.slice(0, -1).trim();
+  }
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return undefined;
+  const r = Rational.parse(t);
+  if (!r) return undefined;
+  const scale = suffix === '%' ? 100n : suffix === '‰' ? 1000n : 1n;
+  return { value: r.div(Rational.of(scale))!, suffix };
+}
+
+export function parseCell(raw: string, field: Field): Parsed {
+  const t = raw.normalize('NFKC').trim();
+  if (MISSING.has(t)) return { value: undefined };
+  if (field.type === 'text') return { value: t };
+  if (field.type === 'boolean') {
+    const k = t.toLowerCase();
+    if (YES.has(k)) return { value: true };
+    if (NO.has(k)) return { value: false };
+    return { error: msg(`"${raw}" is not a yes/no value (是/否, 有/无, 1/0)`, `“${raw}”不是是/否值（是/否、有/无、1/0）`) };
+  }
+  if (t.startsWith('=')) {
+    return { error: msg(`"${raw}" is a spreadsheet formula, not a value: paste values only`, `“${raw}”是电子表格公式而不是数值：请“选择性粘贴—数值”`) };
+  }
+  const n = parseNumberText(t);
+  if (!n) return { error: msg(`"${raw}" is not a number`, `“${raw}”不是数字`) };
+  let value = n.value;
+  // A bare number in a percent column is read as percentage points (92.5 means 92.5%).
+  if (field.type === 'percent' && n.suffix === '') value = value.div(Rational.HUNDRED)!;
+  if (field.type !== 'percent' && n.suffix !== '') {
+    return { error: msg(`"${raw}" is a percentage but the column is a ${field.type}`, `“${raw}”是百分数，但该列应为${typeZh(field.type)}`) };
+  }
+  if (field.type === 'count' && (!value.isInteger() || value.sign() < 0)) {
+    return { error: msg(`"${raw}" is not a count (a whole number ≥ 0)`, `“${raw}”不是人数/个数（应为不小于0的整数）`) };
+  }
+  return { value };
+}
+
+function typeZh(t: Field['type']): string {
+  return { count: '人数/个数', number: '数值', money: '金额', percent: '百分比', boolean: '是/否', text: '文本', score: '分值' }[t];
+}

@@ -1,0 +1,31 @@
+/** Numbers as people read them; rounding happens here and only here. */
+import { Rational } from '../rational';
+import type { Display } from '../scheme/target';
+
+function group(s: string): string {
+  const [int, frac] = s.split('.');
+  const neg = int!.startsWith('-');
+  const digits = neg ? int!.slice(1) : int!;
+  const grouped = digits.length > 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : digits;
+  return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+export function showValue(v: Rational | boolean | undefined, display: Display): string {
+  if (v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? '✓' : '✗';
+  switch (display) {
+    case 'percent':
+      return `${v.mul(Rational.HUNDRED).toDecimal(2)}%`;
+    case 'permille':
+      return `${v.mul(Rational.int(1000)).toDecimal(2)}‰`;
+    default:
+      return group(v.toDecimal(2));
+  }
+}
+
+/** Points: at most two decimals, e.g. `0.9`, `12`, `86.55`. */
+export const showPoints = (p: Rational): string => p.toDecimal(2);
+
+/** A raw field value in a formula with the numbers put in. */
+export const showRaw = (v: Rational | boolean | undefined): string =>
+  v === undefined ? '?' : typeof v === 'boolean' ? (v ? 'true' : 'false') : group(v.toDecimal(4));

@@ -1,0 +1,68 @@
+/**
+ * The remedy: the smallest whole-number change of the lever field (others fixed)
+ * that meets the target, within the field's bounds and the scheme's error-level
+ * checks; or "not reachable by this lever".
+ */
+import { Rational } from '../rational';
+import { evaluate, type Env, type Value } from '../scheme/formula';
+import type { Item, Scheme } from '../scheme/model';
+import { meets } from './target-eval';
+import type { Remedy } from './types';
+
+const MAX_DOUBLINGS = 48;
+
+export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value: Value, env: Env) => Rational): Remedy | undefined {
+  const lever = item.lever;
+  const target = item.target;
+  if (!lever || !target) return undefined;
+  const field = scheme.fields.get(lever)!;
+  const from = env(lever);
+  if (!(from instanceof Rational)) return undefined;
+  const checks = scheme.checks.filter((c) => c.severity === 'error' && c.fields.includes(lever));
+  const low = field.min ?? (['count', 'money'].includes(field.type) ? Rational.ZERO : undefined);
+
+  const envWith = (delta: Rational): Env => {
+    const v = from.add(delta);
+    return (n) => (n === lever ? v : env(n));
+  };
+  const ok = (delta: Rational): boolean => {
+    const v = from.add(delta);
+    if (low && v.lt(low)) return false;
+    if (field.max && v.gt(field.max)) return false;
+    const e = envWith(delta);
+    if (checks.some((c) => evaluate(c.assert.ast, e) === false)) return false;
+    return meets(target, evaluate(item.formula.ast, e), e) === true;
+  };
+
+  const best = [1n, -1n]
+    .map((dir) => smallest(dir, ok))
+    .filter((d): d is Rational => d !== undefined)
+    .sort((a, b) => a.abs().cmp(b.abs()) || b.cmp(a))[0];
+  const label = field.label;
+  if (!best) return { lever, label, from, reachable: false };
+  const e = envWith(best);
+  const before = score(evaluate(item.formula.ast, env), env);
+  const after = score(evaluate(item.formula.ast, e), e);
+  return { lever, label, from, to: from.add(best), change: best, reachable: true, gain: after.sub(before) };
+}
+
+/** Smallest k ≥ 1 with ok(dir·k), assuming ok is monotone in k along this direction. */
+function smallest(dir: bigint, ok: (d: Rational) => boolean): Rational | undefined {
+  const at = (k: bigint) => Rational.of(dir * k);
+  let hi = 1n;
+  let found = false;
+  for (let i = 0; i <= MAX_DOUBLINGS; i++, hi *= 2n) {
+    if (ok(at(hi))) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return undefined;
+  let lo = hi / 2n; // not ok (or 0)
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (ok(at(mid))) hi = mid;
+    else lo = mid;
+  }
+  return at(hi);
+}

@@ -1,0 +1,136 @@
+/**
+ * The assessment: plain data that formatters receive. Numbers stay exact here
+ * (Rational); the JSON formatter turns them into decimals for machines.
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { FileStats } from '../data/model';
+import type { Rational } from '../rational';
+import type { Display } from '../scheme/target';
+
+export const SCHEMA_VERSION = 1;
+
+export type Status = 'met' | 'partial' | 'failed' | 'na' | 'missing' | 'invalid';
+export const STATUSES: readonly Status[] = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'];
+
+/** How the points were reached, step by step; rendered into words by the report layer. */
+export type Calc =
+  | { kind: 'all'; met: boolean }
+  | {
+      kind: 'deduct';
+      distance: Rational;
+      per: Rational;
+      partial: 'proportional' | 'up' | 'down';
+      units: Rational;
+      deduct: Rational;
+      lost: Rational;
+      cap?: 'max' | 'points';
+    }
+  | { kind: 'checklist'; missing: string[]; deduct: Rational; lost: Rational; cap?: 'max' | 'points' }
+  | { kind: 'proportional'; ratio: Rational }
+  | { kind: 'bands'; band: number; when?: string; points: Rational }
+  | { kind: 'add'; beyond: Rational; per: Rational; partial: 'proportional' | 'up' | 'down'; units: Rational; add: Rational; earned: Rational; capped: boolean }
+  | { kind: 'na'; policy: 'exclude' | 'full' | 'zero' }
+  | { kind: 'missing'; fields: string[] }
+  | { kind: 'invalid'; fields: { id: string; reason: { en: string; zh: string } }[] };
+
+export interface Remedy {
+  lever: string;
+  label: string;
+  /** The lever's current value and the value that meets the target. */
+  from: Rational;
+  to?: Rational;
+  /** Smallest whole-number change that meets the target (others fixed). */
+  change?: Rational;
+  reachable: boolean;
+  /** Points the change would recover. */
+  gain?: Rational;
+}
+
+export interface ItemResult {
+  id: string;
+  title: string;
+  section: string;
+  bonus: boolean;
+  value?: Rational | boolean;
+  /** The value as people read it: `94.7%`, `112.3`, `✓`. */
+  display: string;
+  /** How the value is shown (percent, permille, number, boolean), from how the target is written. */
+  kind: Display;
+  target?: string;
+  status: Status;
+  points: Rational;
+  /** The points this item counts for in the unit's maximum (0 when excluded as not applicable). */
+  max: Rational;
+  lost: Rational;
+  /** Distance to the target in the item's own unit (0 when met). */
+  gap?: Rational;
+  /** The gap as people read it, in the value's unit: `0.3%` (percentage points), `5`. */
+  gapDisplay?: string;
+  remedy?: Remedy;
+  /** Vetoes that zeroed this item (hard floors). */
+  zeroedBy?: string[];
+  calc: Calc;
+  /** The formula, with field labels, and with the numbers put in. */
+  formula: string;
+  formulaLabels: string;
+  substituted: string;
+  basis?: string;
+}
+
+export interface VetoResult {
+  id: string;
+  title: string;
+  triggered: boolean;
+  /** Undefined when the data cannot tell. */
+  value?: Rational | boolean;
+  display: string;
+  condition: string;
+  basis?: string;
+}
+
+export interface UnitResult {
+  level: string;
+  levelTitle: string;
+  key: string;
+  code?: string;
+  name: string;
+  /** Points earned on items plus bonus. */
+  score: Rational;
+  /** Applicable maximum: the points of items that apply. */
+  max: Rational;
+  bonus: Rational;
+  /** score on the scheme's total scale: items × total ÷ max, plus bonus. */
+  scaled: Rational;
+  passed: boolean;
+  grade?: string;
+  /** Rank among the units of the same parent (1, 2, 2, 4 for ties). */
+  rank: number;
+  of: number;
+  vetoes: VetoResult[];
+  items: ItemResult[];
+  children: UnitResult[];
+}
+
+export interface Assessment {
+  schemaVersion: typeof SCHEMA_VERSION;
+  scheme: {
+    id: string;
+    title: string;
+    version: string;
+    issuer?: string;
+    document?: string;
+    total: Rational;
+    pass: Rational;
+    source: string;
+    sections: { id: string; title: string; points: Rational; parent?: string }[];
+    levels: { id: string; title: string }[];
+  };
+  units: UnitResult[];
+  data: {
+    files: FileStats[];
+    read: number;
+    used: number;
+    rejected: number;
+    findings: Diagnostic[];
+  };
+}

@@ -1,0 +1,11 @@
+/** Library API: load a scheme, read data, evaluate, format — no command line. */
+export { loadScheme } from './scheme/load';
+export type { Scheme } from './scheme/model';
+export { schemeJsonSchema } from './scheme/schema';
+export { readDataset, type InputFile } from './data/dataset';
+export type { Dataset } from './data/model';
+export { evaluate } from './engine/evaluate';
+export type { Assessment, UnitResult, ItemResult, Status } from './engine/types';
+export { FORMATS, type FormatName, type FormatContext } from './report/registry';
+export { formatDiagnostic, type Diagnostic } from './diagnostics';
+export { Rational } from './rational';

@@ -1,0 +1,98 @@
+/**
+ * The JSON report: a versioned, deterministic document for machines. Exact numbers
+ * are written as decimals rounded to 6 places (no binary floating-point artefacts).
+ */
+import type { Lang } from '../diagnostics';
+import type { Rational } from '../rational';
+import type { Assessment, ItemResult, UnitResult } from '../engine/types';
+import { explainItem } from './explain';
+
+export interface JsonContext {
+  lang: Lang;
+}
+
+const n = (r: Rational | undefined): number | null => (r === undefined ? null : r.toNumber(6));
+const v = (x: Rational | boolean | undefined): number | boolean | null =>
+  x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
+
+function item(i: ItemResult, lang: Lang) {
+  return {
+    id: i.id,
+    title: i.title,
+    section: i.section,
+    bonus: i.bonus,
+    value: v(i.value),
+    display: i.display,
+    target: i.target ?? null,
+    status: i.status,
+    points: n(i.points),
+    max: n(i.max),
+    lost: n(i.lost),
+    gap: n(i.gap),
+    remedy: i.remedy
+      ? {
+          lever: i.remedy.lever,
+          label: i.remedy.label,
+          from: n(i.remedy.from),
+          to: n(i.remedy.to),
+          change: n(i.remedy.change),
+          reachable: i.remedy.reachable,
+          gain: n(i.remedy.gain),
+        }
+      : null,
+    zeroedBy: i.zeroedBy ?? [],
+    formula: i.formula,
+    explanation: explainItem(i, lang),
+  };
+}
+
+function unit(u: UnitResult, lang: Lang): unknown {
+  return {
+    level: u.level,
+    key: u.key,
+    code: u.code ?? null,
+    name: u.name,
+    score: n(u.score),
+    max: n(u.max),
+    scaled: n(u.scaled),
+    bonus: n(u.bonus),
+    passed: u.passed,
+    grade: u.grade ?? null,
+    rank: u.rank,
+    of: u.of,
+    vetoes: u.vetoes.map((x) => ({ id: x.id, title: x.title, triggered: x.triggered, value: v(x.value), display: x.display, condition: x.condition })),
+    items: u.items.map((i) => item(i, lang)),
+    children: u.children.map((c) => unit(c, lang)),
+  };
+}
+
+export function formatJson(a: Assessment, ctx: JsonContext): string {
+  const doc = {
+    schemaVersion: a.schemaVersion,
+    scheme: {
+      id: a.scheme.id,
+      title: a.scheme.title,
+      version: a.scheme.version,
+      issuer: a.scheme.issuer ?? null,
+      document: a.scheme.document ?? null,
+      total: n(a.scheme.total),
+      pass: n(a.scheme.pass),
+    },
+    units: a.units.map((u) => unit(u, ctx.lang)),
+    data: {
+      read: a.data.read,
+      used: a.data.used,
+      rejected: a.data.rejected,
+      files: a.data.files,
+      findings: a.data.findings.map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        file: d.file ?? null,
+        line: d.line ?? null,
+        col: d.col ?? null,
+        message: d.message[ctx.lang],
+      })),
+    },
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,31 @@
+/** Every output format in one typed map; it also feeds the CLI's --format choices. */
+import type { Lang } from '../diagnostics';
+import type { Assessment } from '../engine/types';
+import { formatJson } from './json';
+import { formatTable } from './table';
+
+export interface FormatContext {
+  lang: Lang;
+  color: boolean;
+  sort: 'lost' | 'scheme';
+  verbose: boolean;
+}
+
+export interface Formatter {
+  /** File extensions that select this format for --output. */
+  extensions: string[];
+  render(a: Assessment, ctx: FormatContext): string | Uint8Array;
+}
+
+export const FORMATS = {
+  table: { extensions: ['.txt'], render: (a, ctx) => formatTable(a, ctx) },
+  json: { extensions: ['.json'], render: (a, ctx) => formatJson(a, ctx) },
+} satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof FORMATS;
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+
+export function formatForFile(path: string): FormatName | undefined {
+  const lower = path.toLowerCase();
+  return FORMAT_NAMES.find((f) => FORMATS[f].extensions.some((e) => lower.endsWith(e)));
+}

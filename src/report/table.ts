@@ -1,0 +1,128 @@
+/**
+ * The terminal report: verdict first, vetoes, every item (sorted by points lost or in
+ * scheme order), then the ranking of the units below with their worst items.
+ * Returns a string; colour only when the context says so. Fits 100 columns.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { formatDiagnostic, type Lang } from '../diagnostics';
+import { showPoints } from '../engine/display';
+import type { Assessment, ItemResult, Status, UnitResult } from '../engine/types';
+import { remedyText } from './explain';
+import { statusWord, t } from './i18n';
+
+export interface TableContext {
+  lang: Lang;
+  color: boolean;
+  sort: 'lost' | 'scheme';
+  /** Show notes among the findings (`--verbose`). */
+  verbose?: boolean;
+}
+
+const CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+export function formatTable(a: Assessment, ctx: TableContext): string {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const out: string[] = [];
+  out.push(c.bold(`${a.scheme.title}  ${a.scheme.version}`));
+  for (const u of a.units) out.push('', ...unitReport(a, u, ctx, c));
+  out.push('', dataSummary(a, ctx));
+  return `${out.join('\n')}\n`;
+}
+
+function statusColor(c: ChalkInstance, s: Status): (x: string) => string {
+  return s === 'met' ? c.green : s === 'partial' ? c.yellow : s === 'na' ? c.gray : c.red;
+}
+
+function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
+  const L = ctx.lang;
+  const pass = u.passed ? c.green.bold(t(L, 'passed')) : c.red.bold(t(L, 'failed'));
+  const scaled = u.max.eq(a.scheme.total) ? '' : `  (${t(L, 'scaledNote')}: ${showPoints(u.scaled)})`;
+  const bonus = u.bonus.sign() > 0 ? ` (${t(L, 'bonus')} +${showPoints(u.bonus)})` : '';
+  const grade = u.grade ? `  ${t(L, 'grade')} ${u.grade}` : '';
+  const rank = u.of > 1 ? `  ${t(L, 'rank')} ${u.rank}/${u.of}` : '';
+  const lines = [
+    `${c.bold(u.name)}  ${t(L, 'score')} ${c.bold(showPoints(u.score))} / ${showPoints(u.max)}${bonus}${scaled}  ${t(L, 'passLine')} ${showPoints(a.scheme.pass)}  ${pass}${grade}${rank}`,
+  ];
+  const hit = u.vetoes.filter((v) => v.triggered);
+  if (hit.length === 0) lines.push(`${t(L, 'vetoes')}: ${c.green(t(L, 'vetoNone'))} (${u.vetoes.length})`);
+  else {
+    lines.push(c.red.bold(`${t(L, 'vetoes')}: ${hit.length} ${t(L, 'vetoTriggered')}`));
+    for (const v of hit) lines.push(c.red(`  ✗ ${v.title}: ${v.condition} — ${v.display}`));
+  }
+  return lines;
+}
+
+function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): string {
+  const L = ctx.lang;
+  const table = new Table({
+    head: [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'points'), t(L, 'lost'), t(L, 'status'), t(L, 'remedy')],
+    colWidths: [26, 11, 15, 7, 7, 10, 20],
+    wordWrap: true,
+    wrapOnWordBoundary: false,
+    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['gray'] : [], compact: true },
+    chars: CHARS,
+  });
+  for (const i of items) {
+    const color = statusColor(c, i.status);
+    const remedy = i.remedy ? remedyText(i.remedy, L) : '';
+    table.push([
+      i.bonus ? `+ ${i.title}` : i.title,
+      i.display,
+      i.target ?? '',
+      showPoints(i.points),
+      i.lost.sign() > 0 ? c.red(showPoints(i.lost)) : showPoints(i.lost),
+      color(statusWord(L, i.status)),
+      remedy,
+    ]);
+  }
+  return table.toString();
+}
+
+function sortItems(items: ItemResult[], sort: TableContext['sort']): ItemResult[] {
+  if (sort === 'scheme') return items;
+  // Stable: equal losses keep scheme order.
+  return items.map((x, i) => [x, i] as const).sort((a, b) => b[0].lost.cmp(a[0].lost) || a[1] - b[1]).map(([x]) => x);
+}
+
+function ranking(u: UnitResult, ctx: TableContext): string {
+  const L = ctx.lang;
+  const level = u.children[0]?.levelTitle ?? '';
+  const table = new Table({
+    head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'grade'), t(L, 'worst')],
+    colWidths: [6, 14, 16, 8, 52],
+    wordWrap: true,
+    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['gray'] : [], compact: true },
+    chars: CHARS,
+  });
+  const kids = [...u.children].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+  for (const k of kids) {
+    const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
+      .slice(0, 2)
+      .map((i) => `${i.title} ${i.display} −${showPoints(i.lost)}`)
+      .join(L === 'zh' ? '；' : '; ');
+    const veto = k.vetoes.some((v) => v.triggered) ? ` ✗${t(L, 'vetoes')}` : '';
+    table.push([String(k.rank), k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, (k.grade ?? '') + veto, worst || t(L, 'none')]);
+  }
+  return table.toString();
+}
+
+function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
+  const out = verdict(a, u, ctx, c);
+  out.push('', itemsTable(sortItems(u.items, ctx.sort), ctx, c));
+  if (u.children.length) {
+    out.push('', c.bold(`${t(ctx.lang, 'ranking')}: ${u.children[0]!.levelTitle}`), ranking(u, ctx));
+    // Grandchildren (e.g. townships of each county in a city) get their own sections.
+    for (const k of u.children) if (k.children.length) out.push('', ...unitReport(a, k, ctx, c));
+  }
+  return out;
+}
+
+function dataSummary(a: Assessment, ctx: TableContext): string {
+  const L = ctx.lang;
+  const d = a.data;
+  const shown = d.findings.filter((f) => ctx.verbose || f.severity !== 'note');
+  const lines = [`${t(L, 'data')}: ${d.read} ${t(L, 'rowsRead')}, ${d.used} ${t(L, 'rowsUsed')}, ${d.rejected} ${t(L, 'rowsRejected')}; ${d.findings.length} ${t(L, 'findings')}`];
+  for (const f of shown) lines.push(`  ${formatDiagnostic(f, L)}`);
+  return lines.join('\n');
+}
