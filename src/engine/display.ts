@@ -1,6 +1,7 @@
 /** Numbers as people read them; rounding happens here and only here. */
 import { Rational } from '../rational';
-import type { Display } from '../scheme/target';
+import { evaluate, render, type Env } from '../scheme/formula';
+import type { Display, Target } from '../scheme/target';
 
 function group(s: string): string {
   const [int, frac] = s.split('.');
@@ -29,3 +30,14 @@ export const showPoints = (p: Rational): string => p.toDecimal(2);
 /** A raw field value in a formula with the numbers put in. */
 export const showRaw = (v: Rational | boolean | undefined): string =>
   v === undefined ? '?' : typeof v === 'boolean' ? (v ? 'true' : 'false') : group(v.toDecimal(4));
+
+/** A target as people read it: params put in, fields named by their labels. */
+export function showTarget(t: Target, display: Display, env: Env, label: (id: string) => string): string {
+  const side = (f: { ast: Parameters<typeof evaluate>[0] }) => {
+    const v = evaluate(f.ast, env);
+    return v === undefined || typeof v === 'boolean' ? render(f.ast, label) : showValue(v, display);
+  };
+  if (t.kind === 'between') return `${side(t.lo)} – ${side(t.hi)}`;
+  if (t.kind === 'cmp') return `${t.op} ${side(t.rhs)}`;
+  return render(t.f.ast, label);
+}

@@ -11,7 +11,7 @@ import type { DataUnit, Dataset, FieldValue } from '../data/model';
 import { Rational } from '../rational';
 import { evaluate as evalFormula, render, type Env, type Value } from '../scheme/formula';
 import type { Item, Scheme, Section } from '../scheme/model';
-import { showRaw, showValue } from './display';
+import { showRaw, showTarget, showValue } from './display';
 import { competitionRanks } from './rank';
 import { solveRemedy } from './remedy';
 import { scoreItem } from './rules';
@@ -96,7 +96,7 @@ function assess(scheme: Scheme, node: Node, params: Map<string, Rational>): void
   const env = envOf(node, params);
   for (const item of [...scheme.items, ...(scheme.bonus?.items ?? [])]) {
     if (item.level > node.unit.level) continue;
-    node.items.set(item.id, scoreAt(scheme, item, node, env));
+    node.items.set(item.id, scoreAt(scheme, item, node, env, params));
   }
 }
 
@@ -122,7 +122,7 @@ function envOf(node: Node, params: Map<string, Rational>): Env {
   return (name) => node.fields.get(name)?.value ?? params.get(name);
 }
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const value: Value = rolled ? rollupValue(item, node) : evalFormula(item.formula.ast, env);
   const labels = (n: string) => scheme.fields.get(n)?.label ?? n;
@@ -135,6 +135,7 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
     display: showValue(value, item.display),
     kind: item.display,
     target: item.target?.text,
+    targetDisplay: item.target && showTarget(item.target, item.display, (n) => params.get(n), labels),
     formula: item.formula.source,
     formulaLabels: render(item.formula.ast, labels),
     substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n))),

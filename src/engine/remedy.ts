@@ -21,6 +21,8 @@ export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value:
   const checks = scheme.checks.filter((c) => c.severity === 'error' && c.fields.includes(lever));
   const low = field.min ?? (['count', 'money'].includes(field.type) ? Rational.ZERO : undefined);
 
+  // Whole units of the lever: people, yuan, cases; for a percent field, percentage points.
+  const step = field.type === 'percent' ? Rational.of(1n, 100n) : Rational.ONE;
   const envWith = (delta: Rational): Env => {
     const v = from.add(delta);
     return (n) => (n === lever ? v : env(n));
@@ -34,16 +36,18 @@ export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value:
     return meets(target, evaluate(item.formula.ast, e), e) === true;
   };
 
-  const best = [1n, -1n]
-    .map((dir) => smallest(dir, ok))
+  const found = [1n, -1n]
+    .map((dir) => smallest(dir, (k) => ok(k.mul(step))))
     .filter((d): d is Rational => d !== undefined)
     .sort((a, b) => a.abs().cmp(b.abs()) || b.cmp(a))[0];
   const label = field.label;
-  if (!best) return { lever, label, from, reachable: false };
+  const kind = field.type === 'percent' ? 'percent' : 'number';
+  if (!found) return { lever, label, kind, from, reachable: false };
+  const best = found.mul(step);
   const e = envWith(best);
   const before = score(evaluate(item.formula.ast, env), env);
   const after = score(evaluate(item.formula.ast, e), e);
-  return { lever, label, from, to: from.add(best), change: best, reachable: true, gain: after.sub(before) };
+  return { lever, label, kind, from, to: from.add(best), change: best, reachable: true, gain: after.sub(before) };
 }
 
 /** Smallest k ≥ 1 with ok(dir·k), assuming ok is monotone in k along this direction. */

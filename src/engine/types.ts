@@ -36,6 +36,8 @@ export type Calc =
 export interface Remedy {
   lever: string;
   label: string;
+  /** How the lever's values are shown: percentage points for a percent field. */
+  kind: 'percent' | 'number';
   /** The lever's current value and the value that meets the target. */
   from: Rational;
   to?: Rational;
@@ -56,7 +58,10 @@ export interface ItemResult {
   display: string;
   /** How the value is shown (percent, permille, number, boolean), from how the target is written. */
   kind: Display;
+  /** The target as written in the scheme, e.g. `>= funds_per_capita_target`. */
   target?: string;
+  /** The target with params put in and fields named by label, e.g. `>= 13.04`, `103 – 107`. */
+  targetDisplay?: string;
   status: Status;
   points: Rational;
   /** The points this item counts for in the unit's maximum (0 when excluded as not applicable). */

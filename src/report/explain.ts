@@ -1,5 +1,6 @@
 /** An item's calculation in words: the formula with its numbers, the target, the rule step by step. */
 import type { Lang } from '../diagnostics';
+import { Rational } from '../rational';
 import { showPoints, showValue } from '../engine/display';
 import type { ItemResult, Remedy } from '../engine/types';
 import { t } from './i18n';
@@ -82,7 +83,8 @@ export function explainItem(item: ItemResult, lang: Lang): string {
 
 export function remedyText(r: Remedy, lang: Lang): string {
   if (!r.reachable || !r.change) return `${r.label}: ${t(lang, 'notReachable')}`;
-  const n = r.change.abs().toDecimal(2);
+  const abs = r.change.abs();
+  const n = r.kind === 'percent' ? `${abs.mul(Rational.HUNDRED).toDecimal(2)} ${lang === 'zh' ? '个百分点' : 'pp'}` : showValue(abs, 'number');
   const dir = r.change.sign() > 0 ? t(lang, 'more') : t(lang, 'less');
   const gain = r.gain && r.gain.sign() > 0 ? (lang === 'zh' ? `，${t(lang, 'recovers')} ${showPoints(r.gain)} 分` : `, ${t(lang, 'recovers')} ${showPoints(r.gain)} pts`) : '';
   return lang === 'zh' ? `${r.label}${dir} ${n}${gain}` : `${r.label}: ${n} ${dir}${gain}`;

@@ -56,8 +56,8 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
 function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): string {
   const L = ctx.lang;
   const table = new Table({
-    head: [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'points'), t(L, 'lost'), t(L, 'status'), t(L, 'remedy')],
-    colWidths: [26, 11, 15, 7, 7, 10, 20],
+    head: [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')],
+    colWidths: [30, 11, 16, 9, 7, 7, 12],
     wordWrap: true,
     wrapOnWordBoundary: false,
     style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['gray'] : [], compact: true },
@@ -65,18 +65,25 @@ function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): s
   });
   for (const i of items) {
     const color = statusColor(c, i.status);
-    const remedy = i.remedy ? remedyText(i.remedy, L) : '';
+    const gap = i.gap && i.gap.sign() > 0 ? i.gapDisplay ?? '' : '';
     table.push([
       i.bonus ? `+ ${i.title}` : i.title,
       i.display,
-      i.target ?? '',
+      i.targetDisplay ?? '',
+      gap,
       showPoints(i.points),
       i.lost.sign() > 0 ? c.red(showPoints(i.lost)) : showPoints(i.lost),
       color(statusWord(L, i.status)),
-      remedy,
     ]);
   }
   return table.toString();
+}
+
+/** What it takes: one line per item that a lever change would fix. */
+function remedies(items: ItemResult[], ctx: TableContext, c: ChalkInstance): string[] {
+  const withRemedy = items.filter((i) => i.remedy);
+  if (!withRemedy.length) return [];
+  return ['', c.bold(`${t(ctx.lang, 'remedy')}:`), ...withRemedy.map((i) => `  • ${i.title}: ${remedyText(i.remedy!, ctx.lang)}`)];
 }
 
 function sortItems(items: ItemResult[], sort: TableContext['sort']): ItemResult[] {
@@ -109,7 +116,8 @@ function ranking(u: UnitResult, ctx: TableContext): string {
 
 function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
   const out = verdict(a, u, ctx, c);
-  out.push('', itemsTable(sortItems(u.items, ctx.sort), ctx, c));
+  const items = sortItems(u.items, ctx.sort);
+  out.push('', itemsTable(items, ctx, c), ...remedies(items, ctx, c));
   if (u.children.length) {
     out.push('', c.bold(`${t(ctx.lang, 'ranking')}: ${u.children[0]!.levelTitle}`), ranking(u, ctx));
     // Grandchildren (e.g. townships of each county in a city) get their own sections.
@@ -119,10 +127,14 @@ function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkIns
 }
 
 function dataSummary(a: Assessment, ctx: TableContext): string {
-  const L = ctx.lang;
   const d = a.data;
   const shown = d.findings.filter((f) => ctx.verbose || f.severity !== 'note');
-  const lines = [`${t(L, 'data')}: ${d.read} ${t(L, 'rowsRead')}, ${d.used} ${t(L, 'rowsUsed')}, ${d.rejected} ${t(L, 'rowsRejected')}; ${d.findings.length} ${t(L, 'findings')}`];
-  for (const f of shown) lines.push(`  ${formatDiagnostic(f, L)}`);
+  const n = d.findings.length;
+  const lines = [
+    ctx.lang === 'zh'
+      ? `数据：读入 ${d.read} 行，使用 ${d.used} 行，未使用 ${d.rejected} 行；发现问题 ${n} 个`
+      : `Data: ${d.read} rows read, ${d.used} used, ${d.rejected} not used; ${n} finding${n === 1 ? '' : 's'}`,
+  ];
+  for (const f of shown) lines.push(`  ${formatDiagnostic(f, ctx.lang)}`);
   return lines.join('\n');
 }
