@@ -12,6 +12,8 @@ import type { ItemInput, RuleInput, SchemeInput, SectionInput } from './schema';
 import { displayOf, parseTarget, type Target } from './target';
 
 export interface Reporter {
+  /** The line of the value at `path` (to point back to a first occurrence). */
+  lineOf(path: Path): number;
   /** An error at the value at `path`; `index` points inside a formula text. */
   error(path: Path, code: string, message: Msg, index?: number): void;
 }

@@ -55,7 +55,7 @@ function duplicateIds({ input, rep, items, sections }: Ctx): void {
     const seen = new Map<string, Path>();
     for (const { id, path } of list) {
       const first = seen.get(id);
-      if (first) rep.error(path, 'scheme/duplicate-id', msg(`duplicate id "${id}" (first used at ${first.join('.')})`, `id“${id}”重复（首次出现于 ${first.join('.')}）`));
+      if (first) rep.error(path, 'scheme/duplicate-id', msg(`duplicate id "${id}" (first used on line ${rep.lineOf(first)})`, `id“${id}”重复（首次出现在第 ${rep.lineOf(first)} 行）`));
       else seen.set(id, path);
     }
   }
@@ -173,7 +173,7 @@ function rulesFitTargets(ctx: Ctx): void {
     const t = model.target;
     const r = model.rule;
     const at = [...path, 'rule', 'type'];
-    if (!t && r.type !== 'checklist') {
+    if (input.target === undefined && r.type !== 'checklist') {
       rep.error(path, 'scheme/missing-target', msg(`item "${model.id}" needs a target`, `指标“${model.id}”缺少 target`));
       continue;
     }
@@ -181,8 +181,16 @@ function rulesFitTargets(ctx: Ctx): void {
       const a = model.formula.ast;
       if (a.k !== 'call' || a.fn !== 'count' || a.args.some((x) => x.k !== 'ref')) {
         rep.error([...path, 'formula'], 'scheme/checklist-formula', msg('a checklist formula must be count(a, b, …) of yes/no fields', '清单类指标的公式必须是 count(a, b, …)，参数为是/否字段'));
+      } else {
+        for (const arg of a.args) {
+          const f = arg.k === 'ref' ? ctx.scheme.fields.get(arg.name) : undefined;
+          if (f && f.type !== 'boolean') {
+            rep.error([...path, 'formula'], 'scheme/checklist-formula', msg(`checklist element "${f.id}" is a ${f.type} field; elements must be yes/no (boolean) fields`, `清单元素“${f.id}”是 ${f.type} 字段；元素必须是是/否（boolean）字段`));
+          }
+        }
       }
     }
+    if (!t) continue; // absent (reported above) or did not parse (reported by compile)
     const distance = r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist';
     if (t && distance && !(t.kind === 'between' || (t.kind === 'cmp' && ['>=', '<=', '=='].includes(t.op)))) {
       rep.error(at, 'scheme/rule-target', msg(`rule ${r.type} measures a distance from the target: use >=, <=, == or between (not "${t.text}")`, `${r.type} 规则按与目标的差距计分：目标须为 >=、<=、== 或 between（而不是“${t.text}”）`));

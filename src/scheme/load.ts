@@ -10,7 +10,7 @@ import { compileScheme, type Reporter } from './compile';
 import { lintScheme } from './lint';
 import type { Scheme } from './model';
 import { Positions, showPath, type Path } from './positions';
-import { Scheme as SchemeSchema } from './schema';
+import { Scheme as SchemeSchema, schemeJsonSchema } from './schema';
 
 export type LoadResult = { scheme: Scheme; diagnostics: Diagnostic[] } | { scheme?: undefined; diagnostics: Diagnostic[] };
 
@@ -22,10 +22,13 @@ export function loadScheme(text: string, file: string): LoadResult {
     const at = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     const first = e.message.split('\n')[0]!;
     const dup = e.code === 'DUPLICATE_KEY';
+    const key = dup ? /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim() : '';
     diagnostics.push({
       severity: 'error',
       code: dup ? 'scheme/duplicate-key' : 'scheme/yaml',
-      message: dup ? msg(`duplicate key: ${first}`, `键重复：${first}`) : msg(`YAML syntax: ${first}`, `YAML 语法错误：${first}（检查缩进和冒号）`),
+      message: dup
+        ? msg(`duplicate key "${key}": each key may appear once per mapping`, `键“${key}”重复：同一层级每个键只能出现一次`)
+        : msg(`YAML syntax: ${first} (check the indentation and colons)`, `YAML 语法错误：${first}（检查缩进和冒号）`),
       file,
       line: at.line,
       col: at.col,
@@ -34,13 +37,20 @@ export function loadScheme(text: string, file: string): LoadResult {
   if (diagnostics.length) return { diagnostics };
 
   const pos = new Positions(doc, lines);
-  const parsed = SchemeSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let parsed = SchemeSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) diagnostics.push(...fromZod(issue, pos, file));
-    return { diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+    // Unknown keys alone do not stop the semantic checks: drop them and go on, so one
+    // run reports a typo together with every other finding.
+    if (!parsed.error.issues.every((i) => i.code === 'unrecognized_keys')) return { diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+    for (const i of parsed.error.issues) if (i.code === 'unrecognized_keys') dropKeys(data, i.path, i.keys);
+    parsed = SchemeSchema.safeParse(data);
+    if (!parsed.success) return { diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   }
 
   const rep: Reporter = {
+    lineOf: (path: Path) => pos.of(path).line,
     error(path: Path, code: string, message: Msg, index?: number) {
       const at = index === undefined ? pos.of(path) : pos.inside(path, index);
       diagnostics.push({ severity: 'error', code, message, file, line: at.line, col: at.col, path: showPath(path) });
@@ -50,6 +60,45 @@ export function loadScheme(text: string, file: string): LoadResult {
   lintScheme(parsed.data, scheme, rep);
   const sorted = sortDiagnostics(dedupe(diagnostics));
   return sorted.some((d) => d.severity === 'error') ? { diagnostics: sorted } : { scheme, diagnostics: sorted };
+}
+
+let knownKeys: string[] | undefined;
+/** The scheme key closest to a misspelt one (edit distance ≤ 2), from the JSON Schema. */
+function closestKey(key: string): string | undefined {
+  if (!knownKeys) {
+    const found = new Set<string>();
+    const walk = (n: unknown): void => {
+      if (!n || typeof n !== 'object') return;
+      const props = (n as { properties?: Record<string, unknown> }).properties;
+      if (props) for (const k of Object.keys(props)) found.add(k);
+      for (const v of Object.values(n)) walk(v);
+    };
+    walk(schemeJsonSchema());
+    knownKeys = [...found].sort();
+  }
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of knownKeys) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function dropKeys(data: unknown, path: readonly PropertyKey[], keys: string[]): void {
+  let node = data as Record<PropertyKey, unknown> | undefined;
+  for (const k of path) node = node?.[k] as Record<PropertyKey, unknown> | undefined;
+  if (node && typeof node === 'object') for (const k of keys) delete node[k];
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
@@ -67,7 +116,9 @@ function fromZod(issue: z.core.$ZodIssue, pos: Positions, file: string): Diagnos
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const at = pos.ofKey(path, key);
-      return { ...base, code: 'scheme/unknown-key', message: msg(`unknown key "${key}"`, `未知的键“${key}”`), line: at.line, col: at.col };
+      const near = closestKey(key);
+      const hint = near ? msg(`; did you mean "${near}"?`, `；是否应为“${near}”？`) : msg('', '');
+      return { ...base, code: 'scheme/unknown-key', message: msg(`unknown key "${key}"${hint.en}`, `未知的键“${key}”${hint.zh}`), line: at.line, col: at.col };
     });
   }
   const at = pos.of(path);

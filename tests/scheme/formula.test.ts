@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { R, Rational } from '../../src/rational';
+import { evaluate, parseFormula, type Value } from '../../src/scheme/formula';
+import { parseTarget } from '../../src/scheme/target';
+
+function run(src: string, vars: Record<string, Value> = {}): Value {
+  const r = parseFormula(src);
+  if ('error' in r) throw new Error(r.error.message.en);
+  const env = new Map(Object.entries(vars));
+  return evaluate(r.formula.ast, (n) => env.get(n));
+}
+const err = (src: string) => {
+  const r = parseFormula(src);
+  return 'error' in r ? r.error : undefined;
+};
+
+describe('formula language', () => {
+  it('percent and permille literals are exact', () => {
+    expect(run('95%')).toEqual(R('0.95'));
+    expect(run('1‰')).toEqual(R('0.001'));
+    expect(run('0.1 %')).toEqual(R('0.001'));
+  });
+  it('arithmetic is exact: 0.1 + 0.2 == 0.3', () => {
+    expect(run('0.1 + 0.2 == 0.3')).toBe(true);
+    expect(run('a / b * 100', { a: R(112), b: R(100) })).toEqual(R(112));
+  });
+  it('comparisons, and/or/not, parentheses', () => {
+    expect(run('a > b and not (a > 10)', { a: R(5), b: R(3) })).toBe(true);
+    expect(run('a > b or a == 1', { a: R(1), b: R(3) })).toBe(true);
+  });
+  it('functions: min max abs round if count', () => {
+    expect(run('min(3, 1, 2) + max(1, 4)')).toEqual(R(5));
+    expect(run('abs(0 - 2.5)')).toEqual(R('2.5'));
+    expect(run('round(2.345, 2)')).toEqual(R('2.35'));
+    expect(run('round(-2.5)')).toEqual(R(-3));
+    expect(run('if(a > 1, 10, 20)', { a: R(2) })).toEqual(R(10));
+    expect(run('count(x, y, z)', { x: true, y: false, z: true })).toEqual(R(2));
+  });
+  it('division by zero is undefined, never Infinity or NaN', () => {
+    expect(run('a / b', { a: R(1), b: R(0) })).toBeUndefined();
+    expect(run('a / b >= 95%', { a: R(0), b: R(0) })).toBeUndefined();
+  });
+  it('undefined propagates, except where logic decides (Kleene)', () => {
+    expect(run('a + 1')).toBeUndefined();
+    expect(run('a > 1 and false')).toBe(false);
+    expect(run('a > 1 or true')).toBe(true);
+  });
+});
+
+describe('formula safety', () => {
+  it('rejects property access, so a.constructor and a["__proto__"] never reach an object', () => {
+    expect(err('a.constructor')?.message.en).toMatch(/property access/);
+    expect(err('a["__proto__"]')?.message.en).toMatch(/property access/);
+    expect(err('toString.call(1)')?.message.en).toMatch(/property access|unknown function/);
+  });
+  it('rejects unknown functions, this, arrays, strings, ternaries and sequences', () => {
+    expect(err('eval(1)')?.message.en).toMatch(/unknown function eval/);
+    expect(err('constructor(1)')?.message.en).toMatch(/unknown function constructor/);
+    expect(err('this')).toBeDefined();
+    expect(err('[1, 2]')).toBeDefined();
+    expect(err('"x"')).toBeDefined();
+    expect(err('a ? b : c')).toBeDefined();
+    expect(err('1 2')?.message.en).toMatch(/one expression/);
+  });
+  it('names like constructor, __proto__ and toString are plain names looked up in a Map: inert', () => {
+    expect(run('constructor + 1')).toBeUndefined();
+    expect(run('toString')).toBeUndefined();
+    expect(run('constructor + 1', { constructor: R(2) })).toEqual(R(3));
+    const env = new Map<string, Value>();
+    const r = parseFormula('__proto__');
+    expect('formula' in r && evaluate(r.formula.ast, (n) => env.get(n))).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  });
+  it('reports where the formula breaks', () => {
+    expect(err('a / ')?.index).toBe(4);
+    expect(err('a + % 2')).toBeDefined();
+  });
+});
+
+describe('targets', () => {
+  const t = (s: string) => {
+    const r = parseTarget(s);
+    if ('error' in r) throw new Error(r.error.message.en);
+    return r.target;
+  };
+  it('parses comparisons, ranges and boolean formulas', () => {
+    expect(t('>= 95%')).toMatchObject({ kind: 'cmp', op: '>=' });
+    expect(t('≤ 5%')).toMatchObject({ kind: 'cmp', op: '<=' });
+    expect(t('== 0')).toMatchObject({ kind: 'cmp', op: '==' });
+    expect(t('> x')).toMatchObject({ kind: 'cmp', op: '>' });
+    expect(t('between 103 and 107')).toMatchObject({ kind: 'between' });
+    expect(t('a > b')).toMatchObject({ kind: 'formula' });
+  });
+  it('gives the position of an error inside the target text', () => {
+    const r = parseTarget('between 1 and 2 +');
+    expect('error' in r && r.error.index).toBe(17);
+    const r2 = parseTarget('>=');
+    expect('error' in r2).toBe(true);
+  });
+});
+
+describe('rational', () => {
+  it('rounds half away from zero only for display', () => {
+    expect(R('0.125').toFixed(2)).toBe('0.13');
+    expect(R('-0.125').toFixed(2)).toBe('-0.13');
+    expect(Rational.of(1n, 3n).toDecimal(6)).toBe('0.333333');
+    expect(R(0.3).toString()).toBe('3/10');
+  });
+});

@@ -1,0 +1,70 @@
+/** Test helpers: a scheme from YAML text, a dataset from CSV text, an assessment. */
+import { buildDataset, readDataset } from '../src/data/dataset';
+import { formatDiagnostic } from '../src/diagnostics';
+import { evaluate } from '../src/engine/evaluate';
+import type { Assessment, ItemResult, UnitResult } from '../src/engine/types';
+import { loadScheme } from '../src/scheme/load';
+import type { Scheme } from '../src/scheme/model';
+
+export function scheme(yaml: string): Scheme {
+  const r = loadScheme(yaml, 'test.yaml');
+  if (!r.scheme) throw new Error(r.diagnostics.map((d) => formatDiagnostic(d, 'en')).join('\n'));
+  return r.scheme;
+}
+
+export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+export function assess(s: Scheme, ...csv: [name: string, text: string][]): Assessment {
+  return evaluate(s, readDataset(s, csv.map(([name, text]) => ({ name, bytes: bytes(text) }))));
+}
+
+export function item(u: UnitResult, id: string): ItemResult {
+  const i = u.items.find((x) => x.id === id);
+  if (!i) throw new Error(`no item ${id} in ${u.name}`);
+  return i;
+}
+
+export function child(u: UnitResult, name: string): UnitResult {
+  const c = u.children.find((x) => x.name === name);
+  if (!c) throw new Error(`no unit ${name} under ${u.name}`);
+  return c;
+}
+
+export { buildDataset };
+
+/**
+ * A minimal two-level scheme with one township-scope item whose rule and target
+ * are given; fields: num (count), den (count).
+ */
+export function oneItem(opts: { formula?: string; target?: string; rule: string; points?: number; na?: string; extra?: string }): Scheme {
+  const points = opts.points ?? 10;
+  return scheme(`
+id: t
+title: T
+version: 1
+total: ${points}
+pass: ${points}
+units:
+  - { id: township, title: 乡镇, name: [乡镇] }
+  - { id: county, title: 县, name: [县] }
+fields:
+  - { id: num, label: 分子, type: count }
+  - { id: den, label: 分母, type: count }
+sections:
+  - id: s
+    title: S
+    points: ${points}
+    items:
+      - id: x
+        title: X
+        points: ${points}
+        formula: "${opts.formula ?? 'num / den'}"
+${opts.target ? `        target: "${opts.target}"\n` : ''}        rule: ${opts.rule}
+${opts.na ? `        na: ${opts.na}\n` : ''}${opts.extra ?? ''}`);
+}
+
+/** Scores one township with the given numerator and denominator under `s`. */
+export function scoreOne(s: Scheme, num: string | number, den: string | number): ItemResult {
+  const a = assess(s, ['t.csv', `乡镇,分子,分母\nA,${num},${den}\n`]);
+  return item(a.units[0]!.children[0]!, 'x');
+}
