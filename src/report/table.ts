@@ -97,7 +97,7 @@ function ranking(u: UnitResult, ctx: TableContext): string {
   const level = u.children[0]?.levelTitle ?? '';
   const table = new Table({
     head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'grade'), t(L, 'worst')],
-    colWidths: [6, 14, 16, 8, 52],
+    colWidths: [6, 14, 16, 10, 48],
     wordWrap: true,
     style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['gray'] : [], compact: true },
     chars: CHARS,
