@@ -138,7 +138,7 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     targetDisplay: item.target && showTarget(item.target, item.display, (n) => params.get(n), labels),
     formula: item.formula.source,
     formulaLabels: render(item.formula.ast, labels),
-    substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n))),
+    substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n), scheme.fields.get(n)?.type === 'percent')),
     basis: item.basis,
   };
   const full = item.points;
@@ -197,8 +197,11 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
       // For a comparison such as `cadre_births > 0`, the value shown is its left side.
       const left = f && f.ast.k === 'bin' && ['<', '<=', '>', '>=', '==', '!='].includes(f.ast.op) ? f.ast.a : f?.ast;
       const value = left ? evalFormula(left, env) : undefined;
-      const display = f ? render(f.ast, (n) => showRaw(env(n))) : '—';
-      return { ...base, triggered: hit === true, value, display, condition: v.when.text };
+      const percent = (n: string) => scheme.fields.get(n)?.type === 'percent';
+      const display = f ? render(f.ast, (n) => showRaw(env(n), percent(n))) : '—';
+      const named = (n: string) => scheme.fields.get(n)?.label ?? showRaw(env(n));
+      const condition = f ? render(f.ast, named) : v.when.text;
+      return { ...base, triggered: hit === true, value, display, condition };
     });
 }
 

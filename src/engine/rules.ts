@@ -46,14 +46,15 @@ export function scoreItem(item: Item, value: Value, env: Env): Scored {
       const d = gap ?? Rational.ZERO;
       const per = rule.type === 'deduct' ? rule.per : Rational.ONE;
       const partial = rule.type === 'deduct' ? rule.partial : 'up';
-      const units = roundUnits(d.div(per)!, partial);
+      const exact = d.div(per)!;
+      const units = roundUnits(exact, partial);
       const { lost, cap } = capLoss(units.mul(rule.deduct), rule.max, full);
       const points = full.sub(lost);
       return {
         points,
         status: statusOf(met, points),
         gap,
-        calc: { kind: 'deduct', distance: d, per, partial, units, deduct: rule.deduct, lost, cap },
+        calc: { kind: 'deduct', perCase: rule.type === 'per_case', distance: d, per, partial, exact, units, deduct: rule.deduct, lost, cap },
       };
     }
     case 'checklist': {
@@ -92,7 +93,7 @@ export function scoreItem(item: Item, value: Value, env: Env): Scored {
       const units = met ? roundUnits(beyond.div(rule.per)!, rule.partial) : Rational.ZERO;
       const raw = units.mul(rule.add);
       const earned = raw.min(full);
-      return { points: earned, status: statusOf(met && earned.sign() > 0, earned), gap, calc: { kind: 'add', beyond, per: rule.per, partial: rule.partial, units, add: rule.add, earned, capped: raw.gt(full) } };
+      return { points: earned, status: statusOf(met && earned.sign() > 0, earned), gap, calc: { kind: 'add', met: !!met, beyond, per: rule.per, partial: rule.partial, units, add: rule.add, earned, capped: raw.gt(full) } };
     }
   }
 }

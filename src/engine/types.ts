@@ -17,9 +17,13 @@ export type Calc =
   | { kind: 'all'; met: boolean }
   | {
       kind: 'deduct';
+      /** True for the per-case rule: the distance is a number of cases. */
+      perCase: boolean;
       distance: Rational;
       per: Rational;
       partial: 'proportional' | 'up' | 'down';
+      /** distance ÷ per, before and after the partial-unit rounding. */
+      exact: Rational;
       units: Rational;
       deduct: Rational;
       lost: Rational;
@@ -28,7 +32,7 @@ export type Calc =
   | { kind: 'checklist'; missing: string[]; deduct: Rational; lost: Rational; cap?: 'max' | 'points' }
   | { kind: 'proportional'; ratio: Rational }
   | { kind: 'bands'; band: number; when?: string; points: Rational }
-  | { kind: 'add'; beyond: Rational; per: Rational; partial: 'proportional' | 'up' | 'down'; units: Rational; add: Rational; earned: Rational; capped: boolean }
+  | { kind: 'add'; met: boolean; beyond: Rational; per: Rational; partial: 'proportional' | 'up' | 'down'; units: Rational; add: Rational; earned: Rational; capped: boolean }
   | { kind: 'na'; policy: 'exclude' | 'full' | 'zero' }
   | { kind: 'missing'; fields: string[] }
   | { kind: 'invalid'; fields: { id: string; reason: { en: string; zh: string } }[] };

@@ -12,22 +12,28 @@ export function explainItem(item: ItemResult, lang: Lang): string {
   const v = (x: Parameters<typeof showValue>[0]) => showValue(x, item.kind === 'boolean' ? 'number' : item.kind);
   const p = showPoints;
   if (c.kind !== 'missing' && c.kind !== 'invalid') {
-    parts.push(`${item.formulaLabels} = ${item.substituted} = ${item.display}`);
-    if (item.target) parts.push(zh ? `目标 ${item.target}` : `target ${item.target}`);
+    // "label = numbers = value", without repeating what is already shown.
+    const chain = [...new Set([item.formulaLabels, item.substituted, item.display])];
+    parts.push(chain.join(' = '));
+    const target = item.targetDisplay ?? item.target;
+    if (target) parts.push(zh ? `目标 ${target}` : `target ${target}`);
   }
   switch (c.kind) {
     case 'all':
       parts.push(c.met ? (zh ? `达标，得满分 ${p(item.points)} 分` : `met: full ${p(item.points)} points`) : zh ? '未达标，不得分' : 'not met: 0 points');
       break;
     case 'deduct': {
-      const mode = { proportional: zh ? '按比例' : 'proportionally', up: zh ? '不足一个单位按一个单位' : 'rounded up', down: zh ? '不足一个单位不扣' : 'rounded down' }[c.partial];
+      const mode = { proportional: zh ? '按比例' : 'proportionally', up: zh ? '不足一个单位按一个单位' : 'part units count whole', down: zh ? '不足一个单位不扣' : 'part units do not count' }[c.partial];
+      const cap = c.cap === 'max' ? (zh ? '（达到扣分上限）' : ' (deduction capped)') : c.cap === 'points' ? (zh ? '（扣完为止）' : ' (down to 0)') : '';
       if (c.distance.isZero()) parts.push(zh ? `达标，得满分 ${p(item.points)} 分` : `met: full ${p(item.points)} points`);
-      else {
-        const cap = c.cap === 'max' ? (zh ? '（达到扣分上限）' : ' (deduction capped)') : c.cap === 'points' ? (zh ? '（扣完为止）' : ' (down to 0)') : '';
+      else if (c.perCase) {
+        parts.push(zh ? `${c.distance.toDecimal(2)} 例，每例扣 ${p(c.deduct)} 分：扣 ${p(c.lost)} 分${cap}` : `${c.distance.toDecimal(2)} cases, ${p(c.deduct)} each: ${p(c.lost)} lost${cap}`);
+      } else {
+        const units = c.exact.eq(c.units) ? c.units.toDecimal(4) : `${c.exact.toDecimal(2)} → ${c.units.toDecimal(4)}`;
         parts.push(
           zh
-            ? `差 ${v(c.distance)}，每 ${v(c.per)} 扣 ${p(c.deduct)} 分：${v(c.distance)} ÷ ${v(c.per)} = ${c.units.toDecimal(4)}（${mode}）× ${p(c.deduct)} = 扣 ${p(c.lost)} 分${cap}`
-            : `short by ${v(c.distance)}, ${p(c.deduct)} per ${v(c.per)}: ${v(c.distance)} ÷ ${v(c.per)} = ${c.units.toDecimal(4)} (${mode}) × ${p(c.deduct)} = ${p(c.lost)} lost${cap}`,
+            ? `差 ${v(c.distance)}，每 ${v(c.per)} 扣 ${p(c.deduct)} 分：${v(c.distance)} ÷ ${v(c.per)} = ${units}（${mode}）× ${p(c.deduct)} = 扣 ${p(c.lost)} 分${cap}`
+            : `gap ${v(c.distance)}, ${p(c.deduct)} per ${v(c.per)}: ${v(c.distance)} ÷ ${v(c.per)} = ${units} (${mode}) × ${p(c.deduct)} = ${p(c.lost)} lost${cap}`,
         );
       }
       break;
@@ -54,6 +60,10 @@ export function explainItem(item: ItemResult, lang: Lang): string {
       );
       break;
     case 'add':
+      if (!c.met) {
+        parts.push(zh ? '未达到加分起点，不加分' : 'below the bonus threshold: nothing added');
+        break;
+      }
       parts.push(
         zh
           ? `超出 ${v(c.beyond)}，每 ${v(c.per)} 加 ${p(c.add)} 分：加 ${p(c.earned)} 分${c.capped ? '（达到上限）' : ''}`
@@ -86,6 +96,7 @@ export function remedyText(r: Remedy, lang: Lang): string {
   const abs = r.change.abs();
   const n = r.kind === 'percent' ? `${abs.mul(Rational.HUNDRED).toDecimal(2)} ${lang === 'zh' ? '个百分点' : 'pp'}` : showValue(abs, 'number');
   const dir = r.change.sign() > 0 ? t(lang, 'more') : t(lang, 'less');
-  const gain = r.gain && r.gain.sign() > 0 ? (lang === 'zh' ? `，${t(lang, 'recovers')} ${showPoints(r.gain)} 分` : `, ${t(lang, 'recovers')} ${showPoints(r.gain)} pts`) : '';
+  const g = r.gain && r.gain.sign() > 0 ? showPoints(r.gain) : undefined;
+  const gain = !g ? '' : lang === 'zh' ? `，${t(lang, 'recovers')} ${g} 分` : `, ${t(lang, 'recovers')} ${g} point${g === '1' ? '' : 's'}`;
   return lang === 'zh' ? `${r.label}${dir} ${n}${gain}` : `${r.label}: ${n} ${dir}${gain}`;
 }
