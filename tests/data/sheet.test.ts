@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSheet } from '../../src/data/sheet';
 import { loadTestScheme, utf8, where, withCode } from './helpers';
@@ -72,7 +74,7 @@ describe('readSheet: header detection', () => {
     expect(total.values.get('births')!.toString()).toBe('842');
   });
 
-  it.each(['合 计', '总计', '合计：', '（合计）', 'Total'])('recognises %j as a total row', (name) => {
+  it.each(['合 计', '总计', '合计：', '（合计）', '全县', 'Total'])('recognises %j as a total row', (name) => {
     const s = read(`乡镇,出生人数\n乐平镇,5\n${name},5\n`);
     expect(s.rows.map((r) => r.kind)).toEqual(['unit', 'total']);
   });
@@ -210,6 +212,24 @@ describe('readSheet: headers', () => {
     expect(s.fields).toEqual(['satisfaction', 'has_office']);
     expect(s.rows[0]!.values.get('satisfaction')!.toString()).toBe('443/500');
     expect(s.rows[0]!.values.get('has_office')).toBe(true);
+  });
+});
+
+describe('readSheet: encodings', () => {
+  it('reads a GB18030 file (Excel on Chinese Windows) without being told', () => {
+    const gb = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/data/gb.csv', import.meta.url))));
+    const s = readSheet(scheme, 'gb.csv', gb);
+    expect(s.encoding).toBe('gb18030');
+    expect(s.findings).toEqual([]);
+    expect(s.rows.map((r) => [r.name, r.values.get('births')!.toString()])).toEqual([['乐平镇', '294']]);
+  });
+
+  it('reads a UTF-8 file with a BOM; the BOM does not spoil the first header', () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('乡镇,出生人数\n乐平镇,294\n')]);
+    const s = readSheet(scheme, 'bom.csv', bytes);
+    expect(s.encoding).toBe('utf-8');
+    expect(s.headerLine).toBe(1);
+    expect(s.rows.map((r) => r.name)).toEqual(['乐平镇']);
   });
 });
 
