@@ -90,7 +90,10 @@ export function runScore(io: Io, data: string[], o: ScoreOptions): number {
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
   const files = readInputs(io, data);
   const dataset = readDataset(scheme, files, { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  const assessment = evaluate(scheme, dataset, { params });
+  // The table shows remedies for the top-level units only; other formats carry all.
+  const formats = [...outputs.map((x) => x.format), ...(outputs.length ? [] : [format ?? 'table'])];
+  const remedies = formats.every((f) => f === 'table') ? 'top' : 'all';
+  const assessment = evaluate(scheme, dataset, { params, remedies });
   const verbose = Boolean(o.verbose);
 
   const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose });

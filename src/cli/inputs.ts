@@ -48,10 +48,22 @@ export function resolveScheme(io: Io, ref: string | undefined): { scheme: Scheme
     const known = bundledSchemes(io).map((b) => b.id).join(', ');
     throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
   }
-  const text = new TextDecoder('utf-8').decode(readOrFail(io, file, 'scheme'));
-  const r = loadScheme(text.replace(/^\ufeff/, ''), shown(io, file));
+  const text = new TextDecoder('utf-8').decode(readOrFail(io, file, 'scheme')).replace(/^\ufeff/, '');
+  const r = loadScheme(text, shown(io, file), preparsed(io, file, text));
   if (!r.scheme) throw new InputError(r.diagnostics);
   return { scheme: r.scheme, warnings: r.diagnostics };
+}
+
+/** The build's parse of a bundled scheme, when it was made from exactly this text (compared whole). */
+function preparsed(io: Io, file: string, text: string): unknown {
+  const cache = path.join(io.root, 'dist', 'criteria', `${path.basename(file)}.json`);
+  if (path.dirname(file) !== path.join(io.root, 'criteria') || !io.exists(cache)) return undefined;
+  try {
+    const entry = JSON.parse(new TextDecoder().decode(io.readFile(cache))) as { source?: string; data?: unknown };
+    return entry.source === text ? entry.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files as given, folders expanded to the data files inside them (sorted). */

@@ -21,6 +21,11 @@ import { SCHEMA_VERSION, type Assessment, type ItemResult, type UnitResult, type
 export interface EvaluateOptions {
   /** Param values overriding the scheme's (`--param id=value`). */
   params?: Map<string, Rational>;
+  /**
+   * Which units get remedies: `all` (default) or only the top-level units (`top`),
+   * for reports that show no remedies below them.
+   */
+  remedies?: 'all' | 'top';
 }
 
 const SUMMABLE = new Set(['count', 'number', 'money']);
@@ -41,7 +46,8 @@ interface Node {
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
   const params = new Map([...scheme.params, ...(options.params ?? [])]);
   const roots = buildTree(data);
-  for (const root of roots) assess(scheme, root, params);
+  const below = options.remedies !== 'top';
+  for (const root of roots) assess(scheme, root, params, true, below);
 
   const results = roots.map((r) => toResult(scheme, r, params));
   rank(results);
@@ -90,13 +96,13 @@ function buildTree(data: Dataset): Node[] {
 }
 
 /** Bottom-up: fill field states, then score items and vetoes, for a unit and its subtree. */
-function assess(scheme: Scheme, node: Node, params: Map<string, Rational>): void {
-  for (const c of node.children) assess(scheme, c, params);
+function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, remedies: boolean, below: boolean): void {
+  for (const c of node.children) assess(scheme, c, params, below, below);
   for (const f of scheme.fields.values()) node.fields.set(f.id, fieldState(f.id, f.level, f.type, node));
   const env = envOf(node, params);
   for (const item of [...scheme.items, ...(scheme.bonus?.items ?? [])]) {
     if (item.level > node.unit.level) continue;
-    node.items.set(item.id, scoreAt(scheme, item, node, env, params));
+    node.items.set(item.id, scoreAt(scheme, item, node, env, params, remedies));
   }
 }
 
@@ -122,7 +128,7 @@ function envOf(node: Node, params: Map<string, Rational>): Env {
   return (name) => node.fields.get(name)?.value ?? params.get(name);
 }
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>, remedies: boolean): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const value: Value = rolled ? rollupValue(item, node) : evalFormula(item.formula.ast, env);
   const labels = (n: string) => scheme.fields.get(n)?.label ?? n;
@@ -167,7 +173,7 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     gapDisplay: s.gap && showValue(s.gap, item.display === 'boolean' ? 'number' : item.display),
     calc: s.calc,
   };
-  if (s.status !== 'met' && !rolled) {
+  if (remedies && s.status !== 'met' && !rolled) {
     result.remedy = solveRemedy(scheme, item, env, (v, e) => scoreItem(item, v, e).points);
   }
   return result;

@@ -6,7 +6,7 @@
 import { Rational } from '../rational';
 import { evaluate, type Env, type Value } from '../scheme/formula';
 import type { Item, Scheme } from '../scheme/model';
-import { meets } from './target-eval';
+import { distance, meets } from './target-eval';
 import type { Remedy } from './types';
 
 const MAX_DOUBLINGS = 48;
@@ -36,8 +36,22 @@ export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value:
     return meets(target, evaluate(item.formula.ast, e), e) === true;
   };
 
-  const found = [1n, -1n]
-    .map((dir) => smallest(dir, (k) => ok(k.mul(step))))
+  // Search only the directions in which one step brings the value closer to the
+  // target (both when the target has no distance, e.g. a yes/no condition).
+  const away = (delta: Rational): Rational | undefined => {
+    const e = envWith(delta);
+    return distance(target, evaluate(item.formula.ast, e), e);
+  };
+  const now = away(Rational.ZERO);
+  const inBounds = (delta: Rational) => !(low && from.add(delta).lt(low)) && !(field.max && from.add(delta).gt(field.max));
+  const directions = [1n, -1n].filter((dir) => {
+    const d = Rational.of(dir).mul(step);
+    if (!inBounds(d)) return false;
+    const next = away(d);
+    return now === undefined || next === undefined || next.lt(now);
+  });
+  const found = directions
+    .map((dir) => smallest(dir, (k) => ok(k.mul(step)), (k) => inBounds(k.mul(step))))
     .filter((d): d is Rational => d !== undefined)
     .sort((a, b) => a.abs().cmp(b.abs()) || b.cmp(a))[0];
   const label = field.label;
@@ -50,19 +64,31 @@ export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value:
   return { lever, label, kind, from, to: from.add(best), change: best, reachable: true, gain: after.sub(before) };
 }
 
-/** Smallest k ≥ 1 with ok(dir·k), assuming ok is monotone in k along this direction. */
-function smallest(dir: bigint, ok: (d: Rational) => boolean): Rational | undefined {
+/**
+ * Smallest k ≥ 1 with ok(dir·k), assuming ok is monotone in k along this direction:
+ * doubling until ok (or the bounds end), then bisection.
+ */
+function smallest(dir: bigint, ok: (d: Rational) => boolean, inBounds: (d: Rational) => boolean): Rational | undefined {
   const at = (k: bigint) => Rational.of(dir * k);
+  let lo = 0n; // known not to do
   let hi = 1n;
-  let found = false;
-  for (let i = 0; i <= MAX_DOUBLINGS; i++, hi *= 2n) {
-    if (ok(at(hi))) {
-      found = true;
+  for (let i = 0; ; i++, lo = hi, hi *= 2n) {
+    if (i > MAX_DOUBLINGS) return undefined;
+    if (!inBounds(at(hi))) {
+      // The largest k still inside the bounds is the last chance.
+      let a = lo;
+      let b = hi;
+      while (b - a > 1n) {
+        const mid = (a + b) / 2n;
+        if (inBounds(at(mid))) a = mid;
+        else b = mid;
+      }
+      if (a === lo || !ok(at(a))) return undefined;
+      hi = a;
       break;
     }
+    if (ok(at(hi))) break;
   }
-  if (!found) return undefined;
-  let lo = hi / 2n; // not ok (or 0)
   while (hi - lo > 1n) {
     const mid = (lo + hi) / 2n;
     if (ok(at(mid))) hi = mid;

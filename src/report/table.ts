@@ -4,11 +4,11 @@
  * Returns a string; colour only when the context says so. Fits 100 columns.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Assessment, ItemResult, Status, UnitResult } from '../engine/types';
 import { remedyText } from './explain';
+import { grid } from './grid';
 import { statusWord, t } from './i18n';
 
 export interface TableContext {
@@ -18,8 +18,6 @@ export interface TableContext {
   /** Show notes among the findings (`--verbose`). */
   verbose?: boolean;
 }
-
-const CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 export function formatTable(a: Assessment, ctx: TableContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
@@ -55,18 +53,11 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
 
 function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): string {
   const L = ctx.lang;
-  const table = new Table({
-    head: [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')],
-    colWidths: [30, 11, 16, 9, 7, 7, 12],
-    wordWrap: true,
-    wrapOnWordBoundary: false,
-    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['gray'] : [], compact: true },
-    chars: CHARS,
-  });
+  const rows: string[][] = [];
   for (const i of items) {
     const color = statusColor(c, i.status);
     const gap = i.gap && i.gap.sign() > 0 ? i.gapDisplay ?? '' : '';
-    table.push([
+    rows.push([
       i.bonus ? `+ ${i.title}` : i.title,
       i.display,
       i.targetDisplay ?? '',
@@ -76,7 +67,12 @@ function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): s
       color(statusWord(L, i.status)),
     ]);
   }
-  return table.toString();
+  return grid(rows, {
+    head: [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')],
+    widths: [27, 9, 14, 8, 6, 6, 8],
+    headStyle: c.cyan,
+    border: c.gray,
+  });
 }
 
 /** What it takes: one line per item that a lever change would fix. */
@@ -92,16 +88,10 @@ function sortItems(items: ItemResult[], sort: TableContext['sort']): ItemResult[
   return items.map((x, i) => [x, i] as const).sort((a, b) => b[0].lost.cmp(a[0].lost) || a[1] - b[1]).map(([x]) => x);
 }
 
-function ranking(u: UnitResult, ctx: TableContext): string {
+function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
   const L = ctx.lang;
   const level = u.children[0]?.levelTitle ?? '';
-  const table = new Table({
-    head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'grade'), t(L, 'worst')],
-    colWidths: [6, 14, 16, 10, 48],
-    wordWrap: true,
-    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['gray'] : [], compact: true },
-    chars: CHARS,
-  });
+  const rows: string[][] = [];
   const kids = [...u.children].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
   for (const k of kids) {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
@@ -109,9 +99,9 @@ function ranking(u: UnitResult, ctx: TableContext): string {
       .map((i) => `${i.title} ${i.display} −${showPoints(i.lost)}`)
       .join(L === 'zh' ? '；' : '; ');
     const veto = k.vetoes.some((v) => v.triggered) ? ` ✗${t(L, 'vetoes')}` : '';
-    table.push([String(k.rank), k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, (k.grade ?? '') + veto, worst || t(L, 'none')]);
+    rows.push([String(k.rank), k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, (k.grade ?? '') + veto, worst || t(L, 'none')]);
   }
-  return table.toString();
+  return grid(rows, { head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'grade'), t(L, 'worst')], widths: [4, 12, 14, 8, 44], headStyle: c.cyan, border: c.gray });
 }
 
 function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
@@ -119,7 +109,7 @@ function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkIns
   const items = sortItems(u.items, ctx.sort);
   out.push('', itemsTable(items, ctx, c), ...remedies(items, ctx, c));
   if (u.children.length) {
-    out.push('', c.bold(`${t(ctx.lang, 'ranking')}: ${u.children[0]!.levelTitle}`), ranking(u, ctx));
+    out.push('', c.bold(`${t(ctx.lang, 'ranking')}: ${u.children[0]!.levelTitle}`), ranking(u, ctx, c));
     // Grandchildren (e.g. townships of each county in a city) get their own sections.
     for (const k of u.children) if (k.children.length) out.push('', ...unitReport(a, k, ctx, c));
   }

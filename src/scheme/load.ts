@@ -3,8 +3,8 @@
  * schema, then compile and lint. Every finding carries file:line:col. Pure: the
  * caller reads the file.
  */
-import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type * as z from 'zod/mini';
 import { msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
 import { compileScheme, type Reporter } from './compile';
 import { lintScheme } from './lint';
@@ -14,33 +14,44 @@ import { Scheme as SchemeSchema, schemeJsonSchema } from './schema';
 
 export type LoadResult = { scheme: Scheme; diagnostics: Diagnostic[] } | { scheme?: undefined; diagnostics: Diagnostic[] };
 
-export function loadScheme(text: string, file: string): LoadResult {
+/**
+ * `preparsed` is the document's data parsed earlier from this same text (the build
+ * does that for bundled schemes, checked by a hash): it skips the YAML parse, which
+ * then happens only if a finding needs its line and column.
+ */
+export function loadScheme(text: string, file: string, preparsed?: unknown): LoadResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  let doc: Document | undefined;
+  const parse = (): Document => (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
+  let positions: Positions | undefined;
+  const pos = (): Positions => (positions ??= new Positions(parse(), lines));
   const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const at = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-    const first = e.message.split('\n')[0]!;
-    const dup = e.code === 'DUPLICATE_KEY';
-    const key = dup ? /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim() : '';
-    diagnostics.push({
-      severity: 'error',
-      code: dup ? 'scheme/duplicate-key' : 'scheme/yaml',
-      message: dup
-        ? msg(`duplicate key "${key}": each key may appear once per mapping`, `键“${key}”重复：同一层级每个键只能出现一次`)
-        : msg(`YAML syntax: ${first} (check the indentation and colons)`, `YAML 语法错误：${first}（检查缩进和冒号）`),
-      file,
-      line: at.line,
-      col: at.col,
-    });
+  let data: unknown = preparsed;
+  if (data === undefined) {
+    const d = parse();
+    for (const e of d.errors) {
+      const at = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+      const first = e.message.split('\n')[0]!;
+      const dup = e.code === 'DUPLICATE_KEY';
+      const key = dup ? /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim() : '';
+      diagnostics.push({
+        severity: 'error',
+        code: dup ? 'scheme/duplicate-key' : 'scheme/yaml',
+        message: dup
+          ? msg(`duplicate key "${key}": each key may appear once per mapping`, `键“${key}”重复：同一层级每个键只能出现一次`)
+          : msg(`YAML syntax: ${first} (check the indentation and colons)`, `YAML 语法错误：${first}（检查缩进和冒号）`),
+        file,
+        line: at.line,
+        col: at.col,
+      });
+    }
+    if (diagnostics.length) return { diagnostics };
+    data = d.toJS({ maxAliasCount: 100 });
   }
-  if (diagnostics.length) return { diagnostics };
 
-  const pos = new Positions(doc, lines);
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
   let parsed = SchemeSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) diagnostics.push(...fromZod(issue, pos, file));
+    for (const issue of parsed.error.issues) diagnostics.push(...fromZod(issue, pos(), file));
     // Unknown keys alone do not stop the semantic checks: drop them and go on, so one
     // run reports a typo together with every other finding.
     if (!parsed.error.issues.every((i) => i.code === 'unrecognized_keys')) return { diagnostics: sortDiagnostics(dedupe(diagnostics)) };
@@ -50,9 +61,9 @@ export function loadScheme(text: string, file: string): LoadResult {
   }
 
   const rep: Reporter = {
-    lineOf: (path: Path) => pos.of(path).line,
+    lineOf: (path: Path) => pos().of(path).line,
     error(path: Path, code: string, message: Msg, index?: number) {
-      const at = index === undefined ? pos.of(path) : pos.inside(path, index);
+      const at = index === undefined ? pos().of(path) : pos().inside(path, index);
       diagnostics.push({ severity: 'error', code, message, file, line: at.line, col: at.col, path: showPath(path) });
     },
   };
