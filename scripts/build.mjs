@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning' };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/pinggu.cjs', minify: true, alias: { 'emoji-regex': './scripts/shims/emoji-regex.cjs' } });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/pinggu.cjs', minify: true });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
 
 // Bundled schemes parsed ahead of time (with the text they came from): start-up
