@@ -8,7 +8,8 @@ import type { Scheme } from '../scheme/model';
 import type { Io } from './io';
 
 export const DEFAULT_SCHEME = 'jsyzfw-2008';
-const DATA_EXT = /\.(csv|tsv|txt)$/i;
+/** What a folder argument expands to (other files, such as a README.txt, are left alone). */
+const DATA_EXT = /\.(csv|tsv)$/i;
 
 export interface BundledScheme {
   id: string;

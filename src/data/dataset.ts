@@ -10,6 +10,7 @@ import type { Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
 import { normalizeLabel } from './normalize';
 import { readSheet, type Sheet, type SheetOptions, type SheetRow } from './sheet';
+import { showCell } from './values';
 
 export interface InputFile {
   name: string;
@@ -21,7 +22,6 @@ export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptio
   return buildDataset(scheme, sheets);
 }
 
-const showValue = (v: FieldValue): string => (typeof v === 'boolean' ? (v ? '是' : '否') : v.toDecimal());
 
 class Units {
   readonly list: DataUnit[] = [];
@@ -46,18 +46,28 @@ class Units {
         found.code = code;
         this.byCode.set(`${level}:${code}`, found);
       }
-      if (name && !found.name) found.name = name;
+      // A unit first met by its code alone takes its name when a row gives one.
+      if (name && (!found.name || found.name === found.code)) {
+        found.name = name;
+        this.index(found);
+      }
       if (parent && !found.parent) found.parent = parent;
       return found;
     }
-    const u: DataUnit = { level, key: code ?? normalizeLabel(name), code, name: name || code || '', parent, values: new Map(), invalid: new Map(), sources: [] };
+    // Keys are unique: the code, else the name under its parent (two 城关镇 in two counties differ).
+    const key = code ?? (parent !== undefined ? `${parent}/${normalizeLabel(name)}` : normalizeLabel(name));
+    const u: DataUnit = { level, key, code, name: name || code || '', parent, values: new Map(), invalid: new Map(), sources: [] };
     this.list.push(u);
     if (code) this.byCode.set(`${level}:${code}`, u);
-    if (name) {
-      const k = `${level}:${normalizeLabel(name)}`;
-      this.byName.set(k, [...(this.byName.get(k) ?? []), u]);
-    }
+    this.index(u);
     return u;
+  }
+
+  private index(u: DataUnit): void {
+    if (!u.name || u.name === u.code) return;
+    const k = `${u.level}:${normalizeLabel(u.name)}`;
+    const list = this.byName.get(k) ?? [];
+    if (!list.includes(u)) this.byName.set(k, [...list, u]);
   }
 
   at(level: number): DataUnit[] {
@@ -70,7 +80,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
   const units = new Units();
   const stats: FileStats[] = sheets.map((s) => ({ file: s.file, encoding: s.encoding, read: s.read, used: 0, rejected: s.rejected }));
   const totals: { row: SheetRow; sheet: number }[] = [];
-  const where = new Map<DataUnit, Map<string, { file: string; line: number; col: number }>>();
+  const where = new Map() as Where;
 
   /** Links the chain of parents named on the row (top down); the key of the direct parent. */
   const parentOf = (row: SheetRow): string | undefined => {
@@ -100,7 +110,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
       seen.add(unit);
       unit.sources.push(row.source);
       stats[si]!.used++;
-      mergeValues(unit, row, findings, where);
+      mergeValues(scheme, unit, row, findings, where);
     }
   });
 
@@ -114,7 +124,9 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
   return { units: units.list, files: stats, findings: sortDiagnostics(findings) };
 }
 
-function mergeValues(unit: DataUnit, row: SheetRow, findings: Diagnostic[], where: Map<DataUnit, Map<string, { file: string; line: number; col: number }>>): void {
+type Where = Map<DataUnit, Map<string, { file: string; line: number; col: number }>>;
+
+function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Diagnostic[], where: Where): void {
   const cells = where.get(unit) ?? new Map();
   where.set(unit, cells);
   for (const [id, d] of row.invalid) {
@@ -126,7 +138,10 @@ function mergeValues(unit: DataUnit, row: SheetRow, findings: Diagnostic[], wher
     const at = row.cells.get(id)!;
     if (prev !== undefined && !sameValue(prev, v)) {
       const first = cells.get(id)!;
-      findings.push({ ...at, severity: 'error', code: 'data/conflict', message: msg(`${unit.name}: ${id} is ${showValue(v)} here but ${showValue(prev)} in ${first.file}:${first.line}; the first is used`, `${unit.name}：${id} 此处为 ${showValue(v)}，而 ${first.file}:${first.line} 为 ${showValue(prev)}；采用前者`) });
+      const field = scheme.fields.get(id)!;
+      const label = field.label;
+      const showValue = (x: FieldValue) => showCell(x, field.type);
+      findings.push({ ...at, severity: 'error', code: 'data/conflict', message: msg(`${unit.name}: ${label} is ${showValue(v)} here but ${showValue(prev)} in ${first.file}:${first.line}; the first is used`, `${unit.name}：${label} 此处为 ${showValue(v)}，而 ${first.file}:${first.line} 为 ${showValue(prev)}；采用前者`) });
       continue;
     }
     unit.values.set(id, v);
@@ -158,7 +173,7 @@ function attachOrphans(scheme: Scheme, units: Units, findings: Diagnostic[]): vo
 }
 
 /** A total row: supplies values of fields that belong to the parent, and is checked against the sum of units. */
-function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagnostic[], where: Map<DataUnit, Map<string, { file: string; line: number; col: number }>>): boolean {
+function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagnostic[], where: Where): boolean {
   const parentLevel = row.level + 1;
   if (parentLevel >= scheme.levels.length) {
     findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-row', message: msg(`total row "${row.name}" has no level above it to describe; not used`, `合计行“${row.name}”没有上级单位可对应；未使用`) });
@@ -177,7 +192,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
     const field = scheme.fields.get(id)!;
     const at = row.cells.get(id)!;
     if (field.level >= parentLevel) {
-      mergeValues(parent, { ...row, values: new Map([[id, v]]), invalid: new Map() }, findings, where);
+      mergeValues(scheme, parent, { ...row, values: new Map([[id, v]]), invalid: new Map() }, findings, where);
       continue;
     }
     if (typeof v === 'boolean' || !['count', 'number', 'money'].includes(field.type)) continue;
@@ -191,7 +206,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
   return true;
 }
 
-function runChecks(scheme: Scheme, list: DataUnit[], findings: Diagnostic[], where: Map<DataUnit, Map<string, { file: string; line: number; col: number }>>): void {
+function runChecks(scheme: Scheme, list: DataUnit[], findings: Diagnostic[], where: Where): void {
   for (const check of scheme.checks) {
     for (const unit of list) {
       if (!check.fields.every((f) => unit.values.has(f))) continue;
@@ -199,7 +214,7 @@ function runChecks(scheme: Scheme, list: DataUnit[], findings: Diagnostic[], whe
       if (ok !== false) continue;
       const cells = where.get(unit);
       const at = cells?.get(check.fields[0]!) ?? { ...unit.sources[0], col: 1 };
-      const shown = check.fields.map((f) => `${scheme.fields.get(f)!.label}=${showValue(unit.values.get(f)!)}`).join(', ');
+      const shown = check.fields.map((f) => `${scheme.fields.get(f)!.label}=${showCell(unit.values.get(f)!, scheme.fields.get(f)!.type)}`).join(', ');
       const error = check.severity === 'error';
       findings.push({ ...at, severity: check.severity, code: 'data/check', message: msg(`${unit.name}: check "${check.title}" fails (${shown})${error ? '; items using these fields are invalid for this unit' : ''}`, `${unit.name}：数据检查“${check.title}”未通过（${shown}）${error ? '；使用这些字段的指标对该单位记为数据无效' : ''}`) });
       if (error) for (const f of check.fields) unit.invalid.set(f, msg(`check "${check.title}" fails`, `数据检查“${check.title}”未通过`));

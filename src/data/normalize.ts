@@ -5,9 +5,10 @@ export function normalizeLabel(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u3000\u00a0\ufeff]+/g, '').toLowerCase();
 }
 
-/** Names of rows that are totals, not units. */
-const TOTAL = /^(合计|总计|小计|全县|全市|全区|全省|总体|总数|total|sum|subtotal)$/;
-export const isTotalName = (name: string): boolean => {
-  const n = normalizeLabel(name).replace(/[:：()（）]/g, '');
-  return TOTAL.test(n) || /^(合计|总计)/.test(n);
-};
+/** Names of rows that are totals, not units: 合计, 总计, 全县, 全县合计, 县合计, 小计 … */
+const TOTAL = /^(全县|全市|全区|全省|全镇|全乡|总体|总数|total|sum|subtotal)$|^(合计|总计)|(合计|总计|小计)$/;
+export const isTotalName = (name: string): boolean => TOTAL.test(normalizeLabel(name).replace(/[:：()（）]/g, ''));
+
+/** Sign-off lines under a report (填表人：张丽 …), even when they spread over the value columns. */
+const FOOTER = /^(填报单位|填表单位|单位负责人|统计负责人|负责人|填表人|制表人?|审核人?|审核|报出日期|填报日期|填表日期|联系电话|说明|备注|注)[:：]/;
+export const isFooterText = (cell: string): boolean => FOOTER.test(cell.normalize('NFKC').trim().replace(/\s+/g, ''));

@@ -7,9 +7,10 @@ import type { Scheme } from '../scheme/model';
 import { matchHeader, headerScore, type Column } from './columns';
 import { decode, type Encoding } from './decode';
 import type { FieldValue, Source } from './model';
-import { isTotalName } from './normalize';
+import { isFooterText, isTotalName } from './normalize';
 import { readRows, type Row } from './table';
-import { parseCell } from './values';
+import { parseCell, showCell } from './values';
+import type { Rational } from '../rational';
 
 export interface SheetRow {
   kind: 'unit' | 'total';
@@ -131,7 +132,7 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
   const source = { file, line: r.line };
   const hasValues = fieldCols.some(({ i }) => cell(i) !== '');
 
-  if (!hasValues && !code && !isTotalName(name)) {
+  if ((!hasValues && !code && !isTotalName(name)) || isFooterText(r.cells[0] ?? '') || isFooterText(name)) {
     findings.push({ ...source, col: 1, severity: 'note', code: 'data/not-a-row', message: msg(`line is not a data row and was skipped: "${preview(r)}"`, `该行不是数据行，已跳过：“${preview(r)}”`) });
     return undefined;
   }
@@ -168,12 +169,13 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     const v = parsed.value;
     if (v === undefined || typeof v === 'string') continue;
     if (typeof v !== 'boolean') {
+      const show = (x: Rational) => showCell(x, field.type);
       if (field.min && v.lt(field.min)) {
-        bad(`${v.toDecimal()} is below the lowest valid value ${field.min.toDecimal()}`, `${v.toDecimal()} 低于最小允许值 ${field.min.toDecimal()}`);
+        bad(`${show(v)} is below the lowest valid value ${show(field.min)}`, `${show(v)} 低于最小允许值 ${show(field.min)}`);
         continue;
       }
       if (field.max && v.gt(field.max)) {
-        bad(`${v.toDecimal()} is above the highest valid value ${field.max.toDecimal()}`, `${v.toDecimal()} 高于最大允许值 ${field.max.toDecimal()}`);
+        bad(`${show(v)} is above the highest valid value ${show(field.max)}`, `${show(v)} 高于最大允许值 ${show(field.max)}`);
         continue;
       }
     }

@@ -8,16 +8,42 @@ export interface Row {
   cells: string[];
 }
 
+/** Occurrences of `d` outside double quotes on one line. */
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+/**
+ * The delimiter that splits the most of the first lines, counted outside quotes
+ * (so `"2,848,600"` in a tab-separated file does not vote for the comma); ties go
+ * to the comma.
+ */
 export function detectDelimiter(text: string): string {
-  const sample = text.split(/\r?\n/, 20).join('\n');
-  const counts = [',', '\t', ';'].map((d) => [d, sample.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+  const lines = text.split('\n', 20).filter((l) => l.trim() !== '');
+  let best = ',';
+  let bestScore = [0, 0];
+  for (const d of [',', '\t', ';']) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const score = [counts.filter((c) => c > 0).length, Math.max(0, ...counts)];
+    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 export function readRows(input: string, file: string): { rows: Row[]; error?: Diagnostic } {
   const text = input.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
+  // Where the last complete record ended: a quote left open starts right after it.
+  let lastGood = 0;
   try {
     const records = parse(text, {
       delimiter,
@@ -25,6 +51,11 @@ export function readRows(input: string, file: string): { rows: Row[]; error?: Di
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
+      // With `info`, each record arrives as { record, info }.
+      on_record: ((rec: { info: { lines: number } }) => {
+        lastGood = rec.info.lines;
+        return rec;
+      }) as never,
     }) as unknown as { record: string[]; info: { lines: number; raw?: string } }[];
     const rows: Row[] = [];
     let line = 1;
@@ -35,16 +66,19 @@ export function readRows(input: string, file: string): { rows: Row[]; error?: Di
     return { rows };
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
-    const first = String(err.message ?? e).split('\n')[0]!;
+    const quote = err.code === 'CSV_QUOTE_NOT_CLOSED';
+    const line = quote ? lastGood + 1 : err.lines ?? 1;
+    const first = quote ? `a quote opened on line ${line} is never closed` : String(err.message ?? e).split('\n')[0]!;
+    const firstZh = quote ? `第 ${line} 行的引号没有闭合` : first;
     return {
       rows: [],
       error: {
         severity: 'error',
         code: 'data/csv',
         file,
-        line: err.lines ?? 1,
+        line,
         col: 1,
-        message: msg(`not a readable CSV table: ${first}`, `无法按 CSV 表格读取：${first}（检查引号是否成对）`),
+        message: msg(`not a readable CSV table: ${first}`, `无法按 CSV 表格读取：${firstZh}（检查引号是否成对）`),
       },
     };
   }

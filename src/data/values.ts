@@ -59,3 +59,9 @@ export function parseCell(raw: string, field: Field): Parsed {
 function typeZh(t: Field['type']): string {
   return { count: '人数/个数', number: '数值', money: '金额', percent: '百分比', boolean: '是/否', text: '文本', score: '分值' }[t];
 }
+
+/** A typed value as the analyst wrote it: percent fields as percentages, yes/no as 是/否. */
+export function showCell(v: Rational | boolean, type: Field['type']): string {
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return type === 'percent' ? `${v.mul(Rational.HUNDRED).toDecimal(4)}%` : v.toDecimal(4);
+}

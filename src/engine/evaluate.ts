@@ -146,6 +146,7 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     formulaLabels: render(item.formula.ast, labels),
     substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n), scheme.fields.get(n)?.type === 'percent')),
     basis: item.basis,
+    evidence: item.evidence,
   };
   const full = item.points;
   const invalid = item.fields.filter((f) => node.fields.get(f)?.invalid);

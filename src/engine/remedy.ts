@@ -21,8 +21,8 @@ export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value:
   const checks = scheme.checks.filter((c) => c.severity === 'error' && c.fields.includes(lever));
   const low = field.min ?? (['count', 'money'].includes(field.type) ? Rational.ZERO : undefined);
 
-  // Whole units of the lever: people, yuan, cases; for a percent field, percentage points.
-  const step = field.type === 'percent' ? Rational.of(1n, 100n) : Rational.ONE;
+  // Whole units of the lever: people, yuan, cases; for a percent field, tenths of a percentage point.
+  const step = field.type === 'percent' ? Rational.of(1n, 1000n) : Rational.ONE;
   const envWith = (delta: Rational): Env => {
     const v = from.add(delta);
     return (n) => (n === lever ? v : env(n));

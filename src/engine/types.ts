@@ -84,6 +84,7 @@ export interface ItemResult {
   formulaLabels: string;
   substituted: string;
   basis?: string;
+  evidence?: string;
 }
 
 export interface VetoResult {

@@ -43,6 +43,8 @@ function item(i: ItemResult, lang: Lang) {
     zeroedBy: i.zeroedBy ?? [],
     formula: i.formula,
     explanation: explainItem(i, lang),
+    basis: i.basis ?? null,
+    evidence: i.evidence ?? null,
   };
 }
 

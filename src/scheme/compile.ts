@@ -107,7 +107,10 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
       evidence: it.evidence,
       note: it.note,
       section,
-      display: displayOf(t),
+      display: displayOf(t, (id) => {
+        const v = input.params?.find((x) => x.id === id)?.value;
+        return typeof v === 'string' ? v : undefined;
+      }),
       bonus,
       fields: fieldRefs(f, ...targetFormulas(t), ...r.formulas),
     };

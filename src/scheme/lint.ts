@@ -228,7 +228,7 @@ function unreachableTargets(ctx: Ctx): void {
 
 function vetoesAndLevers(ctx: Ctx): void {
   const { scheme, rep, input } = ctx;
-  const all = new Map(ctx.items.filter((i) => i.model).map((i) => [i.input.id, i.model!]));
+  const all = new Set(ctx.items.map((i) => i.input.id));
   (input.vetoes ?? []).forEach((v, i) => {
     const model = scheme.vetoes.find((x) => x.id === v.id);
     if (v.item && !all.has(v.item)) {

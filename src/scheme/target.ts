@@ -47,8 +47,14 @@ export function parseTarget(text: string): { target: Target } | { error: Formula
   return 'error' in f ? f : { target: { kind: 'formula', f: f.formula, text } };
 }
 
-export function displayOf(target: Target | undefined): Display {
+/**
+ * `paramText` gives how a param's value was written, so `>= line` with
+ * `line: 95%` shows values as percentages too.
+ */
+export function displayOf(target: Target | undefined, paramText: (id: string) => string | undefined = () => undefined): Display {
   if (!target) return 'number';
   if (target.kind === 'formula') return 'boolean';
-  return target.text.includes('%') ? 'percent' : target.text.includes('‰') ? 'permille' : 'number';
+  const refs = (target.kind === 'cmp' ? [target.rhs] : [target.lo, target.hi]).flatMap((f) => f.refs);
+  const text = [target.text, ...refs.map((r) => paramText(r) ?? '')].join(' ');
+  return text.includes('%') ? 'percent' : text.includes('‰') ? 'permille' : 'number';
 }

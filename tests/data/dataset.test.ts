@@ -189,9 +189,12 @@ describe('readDataset: hierarchy', () => {
     expect(ds.findings).toEqual([]);
     expect(ds.units.map((u) => [u.level, u.code, u.key, u.parent])).toEqual([
       [1, '140724', '140724', undefined],
-      [0, undefined, '东镇', '140724'],
+      // A unit without a code is keyed by its name under its parent.
+      [0, undefined, '140724/东镇', '140724'],
     ]);
     expect(values(ds.units[0]!)).toEqual({ satisfaction: '9/10', has_office: 'true' });
+    // First met by its code on the township rows, the county takes its name from its own row.
+    expect(ds.units[0]!.name).toBe('昔阳县');
   });
 
   it('keeps same-named townships of different counties apart', () => {
@@ -201,6 +204,7 @@ describe('readDataset: hierarchy', () => {
     );
     expect(ds.findings).toEqual([]);
     const towns = ds.units.filter((u) => u.level === 0);
+    expect(new Set(towns.map((u) => u.key)).size).toBe(2);
     expect(towns.map((u) => [u.name, u.parent, values(u).births])).toEqual([
       ['城关镇', '甲县', '10'],
       ['城关镇', '乙县', '30'],
@@ -367,8 +371,8 @@ describe('readDataset: merging files', () => {
     );
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'b.csv', line: 2, col: 2 }]);
     expect(ds.findings[0]!.message).toEqual({
-      en: '乐平镇: births is 630 here but 628 in a.csv:2; the first is used',
-      zh: '乐平镇：births 此处为 630，而 a.csv:2 为 628；采用前者',
+      en: '乐平镇: 出生人数 is 630 here but 628 in a.csv:2; the first is used',
+      zh: '乐平镇：出生人数 此处为 630，而 a.csv:2 为 628；采用前者',
     });
     expect(values(unit(ds, 0, '乐平镇')).births).toBe('628');
   });
@@ -390,7 +394,7 @@ describe('readDataset: merging files', () => {
       file('c2.csv', ['县,有办公场地', '昔阳县,否']),
     );
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'c2.csv', line: 2, col: 2 }]);
-    expect(ds.findings[0]!.message.en).toBe('昔阳县: has_office is 否 here but 是 in c1.csv:2; the first is used');
+    expect(ds.findings[0]!.message.en).toBe('昔阳县: 有办公场地 is 否 here but 是 in c1.csv:2; the first is used');
     expect(unit(ds, 1, '昔阳县').values.get('has_office')).toBe(true);
   });
 });

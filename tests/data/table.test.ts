@@ -113,8 +113,14 @@ describe('readRows: errors', () => {
     const r = readRows('乡镇,出生人数\n乐平镇,628\n皋落镇,"214\n', 'a.csv');
     expect(r.rows).toEqual([]);
     expect(r.error).toMatchObject({ severity: 'error', code: 'data/csv', file: 'a.csv', line: 3, col: 1 });
-    expect(r.error!.message.en).toMatch(/^not a readable CSV table: Quote Not Closed/);
-    expect(r.error!.message.zh).toMatch(/^无法按 CSV 表格读取：.*（检查引号是否成对）$/);
+    expect(r.error!.message.en).toBe('not a readable CSV table: a quote opened on line 3 is never closed');
+    expect(r.error!.message.zh).toBe('无法按 CSV 表格读取：第 3 行的引号没有闭合（检查引号是否成对）');
+  });
+
+  it('points at the line where the unclosed quote opens, not where the file ends', () => {
+    const tail = Array.from({ length: 20 }, (_, i) => `r${i},${i}`).join('\n');
+    const r = readRows(`a,b\n"x,1\n${tail}\n`, 'f.csv');
+    expect(r.error).toMatchObject({ line: 2 });
   });
 
   it('reports text after a closing quote as an error on that line', () => {

@@ -1,0 +1,67 @@
+/** Reader cases that once went wrong, each with the behaviour it must keep. */
+import { describe, expect, it } from 'vitest';
+import { readDataset } from '../../src/data/dataset';
+import { readSheet } from '../../src/data/sheet';
+import { detectDelimiter, readRows } from '../../src/data/table';
+import { loadTestScheme, utf8, withCode } from './helpers';
+
+const scheme = loadTestScheme();
+
+describe('reader regressions', () => {
+  it('a tab-separated file with thousands separators is split on tabs', () => {
+    expect(detectDelimiter('a\tb\tc\n县\t2,848,600\t1,061,400\n')).toBe('\t');
+    expect(detectDelimiter('乡镇,总人口\n乐平镇,"62,140"\n')).toBe(',');
+    expect(readRows('a\tb\n县\t"2,848,600"\n', 'f.tsv').rows[1]!.cells).toEqual(['县', '2,848,600']);
+  });
+
+  it('全县合计, 县合计 and 小计 rows are totals, not townships', () => {
+    for (const total of ['全县合计', '县合计', '全县总计', '小计', '合计：']) {
+      const s = readSheet(scheme, 't.csv', utf8(`乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,20,18,200\n${total},30,27,300\n`));
+      expect(s.rows.map((r) => r.kind)).toEqual(['unit', 'unit', 'total']);
+    }
+  });
+
+  it('a sign-off line spread over the value columns is a skipped note, not a township', () => {
+    const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n单位负责人：王五,,统计负责人：李四,填表人：张三\n'));
+    expect(s.rows.map((r) => r.name)).toEqual(['乐平镇']);
+    expect(withCode(s.findings, 'data/not-a-row')).toMatchObject([{ severity: 'note', line: 3 }]);
+    expect(withCode(s.findings, 'data/bad-value')).toEqual([]);
+    expect(s.read).toBe(2);
+    expect(s.rejected).toBe(1);
+  });
+
+  it('bounds of a percent field are reported as percentages', () => {
+    const s = readSheet(scheme, 'c.csv', utf8('县,群众满意率,有办公场地\n昔阳县,101%,是\n'));
+    expect(withCode(s.findings, 'data/bad-value')[0]!.message.en).toBe('群众满意率: 101% is above the highest valid value 100%');
+  });
+
+  it('three levels: districts of the same name in two cities stay apart, each with its own streets', () => {
+    const three = loadTestScheme(`
+id: three
+title: T
+version: 1
+total: 10
+pass: 6
+units:
+  - { id: township, title: 街道, name: [乡镇] }
+  - { id: county, title: 县区, name: [县] }
+  - { id: city, title: 市, name: [市] }
+fields:
+  - { id: births, label: 出生人数, type: count }
+  - { id: births_in_policy, label: 政策内出生数, type: count }
+  - { id: population, label: 总人口, type: count }
+sections:
+  - id: s
+    title: S
+    points: 10
+    items:
+      - { id: rate, title: 率, points: 10, formula: births_in_policy / births, target: ">= 95%", rule: { type: all } }
+`);
+    const ds = readDataset(three, [{ name: 't.csv', bytes: utf8('市,县,乡镇,出生人数,政策内出生数,总人口\n南京市,鼓楼区,甲街道,10,9,100\n徐州市,鼓楼区,乙街道,20,18,200\n') }]);
+    const districts = ds.units.filter((u) => u.level === 1);
+    expect(districts).toHaveLength(2);
+    expect(new Set(districts.map((d) => d.key)).size).toBe(2);
+    const streets = ds.units.filter((u) => u.level === 0);
+    expect(streets.map((s) => districts.findIndex((d) => d.key === s.parent))).toEqual([0, 1]);
+  });
+});
