@@ -29,14 +29,25 @@ Exit codes:
   2  could not assess: usage error, invalid scheme, unreadable or invalid data`;
 }
 
+/** Commander's own error lines, in Chinese. */
+export function commanderZh(text: string): string {
+  return text
+    .replace(/^error: unknown option '(.+?)'/m, "错误：未知选项 '$1'")
+    .replace(/^error: unknown command '(.+?)'/m, "错误：未知命令 '$1'")
+    .replace(/^error: option '(.+?)' argument missing/m, "错误：选项 '$1' 缺少取值")
+    .replace(/^error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+?)\.$/m, "错误：选项 '$1' 的取值 '$2' 无效，可选：$3。")
+    .replace(/^error: too many arguments.*$/m, '错误：参数过多')
+    .replace(/\(Did you mean (.+?)\?\)/, '（是否应为 $1？）');
+}
+
 function program(io: Io, lang: Lang, result: { code: number }): Command {
   const h = (en: string, zh: string) => (lang === 'zh' ? zh : en);
   const p = new Command('pinggu')
     .description(h('Score township data against a provincial evaluation scheme and report where points are lost.', '按省级评估方案为乡镇数据计分，报告失分所在。'))
     .version(VERSION)
-    .showHelpAfterError()
+    .showHelpAfterError(lang === 'zh' ? '（运行 pinggu --help 查看用法）' : '(run pinggu --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(lang === 'zh' ? commanderZh(text) : text) })
     .addHelpText('after', exitCodesHelp(lang));
 
   const common = (c: Command) =>

@@ -8,6 +8,7 @@ const WORDS = {
   passed: { en: 'PASS', zh: '通过' },
   failed: { en: 'FAIL', zh: '未通过' },
   grade: { en: 'grade', zh: '等级' },
+  gradeHead: { en: 'Grade', zh: '等级' },
   bonus: { en: 'bonus', zh: '加分' },
   scaledNote: { en: 'scaled to the total over applicable items', zh: '按应得分折算' },
   vetoes: { en: 'Vetoes', zh: '一票否决' },

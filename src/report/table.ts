@@ -79,7 +79,11 @@ function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): s
 function remedies(items: ItemResult[], ctx: TableContext, c: ChalkInstance): string[] {
   const withRemedy = items.filter((i) => i.remedy);
   if (!withRemedy.length) return [];
-  return ['', c.bold(`${t(ctx.lang, 'remedy')}:`), ...withRemedy.map((i) => `  • ${i.title}: ${remedyText(i.remedy!, ctx.lang)}`)];
+  const line = (i: ItemResult) => {
+    const text = remedyText(i.remedy!, ctx.lang);
+    return text.startsWith(i.title) ? `  • ${text}` : `  • ${i.title}: ${text}`;
+  };
+  return ['', c.bold(`${t(ctx.lang, 'remedy')}:`), ...withRemedy.map(line)];
 }
 
 function sortItems(items: ItemResult[], sort: TableContext['sort']): ItemResult[] {
@@ -97,11 +101,11 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
       .map((i) => `${i.title} ${i.display} −${showPoints(i.lost)}`)
-      .join(L === 'zh' ? '；' : '; ');
+      .join('\n');
     const veto = k.vetoes.some((v) => v.triggered) ? ` ✗${t(L, 'vetoes')}` : '';
     rows.push([String(k.rank), k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, (k.grade ?? '') + veto, worst || t(L, 'none')]);
   }
-  return grid(rows, { head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'grade'), t(L, 'worst')], widths: [4, 12, 14, 8, 44], headStyle: c.cyan, border: c.gray });
+  return grid(rows, { head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'gradeHead'), t(L, 'worst')], widths: [4, 12, 14, 8, 44], headStyle: c.cyan, border: c.gray });
 }
 
 function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {

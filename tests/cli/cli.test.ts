@@ -36,6 +36,8 @@ const CASES: Case[] = [
   { args: ['score', 'tests/fixtures/cli/bad-value', '--format', 'json'], code: 2, err: [/^tests\/fixtures\/cli\/bad-value\/townships\.csv:4:6: error: 本期出生人数: "12\.3\.4" is not a number$/m] },
   { args: ['score', SAMPLE, '--encoding', 'latin1'], code: 2, err: [/--encoding latin1: use utf-8, gb18030/] },
   { args: ['score', SAMPLE, '--nope'], code: 2, err: [/unknown option '--nope'/] },
+  { args: ['score', SAMPLE, '--nope', '--lang', 'zh'], code: 2, err: [/错误：未知选项 '--nope'/, /运行 pinggu --help 查看用法/] },
+  { args: ['score', SAMPLE, '--format', 'xml', '--lang', 'zh'], code: 2, err: [/错误：选项 '-f, --format <format>' 的取值 'xml' 无效，可选：table, json。/] },
   { args: ['score', SAMPLE, '--output', 'out.weird'], code: 2, err: [/cannot tell the format from the extension/] },
   { args: ['check', SAMPLE], code: 0, out: [/scheme OK/, /fixtures\/xiyang\/townships\.csv \(utf-8\): 13 rows read, 13 used, 0 not used/, /0 errors, 0 warnings, 0 notes/] },
   { args: ['check'], code: 0, out: [/criteria\/jsyzfw-2008\.yaml: scheme OK: .*\(8 sections, 28 items, 5 vetoes\)/] },

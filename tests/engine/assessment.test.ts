@@ -219,3 +219,40 @@ sections:
     expect(item(t, 'rate').remedy!.change!.toString()).toBe('-6');
   });
 });
+
+describe('three levels: townships → counties → city', () => {
+  const CITY = scheme(`
+id: c3
+title: C
+version: 1
+total: 10
+pass: 9
+units:
+  - { id: township, title: 乡镇, name: [乡镇] }
+  - { id: county, title: 县, name: [县] }
+  - { id: city, title: 市, name: [市] }
+fields:
+  - { id: births, label: 出生数, type: count }
+  - { id: ok, label: 政策内, type: count }
+sections:
+  - id: s
+    title: S
+    points: 10
+    items:
+      - { id: rate, title: 率, points: 10, formula: ok / births, target: ">= 95%", rule: { type: deduct, deduct: 1, per: 1%, partial: proportional } }
+`);
+  const a = assess(CITY, ['t.csv', '市,县,乡镇,出生数,政策内\n晋中市,甲县,a,100,90\n晋中市,甲县,b,100,100\n晋中市,乙县,c,200,196\n']);
+  it('the city is the top-level unit, scored on the sums of all its townships', () => {
+    expect(a.units.map((u) => [u.level, u.name])).toEqual([['city', '晋中市']]);
+    // (90 + 100 + 196) / 400 = 96.5%
+    expect(item(a.units[0]!, 'rate').display).toBe('96.5%');
+  });
+  it('counties are ranked within the city, townships within their county', () => {
+    const city = a.units[0]!;
+    // 甲县 190/200 = 95% (met), 乙县 196/200 = 98%: both 10 points, tied.
+    expect(city.children.map((c) => [c.name, c.rank, c.of])).toEqual([['甲县', 1, 2], ['乙县', 1, 2]]);
+    const jia = child(city, '甲县');
+    expect(jia.children.map((t) => [t.name, t.rank])).toEqual([['a', 2], ['b', 1]]);
+    expect(item(child(jia, 'a'), 'rate').points.toString()).toBe('5');
+  });
+});
