@@ -45,18 +45,21 @@ function lookup(s: Scheme): Lookup {
   return l;
 }
 
-/** How many cells of a row look like headers of this scheme (header-row detection). */
+/** How many distinct scheme columns a row's cells name (header-row detection). */
 export function headerScore(scheme: Scheme, cells: string[]): { matches: number; hasName: boolean } {
   const l = lookup(scheme);
-  let matches = 0;
+  const seen = new Set<string>();
   let hasName = false;
   for (const c of cells) {
     const k = normalizeLabel(c);
     if (!k) continue;
-    if (l.names.has(k)) hasName = true;
-    if (l.names.has(k) || l.keys.has(k) || l.fields.has(k)) matches++;
+    if (l.names.has(k)) {
+      hasName = true;
+      seen.add(`name:${k}`);
+    } else if (l.keys.has(k)) seen.add(`key:${k}`);
+    else if (l.fields.has(k)) seen.add(`field:${l.fields.get(k)}`);
   }
-  return { matches, hasName };
+  return { matches: seen.size, hasName };
 }
 
 export function matchHeader(scheme: Scheme, cells: string[], file: string, line: number): Header {

@@ -9,16 +9,23 @@ import { evaluate, type Value } from '../scheme/formula';
 import type { Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
 import { normalizeLabel } from './normalize';
-import { readSheet, type Sheet, type SheetOptions, type SheetRow } from './sheet';
+import { readSheet, sheetFromRows, type Sheet, type SheetOptions, type SheetRow } from './sheet';
+import type { Row } from './table';
 import { showCell } from './values';
 
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /** Rows already read from a workbook (.xlsx); text files leave this out. */
+  workbook?: { rows: Row[]; findings: Diagnostic[] };
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
-  const sheets = files.map((f) => readSheet(scheme, f.name, f.bytes, opts));
+  const sheets = files.map((f) => {
+    if (!f.workbook) return readSheet(scheme, f.name, f.bytes, opts);
+    const sheet = sheetFromRows(scheme, f.name, f.workbook.rows, 'xlsx', opts);
+    return { ...sheet, findings: [...f.workbook.findings, ...sheet.findings] };
+  });
   return buildDataset(scheme, sheets);
 }
 

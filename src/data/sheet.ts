@@ -1,6 +1,7 @@
 /**
  * One data file → typed rows. Finds the header row (the row naming the units that
- * best matches the scheme's labels), reports what it skipped, parses every cell.
+ * best matches the scheme's labels; two rows when a group header stands over
+ * sub-headers), reports what it skipped, parses every cell.
  */
 import { msg, type Diagnostic } from '../diagnostics';
 import type { Scheme } from '../scheme/model';
@@ -29,7 +30,8 @@ export interface SheetRow {
 
 export interface Sheet {
   file: string;
-  encoding: Encoding;
+  /** How the file was read: its text encoding, or `xlsx`. */
+  encoding: string;
   level: number;
   /** Fields that have a column in this file. */
   fields: string[];
@@ -49,48 +51,57 @@ export interface SheetOptions {
 
 const MAX_HEADER_SEARCH = 30;
 
+/** A text file (CSV, TSV, Excel "Unicode text"): decode, split into rows, read. */
 export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts: SheetOptions = {}): Sheet {
   const decoded = decode(bytes, opts.encoding);
-  const findings: Diagnostic[] = [];
-  const empty = (): Sheet => ({ file, encoding: decoded.encoding, level: 0, fields: [], headerLine: 0, rows: [], read: 0, rejected: 0, findings });
   if (decoded.lossy) {
-    findings.push({ severity: 'error', code: 'data/encoding', file, line: 1, col: 1, message: msg(`the file is not valid ${decoded.encoding}; try --encoding gb18030 or utf-8, or leave it out to detect`, `文件不是有效的 ${decoded.encoding} 编码；请改用 --encoding gb18030 或 utf-8，或不指定以自动识别`) });
-    return empty();
+    const error: Diagnostic = { severity: 'error', code: 'data/encoding', file, line: 1, col: 1, message: msg(`the file is not valid ${decoded.encoding}; try --encoding gb18030 or utf-8, or leave it out to detect`, `文件不是有效的 ${decoded.encoding} 编码；请改用 --encoding gb18030 或 utf-8，或不指定以自动识别`) };
+    return emptySheet(file, decoded.encoding, [error]);
   }
   const { rows, error } = readRows(decoded.text, file);
-  if (error) {
-    findings.push(error);
-    return empty();
-  }
+  if (error) return emptySheet(file, decoded.encoding, [error]);
+  return sheetFromRows(scheme, file, rows, decoded.encoding, opts);
+}
+
+const emptySheet = (file: string, encoding: string, findings: Diagnostic[]): Sheet => ({ file, encoding, level: 0, fields: [], headerLine: 0, rows: [], read: 0, rejected: 0, findings });
+
+/** Rows from any reader (text or workbook) → a sheet of typed rows. */
+export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encoding: string, opts: SheetOptions = {}): Sheet {
+  const findings: Diagnostic[] = [];
+  const empty = (): Sheet => emptySheet(file, encoding, findings);
   if (rows.length === 0) {
     findings.push({ severity: 'error', code: 'data/empty', file, line: 1, col: 1, message: msg('the file has no rows', '文件没有任何数据行') });
     return empty();
   }
-  const headerIndex = findHeader(scheme, rows, opts.headerRow);
-  if (headerIndex < 0) {
+  const header = findHeader(scheme, rows, opts.headerRow);
+  if (!header) {
     const labels = scheme.levels.map((l) => l.name.join('/')).join('; ');
     findings.push({ severity: 'error', code: 'data/no-header', file, line: opts.headerRow ?? rows[0]!.line, col: 1, message: msg(`no header row found: expected a column naming the units (${labels}) in the first ${MAX_HEADER_SEARCH} rows`, `未找到表头行：前 ${MAX_HEADER_SEARCH} 行中应有单位名称列（${labels}）`) });
     return empty();
   }
+  const headerIndex = header.index;
   for (const r of rows.slice(0, headerIndex)) {
     findings.push({ severity: 'note', code: 'data/skipped-preamble', file, line: r.line, col: 1, message: msg(`skipped line above the header: "${preview(r)}"`, `跳过表头上方的行：“${preview(r)}”`) });
   }
-  const headerRow = rows[headerIndex]!;
-  const header = matchHeader(scheme, headerRow.cells, file, headerRow.line);
-  findings.push(...header.findings);
+  if (header.rows === 2) {
+    findings.push({ severity: 'note', code: 'data/two-level-header', file, line: rows[headerIndex]!.line, col: 1, message: msg(`two header rows (lines ${rows[headerIndex]!.line}–${rows[headerIndex + 1]!.line}) read as combined names such as "${header.example}"`, `两行表头（第 ${rows[headerIndex]!.line}–${rows[headerIndex + 1]!.line} 行）按组合列名读取，例如“${header.example}”`) });
+  }
+  const headerRow = { line: rows[headerIndex + header.rows - 1]!.line, cells: header.cells };
+  const matched = matchHeader(scheme, headerRow.cells, file, headerRow.line);
+  findings.push(...matched.findings);
   const out: SheetRow[] = [];
   let rejected = 0;
-  const dataRows = rows.slice(headerIndex + 1);
+  const dataRows = rows.slice(headerIndex + header.rows);
   for (const r of dataRows) {
-    const row = readRow(scheme, header.level, header.columns, headerRow.cells, r, file, findings);
+    const row = readRow(scheme, matched.level, matched.columns, headerRow.cells, r, file, findings);
     if (row) out.push(row);
     else rejected++;
   }
   return {
     file,
-    encoding: decoded.encoding,
-    level: header.level,
-    fields: header.columns.flatMap((c) => (c.kind === 'field' ? [c.id] : [])),
+    encoding,
+    level: matched.level,
+    fields: matched.columns.flatMap((c) => (c.kind === 'field' ? [c.id] : [])),
     headerLine: headerRow.line,
     rows: out,
     read: dataRows.length,
@@ -99,20 +110,54 @@ export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts:
   };
 }
 
-function findHeader(scheme: Scheme, rows: Row[], forced?: number): number {
-  if (forced !== undefined) {
-    const i = rows.findIndex((r) => r.line === forced);
-    return i >= 0 && headerScore(scheme, rows[i]!.cells).hasName ? i : -1;
+interface FoundHeader {
+  index: number;
+  /** 1, or 2 for a group header row over a sub-header row. */
+  rows: 1 | 2;
+  /** The header cells (combined names such as 出生人数/男 for two rows). */
+  cells: string[];
+  example?: string;
+}
+
+/**
+ * Two header rows as one: a group header (出生人数, merged or followed by blanks)
+ * over sub-headers (男 | 女) gives 出生人数/男, 出生人数/女; a cell with nothing
+ * below it (乡镇 spanning both rows) keeps its own name.
+ */
+export function combineHeaderRows(top: string[], sub: string[]): string[] {
+  const out: string[] = [];
+  let group = '';
+  for (let j = 0; j < Math.max(top.length, sub.length); j++) {
+    const t = (top[j] ?? '').trim();
+    const s = (sub[j] ?? '').trim();
+    if (t) group = t;
+    const over = t || group;
+    out.push(s && over && s !== over ? `${over}/${s}` : t || s);
   }
-  let best = -1;
+  return out;
+}
+
+function findHeader(scheme: Scheme, rows: Row[], forced?: number): FoundHeader | undefined {
+  const candidates = forced !== undefined ? rows.flatMap((r, i) => (r.line === forced ? [i] : [])) : rows.slice(0, MAX_HEADER_SEARCH).map((_, i) => i);
+  let best: FoundHeader | undefined;
   let bestScore = 0;
-  rows.slice(0, MAX_HEADER_SEARCH).forEach((r, i) => {
-    const s = headerScore(scheme, r.cells);
-    if (s.hasName && s.matches > bestScore) {
-      best = i;
-      bestScore = s.matches;
+  for (const i of candidates) {
+    const one = rows[i]!.cells;
+    const s1 = headerScore(scheme, one);
+    if (s1.hasName && s1.matches > bestScore) {
+      best = { index: i, rows: 1, cells: one };
+      bestScore = s1.matches;
     }
-  });
+    const next = rows[i + 1];
+    if (!next || next.line !== rows[i]!.line + 1) continue;
+    const two = combineHeaderRows(one, next.cells);
+    const s2 = headerScore(scheme, two);
+    // The pair must match more than either row alone.
+    if (s2.hasName && s2.matches > bestScore && s2.matches > Math.max(s1.matches, headerScore(scheme, next.cells).matches)) {
+      best = { index: i, rows: 2, cells: two, example: two.find((c, j) => c.includes('/') && c !== one[j]) };
+      bestScore = s2.matches;
+    }
+  }
   return best;
 }
 

@@ -65,3 +65,44 @@ sections:
     expect(streets.map((s) => districts.findIndex((d) => d.key === s.parent))).toEqual([0, 1]);
   });
 });
+
+describe('two-level headers', () => {
+  const two = loadTestScheme(`
+id: two
+title: T
+version: 1
+total: 10
+pass: 6
+units:
+  - { id: township, title: 乡镇, name: [乡镇] }
+fields:
+  - { id: births, label: 出生人数/合计, aliases: [出生人数] , type: count }
+  - { id: boys, label: 出生人数/男, type: count }
+  - { id: girls, label: 出生人数/女, type: count }
+sections:
+  - id: s
+    title: S
+    points: 10
+    items:
+      - { id: ratio, title: 性别比, points: 10, formula: boys / girls * 100, target: "<= 107", rule: { type: all } }
+`);
+  it('a group header over sub-headers reads as combined names (CSV: the group followed by blanks)', () => {
+    const s = readSheet(two, 't.csv', utf8('表 1 出生情况\n乡镇,出生人数,,\n,合计,男,女\n乐平镇,628,330,298\n'));
+    expect(s.fields).toEqual(['births', 'boys', 'girls']);
+    expect(s.headerLine).toBe(3);
+    expect(s.rows.map((r) => r.name)).toEqual(['乐平镇']);
+    expect(withCode(s.findings, 'data/two-level-header')).toMatchObject([{ severity: 'note', line: 2 }]);
+    expect(withCode(s.findings, 'data/skipped-preamble')).toMatchObject([{ line: 1 }]);
+    expect(s.read).toBe(1);
+  });
+  it('merged group cells (the group name repeated, as a workbook reader fills them) read the same', () => {
+    const s = readSheet(two, 't.csv', utf8('乡镇,出生人数,出生人数,出生人数\n乡镇,合计,男,女\n乐平镇,628,330,298\n'));
+    expect(s.fields).toEqual(['births', 'boys', 'girls']);
+  });
+  it('a single header row stays a single row', () => {
+    const s = readSheet(two, 't.csv', utf8('乡镇,出生人数,出生人数/男,出生人数/女\n乐平镇,628,330,298\n'));
+    expect(s.fields).toEqual(['births', 'boys', 'girls']);
+    expect(s.headerLine).toBe(1);
+    expect(s.rows).toHaveLength(1);
+  });
+});
