@@ -6,7 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+// Heavy readers and writers stay outside the bundle and load only when a run needs them.
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning', external: ['exceljs', 'iconv-lite'] };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/pinggu.cjs', minify: true });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
 

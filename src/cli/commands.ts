@@ -10,12 +10,15 @@ import { parseQuantity } from '../scheme/formula';
 import { schemeJsonSchema } from '../scheme/schema';
 import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
+import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
 import type { Rational } from '../rational';
-import { bundledSchemes, readInputs, resolveScheme, shown } from './inputs';
+import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import type { Io } from './io';
 
 export interface CommonOptions {
   scheme?: string;
+  /** Worksheet of .xlsx inputs (default: the first). */
+  sheet?: string;
   lang?: string;
   color?: boolean;
   verbose?: boolean;
@@ -74,7 +77,7 @@ function printFindings(io: Io, ds: Diagnostic[], lang: Lang, verbose: boolean): 
   for (const d of ds) if (verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
 }
 
-export function runScore(io: Io, data: string[], o: ScoreOptions): number {
+export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   const failOn = oneOf('--fail-on', o.failOn, ['veto', 'fail', 'never'] as const, 'fail');
   const sort = oneOf('--sort', o.sort, ['lost', 'scheme'] as const, 'lost');
@@ -88,7 +91,7 @@ export function runScore(io: Io, data: string[], o: ScoreOptions): number {
   const { scheme, warnings } = resolveScheme(io, o.scheme);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
-  const files = readInputs(io, data);
+  const files = await loadInputs(io, data, o.sheet);
   const dataset = readDataset(scheme, files, { encoding: encodingOf(o), headerRow: headerRowOf(o) });
   // The table shows remedies for the top-level units only; other formats carry all.
   const formats = [...outputs.map((x) => x.format), ...(outputs.length ? [] : [format ?? 'table'])];
@@ -118,26 +121,32 @@ export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {
   return a.units.every((u) => u.passed) ? EXIT.ok : EXIT.gate;
 }
 
-export function runCheck(io: Io, data: string[], o: CommonOptions): number {
+export interface CheckOptions extends CommonOptions {
+  format?: string;
+}
+
+export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
+  const format = oneOf('--format', o.format, ['table', 'json'] as const, 'table');
   const { scheme, warnings } = resolveScheme(io, o.scheme);
-  const zh = lang === 'zh';
-  const items = scheme.items.length + (scheme.bonus?.items.length ?? 0);
-  io.stdout(zh
-    ? `${scheme.source}: 方案有效：${scheme.title}（${scheme.sections.length} 个分项，${items} 个指标，${scheme.vetoes.length} 个否决项）\n`
-    : `${scheme.source}: scheme OK: ${scheme.title} (${scheme.sections.length} sections, ${items} items, ${scheme.vetoes.length} vetoes)\n`);
-  printFindings(io, warnings, lang, Boolean(o.verbose));
-  if (data.length === 0) return EXIT.ok;
-  const dataset = readDataset(scheme, readInputs(io, data), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  for (const f of dataset.files) {
-    io.stdout(zh
-      ? `${f.file}（${f.encoding}）：读入 ${f.read} 行，使用 ${f.used}，未使用 ${f.rejected}\n`
-      : `${f.file} (${f.encoding}): ${f.read} rows read, ${f.used} used, ${f.rejected} not used\n`);
+  const report: CheckReport = {
+    scheme: {
+      source: scheme.source,
+      title: scheme.title,
+      sections: scheme.sections.length,
+      items: scheme.items.length + (scheme.bonus?.items.length ?? 0),
+      vetoes: scheme.vetoes.length,
+    },
+    schemeFindings: warnings,
+    findings: [],
+  };
+  if (data.length) {
+    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+    report.files = dataset.files;
+    report.findings = dataset.findings;
   }
-  for (const d of dataset.findings) if (o.verbose || d.severity !== 'note') io.stdout(`${formatDiagnostic(d, lang)}\n`);
-  const count = (s: string) => dataset.findings.filter((d) => d.severity === s).length;
-  io.stdout(zh ? `错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('note')} 个\n` : `${count('error')} errors, ${count('warning')} warnings, ${count('note')} notes\n`);
-  return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
+  io.stdout(format === 'json' ? formatCheckJson(report, { lang }) : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }));
+  return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
 }
 
 export function runSchemes(io: Io, o: CommonOptions): number {

@@ -9,7 +9,8 @@ import type { Io } from './io';
 
 export const DEFAULT_SCHEME = 'jsyzfw-2008';
 /** What a folder argument expands to (other files, such as a README.txt, are left alone). */
-const DATA_EXT = /\.(csv|tsv)$/i;
+const DATA_EXT = /\.(csv|tsv|xlsx)$/i;
+const XLSX = /\.xlsx$/i;
 
 export interface BundledScheme {
   id: string;
@@ -84,4 +85,16 @@ export function readInputs(io: Io, args: string[]): InputFile[] {
     else throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
   }
   return [...new Set(files)].map((f) => ({ name: shown(io, f), bytes: readOrFail(io, f, 'data') }));
+}
+
+/** As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only then. */
+export async function loadInputs(io: Io, args: string[], sheet?: string): Promise<InputFile[]> {
+  const files = readInputs(io, args);
+  for (const f of files) {
+    if (!XLSX.test(f.name)) continue;
+    const { readXlsx } = await import('../data/xlsx');
+    const r = await readXlsx(f.bytes, f.name, sheet);
+    f.workbook = { rows: r.rows, findings: r.findings };
+  }
+  return files;
 }

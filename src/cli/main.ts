@@ -8,8 +8,9 @@ import { formatDiagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
 import { FORMAT_NAMES } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
-import { EXIT, runCheck, runSchema, runSchemes, runScore, type ScoreOptions } from './commands';
+import { EXIT, runCheck, runSchema, runSchemes, runScore, type CheckOptions, type ScoreOptions } from './commands';
 import { nodeIo, type Io } from './io';
+import { runTemplate, type TemplateOptions } from './template';
 
 const VERSION = '0.1.0';
 
@@ -56,6 +57,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
       .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
       .option('--encoding <name>', h('data file encoding: utf-8, gb18030, utf-16le (default: detected)', '数据文件编码：utf-8、gb18030、utf-16le（默认自动识别）'))
       .option('--header-row <n>', h('line number of the header row (default: detected)', '表头所在行号（默认自动识别）'))
+      .option('--sheet <name>', h('worksheet of .xlsx files (default: the first visible one)', '.xlsx 文件的工作表（默认第一个可见的）'))
       .option('--verbose', h('also show notes, and stack traces on internal errors', '同时显示提示信息；内部错误时显示堆栈'))
       .addHelpText('after', exitCodesHelp(lang));
 
@@ -67,14 +69,29 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect, [])
     .option('--no-color', h('no colour', '不使用颜色'))
-    .action((data: string[], o: ScoreOptions) => {
-      result.code = runScore(io, data, o);
+    .action(async (data: string[], o: ScoreOptions) => {
+      result.code = await runScore(io, data, o);
     });
 
   common(p.command('check').argument('[data...]', h('data files or folders to check', '要检查的数据文件或文件夹')))
     .description(h('validate the scheme, and the data if given, without scoring', '只检查方案（及给出的数据），不计分'))
-    .action((data: string[], o) => {
-      result.code = runCheck(io, data, o);
+    .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(['table', 'json']))
+    .action(async (data: string[], o: CheckOptions) => {
+      result.code = await runCheck(io, data, o);
+    });
+
+  p.command('template')
+    .description(h('write a blank data-collection sheet for the scheme (township fields; county fields in a second sheet or file)', '生成方案的空白数据采集表（乡镇字段；县级字段另成一表或一个文件）'))
+    .option('-s, --scheme <file|id>', h('scheme YAML file or bundled scheme id', '方案 YAML 文件或内置方案 id'))
+    .option('--units <file>', h('CSV listing the townships (name column, optional code column) to prefill', '预填乡镇名单的 CSV（名称列，可选代码列）'))
+    .option('--format <format>', h('csv (default) or xlsx (default: from the --output extension)', 'csv（默认）或 xlsx（默认取自 --output 的扩展名）'))
+    .option('--encoding <name>', h('CSV encoding: gb18030 (default with --lang zh) or utf-8 with BOM (default with --lang en)', 'CSV 编码：gb18030（中文界面默认）或带 BOM 的 utf-8（英文界面默认）'))
+    .option('-o, --output <file>', h('file to write (default: template.csv or template.xlsx); as CSV, each level above the township goes to <name>-<level>.csv beside it (template-county.csv)', '输出文件（默认 template.csv 或 template.xlsx）；CSV 时乡镇以上各级写入同目录的 <文件名>-<级别>.csv（如 template-county.csv）'))
+    .option('--force', h('overwrite files that already exist', '覆盖已存在的文件'))
+    .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
+    .addHelpText('after', h('\nExit codes:\n  0  written\n  2  not written: usage error, invalid scheme, unreadable units file, or the file exists (see --force)', '\n退出码：\n  0  已写入\n  2  未写入：命令用法错误、方案无效、名单文件无法读取，或文件已存在（见 --force）'))
+    .action(async (o: TemplateOptions) => {
+      result.code = await runTemplate(io, o);
     });
 
   p.command('schemes')

@@ -195,6 +195,8 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
   }
   parent.sources.push(row.source);
   const children = units.at(row.level).filter((u) => u.parent === parent.key);
+  let compared = 0;
+  let differ = 0;
   for (const [id, v] of row.values) {
     const field = scheme.fields.get(id)!;
     const at = row.cells.get(id)!;
@@ -206,9 +208,14 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
     const parts = children.map((c) => c.values.get(id));
     if (parts.some((p) => p === undefined || typeof p === 'boolean')) continue;
     const sum = (parts as Rational[]).reduce((a, b) => a.add(b), Rational.ZERO);
+    compared++;
     if (!sum.eq(v)) {
+      differ++;
       findings.push({ ...at, severity: 'warning', code: 'data/total-mismatch', message: msg(`total row "${row.name}": ${field.label} is ${v.toDecimal()} but the ${children.length} rows above add up to ${sum.toDecimal()} (difference ${v.sub(sum).toDecimal()}); the sum is used`, `合计行“${row.name}”：${field.label} 为 ${v.toDecimal()}，但上方 ${children.length} 行合计为 ${sum.toDecimal()}（相差 ${v.sub(sum).toDecimal()}）；采用各行之和`) });
     }
+  }
+  if (compared > 0 && differ === 0) {
+    findings.push({ ...row.source, col: 1, severity: 'note', code: 'data/total-ok', message: msg(`total row "${row.name}" agrees with the sum of the ${children.length} rows above on all ${compared} fields`, `合计行“${row.name}”的 ${compared} 个字段均与上方 ${children.length} 行之和一致`) });
   }
   return true;
 }

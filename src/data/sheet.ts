@@ -162,7 +162,9 @@ function findHeader(scheme: Scheme, rows: Row[], forced?: number): FoundHeader |
 }
 
 const preview = (r: Row): string => {
-  const t = r.cells.filter((c) => c.trim()).join(' ').trim();
+  // A merged title repeats its text in every cell of the merge: show it once.
+  const cells = r.cells.map((c) => c.trim()).filter((c, i, all) => c && c !== all[i - 1]);
+  const t = cells.join(' ').trim();
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 };
 

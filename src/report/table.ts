@@ -122,13 +122,15 @@ function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkIns
 
 function dataSummary(a: Assessment, ctx: TableContext): string {
   const d = a.data;
-  const shown = d.findings.filter((f) => ctx.verbose || f.severity !== 'note');
-  const n = d.findings.length;
+  const n = (sev: string) => d.findings.filter((f) => f.severity === sev).length;
+  const [errors, warnings, notes] = [n('error'), n('warning'), n('note')];
+  const zh = ctx.lang === 'zh';
+  const noteText = notes && !ctx.verbose ? (zh ? `（另有提示 ${notes} 个，--verbose 显示）` : ` (${notes} note${notes === 1 ? '' : 's'}: --verbose shows ${notes === 1 ? 'it' : 'them'})`) : '';
   const lines = [
-    ctx.lang === 'zh'
-      ? `数据：读入 ${d.read} 行，使用 ${d.used} 行，未使用 ${d.rejected} 行；发现问题 ${n} 个`
-      : `Data: ${d.read} rows read, ${d.used} used, ${d.rejected} not used; ${n} finding${n === 1 ? '' : 's'}`,
+    zh
+      ? `数据：读入 ${d.read} 行，使用 ${d.used} 行，未使用 ${d.rejected} 行；错误 ${errors} 个，警告 ${warnings} 个${noteText}`
+      : `Data: ${d.read} rows read, ${d.used} used, ${d.rejected} not used; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${noteText}`,
   ];
-  for (const f of shown) lines.push(`  ${formatDiagnostic(f, ctx.lang)}`);
+  for (const f of d.findings) if (ctx.verbose || f.severity !== 'note') lines.push(`  ${formatDiagnostic(f, ctx.lang)}`);
   return lines.join('\n');
 }

@@ -15,7 +15,7 @@ interface Case {
 
 const SAMPLE = 'fixtures/xiyang';
 const CASES: Case[] = [
-  { args: ['score', SAMPLE], code: 1, out: [/昔阳县 {2}Score 87\.18 \/ 100 \(bonus \+2\) {2}pass line 90 {2}FAIL {2}grade 接近达标/, /Vetoes: none triggered \(5\)/, /What it takes:/, /Ranking: 乡镇/, /Data: 14 rows read, 14 used, 0 not used; 0 findings/] },
+  { args: ['score', SAMPLE], code: 1, out: [/昔阳县 {2}Score 87\.18 \/ 100 \(bonus \+2\) {2}pass line 90 {2}FAIL {2}grade 接近达标/, /Vetoes: none triggered \(5\)/, /What it takes:/, /Ranking: 乡镇/, /Data: 14 rows read, 14 used, 0 not used; 0 errors, 0 warnings \(1 note: --verbose shows it\)/] },
   { args: ['score', SAMPLE, '--lang', 'zh'], code: 1, out: [/得分 87\.18 \/ 100/, /未通过/, /整改所需/, /数据：读入 14 行/] },
   { args: ['score', SAMPLE], env: { LANG: 'zh_CN.UTF-8' }, code: 1, out: [/未通过/] },
   { args: ['score', SAMPLE, '--fail-on', 'never'], code: 0 },
@@ -39,9 +39,12 @@ const CASES: Case[] = [
   { args: ['score', SAMPLE, '--nope', '--lang', 'zh'], code: 2, err: [/错误：未知选项 '--nope'/, /运行 pinggu --help 查看用法/] },
   { args: ['score', SAMPLE, '--format', 'xml', '--lang', 'zh'], code: 2, err: [/错误：选项 '-f, --format <format>' 的取值 'xml' 无效，可选：table, json。/] },
   { args: ['score', SAMPLE, '--output', 'out.weird'], code: 2, err: [/cannot tell the format from the extension/] },
-  { args: ['check', SAMPLE], code: 0, out: [/scheme OK/, /fixtures\/xiyang\/townships\.csv \(utf-8\): 13 rows read, 13 used, 0 not used/, /0 errors, 0 warnings, 0 notes/] },
+  { args: ['check', SAMPLE], code: 0, out: [/scheme OK/, /fixtures\/xiyang\/townships\.csv \(utf-8\): 13 rows read, 13 used, 0 not used\n {2}1 note \(--verbose shows them\)/, /Total: 0 errors, 0 warnings, 1 note$/m] },
+  { args: ['check', SAMPLE, '--verbose'], code: 0, out: [/ {4}fixtures\/xiyang\/townships\.csv:14:1: note: total row "合计" agrees with the sum of the 12 rows above on all \d+ fields/] },
+  { args: ['check', SAMPLE, '--format', 'json'], code: 0, out: [/"counts": \{\n {4}"error": 0,\n {4}"warning": 0,\n {4}"note": 1\n {2}\}/] },
+  { args: ['check', SAMPLE, '--lang', 'zh'], code: 0, out: [/读入 13 行，使用 13 行，未使用 0 行/, /合计：错误 0 个，警告 0 个，提示 1 个/] },
   { args: ['check'], code: 0, out: [/criteria\/jsyzfw-2008\.yaml: scheme OK: .*\(8 sections, 28 items, 5 vetoes\)/] },
-  { args: ['check', 'tests/fixtures/cli/bad-value'], code: 2, out: [/1 errors, 0 warnings/] },
+  { args: ['check', 'tests/fixtures/cli/bad-value'], code: 2, out: [/ {2}1 error\n {4}tests\/fixtures\/cli\/bad-value\/townships\.csv:4:6: error: 本期出生人数: "12\.3\.4" is not a number/, /Total: 1 error, 0 warnings/] },
   { args: ['schemes'], code: 0, out: [/^jsyzfw-2008\t2008\.1\t/] },
   { args: ['--help'], code: 0, out: [/Exit codes:/, /2 {2}could not assess/] },
   { args: ['score', '--help'], code: 0, out: [/--fail-on <when>/, /Exit codes:/] },

@@ -55,6 +55,7 @@ describe('readDataset: every row accounted for', () => {
     expect(ds.findings.map(where)).toEqual([
       { severity: 'note', code: 'data/skipped-preamble', file: 'towns.csv', line: 1, col: 1 },
       { severity: 'error', code: 'data/duplicate-unit', file: 'towns.csv', line: 5, col: 1 },
+      { severity: 'note', code: 'data/total-ok', file: 'towns.csv', line: 6, col: 1 },
       { severity: 'note', code: 'data/not-a-row', file: 'towns.csv', line: 7, col: 1 },
     ]);
   });
@@ -81,9 +82,10 @@ describe('readDataset: every row accounted for', () => {
 describe('readDataset: total rows', () => {
   const header = '乡镇,出生人数,政策内出生数,总人口';
 
-  it('accepts a total row equal to the township sums without findings', () => {
+  it('accepts a total row equal to the township sums, saying so in a note', () => {
     const ds = read(file('towns.csv', [header, '乐平镇,628,612,"62,140"', '皋落镇,214,208,"22,630"', '合计,842,820,"84,770"']), COUNTY);
-    expect(ds.findings).toEqual([]);
+    expect(ds.findings.map(where)).toEqual([{ severity: 'note', code: 'data/total-ok', file: 'towns.csv', line: 4, col: 1 }]);
+    expect(ds.findings[0]!.message.en).toBe('total row "合计" agrees with the sum of the 2 rows above on all 3 fields');
     expect(ds.files[0]).toEqual({ file: 'towns.csv', encoding: 'utf-8', read: 3, used: 3, rejected: 0 });
   });
 
@@ -114,7 +116,7 @@ describe('readDataset: total rows', () => {
         '合计,842,820,"84,770",88.6,有',
       ]),
     );
-    expect(ds.findings).toEqual([]);
+    expect(ds.findings.map((f) => f.code)).toEqual(['data/total-ok']);
     expect(ds.units.map((u) => [u.level, u.name, u.parent])).toEqual([
       [0, '乐平镇', '县'],
       [0, '皋落镇', '县'],

@@ -1,0 +1,236 @@
+/**
+ * `pinggu template`: writes the blank data-collection sheet for a scheme (CSV in
+ * GB18030 or UTF-8 with BOM, or .xlsx), optionally prefilled with the townships
+ * listed in a units file. The sheets come from the pure builder in
+ * src/report/template.ts; this file resolves options, encodes and writes.
+ */
+import * as path from 'node:path';
+import { formatDiagnostic, msg, type Diagnostic, type Lang } from '../diagnostics';
+import { InputError, UsageError } from '../errors';
+import { decode, normalizeEncodingName } from '../data/decode';
+import { isFooterText, isTotalName, normalizeLabel } from '../data/normalize';
+import { readRows } from '../data/table';
+import type { Scheme } from '../scheme/model';
+import { csvText, templateSheets, type TemplateSheet, type TemplateUnit } from '../report/template';
+import { chooseLang, EXIT } from './commands';
+import { resolveScheme, shown } from './inputs';
+import type { Io } from './io';
+
+export interface TemplateOptions {
+  scheme?: string;
+  units?: string;
+  encoding?: string;
+  format?: string;
+  output?: string;
+  lang?: string;
+  force?: boolean;
+}
+
+type TemplateFormat = 'csv' | 'xlsx';
+type CsvEncoding = 'gb18030' | 'utf-8';
+
+/** How far down a units file the header row (the one naming the township column) may be. */
+const MAX_HEADER_SEARCH = 30;
+
+export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
+  const lang = chooseLang(io, o.lang);
+  const format = formatOf(o);
+  const encoding = encodingOf(o, lang, format);
+  const { scheme, warnings } = resolveScheme(io, o.scheme);
+  for (const d of warnings) if (d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
+
+  let units: TemplateUnit[] | undefined;
+  if (o.units !== undefined) {
+    const file = path.resolve(io.cwd, o.units);
+    if (!io.exists(file) || io.listDir(file)) throw new UsageError(msg(`--units ${o.units}: no such file`, `--units ${o.units}：文件不存在`));
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readFile(file);
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? String(e);
+      throw new InputError([{ severity: 'error', code: 'units/unreadable', file: shown(io, file), line: 1, col: 1, message: msg(`cannot read the file (${code})`, `无法读取文件（${code}）`) }]);
+    }
+    const read = readUnits(scheme, shown(io, file), bytes);
+    for (const d of read.notes) io.stderr(`${formatDiagnostic(d, lang)}\n`);
+    units = read.units;
+  }
+
+  const sheets = templateSheets(scheme, units);
+  if (sheets.length === 0) throw new UsageError(msg(`the scheme ${scheme.id} has no fields: there is nothing to collect`, `方案 ${scheme.id} 没有任何字段：无需收集数据`));
+  const main = path.resolve(io.cwd, o.output ?? `template.${format}`);
+  const files: { file: string; sheets: TemplateSheet[] }[] =
+    format === 'xlsx' ? [{ file: main, sheets }] : sheets.map((s, i) => ({ file: i === 0 ? main : besides(main, s.level), sheets: [s] }));
+
+  // A filled-in sheet is hours of work: never replace one without being told to.
+  const existing = files.find((f) => io.exists(f.file));
+  if (existing && !o.force) {
+    const f = shown(io, existing.file);
+    throw new UsageError(msg(`${f} already exists; choose another --output, or add --force to overwrite it`, `${f} 已存在；请用 --output 另选文件名，或加 --force 覆盖`));
+  }
+
+  for (const f of files) {
+    const bytes = format === 'xlsx' ? await xlsxBytes(f.sheets) : await csvBytes(csvText(f.sheets[0]!.header, f.sheets[0]!.rows), encoding);
+    io.writeFile(f.file, bytes);
+    io.stdout(wroteLine(lang, shown(io, f.file), f.sheets, format === 'csv' ? encoding : undefined));
+  }
+  return EXIT.ok;
+}
+
+function formatOf(o: TemplateOptions): TemplateFormat {
+  const ext = o.output === undefined ? '' : path.extname(o.output).toLowerCase();
+  const fromExt: TemplateFormat | undefined = ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
+  if (o.format !== undefined) {
+    if (o.format !== 'csv' && o.format !== 'xlsx') throw new UsageError(msg(`--format ${o.format}: expected one of csv, xlsx`, `--format ${o.format}：应为 csv、xlsx 之一`));
+    if (fromExt && fromExt !== o.format) throw new UsageError(msg(`--output ${o.output} is not a .${o.format} file; drop --format or change the extension`, `--output ${o.output} 不是 .${o.format} 文件；请去掉 --format 或修改扩展名`));
+    return o.format;
+  }
+  if (o.output !== undefined && !fromExt) throw new UsageError(msg(`--output ${o.output}: cannot tell the format from the extension; name a .csv or .xlsx file, or add --format csv|xlsx`, `--output ${o.output}：无法从扩展名判断格式；请用 .csv 或 .xlsx 文件名，或加 --format csv|xlsx`));
+  return fromExt ?? 'csv';
+}
+
+/** GB18030 when the tool speaks Chinese (what Excel on Chinese Windows opens), else UTF-8 with BOM. */
+function encodingOf(o: TemplateOptions, lang: Lang, format: TemplateFormat): CsvEncoding {
+  if (o.encoding === undefined) return lang === 'zh' ? 'gb18030' : 'utf-8';
+  const e = normalizeEncodingName(o.encoding);
+  if (e !== 'gb18030' && e !== 'utf-8') throw new UsageError(msg(`--encoding ${o.encoding}: use gb18030 (also for gbk) or utf-8 (written with a BOM)`, `--encoding ${o.encoding}：请用 gb18030（GBK 也用它）或 utf-8（带 BOM）`));
+  if (format === 'xlsx') throw new UsageError(msg(`--encoding applies to CSV only; an .xlsx workbook has no text encoding to choose`, `--encoding 只适用于 CSV；.xlsx 工作簿无需选择编码`));
+  return e;
+}
+
+/** `out/t.csv` + `county` → `out/t-county.csv`. */
+function besides(file: string, level: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}-${level}${ext}`);
+}
+
+function wroteLine(lang: Lang, file: string, sheets: TemplateSheet[], encoding: CsvEncoding | undefined): string {
+  const zh = lang === 'zh';
+  const parts = sheets.map((s) => {
+    const fields = s.header.length - s.idColumns;
+    const rows = s.rows.length ? (zh ? `，${s.rows.length} 行` : `, ${s.rows.length} rows`) : '';
+    return zh ? `${s.title}：${s.idColumns} + ${fields} 列${rows}` : `${s.title}: ${s.idColumns} + ${fields} columns${rows}`;
+  });
+  const enc = encoding === undefined ? '' : encoding === 'gb18030' ? 'GB18030' : zh ? 'UTF-8 带 BOM' : 'UTF-8 with BOM';
+  if (enc) parts.push(enc);
+  return zh ? `已写入 ${file}（${parts.join('；')}）\n` : `wrote ${file} (${parts.join('; ')})\n`;
+}
+
+async function csvBytes(text: string, encoding: CsvEncoding): Promise<Uint8Array> {
+  if (encoding === 'utf-8') {
+    const body = new TextEncoder().encode(text);
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  const m = (await import('iconv-lite')) as unknown as { encode?: (s: string, e: string) => Uint8Array; default?: { encode: (s: string, e: string) => Uint8Array } };
+  const encode = m.encode ?? m.default!.encode;
+  return new Uint8Array(encode(text, 'gb18030'));
+}
+
+/** Excel's limits on sheet names: 31 characters, none of []:*?/\, unique. */
+function sheetName(title: string, taken: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}-${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Column width in Excel's character units: CJK characters count double. */
+const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+
+async function xlsxBytes(sheets: TemplateSheet[]): Promise<Uint8Array> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const ExcelJS = ((await import('exceljs')) as any).default;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'pinggu';
+  const taken = new Set<string>();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(sheetName(s.title, taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    s.header.forEach((h, j) => {
+      const col = ws.getColumn(j + 1);
+      col.width = Math.min(Math.max(width(h) + 2, 10), 40);
+      // Names and codes stay text (a code such as 0101 keeps its zero; a name is never a date).
+      if (j < s.idColumns) col.numFmt = '@';
+    });
+    const head = ws.getRow(1);
+    s.header.forEach((h, j) => {
+      head.getCell(j + 1).value = h;
+    });
+    head.font = { bold: true };
+    s.rows.forEach((r, i) => {
+      const row = ws.getRow(i + 2);
+      r.forEach((v, j) => {
+        if (v === '') return;
+        const cell = row.getCell(j + 1);
+        cell.value = v;
+        cell.numFmt = '@';
+      });
+    });
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The townships of a units file: a CSV (any encoding the reader detects) whose
+ * header names the township column (a label of the lowest level's `name`), and
+ * optionally the code column. Title rows above the header, total rows (合计) and
+ * sign-off lines are skipped and reported as notes; a row without a name, or a
+ * name or code listed twice, is an error with its line.
+ */
+export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { units: TemplateUnit[]; notes: Diagnostic[] } {
+  const level = scheme.levels[0]!;
+  const err = (line: number, col: number, en: string, zh: string): Diagnostic => ({ severity: 'error', code: 'units/bad-row', file, line, col, message: msg(en, zh) });
+  const decoded = decode(bytes);
+  if (decoded.lossy) throw new InputError([err(1, 1, `the file is not valid ${decoded.encoding} text`, `文件不是有效的 ${decoded.encoding} 文本`)]);
+  const { rows, error } = readRows(decoded.text, file);
+  if (error) throw new InputError([error]);
+  const names = new Set(level.name.map(normalizeLabel));
+  const keys = new Set((level.key ?? []).map(normalizeLabel));
+  const headerIndex = rows.slice(0, MAX_HEADER_SEARCH).findIndex((r) => r.cells.some((c) => names.has(normalizeLabel(c))));
+  if (headerIndex < 0) {
+    const labels = level.name.join(' / ');
+    throw new InputError([err(rows[0]?.line ?? 1, 1, `no header row naming the ${level.title} column (${labels}) in the first ${MAX_HEADER_SEARCH} rows`, `前 ${MAX_HEADER_SEARCH} 行中没有含${level.title}名称列（${labels}）的表头行`)]);
+  }
+  const header = rows[headerIndex]!;
+  const nameCol = header.cells.findIndex((c) => names.has(normalizeLabel(c)));
+  const codeCol = header.cells.findIndex((c, j) => j !== nameCol && keys.has(normalizeLabel(c)));
+  const notes: Diagnostic[] = rows.slice(0, headerIndex).map((r) => note(file, r.line, `skipped line above the header: "${preview(r.cells)}"`, `跳过表头上方的行：“${preview(r.cells)}”`));
+  const errors: Diagnostic[] = [];
+  const units: TemplateUnit[] = [];
+  const byName = new Map<string, number>();
+  const byCode = new Map<string, number>();
+  for (const r of rows.slice(headerIndex + 1)) {
+    const name = (r.cells[nameCol] ?? '').trim();
+    const code = codeCol >= 0 ? (r.cells[codeCol] ?? '').trim() || undefined : undefined;
+    if (isTotalName(name) || isFooterText(r.cells[0] ?? '') || isFooterText(name)) {
+      notes.push(note(file, r.line, `not a ${level.title}, skipped: "${preview(r.cells)}"`, `不是${level.title}，已跳过：“${preview(r.cells)}”`));
+      continue;
+    }
+    if (!name) {
+      errors.push(err(r.line, nameCol + 1, `no ${level.title} name in column "${header.cells[nameCol]}"`, `“${header.cells[nameCol]}”列没有${level.title}名称`));
+      continue;
+    }
+    const k = normalizeLabel(name);
+    const again = byName.get(k) ?? (code !== undefined ? byCode.get(code) : undefined);
+    if (again !== undefined) {
+      const what = byName.has(k) ? name : code!;
+      errors.push(err(r.line, byName.has(k) ? nameCol + 1 : codeCol + 1, `"${what}" is listed twice (first at line ${again})`, `“${what}”重复出现（首次在第 ${again} 行）`));
+      continue;
+    }
+    byName.set(k, r.line);
+    if (code !== undefined) byCode.set(code, r.line);
+    units.push(code === undefined ? { name } : { name, code });
+  }
+  if (!errors.length && !units.length) errors.push(err(header.line, 1, `no ${level.title} listed below the header`, `表头下方没有列出任何${level.title}`));
+  if (errors.length) throw new InputError(errors);
+  return { units, notes };
+}
+
+const note = (file: string, line: number, en: string, zh: string): Diagnostic => ({ severity: 'note', code: 'units/skipped', file, line, col: 1, message: msg(en, zh) });
+
+const preview = (cells: string[]): string => {
+  const t = cells.filter((c) => c.trim()).join(' ').trim();
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+};

@@ -1,0 +1,187 @@
+/**
+ * An .xlsx workbook → rows of cell text, the same text a CSV export of the sheet
+ * would give the value parser: numbers as plain decimals (no float artefacts),
+ * percent-formatted numbers as `92.5%`, dates as `YYYY-MM-DD`, formulas as their
+ * cached result, merged cells repeated over their whole range. exceljs is loaded
+ * only here, when a workbook is actually read (the CLI bundle keeps it external).
+ */
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import { msg, type Diagnostic } from '../diagnostics';
+import type { Row } from './table';
+
+export interface XlsxResult {
+  rows: Row[];
+  findings: Diagnostic[];
+  /** The worksheet that was read. */
+  sheetName?: string;
+}
+
+/**
+ * Reads the first visible worksheet (or the one named `sheet`). Never throws: a file
+ * that is not a workbook, or a sheet name that is not in it, gives one error finding.
+ */
+export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<XlsxResult> {
+  const fail = (code: string, en: string, zh: string): XlsxResult => ({
+    rows: [],
+    findings: [{ severity: 'error', code, file, line: 1, col: 1, message: msg(en, zh) }],
+  });
+  const notWorkbook = (detail: string): XlsxResult =>
+    isOle2(bytes)
+      ? fail('data/xlsx', 'not an .xlsx workbook: this is an Excel 97–2003 (.xls) file or a password-protected workbook; open it in Excel or WPS and save it as .xlsx (without a password) or as CSV', '不是 .xlsx 工作簿：这是 Excel 97–2003（.xls）文件或设了密码的工作簿；请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）或 CSV')
+      : fail('data/xlsx', `not a readable .xlsx workbook (${detail}); if it is really a CSV or text file, give it a .csv name, otherwise save it again from Excel or WPS as .xlsx`, `无法按 .xlsx 工作簿读取（${detail}）；如果它其实是 CSV 或文本文件，请把扩展名改为 .csv，否则请用 Excel 或 WPS 重新另存为 .xlsx`);
+
+  if (bytes.length === 0) return notWorkbook('the file is empty');
+  let ExcelJS: any;
+  try {
+    ExcelJS = ((await import('exceljs')) as any).default ?? (await import('exceljs'));
+  } catch (e) {
+    // An installation problem, not the file's fault: say so rather than blame the file.
+    return fail('data/xlsx', `cannot read .xlsx files: the exceljs module did not load (${firstLine(e)}); reinstall pinggu, or save the sheet as CSV`, `无法读取 .xlsx 文件：exceljs 模块未能加载（${firstLine(e)}）；请重新安装 pinggu，或将表格另存为 CSV`);
+  }
+  let wb: Workbook;
+  try {
+    wb = new ExcelJS.Workbook() as Workbook;
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (e) {
+    return notWorkbook(firstLine(e));
+  }
+  const sheets = wb.worksheets;
+  if (sheets.length === 0) return notWorkbook('it has no worksheets');
+
+  let ws: Worksheet | undefined;
+  if (sheet !== undefined) {
+    const want = sheet.normalize('NFKC').trim();
+    ws = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.normalize('NFKC').trim().toLowerCase() === want.toLowerCase());
+    if (!ws) {
+      const names = sheets.map((s) => `"${s.name}"`).join(', ');
+      const namesZh = sheets.map((s) => `“${s.name}”`).join('、');
+      return fail('data/no-sheet', `the workbook has no sheet named "${sheet}"; its sheets are ${names}`, `工作簿中没有名为“${sheet}”的工作表；现有工作表：${namesZh}`);
+    }
+  } else {
+    // What Excel shows first: a hidden lookup sheet in front is not the data.
+    ws = sheets.find((s) => s.state === 'visible' || s.state === undefined) ?? sheets[0]!;
+  }
+
+  try {
+    return { rows: sheetRows(ws, Boolean(wb.properties?.date1904)), findings: [], sheetName: ws.name };
+  } catch (e) {
+    return fail('data/xlsx', `the sheet "${ws.name}" could not be read (${firstLine(e)})`, `无法读取工作表“${ws.name}”（${firstLine(e)}）`);
+  }
+}
+
+const firstLine = (e: unknown): string => String((e as { message?: unknown })?.message ?? e).split('\n')[0]!;
+
+/** The OLE2 compound-file signature: .xls, or an encrypted .xlsx. */
+const isOle2 = (b: Uint8Array): boolean => b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
+
+function sheetRows(ws: Worksheet, date1904: boolean): Row[] {
+  const texts: { line: number; cells: string[] }[] = [];
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const text = cellText(cell, date1904);
+      if (text !== '') cells[col - 1] = text;
+    });
+    // A row counts when it shows something, as in the CSV reader.
+    let last = cells.length - 1;
+    while (last >= 0 && (cells[last] ?? '').trim() === '') last--;
+    if (last < 0) return;
+    width = Math.max(width, last + 1);
+    texts.push({ line, cells });
+  });
+  return texts.map(({ line, cells }) => ({ line, cells: Array.from({ length: width }, (_, i) => cells[i] ?? '') }));
+}
+
+/** A cell's text; a merged cell shows its range's top-left cell. */
+function cellText(cell: Cell, date1904: boolean): string {
+  const master = cell.isMerged ? cell.master : cell;
+  return valueText(master.value, master.numFmt, date1904);
+}
+
+function valueText(v: CellValue | undefined, numFmt: string | undefined, date1904: boolean): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberText(v, numFmt, date1904);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return dateText(v);
+  if (typeof v === 'object') {
+    const o = v as unknown as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    if ('error' in o) return String(o.error ?? '');
+    if ('formula' in o || 'sharedFormula' in o) {
+      if (o.result !== undefined && o.result !== null) return valueText(o.result as CellValue, numFmt, date1904);
+      // No cached result (written by a program that does not calculate): show the
+      // formula, which the value parser reports as a formula rather than a value.
+      return typeof o.formula === 'string' ? `=${o.formula}` : '';
+    }
+    if ('hyperlink' in o || 'text' in o) return valueText(o.text as CellValue, numFmt, date1904);
+  }
+  return '';
+}
+
+/** `YYYY-MM-DD` in UTC (how exceljs maps serial dates), with the time when it is not midnight. */
+function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const iso = d.toISOString();
+  const time = iso.slice(11, 19);
+  return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}
+
+function numberText(n: number, numFmt: string | undefined, date1904: boolean): string {
+  if (!Number.isFinite(n)) return '';
+  const section = formatSection(numFmt ?? '', n);
+  // exceljs turns numbers with the date formats it knows into Dates; this catches the rest.
+  if (isDateSection(section)) {
+    const date = new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+    if (!Number.isNaN(date.getTime())) return dateText(date);
+  }
+  const plain = plainDecimal(n);
+  const bare = unquoted(section);
+  // `%` scales the shown value by 100; Excel shows `‰` as a literal sign without scaling.
+  if (bare.includes('%')) return `${shiftDecimal(plain, 2)}%`;
+  if (section.includes('‰')) return `${plain}‰`;
+  return plain;
+}
+
+/** The section of a number format (`pos;neg;zero;text`) that applies to n, without [..] parts. */
+function formatSection(fmt: string, n: number): string {
+  const parts = fmt.replace(/\[[^\]]*\]/g, '').split(';');
+  const i = n < 0 && parts.length > 1 ? 1 : n === 0 && parts.length > 2 ? 2 : 0;
+  return parts[i] ?? '';
+}
+
+/** A format section without its literal parts: "text", \x, _x (padding) and *x (fill). */
+const unquoted = (section: string): string => section.replace(/"[^"]*"/g, '').replace(/[\\_*]./g, '');
+
+const isDateSection = (section: string): boolean => /[ymd]/i.test(unquoted(section).replace(/general/gi, ''));
+
+/**
+ * The shortest decimal that round-trips, after rounding to Excel's 15 significant
+ * digits (so a stored 0.30000000000000004 reads as 0.3), never in exponent form.
+ */
+export function plainDecimal(n: number): string {
+  const r = Number(n.toPrecision(15));
+  const s = String(r === 0 ? 0 : r);
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
+  return m ? shiftDecimal(m[1]!, Number(m[2])) : s;
+}
+
+/** Moves the decimal point of a plain decimal string k places right (left when k < 0), exactly. */
+export function shiftDecimal(s: string, k: number): string {
+  const neg = s.startsWith('-');
+  const body = neg ? s.slice(1) : s;
+  const [int = '', frac = ''] = body.split('.');
+  const digits = int + frac;
+  let point = int.length + k;
+  let padded = digits;
+  if (point < 0) {
+    padded = '0'.repeat(-point) + padded;
+    point = 0;
+  }
+  if (point > padded.length) padded += '0'.repeat(point - padded.length);
+  const i = padded.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const f = padded.slice(point).replace(/0+$/, '');
+  const out = f ? `${i}.${f}` : i;
+  return neg && /[1-9]/.test(out) ? `-${out}` : out;
+}
