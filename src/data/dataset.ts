@@ -9,6 +9,7 @@ import { evaluate, type Value } from '../scheme/formula';
 import type { Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
 import { normalizeLabel } from './normalize';
+import { SUMMABLE_TYPES } from './values';
 import { readSheet, sheetFromRows, type Sheet, type SheetOptions, type SheetRow } from './sheet';
 import type { Row } from './table';
 import { showCell } from './values';
@@ -99,9 +100,24 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
     return row.parents.has(row.level + 1) ? key : undefined;
   };
 
+  // Names of the units one level up (from their own rows and from parent columns): a
+  // township row named 昔阳县 in 昔阳县's data is its total row, not a 13th township.
+  const upper = new Set<string>();
+  for (const sh of sheets) {
+    for (const row of sh.rows) {
+      if (row.kind === 'unit' && row.level > 0) upper.add(`${row.level}:${normalizeLabel(row.name)}`);
+      for (const [lv, p] of row.parents) if (p.name) upper.add(`${lv}:${normalizeLabel(p.name)}`);
+    }
+  }
+
   sheets.forEach((sheet, si) => {
     const seen = new Set<DataUnit>();
     for (const row of sheet.rows) {
+      if (row.kind === 'unit' && row.name && upper.has(`${row.level + 1}:${normalizeLabel(row.name)}`)) {
+        findings.push({ ...row.source, col: 1, severity: 'note', code: 'data/total-by-name', message: msg(`row "${row.name}" is named after the ${scheme.levels[row.level + 1]?.title ?? ''} and is read as its total row`, `“${row.name}”行与上级${scheme.levels[row.level + 1]?.title ?? ''}同名，按合计行读取`) });
+        row.kind = 'total';
+        if (!row.parents.has(row.level + 1)) row.parents.set(row.level + 1, { name: row.name });
+      }
       if (row.kind === 'total') {
         totals.push({ row, sheet: si });
         continue;
@@ -126,9 +142,72 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
     if (applyTotal(scheme, units, row, findings, where)) stats[sheet]!.used++;
     else stats[sheet]!.rejected++;
   }
+  compareUnitRows(scheme, units, findings, where);
+  sameNameTwoCodes(units, findings);
+  missingFromFiles(sheets, units, findings);
   runChecks(scheme, units.list, findings, where);
   requireFields(scheme, sheets, units, findings);
   return { units: units.list, files: stats, findings: sortDiagnostics(findings) };
+}
+
+/** Sums of summable fields of a parent's children, when every child has the value. */
+function childSum(units: Units, parent: DataUnit, level: number, id: string): { sum: Rational; n: number } | undefined {
+  const children = units.at(level).filter((u) => u.parent === parent.key);
+  const parts = children.map((c) => c.values.get(id));
+  if (!children.length || parts.some((p) => !(p instanceof Rational))) return undefined;
+  return { sum: (parts as Rational[]).reduce((a, b) => a.add(b), Rational.ZERO), n: children.length };
+}
+
+/** A county row that also gives township-scope fields: those are compared with the townships' sum. */
+function compareUnitRows(scheme: Scheme, units: Units, findings: Diagnostic[], where: Where): void {
+  for (const unit of units.list) {
+    if (unit.level === 0) continue;
+    for (const [id, v] of unit.values) {
+      const field = scheme.fields.get(id)!;
+      if (field.level >= unit.level || !(v instanceof Rational) || !SUMMABLE_TYPES.has(field.type)) continue;
+      const total = childSum(units, unit, unit.level - 1, id);
+      const at = where.get(unit)?.get(id);
+      if (!total || total.sum.eq(v) || !at) continue;
+      findings.push({ ...at, severity: 'warning', code: 'data/total-mismatch', message: msg(`${unit.name}: ${field.label} is ${v.toDecimal()} on its own row but its ${total.n} units add up to ${total.sum.toDecimal()} (difference ${v.sub(total.sum).toDecimal()}); the sum is used`, `${unit.name}：${field.label} 本行为 ${v.toDecimal()}，但下属 ${total.n} 个单位合计为 ${total.sum.toDecimal()}（相差 ${v.sub(total.sum).toDecimal()}）；采用合计`) });
+    }
+  }
+}
+
+/** The same name under one parent with two different codes: probably one unit written twice. */
+function sameNameTwoCodes(units: Units, findings: Diagnostic[]): void {
+  const byName = new Map<string, DataUnit[]>();
+  for (const u of units.list) {
+    if (!u.code || !u.name || u.name === u.code) continue;
+    const k = `${u.level}:${u.parent ?? ''}:${normalizeLabel(u.name)}`;
+    byName.set(k, [...(byName.get(k) ?? []), u]);
+  }
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    const [a, b] = list as [DataUnit, DataUnit];
+    const at = b.sources[0];
+    findings.push({ file: at?.file, line: at?.line, col: 1, severity: 'warning', code: 'data/same-name', message: msg(`"${b.name}" appears with two codes, ${a.code} and ${b.code}; they are read as two units — is one code mistyped?`, `“${b.name}”出现两个代码 ${a.code} 和 ${b.code}，按两个单位读取；是否有一个代码填错？`) });
+  }
+}
+
+/** With several files for one level, a unit absent from one of them is named. */
+function missingFromFiles(sheets: Sheet[], units: Units, findings: Diagnostic[]): void {
+  for (const sheet of sheets) {
+    const mine = new Set(sheet.rows.filter((r) => r.kind === 'unit').map((r) => r.level));
+    for (const level of mine) {
+      // Only files about the same units (sharing at least one): files of different
+      // counties hold different townships by design.
+      const names = (sh: Sheet) => new Set(sh.rows.filter((r) => r.kind === 'unit' && r.level === level).map((r) => r.code ?? normalizeLabel(r.name)));
+      const own = names(sheet);
+      const others = sheets.filter((o) => o !== sheet && [...names(o)].some((k) => own.has(k)));
+      if (!others.length) continue;
+      const covered = new Set(others.flatMap((o) => o.rows.filter((r) => r.kind === 'unit').map((r) => r.source.file)));
+      for (const u of units.at(level)) {
+        if (!u.sources.some((s) => covered.has(s.file)) || u.sources.some((s) => s.file === sheet.file)) continue;
+        const elsewhere = u.sources[0]!;
+        findings.push({ file: sheet.file, line: sheet.headerLine, col: 1, severity: 'warning', code: 'data/missing-unit', message: msg(`"${u.name}" is in ${elsewhere.file}:${elsewhere.line} but not in this file; its fields from here are missing`, `“${u.name}”在 ${elsewhere.file}:${elsewhere.line} 中有，本文件中却没有；本文件的字段对它缺数据`) });
+      }
+    }
+  }
 }
 
 type Where = Map<DataUnit, Map<string, { file: string; line: number; col: number }>>;
@@ -195,6 +274,9 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
   }
   parent.sources.push(row.source);
   const children = units.at(row.level).filter((u) => u.parent === parent.key);
+  for (const [id, d] of row.invalid) {
+    if (scheme.fields.get(id)!.level >= parentLevel) mergeValues(scheme, parent, { ...row, values: new Map(), invalid: new Map([[id, d]]) }, findings, where);
+  }
   let compared = 0;
   let differ = 0;
   for (const [id, v] of row.values) {
@@ -204,17 +286,17 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
       mergeValues(scheme, parent, { ...row, values: new Map([[id, v]]), invalid: new Map() }, findings, where);
       continue;
     }
-    if (typeof v === 'boolean' || !['count', 'number', 'money'].includes(field.type)) continue;
-    const parts = children.map((c) => c.values.get(id));
-    if (parts.some((p) => p === undefined || typeof p === 'boolean')) continue;
-    const sum = (parts as Rational[]).reduce((a, b) => a.add(b), Rational.ZERO);
+    if (typeof v === 'boolean' || !SUMMABLE_TYPES.has(field.type)) continue;
+    const total = childSum(units, parent, row.level, id);
+    if (!total) continue;
+    const sum = total.sum;
     compared++;
     if (!sum.eq(v)) {
       differ++;
       findings.push({ ...at, severity: 'warning', code: 'data/total-mismatch', message: msg(`total row "${row.name}": ${field.label} is ${v.toDecimal()} but the ${children.length} rows above add up to ${sum.toDecimal()} (difference ${v.sub(sum).toDecimal()}); the sum is used`, `合计行“${row.name}”：${field.label} 为 ${v.toDecimal()}，但上方 ${children.length} 行合计为 ${sum.toDecimal()}（相差 ${v.sub(sum).toDecimal()}）；采用各行之和`) });
     }
   }
-  if (compared > 0 && differ === 0) {
+  if (compared > 0 && differ === 0 && row.invalid.size === 0) {
     findings.push({ ...row.source, col: 1, severity: 'note', code: 'data/total-ok', message: msg(`total row "${row.name}" agrees with the sum of the ${children.length} rows above on all ${compared} fields`, `合计行“${row.name}”的 ${compared} 个字段均与上方 ${children.length} 行之和一致`) });
   }
   return true;
@@ -240,10 +322,23 @@ function requireFields(scheme: Scheme, sheets: Sheet[], units: Units, findings: 
   const given = new Set(sheets.flatMap((s) => s.fields));
   const first = sheets.find((s) => s.headerLine > 0);
   if (!first) return;
-  for (const f of scheme.fields.values()) {
-    if (!f.required || given.has(f.id)) continue;
-    if (units.at(f.level).length === 0) continue;
-    const labels = [f.label, ...f.aliases].join(' / ');
-    findings.push({ file: first.file, line: first.headerLine, col: 1, severity: 'error', code: 'data/missing-column', message: msg(`no column for field ${f.id} (header ${labels}) in any file`, `所有文件中都没有字段 ${f.id} 的列（表头应为 ${labels}）`) });
+  if (units.at(0).length === 0 && sheets.every((s) => s.headerLine === 0 || s.level > 0)) {
+    const lv = scheme.levels[0]!;
+    findings.push({ file: first.file, line: first.headerLine, col: 1, severity: 'error', code: 'data/no-units', message: msg(`no ${lv.title} rows in any file: a sheet with a "${lv.name[0]}" column and one row per ${lv.title} is needed`, `所有文件中都没有${lv.title}数据行：需要一张带“${lv.name[0]}”列、每个${lv.title}一行的表`) });
   }
+  scheme.levels.forEach((lv, level) => {
+    const missing = [...scheme.fields.values()].filter((f) => f.level === level && f.required && !given.has(f.id));
+    if (!missing.length) return;
+    const sheet = sheets.find((s) => s.headerLine > 0 && s.level === level) ?? first;
+    const at = { file: sheet.file, line: sheet.headerLine, col: 1, severity: 'error' as const, code: 'data/missing-column' };
+    const all = [...scheme.fields.values()].filter((f) => f.level === level && f.required);
+    if (missing.length === all.length && missing.length > 3) {
+      findings.push({ ...at, message: msg(`none of the ${missing.length} ${lv.title} fields has a column (${missing.slice(0, 3).map((f) => f.label).join(', ')}, …): is the ${lv.title} sheet missing? (pinggu template writes one)`, `${missing.length} 个${lv.title}级字段都没有对应的列（${missing.slice(0, 3).map((f) => f.label).join('、')}……）：是否缺少${lv.title}级数据表？（可用 pinggu template 生成）`) });
+      return;
+    }
+    for (const f of missing) {
+      const also = f.aliases.length ? { en: ` (also accepted: ${f.aliases.join(', ')})`, zh: `（也可写作：${f.aliases.join('、')}）` } : { en: '', zh: '' };
+      findings.push({ ...at, message: msg(`no column "${f.label}"${also.en} in any file (field ${f.id})`, `所有文件中都没有“${f.label}”列${also.zh}（字段 ${f.id}）`) });
+    }
+  });
 }

@@ -179,12 +179,21 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
   const source = { file, line: r.line };
   const hasValues = fieldCols.some(({ i }) => cell(i) !== '');
 
-  if ((!hasValues && !code && !isTotalName(name)) || isFooterText(r.cells[0] ?? '') || isFooterText(name)) {
+  // Text under the table (notes, sign-offs) is skipped; a named row without values is a unit with blanks.
+  const looksLikeText = name.length > 20 || /[:：。；;]/.test(name);
+  if (isFooterText(r.cells[0] ?? '') || isFooterText(name) || (!hasValues && !code && (!name || looksLikeText) && !isTotalName(name))) {
     findings.push({ ...source, col: 1, severity: 'note', code: 'data/not-a-row', message: msg(`line is not a data row and was skipped: "${preview(r)}"`, `该行不是数据行，已跳过：“${preview(r)}”`) });
     return undefined;
   }
   if (!name && !code) {
     findings.push({ ...source, col: nameCol + 1, severity: 'error', code: 'data/no-name', message: msg(`row has values but no unit name in column "${headers[nameCol]}"; the row is not used`, `该行有数据但“${headers[nameCol]}”列为空；该行未使用`) });
+    return undefined;
+  }
+  // Values beyond the last header column: usually 22,630 written without quotes.
+  const width = headers.reduce((w, h, i) => (h.trim() ? i + 1 : w), 0);
+  const extra = r.cells.findIndex((c, i) => i >= width && c.trim() !== '');
+  if (extra >= 0) {
+    findings.push({ ...source, col: extra + 1, severity: 'error', code: 'data/extra-cells', message: msg(`row has ${r.cells.length} cells but the header has ${width}: values are shifted (a number such as 22,630 written without quotes?); the row is not used`, `该行有 ${r.cells.length} 个单元格，而表头只有 ${width} 列：数值错位（如 22,630 未加引号？）；该行未使用`) });
     return undefined;
   }
   const parents = new Map<number, { name: string; code?: string }>();
@@ -229,5 +238,14 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     values.set(id, v);
   }
   const kind = isTotalName(name) ? 'total' : 'unit';
+  const blank = fieldCols.filter(({ id }) => {
+    const f = scheme.fields.get(id)!;
+    return f.required && f.level === level && !values.has(id) && !invalid.has(id);
+  });
+  if (kind === 'unit' && blank.length) {
+    const labels = blank.map(({ i }) => headers[i]).join('、');
+    const short = r.cells.length < width ? { en: ` (the row ends after ${r.cells.length} of ${width} cells)`, zh: `（该行只有 ${r.cells.length} 个单元格，表头有 ${width} 列）` } : { en: '', zh: '' };
+    findings.push({ ...source, col: blank[0]!.i + 1, severity: 'warning', code: 'data/blank', message: msg(`${name || code}: no value for ${blank.map(({ i }) => headers[i]).join(', ')}${short.en}; items using them score 0 as missing data`, `${name || code}：${labels} 无数值${short.zh}；使用这些字段的指标按缺数据记 0 分`) });
+  }
   return { kind, level, name, code, parents, values, invalid, cells, source };
 }

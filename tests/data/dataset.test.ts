@@ -148,8 +148,9 @@ describe('readDataset: total rows', () => {
 
   it('does not use a total row in a file of the top level', () => {
     const ds = read(file('county.csv', ['县,群众满意率,有办公场地', '昔阳县,88.6%,是', '合计,88.6%,是']));
-    expect(ds.findings.map(where)).toEqual([{ severity: 'warning', code: 'data/total-row', file: 'county.csv', line: 3, col: 1 }]);
-    expect(ds.findings[0]!.message.en).toBe('total row "合计" has no level above it to describe; not used');
+    const total = withCode(ds.findings, 'data/total-row');
+    expect(total.map(where)).toEqual([{ severity: 'warning', code: 'data/total-row', file: 'county.csv', line: 3, col: 1 }]);
+    expect(total[0]!.message.en).toBe('total row "合计" has no level above it to describe; not used');
     expect(ds.files[0]).toMatchObject({ read: 2, used: 1, rejected: 1 });
   });
 
@@ -281,8 +282,8 @@ describe('readDataset: required columns', () => {
     const missing = withCode(ds.findings, 'data/missing-column');
     expect(missing.map(where)).toEqual([{ severity: 'error', code: 'data/missing-column', file: 'towns.csv', line: 2, col: 1 }]);
     expect(missing[0]!.message).toEqual({
-      en: 'no column for field population (header 总人口 / 期末总人口) in any file',
-      zh: '所有文件中都没有字段 population 的列（表头应为 总人口 / 期末总人口）',
+      en: 'no column "总人口" (also accepted: 期末总人口) in any file (field population)',
+      zh: '所有文件中都没有“总人口”列（也可写作：期末总人口）（字段 population）',
     });
     expect(problems(ds)).toEqual(missing);
   });
@@ -300,15 +301,19 @@ describe('readDataset: required columns', () => {
   it('requires county fields when there are counties but no column gives them', () => {
     const ds = read(file('towns.csv', ['乡镇,出生人数,政策内出生数,总人口', '乐平镇,20,18,1000']));
     expect(withCode(ds.findings, 'data/missing-column').map((d) => d.message.en)).toEqual([
-      'no column for field satisfaction (header 群众满意率) in any file',
-      'no column for field has_office (header 有办公场地) in any file',
+      'no column "群众满意率" in any file (field satisfaction)',
+      'no column "有办公场地" in any file (field has_office)',
     ]);
   });
 
-  it('does not require township fields when the data has no townships', () => {
+  it('with no township rows at all, says so and names the township columns', () => {
     const ds = read(file('county.csv', ['县,群众满意率', '昔阳县,88.6%']));
+    expect(withCode(ds.findings, 'data/no-units')[0]!.message.en).toBe('no 乡镇 rows in any file: a sheet with a "乡镇" column and one row per 乡镇 is needed');
     expect(withCode(ds.findings, 'data/missing-column').map((d) => d.message.en)).toEqual([
-      'no column for field has_office (header 有办公场地) in any file',
+      'no column "总人口" (also accepted: 期末总人口) in any file (field population)',
+      'no column "出生人数" (also accepted: 本期出生人数, 出生数) in any file (field births)',
+      'no column "政策内出生数" (also accepted: 其中：计划内) in any file (field births_in_policy)',
+      'no column "有办公场地" in any file (field has_office)',
     ]);
   });
 });

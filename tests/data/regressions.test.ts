@@ -106,3 +106,58 @@ sections:
     expect(s.rows).toHaveLength(1);
   });
 });
+
+describe('rows the analyst must hear about', () => {
+  it('a township with a blank cell gets a warning at that cell; a short row says so', () => {
+    const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,,9,100\n皋落镇,20\n'));
+    expect(withCode(s.findings, 'data/blank').map((f) => [f.line, f.col, f.severity])).toEqual([[2, 2, 'warning'], [3, 3, 'warning']]);
+    expect(withCode(s.findings, 'data/blank')[1]!.message.en).toBe('皋落镇: no value for 政策内出生数, 总人口 (the row ends after 2 of 4 cells); items using them score 0 as missing data');
+  });
+  it('a named row with no values is a township with blanks, not a skipped line', () => {
+    const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,,,\n'));
+    expect(s.rows.map((r) => r.name)).toEqual(['乐平镇', '皋落镇']);
+    expect(withCode(s.findings, 'data/blank')).toHaveLength(1);
+  });
+  it('values beyond the last header column (22,630 without quotes) reject the row with an error', () => {
+    const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,22,630\n'));
+    expect(s.rows).toEqual([]);
+    expect(withCode(s.findings, 'data/extra-cells')).toMatchObject([{ severity: 'error', line: 2, col: 5 }]);
+    expect(s.read).toBe(1);
+    expect(s.rejected).toBe(1);
+  });
+});
+
+describe('dataset: what the newcomer and the reviewer caught', () => {
+  const towns = (...rows: string[]) => ({ name: 't.csv', bytes: utf8(['乡镇,区划代码,出生人数,政策内出生数,总人口', ...rows].join('\n')) });
+  const county = (row = '昔阳县,88.6%,是') => ({ name: 'c.csv', bytes: utf8(`县,群众满意率,有办公场地\n${row}\n`) });
+
+  it('a row named after the county is its total row, not another township', () => {
+    const ds = readDataset(scheme, [towns('乐平镇,1,10,9,100', '皋落镇,2,20,18,200', '昔阳县,,30,27,300'), county()]);
+    expect(ds.units.filter((u) => u.level === 0).map((u) => u.name)).toEqual(['乐平镇', '皋落镇']);
+    expect(withCode(ds.findings, 'data/total-by-name')).toMatchObject([{ severity: 'note', line: 4 }]);
+    expect(withCode(ds.findings, 'data/total-ok')).toHaveLength(1);
+  });
+  it('one name with two codes is a warning', () => {
+    const ds = readDataset(scheme, [towns('皋落镇,101,10,9,100', '皋落镇,199,20,18,200'), county()]);
+    expect(withCode(ds.findings, 'data/same-name')[0]!.message.en).toBe('"皋落镇" appears with two codes, 101 and 199; they are read as two units — is one code mistyped?');
+  });
+  it('a county row giving a township field that differs from the townships\' sum is a warning', () => {
+    const ds = readDataset(scheme, [towns('乐平镇,1,10,9,100'), { name: 'c.csv', bytes: utf8('县,群众满意率,有办公场地,出生人数\n昔阳县,88.6%,是,12\n') }]);
+    expect(withCode(ds.findings, 'data/total-mismatch')[0]!.message.en).toBe('昔阳县: 出生人数 is 12 on its own row but its 1 units add up to 10 (difference 2); the sum is used');
+  });
+  it('a township in one topic file and missing from another is named', () => {
+    const a = { name: 'a.csv', bytes: utf8('乡镇,出生人数,政策内出生数\n乐平镇,10,9\n皋落镇,20,18\n') };
+    const b = { name: 'b.csv', bytes: utf8('乡镇,总人口\n乐平镇,100\n') };
+    const ds = readDataset(scheme, [a, b, county()]);
+    expect(withCode(ds.findings, 'data/missing-unit').map((f) => [f.file, f.message.en])).toEqual([['b.csv', '"皋落镇" is in a.csv:3 but not in this file; its fields from here are missing']]);
+    // Files of different counties hold different townships: no such finding.
+    const other = { name: 'o.csv', bytes: utf8('乡镇,总人口\n东镇,100\n') };
+    expect(withCode(readDataset(scheme, [a, other, county()]).findings, 'data/missing-unit')).toEqual([]);
+  });
+  it('a bad county value in a total row makes the county field invalid, not missing', () => {
+    const ds = readDataset(scheme, [{ name: 't.csv', bytes: utf8('乡镇,出生人数,政策内出生数,总人口,群众满意率,有办公场地\n乐平镇,10,9,100,,\n合计,10,9,100,abc,是\n') }]);
+    const c = ds.units.find((u) => u.level === 1)!;
+    expect(c.invalid.has('satisfaction')).toBe(true);
+    expect(withCode(ds.findings, 'data/total-ok')).toEqual([]);
+  });
+});

@@ -167,9 +167,14 @@ describe('readSheet: bad cells', () => {
     expect(t.rows[0]).toMatchObject({ kind: 'unit', name: '', code: '140724100' });
   });
 
-  it('treats missing-value marks as no value, not as errors', () => {
+  it('treats missing-value marks as no value, not as errors, with one warning per row', () => {
     const t = read('乡镇,出生人数,政策内出生数,总人口\n乐平镇,-,—,/\n皋落镇,5,,\n');
-    expect(t.findings).toEqual([]);
+    expect(t.findings.map(where)).toEqual([
+      { severity: 'warning', code: 'data/blank', file: 'towns.csv', line: 2, col: 2 },
+      { severity: 'warning', code: 'data/blank', file: 'towns.csv', line: 3, col: 3 },
+    ]);
+    expect(t.findings[1]!.message.en).toBe('皋落镇: no value for 政策内出生数, 总人口; items using them score 0 as missing data');
+    expect(t.findings[1]!.message.zh).toBe('皋落镇：政策内出生数、总人口 无数值；使用这些字段的指标按缺数据记 0 分');
     expect(t.rows[0]!.values.size).toBe(0);
     expect(t.rows[0]!.invalid.size).toBe(0);
   });
