@@ -36,9 +36,21 @@ export interface ScoreOptions extends CommonOptions {
 
 export const EXIT = { ok: 0, gate: 1, input: 2 } as const;
 
+/** Writes an output file; a path that cannot be written is a usage error, not a crash. */
+export function writeOrFail(io: Io, file: string, data: string | Uint8Array): void {
+  try {
+    io.writeFile(path.resolve(io.cwd, file), data);
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? String(e);
+    const why = code === 'EISDIR' ? { en: 'it is a folder', zh: '这是一个文件夹' } : code === 'EACCES' || code === 'EPERM' ? { en: 'no permission', zh: '没有写权限' } : { en: code, zh: code };
+    throw new UsageError(msg(`cannot write ${file}: ${why.en}`, `无法写入 ${file}：${why.zh}`));
+  }
+}
+
 export function chooseLang(io: Io, opt: string | undefined): Lang {
   if (opt === undefined) return langFromEnv(io.env);
-  if (opt === 'zh' || opt === 'en') return opt;
+  if (/^zh([-_].*)?$/i.test(opt)) return 'zh';
+  if (/^en([-_].*)?$/i.test(opt)) return 'en';
   throw new UsageError(msg(`--lang ${opt}: use zh or en`, `--lang ${opt}：请用 zh 或 en`));
 }
 
@@ -100,7 +112,10 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const verbose = Boolean(o.verbose);
 
   const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose });
-  for (const out of outputs) io.writeFile(path.resolve(io.cwd, out.file), render(out.format, false));
+  for (const out of outputs) {
+    writeOrFail(io, out.file, render(out.format, false));
+    io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
+  }
   const toStdout = outputs.length === 0;
   const stdoutFormat = format ?? 'table';
   if (toStdout) {
@@ -117,7 +132,8 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
 
 export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {
   if (failOn === 'never') return EXIT.ok;
-  if (failOn === 'veto') return a.units.some((u) => u.vetoes.some((v) => v.triggered)) ? EXIT.gate : EXIT.ok;
+  // A veto that could not be checked cannot be ruled out: it fails the veto gate too.
+  if (failOn === 'veto') return a.units.some((u) => u.vetoes.some((v) => v.triggered || !v.checked)) ? EXIT.gate : EXIT.ok;
   return a.units.every((u) => u.passed) ? EXIT.ok : EXIT.gate;
 }
 

@@ -46,6 +46,9 @@ export function resolveScheme(io: Io, ref: string | undefined): { scheme: Scheme
   const asPath = path.resolve(io.cwd, id);
   const bundled = bundledSchemes(io).find((b) => b.id === id);
   const file = io.exists(asPath) && !io.listDir(asPath) ? asPath : bundled?.file;
+  if (!file && io.listDir(asPath)) {
+    throw new UsageError(msg(`--scheme ${id}: is a folder; give the scheme's .yaml file`, `--scheme ${id}：这是一个文件夹；请指定方案的 .yaml 文件`));
+  }
   if (!file) {
     const known = bundledSchemes(io).map((b) => b.id).join(', ');
     throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
@@ -89,12 +92,15 @@ export function readInputs(io: Io, args: string[]): InputFile[] {
 
 /** As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only then. */
 export async function loadInputs(io: Io, args: string[], sheet?: string): Promise<InputFile[]> {
-  const files = readInputs(io, args);
-  for (const f of files) {
+  const out: InputFile[] = [];
+  for (const f of readInputs(io, args)) {
+    out.push(f);
     if (!XLSX.test(f.name)) continue;
     const { readXlsx } = await import('../data/xlsx');
     const r = await readXlsx(f.bytes, f.name, sheet);
     f.workbook = { rows: r.rows, findings: r.findings };
+    // Without --sheet every visible sheet is read; one without a header of this scheme is skipped.
+    for (const o of r.others ?? []) out.push({ name: `${f.name}#${o.name}`, bytes: new Uint8Array(), workbook: { rows: o.rows, findings: [], optional: true } });
   }
-  return files;
+  return out;
 }

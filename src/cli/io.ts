@@ -19,6 +19,11 @@ export interface Io {
 }
 
 export function nodeIo(root: string): Io {
+  // Piped into `head`: the reader went away; stop quietly instead of crashing.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

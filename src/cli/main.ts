@@ -14,7 +14,9 @@ import { runTemplate, type TemplateOptions } from './template';
 
 const VERSION = '0.1.0';
 
-const collect = (v: string, prev: string[]) => [...prev, v];
+const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
+
+const ZH_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
 function exitCodesHelp(lang: Lang): string {
   return lang === 'zh'
@@ -45,11 +47,14 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
   const h = (en: string, zh: string) => (lang === 'zh' ? zh : en);
   const p = new Command('pinggu')
     .description(h('Score township data against a provincial evaluation scheme and report where points are lost.', '按省级评估方案为乡镇数据计分，报告失分所在。'))
-    .version(VERSION)
     .showHelpAfterError(lang === 'zh' ? '（运行 pinggu --help 查看用法）' : '(run pinggu --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(lang === 'zh' ? commanderZh(text) : text) })
-    .addHelpText('after', exitCodesHelp(lang));
+    .addHelpText('after', exitCodesHelp(lang))
+    .helpOption('-h, --help', h('show this help', '显示帮助'))
+    .helpCommand('help [command]', h('show help for a command', '显示某个命令的帮助'));
+  if (lang === 'zh') p.configureHelp({ styleTitle: (t: string) => ZH_TITLES[t] ?? t });
+  p.version(VERSION, '-V, --version', h('show the version', '显示版本号'));
 
   const common = (c: Command) =>
     c
@@ -64,10 +69,10 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
   common(p.command('score').argument('[data...]', h('township CSV files or folders', '乡镇 CSV 文件或文件夹')))
     .description(h('score the data and print the gap report', '计分并输出失分报告'))
     .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(FORMAT_NAMES))
-    .option('-o, --output <file>', h('write the report to a file (format from the extension); repeatable', '报告写入文件（格式取自扩展名），可重复'), collect, [])
+    .option('-o, --output <file>', h('write the report to a file (format from the extension); repeatable', '报告写入文件（格式取自扩展名），可重复'), collect)
     .option('--fail-on <when>', h('exit 1 on: veto, fail (default), never', '何时以 1 退出：veto、fail（默认）、never'))
     .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
-    .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect, [])
+    .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
     .option('--no-color', h('no colour', '不使用颜色'))
     .action(async (data: string[], o: ScoreOptions) => {
       result.code = await runScore(io, data, o);
@@ -112,7 +117,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
 function langFromArgv(argv: string[], io: Io): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return v === 'zh' || v === 'en' ? v : langFromEnv(io.env);
+  return v && /^zh/i.test(v) ? 'zh' : v && /^en/i.test(v) ? 'en' : langFromEnv(io.env);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -12,7 +12,7 @@ import { isFooterText, isTotalName, normalizeLabel } from '../data/normalize';
 import { readRows } from '../data/table';
 import type { Scheme } from '../scheme/model';
 import { csvText, templateSheets, type TemplateSheet, type TemplateUnit } from '../report/template';
-import { chooseLang, EXIT } from './commands';
+import { chooseLang, EXIT, writeOrFail } from './commands';
 import { resolveScheme, shown } from './inputs';
 import type { Io } from './io';
 
@@ -70,7 +70,7 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
 
   for (const f of files) {
     const bytes = format === 'xlsx' ? await xlsxBytes(f.sheets) : await csvBytes(csvText(f.sheets[0]!.header, f.sheets[0]!.rows), encoding);
-    io.writeFile(f.file, bytes);
+    writeOrFail(io, f.file, bytes);
     io.stdout(wroteLine(lang, shown(io, f.file), f.sheets, format === 'csv' ? encoding : undefined));
   }
   return EXIT.ok;

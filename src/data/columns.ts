@@ -2,6 +2,7 @@
 import { msg, type Diagnostic } from '../diagnostics';
 import type { Scheme } from '../scheme/model';
 import { normalizeLabel } from './normalize';
+import { quoteCell } from './values';
 
 export type Column =
   | { kind: 'name'; level: number }
@@ -66,7 +67,7 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
   const l = lookup(scheme);
   const norm = cells.map(normalizeLabel);
   const nameLevels = norm.flatMap((k) => l.names.get(k) ?? []);
-  const level = Math.min(...nameLevels);
+  const level = nameLevels.reduce((a, b) => Math.min(a, b), Infinity);
   const findings: Diagnostic[] = [];
   const seenFields = new Map<string, number>();
   const taken = new Set<string>();
@@ -93,13 +94,13 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
     if (id) {
       const first = seenFields.get(id);
       if (first !== undefined) {
-        findings.push({ ...at, severity: 'error', code: 'data/duplicate-header', message: msg(`column "${cells[i]}" repeats field ${id} (already column ${first + 1}); this column is not used`, `列“${cells[i]}”与第 ${first + 1} 列是同一字段 ${id}；本列不使用`) });
+        findings.push({ ...at, severity: 'error', code: 'data/duplicate-header', message: msg(`column "${quoteCell(cells[i]!)}" repeats field ${id} (already column ${first + 1}); this column is not used`, `列“${quoteCell(cells[i]!)}”与第 ${first + 1} 列是同一字段 ${id}；本列不使用`) });
         return { kind: 'ignored' };
       }
       seenFields.set(id, i);
       return { kind: 'field', id };
     }
-    findings.push({ ...at, severity: 'warning', code: 'data/unknown-header', message: msg(`column "${cells[i]}" matches no field of the scheme and is not used`, `列“${cells[i]}”不对应方案中的任何字段，未使用`) });
+    findings.push({ ...at, severity: 'warning', code: 'data/unknown-header', message: msg(`column "${quoteCell(cells[i]!)}" matches no field of the scheme and is not used`, `列“${quoteCell(cells[i]!)}”不对应方案中的任何字段，未使用`) });
     return { kind: 'ignored' };
   });
   return { level, columns, findings };

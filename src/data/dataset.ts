@@ -18,13 +18,18 @@ export interface InputFile {
   name: string;
   bytes: Uint8Array;
   /** Rows already read from a workbook (.xlsx); text files leave this out. */
-  workbook?: { rows: Row[]; findings: Diagnostic[] };
+  workbook?: { rows: Row[]; findings: Diagnostic[]; optional?: boolean };
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
   const sheets = files.map((f) => {
     if (!f.workbook) return readSheet(scheme, f.name, f.bytes, opts);
     const sheet = sheetFromRows(scheme, f.name, f.workbook.rows, 'xlsx', opts);
+    if (f.workbook.optional && sheet.headerLine === 0) {
+      // A further sheet of a workbook (notes, a lookup table): said, not an error.
+      const note: Diagnostic = { severity: 'note', code: 'data/sheet-skipped', file: f.name, line: 1, col: 1, message: msg('this sheet has no header row of the scheme and was not read', '该工作表没有本方案的表头行，未读取') };
+      return { ...sheet, read: 0, rejected: 0, findings: [note] };
+    }
     return { ...sheet, findings: [...f.workbook.findings, ...sheet.findings] };
   });
   return buildDataset(scheme, sheets);
@@ -84,7 +89,8 @@ class Units {
 }
 
 export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
-  const findings: Diagnostic[] = sheets.flatMap((s) => s.findings);
+  const findings: Diagnostic[] = [];
+  for (const sh of sheets) for (const f of sh.findings) findings.push(f);
   const units = new Units();
   const stats: FileStats[] = sheets.map((s) => ({ file: s.file, encoding: s.encoding, read: s.read, used: 0, rejected: s.rejected }));
   const totals: { row: SheetRow; sheet: number }[] = [];
@@ -322,7 +328,7 @@ function requireFields(scheme: Scheme, sheets: Sheet[], units: Units, findings: 
   const given = new Set(sheets.flatMap((s) => s.fields));
   const first = sheets.find((s) => s.headerLine > 0);
   if (!first) return;
-  if (units.at(0).length === 0 && sheets.every((s) => s.headerLine === 0 || s.level > 0)) {
+  if (units.at(0).length === 0) {
     const lv = scheme.levels[0]!;
     findings.push({ file: first.file, line: first.headerLine, col: 1, severity: 'error', code: 'data/no-units', message: msg(`no ${lv.title} rows in any file: a sheet with a "${lv.name[0]}" column and one row per ${lv.title} is needed`, `所有文件中都没有${lv.title}数据行：需要一张带“${lv.name[0]}”列、每个${lv.title}一行的表`) });
   }

@@ -10,8 +10,8 @@ import { decode, type Encoding } from './decode';
 import type { FieldValue, Source } from './model';
 import { isFooterText, isTotalName } from './normalize';
 import { readRows, type Row } from './table';
-import { parseCell, showCell } from './values';
-import type { Rational } from '../rational';
+import { parseCell, quoteCell, showCell } from './values';
+import { Rational } from '../rational';
 
 export interface SheetRow {
   kind: 'unit' | 'total';
@@ -55,7 +55,10 @@ const MAX_HEADER_SEARCH = 30;
 export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts: SheetOptions = {}): Sheet {
   const decoded = decode(bytes, opts.encoding);
   if (decoded.lossy) {
-    const error: Diagnostic = { severity: 'error', code: 'data/encoding', file, line: 1, col: 1, message: msg(`the file is not valid ${decoded.encoding}; try --encoding gb18030 or utf-8, or leave it out to detect`, `文件不是有效的 ${decoded.encoding} 编码；请改用 --encoding gb18030 或 utf-8，或不指定以自动识别`) };
+    const message = opts.encoding
+      ? msg(`the file is not valid ${decoded.encoding} text; leave out --encoding to detect it, or try ${decoded.encoding === 'gb18030' ? 'utf-8' : 'gb18030'}`, `文件不是有效的 ${decoded.encoding} 文本；请去掉 --encoding 让程序自动识别，或改用 ${decoded.encoding === 'gb18030' ? 'utf-8' : 'gb18030'}`)
+      : msg('the file is not text in UTF-8 or GB18030: is it a workbook or another binary file? Save it as CSV, or give a workbook an .xlsx name', '文件不是 UTF-8 或 GB18030 文本：是否是工作簿或其他二进制文件？请另存为 CSV；工作簿请用 .xlsx 扩展名');
+    const error: Diagnostic = { severity: 'error', code: 'data/encoding', file, line: 1, col: 1, message };
     return emptySheet(file, decoded.encoding, [error]);
   }
   const { rows, error } = readRows(decoded.text, file);
@@ -76,7 +79,11 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const header = findHeader(scheme, rows, opts.headerRow);
   if (!header) {
     const labels = scheme.levels.map((l) => l.name.join('/')).join('; ');
-    findings.push({ severity: 'error', code: 'data/no-header', file, line: opts.headerRow ?? rows[0]!.line, col: 1, message: msg(`no header row found: expected a column naming the units (${labels}) in the first ${MAX_HEADER_SEARCH} rows`, `未找到表头行：前 ${MAX_HEADER_SEARCH} 行中应有单位名称列（${labels}）`) });
+    const message =
+      opts.headerRow !== undefined
+        ? msg(`--header-row ${opts.headerRow}: that line is not a header row with a column naming the units (${labels})`, `--header-row ${opts.headerRow}：该行不是带单位名称列（${labels}）的表头行`)
+        : msg(`no header row found: expected a column naming the units (${labels}) in the first ${MAX_HEADER_SEARCH} rows`, `未找到表头行：前 ${MAX_HEADER_SEARCH} 行中应有单位名称列（${labels}）`);
+    findings.push({ severity: 'error', code: 'data/no-header', file, line: Math.min(opts.headerRow ?? rows[0]!.line, rows[rows.length - 1]!.line), col: 1, message });
     return empty();
   }
   const headerIndex = header.index;
@@ -88,12 +95,13 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   }
   const headerRow = { line: rows[headerIndex + header.rows - 1]!.line, cells: header.cells };
   const matched = matchHeader(scheme, headerRow.cells, file, headerRow.line);
-  findings.push(...matched.findings);
+  for (const f of matched.findings) findings.push(f);
   const out: SheetRow[] = [];
   let rejected = 0;
   const dataRows = rows.slice(headerIndex + header.rows);
+  const shownHeaders = headerRow.cells.map(quoteCell);
   for (const r of dataRows) {
-    const row = readRow(scheme, matched.level, matched.columns, headerRow.cells, r, file, findings);
+    const row = readRow(scheme, matched.level, matched.columns, shownHeaders, r, file, findings);
     if (row) out.push(row);
     else rejected++;
   }
@@ -224,6 +232,11 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     }
     const v = parsed.value;
     if (v === undefined || typeof v === 'string') continue;
+    // 0.925 in a percent column reads as 0.925%: probably a fraction meant as 92.5%.
+    const raw = (r.cells[i] ?? '').normalize('NFKC');
+    if (field.type === 'percent' && typeof v !== 'boolean' && !/[%‰]/.test(raw) && v.sign() > 0 && v.le(Rational.of(1n, 100n))) {
+      findings.push({ ...at, severity: 'warning', code: 'data/percent-fraction', message: msg(`${headers[i]}: "${quoteCell(raw)}" is read as ${quoteCell(raw)}%; if it means ${v.mul(Rational.of(10000n)).toDecimal(2)}%, write that (with or without %)`, `${headers[i]}：“${quoteCell(raw)}”按 ${quoteCell(raw)}% 读取；如果实际是 ${v.mul(Rational.of(10000n)).toDecimal(2)}%，请照此填写（带不带 % 均可）`) });
+    }
     if (typeof v !== 'boolean') {
       const show = (x: Rational) => showCell(x, field.type);
       if (field.min && v.lt(field.min)) {

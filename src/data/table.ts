@@ -47,6 +47,8 @@ export function readRows(input: string, file: string): { rows: Row[]; error?: Di
   try {
     const records = parse(text, {
       delimiter,
+      // Line ends are already \n: saying so spares csv-parse guessing on long lines.
+      record_delimiter: '\n',
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,
@@ -65,11 +67,18 @@ export function readRows(input: string, file: string): { rows: Row[]; error?: Di
     }
     return { rows };
   } catch (e) {
-    const err = e as { message?: string; lines?: number; code?: string };
+    const err = e as { message?: string; lines?: number; code?: string; index?: number };
     const quote = err.code === 'CSV_QUOTE_NOT_CLOSED';
     const line = quote ? lastGood + 1 : err.lines ?? 1;
-    const first = quote ? `a quote opened on line ${line} is never closed` : String(err.message ?? e).split('\n')[0]!;
-    const firstZh = quote ? `第 ${line} 行的引号没有闭合` : first;
+    // csv-parse counts fields from 0: index 3 is the fourth column.
+    const col = typeof err.index === 'number' ? err.index + 1 : 1;
+    const stray = err.code === 'INVALID_OPENING_QUOTE' || err.code === 'CSV_INVALID_CLOSING_QUOTE' || /Quote/.test(String(err.code));
+    const first = quote
+      ? `a quote opened on line ${line} is never closed`
+      : stray
+        ? `a stray quote in column ${col}: a cell with a quote inside must be quoted as a whole, the inner quote doubled ("6""28")`
+        : String(err.message ?? e).split('\n')[0]!;
+    const firstZh = quote ? `第 ${line} 行的引号没有闭合` : stray ? `第 ${col} 列有多余的引号：含引号的单元格须整体加引号，内部引号写两次（"6""28"）` : first;
     return {
       rows: [],
       error: {
@@ -77,7 +86,7 @@ export function readRows(input: string, file: string): { rows: Row[]; error?: Di
         code: 'data/csv',
         file,
         line,
-        col: 1,
+        col: quote ? 1 : col,
         message: msg(`not a readable CSV table: ${first}`, `无法按 CSV 表格读取：${firstZh}（检查引号是否成对）`),
       },
     };

@@ -17,7 +17,17 @@ const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '－'
 const YES = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', '✔', '已']);
 const NO = new Set(['否', '无', '没有', 'n', 'no', 'false', '0', '×', '✗', '✘', '未']);
 
+/** A cell as quoted in a message: one line, at most 40 characters. */
+export function quoteCell(raw: string): string {
+  const one = raw.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 40)}…` : one;
+}
+
+/** Longest number accepted (digits): anything longer is not a figure from a report. */
+const MAX_DIGITS = 30;
+
 export function parseNumberText(raw: string): { value: Rational; suffix: '' | '%' | '‰' } | undefined {
+  if (raw.length > 4 * MAX_DIGITS) return undefined;
   let t = raw.normalize('NFKC').trim().replace(/^'/, '');
   let suffix: '' | '%' | '‰' = '';
   if (t.endsWith('%') || t.endsWith('‰')) {
@@ -25,7 +35,7 @@ export function parseNumberText(raw: string): { value: Rational; suffix: '' | '%
     t = t.slice(0, -1).trim();
   }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return undefined;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) || t.replace(/\D/g, '').length > MAX_DIGITS) return undefined;
   const r = Rational.parse(t);
   if (!r) return undefined;
   const scale = suffix === '%' ? 100n : suffix === '‰' ? 1000n : 1n;
@@ -40,21 +50,21 @@ export function parseCell(raw: string, field: Field): Parsed {
     const k = t.toLowerCase();
     if (YES.has(k)) return { value: true };
     if (NO.has(k)) return { value: false };
-    return { error: msg(`"${raw}" is not a yes/no value (是/否, 有/无, 1/0)`, `“${raw}”不是是/否值（是/否、有/无、1/0）`) };
+    return { error: msg(`"${quoteCell(raw)}" is not a yes/no value (是/否, 有/无, 1/0)`, `“${quoteCell(raw)}”不是是/否值（是/否、有/无、1/0）`) };
   }
   if (t.startsWith('=')) {
-    return { error: msg(`"${raw}" is a spreadsheet formula, not a value: paste values only`, `“${raw}”是电子表格公式而不是数值：请“选择性粘贴—数值”`) };
+    return { error: msg(`"${quoteCell(raw)}" is a spreadsheet formula, not a value: paste values only`, `“${quoteCell(raw)}”是电子表格公式而不是数值：请“选择性粘贴—数值”`) };
   }
   const n = parseNumberText(t);
-  if (!n) return { error: msg(`"${raw}" is not a number`, `“${raw}”不是数字`) };
+  if (!n) return { error: msg(`"${quoteCell(raw)}" is not a number`, `“${quoteCell(raw)}”不是数字`) };
   let value = n.value;
   // A bare number in a percent column is read as percentage points (92.5 means 92.5%).
   if (field.type === 'percent' && n.suffix === '') value = value.div(Rational.HUNDRED)!;
   if (field.type !== 'percent' && n.suffix !== '') {
-    return { error: msg(`"${raw}" is a percentage but the column is a ${field.type}`, `“${raw}”是百分数，但该列应为${typeZh(field.type)}`) };
+    return { error: msg(`"${quoteCell(raw)}" is a percentage but the column is a ${field.type}`, `“${quoteCell(raw)}”是百分数，但该列应为${typeZh(field.type)}`) };
   }
   if (field.type === 'count' && (!value.isInteger() || value.sign() < 0)) {
-    return { error: msg(`"${raw}" is not a count (a whole number ≥ 0)`, `“${raw}”不是人数/个数（应为不小于0的整数）`) };
+    return { error: msg(`"${quoteCell(raw)}" is not a count (a whole number ≥ 0)`, `“${quoteCell(raw)}”不是人数/个数（应为不小于0的整数）`) };
   }
   return { value };
 }

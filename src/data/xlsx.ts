@@ -14,6 +14,8 @@ export interface XlsxResult {
   findings: Diagnostic[];
   /** The worksheet that was read. */
   sheetName?: string;
+  /** Without a sheet name: the other visible sheets, also read (a template has one per level). */
+  others?: { name: string; rows: Row[] }[];
 }
 
 /**
@@ -63,7 +65,12 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string):
   }
 
   try {
-    return { rows: sheetRows(ws, Boolean(wb.properties?.date1904)), findings: [], sheetName: ws.name };
+    const date1904 = Boolean(wb.properties?.date1904);
+    const others =
+      sheet === undefined
+        ? sheets.filter((s) => s !== ws && (s.state === 'visible' || s.state === undefined)).map((s) => ({ name: s.name, rows: sheetRows(s, date1904) }))
+        : [];
+    return { rows: sheetRows(ws, date1904), findings: [], sheetName: ws.name, others };
   } catch (e) {
     return fail('data/xlsx', `the sheet "${ws.name}" could not be read (${firstLine(e)})`, `无法读取工作表“${ws.name}”（${firstLine(e)}）`);
   }

@@ -3,24 +3,37 @@ import { Rational } from '../rational';
 import { evaluate, render, type Env } from '../scheme/formula';
 import type { Display, Target } from '../scheme/target';
 
+/** Thousands separators for numbers of five digits or more (linear, whatever the length). */
 function group(s: string): string {
   const [int, frac] = s.split('.');
   const neg = int!.startsWith('-');
   const digits = neg ? int!.slice(1) : int!;
-  const grouped = digits.length > 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : digits;
+  let grouped = digits;
+  if (digits.length > 4) {
+    const head = digits.length % 3 || 3;
+    const parts = [digits.slice(0, head)];
+    for (let i = head; i < digits.length; i += 3) parts.push(digits.slice(i, i + 3));
+    grouped = parts.join(',');
+  }
   return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
-export function showValue(v: Rational | boolean | undefined, display: Display): string {
+/** The number a display shows, as a value in the item's own unit (0.95 for "95%"). */
+export function shownValue(v: Rational, display: Display, digits = 2): Rational {
+  const scale = display === 'percent' ? Rational.HUNDRED : display === 'permille' ? Rational.int(1000) : Rational.ONE;
+  return v.mul(scale).round(digits).div(scale)!;
+}
+
+export function showValue(v: Rational | boolean | undefined, display: Display, digits = 2): string {
   if (v === undefined) return '—';
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   switch (display) {
     case 'percent':
-      return `${v.mul(Rational.HUNDRED).toDecimal(2)}%`;
+      return `${v.mul(Rational.HUNDRED).toDecimal(digits)}%`;
     case 'permille':
-      return `${v.mul(Rational.int(1000)).toDecimal(2)}‰`;
+      return `${v.mul(Rational.int(1000)).toDecimal(digits)}‰`;
     default:
-      return group(v.toDecimal(2));
+      return group(v.toDecimal(digits));
   }
 }
 

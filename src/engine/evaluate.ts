@@ -11,12 +11,13 @@ import type { DataUnit, Dataset, FieldValue } from '../data/model';
 import { Rational } from '../rational';
 import { evaluate as evalFormula, render, type Env, type Value } from '../scheme/formula';
 import type { Item, Scheme, Section } from '../scheme/model';
-import { showRaw, showTarget, showValue } from './display';
+import type { Display, Target } from '../scheme/target';
+import { showRaw, showTarget, showValue, shownValue } from './display';
 import { competitionRanks } from './rank';
 import { solveRemedy } from './remedy';
 import { scoreItem } from './rules';
 import { meets } from './target-eval';
-import { SCHEMA_VERSION, type Assessment, type ItemResult, type UnitResult, type VetoResult } from './types';
+import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitResult, type VetoResult } from './types';
 
 export interface EvaluateOptions {
   /** Param values overriding the scheme's (`--param id=value`). */
@@ -65,6 +66,7 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
       source: scheme.source,
       sections: flattenSections(scheme.sections),
       levels: scheme.levels.map((l) => ({ id: l.id, title: l.title })),
+      labels: Object.fromEntries([...scheme.fields.values()].map((f) => [f.id, f.label])),
     },
     units: results,
     data: {
@@ -100,10 +102,15 @@ function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, remed
   for (const c of node.children) assess(scheme, c, params, below, below);
   for (const f of scheme.fields.values()) node.fields.set(f.id, fieldState(f.id, f.level, f.type, node));
   const env = envOf(node, params);
-  for (const item of [...scheme.items, ...(scheme.bonus?.items ?? [])]) {
+  for (const item of allItems(scheme)) {
     if (item.level > node.unit.level) continue;
     node.items.set(item.id, scoreAt(scheme, item, node, env, params, remedies));
   }
+}
+
+/** Scored items then bonus items, in scheme order. */
+function allItems(scheme: Scheme): Item[] {
+  return [...scheme.items, ...(scheme.bonus?.items ?? [])];
 }
 
 function fieldState(id: string, level: number, type: string, node: Node): FieldState {
@@ -128,9 +135,13 @@ function envOf(node: Node, params: Map<string, Rational>): Env {
   return (name) => node.fields.get(name)?.value ?? params.get(name);
 }
 
+/** Why an item is not scored for lack of usable data. */
+type Unscored = Extract<Calc, { kind: 'missing' | 'invalid' }>;
+
 function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>, remedies: boolean): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
-  const value: Value = rolled ? rollupValue(item, node) : evalFormula(item.formula.ast, env);
+  const roll = rolled ? rollupValue(item, node) : undefined;
+  const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
   const labels = (n: string) => scheme.fields.get(n)?.label ?? n;
   const base = {
     id: item.id,
@@ -149,58 +160,151 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     evidence: item.evidence,
   };
   const full = item.points;
-  const invalid = item.fields.filter((f) => node.fields.get(f)?.invalid);
-  if (invalid.length && !rolled) {
-    return { ...base, status: 'invalid', points: Rational.ZERO, max: item.bonus ? Rational.ZERO : full, lost: item.bonus ? Rational.ZERO : full, calc: { kind: 'invalid', fields: invalid.map((id) => ({ id, reason: node.fields.get(id)!.invalid! })) } };
-  }
-  if (value === undefined) {
-    const missing = rolled ? [] : item.fields.filter((f) => node.fields.get(f)?.value === undefined);
-    if (missing.length) {
-      return { ...base, status: 'missing', points: Rational.ZERO, max: item.bonus ? Rational.ZERO : full, lost: item.bonus ? Rational.ZERO : full, calc: { kind: 'missing', fields: missing } };
-    }
+  const counted = item.bonus ? Rational.ZERO : full;
+  const unscored = (calc: Unscored): ItemResult => ({ ...base, status: calc.kind, points: Rational.ZERO, max: counted, lost: counted, calc });
+  const na = (): ItemResult => {
     const points = item.na === 'full' && !item.bonus ? full : Rational.ZERO;
     const max = item.na === 'exclude' || item.bonus ? Rational.ZERO : full;
     return { ...base, status: 'na', points, max, lost: max.sub(points), calc: { kind: 'na', policy: item.na } };
+  };
+  const invalidCalc = (ids: string[]): Unscored => ({ kind: 'invalid', fields: ids.map((id) => ({ id, reason: node.fields.get(id)!.invalid! })) });
+
+  if (roll?.calc) return unscored(roll.calc);
+  const invalid = item.fields.filter((f) => node.fields.get(f)?.invalid);
+  if (invalid.length && !rolled) return unscored(invalidCalc(invalid));
+  if (value === undefined) {
+    const missing = rolled ? [] : item.fields.filter((f) => node.fields.get(f)?.value === undefined);
+    return missing.length ? unscored({ kind: 'missing', fields: missing }) : na();
   }
+
+  // Hard floors: a veto on this item that applies at this level and holds on the value zeroes it.
+  const floors = scheme.vetoes.filter((v) => v.item === item.id && v.level <= node.unit.level);
+  const floorsHit = (v: Value, e: Env): string[] => floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id);
+  const zeroedBy = floorsHit(value, env);
+  const floored = (r: ItemResult): ItemResult =>
+    zeroedBy.length ? { ...r, points: Rational.ZERO, lost: r.max, status: r.status === 'na' || r.status === 'missing' || r.status === 'invalid' ? r.status : 'failed', zeroedBy } : r;
+
+  const target = item.target;
+  const met = target ? meets(target, value, env) : undefined;
+  if (target && met === undefined) {
+    // The value is known but the target cannot be decided: not scored, and say why.
+    const reads = rolled ? fieldsOfTarget(scheme, target) : item.fields;
+    const bad = reads.filter((f) => node.fields.get(f)?.invalid);
+    if (bad.length) return floored(unscored(invalidCalc(bad)));
+    const missing = reads.filter((f) => node.fields.get(f)?.value === undefined);
+    return floored(missing.length ? unscored({ kind: 'missing', fields: missing }) : na());
+  }
+
   const s = scoreItem(item, value, env);
-  const max = item.bonus ? Rational.ZERO : full;
-  const result: ItemResult = {
+  const gapShown = item.display === 'boolean' ? 'number' : item.display;
+  const result: ItemResult = floored({
     ...base,
+    display: value instanceof Rational && target && met === false ? showUnmet(value, item.display, (x) => meets(target, x, env) === true) : base.display,
     status: s.status,
     points: s.points,
-    max,
+    max: counted,
     lost: item.bonus ? Rational.ZERO : full.sub(s.points),
     gap: s.gap,
-    gapDisplay: s.gap && showValue(s.gap, item.display === 'boolean' ? 'number' : item.display),
+    gapDisplay: s.gap && showNonZero(s.gap, gapShown),
     calc: s.calc,
-  };
-  if (remedies && s.status !== 'met' && !rolled) {
-    result.remedy = solveRemedy(scheme, item, env, (v, e) => scoreItem(item, v, e).points);
+  });
+  if (remedies && result.status !== 'met' && met !== true && !rolled) {
+    const score = (v: Value, e: Env): Rational => (floorsHit(v, e).length ? Rational.ZERO : scoreItem(item, v, e).points);
+    result.remedy = solveRemedy(scheme, item, env, score);
   }
   return result;
 }
 
-function rollupValue(item: Item, node: Node): Value {
-  const vals = node.children.map((c) => c.items.get(item.id)?.value).filter((v): v is Rational => v instanceof Rational);
-  if (!vals.length) return undefined;
-  if (item.rollup === 'min') return vals.reduce((a, b) => a.min(b));
-  if (item.rollup === 'max') return vals.reduce((a, b) => a.max(b));
-  return vals.reduce((a, b) => a.add(b)).div(Rational.int(vals.length));
+/** Fields (not params) a target reads. */
+function fieldsOfTarget(scheme: Scheme, t: Target): string[] {
+  const fs = t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
+  return [...new Set(fs.flatMap((f) => f.refs))].filter((r) => scheme.fields.has(r));
+}
+
+/**
+ * A value that does not meet its target but whose two-decimal display would
+ * (94.9999% against ≥ 95% shows as 95%): more decimals, up to 6, until it does not.
+ */
+function showUnmet(v: Rational, display: Display, meetsTarget: (x: Rational) => boolean): string {
+  let digits = 2;
+  while (digits < 6 && meetsTarget(shownValue(v, display, digits))) digits++;
+  return showValue(v, display, digits);
+}
+
+/** A non-zero gap shown with enough decimals (up to 6) not to read as 0. */
+function showNonZero(v: Rational, display: Display): string {
+  let digits = 2;
+  while (digits < 6 && !v.isZero() && shownValue(v, display, digits).isZero()) digits++;
+  return showValue(v, display, digits);
+}
+
+/**
+ * The value of an item rolled up by mean, min or max from the child units' values:
+ * invalid if any child's is, else missing if any child's is (naming them), n/a if
+ * all are n/a; booleans: min = all true, max = any true, mean undefined (n/a).
+ */
+function rollupValue(item: Item, node: Node): { value: Value; calc?: Unscored } {
+  const kids = node.children.map((c) => ({ name: c.unit.name, r: c.items.get(item.id) }));
+  const invalid = kids.filter((k) => k.r?.status === 'invalid');
+  if (invalid.length) {
+    const by = new Map<string, string[]>();
+    for (const k of invalid) {
+      const ids = k.r!.calc.kind === 'invalid' ? k.r!.calc.fields.map((f) => f.id) : item.fields;
+      for (const id of ids) by.set(id, [...(by.get(id) ?? []), k.name]);
+    }
+    const fields = [...by].map(([id, names]) => ({ id, reason: msg(`invalid in ${names.join(', ')}`, `${names.join('、')} 数据无效`) }));
+    return { value: undefined, calc: { kind: 'invalid', fields, units: invalid.map((k) => k.name) } };
+  }
+  const missing = kids.filter((k) => !k.r || k.r.status === 'missing');
+  if (missing.length || !kids.length) {
+    const fields = missing.length ? [...new Set(missing.flatMap((k) => (k.r?.calc.kind === 'missing' ? k.r.calc.fields : item.fields)))] : item.fields;
+    return { value: undefined, calc: { kind: 'missing', fields, units: missing.map((k) => k.name) } };
+  }
+  const vals = kids.filter((k) => k.r!.status !== 'na').map((k) => k.r!.value).filter((v) => v !== undefined);
+  if (!vals.length) return { value: undefined };
+  if (vals.every((v) => typeof v === 'boolean')) {
+    if (item.rollup === 'min') return { value: vals.every((v) => v) };
+    if (item.rollup === 'max') return { value: vals.some((v) => v) };
+    return { value: undefined };
+  }
+  const nums = vals.filter((v): v is Rational => v instanceof Rational);
+  if (nums.length !== vals.length) return { value: undefined };
+  if (item.rollup === 'min') return { value: nums.reduce((a, b) => a.min(b)) };
+  if (item.rollup === 'max') return { value: nums.reduce((a, b) => a.max(b)) };
+  return { value: nums.reduce((a, b) => a.add(b)).div(Rational.int(nums.length)) };
 }
 
 function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
+  const label = (id: string) => scheme.fields.get(id)?.label ?? id;
+  /** Checked unless the condition is undefined and some field it reads is missing or invalid here. */
+  const decided = (hit: boolean | undefined, missing: string[], invalid: string[]): Pick<VetoResult, 'checked' | 'reason'> => {
+    if (hit !== undefined || (!missing.length && !invalid.length)) return { checked: true };
+    const en = [missing.length ? `no value for ${missing.map(label).join(', ')}` : '', invalid.length ? `invalid ${invalid.map(label).join(', ')}` : ''].filter(Boolean);
+    const zh = [missing.length ? `缺少 ${missing.map(label).join('、')}` : '', invalid.length ? `数据无效 ${invalid.map(label).join('、')}` : ''].filter(Boolean);
+    return { checked: false, reason: msg(`cannot be checked: ${en.join('; ')}`, `无法判定：${zh.join('；')}`) };
+  };
+  const stateOf = (ids: string[]) => ({
+    missing: ids.filter((f) => !node.fields.get(f)?.invalid && node.fields.get(f)?.value === undefined),
+    invalid: ids.filter((f) => node.fields.get(f)?.invalid),
+  });
   return scheme.vetoes
     .filter((v) => v.level <= node.unit.level)
     .map((v): VetoResult => {
       const base = { id: v.id, title: v.title, basis: v.basis };
       if (v.item) {
         const item = node.items.get(v.item);
-        const title = [...scheme.items, ...(scheme.bonus?.items ?? [])].find((i) => i.id === v.item)?.title ?? v.item;
+        const title = allItems(scheme).find((i) => i.id === v.item)?.title ?? v.item;
         const hit = item ? meets(v.when, item.value, env) : undefined;
-        return { ...base, triggered: hit === true, value: item?.value, display: item?.display ?? '—', condition: `${title} ${v.when.text}` };
+        // The condition's own fields, and the item's when it lacks data.
+        const own = stateOf(fieldsOfTarget(scheme, v.when));
+        const missing = [...own.missing, ...(item?.calc.kind === 'missing' ? item.calc.fields : item ? [] : v.fields)];
+        const invalid = [...own.invalid, ...(item?.calc.kind === 'invalid' ? item.calc.fields.map((f) => f.id) : [])];
+        const state = decided(hit, [...new Set(missing)], [...new Set(invalid)]);
+        return { ...base, triggered: hit === true, ...state, value: item?.value, display: item?.display ?? '—', condition: `${title} ${v.when.text}` };
       }
       const f = v.when.kind === 'formula' ? v.when.f : undefined;
       const hit = meets(v.when, undefined, env);
+      const { missing, invalid } = stateOf(v.fields);
       // For a comparison such as `cadre_births > 0`, the value shown is its left side.
       const left = f && f.ast.k === 'bin' && ['<', '<=', '>', '>=', '==', '!='].includes(f.ast.op) ? f.ast.a : f?.ast;
       const value = left ? evalFormula(left, env) : undefined;
@@ -208,26 +312,14 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
       const display = f ? render(f.ast, (n) => showRaw(env(n), percent(n))) : '—';
       const named = (n: string) => scheme.fields.get(n)?.label ?? showRaw(env(n));
       const condition = f ? render(f.ast, named) : v.when.text;
-      return { ...base, triggered: hit === true, value, display, condition };
+      return { ...base, triggered: hit === true, ...decided(hit, missing, invalid), value, display, condition };
     });
 }
 
 function toResult(scheme: Scheme, node: Node, params: Map<string, Rational>): UnitResult {
   const env = envOf(node, params);
+  // Hard floors were applied when the items were scored (scoreAt); here they are reported.
   const vetoes = vetoesAt(scheme, node, env);
-  // Hard floors: a triggered veto on an item zeroes that item.
-  for (const v of scheme.vetoes) {
-    const hit = vetoes.find((x) => x.id === v.id)?.triggered;
-    const item = v.item && node.items.get(v.item);
-    if (hit && item) {
-      item.zeroedBy = [...(item.zeroedBy ?? []), v.id];
-      if (item.points.sign() > 0 || item.status === 'met') {
-        item.points = Rational.ZERO;
-        item.lost = item.max;
-        item.status = 'failed';
-      }
-    }
-  }
   const items = [...node.items.values()];
   const scored = items.filter((i) => !i.bonus);
   const points = scored.reduce((a, i) => a.add(i.points), Rational.ZERO);
@@ -249,7 +341,8 @@ function toResult(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
     max,
     bonus,
     scaled,
-    passed: !vetoed && scaled.ge(scheme.pass),
+    // Passing needs every veto checked (decided by the data) and none triggered.
+    passed: !vetoed && vetoes.every((v) => v.checked) && scaled.ge(scheme.pass),
     // A vetoed unit takes the lowest grade whatever its score.
     grade: vetoed ? scheme.grades[scheme.grades.length - 1]?.name : scheme.grades.find((g) => scaled.ge(g.min))?.name,
     rank: 1,
@@ -261,7 +354,7 @@ function toResult(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
 }
 
 function rank(units: UnitResult[]): void {
-  const ranks = competitionRanks(units, (u) => u.scaled);
+  const ranks = competitionRanks(units, (u) => u.scaled, (u) => u.vetoes.some((v) => v.triggered));
   units.forEach((u, i) => {
     u.rank = ranks[i]!;
     u.of = units.length;

@@ -2,14 +2,45 @@
  * The remedy: the smallest whole-number change of the lever field (others fixed)
  * that meets the target, within the field's bounds and the scheme's error-level
  * checks; or "not reachable by this lever".
+ *
+ * The search runs in whole steps k of the lever (1 person, 1 yuan, 1 case; 0.1
+ * percentage point for a percent field), up and down separately, and keeps the
+ * smaller change (the increase on a tie). Along one direction k runs from 1 to the
+ * last step the field's bounds allow (min, else 0 for count and money; max; 2^48
+ * steps when nothing bounds it). The search never asks whether one step brings the
+ * value closer (after round() it may not move; `> 0` at 0 has no distance to shrink):
+ *
+ * 1. It looks for the first k where the value has *reached or passed* the target
+ *    from the side it starts on (`reachedFrom`): met for `>=` `>` `<=` `<` `!=` and
+ *    yes/no targets; in the window or beyond it for `between`; at or across the
+ *    threshold for `==`. For a formula monotone in the lever this turns true once,
+ *    so doubling then bisection find it exactly, and a window cannot be jumped over
+ *    for good. When the formula is known to be monotone (a static look at it), the
+ *    last allowed step is tried first: a direction that cannot reach costs one or
+ *    two evaluations.
+ * 2. At that k: target met and checks hold → the answer for this direction; target
+ *    not met → the value jumped over it (a window or an exact value between two
+ *    steps): none; a check fails → further along, while the target is still met (to
+ *    the end of a window), the first k where the checks hold (bisection, taking the
+ *    checks as monotone there), else none.
+ *
+ * abs() and if() over a monotone argument make the formula monotone piecewise: the
+ * points where the argument changes sign (the condition flips) are found by
+ * bisection first, and each piece is searched in turn as above. Where monotonicity
+ * is unknown (the lever on both sides of a product or quotient, nested abs) the
+ * doubling is only a probe, and a window between two probes can be missed.
+ *
+ * Cost: about 2·log2(k) + 4 formula evaluations for a monotone formula, plus
+ * log2(range) per abs()/if() that turns; the checks are evaluated only at the end.
  */
 import { Rational } from '../rational';
-import { evaluate, type Env, type Value } from '../scheme/formula';
+import { evaluate, type Env, type Node, type Value } from '../scheme/formula';
 import type { Item, Scheme } from '../scheme/model';
-import { distance, meets } from './target-eval';
+import { meets, reachedFrom } from './target-eval';
 import type { Remedy } from './types';
 
-const MAX_DOUBLINGS = 48;
+/** The number of steps tried in a direction no bound limits. */
+const FAR = 1n << 48n;
 
 export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value: Value, env: Env) => Rational): Remedy | undefined {
   const lever = item.lever;
@@ -18,81 +49,257 @@ export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value:
   const field = scheme.fields.get(lever)!;
   const from = env(lever);
   if (!(from instanceof Rational)) return undefined;
+  const start = evaluate(item.formula.ast, env);
+  // Nothing to remedy when the target is met (e.g. an `add` item at its threshold).
+  if (meets(target, start, env) === true) return undefined;
   const checks = scheme.checks.filter((c) => c.severity === 'error' && c.fields.includes(lever));
   const low = field.min ?? (['count', 'money'].includes(field.type) ? Rational.ZERO : undefined);
+  const high = field.max;
 
   // Whole units of the lever: people, yuan, cases; for a percent field, tenths of a percentage point.
   const step = field.type === 'percent' ? Rational.of(1n, 1000n) : Rational.ONE;
-  const envWith = (delta: Rational): Env => {
-    const v = from.add(delta);
-    return (n) => (n === lever ? v : env(n));
-  };
-  const ok = (delta: Rational): boolean => {
-    const v = from.add(delta);
-    if (low && v.lt(low)) return false;
-    if (field.max && v.gt(field.max)) return false;
-    const e = envWith(delta);
-    if (checks.some((c) => evaluate(c.assert.ast, e) === false)) return false;
-    return meets(target, evaluate(item.formula.ast, e), e) === true;
+  const main = target.kind === 'formula' ? target.f.ast : item.formula.ast;
+  const refs = target.kind === 'formula' ? [] : target.kind === 'cmp' ? [target.rhs] : [target.lo, target.hi];
+  const nonNegative = low !== undefined && low.sign() >= 0;
+  const mono = (n: Node, e: Env) => monotone(n, lever, e, nonNegative);
+  const fixed = refs.every((f) => mono(f.ast, env) === 0);
+  // abs() and if() over a monotone argument: the formula is monotone between the
+  // points where their argument changes sign or their condition flips.
+  const turns = switches(main, (n) => mono(n, env));
+  // Without turns, whether the formula is monotone does not depend on where the lever is.
+  const plainSteady = turns.length === 0 ? fixed && mono(main, env) !== undefined : undefined;
+
+  /** The first step k ≥ 1 along `dir` that meets the target within the bounds and checks. */
+  const along = (dir: bigint): bigint | undefined => {
+    const envAt = (k: bigint): Env => {
+      const v = from.add(Rational.of(dir * k).mul(step));
+      return (n) => (n === lever ? v : env(n));
+    };
+    const points = new Map<bigint, { env: Env; value: Value }>();
+    const point = (k: bigint) => {
+      let p = points.get(k);
+      if (!p) {
+        const e = envAt(k);
+        p = { env: e, value: evaluate(item.formula.ast, e) };
+        points.set(k, p);
+      }
+      return p;
+    };
+    const met = (k: bigint) => {
+      const p = point(k);
+      return meets(target, p.value, p.env) === true;
+    };
+    const valid = (k: bigint) => checks.every((c) => evaluate(c.assert.ast, point(k).env) !== false);
+
+    let kmax = FAR;
+    const bound = dir > 0n ? high : low;
+    if (bound) {
+      const room = (dir > 0n ? bound.sub(from) : from.sub(bound)).div(step)!.floor().n;
+      if (room < kmax) kmax = room;
+    }
+    // A denominator that reaches zero at the bound (population down to 0): the last
+    // defined value stands for the end of the range.
+    for (let i = 0; i < 2 && kmax >= 1n && point(kmax).value === undefined; i++) kmax--;
+    if (kmax < 1n) return undefined;
+
+    // Pieces of [1, kmax] on which the formula is monotone.
+    const cuts = new Set<bigint>();
+    for (const test of turns) {
+      const at0 = test(env);
+      if (at0 === undefined || test(envAt(kmax)) !== !at0) continue;
+      cuts.add(first(0n, kmax, (k) => test(envAt(k)) === !at0));
+    }
+    const starts = [1n, ...[...cuts].filter((c) => c > 1n).sort((a, b) => (a < b ? -1 : 1))];
+    for (let i = 0; i < starts.length; i++) {
+      const a = starts[i]!;
+      const b = i + 1 < starts.length ? starts[i + 1]! - 1n : kmax;
+      const k = piece(a, b);
+      if (k !== undefined) return k;
+    }
+    return undefined;
+
+    /** The first k in [a, b] that meets the target and the checks; the formula is monotone on [a, b] when it is known to be monotone at all. */
+    function piece(a: bigint, b: bigint): bigint | undefined {
+      let hi: bigint;
+      if (met(a)) hi = a;
+      else {
+        const start = point(a);
+        const reached = reachedFrom(target!, start.value, start.env);
+        const q = (k: bigint) => {
+          const p = point(k);
+          return reached(p.value, p.env) === true;
+        };
+        const steady = plainSteady ?? (fixed && mono(main, start.env) !== undefined);
+        if (steady && !q(b)) return undefined;
+        // Doubling, then bisection, for the first k that has reached or passed the target.
+        let lo = a;
+        for (let off = 1n; ; lo = hi, off *= 2n) {
+          hi = a + off;
+          if (hi >= b) {
+            hi = b;
+            if (!q(hi)) return undefined;
+            break;
+          }
+          if (q(hi)) break;
+        }
+        hi = first(lo, hi, q);
+        // Passed without meeting it: the target lies between two steps.
+        if (!met(hi)) return undefined;
+      }
+      if (valid(hi)) return hi;
+      // A check fails where the target is first met: further along, while the target
+      // is still met (up to the end of a window), the first k where the checks hold.
+      let end = b;
+      if (!met(end)) end = first(hi, end, (k) => !met(k)) - 1n;
+      if (!valid(end)) return undefined;
+      const k = first(hi, end, valid);
+      return met(k) ? k : undefined;
+    }
   };
 
-  // Search only the directions in which one step brings the value closer to the
-  // target (both when the target has no distance, e.g. a yes/no condition).
-  const away = (delta: Rational): Rational | undefined => {
-    const e = envWith(delta);
-    return distance(target, evaluate(item.formula.ast, e), e);
-  };
-  const now = away(Rational.ZERO);
-  const inBounds = (delta: Rational) => !(low && from.add(delta).lt(low)) && !(field.max && from.add(delta).gt(field.max));
-  const directions = [1n, -1n].filter((dir) => {
-    const d = Rational.of(dir).mul(step);
-    if (!inBounds(d)) return false;
-    const next = away(d);
-    return now === undefined || next === undefined || next.lt(now);
-  });
-  const found = directions
-    .map((dir) => smallest(dir, (k) => ok(k.mul(step)), (k) => inBounds(k.mul(step))))
-    .filter((d): d is Rational => d !== undefined)
-    .sort((a, b) => a.abs().cmp(b.abs()) || b.cmp(a))[0];
+  let best: bigint | undefined;
+  for (const dir of [1n, -1n]) {
+    const k = along(dir);
+    if (k !== undefined && (best === undefined || k < (best < 0n ? -best : best))) best = dir * k;
+  }
   const label = field.label;
   const kind = field.type === 'percent' ? 'percent' : 'number';
-  if (!found) return { lever, label, kind, from, reachable: false };
-  const best = found.mul(step);
-  const e = envWith(best);
-  const before = score(evaluate(item.formula.ast, env), env);
+  if (best === undefined) return { lever, label, kind, from, reachable: false };
+  const change = Rational.of(best).mul(step);
+  const to = from.add(change);
+  const e: Env = (n) => (n === lever ? to : env(n));
+  const before = score(start, env);
   const after = score(evaluate(item.formula.ast, e), e);
-  return { lever, label, kind, from, to: from.add(best), change: best, reachable: true, gain: after.sub(before) };
+  return { lever, label, kind, from, to, change, reachable: true, gain: after.sub(before) };
+}
+
+/** The smallest k in (lo, hi] with ok(k), given !ok(lo) and ok(hi), by bisection. */
+function first(lo: bigint, hi: bigint, ok: (k: bigint) => boolean): bigint {
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (ok(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /**
- * Smallest k ≥ 1 with ok(dir·k), assuming ok is monotone in k along this direction:
- * doubling until ok (or the bounds end), then bisection.
+ * The abs() and if() inside `node` whose argument (condition) is monotone in the
+ * lever and has no abs() or if() itself: for each, a test that changes value at most
+ * once as the lever moves one way (argument ≥ 0; condition true).
  */
-function smallest(dir: bigint, ok: (d: Rational) => boolean, inBounds: (d: Rational) => boolean): Rational | undefined {
-  const at = (k: bigint) => Rational.of(dir * k);
-  let lo = 0n; // known not to do
-  let hi = 1n;
-  for (let i = 0; ; i++, lo = hi, hi *= 2n) {
-    if (i > MAX_DOUBLINGS) return undefined;
-    if (!inBounds(at(hi))) {
-      // The largest k still inside the bounds is the last chance.
-      let a = lo;
-      let b = hi;
-      while (b - a > 1n) {
-        const mid = (a + b) / 2n;
-        if (inBounds(at(mid))) a = mid;
-        else b = mid;
+function switches(node: Node, mono: (n: Node) => Mono): ((env: Env) => boolean | undefined)[] {
+  const found: ((env: Env) => boolean | undefined)[] = [];
+  const walk = (n: Node): void => {
+    if (n.k === 'call') {
+      const arg = n.args[0]!;
+      if ((n.fn === 'abs' || n.fn === 'if') && plain(arg) && mono(arg)) {
+        found.push((env) => {
+          const v = evaluate(arg, env);
+          return v === undefined ? undefined : typeof v === 'boolean' ? v : n.fn === 'abs' ? v.sign() >= 0 : !v.isZero();
+        });
       }
-      if (a === lo || !ok(at(a))) return undefined;
-      hi = a;
-      break;
+      n.args.forEach(walk);
+    } else if (n.k === 'bin') {
+      walk(n.a);
+      walk(n.b);
+    } else if (n.k === 'neg' || n.k === 'not') walk(n.a);
+  };
+  walk(node);
+  return found;
+}
+
+/** Without abs() or if() inside. */
+const plain = (n: Node): boolean =>
+  n.k === 'call' ? n.fn !== 'abs' && n.fn !== 'if' && n.args.every(plain) : n.k === 'bin' ? plain(n.a) && plain(n.b) : n.k === 'neg' || n.k === 'not' ? plain(n.a) : true;
+
+/** How an expression moves as the lever grows: 1 up, −1 down, 0 not at all, undefined unknown. */
+type Mono = -1 | 0 | 1 | undefined;
+
+const flip = (m: Mono): Mono => (m === undefined ? undefined : m === 0 ? 0 : m === 1 ? -1 : 1);
+const join = (a: Mono, b: Mono): Mono =>
+  a === undefined || b === undefined ? undefined : a === 0 ? b : b === 0 || a === b ? a : undefined;
+const times = (m: Mono, sign: -1 | 0 | 1 | undefined): Mono =>
+  sign === undefined ? undefined : sign === 0 ? 0 : sign === 1 ? m : flip(m);
+const BOOLEAN_OPS = new Set(['<', '<=', '>', '>=', '==', '!=', 'and', 'or']);
+
+/**
+ * A static look at whether `node` is monotone in the lever, on exact rules only:
+ * sums, differences, products and quotients by constants, min, max, round,
+ * comparisons, and/or/not. `c / lever` counts when the lever cannot go below zero.
+ * abs() and if() are read as they stand at `env`: right only between the cuts of
+ * `switches`, which is where it is used. Anything else (lever × lever, lever on both
+ * sides of a quotient, == on the lever) is unknown.
+ */
+function monotone(node: Node, lever: string, env: Env, nonNegative: boolean): Mono {
+  const m = (n: Node) => monotone(n, lever, env, nonNegative);
+  const sign = (n: Node): -1 | 0 | 1 | undefined => {
+    const v = evaluate(n, env);
+    return v === undefined ? undefined : typeof v === 'boolean' ? (v ? 1 : 0) : v.sign();
+  };
+  switch (node.k) {
+    case 'num':
+    case 'bool':
+      return 0;
+    case 'ref':
+      return node.name === lever ? 1 : 0;
+    case 'neg':
+    case 'not':
+      return flip(m(node.a));
+    case 'bin': {
+      const a = m(node.a);
+      const b = m(node.b);
+      switch (node.op) {
+        case '+':
+        case 'and':
+        case 'or':
+          return join(a, b);
+        case '-':
+        case '>':
+        case '>=':
+          return join(a, flip(b));
+        case '<':
+        case '<=':
+          return join(flip(a), b);
+        case '==':
+        case '!=':
+          return a === 0 && b === 0 ? 0 : undefined;
+        case '*':
+          return a === 0 ? times(b, sign(node.a)) : b === 0 ? times(a, sign(node.b)) : undefined;
+        case '/':
+          if (b === 0) return sign(node.b) === 0 ? undefined : times(a, sign(node.b));
+          // c / lever: no pole inside the range when the lever stays ≥ 0.
+          if (a === 0 && nonNegative && node.b.k === 'ref' && node.b.name === lever) return times(-1, sign(node.a));
+          return undefined;
+      }
+      return undefined;
     }
-    if (ok(at(hi))) break;
+    case 'call': {
+      const args = node.args.map(m);
+      switch (node.fn) {
+        case 'min':
+        case 'max':
+          return args.reduce(join);
+        case 'round':
+          return args[1] === undefined || args[1] === 0 ? args[0] : undefined;
+        case 'abs': {
+          // Monotone where its argument keeps its sign (between the cuts of `switches`).
+          const v = args[0] === undefined || args[0] === 0 || !plain(node.args[0]!) ? undefined : evaluate(node.args[0]!, env);
+          return args[0] === 0 ? 0 : v instanceof Rational ? times(args[0], v.sign() >= 0 ? 1 : -1) : undefined;
+        }
+        case 'if': {
+          // The branch taken here (constant between the cuts of `switches`).
+          if (args[0] === undefined || (args[0] !== 0 && !plain(node.args[0]!))) return undefined;
+          const c = evaluate(node.args[0]!, env);
+          if (c === undefined) return undefined;
+          return (typeof c === 'boolean' ? c : !c.isZero()) ? args[1] : args[2];
+        }
+        case 'count':
+          // count() of yes/no tests moves with them; of numbers (non-zero or not) it need not.
+          return node.args
+            .map((a, i): Mono => (args[i] === 0 ? 0 : (a.k === 'bin' && BOOLEAN_OPS.has(a.op)) || a.k === 'not' ? args[i] : undefined))
+            .reduce(join);
+      }
+    }
   }
-  while (hi - lo > 1n) {
-    const mid = (lo + hi) / 2n;
-    if (ok(at(mid))) hi = mid;
-    else lo = mid;
-  }
-  return at(hi);
 }

@@ -35,6 +35,9 @@ export function scoreItem(item: Item, value: Value, env: Env): Scored {
   const t = item.target;
   const met = t ? meets(t, value, env) : undefined;
   const gap = t ? distance(t, value, env) : undefined;
+  // A target that cannot be decided (e.g. `>= den` with den blank) scores nothing:
+  // never a distance of 0 or full points. The caller says why (missing, invalid, n/a).
+  if (t && met === undefined) return { points: Rational.ZERO, status: 'na', calc: { kind: 'na', policy: item.na } };
   const rule = item.rule;
   switch (rule.type) {
     case 'all': {
@@ -71,8 +74,11 @@ export function scoreItem(item: Item, value: Value, env: Env): Scored {
       const v = value instanceof Rational ? value : Rational.ZERO;
       const th = t ? threshold(t, env) : undefined;
       let ratio = Rational.ONE;
-      if (th && t?.kind === 'cmp' && !met) {
-        ratio = (t.op === '<=' || t.op === '<' ? th.div(v) : v.div(th)) ?? Rational.ONE;
+      if (!met) {
+        // Not met: the achieved share of a positive threshold; 0 when there is no
+        // such share (threshold ≤ 0, division undefined, not a comparison).
+        const share = th && th.sign() > 0 && t?.kind === 'cmp' ? (t.op === '<=' || t.op === '<' ? th.div(v) : v.div(th)) : undefined;
+        ratio = share ?? Rational.ZERO;
       }
       ratio = ratio.max(Rational.ZERO).min(Rational.ONE);
       const points = full.mul(ratio);
@@ -82,7 +88,8 @@ export function scoreItem(item: Item, value: Value, env: Env): Scored {
       const i = rule.bands.findIndex((b) => !b.when || meets(b.when, value, env) === true);
       const band = rule.bands[i];
       const points = band ? band.points.min(full) : Rational.ZERO;
-      return { points, status: statusOf(met, points), gap, calc: { kind: 'bands', band: i, when: band?.when?.text, points } };
+      // Met only with the item's full points: a met target in a lower band is partial.
+      return { points, status: statusOf(met && points.eq(full), points), gap, calc: { kind: 'bands', band: i, when: band?.when?.text, points } };
     }
     case 'add': {
       // Beyond the target: the distance on the far side of the threshold.

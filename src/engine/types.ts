@@ -2,7 +2,7 @@
  * The assessment: plain data that formatters receive. Numbers stay exact here
  * (Rational); the JSON formatter turns them into decimals for machines.
  */
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic, Msg } from '../diagnostics';
 import type { FileStats } from '../data/model';
 import type { Rational } from '../rational';
 import type { Display } from '../scheme/target';
@@ -10,7 +10,6 @@ import type { Display } from '../scheme/target';
 export const SCHEMA_VERSION = 1;
 
 export type Status = 'met' | 'partial' | 'failed' | 'na' | 'missing' | 'invalid';
-export const STATUSES: readonly Status[] = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'];
 
 /** How the points were reached, step by step; rendered into words by the report layer. */
 export type Calc =
@@ -34,8 +33,10 @@ export type Calc =
   | { kind: 'bands'; band: number; when?: string; points: Rational }
   | { kind: 'add'; met: boolean; beyond: Rational; per: Rational; partial: 'proportional' | 'up' | 'down'; units: Rational; add: Rational; earned: Rational; capped: boolean }
   | { kind: 'na'; policy: 'exclude' | 'full' | 'zero' }
-  | { kind: 'missing'; fields: string[] }
-  | { kind: 'invalid'; fields: { id: string; reason: { en: string; zh: string } }[] };
+  /** `units`: for a roll-up (mean, min, max), the child units whose item lacks data. */
+  | { kind: 'missing'; fields: string[]; units?: string[] }
+  /** `units`: for a roll-up (mean, min, max), the child units whose item is invalid. */
+  | { kind: 'invalid'; fields: { id: string; reason: { en: string; zh: string } }[]; units?: string[] };
 
 export interface Remedy {
   lever: string;
@@ -91,6 +92,14 @@ export interface VetoResult {
   id: string;
   title: string;
   triggered: boolean;
+  /**
+   * False when the data cannot decide the condition (a field it reads is blank,
+   * missing or invalid here); such a veto is not triggered, but the unit cannot pass.
+   * A condition undefined only by a zero denominator, all fields present, is checked.
+   */
+  checked: boolean;
+  /** Why the veto could not be checked: the fields missing or invalid, by label. */
+  reason?: Msg;
   /** Undefined when the data cannot tell. */
   value?: Rational | boolean;
   display: string;
@@ -134,6 +143,8 @@ export interface Assessment {
     source: string;
     sections: { id: string; title: string; points: Rational; parent?: string }[];
     levels: { id: string; title: string }[];
+    /** Field labels by id, for explanations. */
+    labels: Record<string, string>;
   };
   units: UnitResult[];
   data: {

@@ -31,7 +31,11 @@ export function formatCheckText(r: CheckReport, ctx: { lang: Lang; verbose: bool
   for (const d of r.schemeFindings) out.push(`  ${formatDiagnostic(d, lang)}`);
   if (!r.files) return `${out.join('\n')}\n`;
   const groups = new Map<string, Diagnostic[]>();
-  for (const d of r.findings) groups.set(d.file ?? '', [...(groups.get(d.file ?? '') ?? []), d]);
+  for (const d of r.findings) {
+    const list = groups.get(d.file ?? '');
+    if (list) list.push(d);
+    else groups.set(d.file ?? '', [d]);
+  }
   const section = (title: string, ds: Diagnostic[]) => {
     out.push('', title);
     for (const sev of SEVERITIES) {

@@ -5,7 +5,8 @@ import { showPoints, showValue } from '../engine/display';
 import type { ItemResult, Remedy } from '../engine/types';
 import { t } from './i18n';
 
-export function explainItem(item: ItemResult, lang: Lang): string {
+export function explainItem(item: ItemResult, lang: Lang, labels: Record<string, string> = {}): string {
+  const label = (id: string) => labels[id] ?? id;
   const zh = lang === 'zh';
   const parts: string[] = [];
   const c = item.calc;
@@ -79,12 +80,16 @@ export function explainItem(item: ItemResult, lang: Lang): string {
         }[c.policy],
       );
       break;
-    case 'missing':
-      parts.push(zh ? `缺少数据：${c.fields.join('、')}，不得分` : `missing data: ${c.fields.join(', ')}; 0 points`);
+    case 'missing': {
+      const where = c.units?.length ? (zh ? `（${c.units.join('、')}）` : ` (${c.units.join(', ')})`) : '';
+      parts.push(zh ? `缺少数据：${c.fields.map(label).join('、')}${where}，不得分` : `missing data: ${c.fields.map(label).join(', ')}${where}; 0 points`);
       break;
-    case 'invalid':
-      parts.push(zh ? `数据无效：${c.fields.map((f) => `${f.id}（${f.reason.zh}）`).join('、')}，不得分` : `invalid data: ${c.fields.map((f) => `${f.id} (${f.reason.en})`).join(', ')}; 0 points`);
+    }
+    case 'invalid': {
+      const where = c.units?.length ? (zh ? `（${c.units.join('、')}）` : ` (${c.units.join(', ')})`) : '';
+      parts.push(zh ? `数据无效：${c.fields.map((f) => `${label(f.id)}（${f.reason.zh}）`).join('、')}${where}，不得分` : `invalid data: ${c.fields.map((f) => `${label(f.id)} (${f.reason.en})`).join(', ')}${where}; 0 points`);
       break;
+    }
   }
   if (item.zeroedBy?.length) parts.push(zh ? `触发一票否决 ${item.zeroedBy.join('、')}，本项记 0 分` : `veto ${item.zeroedBy.join(', ')} triggered: item scores 0`);
   if (item.remedy) parts.push(remedyText(item.remedy, lang));

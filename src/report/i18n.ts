@@ -9,6 +9,8 @@ const WORDS = {
   failed: { en: 'FAIL', zh: '未通过' },
   grade: { en: 'grade', zh: '等级' },
   gradeHead: { en: 'Grade', zh: '等级' },
+  scaledHead: { en: 'Scaled', zh: '折算分' },
+  notEarned: { en: 'not earned', zh: '未获加分' },
   bonus: { en: 'bonus', zh: '加分' },
   scaledNote: { en: 'scaled to the total over applicable items', zh: '按应得分折算' },
   vetoes: { en: 'Vetoes', zh: '一票否决' },

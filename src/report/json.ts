@@ -15,7 +15,7 @@ const n = (r: Rational | undefined): number | null => (r === undefined ? null : 
 const v = (x: Rational | boolean | undefined): number | boolean | null =>
   x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
 
-function item(i: ItemResult, lang: Lang) {
+function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
   return {
     id: i.id,
     title: i.title,
@@ -42,13 +42,13 @@ function item(i: ItemResult, lang: Lang) {
       : null,
     zeroedBy: i.zeroedBy ?? [],
     formula: i.formula,
-    explanation: explainItem(i, lang),
+    explanation: explainItem(i, lang, labels),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
   };
 }
 
-function unit(u: UnitResult, lang: Lang): unknown {
+function unit(u: UnitResult, lang: Lang, labels: Record<string, string>): unknown {
   return {
     level: u.level,
     key: u.key,
@@ -62,9 +62,18 @@ function unit(u: UnitResult, lang: Lang): unknown {
     grade: u.grade ?? null,
     rank: u.rank,
     of: u.of,
-    vetoes: u.vetoes.map((x) => ({ id: x.id, title: x.title, triggered: x.triggered, value: v(x.value), display: x.display, condition: x.condition })),
-    items: u.items.map((i) => item(i, lang)),
-    children: u.children.map((c) => unit(c, lang)),
+    vetoes: u.vetoes.map((x) => ({
+      id: x.id,
+      title: x.title,
+      triggered: x.triggered,
+      checked: x.checked,
+      reason: x.reason ? x.reason[lang] : null,
+      value: v(x.value),
+      display: x.display,
+      condition: x.condition,
+    })),
+    items: u.items.map((i) => item(i, lang, labels)),
+    children: u.children.map((c) => unit(c, lang, labels)),
   };
 }
 
@@ -80,7 +89,7 @@ export function formatJson(a: Assessment, ctx: JsonContext): string {
       total: n(a.scheme.total),
       pass: n(a.scheme.pass),
     },
-    units: a.units.map((u) => unit(u, ctx.lang)),
+    units: a.units.map((u) => unit(u, ctx.lang, a.scheme.labels)),
     data: {
       read: a.data.read,
       used: a.data.used,

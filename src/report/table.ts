@@ -34,19 +34,30 @@ function statusColor(c: ChalkInstance, s: Status): (x: string) => string {
 
 function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
   const L = ctx.lang;
+  const zh = L === 'zh';
+  const colon = zh ? '：' : ': ';
   const pass = u.passed ? c.green.bold(t(L, 'passed')) : c.red.bold(t(L, 'failed'));
   const scaled = u.max.eq(a.scheme.total) ? '' : `  (${t(L, 'scaledNote')}: ${showPoints(u.scaled)})`;
   const bonus = u.bonus.sign() > 0 ? ` (${t(L, 'bonus')} +${showPoints(u.bonus)})` : '';
   const grade = u.grade ? `  ${t(L, 'grade')} ${u.grade}` : '';
   const rank = u.of > 1 ? `  ${t(L, 'rank')} ${u.rank}/${u.of}` : '';
+  const errors = a.data.findings.filter((f) => f.severity === 'error').length;
+  const provisional = errors ? c.red(zh ? `  （数据有 ${errors} 个错误，结果仅供参考）` : `  (the data has ${errors} error${errors === 1 ? '' : 's'}: provisional)`) : '';
   const lines = [
-    `${c.bold(u.name)}  ${t(L, 'score')} ${c.bold(showPoints(u.score))} / ${showPoints(u.max)}${bonus}${scaled}  ${t(L, 'passLine')} ${showPoints(a.scheme.pass)}  ${pass}${grade}${rank}`,
+    `${c.bold(u.name)}  ${t(L, 'score')} ${c.bold(showPoints(u.score))} / ${showPoints(u.max)}${bonus}${scaled}  ${t(L, 'passLine')} ${showPoints(a.scheme.pass)}  ${pass}${grade}${rank}${provisional}`,
   ];
   const hit = u.vetoes.filter((v) => v.triggered);
-  if (hit.length === 0) lines.push(`${t(L, 'vetoes')}: ${c.green(t(L, 'vetoNone'))} (${u.vetoes.length})`);
-  else {
-    lines.push(c.red.bold(`${t(L, 'vetoes')}: ${hit.length} ${t(L, 'vetoTriggered')}`));
-    for (const v of hit) lines.push(c.red(`  ✗ ${v.title}: ${v.condition} — ${v.display}`));
+  const unknown = u.vetoes.filter((v) => !v.checked);
+  if (hit.length === 0 && unknown.length === 0) {
+    lines.push(`${t(L, 'vetoes')}${colon}${c.green(t(L, 'vetoNone'))} ${zh ? `（共 ${u.vetoes.length} 项）` : `(all ${u.vetoes.length} checked)`}`);
+  }
+  if (hit.length) {
+    lines.push(c.red.bold(`${t(L, 'vetoes')}${colon}${zh ? `触发 ${hit.length} 项` : `${hit.length} TRIGGERED`}`));
+    for (const v of hit) lines.push(c.red(`  ✗ ${v.title}${colon}${v.condition} — ${v.display}`));
+  }
+  if (unknown.length) {
+    lines.push(c.yellow.bold(`${t(L, 'vetoes')}${colon}${zh ? `${unknown.length} 项无法检查（不能判定通过）` : `${unknown.length} could not be checked (so no pass)`}`));
+    for (const v of unknown) lines.push(c.yellow(`  ? ${v.title}${colon}${v.reason?.[L] ?? ''}`));
   }
   return lines;
 }
@@ -64,12 +75,12 @@ function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): s
       gap,
       showPoints(i.points),
       i.lost.sign() > 0 ? c.red(showPoints(i.lost)) : showPoints(i.lost),
-      color(statusWord(L, i.status)),
+      color(i.bonus && i.status === 'failed' ? t(L, 'notEarned') : statusWord(L, i.status)),
     ]);
   }
   return grid(rows, {
     head: [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')],
-    widths: [27, 9, 14, 8, 6, 6, 8],
+    widths: [25, 9, 12, 8, 6, 6, 12],
     headStyle: c.cyan,
     border: c.gray,
   });
@@ -83,7 +94,7 @@ function remedies(items: ItemResult[], ctx: TableContext, c: ChalkInstance): str
     const text = remedyText(i.remedy!, ctx.lang);
     return text.startsWith(i.title) ? `  • ${text}` : `  • ${i.title}: ${text}`;
   };
-  return ['', c.bold(`${t(ctx.lang, 'remedy')}:`), ...withRemedy.map(line)];
+  return ['', c.bold(`${t(ctx.lang, 'remedy')}${ctx.lang === 'zh' ? '：' : ':'}`), ...withRemedy.map(line)];
 }
 
 function sortItems(items: ItemResult[], sort: TableContext['sort']): ItemResult[] {
@@ -100,12 +111,12 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
   for (const k of kids) {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
-      .map((i) => `${i.title} ${i.display} −${showPoints(i.lost)}`)
+      .map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`)
       .join('\n');
-    const veto = k.vetoes.some((v) => v.triggered) ? ` ✗${t(L, 'vetoes')}` : '';
-    rows.push([String(k.rank), k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, (k.grade ?? '') + veto, worst || t(L, 'none')]);
+    const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
+    rows.push([String(k.rank), k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), (k.grade ?? '') + veto, worst || t(L, 'none')]);
   }
-  return grid(rows, { head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'gradeHead'), t(L, 'worst')], widths: [4, 12, 14, 8, 44], headStyle: c.cyan, border: c.gray });
+  return grid(rows, { head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'scaledHead'), t(L, 'gradeHead'), t(L, 'worst')], widths: [4, 12, 12, 6, 8, 35], headStyle: c.cyan, border: c.gray });
 }
 
 function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
@@ -113,7 +124,7 @@ function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkIns
   const items = sortItems(u.items, ctx.sort);
   out.push('', itemsTable(items, ctx, c), ...remedies(items, ctx, c));
   if (u.children.length) {
-    out.push('', c.bold(`${t(ctx.lang, 'ranking')}: ${u.children[0]!.levelTitle}`), ranking(u, ctx, c));
+    out.push('', c.bold(`${t(ctx.lang, 'ranking')}${ctx.lang === 'zh' ? '：' : ': '}${u.children[0]!.levelTitle}`), ranking(u, ctx, c));
     // Grandchildren (e.g. townships of each county in a city) get their own sections.
     for (const k of u.children) if (k.children.length) out.push('', ...unitReport(a, k, ctx, c));
   }

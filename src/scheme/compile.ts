@@ -1,11 +1,15 @@
 /**
- * Turns a schema-valid scheme into the engine's model: parses every formula and
- * target (errors point inside the YAML value), converts numbers to exact rationals
- * and resolves levels. Semantic rules that need the whole model live in lint.ts.
+ * Turns a scheme into the engine's model: parses every formula and target (errors
+ * point inside the YAML value), converts numbers to exact rationals and resolves
+ * levels. Semantic rules that need the whole model live in lint.ts.
+ *
+ * It also runs, best effort, on a scheme that failed the schema (so one run reports
+ * every finding): it never trusts a value's type, skipping what is not what the
+ * schema wants (the schema has reported it) instead of throwing.
  */
 import { msg, type Msg } from '../diagnostics';
 import { Rational } from '../rational';
-import { parseFormula, parseQuantity, type Formula } from './formula';
+import { parseFormula, parseQuantity, type Formula, type FormulaError } from './formula';
 import type * as M from './model';
 import type { Path } from './positions';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput } from './schema';
@@ -18,13 +22,83 @@ export interface Reporter {
   error(path: Path, code: string, message: Msg, index?: number): void;
 }
 
-const q = (x: string | number): Rational => parseQuantity(x) ?? Rational.ZERO; // the schema already checked the form
-const qOpt = (x: string | number | undefined) => (x === undefined ? undefined : q(x));
+const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** The array, or nothing when the value is not one (the schema reports that). */
+const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+const isText = (x: unknown): x is string => typeof x === 'string';
+const q = (x: unknown): Rational => (typeof x === 'string' || typeof x === 'number' ? parseQuantity(x) : undefined) ?? Rational.ZERO; // the schema checked the form
+const qOpt = (x: unknown) => (x === undefined ? undefined : q(x));
+const exact = (x: unknown): Rational => {
+  if (typeof x !== 'number') return Rational.ZERO;
+  try {
+    return Rational.fromNumber(x);
+  } catch {
+    return Rational.ZERO;
+  }
+};
+
+/**
+ * Full-width letters, digits, signs and spaces (＞＝　９５％, （）, ，) as their ASCII
+ * forms (NFKC), one UTF-16 unit for one, so an index into the result is an index into
+ * the text as written.
+ */
+export function narrow(text: string): string {
+  return text.replace(/[\u3000\uff01-\uff5e]/g, (c) => {
+    const n = c.normalize('NFKC');
+    return n.length === 1 ? n : c;
+  });
+}
+
+/** The innermost `(` left open in a formula text (the one "Unclosed (" is about). */
+function unclosedParen(text: string): number | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')') open.pop();
+  }
+  return open.at(-1);
+}
+
+/** jsep's messages in Chinese (the English stays jsep's own). */
+function parserZh(en: string): string {
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^Expected expression after (.+)$/, (m) => `“${m[1]}”后面缺少运算对象`],
+    [/^Expected expression$/, () => '缺少表达式'],
+    [/^Expected comma$/, () => '缺少逗号'],
+    [/^Expected (.)$/, (m) => `缺少“${m[1]}”`],
+    [/^Unclosed \($/, () => '左括号“(”没有对应的右括号“)”'],
+    [/^Unclosed \[$/, () => '方括号“[”没有闭合'],
+    [/^Unclosed quote after "(.*)"$/, (m) => `引号没有闭合（在“${m[1]}”之后）`],
+    [/^Unexpected period$/, () => '此处不应有“.”'],
+    [/^Unexpected token (.+)$/, (m) => `此处不应有“${m[1]}”`],
+    [/^Unexpected "(.*)"$/, (m) => `此处不应有“${m[1]}”`],
+    [/^Unexpected (.+)$/, (m) => `此处不应有“${m[1]}”`],
+    [/^Variable names cannot start with a number \((.*)\)$/, (m) => `名称不能以数字开头（${m[1]}）`],
+    [/^Expected exponent \((.*)\)$/, (m) => `数字的指数部分不完整（${m[1]}）`],
+    [/^missing unaryOp argument$/, () => '运算符后面缺少运算对象'],
+  ];
+  for (const [re, zh] of rules) {
+    const m = re.exec(en);
+    if (m) return zh(m);
+  }
+  return en;
+}
+
+/**
+ * A parse error as reported: the parser's (jsep's) messages get their Chinese, which
+ * formula.ts gives as "无法解析：<English>"; an unclosed bracket points at the bracket.
+ */
+function explain(e: FormulaError, text: string): FormulaError {
+  const fromParser = e.message.zh === `无法解析：${e.message.en}`;
+  const message = fromParser ? msg(e.message.en, parserZh(e.message.en)) : e.message;
+  const index = /^(Unclosed \(|Expected \))$/.test(e.message.en) ? (unclosedParen(text) ?? e.index) : e.index;
+  return { message, index };
+}
 
 export function compileScheme(input: SchemeInput, source: string, rep: Reporter): M.Scheme {
-  const levels = input.units;
-  const levelIndex = (id: string | undefined, path: Path): number => {
-    if (id === undefined) return 0;
+  const levels = list(input.units).filter(isObj);
+  const levelIndex = (id: unknown, path: Path): number => {
+    if (!isText(id)) return 0;
     const i = levels.findIndex((l) => l.id === id);
     if (i < 0) {
       rep.error(path, 'scheme/unknown-level', msg(`unknown unit level "${id}"; levels are ${levels.map((l) => l.id).join(', ')}`, `未知的单位层级“${id}”；已定义：${levels.map((l) => l.id).join('、')}`));
@@ -34,12 +108,12 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
   };
 
   const fields = new Map<string, M.Field>();
-  input.fields.forEach((f, i) => {
-    if (fields.has(f.id)) return; // reported by lint (duplicate id)
+  list(input.fields).forEach((f, i) => {
+    if (!isObj(f) || !isText(f.id) || fields.has(f.id)) return; // a duplicate id is reported by lint
     fields.set(f.id, {
       id: f.id,
       label: f.label,
-      aliases: f.aliases ?? [],
+      aliases: list(f.aliases),
       type: f.type,
       level: levelIndex(f.scope, ['fields', i, 'scope']),
       min: qOpt(f.min),
@@ -49,20 +123,22 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     });
   });
   const params = new Map<string, Rational>();
-  for (const p of input.params ?? []) if (!params.has(p.id)) params.set(p.id, q(p.value));
+  for (const p of list(input.params)) if (isObj(p) && isText(p.id) && !params.has(p.id)) params.set(p.id, q(p.value));
 
   const formula = (text: string, path: Path): Formula | undefined => {
-    const r = parseFormula(text);
+    const r = parseFormula(narrow(text));
     if ('error' in r) {
-      rep.error(path, 'scheme/bad-formula', msg(`formula does not parse: ${r.error.message.en}`, `公式无法解析：${r.error.message.zh}`), r.error.index);
+      const e = explain(r.error, text);
+      rep.error(path, 'scheme/bad-formula', msg(`formula does not parse: ${e.message.en}`, `公式无法解析：${e.message.zh}`), e.index);
       return undefined;
     }
     return r.formula;
   };
   const target = (text: string, path: Path): Target | undefined => {
-    const r = parseTarget(text);
+    const r = parseTarget(narrow(text));
     if ('error' in r) {
-      rep.error(path, 'scheme/bad-target', msg(`target does not parse: ${r.error.message.en}`, `目标无法解析：${r.error.message.zh}`), r.error.index);
+      const e = explain(r.error, text);
+      rep.error(path, 'scheme/bad-target', msg(`target does not parse: ${e.message.en}`, `目标无法解析：${e.message.zh}`), e.index);
       return undefined;
     }
     return r.target;
@@ -75,9 +151,9 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
 
   const rule = (r: RuleInput, path: Path): { rule: M.Rule; formulas: Formula[] } => {
     if (r.type === 'bands') {
-      const bands = r.bands.map((b, i) => ({
-        when: b.when === undefined ? undefined : target(b.when, [...path, 'bands', i, 'when']),
-        points: q(b.points),
+      const bands = list(r.bands).map((b, i) => ({
+        when: isObj(b) && isText(b.when) ? target(b.when, [...path, 'bands', i, 'when']) : undefined,
+        points: q(isObj(b) ? b.points : undefined),
       }));
       return { rule: { type: 'bands', bands }, formulas: bands.flatMap((b) => targetFormulas(b.when)) };
     }
@@ -88,9 +164,12 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
   };
 
   const item = (it: ItemInput, path: Path, section: string, bonus: boolean): M.Item | undefined => {
-    const f = formula(it.formula, [...path, 'formula']);
-    const t = it.target === undefined ? undefined : target(it.target, [...path, 'target']);
-    const r = rule(it.rule, [...path, 'rule']);
+    if (!isObj(it)) return undefined;
+    const f = isText(it.formula) ? formula(it.formula, [...path, 'formula']) : undefined;
+    const t = isText(it.target) ? target(it.target, [...path, 'target']) : undefined;
+    // A rule that is not a mapping has been reported by the schema; a stand-in lets
+    // the other checks of the item run.
+    const r = rule(isObj(it.rule) ? it.rule : { type: 'all' }, [...path, 'rule']);
     if (!f) return undefined;
     return {
       id: it.id,
@@ -108,38 +187,45 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
       note: it.note,
       section,
       display: displayOf(t, (id) => {
-        const v = input.params?.find((x) => x.id === id)?.value;
+        const v = list(input.params).find((x) => isObj(x) && x.id === id)?.value;
         return typeof v === 'string' ? v : undefined;
       }),
       bonus,
       fields: fieldRefs(f, ...targetFormulas(t), ...r.formulas),
+      path,
     };
   };
 
   const items: M.Item[] = [];
-  const section = (s: SectionInput, path: Path): M.Section => {
-    const own = (s.items ?? []).flatMap((it, i) => item(it, [...path, 'items', i], s.id, false) ?? []);
+  const section = (s: SectionInput, path: Path): M.Section | undefined => {
+    if (!isObj(s)) return undefined;
+    const own = list(s.items).flatMap((it, i) => item(it, [...path, 'items', i], s.id, false) ?? []);
     items.push(...own);
     return {
       id: s.id,
       title: s.title,
       points: q(s.points),
       items: own,
-      sections: (s.sections ?? []).map((c, i) => section(c, [...path, 'sections', i])),
+      sections: list(s.sections).flatMap((c, i) => section(c, [...path, 'sections', i]) ?? []),
     };
   };
-  const sections = input.sections.map((s, i) => section(s, ['sections', i]));
-  const bonus = input.bonus && {
-    cap: q(input.bonus.cap),
-    items: input.bonus.items.flatMap((it, i) => item(it, ['bonus', 'items', i], 'bonus', true) ?? []),
-  };
+  const sections = list(input.sections).flatMap((s, i) => section(s, ['sections', i]) ?? []);
+  const bonus = isObj(input.bonus)
+    ? {
+        cap: q(input.bonus.cap),
+        items: list(input.bonus.items).flatMap((it, i) => item(it, ['bonus', 'items', i], 'bonus', true) ?? []),
+      }
+    : undefined;
 
-  const checks: M.Check[] = (input.checks ?? []).flatMap((c, i) => {
-    const f = formula(c.assert, ['checks', i, 'assert']);
-    return f ? [{ id: c.id, title: c.title, assert: f, severity: c.severity ?? 'error', fields: fieldRefs(f) }] : [];
+  const checks: M.Check[] = list(input.checks).flatMap((c, i) => {
+    if (!isObj(c) || !isText(c.assert)) return [];
+    const path: Path = ['checks', i];
+    const f = formula(c.assert, [...path, 'assert']);
+    return f ? [{ id: c.id, title: c.title, assert: f, severity: c.severity ?? 'error', fields: fieldRefs(f), path }] : [];
   });
 
-  const vetoes: M.Veto[] = (input.vetoes ?? []).flatMap((v, i) => {
+  const vetoes: M.Veto[] = list(input.vetoes).flatMap((v, i) => {
+    if (!isObj(v) || !isText(v.when)) return [];
     const path: Path = ['vetoes', i];
     const when = target(v.when, [...path, 'when']);
     if (!when) return [];
@@ -147,10 +233,10 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     const own = fieldRefs(...targetFormulas(when));
     const fs = [...new Set([...own, ...(target0?.fields ?? [])])];
     const lowest = Math.max(0, ...fs.map((id) => fields.get(id)!.level), target0?.level ?? 0);
-    return [{ id: v.id, title: v.title, when, item: v.item, level: v.scope ? levelIndex(v.scope, [...path, 'scope']) : lowest, fields: fs, basis: v.basis }];
+    return [{ id: v.id, title: v.title, when, item: v.item, level: v.scope ? levelIndex(v.scope, [...path, 'scope']) : lowest, fields: fs, basis: v.basis, path }];
   });
 
-  const total = Rational.fromNumber(input.total);
+  const total = exact(input.total);
   const passRaw = input.pass;
   const pass = typeof passRaw === 'string' && /[%‰]/.test(passRaw) ? total.mul(q(passRaw)) : q(passRaw);
 
@@ -162,7 +248,10 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     document: input.document,
     total,
     pass,
-    grades: (input.grades ?? []).map((g) => ({ name: g.name, min: Rational.fromNumber(g.min) })).sort((a, b) => b.min.cmp(a.min)),
+    grades: list(input.grades)
+      .filter(isObj)
+      .map((g) => ({ name: g.name, min: exact(g.min) }))
+      .sort((a, b) => b.min.cmp(a.min)),
     levels,
     fields,
     params,

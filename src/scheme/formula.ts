@@ -98,22 +98,50 @@ export function parseQuantity(raw: string | number): Rational | undefined {
   return r && r.div(Rational.of(suffix));
 }
 
+/** Limits that keep parsing and evaluation far from the stack's end. */
+export const MAX_FORMULA_LENGTH = 2000;
+export const MAX_FORMULA_DEPTH = 200;
+
+const tooLong = (): FormulaError => ({
+  message: msg(`formula too long (more than ${MAX_FORMULA_LENGTH} characters); split it up`, `公式过长（超过 ${MAX_FORMULA_LENGTH} 个字符），请拆分`),
+  index: 0,
+});
+const tooDeep = (): FormulaError => ({
+  message: msg(`formula nested too deeply (more than ${MAX_FORMULA_DEPTH} levels of brackets or operators); split it up`, `公式嵌套过深（超过 ${MAX_FORMULA_DEPTH} 层括号或运算），请拆分`),
+  index: 0,
+});
+
+/** Deepest bracket nesting in the text. */
+function bracketDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const c of source) {
+    if (c === '(' || c === '[') max = Math.max(max, ++depth);
+    else if (c === ')' || c === ']') depth--;
+  }
+  return max;
+}
+
 export function parseFormula(source: string): { formula: Formula } | { error: FormulaError } {
   configure();
+  if (source.length > MAX_FORMULA_LENGTH) return { error: tooLong() };
+  if (bracketDepth(source) > MAX_FORMULA_DEPTH) return { error: tooDeep() };
   let tree: JsepNode;
   try {
     tree = jsep(source);
   } catch (e) {
+    if (e instanceof RangeError) return { error: tooDeep() };
     const err = e as { description?: string; index?: number; message?: string };
     const text = err.description ?? err.message ?? String(e);
     return { error: { message: msg(text, `无法解析：${text}`), index: err.index ?? 0 } };
   }
   const refs: string[] = [];
   try {
-    const ast = convert(tree, source, refs);
+    const ast = convert(tree, source, refs, 1);
     return { formula: { source, ast, refs } };
   } catch (e) {
     if (e instanceof Rejected) return { error: { message: e.text, index: e.index } };
+    if (e instanceof RangeError) return { error: tooDeep() };
     throw e;
   }
 }
@@ -127,8 +155,9 @@ class Rejected extends Error {
   }
 }
 
-function convert(n: JsepNode, src: string, refs: string[]): Node {
-  const go = (c: unknown) => convert(c as JsepNode, src, refs);
+function convert(n: JsepNode, src: string, refs: string[], depth: number): Node {
+  if (depth > MAX_FORMULA_DEPTH) throw new Rejected(tooDeep().message, 0);
+  const go = (c: unknown) => convert(c as JsepNode, src, refs, depth + 1);
   switch (n.type) {
     case 'Literal': {
       if (typeof n.value === 'boolean') return { k: 'bool', v: n.value };
@@ -196,6 +225,9 @@ function compoundIndex(n: JsepNode, src: string): number {
 }
 
 export type Env = (name: string) => Value;
+
+/** The most decimal places `round(x, d)` accepts. */
+export const MAX_ROUND_DIGITS = 12;
 
 const truthy = (v: Value): boolean | undefined =>
   v === undefined ? undefined : typeof v === 'boolean' ? v : !v.isZero();
@@ -270,8 +302,10 @@ function call(fn: FnName, args: Node[], env: Env): Value {
     case 'max': return nums.reduce((a, b) => a.max(b));
     case 'abs': return nums[0]!.abs();
     case 'round': {
+      // Digits: a whole number 0..12; anything else is undefined (no huge powers of ten).
       const digits = nums[1] ?? Rational.ZERO;
-      return nums[0]!.round(Number(digits.round(0).n));
+      if (!digits.isInteger() || digits.sign() < 0 || digits.gt(Rational.int(MAX_ROUND_DIGITS))) return undefined;
+      return nums[0]!.round(Number(digits.n));
     }
   }
 }

@@ -1,13 +1,17 @@
 /**
  * Semantic rules run after the schema: each is a small named function that reports
  * every finding it sees, so a scheme author fixes them all in one pass.
+ *
+ * With `bestEffort` (the scheme failed the schema, and the rules run anyway so one
+ * run shows every finding) values may have any type: rules skip what is not what the
+ * schema wants, and a rule that throws all the same has its findings dropped.
  */
 import { msg } from '../diagnostics';
 import { Rational } from '../rational';
 import type { Reporter } from './compile';
-import { kindOf, type Formula, type Kind } from './formula';
+import { kindOf, type Formula, type Kind, type Node } from './formula';
 import type * as M from './model';
-import type { Path } from './positions';
+import { showPath, type Path } from './positions';
 import type { ItemInput, SchemeInput, SectionInput } from './schema';
 import type { Target } from './target';
 
@@ -21,39 +25,57 @@ interface Ctx {
 }
 
 const SUMMABLE = new Set(['count', 'number', 'money']);
+const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
-export function lintScheme(input: SchemeInput, scheme: M.Scheme, rep: Reporter): void {
+export function lintScheme(input: SchemeInput, scheme: M.Scheme, rep: Reporter, options: { bestEffort?: boolean } = {}): void {
   const sections: Ctx['sections'] = [];
   const items: Ctx['items'] = [];
-  const models = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].map((i) => [i.id, i]));
+  // Items are matched by where they are, not by id: ids may repeat.
+  const models = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].flatMap((i) => (i.path ? [[showPath(i.path), i] as const] : [])));
   const walk = (s: SectionInput, path: Path) => {
+    if (!isObj(s)) return;
     sections.push({ input: s, path });
-    s.items?.forEach((it, i) => items.push({ input: it, model: models.get(it.id), path: [...path, 'items', i] }));
-    s.sections?.forEach((c, i) => walk(c, [...path, 'sections', i]));
+    list(s.items).forEach((it, i) => isObj(it) && items.push({ input: it, model: models.get(showPath([...path, 'items', i])), path: [...path, 'items', i] }));
+    list(s.sections).forEach((c, i) => walk(c, [...path, 'sections', i]));
   };
-  input.sections.forEach((s, i) => walk(s, ['sections', i]));
-  input.bonus?.items.forEach((it, i) => items.push({ input: it, model: models.get(it.id), path: ['bonus', 'items', i] }));
-  const ctx: Ctx = { input, scheme, rep, items, sections };
-  for (const rule of RULES) rule(ctx);
+  list(input.sections).forEach((s, i) => walk(s, ['sections', i]));
+  if (isObj(input.bonus)) {
+    list(input.bonus.items).forEach((it, i) => isObj(it) && items.push({ input: it, model: models.get(showPath(['bonus', 'items', i])), path: ['bonus', 'items', i] }));
+  }
+  for (const rule of RULES) {
+    if (!options.bestEffort) {
+      rule({ input, scheme, rep, items, sections });
+      continue;
+    }
+    const found: Parameters<Reporter['error']>[] = [];
+    try {
+      rule({ input, scheme, items, sections, rep: { lineOf: rep.lineOf, error: (...a) => void found.push(a) } });
+    } catch {
+      continue; // the rule tripped over a value the schema has reported: its findings may be wrong
+    }
+    for (const a of found) rep.error(...a);
+  }
 }
 
 function duplicateIds({ input, rep, items, sections }: Ctx): void {
-  const groups: [string, { id: string; path: Path }[]][] = [
-    ['fields and params', [
-      ...input.fields.map((f, i) => ({ id: f.id, path: ['fields', i, 'id'] as Path })),
-      ...(input.params ?? []).map((p, i) => ({ id: p.id, path: ['params', i, 'id'] as Path })),
-    ]],
-    ['sections and items', [
+  const ids = (xs: unknown, key: string): { id: unknown; path: Path }[] =>
+    list(xs as unknown[]).flatMap((x, i) => (isObj(x) ? [{ id: x.id, path: [key, i, 'id'] as Path }] : []));
+  const groups: { id: unknown; path: Path }[][] = [
+    [...ids(input.fields, 'fields'), ...ids(input.params, 'params')],
+    [
       ...sections.map((s) => ({ id: s.input.id, path: [...s.path, 'id'] })),
       ...items.map((it) => ({ id: it.input.id, path: [...it.path, 'id'] })),
-    ]],
-    ['vetoes', (input.vetoes ?? []).map((v, i) => ({ id: v.id, path: ['vetoes', i, 'id'] as Path }))],
-    ['checks', (input.checks ?? []).map((c, i) => ({ id: c.id, path: ['checks', i, 'id'] as Path }))],
-    ['units', input.units.map((u, i) => ({ id: u.id, path: ['units', i, 'id'] as Path }))],
+    ],
+    ids(input.vetoes, 'vetoes'),
+    ids(input.checks, 'checks'),
+    ids(input.units, 'units'),
   ];
-  for (const [, list] of groups) {
+  for (const group of groups) {
     const seen = new Map<string, Path>();
-    for (const { id, path } of list) {
+    for (const { id, path } of group) {
+      if (typeof id !== 'string') continue;
       const first = seen.get(id);
       if (first) rep.error(path, 'scheme/duplicate-id', msg(`duplicate id "${id}" (first used on line ${rep.lineOf(first)})`, `id“${id}”重复（首次出现在第 ${rep.lineOf(first)} 行）`));
       else seen.set(id, path);
@@ -62,7 +84,15 @@ function duplicateIds({ input, rep, items, sections }: Ctx): void {
 }
 
 function pointsAddUp({ input, rep, sections }: Ctx): void {
-  const sum = (xs: { points: number }[]) => xs.reduce((a, x) => a.add(Rational.fromNumber(x.points)), Rational.ZERO);
+  /** The sum, or undefined when a part is not a number (the schema has said so). */
+  const sum = (xs: unknown[]): Rational | undefined => {
+    let total = Rational.ZERO;
+    for (const x of xs) {
+      if (!isObj(x) || !isNum(x.points)) return undefined;
+      total = total.add(Rational.fromNumber(x.points));
+    }
+    return total;
+  };
   for (const { input: s, path } of sections) {
     if (s.items && s.sections) {
       rep.error(path, 'scheme/items-and-sections', msg(`section "${s.id}" has both items and sections; use one`, `分组“${s.id}”同时有 items 和 sections，只能用其一`));
@@ -71,13 +101,18 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
       rep.error(path, 'scheme/empty-section', msg(`section "${s.id}" has neither items nor sections`, `分组“${s.id}”既没有 items 也没有 sections`));
       continue;
     }
-    const got = sum([...(s.items ?? []), ...(s.sections ?? [])]);
+    // A child list that is not a list, or empty, has been reported by the schema: no sum to compare.
+    if ([s.items, s.sections].some((k) => k !== undefined && (!Array.isArray(k) || !k.length))) continue;
+    const got = sum([...list(s.items), ...list(s.sections)]);
+    if (!got || !isNum(s.points)) continue;
     const want = Rational.fromNumber(s.points);
     if (!got.eq(want)) {
       rep.error([...path, 'points'], 'scheme/points-sum', msg(`section "${s.id}" is worth ${want.toDecimal()} points but its children add up to ${got.toDecimal()}`, `分组“${s.id}”分值 ${want.toDecimal()}，但下级合计 ${got.toDecimal()}`));
     }
   }
+  if (!Array.isArray(input.sections) || !input.sections.length) return;
   const got = sum(input.sections);
+  if (!got || !isNum(input.total)) return;
   const total = Rational.fromNumber(input.total);
   if (!got.eq(total)) {
     rep.error(['total'], 'scheme/points-sum', msg(`total is ${total.toDecimal()} but the sections add up to ${got.toDecimal()}`, `总分 ${total.toDecimal()}，但各分组合计 ${got.toDecimal()}`));
@@ -96,18 +131,12 @@ function formulas(ctx: Ctx): { f: Formula; path: Path; offset: number }[] {
     if (!model) continue;
     out.push({ f: model.formula, path: [...path, 'formula'], offset: 0 });
     fromTarget(model.target, [...path, 'target']);
-    if (model.rule.type === 'bands' && input.rule.type === 'bands') {
+    if (model.rule.type === 'bands' && input.rule?.type === 'bands') {
       model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
     }
   }
-  ctx.scheme.checks.forEach((c) => {
-    const i = (ctx.input.checks ?? []).findIndex((x) => x.id === c.id);
-    out.push({ f: c.assert, path: ['checks', i, 'assert'], offset: 0 });
-  });
-  ctx.scheme.vetoes.forEach((v) => {
-    const i = (ctx.input.vetoes ?? []).findIndex((x) => x.id === v.id);
-    fromTarget(v.when, ['vetoes', i, 'when']);
-  });
+  for (const c of ctx.scheme.checks) if (c.path) out.push({ f: c.assert, path: [...c.path, 'assert'], offset: 0 });
+  for (const v of ctx.scheme.vetoes) if (v.path) fromTarget(v.when, [...v.path, 'when']);
   return out;
 }
 
@@ -133,16 +162,14 @@ function references(ctx: Ctx): void {
 
 function kinds(ctx: Ctx): void {
   const { scheme, rep } = ctx;
-  const refKind = (n: string): Kind => (scheme.fields.get(n)?.type === 'boolean' ? 'boolean' : scheme.fields.has(n) || scheme.params.has(n) ? 'number' : 'any');
+  const kind = kindIn(scheme);
   const needBool = (f: Formula, path: Path, what: string, whatZh: string) => {
-    if (kindOf(f.ast, refKind) === 'number') {
+    if (kind(f) === 'number') {
       rep.error(path, 'scheme/not-boolean', msg(`${what} must be a yes/no condition (a comparison), not a number`, `${whatZh}必须是条件（比较式），不能是数值`));
     }
   };
-  scheme.checks.forEach((c, i) => needBool(c.assert, ['checks', i, 'assert'], 'a check', '数据检查'));
-  scheme.vetoes.forEach((v, i) => {
-    if (v.when.kind === 'formula') needBool(v.when.f, ['vetoes', i, 'when'], 'a veto condition', '否决条件');
-  });
+  for (const c of scheme.checks) if (c.path) needBool(c.assert, [...c.path, 'assert'], 'a check', '数据检查');
+  for (const v of scheme.vetoes) if (v.path && v.when.kind === 'formula') needBool(v.when.f, [...v.path, 'when'], 'a veto condition', '否决条件');
   for (const { model, path } of ctx.items) {
     if (model?.target?.kind === 'formula') needBool(model.target.f, [...path, 'target'], 'a target', '目标');
   }
@@ -155,7 +182,7 @@ function scopes(ctx: Ctx): void {
     if (!model) continue;
     for (const id of model.fields) {
       const field = scheme.fields.get(id)!;
-      if (field.level > model.level) {
+      if (field.level > model.level && scheme.levels[field.level] && scheme.levels[model.level]) {
         const lvl = scheme.levels[field.level]!.id;
         rep.error([...path, 'formula'], 'scheme/scope', msg(`item "${model.id}" is scored at level "${scheme.levels[model.level]!.id}" but field "${id}" exists only from level "${lvl}"; set scope: ${lvl}`, `指标“${model.id}”在“${scheme.levels[model.level]!.title}”层级计分，但字段“${id}”只在“${scheme.levels[field.level]!.title}”层级有数据；请设置 scope: ${lvl}`));
       }
@@ -204,9 +231,101 @@ function rulesFitTargets(ctx: Ctx): void {
     if (model.bonus && (r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist')) {
       rep.error(at, 'scheme/bonus-rule', msg(`bonus items add points; rule ${r.type} deducts (use all, add, bands or proportional)`, `加分项只能加分；${r.type} 规则是扣分（请用 all、add、bands 或 proportional）`));
     }
-    if ((r.type === 'deduct' || r.type === 'add') && (input.rule as { per: unknown }).per !== undefined) {
+    if ((r.type === 'deduct' || r.type === 'add') && isObj(input.rule) && (input.rule as Record<string, unknown>).per !== undefined) {
       if ((r as { per: Rational }).per.sign() <= 0) rep.error([...path, 'rule', 'per'], 'scheme/per', msg('per must be greater than 0', 'per 必须大于 0'));
     }
+  }
+}
+
+/** The kind of a formula's value: a number, a yes/no, or either (unknown names). */
+function kindIn(scheme: M.Scheme): (f: Formula) => Kind {
+  const refKind = (n: string): Kind => (scheme.fields.get(n)?.type === 'boolean' ? 'boolean' : scheme.fields.has(n) || scheme.params.has(n) ? 'number' : 'any');
+  return (f) => kindOf(f.ast, refKind);
+}
+
+/** A yes/no value compared with a number (`>= 95%`), or a number compared with yes/no (`== true`). */
+function valueFitsTarget(ctx: Ctx): void {
+  const { rep } = ctx;
+  const kind = kindIn(ctx.scheme);
+  const check = (model: M.Item, t: Target | undefined, path: Path) => {
+    if (!t || t.kind === 'formula') return;
+    const value = kind(model.formula);
+    const against = t.kind === 'between' ? 'number' : kind(t.rhs);
+    if (value === 'boolean' && against === 'number') {
+      rep.error(path, 'scheme/target-kind', msg(`item "${model.id}": the formula gives yes/no but "${t.text}" compares it with a number; write the target as "== true", or make the formula a number`, `指标“${model.id}”：公式的结果是“是/否”，而“${t.text}”把它与数值比较；请把目标写成“== true”，或让公式得出数值`));
+    } else if (value === 'number' && against === 'boolean') {
+      rep.error(path, 'scheme/target-kind', msg(`item "${model.id}": the formula gives a number but "${t.text}" compares it with yes/no; compare it with a number, e.g. ">= 95%"`, `指标“${model.id}”：公式的结果是数值，而“${t.text}”把它与“是/否”比较；请与数值比较，如“>= 95%”`));
+    }
+  };
+  for (const { model, path } of ctx.items) {
+    if (!model) continue;
+    check(model, model.target, [...path, 'target']);
+    if (model.rule.type === 'bands') model.rule.bands.forEach((b, i) => check(model, b.when, [...path, 'rule', 'bands', i, 'when']));
+  }
+}
+
+/** proportional scores value/target or target/value: the target must be a fixed number above 0. */
+function proportionalThreshold(ctx: Ctx): void {
+  const { scheme, rep } = ctx;
+  for (const { model, path } of ctx.items) {
+    const t = model?.target;
+    if (!model || model.rule.type !== 'proportional' || t?.kind !== 'cmp' || (t.op !== '>=' && t.op !== '<=')) continue; // other forms: rulesFitTargets
+    const rhs = t.rhs.ast;
+    const value = rhs.k === 'num' ? rhs.v : rhs.k === 'ref' ? scheme.params.get(rhs.name) : undefined;
+    if (rhs.k === 'ref' && !scheme.params.has(rhs.name) && !scheme.fields.has(rhs.name)) continue; // an unknown name: reported by references
+    if (!value) {
+      rep.error([...path, 'target'], 'scheme/proportional-target', msg(`item "${model.id}": rule proportional divides by the target, so "${t.text}" must compare with a fixed number above 0 or a param`, `指标“${model.id}”：proportional 规则要除以目标值，因此“${t.text}”必须与大于 0 的固定数值或参数比较`));
+    } else if (value.sign() <= 0) {
+      rep.error([...path, 'target'], 'scheme/proportional-target', msg(`item "${model.id}": rule proportional divides by the target, so it must be above 0 (not "${t.text}")`, `指标“${model.id}”：proportional 规则要除以目标值，目标必须大于 0（而不是“${t.text}”）`));
+    }
+  }
+}
+
+/** A band cannot give more than the item is worth. */
+function bandPoints(ctx: Ctx): void {
+  for (const { input, path } of ctx.items) {
+    if (!isObj(input.rule) || input.rule.type !== 'bands' || !isNum(input.points)) continue;
+    const points = input.points;
+    list(input.rule.bands).forEach((b, i) => {
+      if (!isObj(b) || !isNum(b.points) || !Rational.fromNumber(b.points).gt(Rational.fromNumber(points))) return;
+      ctx.rep.error([...path, 'rule', 'bands', i, 'points'], 'scheme/band-points', msg(`item "${input.id}": this band gives ${b.points} points, more than the item's ${points}`, `指标“${input.id}”：此档得 ${b.points} 分，超过指标分值 ${points} 分`));
+    });
+  }
+}
+
+/** rollup mean/min/max combines the children's values: the target must compare that value. */
+function rollupTarget(ctx: Ctx): void {
+  for (const { model, path } of ctx.items) {
+    if (!model || model.rollup === 'sum' || model.target?.kind !== 'formula') continue;
+    ctx.rep.error([...path, 'target'], 'scheme/rollup-target', msg(`item "${model.id}" has rollup: ${model.rollup}, which combines the item's values, but its target is a yes/no formula that does not look at the value; compare the value instead, e.g. ">= 95%"`, `指标“${model.id}”设置了 rollup: ${model.rollup}（汇总下级的指标值），但目标是不看指标值的条件式；请改为对指标值的比较，如“>= 95%”`));
+  }
+}
+
+/** round(x, d) with a constant d: whole digits from 0 to 12. */
+function roundDigits(ctx: Ctx): void {
+  for (const { f, path, offset } of formulas(ctx)) {
+    const calls: Node[] = [];
+    const walk = (n: Node): void => {
+      if (n.k === 'call') {
+        if (n.fn === 'round') calls.push(n);
+        n.args.forEach(walk);
+      } else if (n.k === 'bin') {
+        walk(n.a);
+        walk(n.b);
+      } else if (n.k === 'neg' || n.k === 'not') walk(n.a);
+    };
+    walk(f.ast);
+    const at = [...f.source.matchAll(/\bround\s*\(/g)].map((m) => m.index);
+    calls.forEach((c, i) => {
+      if (c.k !== 'call') return;
+      const d = c.args[1];
+      const v = d?.k === 'num' ? d.v : d?.k === 'neg' && d.a.k === 'num' ? d.a.v.neg() : undefined;
+      if (!v || (v.d === 1n && v.ge(Rational.ZERO) && v.le(Rational.int(12)))) return;
+      rep(ctx, path, Math.max(0, offset) + (at[i] ?? 0), v);
+    });
+  }
+  function rep(c: Ctx, path: Path, index: number, v: Rational) {
+    c.rep.error(path, 'scheme/round-digits', msg(`round(x, d) keeps d decimal places: d must be a whole number from 0 to 12 (not ${v.toDecimal()})`, `round(x, d) 保留 d 位小数：d 必须是 0 到 12 的整数（而不是 ${v.toDecimal()}）`), index);
   }
 }
 
@@ -229,9 +348,10 @@ function unreachableTargets(ctx: Ctx): void {
 function vetoesAndLevers(ctx: Ctx): void {
   const { scheme, rep, input } = ctx;
   const all = new Set(ctx.items.map((i) => i.input.id));
-  (input.vetoes ?? []).forEach((v, i) => {
-    const model = scheme.vetoes.find((x) => x.id === v.id);
-    if (v.item && !all.has(v.item)) {
+  list(input.vetoes).forEach((v, i) => {
+    if (!isObj(v)) return;
+    const model = scheme.vetoes.find((x) => x.path?.[1] === i);
+    if (typeof v.item === 'string' && !all.has(v.item)) {
       rep.error(['vetoes', i, 'item'], 'scheme/unknown-item', msg(`veto "${v.id}" names unknown item "${v.item}"`, `否决项“${v.id}”引用了未知指标“${v.item}”`));
     }
     if (model && !v.item && model.when.kind !== 'formula') {
@@ -254,7 +374,8 @@ function vetoesAndLevers(ctx: Ctx): void {
   }
 }
 
-function passLine({ scheme, rep }: Ctx): void {
+function passLine({ input, scheme, rep }: Ctx): void {
+  if (!isNum(input.total)) return; // reported by the schema
   if (scheme.pass.gt(scheme.total)) {
     rep.error(['pass'], 'scheme/pass', msg(`pass line ${scheme.pass.toDecimal()} is above the total ${scheme.total.toDecimal()}`, `及格线 ${scheme.pass.toDecimal()} 高于总分 ${scheme.total.toDecimal()}`));
   }
@@ -268,6 +389,11 @@ const RULES: ((ctx: Ctx) => void)[] = [
   scopes,
   rulesFitTargets,
   unreachableTargets,
+  valueFitsTarget,
+  proportionalThreshold,
+  bandPoints,
+  rollupTarget,
+  roundDigits,
   vetoesAndLevers,
   passLine,
 ];

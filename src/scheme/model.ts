@@ -1,6 +1,7 @@
 /** The compiled scheme the engine scores against: formulas parsed, numbers exact. */
 import type { Rational } from '../rational';
 import type { Formula } from './formula';
+import type { Path } from './positions';
 import type { Display, Target } from './target';
 import type { FieldInput, UnitLevelInput } from './schema';
 
@@ -49,6 +50,8 @@ export interface Item {
   bonus: boolean;
   /** Fields the formula, target and rule read (params excluded). */
   fields: string[];
+  /** Where the item is in the scheme file, e.g. `['sections', 0, 'items', 2]` (for findings). */
+  path?: Path;
 }
 
 export interface Section {
@@ -68,6 +71,8 @@ export interface Veto {
   level: number;
   fields: string[];
   basis?: string;
+  /** Where the veto is in the scheme file, e.g. `['vetoes', 1]` (for findings). */
+  path?: Path;
 }
 
 export interface Check {
@@ -76,6 +81,8 @@ export interface Check {
   assert: Formula;
   severity: 'error' | 'warning';
   fields: string[];
+  /** Where the check is in the scheme file, e.g. `['checks', 1]` (for findings). */
+  path?: Path;
 }
 
 export interface Scheme {

@@ -15,7 +15,7 @@ interface Case {
 
 const SAMPLE = 'fixtures/xiyang';
 const CASES: Case[] = [
-  { args: ['score', SAMPLE], code: 1, out: [/昔阳县 {2}Score 87\.18 \/ 100 \(bonus \+2\) {2}pass line 90 {2}FAIL {2}grade 接近达标/, /Vetoes: none triggered \(5\)/, /What it takes:/, /Ranking: 乡镇/, /Data: 14 rows read, 14 used, 0 not used; 0 errors, 0 warnings \(1 note: --verbose shows it\)/] },
+  { args: ['score', SAMPLE], code: 1, out: [/昔阳县 {2}Score 87\.18 \/ 100 \(bonus \+2\) {2}pass line 90 {2}FAIL {2}grade 接近达标/, /Vetoes: none triggered \(all 5 checked\)/, /What it takes:/, /Ranking: 乡镇/, /Data: 14 rows read, 14 used, 0 not used; 0 errors, 0 warnings \(1 note: --verbose shows it\)/] },
   { args: ['score', SAMPLE, '--lang', 'zh'], code: 1, out: [/得分 87\.18 \/ 100/, /未通过/, /整改所需/, /数据：读入 14 行/] },
   { args: ['score', SAMPLE], env: { LANG: 'zh_CN.UTF-8' }, code: 1, out: [/未通过/] },
   { args: ['score', SAMPLE, '--fail-on', 'never'], code: 0 },

@@ -36,7 +36,7 @@ describe('golden JSON of the bundled sample', () => {
 });
 
 interface JItem { status: string; points: number; max: number; lost: number; bonus: boolean; value: unknown }
-interface JUnit { name: string; score: number; max: number; scaled: number; bonus: number; passed: boolean; vetoes: { triggered: boolean }[]; items: JItem[]; children: JUnit[] }
+interface JUnit { name: string; score: number; max: number; scaled: number; bonus: number; passed: boolean; vetoes: { triggered: boolean; checked: boolean }[]; items: JItem[]; children: JUnit[] }
 
 describe('JSON invariants', () => {
   it('0 ≤ points ≤ max, met means full points, passed agrees with the pass line and vetoes, the exit code agrees', async () => {
@@ -55,7 +55,8 @@ describe('JSON invariants', () => {
       }
       expect(u.score).toBeCloseTo(sum + u.bonus, 5);
       const vetoed = u.vetoes.some((v) => v.triggered);
-      expect(u.passed).toBe(!vetoed && u.scaled >= doc.scheme.pass);
+      const allChecked = u.vetoes.every((v) => v.checked);
+      expect(u.passed).toBe(!vetoed && allChecked && u.scaled >= doc.scheme.pass);
       u.children.forEach(check);
     };
     doc.units.forEach(check);

@@ -362,7 +362,7 @@ describe('what template writes, filled in, scores without a finding', () => {
   // `pinggu score t.xlsx` reads only the first worksheet (or the one --sheet names), so
   // the county sheet of the template's workbook is not read: enable when .xlsx input
   // reads every sheet of a workbook that matches the scheme.
-  it.skip('.xlsx through `pinggu score` (enable when .xlsx input reads all the sheets of a workbook)', async () => {
+  it('.xlsx through `pinggu score` (enable when .xlsx input reads all the sheets of a workbook)', async () => {
     const { path } = await filledWorkbook();
     const r = await scoreJson([path]);
     expect(r.json.data.findings).toEqual([]);

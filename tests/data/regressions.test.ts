@@ -161,3 +161,12 @@ describe('dataset: what the newcomer and the reviewer caught', () => {
     expect(withCode(ds.findings, 'data/total-ok')).toEqual([]);
   });
 });
+
+describe('percent columns', () => {
+  it('a bare fraction such as 0.925 gets a warning that it reads as 0.925%', () => {
+    const s = readSheet(scheme, 'c.csv', utf8('县,群众满意率,有办公场地\n昔阳县,0.925,是\n'));
+    expect(withCode(s.findings, 'data/percent-fraction').map((f) => [f.line, f.col, f.message.en])).toEqual([[2, 2, '群众满意率: "0.925" is read as 0.925%; if it means 92.5%, write that (with or without %)']]);
+    const fine = readSheet(scheme, 'c.csv', utf8('县,群众满意率,有办公场地\n昔阳县,92.5,是\n'));
+    expect(withCode(fine.findings, 'data/percent-fraction')).toEqual([]);
+  });
+});

@@ -126,7 +126,7 @@ describe('readRows: errors', () => {
   it('reports text after a closing quote as an error on that line', () => {
     const r = readRows('a,b\n1,"2"x\n3,4\n', 'b.csv');
     expect(r.rows).toEqual([]);
-    expect(r.error).toMatchObject({ severity: 'error', code: 'data/csv', file: 'b.csv', line: 2, col: 1 });
-    expect(r.error!.message.en).toMatch(/^not a readable CSV table: Invalid Closing Quote/);
+    expect(r.error).toMatchObject({ severity: 'error', code: 'data/csv', file: 'b.csv', line: 2, col: 2 });
+    expect(r.error!.message.en).toMatch(/^not a readable CSV table: a stray quote in column 2/);
   });
 });

@@ -128,6 +128,7 @@ describe('readXlsx: rows', () => {
       ],
       findings: [],
       sheetName: '数据',
+      others: [],
     });
   });
 
@@ -153,7 +154,7 @@ describe('readXlsx: rows', () => {
 
   it('gives an empty sheet as no rows and no findings (the sheet reader reports it)', async () => {
     const r = await readXlsx(await oneSheet(() => {}), 'a.xlsx');
-    expect(r).toEqual({ rows: [], findings: [], sheetName: '数据' });
+    expect(r).toEqual({ rows: [], findings: [], sheetName: '数据', others: [] });
   });
 });
 
@@ -166,8 +167,9 @@ describe('readXlsx: sheets', () => {
 
   it('reads the first sheet by default and a named sheet when asked', async () => {
     const bytes = await twoSheets();
-    expect(await readXlsx(bytes, 'a.xlsx')).toEqual({ rows: [{ line: 1, cells: ['第一张'] }], findings: [], sheetName: '乡镇' });
-    expect(await readXlsx(bytes, 'a.xlsx', '县级')).toEqual({ rows: [{ line: 1, cells: ['第二张'] }], findings: [], sheetName: '县级' });
+    // Without a name: the first visible sheet, and the other visible sheets beside it.
+    expect(await readXlsx(bytes, 'a.xlsx')).toEqual({ rows: [{ line: 1, cells: ['第一张'] }], findings: [], sheetName: '乡镇', others: [{ name: '县级', rows: [{ line: 1, cells: ['第二张'] }] }] });
+    expect(await readXlsx(bytes, 'a.xlsx', '县级')).toEqual({ rows: [{ line: 1, cells: ['第二张'] }], findings: [], sheetName: '县级', others: [] });
   });
 
   it('skips a hidden first sheet by default but reads it by name', async () => {

@@ -107,3 +107,33 @@ describe('rational', () => {
     expect(R(0.3).toString()).toBe('3/10');
   });
 });
+
+describe('formula limits', () => {
+  it('round(x, d) takes only a whole d in 0..12, else undefined', () => {
+    const t0 = Date.now();
+    expect(run('round(1/3, 1000000)')).toBeUndefined();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(run('round(1/3, 13)')).toBeUndefined();
+    expect(run('round(1/3, 0 - 1)')).toBeUndefined();
+    expect(run('round(1/3, 1.5)')).toBeUndefined();
+    expect(run('round(1/3, 12)')).toEqual(R('0.333333333333'));
+    expect(run('round(2.5, 0)')).toEqual(R(3));
+  });
+  it('a formula longer than 2,000 characters is a parse error, not a crash', () => {
+    const sum = Array.from({ length: 5000 }, () => 'a').join(' + ');
+    const e = err(sum);
+    expect(e).toBeDefined();
+    expect(e!.index).toBe(0);
+    expect(e!.message.en).toMatch(/too long/);
+    expect(e!.message.zh).toMatch(/过长/);
+  });
+  it('nesting deeper than 200 levels is a parse error, not a stack overflow', () => {
+    const parens = `${'('.repeat(201)}a${')'.repeat(201)}`;
+    expect(err(parens)?.message.en).toMatch(/nested too deeply/);
+    expect(err(`${'('.repeat(200)}a${')'.repeat(200)}`)).toBeUndefined();
+    // 300 terms: an operator chain 300 deep, under 2,000 characters.
+    expect(err(Array.from({ length: 300 }, () => 'a').join('+'))?.message.en).toMatch(/nested too deeply/);
+    expect(err(`${'-'.repeat(500)}a`)?.index).toBe(0);
+    expect(run(Array.from({ length: 100 }, () => 'a').join(' + '), { a: R(1) })).toEqual(R(100));
+  });
+});

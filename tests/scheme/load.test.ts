@@ -29,15 +29,19 @@ describe('scheme loader: every error with file:line:col', () => {
     expect(out[0]).toMatch(/^x\.yaml:6:\d+: error: YAML syntax: .*indentation/);
   });
   it('a duplicate key is named with its line', () => {
-    expect(lines('id: x\ntitle: T\ntitle: U\n')).toEqual(['x.yaml:3:1: error: duplicate key "title": each key may appear once per mapping']);
+    const text = base(ITEM).replace('title: T\n', 'title: T\ntitle: U\n');
+    expect(lines(text)).toEqual(['x.yaml:3:1: error: duplicate key "title": each key may appear once per mapping']);
   });
   it('messages exist in Chinese too', () => {
-    const r = loadScheme('id: x\ntitle: T\ntitle: U\n', 'x.yaml');
-    expect(formatDiagnostic(r.diagnostics[0]!, 'zh')).toBe('x.yaml:3:1: 错误: 键“title”重复：同一层级每个键只能出现一次');
+    const r = loadScheme(base(ITEM).replace('title: T\n', 'title: T\ntitle: U\n'), 'x.yaml');
+    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual(['x.yaml:3:1: 错误: 键“title”重复：同一层级每个键只能出现一次']);
   });
   it('a missing key points at the mapping that lacks it', () => {
     const out = lines('id: x\ntitle: T\nversion: 1\ntotal: 10\npass: 9\nunits: [{ id: township, title: 乡镇, name: [乡镇] }]\nfields: [{ id: a, label: A, type: count }]\nsections:\n  - id: s\n    title: S\n    items: []\n');
-    expect(out).toContain('x.yaml:9:5: error: missing key "points" (number expected) (sections[0].points)');
+    expect(out).toEqual([
+      'x.yaml:9:5: error: missing key "points" (expected: a number) (sections[0].points)',
+      'x.yaml:11:12: error: the list needs at least 1 entry (sections[0].items)',
+    ]);
   });
 });
 
@@ -60,6 +64,8 @@ sections:
     points: 10
     items:
 ${body}`;
+
+const ITEM = '      - { id: i, title: I, points: 10, formula: a / b, target: ">= 90%", rule: { type: all } }\n';
 
 describe('semantic lint', () => {
   it('a summed roll-up over a percent field must declare a roll-up', () => {
