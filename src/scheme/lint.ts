@@ -9,7 +9,7 @@
 import { msg } from '../diagnostics';
 import { Rational } from '../rational';
 import type { Reporter } from './compile';
-import { kindOf, type Formula, type Kind, type Node } from './formula';
+import { kindOf, MAX_ROUND_DIGITS, type Formula, type Kind, type Node } from './formula';
 import type * as M from './model';
 import { showPath, type Path } from './positions';
 import type { ItemInput, SchemeInput, SectionInput } from './schema';
@@ -301,7 +301,7 @@ function rollupTarget(ctx: Ctx): void {
   }
 }
 
-/** round(x, d) with a constant d: whole digits from 0 to 12. */
+/** round(x, d) with a constant d: whole digits from 0 to MAX_ROUND_DIGITS (evaluation gives no value beyond). */
 function roundDigits(ctx: Ctx): void {
   for (const { f, path, offset } of formulas(ctx)) {
     const calls: Node[] = [];
@@ -320,12 +320,12 @@ function roundDigits(ctx: Ctx): void {
       if (c.k !== 'call') return;
       const d = c.args[1];
       const v = d?.k === 'num' ? d.v : d?.k === 'neg' && d.a.k === 'num' ? d.a.v.neg() : undefined;
-      if (!v || (v.d === 1n && v.ge(Rational.ZERO) && v.le(Rational.int(12)))) return;
+      if (!v || (v.d === 1n && v.ge(Rational.ZERO) && v.le(Rational.int(MAX_ROUND_DIGITS)))) return;
       rep(ctx, path, Math.max(0, offset) + (at[i] ?? 0), v);
     });
   }
   function rep(c: Ctx, path: Path, index: number, v: Rational) {
-    c.rep.error(path, 'scheme/round-digits', msg(`round(x, d) keeps d decimal places: d must be a whole number from 0 to 12 (not ${v.toDecimal()})`, `round(x, d) 保留 d 位小数：d 必须是 0 到 12 的整数（而不是 ${v.toDecimal()}）`), index);
+    c.rep.error(path, 'scheme/round-digits', msg(`round(x, d) keeps d decimal places: d must be a whole number from 0 to ${MAX_ROUND_DIGITS} (not ${v.toDecimal()})`, `round(x, d) 保留 d 位小数：d 必须是 0 到 ${MAX_ROUND_DIGITS} 的整数（而不是 ${v.toDecimal()}）`), index);
   }
 }
 

@@ -107,17 +107,6 @@ export function loadScheme(text: string, file: string, preparsed?: unknown): Loa
   return scheme && !bestEffort && !hasErrors(sorted) ? { scheme, diagnostics: sorted } : { diagnostics: sorted };
 }
 
-/**
- * The finding for `--scheme` naming a folder (the caller checks; the loader reads one
- * file). `entries` are the folder's file names: its .yaml files are named.
- */
-export function schemeFolderFinding(folder: string, entries: readonly string[]): Diagnostic {
-  const yaml = entries.filter((e) => /\.ya?ml$/i.test(e)).sort();
-  const en = yaml.length ? `; scheme files in it: ${yaml.join(', ')}` : '; it holds no .yaml file';
-  const zh = yaml.length ? `；其中的方案文件：${yaml.join('、')}` : '；其中没有 .yaml 文件';
-  return { severity: 'error', code: 'scheme/folder', message: msg(`this is a folder; --scheme needs a scheme file${en}`, `这是文件夹；--scheme 需要指定方案文件${zh}`), file: folder };
-}
-
 const within = (p: string, outer: string) => outer !== '' && (p === outer || p.startsWith(`${outer}.`) || p.startsWith(`${outer}[`));
 
 /**

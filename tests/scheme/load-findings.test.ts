@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics';
-import { loadScheme, loadSchemeBytes, schemeFolderFinding } from '../../src/scheme/load';
+import { loadScheme, loadSchemeBytes } from '../../src/scheme/load';
 
 const root = join(__dirname, '..', '..');
 const en = (text: string, file = 'x.yaml') => loadScheme(text, file).diagnostics.map((d) => formatDiagnostic(d, 'en'));
@@ -352,9 +352,5 @@ describe('10. not a scheme', () => {
     expect(en('name: 某县\nyear: 2024\n')).toEqual([
       'x.yaml:1:1: error: not a pinggu scheme: it has no id, units, fields or sections; a scheme must be a YAML mapping with id, title, version, total, pass, units, fields and sections',
     ]);
-  });
-  it('a folder given as the scheme (for the command line)', () => {
-    expect(formatDiagnostic(schemeFolderFinding('criteria', ['jsyzfw-2008.yaml', 'scheme.schema.json']), 'en')).toBe('criteria: error: this is a folder; --scheme needs a scheme file; scheme files in it: jsyzfw-2008.yaml');
-    expect(formatDiagnostic(schemeFolderFinding('data', ['a.csv']), 'zh')).toBe('data: 错误: 这是文件夹；--scheme 需要指定方案文件；其中没有 .yaml 文件');
   });
 });
