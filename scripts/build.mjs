@@ -2,6 +2,7 @@
 // records V8's code cache for it by running the bundled sample once
 // (bin/pinggu.js uses the cache when present; a stale one is simply ignored).
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
@@ -11,15 +12,19 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/pinggu.cjs', minify: true });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
 
-// Bundled schemes parsed ahead of time (with the text they came from): start-up
-// skips the YAML parse unless the file changed or a finding needs line numbers.
+// Bundled schemes parsed and checked ahead of time by the loader just built (with the
+// text they came from): start-up skips the YAML parse, and for a clean scheme the
+// schema and lint checks, unless the file changed or a finding needs line numbers.
 rmSync('dist/criteria', { recursive: true, force: true });
 mkdirSync('dist/criteria', { recursive: true });
+const { loadScheme } = createRequire(import.meta.url)('../dist/index.cjs');
 for (const f of readdirSync('criteria').filter((n) => /\.ya?ml$/.test(n))) {
   const text = readFileSync(`criteria/${f}`, 'utf8');
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) continue;
-  writeFileSync(`dist/criteria/${f}.json`, JSON.stringify({ source: text, data: doc.toJS({ maxAliasCount: 100 }) }));
+  const loaded = loadScheme(text, f);
+  const checked = Boolean(loaded.scheme) && loaded.diagnostics.length === 0;
+  writeFileSync(`dist/criteria/${f}.json`, JSON.stringify({ source: text, data: doc.toJS({ maxAliasCount: 100 }), checked }));
 }
 
 rmSync('dist/pinggu.cache', { force: true });
@@ -30,15 +35,19 @@ try {
   });
 } catch {
   // No cache: start-up is slower, nothing else changes.
-  // Bundled schemes parsed ahead of time (with the text they came from): start-up
-// skips the YAML parse unless the file changed or a finding needs line numbers.
+  // Bundled schemes parsed and checked ahead of time by the loader just built (with the
+// text they came from): start-up skips the YAML parse, and for a clean scheme the
+// schema and lint checks, unless the file changed or a finding needs line numbers.
 rmSync('dist/criteria', { recursive: true, force: true });
 mkdirSync('dist/criteria', { recursive: true });
+const { loadScheme } = createRequire(import.meta.url)('../dist/index.cjs');
 for (const f of readdirSync('criteria').filter((n) => /\.ya?ml$/.test(n))) {
   const text = readFileSync(`criteria/${f}`, 'utf8');
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) continue;
-  writeFileSync(`dist/criteria/${f}.json`, JSON.stringify({ source: text, data: doc.toJS({ maxAliasCount: 100 }) }));
+  const loaded = loadScheme(text, f);
+  const checked = Boolean(loaded.scheme) && loaded.diagnostics.length === 0;
+  writeFileSync(`dist/criteria/${f}.json`, JSON.stringify({ source: text, data: doc.toJS({ maxAliasCount: 100 }), checked }));
 }
 
 rmSync('dist/pinggu.cache', { force: true });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { msg, type Diagnostic } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
 import type { InputFile } from '../data/dataset';
-import { loadSchemeBytes } from '../scheme/load';
+import { loadSchemeBytes, type Preparsed } from '../scheme/load';
 import type { Scheme } from '../scheme/model';
 import type { Io } from './io';
 
@@ -61,13 +61,13 @@ export function resolveScheme(io: Io, ref: string | undefined): { scheme: Scheme
   return { scheme: r.scheme, warnings: r.diagnostics };
 }
 
-/** The build's parse of a bundled scheme, when it was made from exactly this text (compared whole). */
-function preparsed(io: Io, file: string, text: string): unknown {
+/** The build's work on a bundled scheme, when it was made from exactly this text (compared whole). */
+function preparsed(io: Io, file: string, text: string): Preparsed | undefined {
   const cache = path.join(io.root, 'dist', 'criteria', `${path.basename(file)}.json`);
   if (path.dirname(file) !== path.join(io.root, 'criteria') || !io.exists(cache)) return undefined;
   try {
-    const entry = JSON.parse(new TextDecoder().decode(io.readFile(cache))) as { source?: string; data?: unknown };
-    return entry.source === text ? entry.data : undefined;
+    const entry = JSON.parse(new TextDecoder().decode(io.readFile(cache))) as { source?: string; data?: unknown; checked?: boolean };
+    return entry.source === text ? { data: entry.data, checked: entry.checked === true } : undefined;
   } catch {
     return undefined;
   }

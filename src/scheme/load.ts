@@ -24,7 +24,16 @@ export type LoadResult = { scheme: Scheme; diagnostics: Diagnostic[] } | { schem
  * A scheme from the file's bytes: they must be UTF-8 (a BOM is allowed and dropped).
  * Anything else, such as a GBK file saved by Notepad or WPS, is one clear error.
  */
-export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: unknown): LoadResult {
+/**
+ * The build's work on a bundled scheme, made from exactly this text: the document's
+ * data, and `checked` when the same loader found it clean (no finding at all).
+ */
+export interface Preparsed {
+  data: unknown;
+  checked?: boolean;
+}
+
+export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Preparsed): LoadResult {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -38,18 +47,28 @@ export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: unk
 }
 
 /**
- * `preparsed` is the document's data parsed earlier from this same text (the build
- * does that for bundled schemes, checked by a hash): it skips the YAML parse, which
- * then happens only if a finding needs its line and column.
+ * `preparsed` is the build's parse of this same text (bundled schemes): it skips the
+ * YAML parse, which then happens only if a finding needs its line and column; when
+ * the build also found the scheme clean, the schema and lint checks are not repeated
+ * (the same code on the same text gives the same answer) and only compiling remains.
  */
-export function loadScheme(text: string, file: string, preparsed?: unknown): LoadResult {
+export function loadScheme(text: string, file: string, preparsed?: Preparsed): LoadResult {
   const lines = new LineCounter();
   let doc: Document | undefined;
   const parse = (): Document => (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
   let positions: Positions | undefined;
   const pos = (): Positions => (positions ??= new Positions(parse(), lines, text));
   const diagnostics: Diagnostic[] = [];
-  let data: unknown = preparsed;
+  if (preparsed?.checked) {
+    const scheme = compileScheme(preparsed.data as SchemeInput, file, {
+      lineOf: () => 1,
+      error: (path, code, message) => diagnostics.push({ severity: 'error', code, message, file, path: showPath(path) }),
+    });
+    // A clean build-time check means nothing can be reported here; if it is, load normally.
+    if (!diagnostics.length) return { scheme, diagnostics };
+    return loadScheme(text, file);
+  }
+  let data: unknown = preparsed?.data;
   if (data === undefined) {
     const d = parse();
     const syntax = yamlFindings(d, text, lines, file);
