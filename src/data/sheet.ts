@@ -96,6 +96,9 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const headerRow = { line: rows[headerIndex + header.rows - 1]!.line, cells: header.cells };
   const matched = matchHeader(scheme, headerRow.cells, file, headerRow.line);
   for (const f of matched.findings) findings.push(f);
+  if (!matched.columns.some((c) => c.kind === 'field')) {
+    findings.push({ severity: 'warning', code: 'data/no-fields', file, line: headerRow.line, col: 1, message: msg('no column of this file matches a field of the scheme: only unit names are read from it', '本文件没有任何列对应方案中的字段：只读取了单位名称') });
+  }
   const out: SheetRow[] = [];
   let rejected = 0;
   const dataRows = rows.slice(headerIndex + header.rows);

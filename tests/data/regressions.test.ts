@@ -170,3 +170,10 @@ describe('percent columns', () => {
     expect(withCode(fine.findings, 'data/percent-fraction')).toEqual([]);
   });
 });
+
+describe('a file that matches no field', () => {
+  it('is a warning at its header', () => {
+    const s = readSheet(scheme, 'x.csv', utf8('乡镇,备注\n乐平镇,无\n'));
+    expect(withCode(s.findings, 'data/no-fields')).toMatchObject([{ severity: 'warning', line: 1, col: 1 }]);
+  });
+});
