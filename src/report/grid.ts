@@ -45,10 +45,14 @@ function wrap(text: string, width: number): string[] {
       for (const ch of tok) {
         const cw = charWidth(ch.codePointAt(0)!);
         if (w + cw > width && w > 0) {
-          out.push(line);
-          line = '';
-          w = 0;
+          // Break after the last space when there is one (keeps "−0.3" whole); else here.
+          const cut = line.lastIndexOf(' ');
+          const breakable = cut > 0 && !line.slice(cut).includes('\u001b');
+          out.push(breakable ? line.slice(0, cut) : line);
+          line = breakable ? line.slice(cut + 1) : '';
+          w = textWidth(line);
         }
+        if (ch === ' ' && w === 0) continue;
         line += ch;
         w += cw;
       }

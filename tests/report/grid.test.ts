@@ -29,3 +29,10 @@ describe('grid', () => {
     expect(out).toContain('│ def\u001b[39m │');
   });
 });
+
+describe('grid wrapping', () => {
+  it('breaks after a space rather than inside a number', () => {
+    const out = grid([['知情选择村覆盖面 88.46% −0.3']], { head: ['worst'], widths: [24] });
+    expect(out.split('\n').slice(2, 4)).toEqual(['│ 知情选择村覆盖面 88.46%  │', '│ −0.3                     │']);
+  });
+});
