@@ -1,9 +1,10 @@
-// Bundles the CLI into one CommonJS file so start-up reads a single module, then
-// records V8's code cache for it by running the bundled sample once
-// (bin/pinggu.js uses the cache when present; a stale one is simply ignored).
+// Bundles the CLI into one CommonJS file so start-up reads a single module, prepares
+// the bundled schemes, then records V8's code cache for the bundle by running the
+// bundled sample once (bin/pinggu.js uses the cache when present; a stale one is
+// simply ignored by V8).
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
 
@@ -35,20 +36,5 @@ try {
   });
 } catch {
   // No cache: start-up is slower, nothing else changes.
-  // Bundled schemes parsed and checked ahead of time by the loader just built (with the
-// text they came from): start-up skips the YAML parse, and for a clean scheme the
-// schema and lint checks, unless the file changed or a finding needs line numbers.
-rmSync('dist/criteria', { recursive: true, force: true });
-mkdirSync('dist/criteria', { recursive: true });
-const { loadScheme } = createRequire(import.meta.url)('../dist/index.cjs');
-for (const f of readdirSync('criteria').filter((n) => /\.ya?ml$/.test(n))) {
-  const text = readFileSync(`criteria/${f}`, 'utf8');
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) continue;
-  const loaded = loadScheme(text, f);
-  const checked = Boolean(loaded.scheme) && loaded.diagnostics.length === 0;
-  writeFileSync(`dist/criteria/${f}.json`, JSON.stringify({ source: text, data: doc.toJS({ maxAliasCount: 100 }), checked }));
-}
-
-rmSync('dist/pinggu.cache', { force: true });
+  rmSync('dist/pinggu.cache', { force: true });
 }
