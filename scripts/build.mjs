@@ -9,7 +9,18 @@ import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
 
 // Heavy readers and writers stay outside the bundle and load only when a run needs them.
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'warning', external: ['exceljs', 'iconv-lite'] };
+// import() becomes require() (bin/pinggu.js runs the bundle as a vm.Script, where a
+// real dynamic import has no loader).
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['exceljs', 'iconv-lite'],
+  supported: { 'dynamic-import': false },
+};
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/pinggu.cjs', minify: true });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
 

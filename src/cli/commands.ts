@@ -96,6 +96,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const format = o.format === undefined ? undefined : oneOf('--format', o.format, FORMAT_NAMES, 'table');
   const params = paramsOf(o.param);
   const outputs = (o.output ?? []).map((file) => {
+    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(msg(`cannot write ${file}: it is a folder`, `无法写入 ${file}：这是一个文件夹`));
     const f = format ?? formatForFile(file);
     if (!f) throw new UsageError(msg(`--output ${file}: cannot tell the format from the extension; add --format (${FORMAT_NAMES.join(', ')})`, `--output ${file}：无法从扩展名判断格式；请加 --format（${FORMAT_NAMES.join('、')}）`));
     return { file, format: f };

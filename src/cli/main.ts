@@ -94,6 +94,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('-o, --output <file>', h('file to write (default: template.csv or template.xlsx); as CSV, each level above the township goes to <name>-<level>.csv beside it (template-county.csv)', '输出文件（默认 template.csv 或 template.xlsx）；CSV 时乡镇以上各级写入同目录的 <文件名>-<级别>.csv（如 template-county.csv）'))
     .option('--force', h('overwrite files that already exist', '覆盖已存在的文件'))
     .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
+    .option('--verbose', h('stack traces on internal errors', '内部错误时显示堆栈'))
     .addHelpText('after', h('\nExit codes:\n  0  written\n  2  not written: usage error, invalid scheme, unreadable units file, or the file exists (see --force)', '\n退出码：\n  0  已写入\n  2  未写入：命令用法错误、方案无效、名单文件无法读取，或文件已存在（见 --force）'))
     .action(async (o: TemplateOptions) => {
       result.code = await runTemplate(io, o);

@@ -156,6 +156,9 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
   return { units: units.list, files: stats, findings: sortDiagnostics(findings) };
 }
 
+/** Findings that mean a data row was not used. */
+const DROPPING = new Set(['data/extra-cells', 'data/no-name']);
+
 /** Sums of summable fields of a parent's children, when every child has the value. */
 function childSum(units: Units, parent: DataUnit, level: number, id: string): { sum: Rational; n: number } | undefined {
   const children = units.at(level).filter((u) => u.parent === parent.key);
@@ -283,6 +286,11 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
   for (const [id, d] of row.invalid) {
     if (scheme.fields.get(id)!.level >= parentLevel) mergeValues(scheme, parent, { ...row, values: new Map(), invalid: new Map([[id, d]]) }, findings, where);
   }
+  // Rows of this file that were not used make its total unlike their sum: say that once.
+  const dropped = findings.filter((f) => f.file === row.source.file && f.severity === 'error' && DROPPING.has(f.code)).length;
+  if (dropped) {
+    findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-unchecked', message: msg(`total row "${row.name}" is not compared with the rows above: ${dropped} row${dropped === 1 ? ' was' : 's were'} not used (see the errors)`, `合计行“${row.name}”未与上方各行核对：有 ${dropped} 行未使用（见错误）`) });
+  }
   let compared = 0;
   let differ = 0;
   for (const [id, v] of row.values) {
@@ -292,7 +300,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
       mergeValues(scheme, parent, { ...row, values: new Map([[id, v]]), invalid: new Map() }, findings, where);
       continue;
     }
-    if (typeof v === 'boolean' || !SUMMABLE_TYPES.has(field.type)) continue;
+    if (dropped || typeof v === 'boolean' || !SUMMABLE_TYPES.has(field.type)) continue;
     const total = childSum(units, parent, row.level, id);
     if (!total) continue;
     const sum = total.sum;
@@ -330,7 +338,9 @@ function requireFields(scheme: Scheme, sheets: Sheet[], units: Units, findings: 
   if (!first) return;
   if (units.at(0).length === 0) {
     const lv = scheme.levels[0]!;
-    findings.push({ file: first.file, line: first.headerLine, col: 1, severity: 'error', code: 'data/no-units', message: msg(`no ${lv.title} rows in any file: a sheet with a "${lv.name[0]}" column and one row per ${lv.title} is needed`, `所有文件中都没有${lv.title}数据行：需要一张带“${lv.name[0]}”列、每个${lv.title}一行的表`) });
+    // At the file that should have held them: a township sheet with no rows, if there is one.
+    const at = sheets.find((s) => s.headerLine > 0 && s.level === 0) ?? first;
+    findings.push({ file: at.file, line: at.headerLine, col: 1, severity: 'error', code: 'data/no-units', message: msg(`no ${lv.title} rows in any file: a sheet with a "${lv.name[0]}" column and one row per ${lv.title} is needed`, `所有文件中都没有${lv.title}数据行：需要一张带“${lv.name[0]}”列、每个${lv.title}一行的表`) });
   }
   scheme.levels.forEach((lv, level) => {
     const missing = [...scheme.fields.values()].filter((f) => f.level === level && f.required && !given.has(f.id));

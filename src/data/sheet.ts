@@ -261,7 +261,7 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
   if (kind === 'unit' && blank.length) {
     const labels = blank.map(({ i }) => headers[i]).join('、');
     const short = r.cells.length < width ? { en: ` (the row ends after ${r.cells.length} of ${width} cells)`, zh: `（该行只有 ${r.cells.length} 个单元格，表头有 ${width} 列）` } : { en: '', zh: '' };
-    findings.push({ ...source, col: blank[0]!.i + 1, severity: 'warning', code: 'data/blank', message: msg(`${name || code}: no value for ${blank.map(({ i }) => headers[i]).join(', ')}${short.en}; items using them score 0 as missing data`, `${name || code}：${labels} 无数值${short.zh}；使用这些字段的指标按缺数据记 0 分`) });
+    findings.push({ ...source, col: blank[0]!.i + 1, severity: 'warning', code: 'data/blank', message: msg(`${name || code}: no value for ${blank.map(({ i }) => headers[i]).join(', ')}${short.en}; items using ${blank.length === 1 ? 'it' : 'them'} score 0 as missing data`, `${name || code}：${labels} 无数值${short.zh}；使用这些字段的指标按缺数据记 0 分`) });
   }
   return { kind, level, name, code, parents, values, invalid, cells, source };
 }

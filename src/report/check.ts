@@ -64,6 +64,7 @@ export function formatCheckText(r: CheckReport, ctx: { lang: Lang; verbose: bool
 export function formatCheckJson(r: CheckReport, ctx: { lang: Lang }): string {
   const finding = (d: Diagnostic) => ({ severity: d.severity, code: d.code, file: d.file ?? null, line: d.line ?? null, col: d.col ?? null, message: d.message[ctx.lang] });
   const doc = {
+    schemaVersion: 1,
     scheme: r.scheme,
     files: r.files ?? [],
     counts: Object.fromEntries(SEVERITIES.map((s) => [s, r.findings.filter((d) => d.severity === s).length])),

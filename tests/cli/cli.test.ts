@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
@@ -104,6 +106,19 @@ describe('command line (in-process)', () => {
 });
 
 describe('command line (the real bin)', () => {
+  it('loads the workbook and GB18030 modules on demand inside the bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinggu-bin-'));
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/pinggu.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const xlsx = run('template', '-o', join(dir, 't.xlsx'));
+    expect([xlsx.status, xlsx.stderr]).toEqual([0, '']);
+    const gb = run('template', '--lang', 'zh', '-o', join(dir, 't.csv'));
+    expect([gb.status, gb.stderr]).toEqual([0, '']);
+    expect(new TextDecoder('gb18030').decode(readFileSync(join(dir, 't.csv'))).split('\r\n')[0]).toMatch(/^乡镇,区划代码,/);
+    const check = run('check', join(dir, 't.xlsx'));
+    expect(check.stdout).toMatch(/t\.xlsx \(xlsx\): 0 rows read/);
+    expect(check.stdout).not.toMatch(/did not load|internal error/);
+  });
+
   it('runs the bundled build: exit code and report', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/pinggu.js'), 'score', SAMPLE, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
     expect(r.status).toBe(1);

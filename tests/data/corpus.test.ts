@@ -129,7 +129,7 @@ const CASES: Case[] = [
     name: 'ragged rows: one short, one with values beyond the header',
     file: 'tests/corpus/ragged.csv',
     findings: [
-      { severity: 'warning', code: 'data/blank', line: 3, col: 5, message: '皋落镇: no value for 政策内出生数 (the row ends after 4 of 7 cells); items using them score 0 as missing data' },
+      { severity: 'warning', code: 'data/blank', line: 3, col: 5, message: '皋落镇: no value for 政策内出生数 (the row ends after 4 of 7 cells); items using it score 0 as missing data' },
       { severity: 'error', code: 'data/extra-cells', line: 4, col: 8, message: 'row has 9 cells but the header has 7: values are shifted (a number such as 22,630 written without quotes?); the row is not used' },
     ],
     read: 3, used: 2, rejected: 1,

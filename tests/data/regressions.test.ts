@@ -177,3 +177,11 @@ describe('a file that matches no field', () => {
     expect(withCode(s.findings, 'data/no-fields')).toMatchObject([{ severity: 'warning', line: 1, col: 1 }]);
   });
 });
+
+describe('a total row after a dropped row', () => {
+  it('is not compared field by field (one warning instead of a mismatch per column)', () => {
+    const ds = readDataset(scheme, [{ name: 't.csv', bytes: utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,20,18,22,630\n合计,30,27,22730\n') }, { name: 'c.csv', bytes: utf8('县,群众满意率,有办公场地\n昔阳县,90%,是\n') }]);
+    expect(withCode(ds.findings, 'data/total-mismatch')).toEqual([]);
+    expect(withCode(ds.findings, 'data/total-unchecked').map((f) => f.message.en)).toEqual(['total row "合计" is not compared with the rows above: 1 row was not used (see the errors)']);
+  });
+});
