@@ -114,14 +114,14 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
 
   const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose });
   for (const out of outputs) {
-    writeOrFail(io, out.file, render(out.format, false));
+    writeOrFail(io, out.file, await render(out.format, false));
     io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
   }
   const toStdout = outputs.length === 0;
   const stdoutFormat = format ?? 'table';
   if (toStdout) {
     const color = stdoutFormat === 'table' && io.isTTY && o.color !== false && !io.env.NO_COLOR;
-    const text = render(stdoutFormat, color);
+    const text = await render(stdoutFormat, color);
     io.stdout(typeof text === 'string' ? text : new TextDecoder().decode(text));
   }
   // The table on stdout lists findings itself; otherwise say them on stderr.

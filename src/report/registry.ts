@@ -11,10 +11,14 @@ export interface FormatContext {
   verbose: boolean;
 }
 
+/**
+ * A formatter is pure: the assessment and the context in, text or bytes out. One that
+ * needs a module only some runs use (a workbook writer) may return a promise.
+ */
 export interface Formatter {
   /** File extensions that select this format for --output. */
   extensions: string[];
-  render(a: Assessment, ctx: FormatContext): string | Uint8Array;
+  render(a: Assessment, ctx: FormatContext): string | Uint8Array | Promise<string | Uint8Array>;
 }
 
 export const FORMATS = {
