@@ -8,7 +8,7 @@ import { formatDiagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
 import { FORMAT_NAMES } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
-import { EXIT, runCheck, runSchema, runSchemes, runScore, type CheckOptions, type ScoreOptions } from './commands';
+import { EXIT, runCheck, runExplain, runSchema, runSchemes, runScore, type CheckOptions, type ExplainOptions, type ScoreOptions } from './commands';
 import { nodeIo, type Io } from './io';
 import { runTemplate, type TemplateOptions } from './template';
 
@@ -98,6 +98,14 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .addHelpText('after', h('\nExit codes:\n  0  written\n  2  not written: usage error, invalid scheme, unreadable units file, or the file exists (see --force)', '\n退出码：\n  0  已写入\n  2  未写入：命令用法错误、方案无效、名单文件无法读取，或文件已存在（见 --force）'))
     .action(async (o: TemplateOptions) => {
       result.code = await runTemplate(io, o);
+    });
+
+  common(p.command('explain').argument('<item>', h('item id or title', '指标 id 或名称')).argument('[data...]', h('data files or folders', '数据文件或文件夹')))
+    .description(h('explain one item step by step: formula, data, value, target, rule, points, remedy', '逐步解释一个指标：公式、数据、数值、目标、计分规则、得分和整改'))
+    .option('--unit <name>', h('the unit (name or code; default: the county)', '单位（名称或代码；默认为县）'))
+    .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
+    .action(async (itemRef: string, data: string[], o: ExplainOptions) => {
+      result.code = await runExplain(io, itemRef, data, o);
     });
 
   p.command('schemes')

@@ -158,6 +158,11 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n), scheme.fields.get(n)?.type === 'percent')),
     basis: item.basis,
     evidence: item.evidence,
+    inputs: item.fields.map((id) => {
+      const f = scheme.fields.get(id)!;
+      const st = node.fields.get(id);
+      return { field: id, label: f.label, value: st?.invalid ? '✗' : showRaw(st?.value, f.type === 'percent'), summed: f.level < node.unit.level };
+    }),
   };
   const full = item.points;
   const counted = item.bonus ? Rational.ZERO : full;

@@ -86,6 +86,8 @@ export interface ItemResult {
   substituted: string;
   basis?: string;
   evidence?: string;
+  /** The fields the item reads, with their values at this unit (summed from the units below when `summed`). */
+  inputs?: { field: string; label: string; value: string; summed: boolean }[];
 }
 
 export interface VetoResult {

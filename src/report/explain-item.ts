@@ -1,0 +1,54 @@
+/**
+ * `pinggu explain <item>`: one item at one unit, step by step — the formula, the
+ * field values (summed over the units below), the value, the target, the rule, the
+ * points, the remedy, and the units below with their own values.
+ */
+import type { Lang } from '../diagnostics';
+import { showPoints } from '../engine/display';
+import type { Assessment, ItemResult, UnitResult } from '../engine/types';
+import { explainItem, remedyText } from './explain';
+import { statusWord } from './i18n';
+
+export function findUnit(a: Assessment, name?: string): UnitResult | undefined {
+  const all: UnitResult[] = [];
+  const walk = (u: UnitResult) => {
+    all.push(u);
+    u.children.forEach(walk);
+  };
+  a.units.forEach(walk);
+  if (name === undefined) return a.units[0];
+  return all.find((u) => u.name === name || u.code === name || u.key === name);
+}
+
+export function formatExplain(a: Assessment, unit: UnitResult, item: ItemResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  const c = zh ? '：' : ': ';
+  const lines: string[] = [];
+  lines.push(`${item.title} (${item.id}) — ${unit.name}`);
+  if (item.basis) lines.push(`${zh ? '方案依据' : 'Basis'}${c}${item.basis}`);
+  lines.push(`${zh ? '公式' : 'Formula'}${c}${item.formulaLabels}`);
+  const inputs = item.inputs ?? [];
+  if (inputs.length) {
+    const below = unit.children.length;
+    const summed = inputs.some((i) => i.summed) && below ? (zh ? `（${below} 个${unit.children[0]!.levelTitle}合计）` : ` (summed over ${below} ${unit.children[0]!.levelTitle})`) : '';
+    lines.push(`${zh ? '数据' : 'Data'}${summed}${c}${inputs.map((i) => `${i.label} = ${i.value}`).join(zh ? '；' : '; ')}`);
+  }
+  lines.push(`${zh ? '数值' : 'Value'}${c}${item.substituted} = ${item.display}`);
+  if (item.targetDisplay ?? item.target) lines.push(`${zh ? '目标' : 'Target'}${c}${item.targetDisplay ?? item.target}`);
+  lines.push(`${zh ? '计分' : 'Scoring'}${c}${explainItem(item, lang, a.scheme.labels)}`);
+  lines.push(`${zh ? '得分' : 'Points'}${c}${showPoints(item.points)} / ${showPoints(item.max)}${item.lost.sign() > 0 ? (zh ? `（失 ${showPoints(item.lost)} 分）` : ` (${showPoints(item.lost)} lost)`) : ''}  ${statusWord(lang, item.status)}`);
+  if (item.remedy) lines.push(`${zh ? '整改' : 'What it takes'}${c}${remedyText(item.remedy, lang)}`);
+  const kids = unit.children.flatMap((k) => {
+    const ki = k.items.find((i) => i.id === item.id);
+    return ki ? [{ k, ki }] : [];
+  });
+  if (kids.length) {
+    lines.push('', zh ? `各${kids[0]!.k.levelTitle}：` : `${kids[0]!.k.levelTitle}:`);
+    const sorted = [...kids].sort((x, y) => y.ki.lost.cmp(x.ki.lost) || x.k.name.localeCompare(y.k.name, 'zh'));
+    for (const { k, ki } of sorted) {
+      const remedy = ki.remedy ? `  ${remedyText(ki.remedy, lang)}` : '';
+      lines.push(`  ${k.name}  ${ki.display}  ${showPoints(ki.points)} / ${showPoints(ki.max)}  ${statusWord(lang, ki.status)}${remedy}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
