@@ -5,7 +5,8 @@
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
-import { explainItem } from './explain';
+import { actionList } from './actions';
+import { explainItem, remedyText } from './explain';
 
 export interface JsonContext {
   lang: Lang;
@@ -90,6 +91,19 @@ export function formatJson(a: Assessment, ctx: JsonContext): string {
       pass: n(a.scheme.pass),
     },
     units: a.units.map((u) => unit(u, ctx.lang, a.scheme.labels)),
+    actions: actionList(a).map((x) => ({
+      level: x.unit.level,
+      unit: x.unit.name,
+      code: x.unit.code ?? null,
+      item: x.item.id,
+      title: x.item.title,
+      lever: x.remedy.lever,
+      label: x.remedy.label,
+      change: n(x.remedy.change),
+      to: n(x.remedy.to),
+      gain: n(x.remedy.gain),
+      text: remedyText(x.remedy, ctx.lang),
+    })),
     data: {
       read: a.data.read,
       used: a.data.used,
