@@ -107,10 +107,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
   const files = await loadInputs(io, data, o.sheet);
   const dataset = readDataset(scheme, files, { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  // The table shows remedies for the top-level units only; other formats carry all.
-  const formats = [...outputs.map((x) => x.format), ...(outputs.length ? [] : [format ?? 'table'])];
-  const remedies = formats.every((f) => f === 'table') ? 'top' : 'all';
-  const assessment = evaluate(scheme, dataset, { params, remedies });
+  const assessment = evaluate(scheme, dataset, { params });
   const verbose = Boolean(o.verbose);
 
   const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose });

@@ -22,11 +22,6 @@ import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitR
 export interface EvaluateOptions {
   /** Param values overriding the scheme's (`--param id=value`). */
   params?: Map<string, Rational>;
-  /**
-   * Which units get remedies: `all` (default) or only the top-level units (`top`),
-   * for reports that show no remedies below them.
-   */
-  remedies?: 'all' | 'top';
 }
 
 const SUMMABLE = new Set(['count', 'number', 'money']);
@@ -47,8 +42,7 @@ interface Node {
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
   const params = new Map([...scheme.params, ...(options.params ?? [])]);
   const roots = buildTree(data);
-  const below = options.remedies !== 'top';
-  for (const root of roots) assess(scheme, root, params, true, below);
+  for (const root of roots) assess(scheme, root, params);
 
   const results = roots.map((r) => toResult(scheme, r, params));
   rank(results);
@@ -98,13 +92,13 @@ function buildTree(data: Dataset): Node[] {
 }
 
 /** Bottom-up: fill field states, then score items and vetoes, for a unit and its subtree. */
-function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, remedies: boolean, below: boolean): void {
-  for (const c of node.children) assess(scheme, c, params, below, below);
+function assess(scheme: Scheme, node: Node, params: Map<string, Rational>): void {
+  for (const c of node.children) assess(scheme, c, params);
   for (const f of scheme.fields.values()) node.fields.set(f.id, fieldState(f.id, f.level, f.type, node));
   const env = envOf(node, params);
   for (const item of allItems(scheme)) {
     if (item.level > node.unit.level) continue;
-    node.items.set(item.id, scoreAt(scheme, item, node, env, params, remedies));
+    node.items.set(item.id, scoreAt(scheme, item, node, env, params));
   }
 }
 
@@ -138,7 +132,7 @@ function envOf(node: Node, params: Map<string, Rational>): Env {
 /** Why an item is not scored for lack of usable data. */
 type Unscored = Extract<Calc, { kind: 'missing' | 'invalid' }>;
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>, remedies: boolean): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
@@ -213,7 +207,7 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     gapDisplay: s.gap && showNonZero(s.gap, gapShown),
     calc: s.calc,
   });
-  if (remedies && result.status !== 'met' && met !== true && !rolled) {
+  if (result.status !== 'met' && met !== true && !rolled) {
     const score = (v: Value, e: Env): Rational => (floorsHit(v, e).length ? Rational.ZERO : scoreItem(item, v, e).points);
     result.remedy = solveRemedy(scheme, item, env, score);
   }

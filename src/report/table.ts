@@ -97,6 +97,29 @@ function remedies(items: ItemResult[], ctx: TableContext, c: ChalkInstance): str
   return ['', c.bold(`${t(ctx.lang, 'remedy')}${ctx.lang === 'zh' ? '：' : ':'}`), ...withRemedy.map(line)];
 }
 
+const ACTIONS_SHOWN = 10;
+
+/** The action list (整改清单) of the units below: lever changes ordered by points recovered. */
+function actions(u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
+  const zh = ctx.lang === 'zh';
+  const list: { k: UnitResult; i: ItemResult }[] = [];
+  const walk = (k: UnitResult) => {
+    for (const i of k.items) if (i.remedy?.reachable && i.remedy.gain && i.remedy.gain.sign() > 0) list.push({ k, i });
+    k.children.forEach(walk);
+  };
+  u.children.forEach(walk);
+  if (!list.length) return [];
+  list.sort((x, y) => y.i.remedy!.gain!.cmp(x.i.remedy!.gain!));
+  const level = u.children[0]!.levelTitle;
+  const more = list.length - ACTIONS_SHOWN;
+  return [
+    '',
+    c.bold(zh ? `整改清单（${level}，按可挽回分值）：` : `Action list (${level}, by points recovered):`),
+    ...list.slice(0, ACTIONS_SHOWN).map(({ k, i }) => `  • ${k.name} — ${i.title}${zh ? '：' : ': '}${remedyText(i.remedy!, ctx.lang)}`),
+    ...(more > 0 ? [zh ? `  ……另有 ${more} 项（--format json 或 md 中可见全部）` : `  … ${more} more (all of them in --format json or md)`] : []),
+  ];
+}
+
 function sortItems(items: ItemResult[], sort: TableContext['sort']): ItemResult[] {
   if (sort === 'scheme') return items;
   // Stable: equal losses keep scheme order.
@@ -124,7 +147,7 @@ function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkIns
   const items = sortItems(u.items, ctx.sort);
   out.push('', itemsTable(items, ctx, c), ...remedies(items, ctx, c));
   if (u.children.length) {
-    out.push('', c.bold(`${t(ctx.lang, 'ranking')}${ctx.lang === 'zh' ? '：' : ': '}${u.children[0]!.levelTitle}`), ranking(u, ctx, c));
+    out.push('', c.bold(`${t(ctx.lang, 'ranking')}${ctx.lang === 'zh' ? '：' : ': '}${u.children[0]!.levelTitle}`), ranking(u, ctx, c), ...actions(u, ctx, c));
     // Grandchildren (e.g. townships of each county in a city) get their own sections.
     for (const k of u.children) if (k.children.length) out.push('', ...unitReport(a, k, ctx, c));
   }
