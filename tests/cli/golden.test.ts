@@ -25,6 +25,15 @@ describe('golden JSON of the bundled sample', () => {
     });
   }
 
+  for (const lang of ['zh', 'en']) {
+    it(`the terminal table matches tests/golden/xiyang.${lang}.txt`, async () => {
+      const file = join(ROOT, `tests/golden/xiyang.${lang}.txt`);
+      const { out } = await score(['--lang', lang]);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(file, out);
+      expect(out).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+
   it('two runs give identical bytes', async () => {
     const a = await score(['--format', 'json']);
     const b = await score(['--format', 'json']);
