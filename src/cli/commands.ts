@@ -28,6 +28,8 @@ export interface CommonOptions {
 }
 
 export interface ScoreOptions extends CommonOptions {
+  /** Encoding of CSV reports (--encoding is the data files'). */
+  csvEncoding?: string;
   format?: string;
   output?: string[];
   failOn?: string;
@@ -96,6 +98,11 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const sort = oneOf('--sort', o.sort, ['lost', 'scheme'] as const, 'lost');
   const format = o.format === undefined ? undefined : oneOf('--format', o.format, FORMAT_NAMES, 'table');
   const params = paramsOf(o.param);
+  const wanted = o.csvEncoding === undefined ? undefined : normalizeEncodingName(o.csvEncoding);
+  const csvEncoding = wanted === 'utf-8' || wanted === 'gb18030' ? wanted : undefined;
+  if (o.csvEncoding !== undefined && !csvEncoding) {
+    throw new UsageError(msg(`--csv-encoding ${o.csvEncoding}: use utf-8 (with BOM, the default) or gb18030 (old Excel/WPS)`, `--csv-encoding ${o.csvEncoding}：请用 utf-8（带 BOM，默认）或 gb18030（旧版 Excel/WPS）`));
+  }
   const outputs = (o.output ?? []).map((file) => {
     if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(msg(`cannot write ${file}: it is a folder`, `无法写入 ${file}：这是一个文件夹`));
     const f = format ?? formatForFile(file);
@@ -110,17 +117,19 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const assessment = evaluate(scheme, dataset, { params });
   const verbose = Boolean(o.verbose);
 
-  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose });
+  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding });
   for (const out of outputs) {
     writeOrFail(io, out.file, await render(out.format, false));
     io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
   }
   const toStdout = outputs.length === 0;
+  if (toStdout && format === 'xlsx' && io.isTTY) {
+    throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
+  }
   const stdoutFormat = format ?? 'table';
   if (toStdout) {
     const color = stdoutFormat === 'table' && io.isTTY && o.color !== false && !io.env.NO_COLOR;
-    const text = await render(stdoutFormat, color);
-    io.stdout(typeof text === 'string' ? text : new TextDecoder().decode(text));
+    io.stdout(await render(stdoutFormat, color));
   }
   // The table on stdout lists findings itself; otherwise say them on stderr.
   if (!(toStdout && stdoutFormat === 'table')) printFindings(io, dataset.findings, lang, verbose);

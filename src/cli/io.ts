@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface Io {
-  stdout(text: string): void;
+  /** Text, or bytes written as they are (a GB18030 CSV on stdout). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   /** Whether stdout is a terminal (colour, never for pipes and files). */
   isTTY: boolean;

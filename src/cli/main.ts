@@ -73,6 +73,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--fail-on <when>', h('exit 1 on: veto, fail (default), never', '何时以 1 退出：veto、fail（默认）、never'))
     .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
+    .option('--csv-encoding <name>', h('CSV report encoding: utf-8 with BOM (default) or gb18030 for old Excel/WPS', 'CSV 报告编码：带 BOM 的 utf-8（默认）或 gb18030（旧版 Excel/WPS）'))
     .option('--no-color', h('no colour', '不使用颜色'))
     .action(async (data: string[], o: ScoreOptions) => {
       result.code = await runScore(io, data, o);

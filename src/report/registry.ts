@@ -1,14 +1,21 @@
 /** Every output format in one typed map; it also feeds the CLI's --format choices. */
 import type { Lang } from '../diagnostics';
 import type { Assessment } from '../engine/types';
+import { formatCsv } from './csv';
+import { formatHtml } from './html';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import { formatTable } from './table';
+import { formatXlsx } from './xlsx';
 
 export interface FormatContext {
   lang: Lang;
   color: boolean;
   sort: 'lost' | 'scheme';
   verbose: boolean;
+  /** CSV only: UTF-8 with a BOM (the default) or GB18030 for old Excel/WPS. */
+  csvEncoding?: 'utf-8' | 'gb18030';
 }
 
 /**
@@ -24,6 +31,11 @@ export interface Formatter {
 export const FORMATS = {
   table: { extensions: ['.txt'], render: (a, ctx) => formatTable(a, ctx) },
   json: { extensions: ['.json'], render: (a, ctx) => formatJson(a, ctx) },
+  csv: { extensions: ['.csv'], render: (a, ctx) => formatCsv(a, ctx) },
+  junit: { extensions: ['.xml', '.junit'], render: (a, ctx) => formatJunit(a, ctx) },
+  md: { extensions: ['.md'], render: (a, ctx) => formatMarkdown(a, ctx) },
+  html: { extensions: ['.html', '.htm'], render: (a, ctx) => formatHtml(a, ctx) },
+  xlsx: { extensions: ['.xlsx'], render: (a, ctx) => formatXlsx(a, ctx) },
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -10,8 +10,8 @@ export function fakeIo(env: Record<string, string> = { LANG: 'C' }): Io & { out:
     out: '',
     err: '',
     written: new Map<string, string | Uint8Array>(),
-    stdout: (t: string) => {
-      io.out += t;
+    stdout: (t: string | Uint8Array) => {
+      io.out += typeof t === 'string' ? t : new TextDecoder().decode(t);
     },
     stderr: (t: string) => {
       io.err += t;

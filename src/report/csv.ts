@@ -1,0 +1,113 @@
+/**
+ * The CSV report: one row per unit × item, every level (the county, then its
+ * townships, depth first), in scheme order whatever `--sort` says (Excel sorts).
+ *
+ * - Numbers are exact decimals (`Rational.toDecimal(6)`, as in the JSON report);
+ *   booleans are TRUE/FALSE; ids stay as written; words the tool prints (headers,
+ *   status, yes/no) and the explanation are in the chosen language.
+ * - UTF-8 with a BOM (so Excel reads Chinese) and CRLF line ends by default; GB18030
+ *   (no BOM) for old Excel/WPS when the context asks for it. Then the bytes come from
+ *   `iconv-lite`, loaded only for that run, and the result is a promise.
+ * - Every cell goes through `csvField`: a cell a spreadsheet would take for a formula
+ *   (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, except a plain number such
+ *   as `-6` (a lever change downwards), which cannot hold a formula and stays a number.
+ */
+import type { Lang } from '../diagnostics';
+import type { Rational } from '../rational';
+import type { Assessment, ItemResult, UnitResult } from '../engine/types';
+import { csvRecord } from './escape';
+import { explainItem } from './explain';
+import { statusWord, t, type Word } from './i18n';
+
+export type CsvEncoding = 'utf-8' | 'gb18030';
+
+export interface CsvContext {
+  lang: Lang;
+  /** Default utf-8 (written with a BOM). */
+  csvEncoding?: CsvEncoding;
+}
+
+const COLUMNS: Word[] = [
+  'csvLevel',
+  'csvKey',
+  'csvCode',
+  'csvUnit',
+  'csvParent',
+  'csvSectionId',
+  'csvSection',
+  'csvItemId',
+  'csvItem',
+  'csvValue',
+  'csvShown',
+  'csvTarget',
+  'csvStatus',
+  'csvPoints',
+  'csvMax',
+  'csvLost',
+  'csvGap',
+  'csvLever',
+  'csvChange',
+  'csvReachable',
+  'csvGain',
+  'csvExplanation',
+];
+
+const num = (r: Rational | undefined): string => (r === undefined ? '' : r.toDecimal(6));
+const val = (x: Rational | boolean | undefined): string => (x === undefined ? '' : typeof x === 'boolean' ? (x ? 'TRUE' : 'FALSE') : x.toDecimal(6));
+
+/** A section's title by id; the bonus items' pseudo-section is named in the chosen language. */
+export function sectionTitle(a: Assessment, id: string, lang: Lang): string {
+  return a.scheme.sections.find((s) => s.id === id)?.title ?? (id === 'bonus' ? t(lang, 'bonusItems') : id);
+}
+
+function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: ItemResult, lang: Lang): string[] {
+  const r = i.remedy;
+  return [
+    u.level,
+    u.key,
+    u.code ?? '',
+    u.name,
+    parent?.name ?? '',
+    i.section,
+    sectionTitle(a, i.section, lang),
+    i.id,
+    i.title,
+    val(i.value),
+    i.display,
+    i.targetDisplay ?? i.target ?? '',
+    statusWord(lang, i.status),
+    num(i.points),
+    num(i.max),
+    num(i.lost),
+    num(i.gap),
+    r?.label ?? '',
+    num(r?.change),
+    r ? t(lang, r.reachable ? 'csvYes' : 'csvNo') : '',
+    num(r?.gain),
+    explainItem(i, lang, a.scheme.labels),
+  ];
+}
+
+/** The CSV document as text (no BOM): header and one CRLF-ended record per unit × item. */
+export function csvReportText(a: Assessment, lang: Lang): string {
+  const out = [csvRecord(COLUMNS.map((w) => t(lang, w)))];
+  const walk = (u: UnitResult, parent: UnitResult | undefined) => {
+    for (const i of u.items) out.push(csvRecord(row(a, u, parent, i, lang)));
+    for (const c of u.children) walk(c, u);
+  };
+  for (const u of a.units) walk(u, undefined);
+  return out.join('');
+}
+
+export function formatCsv(a: Assessment, ctx: CsvContext): string | Promise<Uint8Array> {
+  const text = csvReportText(a, ctx.lang);
+  if ((ctx.csvEncoding ?? 'utf-8') === 'utf-8') return `\ufeff${text}`;
+  return gb18030(text);
+}
+
+async function gb18030(text: string): Promise<Uint8Array> {
+  // Loaded lazily: only a GB18030 run pays for it (the bundle keeps it external).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const iconv = ((await import('iconv-lite')) as any).default ?? (await import('iconv-lite'));
+  return new Uint8Array(iconv.encode(text, 'gb18030'));
+}

@@ -1,0 +1,71 @@
+/**
+ * Escaping for the text formats that machines and spreadsheets read: CSV (RFC 4180
+ * quoting, formula-injection neutralising) and XML (text, attributes, characters XML
+ * 1.0 cannot carry).
+ */
+
+/**
+ * A plain decimal number as pinggu writes it (`-6`, `0.014`, `1,234.5`, `-1.2%`,
+ * `3‰`): a spreadsheet reads it as a number, never as a formula, so it is left alone
+ * even when it starts with a minus sign.
+ */
+const PLAIN_NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?[%‰]?$/;
+
+/**
+ * What makes a spreadsheet treat a cell as a formula (OWASP "CSV injection"):
+ * `=`, `+`, `-`, `@` first, also after leading spaces (some importers trim them) and in
+ * their full-width forms (＝＋－＠, which some CJK spreadsheet setups normalise), and a
+ * leading tab or carriage return.
+ */
+const FORMULA_START = /^(?:[\t\r]|[ \u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/**
+ * A cell made inert against formula injection: text that a spreadsheet would take for
+ * a formula gets a leading `'`. A plain number (see PLAIN_NUMBER) passes unchanged, so
+ * a change of `-6` stays the number -6; nothing that matches it can hold a formula.
+ */
+export function neutralizeFormula(s: string): string {
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, a double quote, a line
+ * break, or leading/trailing white space (which some readers would trim); a quote
+ * inside is doubled.
+ */
+export function csvQuote(s: string): string {
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A CSV field that is both inert and quoted: what every cell of a report goes through. */
+export const csvField = (s: string): string => csvQuote(neutralizeFormula(s));
+
+/** A CSV record: fields joined by commas, ended by CRLF (as Excel writes it; RFC 4180). */
+export const csvRecord = (cells: readonly string[]): string => `${cells.map(csvField).join(',')}\r\n`;
+
+/**
+ * Characters XML 1.0 cannot carry at all, not even as character references: C0
+ * controls other than tab, LF and CR; lone surrogates; U+FFFE and U+FFFF. They become
+ * U+FFFD (the replacement character), so the document stays well-formed.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text content of an element: `&`, `<`, `>` escaped; a CR kept as `&#13;` (parsers turn raw CRs into LF). */
+export function xmlText(s: string): string {
+  return s
+    .replace(XML_INVALID, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+/**
+ * An attribute value for double quotes: as text, plus `"` and `'`, and tab, LF and
+ * CR as character references (attribute-value normalisation would turn them into
+ * spaces).
+ */
+export function xmlAttr(s: string): string {
+  return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+}

@@ -1,0 +1,163 @@
+/**
+ * The JUnit XML report, for CI dashboards (the common schema Jenkins, GitLab and
+ * others read: `<testsuites>` / `<testsuite>` / `<testcase>` with `<failure>`,
+ * `<error>`, `<skipped>`).
+ *
+ * For each top-level unit (the county; townships are in the other reports):
+ * - a first suite `<unit> / Vetoes`, always present, whose properties carry the verdict
+ *   (score, scaled, max, pass line, passed, grade); one testcase per veto: a triggered
+ *   veto is an `<error>`, and so is one the data cannot check (it cannot be ruled out);
+ * - one suite per section, in scheme order, named `<unit> / <section title>` (a nested
+ *   section by its path), one testcase per item: an item not met (partial, failed,
+ *   missing or invalid data) has a `<failure>` whose message gives the gap and the
+ *   points lost, with the explanation as its text; a not-applicable item is
+ *   `<skipped>`. A bonus item loses no points: not earned, it is `<skipped>`, never a
+ *   failure.
+ *
+ * Deterministic: no timestamps, no host names, every time is "0".
+ */
+import type { Lang } from '../diagnostics';
+import type { Rational } from '../rational';
+import { showPoints, showValue } from '../engine/display';
+import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
+import { sectionTitle } from './csv';
+import { xmlAttr, xmlText } from './escape';
+import { explainItem } from './explain';
+import { statusWord, t } from './i18n';
+
+export interface JunitContext {
+  lang: Lang;
+}
+
+/** Statuses that make an item a failure (unless it is a bonus item). */
+export const NOT_MET: readonly Status[] = ['partial', 'failed', 'missing', 'invalid'];
+
+interface Case {
+  name: string;
+  classname: string;
+  /** Child element, already serialised, or none for a pass. */
+  body?: string;
+  outcome: 'pass' | 'failure' | 'error' | 'skipped';
+}
+
+interface Suite {
+  name: string;
+  /** The unit the suite belongs to, as a dotted package name: `pinggu.140724`. */
+  pkg: string;
+  properties: [string, string][];
+  cases: Case[];
+}
+
+const attrs = (pairs: [string, string | number][]): string => pairs.map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`).join('');
+const num = (r: Rational): string => r.toDecimal(6);
+
+/** A section's titles from the outermost down: `一级 / 二级`. */
+function sectionPath(a: Assessment, id: string, lang: Lang): string {
+  const titles: string[] = [];
+  const seen = new Set<string>();
+  for (let s = a.scheme.sections.find((x) => x.id === id); s && !seen.has(s.id); s = a.scheme.sections.find((x) => x.id === s!.parent)) {
+    seen.add(s.id);
+    titles.unshift(s.title);
+  }
+  return titles.length ? titles.join(' / ') : sectionTitle(a, id, lang);
+}
+
+function failureMessage(i: ItemResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  const status = statusWord(lang, i.status);
+  const gap = i.gapDisplay ?? (i.gap ? showValue(i.gap, i.kind === 'boolean' ? 'number' : i.kind) : undefined);
+  const lost = showPoints(i.lost);
+  const max = showPoints(i.max);
+  if (zh) return `${status}：${gap !== undefined ? `差距 ${gap}，` : ''}失 ${lost} 分（共 ${max} 分）`;
+  return `${status}: ${gap !== undefined ? `gap ${gap}, ` : ''}${lost} of ${max} point${max === '1' ? '' : 's'} lost`;
+}
+
+function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case {
+  const zh = lang === 'zh';
+  const name = `${i.id} ${i.title}`;
+  const classname = `pinggu.${u.key}.${i.section}`;
+  const explanation = explainItem(i, lang, a.scheme.labels);
+  if (i.bonus && i.status !== 'met') {
+    const why = i.status === 'failed' || i.status === 'partial' ? t(lang, 'notEarned') : statusWord(lang, i.status);
+    const message = zh ? `${t(lang, 'bonusItems')}：${why}` : `${t(lang, 'bonus')}: ${why}`;
+    return { name, classname, outcome: 'skipped', body: `<skipped${attrs([['message', message]])}>${xmlText(explanation)}</skipped>` };
+  }
+  if (i.status === 'na') {
+    return { name, classname, outcome: 'skipped', body: `<skipped${attrs([['message', statusWord(lang, 'na')]])}>${xmlText(explanation)}</skipped>` };
+  }
+  if (NOT_MET.includes(i.status)) {
+    return { name, classname, outcome: 'failure', body: `<failure${attrs([['message', failureMessage(i, lang)], ['type', i.status]])}>${xmlText(explanation)}</failure>` };
+  }
+  return { name, classname, outcome: 'pass' };
+}
+
+function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
+  const zh = lang === 'zh';
+  const name = `${v.id} ${v.title}`;
+  const classname = `pinggu.${u.key}.veto`;
+  const text = [v.condition, v.basis].filter((x): x is string => Boolean(x)).join('\n');
+  if (v.triggered) {
+    const message = zh ? `触发一票否决：${v.condition}（实际 ${v.display}）` : `veto triggered: ${v.condition} (here ${v.display})`;
+    return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto']])}>${xmlText(text)}</error>` };
+  }
+  if (!v.checked) {
+    const why = v.reason ? v.reason[lang] : '';
+    const message = zh ? `无法核查一票否决，不能排除${why ? `：${why}` : ''}` : `veto cannot be checked, so not ruled out${why ? `: ${why}` : ''}`;
+    return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto-unchecked']])}>${xmlText(text)}</error>` };
+  }
+  return { name, classname, outcome: 'pass' };
+}
+
+function unitSuites(a: Assessment, u: UnitResult, lang: Lang): Suite[] {
+  const verdict: [string, string][] = [
+    ['score', num(u.score)],
+    ['scaled', num(u.scaled)],
+    ['max', num(u.max)],
+    ['bonus', num(u.bonus)],
+    ['pass', num(a.scheme.pass)],
+    ['passed', String(u.passed)],
+    ...(u.grade !== undefined ? [['grade', u.grade] as [string, string]] : []),
+  ];
+  const pkg = `pinggu.${u.key}`;
+  const suites: Suite[] = [{ name: `${u.name} / ${t(lang, 'vetoes')}`, pkg, properties: verdict, cases: u.vetoes.map((v) => vetoCase(u, v, lang)) }];
+  const bySection = new Map<string, ItemResult[]>();
+  for (const i of u.items) bySection.set(i.section, [...(bySection.get(i.section) ?? []), i]);
+  for (const [section, items] of bySection) {
+    suites.push({ name: `${u.name} / ${sectionPath(a, section, lang)}`, pkg, properties: [], cases: items.map((i) => itemCase(a, u, i, lang)) });
+  }
+  return suites;
+}
+
+const count = (cases: Case[], o: Case['outcome']) => cases.filter((c) => c.outcome === o).length;
+
+export function formatJunit(a: Assessment, ctx: JunitContext): string {
+  const suites = a.units.flatMap((u) => unitSuites(a, u, ctx.lang));
+  const all = suites.flatMap((s) => s.cases);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  lines.push(`<testsuites${attrs([['name', `pinggu: ${a.scheme.title}`], ['tests', all.length], ['failures', count(all, 'failure')], ['errors', count(all, 'error')], ['time', '0']])}>`);
+  suites.forEach((s, id) => {
+    const head = attrs([
+      ['name', s.name],
+      ['id', id],
+      ['package', s.pkg],
+      ['tests', s.cases.length],
+      ['failures', count(s.cases, 'failure')],
+      ['errors', count(s.cases, 'error')],
+      ['skipped', count(s.cases, 'skipped')],
+      ['time', '0'],
+    ]);
+    lines.push(`  <testsuite${head}>`);
+    if (s.properties.length) {
+      lines.push('    <properties>');
+      for (const [k, v] of s.properties) lines.push(`      <property${attrs([['name', k], ['value', v]])}/>`);
+      lines.push('    </properties>');
+    }
+    for (const c of s.cases) {
+      const open = `    <testcase${attrs([['classname', c.classname], ['name', c.name], ['time', '0']])}`;
+      lines.push(c.body ? `${open}>\n      ${c.body}\n    </testcase>` : `${open}/>`);
+    }
+    lines.push('  </testsuite>');
+  });
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
