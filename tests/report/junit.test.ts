@@ -285,6 +285,14 @@ describe('JUnit report of the bundled sample', () => {
     expect(io.out).not.toMatch(/timestamp|hostname/);
   });
 
+  it('matches tests/golden/xiyang.zh.junit.xml in Chinese', async () => {
+    const file = join(ROOT, 'tests/golden/xiyang.zh.junit.xml');
+    const io = fakeIo();
+    await main(['score', 'fixtures/xiyang', '--format', 'junit', '--lang', 'zh'], io);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(file, io.out);
+    expect(io.out).toBe(readFileSync(file, 'utf8'));
+  });
+
   it('is chosen by the .xml and .junit extensions of --output', async () => {
     for (const name of ['r.xml', 'r.junit']) {
       const io = fakeIo();
