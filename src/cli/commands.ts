@@ -11,7 +11,7 @@ import { schemeJsonSchema } from '../scheme/schema';
 import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
-import { findUnit, formatExplain } from '../report/explain-item';
+import { findUnits, formatExplain } from '../report/explain-item';
 import type { Rational } from '../rational';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import type { Io } from './io';
@@ -199,13 +199,22 @@ export interface ExplainOptions extends CommonOptions {
 /** `pinggu explain <item> [data...]`: one item at one unit, step by step. */
 export async function runExplain(io: Io, itemRef: string, data: string[], o: ExplainOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
-  const { scheme } = resolveScheme(io, o.scheme);
+  const { scheme, warnings } = resolveScheme(io, o.scheme);
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
   const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
   const assessment = evaluate(scheme, dataset, { params: paramsOf(o.param) });
-  const unit = findUnit(assessment, o.unit);
+  printFindings(io, warnings, lang, false);
+  if (!assessment.units.length) {
+    printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);
+    return EXIT.input;
+  }
+  const found = findUnits(assessment, o.unit);
+  if (found.length > 1) {
+    throw new UsageError(msg(`--unit ${o.unit}: ${found.length} units have that name (${found.map((u) => u.key).join(', ')}); give the code or key`, `--unit ${o.unit}：有 ${found.length} 个同名单位（${found.map((u) => u.key).join('、')}）；请给出代码`));
+  }
+  const unit = found[0];
   if (!unit) throw new UsageError(msg(`--unit ${o.unit}: no unit of that name or code in the data`, `--unit ${o.unit}：数据中没有此名称或代码的单位`));
   const item = unit.items.find((i) => i.id === model.id);
   if (!item) throw new UsageError(msg(`item ${model.id} is not scored at ${unit.name} (level ${unit.levelTitle})`, `指标 ${model.id} 不在“${unit.name}”（${unit.levelTitle}）层级计分`));

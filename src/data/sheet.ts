@@ -102,7 +102,7 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const out: SheetRow[] = [];
   let rejected = 0;
   const dataRows = rows.slice(headerIndex + header.rows);
-  const shownHeaders = headerRow.cells.map(quoteCell);
+  const shownHeaders = headerRow.cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
   for (const r of dataRows) {
     const row = readRow(scheme, matched.level, matched.columns, shownHeaders, r, file, findings);
     if (row) out.push(row);
@@ -179,8 +179,11 @@ const preview = (r: Row): string => {
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 };
 
+/** Control characters (escape sequences, bells) in names would reach terminals and reports: shown as �. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], r: Row, file: string, findings: Diagnostic[]): SheetRow | undefined {
-  const cell = (i: number) => (r.cells[i] ?? '').trim();
+  const cell = (i: number) => (r.cells[i] ?? '').replace(CONTROL, '\ufffd').trim();
   const colOf = (pred: (c: Column) => boolean) => columns.findIndex(pred);
   const nameCol = colOf((c) => c.kind === 'name' && c.level === level);
   const keyCol = colOf((c) => c.kind === 'key' && c.level === level);

@@ -9,15 +9,17 @@ import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { explainItem, remedyText } from './explain';
 import { statusWord } from './i18n';
 
-export function findUnit(a: Assessment, name?: string): UnitResult | undefined {
+/** The units named `name` (name, code or key); the first top-level unit when no name is given. */
+export function findUnits(a: Assessment, name?: string): UnitResult[] {
+  if (name === undefined) return a.units.slice(0, 1);
   const all: UnitResult[] = [];
   const walk = (u: UnitResult) => {
     all.push(u);
     u.children.forEach(walk);
   };
   a.units.forEach(walk);
-  if (name === undefined) return a.units[0];
-  return all.find((u) => u.name === name || u.code === name || u.key === name);
+  const exact = all.filter((u) => u.code === name || u.key === name);
+  return exact.length ? exact : all.filter((u) => u.name === name);
 }
 
 export function formatExplain(a: Assessment, unit: UnitResult, item: ItemResult, lang: Lang): string {

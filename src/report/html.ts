@@ -215,7 +215,7 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
         scoreLabel: showPoints(u.scaled),
         passLabel: `${t(L, 'passLine')} ${showPoints(a.scheme.pass)}`,
         ticks,
-        tone: u.scaled.ge(a.scheme.pass) ? 'tone-pass' : 'tone-fail',
+        tone: u.passed ? 'tone-pass' : 'tone-fail',
       },
       id('gauge'),
     ),

@@ -77,8 +77,10 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   const name = `${i.id} ${i.title}`;
   const classname = `pinggu.${u.key}.${i.section}`;
   const explanation = explainItem(i, lang, a.scheme.labels);
-  if (i.bonus && i.status !== 'met') {
-    const why = i.status === 'failed' || i.status === 'partial' ? t(lang, 'notEarned') : statusWord(lang, i.status);
+  // A bonus loses no points: earned (even in part) it passes; otherwise it is skipped.
+  if (i.bonus && (i.status === 'met' || i.status === 'partial')) return { name, classname, outcome: 'pass' };
+  if (i.bonus) {
+    const why = i.status === 'failed' ? t(lang, 'notEarned') : statusWord(lang, i.status);
     const message = zh ? `${t(lang, 'bonusItems')}：${why}` : `${t(lang, 'bonus')}: ${why}`;
     return { name, classname, outcome: 'skipped', body: `<skipped${attrs([['message', message]])}>${xmlText(explanation)}</skipped>` };
   }

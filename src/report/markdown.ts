@@ -34,7 +34,12 @@ export function cell(s: string): string {
 }
 
 function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => ENTITIES[c]!).replace(/[\\`*_[\]~|#$]/g, '\\$&');
+  return s
+    .replace(/[&<>]/g, (c) => ENTITIES[c]!)
+    .replace(/[\\`*_[\]~|#$]/g, '\\$&')
+    // GFM turns bare URLs into links: break the triggers.
+    .replace(/\b(https?|ftp|mailto):/gi, '$1&#58;')
+    .replace(/\bwww\./gi, 'www&#46;');
 }
 
 /** A word with `{name}` filled in; an English `one|many` form chosen by `n`. */

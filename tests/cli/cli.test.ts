@@ -55,6 +55,7 @@ const CASES: Case[] = [
   { args: ['explain', '综合避孕率', SAMPLE, '--lang', 'zh'], code: 0, out: [/^ {2}三都乡 {2}81\.06% {2}2\.06 \/ 6 {2}部分失分 {2}落实避孕措施人数增加 104，可挽回 3\.94 分$/m] },
   { args: ['explain', 'yzfw_contraception', SAMPLE, '--unit', '沾尚镇'], code: 0, out: [/— 沾尚镇$/m, /^Data: 落实避孕措施人数 = /m] },
   { args: ['explain', 'nope', SAMPLE], code: 2, err: [/no item "nope" in the scheme/] },
+  { args: ['explain', 'policy_rate', 'tests/corpus/header-only.csv', '--scheme', 'tests/corpus/scheme.yaml'], code: 2, err: [/header-only\.csv:1:1: error: no 乡镇 rows in any file/], noOut: true },
   { args: ['explain', 'jfbz_per_capita', SAMPLE, '--unit', '沾尚镇'], code: 2, err: [/item jfbz_per_capita is not scored at 沾尚镇/] },
   { args: ['explain', 'jfbz_per_capita', SAMPLE, '--unit', '火星'], code: 2, err: [/--unit 火星: no unit of that name or code/] },
   { args: ['--help'], code: 0, out: [/Exit codes:/, /2 {2}could not assess/] },

@@ -185,3 +185,10 @@ describe('a total row after a dropped row', () => {
     expect(withCode(ds.findings, 'data/total-unchecked').map((f) => f.message.en)).toEqual(['total row "合计" is not compared with the rows above: 1 row was not used (see the errors)']);
   });
 });
+
+describe('control characters in names', () => {
+  it('an escape sequence in a township name is shown as �, never passed to a terminal', () => {
+    const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n"\u001b[2J\u001b]0;pwn\u0007x",10,9,100\n'));
+    expect(s.rows[0]!.name).toBe('\ufffd[2J\ufffd]0;pwn\ufffdx');
+  });
+});

@@ -55,11 +55,15 @@ function sample(): Assessment {
 const foreignTags = (md: string) => md.replace(/<\/?(details|summary|br)>/g, '').match(/<[^\n]*/g) ?? [];
 
 describe('escaping', () => {
+  it('breaks bare URLs so GitHub does not turn data into links', () => {
+    expect(inline('www.evil.com http://e.vil/x')).toBe('www&#46;evil.com http&#58;//e.vil/x');
+  });
+
   it('makes table cells and inline text inert', () => {
     expect(cell('a|b<script>')).toBe('a\\|b&lt;script&gt;');
     expect(cell('one\ntwo\r\nthree')).toBe('one<br>two<br>three');
     expect(inline('one\ntwo')).toBe('one two');
-    expect(inline('[x](http://e) *b* _i_ `c` ~s~ # $m$ &amp; \\')).toBe('\\[x\\](http://e) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~ \\# \\$m\\$ &amp;amp; \\\\');
+    expect(inline('[x](http://e) *b* _i_ `c` ~s~ # $m$ &amp; \\')).toBe('\\[x\\](http&#58;//e) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~ \\# \\$m\\$ &amp;amp; \\\\');
   });
 
   it('a township named a|b<script> stays inert: no raw HTML but ours, no extra table column', () => {
@@ -71,7 +75,7 @@ describe('escaping', () => {
       expect(foreignTags(md)).toEqual([]);
       expect(md).toContain('a\\|b&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(md).toContain('A &amp; B');
-      expect(md).toContain('X\\*1\\* \\[y\\](http://e)');
+      expect(md).toContain('X\\*1\\* \\[y\\](http&#58;//e)');
       // Every row of a table has as many unescaped pipes as its header.
       const lines = md.split('\n');
       for (let k = 0; k < lines.length; k++) {
@@ -115,7 +119,7 @@ describe('structure', () => {
   it('lists the action items by points recoverable', () => {
     const md = formatMarkdown(sample(), { lang: 'en', sort: 'lost' });
     const list = md.slice(md.indexOf('#### By 乡镇'), md.indexOf('### Ranking'));
-    expect(list).toContain('1. **a\\|b&lt;script&gt;alert(1)&lt;/script&gt;** · X\\*1\\* \\[y\\](http://e) — 分子: 10 more, recovers 10 points');
+    expect(list).toContain('1. **a\\|b&lt;script&gt;alert(1)&lt;/script&gt;** · X\\*1\\* \\[y\\](http&#58;//e) — 分子: 10 more, recovers 10 points');
   });
 });
 
