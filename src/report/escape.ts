@@ -49,7 +49,8 @@ export const csvRecord = (cells: readonly string[]): string => `${cells.map(csvF
  * U+FFFD (the replacement character), so the document stays well-formed.
  */
 // eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Characters XML 1.0 cannot carry (and lone surrogates). */
+export const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text content of an element: `&`, `<`, `>` escaped; a CR kept as `&#13;` (parsers turn raw CRs into LF). */
 export function xmlText(s: string): string {

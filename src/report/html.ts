@@ -22,6 +22,7 @@ import { actionList } from './actions';
 import { explainItem } from './explain';
 import { statusWord, t, type Word } from './i18n';
 import { barChart, esc, gauge } from './svg';
+import { childrenByRank, sortItems } from './order';
 
 export interface HtmlContext {
   lang: Lang;
@@ -110,12 +111,6 @@ function fill(lang: Lang, w: Word, vars: Record<string, string | number>): strin
 }
 
 const num = (r: Rational): number => r.toNumber(6);
-
-function sortItems(items: ItemResult[], sort: HtmlContext['sort']): ItemResult[] {
-  if (sort === 'scheme') return items;
-  // Stable: equal losses keep scheme order.
-  return items.map((x, i) => [x, i] as const).sort((a, b) => b[0].lost.cmp(a[0].lost) || a[1] - b[1]).map(([x]) => x);
-}
 
 /** The status a cell shows: a bonus not earned is no loss, so it is not shown as failed. */
 const shownStatus = (i: ItemResult): Status | 'none' => (i.bonus && i.status === 'failed' ? 'none' : i.status);
@@ -346,7 +341,7 @@ function legend(L: Lang, bonus: boolean): string {
 }
 
 /** Children ordered by rank, then name: the order of the heat map and the ranking. */
-const byRank = (u: UnitResult): UnitResult[] => [...u.children].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+const byRank = childrenByRank;
 
 function heatmap(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => string): string {
   const level = u.children[0]!.levelTitle;

@@ -15,6 +15,7 @@ import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
 import { explainItem, remedyText } from './explain';
 import { statusWord, t, type Word } from './i18n';
+import { childrenByRank, sortItems } from './order';
 
 export interface MarkdownContext {
   lang: Lang;
@@ -52,12 +53,6 @@ function fill(L: Lang, w: Word, vars: Record<string, string | number>): string {
 function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)];
-}
-
-function sortItems(items: ItemResult[], sort: MarkdownContext['sort']): ItemResult[] {
-  if (sort === 'scheme') return items;
-  // Stable: equal losses keep scheme order.
-  return items.map((x, i) => [x, i] as const).sort((a, b) => b[0].lost.cmp(a[0].lost) || a[1] - b[1]).map(([x]) => x);
 }
 
 const gainOf = (i: ItemResult): Rational => i.remedy?.gain ?? Rational.ZERO;
@@ -224,7 +219,7 @@ function actionList(u: UnitResult, L: Lang): string[] {
 }
 
 function ranking(u: UnitResult, L: Lang): string[] {
-  const kids = [...u.children].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+  const kids = childrenByRank(u);
   const rows = kids.map((k) => {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)

@@ -10,6 +10,7 @@ import type { Assessment, ItemResult, Status, UnitResult } from '../engine/types
 import { remedyText } from './explain';
 import { grid } from './grid';
 import { statusWord, t } from './i18n';
+import { childrenByRank, sortItems } from './order';
 
 export interface TableContext {
   lang: Lang;
@@ -120,17 +121,11 @@ function actions(u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
   ];
 }
 
-function sortItems(items: ItemResult[], sort: TableContext['sort']): ItemResult[] {
-  if (sort === 'scheme') return items;
-  // Stable: equal losses keep scheme order.
-  return items.map((x, i) => [x, i] as const).sort((a, b) => b[0].lost.cmp(a[0].lost) || a[1] - b[1]).map(([x]) => x);
-}
-
 function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
   const L = ctx.lang;
   const level = u.children[0]?.levelTitle ?? '';
   const rows: string[][] = [];
-  const kids = [...u.children].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+  const kids = childrenByRank(u);
   for (const k of kids) {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)

@@ -22,6 +22,8 @@ import { actionList } from './actions';
 import { explainItem, remedyText } from './explain';
 import { textWidth } from './grid';
 import { statusWord, t, type Word } from './i18n';
+import { XML_INVALID } from './escape';
+import { childrenByRank } from './order';
 
 export interface XlsxContext {
   lang: Lang;
@@ -70,7 +72,6 @@ const FMT = {
 };
 
 // eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Excel's limit on the text of one cell. */
 const MAX_TEXT = 32767;
@@ -280,7 +281,7 @@ function rankingSheet(a: Assessment, lang: Lang): Sheet {
   const header: Word[] = ['xlsxRank', 'xlsxUnit', 'xlsxCode', 'xlsxLevel', 'xlsxParent', 'xlsxScore', 'xlsxMax', 'xlsxScaled', 'xlsxGrade', 'xlsxResult', 'xlsxVetoes', 'xlsxWorst'];
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   walk(a.units, (u) => {
-    const kids = [...u.children].sort((p, q) => p.rank - q.rank || p.name.localeCompare(q.name, 'zh'));
+    const kids = childrenByRank(u);
     for (const k of kids) {
       rows.push([int(k.rank), text(k.name), text(k.code), text(k.levelTitle), text(u.name), points(k.score), points(k.max), points(k.scaled), text(k.grade), verdict(k, lang), vetoSummary(k, lang), text(worstItems(k, lang))]);
     }
