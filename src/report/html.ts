@@ -106,7 +106,8 @@ ul.findings { margin: 1mm 0; padding-left: 5mm; font-size: 8.5pt }
 /** Fills `{name}` placeholders; `singular|plural` picks by `n`. */
 function fill(lang: Lang, w: Word, vars: Record<string, string | number>): string {
   const alts = t(lang, w).split('|');
-  const s = alts.length === 2 ? alts[vars.n === 1 ? 0 : 1]! : alts[0]!;
+  // `n` may be a number or a shown number ("1", "2.82"): one form only for exactly 1.
+  const s = alts.length === 2 ? alts[String(vars.n) === '1' ? 0 : 1]! : alts[0]!;
   return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
