@@ -38,8 +38,8 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   const zh = L === 'zh';
   const colon = zh ? '：' : ': ';
   const pass = u.passed ? c.green.bold(t(L, 'passed')) : c.red.bold(t(L, 'failed'));
-  const scaled = u.max.eq(a.scheme.total) ? '' : `  (${t(L, 'scaledNote')}: ${showPoints(u.scaled)})`;
-  const bonus = u.bonus.sign() > 0 ? ` (${t(L, 'bonus')} +${showPoints(u.bonus)})` : '';
+  const scaled = u.max.eq(a.scheme.total) ? '' : zh ? `  （${t(L, 'scaledNote')}：${showPoints(u.scaled)}）` : `  (${t(L, 'scaledNote')}: ${showPoints(u.scaled)})`;
+  const bonus = u.bonus.sign() > 0 ? (zh ? `（${t(L, 'bonus')} +${showPoints(u.bonus)}）` : ` (${t(L, 'bonus')} +${showPoints(u.bonus)})`) : '';
   const grade = u.grade ? `  ${t(L, 'grade')} ${u.grade}` : '';
   const rank = u.of > 1 ? `  ${t(L, 'rank')} ${u.rank}/${u.of}` : '';
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
@@ -50,7 +50,7 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   const hit = u.vetoes.filter((v) => v.triggered);
   const unknown = u.vetoes.filter((v) => !v.checked);
   if (hit.length === 0 && unknown.length === 0) {
-    lines.push(`${t(L, 'vetoes')}${colon}${c.green(t(L, 'vetoNone'))} ${zh ? `（共 ${u.vetoes.length} 项）` : `(all ${u.vetoes.length} checked)`}`);
+    lines.push(`${t(L, 'vetoes')}${colon}${c.green(t(L, 'vetoNone'))}${zh ? `（共 ${u.vetoes.length} 项，均已检查）` : ` (all ${u.vetoes.length} checked)`}`);
   }
   if (hit.length) {
     lines.push(c.red.bold(`${t(L, 'vetoes')}${colon}${zh ? `触发 ${hit.length} 项` : `${hit.length} TRIGGERED`}`));
@@ -93,7 +93,7 @@ function remedies(items: ItemResult[], ctx: TableContext, c: ChalkInstance): str
   if (!withRemedy.length) return [];
   const line = (i: ItemResult) => {
     const text = remedyText(i.remedy!, ctx.lang);
-    return text.startsWith(i.title) ? `  • ${text}` : `  • ${i.title}: ${text}`;
+    return text.startsWith(i.title) ? `  • ${text}` : `  • ${i.title}${ctx.lang === 'zh' ? '：' : ': '}${text}`;
   };
   return ['', c.bold(`${t(ctx.lang, 'remedy')}${ctx.lang === 'zh' ? '：' : ':'}`), ...withRemedy.map(line)];
 }
