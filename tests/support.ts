@@ -68,3 +68,27 @@ export function scoreOne(s: Scheme, num: string | number, den: string | number):
   const a = assess(s, ['t.csv', `乡镇,分子,分母\nA,${num},${den}\n`]);
   return item(a.units[0]!.children[0]!, 'x');
 }
+
+/** Three levels (乡镇 → 县 → 市), one rate item with a lever: for roll-up and ranking tests. */
+export function cityScheme(): Scheme {
+  return scheme(`
+id: c3
+title: C
+version: 1
+total: 10
+pass: 9
+units:
+  - { id: township, title: 乡镇, name: [乡镇] }
+  - { id: county, title: 县, name: [县] }
+  - { id: city, title: 市, name: [市] }
+fields:
+  - { id: births, label: 出生数, type: count }
+  - { id: ok, label: 政策内, type: count }
+sections:
+  - id: s
+    title: S
+    points: 10
+    items:
+      - { id: rate, title: 率, points: 10, formula: ok / births, target: ">= 95%", rule: { type: deduct, deduct: 1, per: 1%, partial: proportional }, lever: ok }
+`);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { R } from '../../src/rational';
 import { competitionRanks } from '../../src/engine/rank';
-import { assess, child, item, scheme } from '../support';
+import { assess, child, cityScheme, item, scheme } from '../support';
 
 /** Two townships whose rates differ in size: ratio of sums ≠ mean of ratios. */
 const RATE = scheme(`
@@ -221,26 +221,7 @@ sections:
 });
 
 describe('three levels: townships → counties → city', () => {
-  const CITY = scheme(`
-id: c3
-title: C
-version: 1
-total: 10
-pass: 9
-units:
-  - { id: township, title: 乡镇, name: [乡镇] }
-  - { id: county, title: 县, name: [县] }
-  - { id: city, title: 市, name: [市] }
-fields:
-  - { id: births, label: 出生数, type: count }
-  - { id: ok, label: 政策内, type: count }
-sections:
-  - id: s
-    title: S
-    points: 10
-    items:
-      - { id: rate, title: 率, points: 10, formula: ok / births, target: ">= 95%", rule: { type: deduct, deduct: 1, per: 1%, partial: proportional } }
-`);
+  const CITY = cityScheme();
   const a = assess(CITY, ['t.csv', '市,县,乡镇,出生数,政策内\n晋中市,甲县,a,100,90\n晋中市,甲县,b,100,100\n晋中市,乙县,c,200,196\n']);
   it('the city is the top-level unit, scored on the sums of all its townships', () => {
     expect(a.units.map((u) => [u.level, u.name])).toEqual([['city', '晋中市']]);

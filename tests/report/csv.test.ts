@@ -15,7 +15,7 @@ import type { Assessment } from '../../src/engine/types';
 import { csvReportText, formatCsv } from '../../src/report/csv';
 import { csvField, csvQuote, csvRecord, neutralizeFormula } from '../../src/report/escape';
 import { formatJson } from '../../src/report/json';
-import { assess, scheme } from '../support';
+import { assess, oneItem, scheme } from '../support';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -134,25 +134,7 @@ describe('CSV report of the bundled sample', () => {
 
 describe('CSV numbers are never neutralised', () => {
   it('a lever change downwards stays the number -6', () => {
-    const s = scheme(`
-id: t
-title: T
-version: 1
-total: 10
-pass: 10
-units:
-  - { id: township, title: 乡镇, name: [乡镇] }
-  - { id: county, title: 县, name: [县] }
-fields:
-  - { id: num, label: 分子, type: count }
-  - { id: den, label: 分母, type: count }
-sections:
-  - id: s
-    title: S
-    points: 10
-    items:
-      - { id: x, title: X, points: 10, formula: "num / den", target: "<= 5%", rule: { type: all }, lever: num }
-`);
+    const s = oneItem({ target: '<= 5%', rule: '{ type: all }', extra: '        lever: num\n' });
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,11,100\n']);
     const text = csvReportText(a, 'en');
     const [head, ...body] = rows(text);

@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main';
 import type { Assessment } from '../../src/engine/types';
 import { cell, formatMarkdown, inline } from '../../src/report/markdown';
 import { fakeIo, ROOT } from '../cli/fake-io';
-import { assess, scheme } from '../support';
+import { assess, cityScheme, scheme } from '../support';
 
 const SCHEME = scheme(`
 id: m
@@ -124,26 +124,7 @@ describe('structure', () => {
 });
 
 describe('three levels', () => {
-  const CITY = scheme(`
-id: c3
-title: C
-version: 1
-total: 10
-pass: 9
-units:
-  - { id: township, title: 乡镇, name: [乡镇] }
-  - { id: county, title: 县, name: [县] }
-  - { id: city, title: 市, name: [市] }
-fields:
-  - { id: births, label: 出生数, type: count }
-  - { id: ok, label: 政策内, type: count }
-sections:
-  - id: s
-    title: S
-    points: 10
-    items:
-      - { id: rate, title: 率, points: 10, formula: ok / births, target: ">= 95%", rule: { type: deduct, deduct: 1, per: 1%, partial: proportional }, lever: ok }
-`);
+  const CITY = cityScheme();
   it('ranks the counties in the city, then reports each county with its townships', () => {
     const a = assess(CITY, ['t.csv', '市,县,乡镇,出生数,政策内\n晋中市,甲县,a,100,90\n晋中市,甲县,b,100,100\n晋中市,乙县,c,200,196\n']);
     const md = formatMarkdown(a, { lang: 'zh', sort: 'lost' });

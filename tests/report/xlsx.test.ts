@@ -16,7 +16,7 @@ import { Rational } from '../../src/rational';
 import { formatXlsx, STATUS_TONE } from '../../src/report/xlsx';
 import { statusWord } from '../../src/report/i18n';
 import { fakeIo, ROOT } from '../cli/fake-io';
-import { assess, scheme } from '../support';
+import { assess, oneItem } from '../support';
 
 const INJECTED_TOWNSHIP = '=HYPERLINK("http://x","y")';
 const INJECTED_COUNTY = "+cmd|' /C calc'!A0";
@@ -259,25 +259,7 @@ describe('formula injection', () => {
 
 describe('text the XML cannot carry', () => {
   it('control characters become U+FFFD; text longer than Excel allows is cut', async () => {
-    const s = scheme(`
-id: t
-title: T
-version: 1
-total: 10
-pass: 9
-units:
-  - { id: township, title: 乡镇, name: [乡镇] }
-  - { id: county, title: 县, name: [县] }
-fields:
-  - { id: num, label: 分子, type: count }
-  - { id: den, label: 分母, type: count }
-sections:
-  - id: s
-    title: S
-    points: 10
-    items:
-      - { id: x, title: X, points: 10, formula: num / den, target: ">= 90%", rule: { type: all } }
-`);
+    const s = oneItem({ target: '>= 90%', rule: '{ type: all }' });
     const a = assess(s, ['t.csv', '县,乡镇,分子,分母\nC,A,80,100\n']);
     a.units[0]!.children[0]!.name = 'a\u0001b\u0008c\ud800';
     a.units[0]!.children[0]!.items[0]!.title = 'x'.repeat(40_000);
