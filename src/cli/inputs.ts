@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { msg, type Diagnostic } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
 import type { InputFile } from '../data/dataset';
-import { loadSchemeBytes, type Preparsed } from '../scheme/load';
+import { loadScheme, loadSchemeBytes, type Preparsed } from '../scheme/load';
 import type { Scheme } from '../scheme/model';
 import type { Io } from './io';
 
@@ -54,9 +54,14 @@ export function resolveScheme(io: Io, ref: string | undefined): { scheme: Scheme
     throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
   }
   const bytes = readOrFail(io, file, 'scheme');
-  // The lenient decode only serves to find the build's parse; loadSchemeBytes decodes strictly.
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
-  const r = loadSchemeBytes(bytes, shown(io, file), preparsed(io, file, text));
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined; // not UTF-8: loadSchemeBytes says where
+  }
+  const name = shown(io, file);
+  const r = text === undefined ? loadSchemeBytes(bytes, name) : loadScheme(text, name, preparsed(io, file, text));
   if (!r.scheme) throw new InputError(r.diagnostics);
   return { scheme: r.scheme, warnings: r.diagnostics };
 }

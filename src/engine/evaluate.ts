@@ -22,6 +22,8 @@ import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitR
 export interface EvaluateOptions {
   /** Param values overriding the scheme's (`--param id=value`). */
   params?: Map<string, Rational>;
+  /** Record each item's field values (`ItemResult.inputs`, for `pinggu explain`). */
+  inputs?: boolean;
 }
 
 const SUMMABLE = new Set(['count', 'number', 'money']);
@@ -42,7 +44,8 @@ interface Node {
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
   const params = new Map([...scheme.params, ...(options.params ?? [])]);
   const roots = buildTree(data);
-  for (const root of roots) assess(scheme, root, params);
+  const inputs = options.inputs === true;
+  for (const root of roots) assess(scheme, root, params, inputs);
 
   const results = roots.map((r) => toResult(scheme, r, params));
   rank(results);
@@ -92,13 +95,13 @@ function buildTree(data: Dataset): Node[] {
 }
 
 /** Bottom-up: fill field states, then score items and vetoes, for a unit and its subtree. */
-function assess(scheme: Scheme, node: Node, params: Map<string, Rational>): void {
-  for (const c of node.children) assess(scheme, c, params);
+function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, inputs: boolean): void {
+  for (const c of node.children) assess(scheme, c, params, inputs);
   for (const f of scheme.fields.values()) node.fields.set(f.id, fieldState(f.id, f.level, f.type, node));
   const env = envOf(node, params);
   for (const item of allItems(scheme)) {
     if (item.level > node.unit.level) continue;
-    node.items.set(item.id, scoreAt(scheme, item, node, env, params));
+    node.items.set(item.id, scoreAt(scheme, item, node, env, params, inputs));
   }
 }
 
@@ -132,7 +135,7 @@ function envOf(node: Node, params: Map<string, Rational>): Env {
 /** Why an item is not scored for lack of usable data. */
 type Unscored = Extract<Calc, { kind: 'missing' | 'invalid' }>;
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>, inputs: boolean): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
@@ -152,11 +155,13 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n), scheme.fields.get(n)?.type === 'percent')),
     basis: item.basis,
     evidence: item.evidence,
-    inputs: item.fields.map((id) => {
-      const f = scheme.fields.get(id)!;
-      const st = node.fields.get(id);
-      return { field: id, label: f.label, value: st?.invalid ? '✗' : showRaw(st?.value, f.type === 'percent'), summed: f.level < node.unit.level };
-    }),
+    inputs: !inputs
+      ? undefined
+      : item.fields.map((id) => {
+          const f = scheme.fields.get(id)!;
+          const st = node.fields.get(id);
+          return { field: id, label: f.label, value: st?.invalid ? '✗' : showRaw(st?.value, f.type === 'percent'), summed: f.level < node.unit.level };
+        }),
   };
   const full = item.points;
   const counted = item.bonus ? Rational.ZERO : full;
