@@ -6,10 +6,9 @@
 import { msg, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { Rational } from '../rational';
 import { evaluate, type Value } from '../scheme/formula';
-import type { Scheme } from '../scheme/model';
+import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
 import { normalizeLabel } from './normalize';
-import { SUMMABLE_TYPES } from './values';
 import { readSheet, sheetFromRows, type Sheet, type SheetOptions, type SheetRow } from './sheet';
 import type { Row } from './table';
 import { showCell } from './values';

@@ -41,5 +41,3 @@ export interface Dataset {
   files: FileStats[];
   findings: Diagnostic[];
 }
-
-export const unitId = (level: number, key: string): string => `${level}:${key}`;

@@ -8,9 +8,6 @@ import { Rational } from '../rational';
 import type { Field } from '../scheme/model';
 
 export type CellValue = Rational | boolean | string;
-
-/** Field types whose values add up (a parent's value is the sum of its children's). */
-export const SUMMABLE_TYPES: ReadonlySet<Field['type']> = new Set(['count', 'number', 'money']);
 export type Parsed = { value: CellValue | undefined } | { error: Msg };
 
 const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '－', '／']);

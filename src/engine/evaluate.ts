@@ -10,7 +10,7 @@ import { msg, type Msg } from '../diagnostics';
 import type { DataUnit, Dataset, FieldValue } from '../data/model';
 import { Rational } from '../rational';
 import { evaluate as evalFormula, render, type Env, type Value } from '../scheme/formula';
-import type { Item, Scheme, Section } from '../scheme/model';
+import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
 import type { Display, Target } from '../scheme/target';
 import { showRaw, showTarget, showValue, shownValue } from './display';
 import { competitionRanks } from './rank';
@@ -26,7 +26,6 @@ export interface EvaluateOptions {
   inputs?: boolean;
 }
 
-const SUMMABLE = new Set(['count', 'number', 'money']);
 
 /** A field's state in one unit: a value, missing, or invalid with reasons. */
 interface FieldState {
@@ -117,7 +116,7 @@ function fieldState(id: string, level: number, type: string, node: Node): FieldS
     const v = node.unit.values.get(id);
     return v === undefined ? {} : { value: v };
   }
-  if (!SUMMABLE.has(type) || node.children.length === 0) return {};
+  if (!SUMMABLE_TYPES.has(type) || node.children.length === 0) return {};
   let sum = Rational.ZERO;
   for (const c of node.children) {
     const s = c.fields.get(id)!;

@@ -11,6 +11,7 @@ import { Rational } from '../rational';
 import type { Reporter } from './compile';
 import { kindOf, MAX_ROUND_DIGITS, type Formula, type Kind, type Node } from './formula';
 import type * as M from './model';
+import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
 import type { ItemInput, SchemeInput, SectionInput } from './schema';
 import type { Target } from './target';
@@ -24,7 +25,6 @@ interface Ctx {
   sections: { input: SectionInput; path: Path }[];
 }
 
-const SUMMABLE = new Set(['count', 'number', 'money']);
 const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -186,7 +186,7 @@ function scopes(ctx: Ctx): void {
         const lvl = scheme.levels[field.level]!.id;
         rep.error([...path, 'formula'], 'scheme/scope', msg(`item "${model.id}" is scored at level "${scheme.levels[model.level]!.id}" but field "${id}" exists only from level "${lvl}"; set scope: ${lvl}`, `指标“${model.id}”在“${scheme.levels[model.level]!.title}”层级计分，但字段“${id}”只在“${scheme.levels[field.level]!.title}”层级有数据；请设置 scope: ${lvl}`));
       }
-      if (model.rollup === 'sum' && !SUMMABLE.has(field.type) && field.level < top) {
+      if (model.rollup === 'sum' && !SUMMABLE_TYPES.has(field.type) && field.level < top) {
         rep.error([...path, 'formula'], 'scheme/rollup-not-summable', msg(`item "${model.id}" would sum field "${id}" (${field.type}) to roll up; ${field.type} cannot be summed: declare rollup: mean, min or max`, `指标“${model.id}”汇总时需要加总字段“${id}”（${field.type}），该类型不能加总：请声明 rollup: mean、min 或 max`));
       }
     }
@@ -368,7 +368,7 @@ function vetoesAndLevers(ctx: Ctx): void {
       rep.error([...path, 'lever'], 'scheme/unknown-field', msg(`lever "${model.lever}" is not a field`, `lever“${model.lever}”不是已定义的字段`));
     } else if (!model.formula.refs.includes(f.id)) {
       rep.error([...path, 'lever'], 'scheme/lever-unused', msg(`lever "${f.id}" does not appear in the formula`, `lever“${f.id}”没有出现在公式中`));
-    } else if (!SUMMABLE.has(f.type) && f.type !== 'percent') {
+    } else if (!SUMMABLE_TYPES.has(f.type) && f.type !== 'percent') {
       rep.error([...path, 'lever'], 'scheme/lever-type', msg(`lever "${f.id}" must be a number field, not ${f.type}`, `lever“${f.id}”必须是数值字段，而不是 ${f.type}`));
     }
   }

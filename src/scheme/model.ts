@@ -5,6 +5,9 @@ import type { Path } from './positions';
 import type { Display, Target } from './target';
 import type { FieldInput, UnitLevelInput } from './schema';
 
+/** Field types whose values add up (a parent's value is the sum of its children's). */
+export const SUMMABLE_TYPES: ReadonlySet<string> = new Set(['count', 'number', 'money']);
+
 export type Partial = 'proportional' | 'up' | 'down';
 
 export type Rule =
