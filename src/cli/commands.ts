@@ -14,6 +14,11 @@ import { formatCheckJson, formatCheckText, type CheckReport } from '../report/ch
 import { findUnits, formatExplain } from '../report/explain-item';
 import type { Rational } from '../rational';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
+import { discoverJobs } from './discover';
+import { parsePeriod } from '../batch/period';
+import { assessJob, collect, runBatch } from './batch-run';
+import type { Batch } from '../batch/types';
+import { progressBar, writeBatch } from './score-batch';
 import type { Io } from './io';
 
 export interface CommonOptions {
@@ -35,6 +40,10 @@ export interface ScoreOptions extends CommonOptions {
   failOn?: string;
   sort?: string;
   param?: string[];
+  /** The period of every dataset (`2026-09`, `2026h1`), overriding names. */
+  period?: string;
+  outputDir?: string;
+  quiet?: boolean;
 }
 
 export const EXIT = { ok: 0, gate: 1, input: 2 } as const;
@@ -88,8 +97,9 @@ function paramsOf(list: string[] | undefined): Map<string, Rational> {
   return out;
 }
 
-function printFindings(io: Io, ds: Diagnostic[], lang: Lang, verbose: boolean): void {
-  for (const d of ds) if (verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
+/** Findings on stderr: notes only with --verbose, and only errors with --quiet. */
+function printFindings(io: Io, ds: Diagnostic[], lang: Lang, verbose: boolean, quiet = false): void {
+  for (const d of ds) if (quiet ? d.severity === 'error' : verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
 }
 
 export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise<number> {
@@ -109,33 +119,84 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     if (!f) throw new UsageError(msg(`--output ${file}: cannot tell the format from the extension; add --format (${FORMAT_NAMES.join(', ')})`, `--output ${file}：无法从扩展名判断格式；请加 --format（${FORMAT_NAMES.join('、')}）`));
     return { file, format: f };
   });
+  const period = o.period === undefined ? undefined : parsePeriod(o.period);
+  if (o.period !== undefined && !period) throw new UsageError(msg(`--period ${o.period}: expected a month YYYY-MM (2026-09) or a half year YYYYhN (2026h1)`, `--period ${o.period}：应为月份 YYYY-MM（如 2026-09）或半年 YYYYhN（如 2026h1）`));
   const { scheme, warnings } = resolveScheme(io, o.scheme);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
-  const files = await loadInputs(io, data, o.sheet);
-  const dataset = readDataset(scheme, files, { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  const assessment = evaluate(scheme, dataset, { params });
+  const jobs = discoverJobs(io, data, period);
   const verbose = Boolean(o.verbose);
+  const quiet = Boolean(o.quiet);
+  const color = io.isTTY && o.color !== false && !io.env.NO_COLOR;
+  const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
+  const gateOf = (a: Assessment) => gate(a, failOn);
+  const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io, lang) : undefined;
+  let batch: Batch;
+  if (jobs.length === 1) {
+    const one = await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params });
+    if (one.assessment.units.length <= 1 && !o.outputDir) {
+      return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: jobs[0]!.period, warnings });
+    }
+    batch = collect([one], gateOf);
+  } else {
+    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick });
+    bar?.end();
+  }
+  if (!o.outputDir && outputs.length === 0 && format === 'xlsx' && io.isTTY) {
+    throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
+  }
+  await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color });
+  // The table on stdout lists the findings itself.
+  if (outputs.length || o.outputDir || (format ?? 'table') !== 'table') {
+    printFindings(io, batch.findings, lang, verbose, quiet);
+    const said = new Set<string>();
+    for (const e of batch.entries) {
+      const k = `${e.period ?? ''}\u0000${e.source}`;
+      if (said.has(k)) continue;
+      said.add(k);
+      printFindings(io, e.assessment.data.findings, lang, verbose, quiet);
+    }
+  }
+  printFindings(io, warnings, lang, verbose, quiet);
+  return batch.exit;
+}
 
-  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding });
+/** Batches show a progress bar from this many datasets on (on a terminal). */
+const PROGRESS_FROM = 5;
+
+interface SingleOptions {
+  lang: Lang;
+  sort: 'lost' | 'scheme';
+  verbose: boolean;
+  quiet: boolean;
+  color: boolean;
+  csvEncoding?: 'utf-8' | 'gb18030';
+  outputs: { file: string; format: FormatName }[];
+  format?: FormatName;
+  failOn: 'veto' | 'fail' | 'never';
+  period: string | null;
+  warnings: Diagnostic[];
+}
+
+/** One unit in one period: the report of one assessment. */
+async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise<number> {
+  const { lang, sort, verbose, csvEncoding, outputs, format } = o;
+  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period });
   for (const out of outputs) {
     writeOrFail(io, out.file, await render(out.format, false));
-    io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
+    if (!o.quiet) io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
   }
   const toStdout = outputs.length === 0;
   if (toStdout && format === 'xlsx' && io.isTTY) {
     throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
   }
   const stdoutFormat = format ?? 'table';
-  if (toStdout) {
-    const color = stdoutFormat === 'table' && io.isTTY && o.color !== false && !io.env.NO_COLOR;
-    io.stdout(await render(stdoutFormat, color));
-  }
+  if (toStdout) io.stdout(await render(stdoutFormat, stdoutFormat === 'table' && o.color));
   // The table on stdout lists findings itself; otherwise say them on stderr.
-  if (!(toStdout && stdoutFormat === 'table')) printFindings(io, dataset.findings, lang, verbose);
-  printFindings(io, warnings, lang, verbose);
-  if (hasErrors(dataset.findings)) return EXIT.input;
-  return gate(assessment, failOn);
+  if (!(toStdout && stdoutFormat === 'table')) printFindings(io, assessment.data.findings, lang, verbose, o.quiet);
+  printFindings(io, o.warnings, lang, verbose, o.quiet);
+  if (hasErrors(assessment.data.findings)) return EXIT.input;
+  return gate(assessment, o.failOn);
 }
 
 export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {

@@ -8,6 +8,8 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stdout is a terminal (colour, never for pipes and files). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (a progress bar only then). */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
   /** The package's root folder (bundled schemes and sample data live below it). */
@@ -29,6 +31,7 @@ export function nodeIo(root: string): Io {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
     root,

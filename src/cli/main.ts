@@ -74,6 +74,9 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
     .option('--csv-encoding <name>', h('CSV report encoding: utf-8 with BOM (default) or gb18030 for old Excel/WPS', 'CSV 报告编码：带 BOM 的 utf-8（默认）或 gb18030（旧版 Excel/WPS）'))
+    .option('--period <period>', h('the period of the data: YYYY-MM or YYYYhN (default: from folder and file names)', '数据所属期间：YYYY-MM 或 YYYYhN（默认取自文件夹和文件名）'))
+    .option('--output-dir <dir>', h('write one report per county and period, plus summary.*, into this folder (formats: --format, default json and html)', '每个县每期一份报告并加汇总 summary.*，写入此文件夹（格式取 --format，默认 json 和 html）'))
+    .option('-q, --quiet', h('print nothing on stderr but errors (for scheduled jobs)', '标准错误只输出错误（用于定时任务）'))
     .option('--no-color', h('no colour', '不使用颜色'))
     .action(async (data: string[], o: ScoreOptions) => {
       result.code = await runScore(io, data, o);

@@ -90,19 +90,30 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
 
 /** The CSV document as text (no BOM): header and one CRLF-ended record per unit × item. */
 export function csvReportText(a: Assessment, lang: Lang): string {
-  const out = [csvRecord(COLUMNS.map((w) => t(lang, w)))];
+  return [csvRecord(COLUMNS.map((w) => t(lang, w))), ...csvRows(a, lang).map(csvRecord)].join('');
+}
+
+/** The CSV header (in the tool's language). */
+export const csvHeader = (lang: Lang): string[] => COLUMNS.map((w) => t(lang, w));
+
+/** One row per unit × item, walking the units top down. */
+export function csvRows(a: Assessment, lang: Lang): string[][] {
+  const out: string[][] = [];
   const walk = (u: UnitResult, parent: UnitResult | undefined) => {
-    for (const i of u.items) out.push(csvRecord(row(a, u, parent, i, lang)));
+    for (const i of u.items) out.push(row(a, u, parent, i, lang));
     for (const c of u.children) walk(c, u);
   };
   for (const u of a.units) walk(u, undefined);
-  return out.join('');
+  return out;
+}
+
+/** Text in the chosen encoding: UTF-8 with a BOM, or GB18030. */
+export function encodeCsv(text: string, encoding: CsvEncoding | undefined): string | Promise<Uint8Array> {
+  return (encoding ?? 'utf-8') === 'utf-8' ? `\ufeff${text}` : gb18030(text);
 }
 
 export function formatCsv(a: Assessment, ctx: CsvContext): string | Promise<Uint8Array> {
-  const text = csvReportText(a, ctx.lang);
-  if ((ctx.csvEncoding ?? 'utf-8') === 'utf-8') return `\ufeff${text}`;
-  return gb18030(text);
+  return encodeCsv(csvReportText(a, ctx.lang), ctx.csvEncoding);
 }
 
 async function gb18030(text: string): Promise<Uint8Array> {

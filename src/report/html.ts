@@ -36,7 +36,7 @@ const FONTS = `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi 
 
 const STATUSES: Status[] = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'];
 
-const CSS = `
+export const CSS = `
 @page { size: A4; margin: 15mm }
 * { box-sizing: border-box }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact }

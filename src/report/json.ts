@@ -2,7 +2,7 @@
  * The JSON report: a versioned, deterministic document for machines. Exact numbers
  * are written as decimals rounded to 6 places (no binary floating-point artefacts).
  */
-import type { Lang } from '../diagnostics';
+import type { Diagnostic, Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { actionList } from './actions';
@@ -49,7 +49,7 @@ function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
   };
 }
 
-function unit(u: UnitResult, lang: Lang, labels: Record<string, string>): unknown {
+export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, string>): unknown {
   return {
     level: u.level,
     key: u.key,
@@ -74,50 +74,68 @@ function unit(u: UnitResult, lang: Lang, labels: Record<string, string>): unknow
       condition: x.condition,
     })),
     items: u.items.map((i) => item(i, lang, labels)),
-    children: u.children.map((c) => unit(c, lang, labels)),
+    children: u.children.map((c) => unitJson(c, lang, labels)),
   };
 }
 
-export function formatJson(a: Assessment, ctx: JsonContext): string {
+export function schemeJson(a: Assessment) {
+  return {
+    id: a.scheme.id,
+    title: a.scheme.title,
+    version: a.scheme.version,
+    issuer: a.scheme.issuer ?? null,
+    document: a.scheme.document ?? null,
+    total: n(a.scheme.total),
+    pass: n(a.scheme.pass),
+  };
+}
+
+export function actionsJson(a: Assessment, lang: Lang) {
+  return actionList(a).map((x) => ({
+    level: x.unit.level,
+    unit: x.unit.name,
+    code: x.unit.code ?? null,
+    item: x.item.id,
+    title: x.item.title,
+    lever: x.remedy.lever,
+    label: x.remedy.label,
+    change: n(x.remedy.change),
+    to: n(x.remedy.to),
+    gain: n(x.remedy.gain),
+    text: remedyText(x.remedy, lang),
+  }));
+}
+
+export function findingsJson(ds: readonly Diagnostic[], lang: Lang) {
+  return ds.map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    file: d.file ?? null,
+    line: d.line ?? null,
+    col: d.col ?? null,
+    message: d.message[lang],
+  }));
+}
+
+export function dataJson(a: Assessment, lang: Lang) {
+  return {
+    read: a.data.read,
+    used: a.data.used,
+    rejected: a.data.rejected,
+    files: a.data.files,
+    findings: findingsJson(a.data.findings, lang),
+  };
+}
+
+/** `period`: written only when known (a run over one unit in one named period). */
+export function formatJson(a: Assessment, ctx: JsonContext & { period?: string | null }): string {
   const doc = {
     schemaVersion: a.schemaVersion,
-    scheme: {
-      id: a.scheme.id,
-      title: a.scheme.title,
-      version: a.scheme.version,
-      issuer: a.scheme.issuer ?? null,
-      document: a.scheme.document ?? null,
-      total: n(a.scheme.total),
-      pass: n(a.scheme.pass),
-    },
-    units: a.units.map((u) => unit(u, ctx.lang, a.scheme.labels)),
-    actions: actionList(a).map((x) => ({
-      level: x.unit.level,
-      unit: x.unit.name,
-      code: x.unit.code ?? null,
-      item: x.item.id,
-      title: x.item.title,
-      lever: x.remedy.lever,
-      label: x.remedy.label,
-      change: n(x.remedy.change),
-      to: n(x.remedy.to),
-      gain: n(x.remedy.gain),
-      text: remedyText(x.remedy, ctx.lang),
-    })),
-    data: {
-      read: a.data.read,
-      used: a.data.used,
-      rejected: a.data.rejected,
-      files: a.data.files,
-      findings: a.data.findings.map((d) => ({
-        severity: d.severity,
-        code: d.code,
-        file: d.file ?? null,
-        line: d.line ?? null,
-        col: d.col ?? null,
-        message: d.message[ctx.lang],
-      })),
-    },
+    ...(ctx.period ? { period: ctx.period } : {}),
+    scheme: schemeJson(a),
+    units: a.units.map((u) => unitJson(u, ctx.lang, a.scheme.labels)),
+    actions: actionsJson(a, ctx.lang),
+    data: dataJson(a, ctx.lang),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

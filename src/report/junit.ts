@@ -110,7 +110,7 @@ function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
   return { name, classname, outcome: 'pass' };
 }
 
-function unitSuites(a: Assessment, u: UnitResult, lang: Lang): Suite[] {
+function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suite[] {
   const verdict: [string, string][] = [
     ['score', num(u.score)],
     ['scaled', num(u.scaled)],
@@ -120,12 +120,13 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang): Suite[] {
     ['passed', String(u.passed)],
     ...(u.grade !== undefined ? [['grade', u.grade] as [string, string]] : []),
   ];
-  const pkg = `pinggu.${u.key}`;
-  const suites: Suite[] = [{ name: `${u.name} / ${t(lang, 'vetoes')}`, pkg, properties: verdict, cases: u.vetoes.map((v) => vetoCase(u, v, lang)) }];
+  const pkg = `pinggu.${prefix ? `${prefix}.` : ''}${u.key}`;
+  const label = `${prefix ? `${prefix} / ` : ''}${u.name}`;
+  const suites: Suite[] = [{ name: `${label} / ${t(lang, 'vetoes')}`, pkg, properties: verdict, cases: u.vetoes.map((v) => vetoCase(u, v, lang)) }];
   const bySection = new Map<string, ItemResult[]>();
   for (const i of u.items) bySection.set(i.section, [...(bySection.get(i.section) ?? []), i]);
   for (const [section, items] of bySection) {
-    suites.push({ name: `${u.name} / ${sectionPath(a, section, lang)}`, pkg, properties: [], cases: items.map((i) => itemCase(a, u, i, lang)) });
+    suites.push({ name: `${label} / ${sectionPath(a, section, lang)}`, pkg, properties: [], cases: items.map((i) => itemCase(a, u, i, lang)) });
   }
   return suites;
 }
@@ -133,10 +134,18 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang): Suite[] {
 const count = (cases: Case[], o: Case['outcome']) => cases.filter((c) => c.outcome === o).length;
 
 export function formatJunit(a: Assessment, ctx: JunitContext): string {
-  const suites = a.units.flatMap((u) => unitSuites(a, u, ctx.lang));
+  return junitDocument(`pinggu: ${a.scheme.title}`, a.units.flatMap((u) => unitSuites(a, u, ctx.lang)));
+}
+
+/** The suites of many assessments in one document; `prefix` (a period) starts each suite's name. */
+export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string }[], ctx: JunitContext): string {
+  return junitDocument(`pinggu: ${title}`, parts.flatMap(({ a, prefix }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix))));
+}
+
+function junitDocument(title: string, suites: Suite[]): string {
   const all = suites.flatMap((s) => s.cases);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites${attrs([['name', `pinggu: ${a.scheme.title}`], ['tests', all.length], ['failures', count(all, 'failure')], ['errors', count(all, 'error')], ['time', '0']])}>`);
+  lines.push(`<testsuites${attrs([['name', title], ['tests', all.length], ['failures', count(all, 'failure')], ['errors', count(all, 'error')], ['time', '0']])}>`);
   suites.forEach((s, id) => {
     const head = attrs([
       ['name', s.name],

@@ -50,7 +50,7 @@ function fill(L: Lang, w: Word, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
+export function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)];
 }

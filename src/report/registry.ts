@@ -16,6 +16,8 @@ export interface FormatContext {
   verbose: boolean;
   /** CSV only: UTF-8 with a BOM (the default) or GB18030 for old Excel/WPS. */
   csvEncoding?: 'utf-8' | 'gb18030';
+  /** The assessed period, when known (`2026-09`, `2026h1`). */
+  period?: string | null;
 }
 
 /**

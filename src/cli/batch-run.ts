@@ -1,0 +1,105 @@
+/**
+ * Runs a batch: each job's files read into a dataset and evaluated; each top-level
+ * unit becomes one entry (county × period); the units of each period are ranked
+ * together. A job whose files cannot be read is reported and the others go on.
+ */
+import { hasErrors, msg, type Diagnostic } from '../diagnostics';
+import { InputError } from '../errors';
+import { readDataset } from '../data/dataset';
+import type { SheetOptions } from '../data/sheet';
+import { evaluate } from '../engine/evaluate';
+import type { Assessment } from '../engine/types';
+import type { Rational } from '../rational';
+import type { Scheme } from '../scheme/model';
+import { loadInputs } from './inputs';
+import type { Io } from './io';
+import type { Job } from './discover';
+import { comparePeriods } from '../batch/period';
+import { rankBatch } from '../batch/rank';
+import type { Batch, BatchEntry } from '../batch/types';
+
+export interface BatchOptions {
+  sheet?: string;
+  read: SheetOptions;
+  params: Map<string, Rational>;
+  /** The exit code of one assessment that has no data errors (the --fail-on gate). */
+  gate: (a: Assessment) => number;
+  /** Called after each job (a progress bar). */
+  progress?: (done: number, total: number, job: Job) => void;
+}
+
+export interface JobResult {
+  job: Job;
+  assessment: Assessment;
+  dataErrors: boolean;
+}
+
+/** Reads and evaluates one job; an unreadable file throws InputError. */
+export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params'>): Promise<JobResult> {
+  const files = await loadInputs(io, job.files, o.sheet);
+  const dataset = readDataset(scheme, files, o.read);
+  return { job, assessment: evaluate(scheme, dataset, { params: o.params }), dataErrors: hasErrors(dataset.findings) };
+}
+
+export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOptions): Promise<Batch> {
+  const results: JobResult[] = [];
+  const findings: Diagnostic[] = [];
+  for (const [n, job] of jobs.entries()) {
+    try {
+      results.push(await assessJob(io, scheme, job, o));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      findings.push(...e.diagnostics);
+    }
+    o.progress?.(n + 1, jobs.length, job);
+  }
+  return collect(results, o.gate, findings);
+}
+
+/** One entry per top-level unit of each job, ranked within its period. */
+export function collect(results: JobResult[], gate: (a: Assessment) => number, findings: Diagnostic[] = []): Batch {
+  const entries: BatchEntry[] = [];
+  for (const { job, assessment: a, dataErrors } of results) {
+    // Nothing to assess (every row rejected): its findings must still be seen.
+    if (a.units.length === 0) findings.push(...(a.data.findings.length ? a.data.findings : [noUnits(job)]));
+    for (const root of a.units) {
+      const one: Assessment = { ...a, units: [root] };
+      entries.push({ period: job.period, source: job.source, assessment: one, exit: dataErrors ? 2 : gate(one) });
+    }
+  }
+  findings.push(...duplicates(entries));
+  const rankings = rankBatch(entries);
+  entries.sort((x, y) => comparePeriods(x.period, y.period) || x.assessment.units[0]!.rank - y.assessment.units[0]!.rank || cmp(x.assessment.units[0]!.key, y.assessment.units[0]!.key));
+  const periods = rankings.map((r) => r.period);
+  const exit = Math.max(0, ...entries.map((e) => e.exit), hasErrors(findings) ? 2 : 0);
+  return { periods, entries, rankings, findings, exit };
+}
+
+function noUnits(job: Job): Diagnostic {
+  return { severity: 'error', code: 'batch/no-units', file: job.source, message: msg('no unit to assess in these files', '这些文件中没有可评估的单位') };
+}
+
+/** The same unit twice in one period (two folders for one county, or --period forcing two months together). */
+function duplicates(entries: BatchEntry[]): Diagnostic[] {
+  const first = new Map<string, BatchEntry>();
+  const out: Diagnostic[] = [];
+  for (const e of entries) {
+    const u = e.assessment.units[0]!;
+    const k = `${e.period ?? ''}\u0000${u.key}`;
+    const before = first.get(k);
+    if (!before) {
+      first.set(k, e);
+      continue;
+    }
+    const p = e.period ?? '—';
+    out.push({
+      severity: 'error',
+      code: 'batch/duplicate-unit',
+      file: e.source,
+      message: msg(`"${u.name}" (${p}) is also assessed from ${before.source}; one period of one unit must come from one place`, `“${u.name}”（${p}）也由 ${before.source} 评估；同一单位同一期的数据只能来自一处`),
+    });
+  }
+  return out;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,60 @@
+/** The batch JSON report (docs/batch-json.md): every assessment, the rankings, the summary. */
+import type { Lang } from '../diagnostics';
+import type { Rational } from '../rational';
+import type { Batch } from '../batch/types';
+import { actionsJson, dataJson, findingsJson, schemeJson, unitJson } from './json';
+
+const n = (r: Rational | undefined): number | null => (r === undefined ? null : r.toNumber(6));
+
+export interface BatchJsonContext {
+  lang: Lang;
+  /** Further top-level sections (trend, adjustments), already plain data. */
+  extra?: Record<string, unknown>;
+}
+
+export function batchJsonDoc(b: Batch, ctx: BatchJsonContext) {
+  const L = ctx.lang;
+  const first = b.entries[0]?.assessment;
+  const sources = new Map<string, { source: string; period: string | null; data: unknown }>();
+  for (const e of b.entries) {
+    const k = `${e.period ?? ''}\u0000${e.source}`;
+    if (!sources.has(k)) sources.set(k, { source: e.source, period: e.period, data: dataJson(e.assessment, L) });
+  }
+  return {
+    schemaVersion: first?.schemaVersion ?? 1,
+    kind: 'batch',
+    scheme: first ? schemeJson(first) : null,
+    periods: b.periods,
+    summary: {
+      assessments: b.entries.length,
+      passed: b.entries.filter((e) => e.assessment.units[0]!.passed).length,
+      failed: b.entries.filter((e) => !e.assessment.units[0]!.passed).length,
+      withErrors: b.entries.filter((e) => e.exit === 2).length,
+      exitCode: b.exit,
+    },
+    rankings: b.rankings.map((r) => ({
+      period: r.period,
+      units: r.units.map((u) => ({ key: u.key, name: u.name, rank: u.rank, of: u.of, scaled: n(u.scaled), passed: u.passed, grade: u.grade ?? null, vetoed: u.vetoed })),
+      items: r.items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        bonus: i.bonus,
+        units: i.units.map((x) => ({ key: x.key, name: x.name, rank: x.rank, of: x.of, points: n(x.points), max: n(x.max), lost: n(x.lost), gap: n(x.gap), display: x.display, status: x.status })),
+      })),
+    })),
+    assessments: b.entries.map((e) => ({
+      period: e.period,
+      source: e.source,
+      exitCode: e.exit,
+      units: e.assessment.units.map((u) => unitJson(u, L, e.assessment.scheme.labels)),
+      actions: actionsJson(e.assessment, L),
+    })),
+    sources: [...sources.values()],
+    findings: findingsJson(b.findings, L),
+    ...(ctx.extra ?? {}),
+  };
+}
+
+export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string {
+  return `${JSON.stringify(batchJsonDoc(b, ctx), null, 2)}\n`;
+}

@@ -1,0 +1,99 @@
+/**
+ * What every batch summary shows, computed once for the table, Markdown and HTML:
+ * the counts, the ranking of the newest period with each unit's worst items, the
+ * units' scores over the periods, and who is last on each item. Pure.
+ */
+import type { Lang } from '../diagnostics';
+import type { Rational } from '../rational';
+import type { Batch, BatchEntry, ItemRank, UnitRank } from '../batch/types';
+import type { ItemResult } from '../engine/types';
+import { sortItems } from './order';
+
+export interface SummaryRow extends UnitRank {
+  /** The items losing most points (top 2) in this period. */
+  worst: ItemResult[];
+  entry: BatchEntry;
+}
+
+export interface BatchSummary {
+  title: string;
+  version: string;
+  pass?: Rational;
+  total?: Rational;
+  counts: { assessments: number; units: number; periods: number; passed: number; failed: number; withErrors: number };
+  /** The newest period (null when no period is known). */
+  latest: string | null;
+  ranking: SummaryRow[];
+  /** Every period, oldest first, when more than one. */
+  periods: (string | null)[];
+  /** Units (in the newest ranking's order, then others) × periods. */
+  matrix: { key: string; name: string; cells: ({ scaled: Rational; rank: number; of: number; passed: boolean; vetoed: boolean } | undefined)[] }[];
+  /** Items of the newest period where the last unit lost points. */
+  lastPlace: { item: ItemRank; last: ItemRank['units'][number][]; first: ItemRank['units'][number] }[];
+}
+
+export const periodLabel = (p: string | null, lang: Lang): string => p ?? (lang === 'zh' ? '（未注明期间）' : '(no period)');
+
+export function summarize(b: Batch): BatchSummary {
+  const first = b.entries[0]?.assessment;
+  const latest = b.rankings[b.rankings.length - 1];
+  const entryOf = new Map(b.entries.map((e) => [`${e.period ?? ''}\u0000${e.assessment.units[0]!.key}`, e]));
+  const ranking: SummaryRow[] = (latest?.units ?? []).map((u) => {
+    const entry = entryOf.get(`${latest!.period ?? ''}\u0000${u.key}`)!;
+    const worst = sortItems(entry.assessment.units[0]!.items.filter((i) => i.lost.sign() > 0), 'lost').slice(0, 2);
+    return { ...u, worst, entry };
+  });
+  const order = new Map<string, string>();
+  for (const r of [...b.rankings].reverse()) for (const u of r.units) if (!order.has(u.key)) order.set(u.key, u.name);
+  const matrix = [...order].map(([key, name]) => ({
+    key,
+    name,
+    cells: b.rankings.map((r) => {
+      const u = r.units.find((x) => x.key === key);
+      return u && { scaled: u.scaled, rank: u.rank, of: u.of, passed: u.passed, vetoed: u.vetoed };
+    }),
+  }));
+  const lastPlace = (latest?.items ?? []).flatMap((item) => {
+    if (item.units.length < 2) return [];
+    const worstRank = Math.max(...item.units.map((x) => x.rank));
+    const last = item.units.filter((x) => x.rank === worstRank);
+    if (worstRank === 1 || last.every((x) => x.lost.sign() === 0)) return [];
+    return [{ item, last, first: item.units[0]! }];
+  });
+  return {
+    title: first?.scheme.title ?? '',
+    version: first?.scheme.version ?? '',
+    pass: first?.scheme.pass,
+    total: first?.scheme.total,
+    counts: {
+      assessments: b.entries.length,
+      units: order.size,
+      periods: b.periods.length,
+      passed: b.entries.filter((e) => e.assessment.units[0]!.passed).length,
+      failed: b.entries.filter((e) => !e.assessment.units[0]!.passed).length,
+      withErrors: b.entries.filter((e) => e.exit === 2).length,
+    },
+    latest: latest?.period ?? null,
+    ranking,
+    periods: b.periods,
+    matrix,
+    lastPlace,
+  };
+}
+
+/** The counts line, in words. */
+export function countsLine(s: BatchSummary, lang: Lang): string {
+  const c = s.counts;
+  if (lang === 'zh') {
+    return `共 ${c.assessments} 项评估：${c.units} 个单位 × ${c.periods} 期；达标 ${c.passed}，未达标 ${c.failed}${c.withErrors ? `，数据有错误 ${c.withErrors}` : ''}`;
+  }
+  const pl = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${pl(c.assessments, 'assessment')}: ${pl(c.units, 'unit')} × ${pl(c.periods, 'period')}; ${c.passed} passed, ${c.failed} failed${c.withErrors ? `, ${c.withErrors} with data errors` : ''}`;
+}
+
+/** The unit first on an item, with how many share first place. */
+export function firstText(item: ItemRank, first: ItemRank['units'][number], lang: Lang): string {
+  const n = item.units.filter((x) => x.rank === 1).length;
+  if (n === 1) return `${first.name} ${first.display}`;
+  return lang === 'zh' ? `${first.name} 等 ${n} 个 ${first.display}` : `${first.name} and ${n - 1} more ${first.display}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The terminal summary of a batch: counts, the ranking of the newest period, the
+ * scores over the periods, who is last on each item, the findings. Returns a string.
+ */
+import { Chalk } from 'chalk';
+import { formatDiagnostic, type Diagnostic, type Lang } from '../diagnostics';
+import { showPoints } from '../engine/display';
+import type { Batch } from '../batch/types';
+import { countsLine, firstText, periodLabel, summarize } from './batch-summary';
+import { grid } from './grid';
+import { statusWord, t } from './i18n';
+
+export interface BatchTableContext {
+  lang: Lang;
+  color: boolean;
+  verbose?: boolean;
+  /** Further blocks (the trend), already rendered. */
+  extra?: string[];
+}
+
+export function formatBatchTable(b: Batch, ctx: BatchTableContext): string {
+  const L = ctx.lang;
+  const zh = L === 'zh';
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const s = summarize(b);
+  const out: string[] = [c.bold(`${s.title}  ${s.version}`), countsLine(s, L)];
+
+  if (s.ranking.length) {
+    const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
+    out.push('', c.bold(zh ? `${periodLabel(s.latest, L)} ${level}排名：` : `Ranking of ${level}, ${periodLabel(s.latest, L)}:`));
+    const rows = s.ranking.map((r) => [
+      `${r.rank}/${r.of}`,
+      r.name,
+      showPoints(r.scaled),
+      r.passed ? c.green(t(L, 'passed')) : c.red(t(L, 'failed')),
+      (r.grade ?? '') + (r.vetoed ? ' ✗' : ''),
+      r.worst.map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`).join('\n') || t(L, 'none'),
+    ]);
+    out.push(grid(rows, { head: [t(L, 'rank'), level, t(L, 'scaledHead'), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths: [5, 10, 7, 7, 10, 40], headStyle: c.cyan, border: c.gray }));
+  }
+
+  if (s.periods.length > 1) {
+    out.push('', c.bold(zh ? '各期得分（名次）：' : 'Score by period (rank):'));
+    const rows = s.matrix.map((m) => [m.name, ...m.cells.map((x) => (x ? `${showPoints(x.scaled)} (${x.rank})${x.vetoed ? ' ✗' : ''}` : '—'))]);
+    out.push(grid(rows, { head: ['', ...s.periods.map((p) => periodLabel(p, L))], widths: [10, ...s.periods.map(() => 13)], headStyle: c.cyan, border: c.gray }));
+  }
+
+  if (s.lastPlace.length) {
+    out.push('', c.bold(zh ? `单项末位（${periodLabel(s.latest, L)}）：` : `Last on each item (${periodLabel(s.latest, L)}):`));
+    const rows = s.lastPlace.map(({ item, last, first }) => [
+      item.title,
+      last.map((x) => x.name).join('、'),
+      last.map((x) => `${x.display} ${showPoints(x.points)}/${showPoints(x.max)}`).join('\n'),
+      firstText(item, first, L),
+    ]);
+    out.push(grid(rows, { head: [zh ? '指标' : 'Item', zh ? '末位' : 'Last', zh ? '值 得分/满分' : 'Value points/max', zh ? '第一' : 'First'], widths: [24, 16, 16, 20], headStyle: c.cyan, border: c.gray }));
+  }
+
+  for (const block of ctx.extra ?? []) out.push('', block.replace(/\n+$/, ''));
+  out.push('', ...findingsBlock(b, ctx));
+  return `${out.join('\n')}\n`;
+}
+
+function findingsBlock(b: Batch, ctx: BatchTableContext): string[] {
+  const zh = ctx.lang === 'zh';
+  const seen = new Set<string>();
+  const all: Diagnostic[] = [...b.findings];
+  for (const e of b.entries) {
+    const k = `${e.period ?? ''}\u0000${e.source}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    all.push(...e.assessment.data.findings);
+  }
+  const n = (sev: string) => all.filter((f) => f.severity === sev).length;
+  const lines = [zh ? `数据：错误 ${n('error')} 个，警告 ${n('warning')} 个` : `Data: ${n('error')} error${n('error') === 1 ? '' : 's'}, ${n('warning')} warning${n('warning') === 1 ? '' : 's'}`];
+  for (const f of all) if (ctx.verbose || f.severity !== 'note') lines.push(`  ${formatDiagnostic(f, ctx.lang)}`);
+  return lines;
+}
