@@ -7,7 +7,7 @@
 import { Rational } from '../rational';
 import type { ItemResult, UnitResult } from '../engine/types';
 import { competitionRanks } from '../engine/rank';
-import { comparePeriods, type Period } from './period';
+import { comparePeriods, type Period } from '../data/period';
 import type { BatchEntry, ItemRank, PeriodRanking, UnitRank } from './types';
 
 const vetoed = (u: UnitResult): boolean => u.vetoes.some((v) => v.triggered);

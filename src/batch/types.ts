@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Assessment } from '../engine/types';
 import type { Rational } from '../rational';
-import type { Period } from './period';
+import type { Period } from '../data/period';
 
 export interface BatchEntry {
   period: Period | null;

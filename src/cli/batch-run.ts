@@ -5,7 +5,7 @@
  */
 import { hasErrors, msg, type Diagnostic } from '../diagnostics';
 import { InputError } from '../errors';
-import { readDataset } from '../data/dataset';
+import { readDatasets } from '../data/dataset';
 import type { SheetOptions } from '../data/sheet';
 import { evaluate } from '../engine/evaluate';
 import type { Assessment } from '../engine/types';
@@ -14,7 +14,7 @@ import type { Scheme } from '../scheme/model';
 import { loadInputs } from './inputs';
 import type { Io } from './io';
 import type { Job } from './discover';
-import { comparePeriods } from '../batch/period';
+import { comparePeriods } from '../data/period';
 import { rankBatch } from '../batch/rank';
 import type { Batch, BatchEntry } from '../batch/types';
 
@@ -34,11 +34,18 @@ export interface JobResult {
   dataErrors: boolean;
 }
 
-/** Reads and evaluates one job; an unreadable file throws InputError. */
-export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params'>): Promise<JobResult> {
+/**
+ * Reads and evaluates one job: one result, or one per period when a file has a
+ * period column (the column's periods win over --period and names). An
+ * unreadable file throws InputError.
+ */
+export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params'>): Promise<JobResult[]> {
   const files = await loadInputs(io, job.files, o.sheet);
-  const dataset = readDataset(scheme, files, o.read);
-  return { job, assessment: evaluate(scheme, dataset, { params: o.params }), dataErrors: hasErrors(dataset.findings) };
+  return readDatasets(scheme, files, o.read).map(({ period, dataset }) => ({
+    job: period ? { ...job, period } : job,
+    assessment: evaluate(scheme, dataset, { params: o.params }),
+    dataErrors: hasErrors(dataset.findings),
+  }));
 }
 
 export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOptions): Promise<Batch> {
@@ -46,7 +53,7 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
   const findings: Diagnostic[] = [];
   for (const [n, job] of jobs.entries()) {
     try {
-      results.push(await assessJob(io, scheme, job, o));
+      results.push(...(await assessJob(io, scheme, job, o)));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       findings.push(...e.diagnostics);

@@ -15,7 +15,7 @@ import { findUnits, formatExplain } from '../report/explain-item';
 import type { Rational } from '../rational';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import { discoverJobs } from './discover';
-import { parsePeriod } from '../batch/period';
+import { parsePeriod } from '../data/period';
 import { assessJob, collect, runBatch } from './batch-run';
 import type { Batch } from '../batch/types';
 import { progressBar, writeBatch } from './score-batch';
@@ -133,11 +133,12 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io, lang) : undefined;
   let batch: Batch;
   if (jobs.length === 1) {
-    const one = await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params });
-    if (one.assessment.units.length <= 1 && !o.outputDir) {
-      return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: jobs[0]!.period, warnings });
+    const results = await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params });
+    const one = results[0]!;
+    if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir) {
+      return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings });
     }
-    batch = collect([one], gateOf);
+    batch = collect(results, gateOf);
   } else {
     batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick });
     bar?.end();

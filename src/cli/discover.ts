@@ -15,7 +15,7 @@ import { UsageError } from '../errors';
 import type { Io } from './io';
 import { shown } from './inputs';
 import { expandGlob, isGlob } from './glob';
-import { comparePeriods, periodInName, periodOfPath, type Period } from '../batch/period';
+import { comparePeriods, periodInName, periodOfPath, type Period } from '../data/period';
 
 export interface Job {
   /** Where the dataset comes from, as shown to the user (a folder, or the files). */

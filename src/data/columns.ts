@@ -8,6 +8,8 @@ export type Column =
   | { kind: 'name'; level: number }
   | { kind: 'key'; level: number }
   | { kind: 'field'; id: string }
+  /** The period of each row (期间, 月份…): one file holding several months. */
+  | { kind: 'period' }
   | { kind: 'ignored' };
 
 export interface Header {
@@ -63,6 +65,10 @@ export function headerScore(scheme: Scheme, cells: string[]): { matches: number;
   return { matches: seen.size, hasName };
 }
 
+/** Headers of a period column (normalised), when no field of the scheme has that name. */
+const PERIOD_HEADERS = new Set(['期间', '统计期', '统计期间', '报告期', '报表期', '月份', '年月', '时期', 'period', 'month'].map(normalizeLabel));
+const columnsHavePeriod = (taken: Set<string>): boolean => taken.has('period');
+
 export function matchHeader(scheme: Scheme, cells: string[], file: string, line: number): Header {
   const l = lookup(scheme);
   const norm = cells.map(normalizeLabel);
@@ -99,6 +105,10 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
       }
       seenFields.set(id, i);
       return { kind: 'field', id };
+    }
+    if (PERIOD_HEADERS.has(k) && !columnsHavePeriod(taken)) {
+      taken.add('period');
+      return { kind: 'period' };
     }
     findings.push({ ...at, severity: 'warning', code: 'data/unknown-header', message: msg(`column "${quoteCell(cells[i]!)}" matches no field of the scheme and is not used`, `列“${quoteCell(cells[i]!)}”不对应方案中的任何字段，未使用`) });
     return { kind: 'ignored' };

@@ -12,6 +12,7 @@ import { normalizeLabel } from './normalize';
 import { readSheet, sheetFromRows, type Sheet, type SheetOptions, type SheetRow } from './sheet';
 import type { Row } from './table';
 import { showCell } from './values';
+import { comparePeriods } from './period';
 
 export interface InputFile {
   name: string;
@@ -21,7 +22,34 @@ export interface InputFile {
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
-  const sheets = files.map((f) => {
+  return buildDataset(scheme, readSheets(scheme, files, opts));
+}
+
+/**
+ * As readDataset, one dataset per period when a file has a period column (期间,
+ * 月份…): its rows go to their period; files without one are read into every period
+ * (a roster). Without a period column: one dataset, period null. A sheet's findings
+ * that belong to no row of a period (header, rejected rows) are said in the first.
+ */
+export function readDatasets(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): { period: string | null; dataset: Dataset }[] {
+  const sheets = readSheets(scheme, files, opts);
+  const periods = [...new Set(sheets.flatMap((sh) => sh.rows.flatMap((r) => (r.period ? [r.period] : []))))].sort(comparePeriods);
+  if (periods.length === 0) return [{ period: null, dataset: buildDataset(scheme, sheets) }];
+  return periods.map((p, n) => {
+    const part = sheets.map((sh) => {
+      if (!sh.rows.some((r) => r.period)) return sh;
+      const rows = sh.rows.filter((r) => r.period === p);
+      const lines = new Set(rows.map((r) => r.source.line));
+      const others = new Set(sh.rows.filter((r) => r.period !== p).map((r) => r.source.line));
+      const findings = sh.findings.filter((f) => (f.line !== undefined && lines.has(f.line)) || (n === 0 && !(f.line !== undefined && others.has(f.line))));
+      return { ...sh, rows, read: rows.length + (n === 0 ? sh.rejected : 0), rejected: n === 0 ? sh.rejected : 0, findings };
+    });
+    return { period: p, dataset: buildDataset(scheme, part) };
+  });
+}
+
+function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): Sheet[] {
+  return files.map((f) => {
     if (!f.workbook) return readSheet(scheme, f.name, f.bytes, opts);
     const sheet = sheetFromRows(scheme, f.name, f.workbook.rows, 'xlsx', opts);
     if (f.workbook.optional && sheet.headerLine === 0) {
@@ -31,7 +59,6 @@ export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptio
     }
     return { ...sheet, findings: [...f.workbook.findings, ...sheet.findings] };
   });
-  return buildDataset(scheme, sheets);
 }
 
 

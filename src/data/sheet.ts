@@ -12,6 +12,7 @@ import { isFooterText, isTotalName } from './normalize';
 import { readRows, type Row } from './table';
 import { parseCell, quoteCell, showCell } from './values';
 import { Rational } from '../rational';
+import { parsePeriod } from './period';
 
 export interface SheetRow {
   kind: 'unit' | 'total';
@@ -26,6 +27,8 @@ export interface SheetRow {
   /** Where each field's cell is. */
   cells: Map<string, Source & { col: number }>;
   source: Source;
+  /** From the file's period column, when it has one (`2026-09`). */
+  period?: string;
 }
 
 export interface Sheet {
@@ -210,6 +213,13 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     findings.push({ ...source, col: extra + 1, severity: 'error', code: 'data/extra-cells', message: msg(`row has ${r.cells.length} cells but the header has ${width}: values are shifted (a number such as 22,630 written without quotes?); the row is not used`, `该行有 ${r.cells.length} 个单元格，而表头只有 ${width} 列：数值错位（如 22,630 未加引号？）；该行未使用`) });
     return undefined;
   }
+  const periodCol = colOf((c) => c.kind === 'period');
+  const period = periodCol >= 0 ? parsePeriod(cell(periodCol)) : undefined;
+  if (periodCol >= 0 && !period) {
+    const shownCell = quoteCell(cell(periodCol));
+    findings.push({ ...source, col: periodCol + 1, severity: 'error', code: 'data/bad-period', message: msg(`${headers[periodCol]}: "${shownCell}" is not a period (YYYY-MM such as 2026-09, or YYYYhN such as 2026h1); the row is not used`, `${headers[periodCol]}：“${shownCell}”不是期间（应为 YYYY-MM，如 2026-09；或 YYYYhN，如 2026h1）；该行未使用`) });
+    return undefined;
+  }
   const parents = new Map<number, { name: string; code?: string }>();
   columns.forEach((c, i) => {
     if ((c.kind === 'name' || c.kind === 'key') && c.level > level && cell(i)) {
@@ -266,5 +276,5 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     const short = r.cells.length < width ? { en: ` (the row ends after ${r.cells.length} of ${width} cells)`, zh: `（该行只有 ${r.cells.length} 个单元格，表头有 ${width} 列）` } : { en: '', zh: '' };
     findings.push({ ...source, col: blank[0]!.i + 1, severity: 'warning', code: 'data/blank', message: msg(`${name || code}: no value for ${blank.map(({ i }) => headers[i]).join(', ')}${short.en}; items using ${blank.length === 1 ? 'it' : 'them'} score 0 as missing data`, `${name || code}：${labels} 无数值${short.zh}；使用这些字段的指标按缺数据记 0 分`) });
   }
-  return { kind, level, name, code, parents, values, invalid, cells, source };
+  return { kind, level, name, code, parents, values, invalid, cells, source, ...(period ? { period } : {}) };
 }
