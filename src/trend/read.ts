@@ -125,7 +125,9 @@ export function parseReport(doc: unknown, file: string): Report {
 type Obj = Record<string, unknown>;
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 const wrong = (where: string, expected: Msg, v: unknown) =>
-  new Shape(where, msg(`${where || 'the document'} should be ${expected.en}, not ${kindOf(v)}`, `${where || '文档'}应为${expected.zh}，而不是 ${kindOf(v)}`));
+  v === undefined
+    ? new Shape(where, msg(`${where} is missing (${expected.en} expected)`, `缺少 ${where}（应为${expected.zh}）`))
+    : new Shape(where, msg(`${where || 'the document'} should be ${expected.en}, not ${kindOf(v)}`, `${where || '文档'}应为${expected.zh}，而不是 ${kindOf(v)}`));
 
 function obj(v: unknown, where: string): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw wrong(where, msg('an object', '对象'), v);
@@ -248,13 +250,13 @@ function parse(doc: unknown, file: string): Report {
   const d = obj(doc, '');
   if (!('schemaVersion' in d)) throw new Shape('', msg('no "schemaVersion" key', '没有“schemaVersion”键'));
   if (d.schemaVersion !== 1) throw new Shape('schemaVersion', msg(`schemaVersion ${JSON.stringify(d.schemaVersion)} is not one this pinggu reads (1)`, `schemaVersion ${JSON.stringify(d.schemaVersion)} 不是本版 pinggu 能读的版本（1）`));
+  if (d.kind !== undefined && d.kind !== 'batch') throw new Shape('kind', msg(`kind ${JSON.stringify(d.kind)} is not "batch"`, `kind ${JSON.stringify(d.kind)} 不是“batch”`));
   const s = scheme(d.scheme);
   const snapshots: Snapshot[] = [];
   if (d.kind === undefined) {
     units(d.units, 'units', { period: period(d.period, 'period'), source: null, scheme: s }, { path: [], names: [] }, snapshots);
     return { file, kind: 'single', scheme: s, snapshots };
   }
-  if (d.kind !== 'batch') throw new Shape('kind', msg(`kind ${JSON.stringify(d.kind)} is not "batch"`, `kind ${JSON.stringify(d.kind)} 不是“batch”`));
   arr(d.assessments, 'assessments').forEach((x, i) => {
     const w = `assessments[${i}]`;
     const a = obj(x, w);
