@@ -107,7 +107,7 @@ export function readReport(text: string, file: string): Report {
     doc = JSON.parse(body);
   } catch (e) {
     const at = jsonErrorAt(body);
-    const why = String((e as Error).message).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    const why = String((e as Error).message).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
     throw fail(file, msg(`invalid JSON (${why})`, `JSON 格式错误（${why}）`), { line: at.line, col: at.col });
   }
   return parseReport(doc, file);
