@@ -79,7 +79,8 @@ export function lineChart(s: LineChartSpec, id: string): string {
   if (s.marker) {
     const my = y(s.marker.at);
     out.push(`<line class="pass-line" x1="${left}" y1="${c(my)}" x2="${W - right}" y2="${c(my)}" stroke="#1f2328" stroke-width="1.5" stroke-dasharray="4 3"/>`);
-    out.push(`<text class="pass-label" x="${W - right}" y="${c(my - 5)}" text-anchor="end" font-size="11" font-weight="600" fill="#1f2328">${esc(s.marker.label)}</text>`);
+    // Left, under the line: the newest value's label sits at the right end, above its point.
+    out.push(`<text class="pass-label" x="${left + 4}" y="${c(my + 13)}" font-size="11" font-weight="600" fill="#1f2328">${esc(s.marker.label)}</text>`);
   }
   s.points.forEach((p, i) => {
     out.push(`<text class="x-label" x="${c(x(i))}" y="${H - bottom + 18}" text-anchor="middle" font-size="11" fill="#57606a">${esc(p.label)}</text>`);
