@@ -9,6 +9,7 @@ import { InputError, UsageError } from '../errors';
 import { FORMAT_NAMES } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
 import { EXIT, runCheck, runExplain, runSchema, runSchemes, runScore, type CheckOptions, type ExplainOptions, type ScoreOptions } from './commands';
+import { COMPARE_FORMATS, runCompare, type CompareOptions } from './compare';
 import { nodeIo, type Io } from './io';
 import { runTemplate, type TemplateOptions } from './template';
 
@@ -110,6 +111,21 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
     .action(async (itemRef: string, data: string[], o: ExplainOptions) => {
       result.code = await runExplain(io, itemRef, data, o);
+    });
+
+  p.command('compare')
+    .argument('<before>', h('the earlier pinggu JSON report (single or batch)', '较早的 pinggu JSON 报告（单次或批量）'))
+    .argument('<after>', h('the later pinggu JSON report', '较新的 pinggu JSON 报告'))
+    .description(h('compare two JSON reports: score and rank changes, items newly failing or newly met, scheme changes', '对比两份 JSON 报告：得分和排名变化、新失分和新达标的指标、方案变化'))
+    .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices([...COMPARE_FORMATS]))
+    .option('--fail-on-regression <points>', h('exit 1 when a unit\'s score dropped by more than POINTS (0: any drop)', '单位得分下降超过 POINTS 分时以 1 退出（0：任何下降）'))
+    .option('--fail-on-new-failure', h('exit 1 when an item newly fails', '有指标新失分时以 1 退出'))
+    .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
+    .option('--no-color', h('no colour', '不使用颜色'))
+    .option('--verbose', h('stack traces on internal errors', '内部错误时显示堆栈'))
+    .addHelpText('after', h('\nExit codes:\n  0  compared; no gate set, or every gate passes\n  1  compared; a gate fails (--fail-on-regression, --fail-on-new-failure)\n  2  could not compare: usage error, a file unreadable or not a pinggu report', '\n退出码：\n  0  已对比；未设门槛，或均通过\n  1  已对比；未通过门槛（--fail-on-regression、--fail-on-new-failure）\n  2  无法对比：命令用法错误、文件无法读取或不是 pinggu 报告'))
+    .action(async (before: string, after: string, o: CompareOptions) => {
+      result.code = await runCompare(io, before, after, o);
     });
 
   p.command('schemes')

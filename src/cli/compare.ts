@@ -1,0 +1,86 @@
+/**
+ * `pinggu compare BEFORE.json AFTER.json`: what changed between two pinggu JSON
+ * reports (single or batch), and the gates of the monthly job.
+ *
+ *   runCompare(io: Io, before: string, after: string, o: CompareOptions): Promise<number>
+ *   readReportFile(io: Io, file: string): Report        // for `score --baseline/--history`
+ *   gateOptions(o: { failOnRegression?: string; failOnNewFailure?: boolean }): GateOptions
+ *
+ * Exit codes as the rest of the CLI: 0 ran and the gates pass (or none is set), 1 a
+ * gate fails, 2 a file is unreadable or not a pinggu report, or a usage error.
+ */
+import * as path from 'node:path';
+import { msg } from '../diagnostics';
+import { InputError, UsageError } from '../errors';
+import { formatTrendJson } from '../report/trend-json';
+import { formatTrendMarkdown } from '../report/trend-md';
+import { formatTrendText } from '../report/trend-text';
+import { buildTrend } from '../trend/diff';
+import { gateTrend, parseRegression, type GateOptions } from '../trend/gate';
+import { readReport, type Report } from '../trend/read';
+import { chooseLang, EXIT } from './commands';
+import type { Io } from './io';
+
+export interface CompareOptions {
+  format?: string;
+  lang?: string;
+  color?: boolean;
+  failOnRegression?: string;
+  failOnNewFailure?: boolean;
+}
+
+export const COMPARE_FORMATS = ['table', 'json', 'md'] as const;
+
+/** Reads and parses one report file; unreadable or not a report: InputError (exit 2), naming the file. */
+export function readReportFile(io: Io, file: string): Report {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path.resolve(io.cwd, file));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why = code === 'ENOENT' ? msg('no such file', '文件不存在') : code === 'EISDIR' ? msg('it is a folder, not a report', '这是文件夹，不是报告') : msg(code ?? String(e), code ?? String(e));
+    throw new InputError([{ severity: 'error', code: 'trend/unreadable', file, message: msg(`cannot read the report: ${why.en}`, `无法读取报告：${why.zh}`) }]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError([{ severity: 'error', code: 'trend/not-a-report', file, message: msg('not a pinggu report: not UTF-8 text', '不是 pinggu 报告：不是 UTF-8 文本') }]);
+  }
+  return readReport(text, file);
+}
+
+export function gateOptions(o: { failOnRegression?: string; failOnNewFailure?: boolean }): GateOptions {
+  return { regression: o.failOnRegression === undefined ? undefined : parseRegression(o.failOnRegression), newFailure: Boolean(o.failOnNewFailure) };
+}
+
+export async function runCompare(io: Io, before: string, after: string, o: CompareOptions): Promise<number> {
+  const lang = chooseLang(io, o.lang);
+  const format = o.format ?? 'table';
+  if (!(COMPARE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(msg(`--format ${format}: expected one of ${COMPARE_FORMATS.join(', ')}`, `--format ${format}：应为 ${COMPARE_FORMATS.join('、')} 之一`));
+  }
+  const gates = gateOptions(o);
+  // Both files are read before either error is reported: all problems at once.
+  const errors: InputError[] = [];
+  const read = (f: string) => {
+    try {
+      return readReportFile(io, f);
+    } catch (e) {
+      if (e instanceof InputError) errors.push(e);
+      else throw e;
+      return undefined;
+    }
+  };
+  const a = read(before);
+  const b = read(after);
+  if (!a || !b) throw new InputError(errors.flatMap((e) => e.diagnostics));
+  const trend = buildTrend([a.snapshots], b.snapshots);
+  const gateSet = gates.regression !== undefined || gates.newFailure;
+  const gate = gateSet ? gateTrend(trend, gates) : undefined;
+  const title = `${b.scheme.title} ${b.scheme.version}`;
+  if (format === 'json') io.stdout(formatTrendJson(trend, { before: [before], after, gate }));
+  else if (format === 'md') io.stdout(formatTrendMarkdown(trend, { lang, title, gate }));
+  else io.stdout(formatTrendText(trend, { lang, title, gate, color: io.isTTY && o.color !== false && !io.env.NO_COLOR }));
+  return gate?.exitCode ?? EXIT.ok;
+}

@@ -1,0 +1,334 @@
+/**
+ * The trend between runs (pure): every unit's series over the periods, and its
+ * newest snapshot compared with the one before it.
+ *
+ *   buildTrend(history: Snapshot[][], current: Snapshot[]): Trend
+ *
+ * `history` holds earlier reports (a baseline, older months), oldest first;
+ * `current` is this run (one period, or a batch of several). Units are matched by
+ * their key path (county key, township key …), else by their name path. A unit's
+ * snapshots are ordered by period (see period.ts); where a period is null, by source
+ * (history before current, then order in the file). The comparison is the unit's
+ * newest snapshot from `current` against the latest snapshot before it, from the
+ * same run (a batch of Jul/Aug/Sep compares Sep with Aug) or from the history.
+ *
+ * Scheme versions: item definitions (title, target, formula, and the points it is
+ * worth where applicable on both sides) are compared item by item whatever the
+ * scheme versions say. An item added, removed or redefined is `schemeChanged`: its
+ * point change is shown but left out of the gates, and the unit's regression
+ * measure becomes the sum of point changes over the items defined alike on both
+ * sides (raw points) instead of the change in scaled score.
+ */
+import { Rational } from '../rational';
+import { comparePeriods } from './period';
+import type { ItemSnap, ItemStatus, SchemeInfo, Snapshot } from './read';
+
+export interface Column {
+  /** The period, or null when the report had none. */
+  period: string | null;
+  side: 'history' | 'current';
+  /** For a null period: which history report (0 = the first given); 0 for current. */
+  index: number;
+}
+
+export interface SectionPoints {
+  id: string;
+  /** The section's title when the report carries it (`scheme.sections`), else its id. */
+  title: string;
+  points: Rational;
+  max: Rational;
+}
+
+export interface SeriesPoint {
+  /** Index into Trend.columns. */
+  column: number;
+  period: string | null;
+  scaled: Rational;
+  passed: boolean;
+  rank: number;
+  of: number;
+  /** The scheme's full marks and pass line for this snapshot. */
+  total: Rational;
+  pass: Rational;
+  sections: SectionPoints[];
+}
+
+export interface ItemState {
+  points: Rational;
+  max: Rational;
+  value: Rational | boolean | null;
+  display: string;
+  status: ItemStatus;
+  rank: number | null;
+  of: number | null;
+}
+
+export interface ItemChange {
+  id: string;
+  title: string;
+  section: string;
+  bonus: boolean;
+  /** Null when the item is on one side only (added to or removed from the scheme). */
+  before: ItemState | null;
+  after: ItemState | null;
+  /** after − before; null when on one side only (values: numbers only). */
+  points: Rational | null;
+  value: Rational | null;
+  /** after − before: positive is a worse (higher) rank. */
+  rank: number | null;
+  /** Newly failing: full points (or met/na) before, short now; newly met: short before, full now. Bonus items never. */
+  change: 'newly-failing' | 'newly-met' | null;
+  /** The item is defined differently in the two schemes (or on one side only): kept out of the gates. */
+  schemeChanged: boolean;
+}
+
+export interface UnitState {
+  period: string | null;
+  column: number;
+  scaled: Rational;
+  passed: boolean;
+  grade: string | null;
+  rank: number;
+  of: number;
+  vetoed: boolean;
+  scheme: { id: string; version: string };
+}
+
+export interface UnitDiff {
+  before: UnitState;
+  after: UnitState;
+  /** after − before. */
+  scaled: Rational;
+  rank: number;
+  /** Every item on either side, in the newer scheme's order, then removed ones. */
+  items: ItemChange[];
+  newlyFailing: ItemChange[];
+  newlyMet: ItemChange[];
+  schemeChanged: boolean;
+  /**
+   * What the regression gate measures: the change in scaled score; when the scheme
+   * changed, the sum of point changes over the items defined alike on both sides.
+   */
+  measure: Rational;
+}
+
+export interface UnitTrend {
+  key: string;
+  name: string;
+  level: string;
+  depth: number;
+  path: string[];
+  names: string[];
+  /** compared: newest vs previous; new: only in the current run, nothing before; gone: only in the history. */
+  side: 'compared' | 'new' | 'gone';
+  series: SeriesPoint[];
+  diff: UnitDiff | null;
+}
+
+export interface ItemDefChange {
+  id: string;
+  title: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** For `changed`: what differs. */
+  fields: ('title' | 'max' | 'target' | 'formula')[];
+  before: { title: string; max: Rational | null; target: string | null; formula: string | null } | null;
+  after: { title: string; max: Rational | null; target: string | null; formula: string | null } | null;
+}
+
+export interface SchemeChange {
+  before: { id: string; version: string; title: string };
+  after: { id: string; version: string; title: string };
+  items: ItemDefChange[];
+}
+
+export interface Trend {
+  columns: Column[];
+  units: UnitTrend[];
+  /** One entry per pair of different schemes compared (or same id/version defined differently). */
+  schemes: SchemeChange[];
+}
+
+interface Tagged {
+  s: Snapshot;
+  /** history index, or history.length for current. */
+  src: number;
+  idx: number;
+}
+
+function cmp(a: Tagged, b: Tagged): number {
+  if (a.s.period !== null && b.s.period !== null) {
+    const p = comparePeriods(a.s.period, b.s.period);
+    if (p) return p;
+  }
+  return a.src - b.src || a.idx - b.idx;
+}
+
+const columnKey = (t: Tagged) => (t.s.period !== null ? `p:${t.s.period}` : `s:${t.src}`);
+
+export function buildTrend(history: Snapshot[][], current: Snapshot[]): Trend {
+  const H = history.length;
+  const all: Tagged[] = [...history.flatMap((list, src) => list.map((s, idx) => ({ s, src, idx }))), ...current.map((s, idx) => ({ s, src: H, idx }))];
+
+  // Columns: one per known period, one per report without a period; in order.
+  const reps = new Map<string, Tagged>();
+  for (const t of all) if (!reps.has(columnKey(t))) reps.set(columnKey(t), t);
+  const ordered = [...reps.values()].sort(cmp);
+  const colIndex = new Map(ordered.map((t, i) => [columnKey(t), i]));
+  const columns: Column[] = ordered.map((t) => ({ period: t.s.period, side: t.src === H ? 'current' : 'history', index: t.s.period === null && t.src < H ? t.src : 0 }));
+
+  const groups = matchUnits(all, H);
+  const units: UnitTrend[] = [];
+  const schemes = new Map<string, SchemeChange>();
+  for (const g of groups) {
+    const list = g.sort(cmp);
+    const newestAt = list.map((t) => t.src === H).lastIndexOf(true);
+    const last = list[newestAt >= 0 ? newestAt : list.length - 1]!.s;
+    const byCol = new Map<number, SeriesPoint>();
+    for (const t of list) byCol.set(colIndex.get(columnKey(t))!, seriesPoint(t.s, colIndex.get(columnKey(t))!));
+    const series = [...byCol.values()].sort((a, b) => a.column - b.column);
+    const prev = newestAt > 0 ? list[newestAt - 1]! : undefined;
+    let diff: UnitDiff | null = null;
+    if (newestAt >= 0 && prev) {
+      const after = list[newestAt]!;
+      diff = diffUnit(prev.s, after.s, colIndex.get(columnKey(prev))!, colIndex.get(columnKey(after))!);
+      const [bsc, asc] = [prev.s.scheme, after.s.scheme];
+      if (diff.schemeChanged || bsc.id !== asc.id || bsc.version !== asc.version) collectScheme(schemes, prev.s.scheme, after.s.scheme, diff.items, prev.s, after.s);
+    }
+    units.push({
+      key: last.unitKey,
+      name: last.unitName,
+      level: last.level,
+      depth: last.depth,
+      path: last.path,
+      names: last.names,
+      side: newestAt < 0 ? 'gone' : prev ? 'compared' : 'new',
+      series,
+      diff,
+    });
+  }
+  return { columns, units, schemes: [...schemes.values()] };
+}
+
+/** Groups the snapshots by unit: by key path, then unmatched old and new units by name path (when unique). */
+function matchUnits(all: Tagged[], H: number): Tagged[][] {
+  const byKey = new Map<string, Tagged[]>();
+  for (const t of all) {
+    const k = JSON.stringify([t.s.level, ...t.s.path]);
+    byKey.set(k, [...(byKey.get(k) ?? []), t]);
+  }
+  const groups = [...byKey.values()];
+  const onlyOld = groups.filter((g) => g.every((t) => t.src < H));
+  const onlyNew = groups.filter((g) => g.every((t) => t.src === H));
+  const nameKey = (g: Tagged[]) => JSON.stringify([g[0]!.s.level, ...g[0]!.s.names]);
+  const count = (gs: Tagged[][]) => gs.reduce((m, g) => m.set(nameKey(g), (m.get(nameKey(g)) ?? 0) + 1), new Map<string, number>());
+  const oldCount = count(onlyOld);
+  const newCount = count(onlyNew);
+  const merged = new Set<Tagged[]>();
+  for (const n of onlyNew) {
+    const k = nameKey(n);
+    if (oldCount.get(k) !== 1 || newCount.get(k) !== 1) continue;
+    const o = onlyOld.find((g) => nameKey(g) === k)!;
+    n.unshift(...o);
+    merged.add(o);
+  }
+  const kept = groups.filter((g) => !merged.has(g));
+  // Order: by where the unit's newest snapshot stands in the current run; units only in the history last.
+  const pos = (g: Tagged[]) => {
+    const cur = g.filter((t) => t.src === H).sort(cmp);
+    const t = cur.length ? cur[cur.length - 1]! : g.slice().sort(cmp)[g.length - 1]!;
+    return [cur.length ? 0 : 1, t.src, t.idx];
+  };
+  return kept
+    .map((g) => ({ g, p: pos(g) }))
+    .sort((a, b) => a.p[0]! - b.p[0]! || a.p[1]! - b.p[1]! || a.p[2]! - b.p[2]!)
+    .map((x) => x.g);
+}
+
+function seriesPoint(s: Snapshot, column: number): SeriesPoint {
+  const sections = new Map<string, SectionPoints>();
+  for (const it of s.items.values()) {
+    const cur = sections.get(it.section) ?? { id: it.section, title: s.scheme.sections.get(it.section) ?? it.section, points: Rational.ZERO, max: Rational.ZERO };
+    sections.set(it.section, { ...cur, points: cur.points.add(it.points), max: cur.max.add(it.max) });
+  }
+  return { column, period: s.period, scaled: s.scaled, passed: s.passed, rank: s.rank, of: s.of, total: s.scheme.total, pass: s.scheme.pass, sections: [...sections.values()] };
+}
+
+const state = (i: ItemSnap): ItemState => ({ points: i.points, max: i.max, value: i.value, display: i.display, status: i.status, rank: i.rank, of: i.of });
+
+/** Full: the item earns what it is worth (or is met, or not applicable). */
+const full = (i: ItemSnap) => i.status === 'met' || i.status === 'na' || i.points.ge(i.max);
+
+/** What defines an item, as far as a report shows it; `max` only where the item applies (not na). */
+const def = (i: ItemSnap) => ({ title: i.title, max: i.status === 'na' ? null : i.max, target: i.target, formula: i.formula });
+
+function defFields(a: ItemSnap, b: ItemSnap): ItemDefChange['fields'] {
+  const out: ItemDefChange['fields'] = [];
+  if (a.title !== b.title) out.push('title');
+  if (a.status !== 'na' && b.status !== 'na' && !a.max.eq(b.max)) out.push('max');
+  if (a.target !== b.target) out.push('target');
+  if (a.formula !== b.formula) out.push('formula');
+  return out;
+}
+
+function unitState(s: Snapshot, column: number): UnitState {
+  return { period: s.period, column, scaled: s.scaled, passed: s.passed, grade: s.grade, rank: s.rank, of: s.of, vetoed: s.vetoed, scheme: { id: s.scheme.id, version: s.scheme.version } };
+}
+
+export function diffUnit(before: Snapshot, after: Snapshot, beforeColumn = 0, afterColumn = 1): UnitDiff {
+  const ids = [...after.items.keys(), ...[...before.items.keys()].filter((k) => !after.items.has(k))];
+  const items: ItemChange[] = ids.map((id) => {
+    const b = before.items.get(id);
+    const a = after.items.get(id);
+    const meta = (a ?? b)!;
+    const schemeChanged = !a || !b || defFields(b, a).length > 0;
+    const value = a && b && a.value instanceof Rational && b.value instanceof Rational ? a.value.sub(b.value) : null;
+    const change = !a || !b || meta.bonus ? null : full(b) && !full(a) ? 'newly-failing' : !full(b) && full(a) && a.status !== 'na' ? 'newly-met' : null;
+    return {
+      id,
+      title: meta.title,
+      section: meta.section,
+      bonus: meta.bonus,
+      before: b ? state(b) : null,
+      after: a ? state(a) : null,
+      points: a && b ? a.points.sub(b.points) : null,
+      value,
+      rank: a && b && a.rank !== null && b.rank !== null ? a.rank - b.rank : null,
+      change,
+      schemeChanged,
+    };
+  });
+  const schemeChanged = items.some((i) => i.schemeChanged);
+  const measure = schemeChanged
+    ? items.filter((i) => !i.schemeChanged && i.points).reduce((s, i) => s.add(i.points!), Rational.ZERO)
+    : after.scaled.sub(before.scaled);
+  return {
+    before: unitState(before, beforeColumn),
+    after: unitState(after, afterColumn),
+    scaled: after.scaled.sub(before.scaled),
+    rank: after.rank - before.rank,
+    items,
+    newlyFailing: items.filter((i) => i.change === 'newly-failing'),
+    newlyMet: items.filter((i) => i.change === 'newly-met'),
+    schemeChanged,
+    measure,
+  };
+}
+
+function collectScheme(out: Map<string, SchemeChange>, b: SchemeInfo, a: SchemeInfo, items: ItemChange[], bs: Snapshot, as: Snapshot): void {
+  const k = JSON.stringify([b.id, b.version, a.id, a.version]);
+  const sc = out.get(k) ?? { before: { id: b.id, version: b.version, title: b.title }, after: { id: a.id, version: a.version, title: a.title }, items: [] };
+  out.set(k, sc);
+  for (const i of items) {
+    if (!i.schemeChanged || sc.items.some((x) => x.id === i.id)) continue;
+    const bi = bs.items.get(i.id);
+    const ai = as.items.get(i.id);
+    sc.items.push({
+      id: i.id,
+      title: i.title,
+      kind: !bi ? 'added' : !ai ? 'removed' : 'changed',
+      fields: bi && ai ? defFields(bi, ai) : [],
+      before: bi ? def(bi) : null,
+      after: ai ? def(ai) : null,
+    });
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * Reading pinggu JSON reports back (pure, over text): a single-assessment JSON
+ * (`schemaVersion`, `scheme`, `units`, …, optional `period`) or a batch JSON
+ * (`kind: "batch"`, `assessments[]`, see docs/batch-json.md), into a flat list of
+ * snapshots, one per unit (county and every unit below it) and period.
+ *
+ *   readReport(text: string, file: string): Report      // throws InputError (exit 2)
+ *   parseReport(doc: unknown, file: string): Report     // the same over parsed JSON
+ *
+ * Anything that is not a pinggu report (bad JSON, wrong shape, another
+ * schemaVersion) is one error naming the file (and, for JSON syntax, line:col),
+ * in both languages. Numbers become exact Rationals from their decimal text, so
+ * differences carry no binary artefacts.
+ */
+import { msg, type Diagnostic, type Msg } from '../diagnostics';
+import { InputError } from '../errors';
+import { Rational } from '../rational';
+import { jsonErrorAt } from './json-error';
+import { isPeriod } from './period';
+
+export const STATUSES = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'] as const;
+export type ItemStatus = (typeof STATUSES)[number];
+
+export interface SchemeInfo {
+  id: string;
+  version: string;
+  title: string;
+  total: Rational;
+  pass: Rational;
+  /** Section titles by id, when the report carries them (`scheme.sections`); else empty. */
+  sections: Map<string, string>;
+}
+
+export interface ItemSnap {
+  id: string;
+  title: string;
+  section: string;
+  bonus: boolean;
+  points: Rational;
+  max: Rational;
+  lost: Rational;
+  value: Rational | boolean | null;
+  display: string;
+  status: ItemStatus;
+  target: string | null;
+  formula: string | null;
+  /** Rank of this unit on this item among the units of the period (batch `rankings`), else null. */
+  rank: number | null;
+  of: number | null;
+}
+
+export interface Snapshot {
+  period: string | null;
+  /** The batch assessment's `source`, else null. */
+  source: string | null;
+  unitKey: string;
+  unitName: string;
+  level: string;
+  /** Keys from the top-level unit down to this one; names likewise. */
+  path: string[];
+  names: string[];
+  /** 0 for the top-level units of the report (the counties), 1 below, … */
+  depth: number;
+  scaled: Rational;
+  passed: boolean;
+  grade: string | null;
+  rank: number;
+  of: number;
+  vetoed: boolean;
+  items: Map<string, ItemSnap>;
+  scheme: SchemeInfo;
+}
+
+export interface Report {
+  file: string;
+  kind: 'single' | 'batch';
+  scheme: SchemeInfo;
+  snapshots: Snapshot[];
+}
+
+/** A problem with the document's shape: where (a JSON path) and what. */
+class Shape extends Error {
+  constructor(
+    readonly where: string,
+    readonly what: Msg,
+  ) {
+    super(what.en);
+  }
+}
+
+const fail = (file: string, m: Msg, pos?: { line: number; col: number }, path?: string): InputError => {
+  const d: Diagnostic = {
+    severity: 'error',
+    code: 'trend/not-a-report',
+    file,
+    message: msg(`not a pinggu report: ${m.en}`, `不是 pinggu 报告：${m.zh}`),
+    ...(pos ?? {}),
+    ...(path ? { path } : {}),
+  };
+  return new InputError([d]);
+};
+
+export function readReport(text: string, file: string): Report {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (e) {
+    const at = jsonErrorAt(body);
+    const why = String((e as Error).message).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    throw fail(file, msg(`invalid JSON (${why})`, `JSON 格式错误（${why}）`), { line: at.line, col: at.col });
+  }
+  return parseReport(doc, file);
+}
+
+export function parseReport(doc: unknown, file: string): Report {
+  try {
+    return parse(doc, file);
+  } catch (e) {
+    if (e instanceof Shape) throw fail(file, e.what, undefined, e.where || undefined);
+    throw e;
+  }
+}
+
+type Obj = Record<string, unknown>;
+const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+const wrong = (where: string, expected: Msg, v: unknown) =>
+  v === undefined
+    ? new Shape(where, msg(`${where} is missing (${expected.en} expected)`, `缺少 ${where}（应为${expected.zh}）`))
+    : new Shape(where, msg(`${where || 'the document'} should be ${expected.en}, not ${kindOf(v)}`, `${where || '文档'}应为${expected.zh}，而不是 ${kindOf(v)}`));
+
+function obj(v: unknown, where: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw wrong(where, msg('an object', '对象'), v);
+  return v as Obj;
+}
+function arr(v: unknown, where: string): unknown[] {
+  if (!Array.isArray(v)) throw wrong(where, msg('an array', '数组'), v);
+  return v;
+}
+function str(v: unknown, where: string): string {
+  if (typeof v !== 'string') throw wrong(where, msg('a string', '字符串'), v);
+  return v;
+}
+const strOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : str(v, where));
+function num(v: unknown, where: string): Rational {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw wrong(where, msg('a number', '数值'), v);
+  return Rational.fromNumber(v);
+}
+function int(v: unknown, where: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw wrong(where, msg('a whole number', '整数'), v);
+  return v;
+}
+function bool(v: unknown, where: string): boolean {
+  if (typeof v !== 'boolean') throw wrong(where, msg('true or false', 'true 或 false'), v);
+  return v;
+}
+
+function period(v: unknown, where: string): string | null {
+  if (v === null || v === undefined) return null;
+  const p = str(v, where);
+  if (!isPeriod(p)) throw new Shape(where, msg(`period "${p}" is neither YYYY-MM nor YYYYhN`, `期间“${p}”既不是 YYYY-MM 也不是 YYYYhN`));
+  return p;
+}
+
+function scheme(v: unknown): SchemeInfo {
+  const s = obj(v, 'scheme');
+  const sections = new Map<string, string>();
+  if (Array.isArray(s.sections)) {
+    s.sections.forEach((x, i) => {
+      const o = obj(x, `scheme.sections[${i}]`);
+      sections.set(str(o.id, `scheme.sections[${i}].id`), str(o.title, `scheme.sections[${i}].title`));
+    });
+  }
+  return {
+    id: str(s.id, 'scheme.id'),
+    version: str(s.version, 'scheme.version'),
+    title: str(s.title, 'scheme.title'),
+    total: num(s.total, 'scheme.total'),
+    pass: num(s.pass, 'scheme.pass'),
+    sections,
+  };
+}
+
+function item(v: unknown, where: string): ItemSnap {
+  const o = obj(v, where);
+  const status = str(o.status, `${where}.status`);
+  if (!(STATUSES as readonly string[]).includes(status)) throw new Shape(`${where}.status`, msg(`unknown status "${status}"`, `未知状态“${status}”`));
+  const value = o.value === null || o.value === undefined ? null : typeof o.value === 'boolean' ? o.value : num(o.value, `${where}.value`);
+  return {
+    id: str(o.id, `${where}.id`),
+    title: str(o.title, `${where}.title`),
+    section: str(o.section, `${where}.section`),
+    bonus: o.bonus === undefined ? false : bool(o.bonus, `${where}.bonus`),
+    points: num(o.points, `${where}.points`),
+    max: num(o.max, `${where}.max`),
+    lost: num(o.lost, `${where}.lost`),
+    value,
+    display: o.display === undefined ? '' : str(o.display, `${where}.display`),
+    status: status as ItemStatus,
+    target: strOrNull(o.target, `${where}.target`),
+    formula: strOrNull(o.formula, `${where}.formula`),
+    rank: null,
+    of: null,
+  };
+}
+
+interface Ctx {
+  period: string | null;
+  source: string | null;
+  scheme: SchemeInfo;
+}
+
+function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names: string[] }, out: Snapshot[]): void {
+  arr(v, where).forEach((x, i) => {
+    const w = `${where}[${i}]`;
+    const o = obj(x, w);
+    const key = str(o.key, `${w}.key`);
+    const name = str(o.name, `${w}.name`);
+    const items = new Map<string, ItemSnap>();
+    arr(o.items, `${w}.items`).forEach((it, k) => {
+      const s = item(it, `${w}.items[${k}]`);
+      items.set(s.id, s);
+    });
+    const vetoes = o.vetoes === undefined ? [] : arr(o.vetoes, `${w}.vetoes`);
+    const path = [...up.path, key];
+    const names = [...up.names, name];
+    out.push({
+      period: ctx.period,
+      source: ctx.source,
+      unitKey: key,
+      unitName: name,
+      level: str(o.level, `${w}.level`),
+      path,
+      names,
+      depth: up.path.length,
+      scaled: num(o.scaled, `${w}.scaled`),
+      passed: bool(o.passed, `${w}.passed`),
+      grade: strOrNull(o.grade, `${w}.grade`),
+      rank: int(o.rank, `${w}.rank`),
+      of: int(o.of, `${w}.of`),
+      vetoed: vetoes.some((x2, k) => obj(x2, `${w}.vetoes[${k}]`).triggered === true),
+      items,
+      scheme: ctx.scheme,
+    });
+    if (o.children !== undefined) units(o.children, `${w}.children`, ctx, { path, names }, out);
+  });
+}
+
+function parse(doc: unknown, file: string): Report {
+  const d = obj(doc, '');
+  if (!('schemaVersion' in d)) throw new Shape('', msg('no "schemaVersion" key', '没有“schemaVersion”键'));
+  if (d.schemaVersion !== 1) throw new Shape('schemaVersion', msg(`schemaVersion ${JSON.stringify(d.schemaVersion)} is not one this pinggu reads (1)`, `schemaVersion ${JSON.stringify(d.schemaVersion)} 不是本版 pinggu 能读的版本（1）`));
+  if (d.kind !== undefined && d.kind !== 'batch') throw new Shape('kind', msg(`kind ${JSON.stringify(d.kind)} is not "batch"`, `kind ${JSON.stringify(d.kind)} 不是“batch”`));
+  const s = scheme(d.scheme);
+  const snapshots: Snapshot[] = [];
+  if (d.kind === undefined) {
+    units(d.units, 'units', { period: period(d.period, 'period'), source: null, scheme: s }, { path: [], names: [] }, snapshots);
+    return { file, kind: 'single', scheme: s, snapshots };
+  }
+  arr(d.assessments, 'assessments').forEach((x, i) => {
+    const w = `assessments[${i}]`;
+    const a = obj(x, w);
+    units(a.units, `${w}.units`, { period: period(a.period, `${w}.period`), source: strOrNull(a.source, `${w}.source`), scheme: s }, { path: [], names: [] }, snapshots);
+  });
+  attachItemRanks(d.rankings, snapshots);
+  return { file, kind: 'batch', scheme: s, snapshots };
+}
+
+/** Per-item ranks of the top-level units from the batch `rankings` (optional; ignored when absent). */
+function attachItemRanks(v: unknown, snapshots: Snapshot[]): void {
+  if (v === undefined) return;
+  const ranks = new Map<string, { rank: number; of: number }>();
+  arr(v, 'rankings').forEach((x, i) => {
+    const r = obj(x, `rankings[${i}]`);
+    const p = period(r.period, `rankings[${i}].period`);
+    if (r.items === undefined) return;
+    arr(r.items, `rankings[${i}].items`).forEach((y, k) => {
+      const it = obj(y, `rankings[${i}].items[${k}]`);
+      const id = str(it.id, `rankings[${i}].items[${k}].id`);
+      arr(it.units, `rankings[${i}].items[${k}].units`).forEach((z, m) => {
+        const w = `rankings[${i}].items[${k}].units[${m}]`;
+        const u = obj(z, w);
+        ranks.set(JSON.stringify([p, id, str(u.key, `${w}.key`)]), { rank: int(u.rank, `${w}.rank`), of: int(u.of, `${w}.of`) });
+      });
+    });
+  });
+  for (const s of snapshots) {
+    if (s.depth !== 0) continue;
+    for (const it of s.items.values()) {
+      const r = ranks.get(JSON.stringify([s.period, it.id, s.unitKey]));
+      if (r) {
+        it.rank = r.rank;
+        it.of = r.of;
+      }
+    }
+  }
+}
