@@ -1,10 +1,10 @@
-/** The layers of DESIGN.md: imports flow scheme/data → engine → batch → report → cli, never back. */
+/** The layers of DESIGN.md: imports flow scheme/data → engine → batch, trend → report → cli, never back. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(__dirname, '..', 'src');
-const LAYERS = ['scheme', 'data', 'engine', 'batch', 'report', 'cli'] as const;
+const LAYERS = ['scheme', 'data', 'engine', 'batch', 'trend', 'report', 'cli'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** What each layer may import from the others (leaves such as rational.ts are open to all). */
@@ -13,7 +13,8 @@ const ALLOWED: Record<Layer, Layer[]> = {
   data: ['data', 'scheme'],
   engine: ['engine', 'scheme', 'data'],
   batch: ['batch', 'engine', 'scheme', 'data'],
-  report: ['report', 'batch', 'engine', 'scheme', 'data'],
+  trend: ['trend', 'data'],
+  report: ['report', 'trend', 'batch', 'engine', 'scheme', 'data'],
   cli: LAYERS.slice() as Layer[],
 };
 /** Modules a pure layer must never import; the report layer may colour (chalk with an explicit level). */

@@ -61,3 +61,6 @@ export function comparePeriods(a: Period | null, b: Period | null): number {
   if (ea !== eb) return ea < eb ? -1 : 1;
   return a.includes('h') === b.includes('h') ? (a < b ? -1 : 1) : a.includes('h') ? 1 : -1;
 }
+
+/** Whether a text is a period as written in reports: `YYYY-MM` or `YYYYhN`. */
+export const isPeriod = (p: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(p) || /^\d{4}h[12]$/.test(p);

@@ -20,7 +20,7 @@
  * sides (raw points) instead of the change in scaled score.
  */
 import { Rational } from '../rational';
-import { comparePeriods } from './period';
+import { comparePeriods } from '../data/period';
 import type { ItemSnap, ItemStatus, SchemeInfo, Snapshot } from './read';
 
 export interface Column {

@@ -16,7 +16,7 @@ import { msg, type Diagnostic, type Msg } from '../diagnostics';
 import { InputError } from '../errors';
 import { Rational } from '../rational';
 import { jsonErrorAt } from './json-error';
-import { isPeriod } from './period';
+import { isPeriod } from '../data/period';
 
 export const STATUSES = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'] as const;
 export type ItemStatus = (typeof STATUSES)[number];

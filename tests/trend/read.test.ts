@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors';
 import { R } from '../../src/rational';
 import { jsonErrorAt } from '../../src/trend/json-error';
-import { comparePeriods, isPeriod } from '../../src/trend/period';
+import { comparePeriods, isPeriod } from '../../src/data/period';
 import { readReport } from '../../src/trend/read';
 import { fixture, reports } from './support';
 
