@@ -1,0 +1,80 @@
+/**
+ * The trend in `pinggu score`: this run compared with earlier reports
+ * (`--baseline PREV.json`, `--history DIR`) or, in a batch of several periods, with
+ * its own earlier periods; and the gates `--fail-on-regression POINTS` and
+ * `--fail-on-new-failure` on it.
+ */
+import * as path from 'node:path';
+import { msg, type Lang } from '../diagnostics';
+import { UsageError } from '../errors';
+import type { Batch } from '../batch/types';
+import { batchJsonDoc } from '../report/batch-json';
+import { trendHtml, TREND_CSS } from '../report/trend-html';
+import { trendJson } from '../report/trend-json';
+import { trendMarkdownSection } from '../report/trend-md';
+import { formatTrendText } from '../report/trend-text';
+import { buildTrend } from '../trend/diff';
+import { gateTrend, type GateResult } from '../trend/gate';
+import { parseReport, type Snapshot } from '../trend/read';
+import { gateOptions, readReportFile } from './compare';
+import type { Io } from './io';
+import type { BatchOutput } from './score-batch';
+
+export interface TrendOptions {
+  baseline?: string;
+  history?: string;
+  failOnRegression?: string;
+  failOnNewFailure?: boolean;
+}
+
+/** Whether a run needs the trend: a baseline, a history, a gate, or several periods. */
+export const wantsTrend = (o: TrendOptions): boolean =>
+  o.baseline !== undefined || o.history !== undefined || o.failOnRegression !== undefined || Boolean(o.failOnNewFailure);
+
+/** The reports of --history DIR: every .json in it and every summary.json one folder below, by name. */
+export function historyFiles(io: Io, dir: string): string[] {
+  const abs = path.resolve(io.cwd, dir);
+  const entries = io.listDir(abs);
+  if (!entries) throw new UsageError(msg(`--history ${dir}: not a folder`, `--history ${dir}：不是文件夹`));
+  const out: string[] = [];
+  for (const e of [...entries].sort()) {
+    const p = path.join(abs, e);
+    if (/\.json$/i.test(e) && !io.listDir(p)) out.push(p);
+    else if (io.listDir(p) && io.exists(path.join(p, 'summary.json'))) out.push(path.join(p, 'summary.json'));
+  }
+  return out;
+}
+
+export interface TrendResult {
+  extra: NonNullable<BatchOutput['extra']>;
+  gate?: GateResult;
+}
+
+/** Builds the trend for a batch and renders it for every summary format. */
+export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color: boolean): TrendResult | undefined {
+  if (!wantsTrend(o) && b.periods.length < 2) return undefined;
+  const gates = gateOptions(o);
+  const current = parseReport(batchJsonDoc(b, { lang }), '<current>').snapshots;
+  const here = new Set(current.map((s) => `${s.period ?? ''}\u0000${s.path.join('/')}`));
+  // A period of a unit scored again in this run replaces the earlier report's.
+  const fresh = (ss: Snapshot[]) => ss.filter((s) => s.period === null || !here.has(`${s.period}\u0000${s.path.join('/')}`));
+  const history: Snapshot[][] = [];
+  if (o.history !== undefined) for (const f of historyFiles(io, o.history)) history.push(fresh(readReportFile(io, shownPath(io, f)).snapshots));
+  if (o.baseline !== undefined) history.push(fresh(readReportFile(io, o.baseline).snapshots));
+  const trend = buildTrend(history, current);
+  const gate = gates.regression !== undefined || gates.newFailure ? gateTrend(trend, gates) : undefined;
+  return {
+    gate,
+    extra: {
+      table: [formatTrendText(trend, { lang, color, gate })],
+      md: [trendMarkdownSection(trend, { lang, gate })],
+      html: [`<style>${TREND_CSS}</style>`, trendHtml(trend, { lang, gate })],
+      json: { trend: trendJson(trend, gate) },
+    },
+  };
+}
+
+const shownPath = (io: Io, p: string): string => {
+  const rel = path.relative(io.cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+};
