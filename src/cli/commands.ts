@@ -13,6 +13,7 @@ import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
 import { findUnits, formatExplain } from '../report/explain-item';
 import type { Rational } from '../rational';
+import { withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import type { Io } from './io';
 
@@ -27,7 +28,7 @@ export interface CommonOptions {
   headerRow?: string;
 }
 
-export interface ScoreOptions extends CommonOptions {
+export interface ScoreOptions extends CommonOptions, AdjustmentOptions {
   /** Encoding of CSV reports (--encoding is the data files'). */
   csvEncoding?: string;
   format?: string;
@@ -114,7 +115,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
   const files = await loadInputs(io, data, o.sheet);
   const dataset = readDataset(scheme, files, { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  const assessment = evaluate(scheme, dataset, { params });
+  const assessment = withAdjustments(io, scheme, evaluate(scheme, dataset, { params }), o, lang);
   const verbose = Boolean(o.verbose);
 
   const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding });

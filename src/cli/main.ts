@@ -74,6 +74,8 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
     .option('--csv-encoding <name>', h('CSV report encoding: utf-8 with BOM (default) or gb18030 for old Excel/WPS', 'CSV 报告编码：带 BOM 的 utf-8（默认）或 gb18030（旧版 Excel/WPS）'))
+    .option('--adjustments <file>', h('inspector adjustments (抽查核定), CSV or YAML: applied, self-assessed scores kept alongside', '抽查核定文件（CSV 或 YAML）：按核定调整得分，并列出自评得分'))
+    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments\' dates (default: today)', '核定日期与有效期的基准日 YYYY-MM-DD（默认今天）'))
     .option('--no-color', h('no colour', '不使用颜色'))
     .action(async (data: string[], o: ScoreOptions) => {
       result.code = await runScore(io, data, o);
