@@ -6,6 +6,7 @@ import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { actionList } from './actions';
+import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
 
 export interface JsonContext {
@@ -46,6 +47,21 @@ function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
     explanation: explainItem(i, lang, labels),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
+    // Only on adjusted items, so a run without adjustments gives the same document as before.
+    ...(i.adjustment
+      ? {
+          adjustment: {
+            kind: i.adjustment.kind,
+            amount: n(i.adjustment.amount),
+            selfPoints: n(i.adjustment.selfPoints),
+            reason: i.adjustment.reason,
+            authority: i.adjustment.authority,
+            document: i.adjustment.document ?? null,
+            date: i.adjustment.date,
+            expires: i.adjustment.expires ?? null,
+          },
+        }
+      : {}),
   };
 }
 
@@ -75,7 +91,36 @@ function unit(u: UnitResult, lang: Lang, labels: Record<string, string>): unknow
     })),
     items: u.items.map((i) => item(i, lang, labels)),
     children: u.children.map((c) => unit(c, lang, labels)),
+    ...(u.self ? { self: { score: n(u.self.score), scaled: n(u.self.scaled), passed: u.self.passed, grade: u.self.grade ?? null } } : {}),
   };
+}
+
+/** Every line of the adjustments file that passed the checks, applied or not (with why). */
+function adjustments(a: Assessment, lang: Lang) {
+  const asOf = a.adjustments!.asOf;
+  return a.adjustments!.list.map((r) => ({
+    level: r.unit.level,
+    unit: r.unit.name,
+    key: r.unit.key,
+    code: r.unit.code ?? null,
+    item: r.item.id,
+    title: r.item.title,
+    kind: r.kind,
+    amount: n(r.amount),
+    reason: r.reason,
+    authority: r.authority,
+    document: r.document ?? null,
+    date: r.date,
+    expires: r.expires ?? null,
+    asOf,
+    status: r.status,
+    applied: r.status === 'applied',
+    why: notAppliedWhy(r, asOf, lang) ?? null,
+    selfPoints: n(r.selfPoints),
+    points: n(r.points),
+    file: r.file,
+    line: r.line,
+  }));
 }
 
 export function formatJson(a: Assessment, ctx: JsonContext): string {
@@ -104,6 +149,7 @@ export function formatJson(a: Assessment, ctx: JsonContext): string {
       gain: n(x.remedy.gain),
       text: remedyText(x.remedy, ctx.lang),
     })),
+    ...(a.adjustments ? { adjustments: adjustments(a, ctx.lang) } : {}),
     data: {
       read: a.data.read,
       used: a.data.used,

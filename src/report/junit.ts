@@ -78,7 +78,8 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   const classname = `pinggu.${u.key}.${i.section}`;
   const explanation = explainItem(i, lang, a.scheme.labels);
   // A bonus loses no points: earned (even in part) it passes; otherwise it is skipped.
-  if (i.bonus && (i.status === 'met' || i.status === 'partial')) return { name, classname, outcome: 'pass' };
+  const out = i.adjustment ? `<system-out>${xmlText(explanation)}</system-out>` : undefined;
+  if (i.bonus && (i.status === 'met' || i.status === 'partial')) return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
   if (i.bonus) {
     const why = i.status === 'failed' ? t(lang, 'notEarned') : statusWord(lang, i.status);
     const message = zh ? `${t(lang, 'bonusItems')}：${why}` : `${t(lang, 'bonus')}: ${why}`;
@@ -90,7 +91,8 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   if (NOT_MET.includes(i.status)) {
     return { name, classname, outcome: 'failure', body: `<failure${attrs([['message', failureMessage(i, lang)], ['type', i.status]])}>${xmlText(explanation)}</failure>` };
   }
-  return { name, classname, outcome: 'pass' };
+  // A passing item the inspectors adjusted: the adjustment in the testcase's output.
+  return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
 }
 
 function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
@@ -119,6 +121,15 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang): Suite[] {
     ['pass', num(a.scheme.pass)],
     ['passed', String(u.passed)],
     ...(u.grade !== undefined ? [['grade', u.grade] as [string, string]] : []),
+    // The self-assessed verdict, when inspector adjustments changed this unit.
+    ...(u.self
+      ? ([
+          ['selfScore', num(u.self.score)],
+          ['selfScaled', num(u.self.scaled)],
+          ['selfPassed', String(u.self.passed)],
+          ...(u.self.grade !== undefined ? [['selfGrade', u.self.grade]] : []),
+        ] as [string, string][])
+      : []),
   ];
   const pkg = `pinggu.${u.key}`;
   const suites: Suite[] = [{ name: `${u.name} / ${t(lang, 'vetoes')}`, pkg, properties: verdict, cases: u.vetoes.map((v) => vetoCase(u, v, lang)) }];
