@@ -172,6 +172,7 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
       continue;
     }
     const values = new Map<AdjustmentKey, { raw: Raw; at: Pos }>();
+    const names = new Map<AdjustmentKey, string>();
     for (const p of node.items) {
       const keyNode = p.key as Node;
       const name = isScalar(keyNode) ? String(keyNode.value) : '?';
@@ -181,9 +182,11 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
         continue;
       }
       if (values.has(key)) {
-        findings.push(finding(file, at(keyNode), 'duplicate-key', msg(`key "${name}" repeats the ${key} already given`, `键“${name}”与已给出的 ${key} 重复`)));
+        // The same spelling twice is the YAML parser's duplicate key, reported above; `unit` and `单位` is ours.
+        if (names.get(key) !== name) findings.push(finding(file, at(keyNode), 'duplicate-key', msg(`key "${name}" repeats ${names.get(key)} (${key}) given above`, `键“${name}”与上面的“${names.get(key)}”（${key}）重复`)));
         continue;
       }
+      names.set(key, name);
       const v = p.value as Node | null;
       if (v !== null && !isScalar(v)) {
         findings.push(finding(file, at(v), 'not-a-value', msg(`${name}: expected one value, not a list or mapping`, `${name}：应为单个值，而不是列表或键值对`)));

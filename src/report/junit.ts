@@ -65,7 +65,8 @@ function sectionPath(a: Assessment, id: string, lang: Lang): string {
 function failureMessage(i: ItemResult, lang: Lang): string {
   const zh = lang === 'zh';
   const status = statusWord(lang, i.status);
-  const gap = i.gapDisplay ?? (i.gap ? showValue(i.gap, i.kind === 'boolean' ? 'number' : i.kind) : undefined);
+  // An item met by the data but marked down by the inspectors has no gap to speak of.
+  const gap = i.adjustment && i.gap?.isZero() ? undefined : i.gapDisplay ?? (i.gap ? showValue(i.gap, i.kind === 'boolean' ? 'number' : i.kind) : undefined);
   const lost = showPoints(i.lost);
   const max = showPoints(i.max);
   if (zh) return `${status}：${gap !== undefined ? `差距 ${gap}，` : ''}失 ${lost} 分（共 ${max} 分）`;
