@@ -192,7 +192,7 @@ export function runSchema(io: Io): number {
   return EXIT.ok;
 }
 
-export interface ExplainOptions extends CommonOptions {
+export interface ExplainOptions extends CommonOptions, AdjustmentOptions {
   unit?: string;
   param?: string[];
 }
@@ -205,7 +205,7 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
   const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  const assessment = evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true });
+  const assessment = withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
   printFindings(io, warnings, lang, false);
   if (!assessment.units.length) {
     printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);

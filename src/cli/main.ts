@@ -107,6 +107,8 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .description(h('explain one item step by step: formula, data, value, target, rule, points, remedy', '逐步解释一个指标：公式、数据、数值、目标、计分规则、得分和整改'))
     .option('--unit <name>', h('the unit (name or code; default: the county)', '单位（名称或代码；默认为县）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
+    .option('--adjustments <file>', h('inspector adjustments (抽查核定), CSV or YAML', '抽查核定文件（CSV 或 YAML）'))
+    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments (default: today)', '核定的基准日 YYYY-MM-DD（默认今天）'))
     .action(async (itemRef: string, data: string[], o: ExplainOptions) => {
       result.code = await runExplain(io, itemRef, data, o);
     });

@@ -88,6 +88,14 @@ describe('score --adjustments', () => {
     expect((JSON.parse(out) as { adjustments: { asOf: string }[] }).adjustments[0]!.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('explain takes the same option: the adjusted points, the adjustment in the scoring line', async () => {
+    const io = fakeIo();
+    const code = await main(['explain', 'lyd_reward', SAMPLE, '--unit', '皋落镇', '--adjustments', EXAMPLE, '--as-of', '2026-07-31'], io);
+    expect(code).toBe(0);
+    expect(io.out).toMatch(/^Scoring: .*met: full 4 points; inspector adjustment: set to 0 \(self-assessed 4 → 0\), reason: 抽查12户/m);
+    expect(io.out).toMatch(/^Points: 0 \/ 4 \(4 lost\) {2}failed$/m);
+  });
+
   const errors: [string, string[], RegExp[]][] = [
     ['an unknown unit and an unknown item', ['--adjustments', 'tests/fixtures/adjustments/unknown-unit.csv'], [/^tests\/fixtures\/adjustments\/unknown-unit\.csv:3:1: error: unit "火星镇": no unit of that name or code in the data$/m, /^tests\/fixtures\/adjustments\/unknown-unit\.csv:4:2: error: item "no_such_item": no item of that id or title in the scheme$/m]],
     ['an unknown column', ['--adjustments', 'tests/fixtures/adjustments/unknown-column.csv'], [/^tests\/fixtures\/adjustments\/unknown-column\.csv:1:8: error: unknown column "colour"/m]],
