@@ -43,7 +43,8 @@ export function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: Adjust
   const asOf = asOfOption(o);
   if (o.adjustments === undefined) return a;
   const file = path.resolve(io.cwd, o.adjustments);
-  if (!io.exists(file) || io.listDir(file)) throw new UsageError(msg(`--adjustments ${o.adjustments}: no such file`, `--adjustments ${o.adjustments}：文件不存在`));
+  if (io.listDir(file)) throw new UsageError(msg(`--adjustments ${o.adjustments}: is a folder; give the CSV or YAML file`, `--adjustments ${o.adjustments}：这是一个文件夹；请指定 CSV 或 YAML 文件`));
+  if (!io.exists(file)) throw new UsageError(msg(`--adjustments ${o.adjustments}: no such file`, `--adjustments ${o.adjustments}：文件不存在`));
   const name = shown(io, file);
   let bytes: Uint8Array;
   try {

@@ -101,6 +101,7 @@ describe('score --adjustments', () => {
     ['an unknown column', ['--adjustments', 'tests/fixtures/adjustments/unknown-column.csv'], [/^tests\/fixtures\/adjustments\/unknown-column\.csv:1:8: error: unknown column "colour"/m]],
     ['a negative deduction', ['--adjustments', 'tests/fixtures/adjustments/negative.csv', '--lang', 'zh'], [/^tests\/fixtures\/adjustments\/negative\.csv:2:3: 错误: 扣分：-1 为负数/m]],
     ['a missing file', ['--adjustments', 'no/such.csv'], [/^pinggu: --adjustments no\/such\.csv: no such file$/m]],
+    ['a folder', ['--adjustments', 'fixtures/adjustments'], [/^pinggu: --adjustments fixtures\/adjustments: is a folder; give the CSV or YAML file$/m]],
     ['a bad --as-of', ['--adjustments', EXAMPLE, '--as-of', '31.07.2026'], [/^pinggu: --as-of 31\.07\.2026: a date written YYYY-MM-DD expected/m]],
   ];
   for (const [what, args, err] of errors) {
