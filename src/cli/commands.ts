@@ -13,12 +13,16 @@ import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
 import { findUnits, formatExplain } from '../report/explain-item';
 import type { Rational } from '../rational';
+import { adjustMany, withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import { discoverJobs } from './discover';
 import { parsePeriod } from '../data/period';
-import { assessJob, collect, runBatch } from './batch-run';
+import { assessJob, collect, runBatch, type JobResult } from './batch-run';
 import type { Batch } from '../batch/types';
 import { progressBar, writeBatch } from './score-batch';
+import { batchTrend, wantsTrend, type TrendOptions } from './score-trend';
+import { gateLines } from '../report/trend-lines';
+import { gateOptions } from './compare';
 import type { Io } from './io';
 
 export interface CommonOptions {
@@ -32,7 +36,7 @@ export interface CommonOptions {
   headerRow?: string;
 }
 
-export interface ScoreOptions extends CommonOptions {
+export interface ScoreOptions extends CommonOptions, AdjustmentOptions, TrendOptions {
   /** Encoding of CSV reports (--encoding is the data files'). */
   csvEncoding?: string;
   format?: string;
@@ -121,6 +125,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   });
   const period = o.period === undefined ? undefined : parsePeriod(o.period);
   if (o.period !== undefined && !period) throw new UsageError(msg(`--period ${o.period}: expected a month YYYY-MM (2026-09) or a half year YYYYhN (2026h1)`, `--period ${o.period}：应为月份 YYYY-MM（如 2026-09）或半年 YYYYhN（如 2026h1）`));
+  gateOptions(o); // a bad --fail-on-regression is a usage error before any work
   const { scheme, warnings } = resolveScheme(io, o.scheme);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
@@ -130,23 +135,32 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const color = io.isTTY && o.color !== false && !io.env.NO_COLOR;
   const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
   const gateOf = (a: Assessment) => gate(a, failOn);
+  // Inspector adjustments, each assessment with its period's reference date.
+  const adjusted = (rs: JobResult[]): JobResult[] => {
+    const as = adjustMany(io, scheme, rs.map((r) => ({ assessment: r.assessment, period: r.job.period })), o, lang);
+    return rs.map((r, i) => ({ ...r, assessment: as[i]! }));
+  };
   const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io, lang) : undefined;
   let batch: Batch;
   if (jobs.length === 1) {
-    const results = await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params });
+    const results = adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params }));
     const one = results[0]!;
-    if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir) {
+    if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
       return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings });
     }
     batch = collect(results, gateOf);
   } else {
-    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick });
+    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick, adjust: adjusted });
     bar?.end();
   }
   if (!o.outputDir && outputs.length === 0 && format === 'xlsx' && io.isTTY) {
     throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
   }
-  await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color });
+  const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
+  const trend = batchTrend(io, batch, o, lang, color && toTable);
+  await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: trend?.extra });
+  // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
+  if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
   // The table on stdout lists the findings itself.
   if (outputs.length || o.outputDir || (format ?? 'table') !== 'table') {
     printFindings(io, batch.findings, lang, verbose, quiet);
@@ -159,7 +173,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     }
   }
   printFindings(io, warnings, lang, verbose, quiet);
-  return batch.exit;
+  return Math.max(batch.exit, trend?.gate?.exitCode ?? 0);
 }
 
 /** Batches show a progress bar from this many datasets on (on a terminal). */
@@ -253,7 +267,7 @@ export function runSchema(io: Io): number {
   return EXIT.ok;
 }
 
-export interface ExplainOptions extends CommonOptions {
+export interface ExplainOptions extends CommonOptions, AdjustmentOptions {
   unit?: string;
   param?: string[];
 }
@@ -266,7 +280,7 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
   const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  const assessment = evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true });
+  const assessment = withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
   printFindings(io, warnings, lang, false);
   if (!assessment.units.length) {
     printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);

@@ -72,12 +72,10 @@ function folderGroups(io: Io, dir: string): Group[] {
 
 function splitByPeriod(io: Io, g: Group, forced?: Period): Job[] {
   if (forced) return [{ source: g.source, period: forced, files: g.files }];
-  const own = new Map<string, Period | undefined>(g.files.map((f) => [f, periodInName(path.basename(f))]));
+  // A file's period: its own name, else the nearest folder above it that names one.
+  const own = new Map<string, Period | undefined>(g.files.map((f) => [f, periodInName(path.basename(f)) ?? periodOfPath(shown(io, path.dirname(f)).split(/[\\/]/))]));
   const named = [...new Set([...own.values()].filter((p): p is Period => p !== undefined))].sort(comparePeriods);
-  if (named.length <= 1) {
-    const p = named[0] ?? periodOfPath(shown(io, path.dirname(g.files[0]!)).split(/[\\/]/));
-    return [{ source: g.source, period: p ?? null, files: g.files }];
-  }
+  if (named.length <= 1) return [{ source: g.source, period: named[0] ?? null, files: g.files }];
   return named.map((p) => ({
     source: g.source,
     period: p,

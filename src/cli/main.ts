@@ -78,6 +78,12 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--period <period>', h('the period of the data: YYYY-MM or YYYYhN (default: from folder and file names)', '数据所属期间：YYYY-MM 或 YYYYhN（默认取自文件夹和文件名）'))
     .option('--output-dir <dir>', h('write one report per county and period, plus summary.*, into this folder (formats: --format, default json and html)', '每个县每期一份报告并加汇总 summary.*，写入此文件夹（格式取 --format，默认 json 和 html）'))
     .option('-q, --quiet', h('print nothing on stderr but errors (for scheduled jobs)', '标准错误只输出错误（用于定时任务）'))
+    .option('--adjustments <file>', h('inspector adjustments (抽查核定), CSV or YAML: applied, self-assessed scores kept alongside', '抽查核定文件（CSV 或 YAML）：按核定调整得分，并列出自评得分'))
+    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments\' dates (default: today)', '核定日期与有效期的基准日 YYYY-MM-DD（默认今天）'))
+    .option('--baseline <report.json>', h('compare with a previous JSON report (last month\'s): changes per county and item', '与上一次的 JSON 报告（如上月）对比：各县各指标的变化'))
+    .option('--history <dir>', h('compare with all previous JSON reports in this folder (*.json, and */summary.json)', '与此文件夹中以往的全部 JSON 报告对比（*.json 及 */summary.json）'))
+    .option('--fail-on-regression <points>', h('exit 1 when a county\'s score dropped by more than this many points', '某县得分下降超过此分数时以 1 退出'))
+    .option('--fail-on-new-failure', h('exit 1 when an item that had full points no longer has', '原满分的指标出现失分时以 1 退出'))
     .option('--no-color', h('no colour', '不使用颜色'))
     .action(async (data: string[], o: ScoreOptions) => {
       result.code = await runScore(io, data, o);
@@ -109,6 +115,8 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .description(h('explain one item step by step: formula, data, value, target, rule, points, remedy', '逐步解释一个指标：公式、数据、数值、目标、计分规则、得分和整改'))
     .option('--unit <name>', h('the unit (name or code; default: the county)', '单位（名称或代码；默认为县）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
+    .option('--adjustments <file>', h('inspector adjustments (抽查核定), CSV or YAML', '抽查核定文件（CSV 或 YAML）'))
+    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments (default: today)', '核定的基准日 YYYY-MM-DD（默认今天）'))
     .action(async (itemRef: string, data: string[], o: ExplainOptions) => {
       result.code = await runExplain(io, itemRef, data, o);
     });

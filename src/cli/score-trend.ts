@@ -63,12 +63,14 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
   if (o.baseline !== undefined) history.push(fresh(readReportFile(io, o.baseline).snapshots));
   const trend = buildTrend(history, current);
   const gate = gates.regression !== undefined || gates.newFailure ? gateTrend(trend, gates) : undefined;
+  // The summary pages show the counties; the JSON keeps every level.
+  const top = { ...trend, units: trend.units.filter((u) => u.depth === 0) };
   return {
     gate,
     extra: {
-      table: [formatTrendText(trend, { lang, color, gate })],
-      md: [trendMarkdownSection(trend, { lang, gate })],
-      html: [`<style>${TREND_CSS}</style>`, trendHtml(trend, { lang, gate })],
+      table: [formatTrendText(top, { lang, color, gate })],
+      md: [trendMarkdownSection(top, { lang, gate })],
+      html: [`<style>${TREND_CSS}</style>`, trendHtml(top, { lang, gate })],
       json: { trend: trendJson(trend, gate) },
     },
   };

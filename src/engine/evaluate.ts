@@ -13,10 +13,10 @@ import { evaluate as evalFormula, render, type Env, type Value } from '../scheme
 import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
 import type { Display, Target } from '../scheme/target';
 import { showRaw, showTarget, showValue, shownValue } from './display';
-import { competitionRanks } from './rank';
 import { solveRemedy } from './remedy';
 import { scoreItem } from './rules';
 import { meets } from './target-eval';
+import { rankUnits, unitTotals } from './totals';
 import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitResult, type VetoResult } from './types';
 
 export interface EvaluateOptions {
@@ -47,7 +47,7 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   for (const root of roots) assess(scheme, root, params, inputs);
 
   const results = roots.map((r) => toResult(scheme, r, params));
-  rank(results);
+  rankUnits(results);
   const files = data.files;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -324,42 +324,20 @@ function toResult(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
   // Hard floors were applied when the items were scored (scoreAt); here they are reported.
   const vetoes = vetoesAt(scheme, node, env);
   const items = [...node.items.values()];
-  const scored = items.filter((i) => !i.bonus);
-  const points = scored.reduce((a, i) => a.add(i.points), Rational.ZERO);
-  const max = scored.reduce((a, i) => a.add(i.max), Rational.ZERO);
-  const rawBonus = items.filter((i) => i.bonus).reduce((a, i) => a.add(i.points), Rational.ZERO);
-  const bonus = scheme.bonus ? rawBonus.min(scheme.bonus.cap) : Rational.ZERO;
-  const scaled = (max.isZero() ? Rational.ZERO : points.mul(scheme.total).div(max)!).add(bonus);
-  const vetoed = vetoes.some((v) => v.triggered);
   const level = scheme.levels[node.unit.level]!;
   const children = node.children.map((c) => toResult(scheme, c, params));
-  rank(children);
+  rankUnits(children);
   return {
     level: level.id,
     levelTitle: level.title,
     key: node.unit.key,
     code: node.unit.code,
     name: node.unit.name,
-    score: points.add(bonus),
-    max,
-    bonus,
-    scaled,
-    // Passing needs every veto checked (decided by the data) and none triggered.
-    passed: !vetoed && vetoes.every((v) => v.checked) && scaled.ge(scheme.pass),
-    // A vetoed unit takes the lowest grade whatever its score.
-    grade: vetoed ? scheme.grades[scheme.grades.length - 1]?.name : scheme.grades.find((g) => scaled.ge(g.min))?.name,
+    ...unitTotals(scheme, items, vetoes),
     rank: 1,
     of: 1,
     vetoes,
     items,
     children,
   };
-}
-
-function rank(units: UnitResult[]): void {
-  const ranks = competitionRanks(units, (u) => u.scaled, (u) => u.vetoes.some((v) => v.triggered));
-  units.forEach((u, i) => {
-    u.rank = ranks[i]!;
-    u.of = units.length;
-  });
 }

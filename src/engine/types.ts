@@ -88,6 +88,44 @@ export interface ItemResult {
   evidence?: string;
   /** The fields the item reads, with their values at this unit (summed from the units below when `summed`). */
   inputs?: { field: string; label: string; value: string; summed: boolean }[];
+  /** The inspectors' adjustment applied to this item (抽查核定); `points` and `lost` are then the adjusted ones. */
+  adjustment?: ItemAdjustment;
+}
+
+/** What the inspectors did to an item's points, and on what authority. */
+export interface ItemAdjustment {
+  /** `deduct`: points − amount (not below 0); `override`: points = amount. */
+  kind: 'deduct' | 'override';
+  amount: Rational;
+  /** The points as self-assessed (from the data), before the adjustment. */
+  selfPoints: Rational;
+  reason: string;
+  authority: string;
+  document?: string;
+  /** YYYY-MM-DD */
+  date: string;
+  expires?: string;
+}
+
+/** One line of the adjustments file, and what became of it. */
+export interface AdjustmentRecord {
+  file: string;
+  line: number;
+  /** The unit and item as resolved in the assessment. */
+  unit: { level: string; key: string; code?: string; name: string };
+  item: { id: string; title: string };
+  kind: 'deduct' | 'override';
+  amount: Rational;
+  reason: string;
+  authority: string;
+  document?: string;
+  date: string;
+  expires?: string;
+  /** `applied`; `expired`: its `expires` date is before the reference date; `not-yet`: dated after it. */
+  status: 'applied' | 'expired' | 'not-yet';
+  /** The item's points before and after, when applied. */
+  selfPoints?: Rational;
+  points?: Rational;
 }
 
 export interface VetoResult {
@@ -130,7 +168,11 @@ export interface UnitResult {
   vetoes: VetoResult[];
   items: ItemResult[];
   children: UnitResult[];
+  /** The self-assessed (自评) figures, when inspector adjustments changed this unit's items. */
+  self?: SelfAssessed;
 }
+
+export type SelfAssessed = Pick<UnitResult, 'score' | 'scaled' | 'passed' | 'grade'>;
 
 export interface Assessment {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -155,5 +197,11 @@ export interface Assessment {
     used: number;
     rejected: number;
     findings: Diagnostic[];
+  };
+  /** Inspector adjustments (抽查核定), when a file of them was given: every valid one, applied or not. */
+  adjustments?: {
+    /** The reference date (YYYY-MM-DD) against which `date` and `expires` were judged. */
+    asOf: string;
+    list: AdjustmentRecord[];
   };
 }

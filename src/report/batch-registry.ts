@@ -29,7 +29,7 @@ export const BATCH_FORMATS = {
   },
   csv: {
     render: (b: Batch, c: BatchFormatContext) => {
-      const lines = [csvRecord([periodHead(c.lang), ...csvHeader(c.lang)])];
+      const lines = [csvRecord([periodHead(c.lang), ...csvHeader(c.lang, b.entries.some((e) => e.assessment.adjustments !== undefined))])];
       for (const e of b.entries) for (const r of csvRows(e.assessment, c.lang)) lines.push(csvRecord([e.period ?? '', ...r]));
       return encodeCsv(lines.join(''), c.csvEncoding);
     },

@@ -15,6 +15,7 @@
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
+import { adjustmentAction } from './adjustments';
 import { csvRecord } from './escape';
 import { explainItem } from './explain';
 import { statusWord, t, type Word } from './i18n';
@@ -88,19 +89,29 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
   ];
 }
 
-/** The CSV document as text (no BOM): header and one CRLF-ended record per unit × item. */
-export function csvReportText(a: Assessment, lang: Lang): string {
-  return [csvRecord(COLUMNS.map((w) => t(lang, w))), ...csvRows(a, lang).map(csvRecord)].join('');
+/** Columns added when adjustments were given: the self-assessed points and what the inspectors did. */
+const ADJUSTMENT_COLUMNS = { en: ['Self-assessed points', 'Adjustment', 'Adjustment reason', 'Authority', 'Document', 'Adjustment date'], zh: ['自评得分', '抽查核定', '核定理由', '核查单位', '文号', '核定日期'] };
+
+function adjustmentCells(i: ItemResult, lang: Lang): string[] {
+  const x = i.adjustment;
+  if (!x) return [num(i.points), '', '', '', '', ''];
+  return [num(x.selfPoints), adjustmentAction(x, lang), x.reason, x.authority, x.document ?? '', x.date];
 }
 
-/** The CSV header (in the tool's language). */
-export const csvHeader = (lang: Lang): string[] => COLUMNS.map((w) => t(lang, w));
+/** The CSV document as text (no BOM): header and one CRLF-ended record per unit × item. */
+export function csvReportText(a: Assessment, lang: Lang): string {
+  return [csvRecord(csvHeader(lang, a.adjustments !== undefined)), ...csvRows(a, lang).map(csvRecord)].join('');
+}
+
+/** The CSV header (in the tool's language), with the adjustment columns when adjustments were given. */
+export const csvHeader = (lang: Lang, adjusted = false): string[] => [...COLUMNS.map((w) => t(lang, w)), ...(adjusted ? ADJUSTMENT_COLUMNS[lang] : [])];
 
 /** One row per unit × item, walking the units top down. */
 export function csvRows(a: Assessment, lang: Lang): string[][] {
+  const adjusted = a.adjustments !== undefined;
   const out: string[][] = [];
   const walk = (u: UnitResult, parent: UnitResult | undefined) => {
-    for (const i of u.items) out.push(row(a, u, parent, i, lang));
+    for (const i of u.items) out.push([...row(a, u, parent, i, lang), ...(adjusted ? adjustmentCells(i, lang) : [])]);
     for (const c of u.children) walk(c, u);
   };
   for (const u of a.units) walk(u, undefined);

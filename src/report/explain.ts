@@ -3,9 +3,13 @@ import type { Lang } from '../diagnostics';
 import { Rational } from '../rational';
 import { showPoints, showValue } from '../engine/display';
 import type { ItemResult, Remedy } from '../engine/types';
+import { adjustmentText } from './adjustments';
 import { t } from './i18n';
 
 export function explainItem(item: ItemResult, lang: Lang, labels: Record<string, string> = {}): string {
+  // Adjusted by the inspectors: the calculation as self-assessed, then what they did.
+  const adj = item.adjustment;
+  if (adj) return `${explainItem({ ...item, points: adj.selfPoints, adjustment: undefined }, lang, labels)}${lang === 'zh' ? '；' : '; '}${adjustmentText(adj, item.points, lang)}`;
   const label = (id: string) => labels[id] ?? id;
   const zh = lang === 'zh';
   const parts: string[] = [];

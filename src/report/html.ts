@@ -19,6 +19,7 @@ import { showPoints, showValue } from '../engine/display';
 import type { Assessment, ItemResult, Remedy, Status, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
 import { actionList } from './actions';
+import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordChange, recordStatus, selfVsAdjusted, selfVsTitle } from './adjustments';
 import { explainItem } from './explain';
 import { statusWord, t, type Word } from './i18n';
 import { barChart, esc, gauge } from './svg';
@@ -150,6 +151,7 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
     }
   };
   tops.forEach(walk);
+  if (a.adjustments) body.push(adjustmentsPart(a, L));
   body.push(dataPart(a, ctx));
 
   const title = tops.length ? `${a.scheme.title} — ${tops.map((u) => u.name).join('、')}` : a.scheme.title;
@@ -196,6 +198,8 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
   if (u.grade) out.push(`<span>${esc(`${t(L, 'gradeHead')}${L === 'zh' ? '：' : ': '}${u.grade}`)}</span>`);
   if (u.of > 1) out.push(`<span>${esc(`${t(L, 'rank')} ${u.rank}/${u.of}`)}</span>`);
   out.push('</div>');
+  const self = selfVsAdjusted(u, L);
+  if (self) out.push(`<p class="self-vs">${esc(`${selfVsTitle(L)}${L === 'zh' ? '：' : ': '}${self}`)} <a href="#adjustments">${esc(adjustmentsTitle(L))}</a></p>`);
 
   // Score against the pass line, on the scheme's total scale (bonus may run past it).
   const end = total.max(u.scaled);
@@ -288,7 +292,7 @@ function itemsPart(a: Assessment, u: UnitResult, ctx: HtmlContext, id: (p: strin
     const lost = i.lost.sign() > 0;
     out.push(
       `<tbody class="row st-row-${shownStatus(i)}"><tr class="main">` +
-        `<td>${esc(i.bonus ? `+ ${i.title}` : i.title)}</td>` +
+        `<td>${esc(`${i.bonus ? `+ ${i.title}` : i.title}${i.adjustment ? ' *' : ''}`)}</td>` +
         `<td class="num">${esc(i.display)}</td>` +
         `<td>${esc(i.targetDisplay ?? i.target ?? '')}</td>` +
         `<td class="num">${esc(gap)}</td>` +
@@ -420,6 +424,33 @@ function rankingPart(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => s
     );
   }
   out.push('</tbody></table>', '</section>');
+  return out.join('\n');
+}
+
+/** 自评 vs 抽查: each adjusted unit's two scores, then every line of the adjustments file. */
+function adjustmentsPart(a: Assessment, L: Lang): string {
+  const zh = L === 'zh';
+  const asOf = a.adjustments!.asOf;
+  const out = [`<section class="part adjustments" id="adjustments" data-part="adjustments">`, `<h2>${esc(`${selfVsTitle(L)} · ${adjustmentsTitle(L)}`)}</h2>`];
+  out.push(`<p class="note">${esc(adjustmentsSummary(a, L))}</p>`);
+  const units = adjustedUnits(a.units);
+  if (units.length) out.push(`<ul class="self-vs">${units.map((u) => `<li>${esc(`${u.name}${zh ? '：' : ': '}${selfVsAdjusted(u, L)}`)}</li>`).join('')}</ul>`);
+  const list = a.adjustments!.list;
+  if (list.length) {
+    const head = zh ? ['单位', '指标', '核定', '自评 → 核定', '理由', '核查单位 · 文号 · 日期', '状态'] : ['Unit', 'Item', 'Adjustment', 'Self → adjusted', 'Reason', 'Authority · document · date', 'Status'];
+    out.push(`<table class="adjustment-list"><thead><tr>${head.map((h, k) => `<th${k === 3 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+    for (const r of list) {
+      const source = [r.authority, r.document, r.expires ? `${r.date} – ${r.expires}` : r.date].filter(Boolean).join(' · ');
+      // Inline style: the page's stylesheet stays the same whether or not adjustments were given.
+      const cls = r.status === 'applied' ? '' : ' class="not-applied" style="color:#57606a"';
+      out.push(
+        `<tr${cls}><td class="unit">${esc(r.unit.name)}</td><td>${esc(r.item.title)}</td><td>${esc(adjustmentAction(r, L))}</td><td class="num">${esc(recordChange(r))}</td>` +
+          `<td>${esc(r.reason)}</td><td>${esc(source)}</td><td>${esc(recordStatus(r, asOf, L))}</td></tr>`,
+      );
+    }
+    out.push('</tbody></table>');
+  }
+  out.push('</section>');
   return out.join('\n');
 }
 

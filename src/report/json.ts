@@ -6,6 +6,7 @@ import type { Diagnostic, Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { actionList } from './actions';
+import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
 
 export interface JsonContext {
@@ -46,6 +47,21 @@ function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
     explanation: explainItem(i, lang, labels),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
+    // Only on adjusted items, so a run without adjustments gives the same document as before.
+    ...(i.adjustment
+      ? {
+          adjustment: {
+            kind: i.adjustment.kind,
+            amount: n(i.adjustment.amount),
+            selfPoints: n(i.adjustment.selfPoints),
+            reason: i.adjustment.reason,
+            authority: i.adjustment.authority,
+            document: i.adjustment.document ?? null,
+            date: i.adjustment.date,
+            expires: i.adjustment.expires ?? null,
+          },
+        }
+      : {}),
   };
 }
 
@@ -75,7 +91,36 @@ export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, strin
     })),
     items: u.items.map((i) => item(i, lang, labels)),
     children: u.children.map((c) => unitJson(c, lang, labels)),
+    ...(u.self ? { self: { score: n(u.self.score), scaled: n(u.self.scaled), passed: u.self.passed, grade: u.self.grade ?? null } } : {}),
   };
+}
+
+/** Every line of the adjustments file that passed the checks, applied or not (with why). */
+export function adjustmentsJson(a: Assessment, lang: Lang) {
+  const asOf = a.adjustments!.asOf;
+  return a.adjustments!.list.map((r) => ({
+    level: r.unit.level,
+    unit: r.unit.name,
+    key: r.unit.key,
+    code: r.unit.code ?? null,
+    item: r.item.id,
+    title: r.item.title,
+    kind: r.kind,
+    amount: n(r.amount),
+    reason: r.reason,
+    authority: r.authority,
+    document: r.document ?? null,
+    date: r.date,
+    expires: r.expires ?? null,
+    asOf,
+    status: r.status,
+    applied: r.status === 'applied',
+    why: notAppliedWhy(r, asOf, lang) ?? null,
+    selfPoints: n(r.selfPoints),
+    points: n(r.points),
+    file: r.file,
+    line: r.line,
+  }));
 }
 
 export function schemeJson(a: Assessment) {
@@ -135,6 +180,7 @@ export function formatJson(a: Assessment, ctx: JsonContext & { period?: string |
     scheme: schemeJson(a),
     units: a.units.map((u) => unitJson(u, ctx.lang, a.scheme.labels)),
     actions: actionsJson(a, ctx.lang),
+    ...(a.adjustments ? { adjustments: adjustmentsJson(a, ctx.lang) } : {}),
     data: dataJson(a, ctx.lang),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

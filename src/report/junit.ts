@@ -65,7 +65,8 @@ function sectionPath(a: Assessment, id: string, lang: Lang): string {
 function failureMessage(i: ItemResult, lang: Lang): string {
   const zh = lang === 'zh';
   const status = statusWord(lang, i.status);
-  const gap = i.gapDisplay ?? (i.gap ? showValue(i.gap, i.kind === 'boolean' ? 'number' : i.kind) : undefined);
+  // An item met by the data but marked down by the inspectors has no gap to speak of.
+  const gap = i.adjustment && i.gap?.isZero() ? undefined : i.gapDisplay ?? (i.gap ? showValue(i.gap, i.kind === 'boolean' ? 'number' : i.kind) : undefined);
   const lost = showPoints(i.lost);
   const max = showPoints(i.max);
   if (zh) return `${status}：${gap !== undefined ? `差距 ${gap}，` : ''}失 ${lost} 分（共 ${max} 分）`;
@@ -78,7 +79,8 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   const classname = `pinggu.${u.key}.${i.section}`;
   const explanation = explainItem(i, lang, a.scheme.labels);
   // A bonus loses no points: earned (even in part) it passes; otherwise it is skipped.
-  if (i.bonus && (i.status === 'met' || i.status === 'partial')) return { name, classname, outcome: 'pass' };
+  const out = i.adjustment ? `<system-out>${xmlText(explanation)}</system-out>` : undefined;
+  if (i.bonus && (i.status === 'met' || i.status === 'partial')) return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
   if (i.bonus) {
     const why = i.status === 'failed' ? t(lang, 'notEarned') : statusWord(lang, i.status);
     const message = zh ? `${t(lang, 'bonusItems')}：${why}` : `${t(lang, 'bonus')}: ${why}`;
@@ -90,7 +92,8 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   if (NOT_MET.includes(i.status)) {
     return { name, classname, outcome: 'failure', body: `<failure${attrs([['message', failureMessage(i, lang)], ['type', i.status]])}>${xmlText(explanation)}</failure>` };
   }
-  return { name, classname, outcome: 'pass' };
+  // A passing item the inspectors adjusted: the adjustment in the testcase's output.
+  return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
 }
 
 function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
@@ -119,6 +122,15 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suit
     ['pass', num(a.scheme.pass)],
     ['passed', String(u.passed)],
     ...(u.grade !== undefined ? [['grade', u.grade] as [string, string]] : []),
+    // The self-assessed verdict, when inspector adjustments changed this unit.
+    ...(u.self
+      ? ([
+          ['selfScore', num(u.self.score)],
+          ['selfScaled', num(u.self.scaled)],
+          ['selfPassed', String(u.self.passed)],
+          ...(u.self.grade !== undefined ? [['selfGrade', u.self.grade]] : []),
+        ] as [string, string][])
+      : []),
   ];
   const pkg = `pinggu.${prefix ? `${prefix}.` : ''}${u.key}`;
   const label = `${prefix ? `${prefix} / ` : ''}${u.name}`;
@@ -128,6 +140,8 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suit
   for (const [section, items] of bySection) {
     suites.push({ name: `${label} / ${sectionPath(a, section, lang)}`, pkg, properties: [], cases: items.map((i) => itemCase(a, u, i, lang)) });
   }
+  // In a batch the same item of the same county recurs each period: the period keeps the names apart.
+  if (prefix) for (const st of suites) for (const c of st.cases) c.classname = c.classname.replace(/^pinggu\./, `pinggu.${prefix}.`);
   return suites;
 }
 

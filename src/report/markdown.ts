@@ -13,6 +13,7 @@ import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
+import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordChange, recordStatus, selfVsAdjusted } from './adjustments';
 import { explainItem, remedyText } from './explain';
 import { statusWord, t, type Word } from './i18n';
 import { childrenByRank, sortItems } from './order';
@@ -66,6 +67,7 @@ export function formatMarkdown(a: Assessment, ctx: MarkdownContext): string {
   if (a.scheme.document) prov.push(`${t(L, 'document')}${colon}${inline(a.scheme.document)}`);
   out.push(prov.join(' · '), '');
   for (const u of a.units) out.push(...unitReport(a, u, ctx, []));
+  if (a.adjustments) out.push(...adjustmentsPart(a, L));
   out.push(...dataSummary(a, L));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
@@ -96,7 +98,8 @@ function verdict(a: Assessment, u: UnitResult, L: Lang): string[] {
   if (u.of > 1) parts.push(`${t(L, 'rank')} ${u.rank}/${u.of}`);
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
   const line = parts.join(' · ') + (errors ? paren(`**${fill(L, 'provisional', { n: errors })}**`) : '');
-  return [line];
+  const self = selfVsAdjusted(u, L);
+  return self ? [line, '', `**${adjustmentsTitle(L)}**${zh ? '：' : ': '}${inline(self)}`] : [line];
 }
 
 function vetoes(u: UnitResult, L: Lang): string[] {
@@ -166,7 +169,7 @@ function sectionBlock(a: Assessment, g: Group, ctx: MarkdownContext): string[] {
   }
   const items = sortItems(g.items, ctx.sort);
   const rows = items.map((i) => [
-    cell(i.title),
+    cell(i.title) + (i.adjustment ? ' \\*' : ''),
     cell(i.display),
     cell(i.targetDisplay ?? ''),
     i.gap && i.gap.sign() > 0 ? cell(i.gapDisplay ?? '') : '',
@@ -230,6 +233,29 @@ function ranking(u: UnitResult, L: Lang): string[] {
   });
   const head = [t(L, 'rank'), cell(u.children[0]!.levelTitle), t(L, 'score'), t(L, 'scaledHead'), t(L, 'gradeHead'), t(L, 'worst')];
   return table(head, ['r', 'l', 'r', 'r', 'l', 'l'], rows);
+}
+
+/** Every line of the adjustments file, applied or not; the self-assessed scores beside the adjusted ones. */
+function adjustmentsPart(a: Assessment, L: Lang): string[] {
+  const zh = L === 'zh';
+  const asOf = a.adjustments!.asOf;
+  const out = [`## ${adjustmentsTitle(L)}`, '', inline(adjustmentsSummary(a, L)), ''];
+  const units = adjustedUnits(a.units);
+  if (units.length) out.push(...units.map((u) => `- **${inline(u.name)}**${zh ? '：' : ': '}${inline(selfVsAdjusted(u, L)!)}`), '');
+  const head = zh ? ['单位', '指标', '核定', '自评 → 核定', '理由', '核查单位', '文号', '日期', '状态'] : ['Unit', 'Item', 'Adjustment', 'Self → adjusted', 'Reason', 'Authority', 'Document', 'Date', 'Status'];
+  const rows = a.adjustments!.list.map((r) => [
+    cell(r.unit.name),
+    cell(r.item.title),
+    cell(adjustmentAction(r, L)),
+    recordChange(r),
+    cell(r.reason),
+    cell(r.authority),
+    cell(r.document ?? ''),
+    cell(r.expires ? `${r.date} – ${r.expires}` : r.date),
+    cell(recordStatus(r, asOf, L)),
+  ]);
+  if (rows.length) out.push(...table(head, ['l', 'l', 'l', 'r', 'l', 'l', 'l', 'l', 'l'], rows), '');
+  return out;
 }
 
 function dataSummary(a: Assessment, L: Lang): string[] {

@@ -7,6 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Assessment, ItemResult, Status, UnitResult } from '../engine/types';
+import { adjustedUnits, adjustmentAction, adjustmentSource, adjustmentsSummary, adjustmentsTitle, notAppliedWhy, recordChange, selfVsAdjusted } from './adjustments';
 import { remedyText } from './explain';
 import { grid } from './grid';
 import { statusWord, t } from './i18n';
@@ -25,6 +26,7 @@ export function formatTable(a: Assessment, ctx: TableContext): string {
   const out: string[] = [];
   out.push(c.bold(`${a.scheme.title}  ${a.scheme.version}`));
   for (const u of a.units) out.push('', ...unitReport(a, u, ctx, c));
+  if (a.adjustments) out.push('', ...adjustmentsBlock(a, ctx, c));
   out.push('', dataSummary(a, ctx));
   return `${out.join('\n')}\n`;
 }
@@ -47,6 +49,8 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   const lines = [
     `${c.bold(u.name)}  ${t(L, 'score')} ${c.bold(showPoints(u.score))} / ${showPoints(u.max)}${bonus}${scaled}  ${t(L, 'passLine')} ${showPoints(a.scheme.pass)}  ${pass}${grade}${rank}${provisional}`,
   ];
+  const self = selfVsAdjusted(u, L);
+  if (self) lines.push(c.bold(`${adjustmentsTitle(L)}${colon}${self}`));
   const hit = u.vetoes.filter((v) => v.triggered);
   const unknown = u.vetoes.filter((v) => !v.checked);
   if (hit.length === 0 && unknown.length === 0) {
@@ -70,7 +74,7 @@ function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): s
     const color = statusColor(c, i.status);
     const gap = i.gap && i.gap.sign() > 0 ? i.gapDisplay ?? '' : '';
     rows.push([
-      i.bonus ? `+ ${i.title}` : i.title,
+      `${i.bonus ? `+ ${i.title}` : i.title}${i.adjustment ? ' *' : ''}`,
       i.display,
       i.targetDisplay ?? '',
       gap,
@@ -132,7 +136,7 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
       .map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`)
       .join('\n');
     const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
-    rows.push([String(k.rank), k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), (k.grade ?? '') + veto, worst || t(L, 'none')]);
+    rows.push([String(k.rank), k.self ? `${k.name} *` : k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), (k.grade ?? '') + veto, worst || t(L, 'none')]);
   }
   return grid(rows, { head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'scaledHead'), t(L, 'gradeHead'), t(L, 'worst')], widths: [4, 12, 12, 6, 8, 35], headStyle: c.cyan, border: c.gray });
 }
@@ -145,6 +149,24 @@ function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkIns
     out.push('', c.bold(`${t(ctx.lang, 'ranking')}${ctx.lang === 'zh' ? '：' : ': '}${u.children[0]!.levelTitle}`), ranking(u, ctx, c), ...actions(u, ctx, c));
     // Grandchildren (e.g. townships of each county in a city) get their own sections.
     for (const k of u.children) if (k.children.length) out.push('', ...unitReport(a, k, ctx, c));
+  }
+  return out;
+}
+
+/** Every line of the adjustments file: applied (marked * above) or not, and why. */
+function adjustmentsBlock(a: Assessment, ctx: TableContext, c: ChalkInstance): string[] {
+  const L = ctx.lang;
+  const zh = L === 'zh';
+  const colon = zh ? '：' : ': ';
+  const asOf = a.adjustments!.asOf;
+  const out = [c.bold(`${adjustmentsTitle(L)}${zh ? '（标 * 者）' : ' (marked *)'}${colon}${adjustmentsSummary(a, L)}`)];
+  for (const u of adjustedUnits(a.units)) out.push(`  ${u.name}${colon}${selfVsAdjusted(u, L)}`);
+  for (const r of a.adjustments!.list) {
+    const why = notAppliedWhy(r, asOf, L);
+    const change = recordChange(r);
+    const what = `${adjustmentAction(r, L)}${change ? (zh ? `（${change}）` : ` (${change})`) : ''}`;
+    const line = `  ${why ? '✗' : '•'} ${r.unit.name} — ${r.item.title}${colon}${what}${zh ? '；理由：' : '; reason: '}${r.reason}${zh ? '；' : '; '}${adjustmentSource(r, L)}`;
+    out.push(why ? c.yellow(`${line}${zh ? '；' : '; '}${why}`) : line);
   }
   return out;
 }

@@ -35,6 +35,10 @@ export const itemMoved = (i: ItemChange): boolean =>
   i.before?.status !== i.after?.status ||
   (typeof i.before?.value === 'boolean' && i.before.value !== i.after?.value);
 
+/** For the pages people read: only items whose points, status or definition changed. */
+export const itemScoredDifferently = (i: ItemChange): boolean =>
+  i.schemeChanged || Boolean(i.points && !i.points.isZero()) || i.before?.status !== i.after?.status || i.change !== null;
+
 const item = (i: ItemChange) => ({
   id: i.id,
   title: i.title,

@@ -15,7 +15,7 @@ import type { ItemChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';
 import { statusWord } from './i18n';
 import { cell, inline } from './markdown';
-import { itemMoved } from './trend-json';
+import { itemScoredDifferently } from './trend-json';
 import { comparedLabel, gateLines, schemeLines, sideLines } from './trend-lines';
 import { shown } from './trend-text';
 import { columnLabel, signed, tw, valueDelta } from './trend-words';
@@ -88,7 +88,7 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang): string[] {
     }
     out.push('');
   }
-  const moved = d.items.filter(itemMoved);
+  const moved = d.items.filter(itemScoredDifferently);
   if (!moved.length) return [...out, tw(L, 'noItemChange', { unit: inline(u.name) }), ''];
   out.push(`**${tw(L, 'itemsChanged', { unit: inline(u.name) })}**`, '');
   const rows = moved.map((i) => [

@@ -15,7 +15,7 @@ import type { ItemChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';
 import { grid } from './grid';
 import { statusWord } from './i18n';
-import { itemMoved } from './trend-json';
+import { itemScoredDifferently } from './trend-json';
 import { comparedLabel, gateLines, schemeLines, sideLines } from './trend-lines';
 import { columnLabel, signed, tw, valueDelta } from './trend-words';
 
@@ -83,7 +83,7 @@ function itemRow(i: ItemChange, L: Lang, c: ChalkInstance): string[] {
 
 function unitItems(t: Trend, u: UnitTrend, L: Lang, c: ChalkInstance): string[] {
   const d = u.diff!;
-  const moved = d.items.filter(itemMoved);
+  const moved = d.items.filter(itemScoredDifferently);
   const out: string[] = [];
   if (!moved.length) out.push(tw(L, 'noItemChange', { unit: u.name }));
   else {

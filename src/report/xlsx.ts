@@ -19,6 +19,7 @@ import { showPoints } from '../engine/display';
 import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
 import type { Display } from '../scheme/target';
 import { actionList } from './actions';
+import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordStatus } from './adjustments';
 import { explainItem, remedyText } from './explain';
 import { textWidth } from './grid';
 import { statusWord, t, type Word } from './i18n';
@@ -128,7 +129,7 @@ interface Sheet {
 }
 
 export async function formatXlsx(a: Assessment, ctx: XlsxContext): Promise<Uint8Array> {
-  const sheets = [summarySheet(a, ctx.lang), itemsSheet(a, ctx.lang), rankingSheet(a, ctx.lang), actionsSheet(a, ctx.lang)];
+  const sheets = [summarySheet(a, ctx.lang), itemsSheet(a, ctx.lang), rankingSheet(a, ctx.lang), actionsSheet(a, ctx.lang), ...(a.adjustments ? [adjustmentsSheet(a, ctx.lang)] : [])];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ExcelJS = ((await import('exceljs')) as any).default;
   const wb = new ExcelJS.Workbook();
@@ -310,6 +311,44 @@ function actionsSheet(a: Assessment, lang: Lang): Sheet {
     ]);
   }
   return { name: w('xlsxSheetActions'), rows, heads: [1], freeze: { x: 1, y: 1 }, filter: { row: 1, cols: header.length }, maxLast: 80 };
+}
+
+/** 抽查核定: each adjusted unit's self-assessed and adjusted score, then every line of the file. */
+function adjustmentsSheet(a: Assessment, lang: Lang): Sheet {
+  const zh = lang === 'zh';
+  const asOf = a.adjustments!.asOf;
+  const rows: Cell[][] = [[text(adjustmentsSummary(a, lang), { bold: true, overflow: true })], []];
+  const heads: number[] = [];
+  const units = adjustedUnits(a.units);
+  if (units.length) {
+    heads.push(rows.length + 1);
+    rows.push((zh ? ['单位', '层级', '自评折算分', '自评结论', '核定折算分', '核定结论'] : ['Unit', 'Level', 'Self-assessed', 'Self verdict', 'Adjusted', 'Adjusted verdict']).map((h) => text(h)));
+    for (const u of units) rows.push([text(u.name), text(u.levelTitle), points(u.self!.scaled), verdict({ ...u, passed: u.self!.passed }, lang), points(u.scaled), verdict(u, lang)]);
+    rows.push([]);
+  }
+  heads.push(rows.length + 1);
+  const header = zh
+    ? ['单位', '代码', '指标编号', '指标', '核定', '自评得分', '核定得分', '理由', '核查单位', '文号', '日期', '有效期至', '状态']
+    : ['Unit', 'Code', 'Item id', 'Item', 'Adjustment', 'Self-assessed points', 'Adjusted points', 'Reason', 'Authority', 'Document', 'Date', 'Valid until', 'Status'];
+  rows.push(header.map((h) => text(h)));
+  for (const r of a.adjustments!.list) {
+    rows.push([
+      text(r.unit.name),
+      text(r.unit.code),
+      text(r.item.id),
+      text(r.item.title),
+      text(adjustmentAction(r, lang)),
+      points(r.selfPoints),
+      points(r.points),
+      text(r.reason),
+      text(r.authority),
+      text(r.document),
+      text(r.date),
+      text(r.expires),
+      text(recordStatus(r, asOf, lang), { tone: r.status === 'applied' ? 'good' : 'warn' }),
+    ]);
+  }
+  return { name: adjustmentsTitle(lang), rows, heads, freeze: { x: 1, y: 0 }, maxLast: 80 };
 }
 
 // ---------------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+/**
+ * `--adjustments FILE [--as-of YYYY-MM-DD]`: reads the inspectors' adjustments,
+ * checks them against the assessment and applies those in force. The only place the
+ * clock is read (today, when neither --as-of nor a period gives the reference date).
+ */
+import * as path from 'node:path';
+import { formatDiagnostic, hasErrors, msg, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics';
+import { InputError, UsageError } from '../errors';
+import { isDate, parseAdjustments } from '../data/adjustments';
+import { applyAdjustments, resolveAdjustments } from '../engine/adjust';
+import { referenceDate } from '../engine/reference-date';
+import type { Assessment } from '../engine/types';
+import type { Scheme } from '../scheme/model';
+import { shown } from './inputs';
+import type { Io } from './io';
+
+export interface AdjustmentOptions {
+  /** The adjustments file (CSV or YAML). */
+  adjustments?: string;
+  /** Reference date for expiry, YYYY-MM-DD. */
+  asOf?: string;
+}
+
+/** Today in local time, YYYY-MM-DD. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Validates --as-of on its own (a usage error when it is not a date). */
+export function asOfOption(o: AdjustmentOptions): string | undefined {
+  if (o.asOf === undefined) return undefined;
+  if (!isDate(o.asOf)) throw new UsageError(msg(`--as-of ${o.asOf}: a date written YYYY-MM-DD expected, e.g. 2026-07-31`, `--as-of ${o.asOf}：应为 YYYY-MM-DD 格式的日期，如 2026-07-31`));
+  return o.asOf;
+}
+
+/**
+ * The assessment with the file's adjustments applied; unchanged without --adjustments.
+ * Errors in the file stop the run (InputError, exit 2); warnings (expired, not yet in
+ * force) go to stderr and into the report. `period`: the assessed period, when known.
+ */
+export function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: AdjustmentOptions, lang: Lang, period?: string | null): Assessment {
+  return adjustMany(io, scheme, [{ assessment: a, period: period ?? null }], o, lang)[0]!;
+}
+
+/**
+ * The adjustments applied to each of several assessments (a batch: counties ×
+ * periods), each with its own reference date. An adjustment is an error when its
+ * unit is in none of them; warnings said once each.
+ */
+export function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions, lang: Lang): Assessment[] {
+  const asOf = asOfOption(o);
+  if (o.adjustments === undefined) return list.map((x) => x.assessment);
+  const parsed = parseAdjustments(readFile(io, o.adjustments), shown(io, path.resolve(io.cwd, o.adjustments)));
+  const findings = [...parsed.findings];
+  const unknownIn = new Map<string, { d: Diagnostic; n: number }>();
+  const out = list.map(({ assessment, period }) => {
+    const date = referenceDate({ asOf, period, today: today() });
+    const resolved = resolveAdjustments(scheme, assessment, parsed.adjustments, date);
+    for (const d of resolved.findings) {
+      if (d.code !== 'adjust/unknown-unit') findings.push(d);
+      else {
+        const k = `${d.line}:${d.col}`;
+        unknownIn.set(k, { d, n: (unknownIn.get(k)?.n ?? 0) + 1 });
+      }
+    }
+    return applyAdjustments(scheme, assessment, resolved.records, date);
+  });
+  for (const { d, n } of unknownIn.values()) if (n === list.length) findings.push(d);
+  const said = new Set<string>();
+  const unique = sortDiagnostics(findings).filter((d) => {
+    const k = formatDiagnostic(d, 'en');
+    return !said.has(k) && Boolean(said.add(k));
+  });
+  if (hasErrors(unique)) throw new InputError(unique);
+  for (const d of unique) io.stderr(`${formatDiagnostic(d, lang)}\n`);
+  return out;
+}
+
+function readFile(io: Io, given: string): Uint8Array {
+  const file = path.resolve(io.cwd, given);
+  if (io.listDir(file)) throw new UsageError(msg(`--adjustments ${given}: is a folder; give the CSV or YAML file`, `--adjustments ${given}：这是一个文件夹；请指定 CSV 或 YAML 文件`));
+  if (!io.exists(file)) throw new UsageError(msg(`--adjustments ${given}: no such file`, `--adjustments ${given}：文件不存在`));
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? String(e);
+    throw new InputError([{ severity: 'error', code: 'adjust/unreadable', file: shown(io, file), line: 1, col: 1, message: msg(`cannot read the file (${code})`, `无法读取文件（${code}）`) }]);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The reference date against which inspector adjustments are judged (in force, or
+ * expired): `--as-of` when given; else the last day of the assessed period when one
+ * is known (`2026-07` → 2026-07-31, `2026h1` → 2026-06-30, `2026h2` → 2026-12-31);
+ * else today, which the command line reads from the clock and passes in.
+ * Pure: no clock here. Dates are `YYYY-MM-DD` strings, so they compare as text.
+ */
+
+/** The last day of a period written `YYYY-MM` or `YYYYhN` (N = 1, 2); undefined for anything else. */
+export function periodEnd(period: string): string | undefined {
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (month) {
+    const [y, m] = [Number(month[1]), Number(month[2])];
+    // Day 0 of the next month is the last day of this one.
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return `${month[1]}-${month[2]}-${String(last).padStart(2, '0')}`;
+  }
+  const half = /^(\d{4})[hH]([12])$/.exec(period);
+  if (half) return `${half[1]}-${half[2] === '1' ? '06-30' : '12-31'}`;
+  return undefined;
+}
+
+export function referenceDate(o: { asOf?: string; period?: string | null; today: string }): string {
+  if (o.asOf) return o.asOf;
+  const end = o.period ? periodEnd(o.period) : undefined;
+  return end ?? o.today;
+}
