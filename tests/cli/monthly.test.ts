@@ -36,6 +36,11 @@ function setCell(county: string, township: string, header: string, value: string
 async function score(...args: string[]) {
   const io = fakeIo();
   io.cwd = dir;
+  // Written to the temporary folder, so that a later run reads them as its history.
+  io.writeFile = (p, d) => {
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, d);
+  };
   const data = args[0]?.startsWith('jinzhong') ? [] : ['jinzhong'];
   const code = await main(['score', ...data, '--lang', 'en', ...args], io);
   return { code, out: io.out, err: io.err };
@@ -107,5 +112,24 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     expect(r.code).toBe(1);
     const reasons = JSON.parse(r.out).trend.gate.reasons as Reason[];
     expect(reasons.map((x) => [x.unit, x.item])).toEqual([['介休市', 'yzfw_complication']]);
+  });
+
+  it('the command of docs/monthly-jobs.md, two months running: reports, JUnit, history', async () => {
+    fs.mkdirSync(path.join(dir, 'data'));
+    for (const m of ['2026-07', '2026-08', '2026-09']) fs.cpSync(path.join(dir, 'jinzhong', m), path.join(dir, 'data', m), { recursive: true });
+    const job = (month: string, data: string[]) =>
+      score(...data, '--quiet', '--output-dir', `reports/${month}`, '-o', `reports/${month}/junit.xml`, '--history', 'reports/', '--fail-on', 'never', '--fail-on-regression', '1', '--fail-on-new-failure');
+    fs.mkdirSync(path.join(dir, 'reports'));
+    const aug = await job('2026-08', ['jinzhong/2026-08']); // nothing before it: no gate can fail
+    expect([aug.code, aug.err]).toEqual([0, '']);
+    setCell('介休市', '义安镇', '手术并发症例数', '1');
+    const sep = await job('2026-09', ['jinzhong']);
+    expect(sep.code).toBe(1);
+    expect(sep.out).toBe('');
+    expect(sep.err).toMatch(/介休市/); // why the gate failed, even with --quiet
+    const summary = JSON.parse(fs.readFileSync(path.join(dir, 'reports/2026-09/summary.json'), 'utf8'));
+    expect(summary.assessments).toHaveLength(33);
+    expect(summary.trend.gate.reasons.map((r: Reason) => r.item)).toEqual(['yzfw_complication']);
+    for (const f of ['summary.html', 'junit.xml', '2026-09/介休市.html', '2026-09/介休市.json']) expect(fs.existsSync(path.join(dir, 'reports/2026-09', f))).toBe(true);
   });
 });
