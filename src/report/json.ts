@@ -132,6 +132,7 @@ export function schemeJson(a: Assessment) {
     document: a.scheme.document ?? null,
     total: n(a.scheme.total),
     pass: n(a.scheme.pass),
+    sections: a.scheme.sections.map((x) => ({ id: x.id, title: x.title, points: n(x.points), parent: x.parent ?? null })),
   };
 }
 
