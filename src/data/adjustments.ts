@@ -38,14 +38,8 @@ export interface Pos {
   col: number;
 }
 
-/** One valid line of the file, its unit and item still as written. */
-export interface AdjustmentInput {
-  file: string;
-  /** Where the line (CSV row, YAML entry) starts. */
-  line: number;
-  col: number;
-  unit: string;
-  item: string;
+/** What an adjustment says, whichever unit and item it names. */
+export interface AdjustmentTerms {
   kind: 'deduct' | 'override';
   amount: Rational;
   reason: string;
@@ -53,6 +47,16 @@ export interface AdjustmentInput {
   document?: string;
   date: string;
   expires?: string;
+}
+
+/** One valid line of the file, its unit and item still as written. */
+export interface AdjustmentInput extends AdjustmentTerms {
+  file: string;
+  /** Where the line (CSV row, YAML entry) starts. */
+  line: number;
+  col: number;
+  unit: string;
+  item: string;
   /** Where each value was written, for findings about it. */
   at: Partial<Record<AdjustmentKey, Pos>>;
 }

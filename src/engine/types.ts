@@ -3,6 +3,7 @@
  * (Rational); the JSON formatter turns them into decimals for machines.
  */
 import type { Diagnostic, Msg } from '../diagnostics';
+import type { AdjustmentTerms } from '../data/adjustments';
 import type { FileStats } from '../data/model';
 import type { Rational } from '../rational';
 import type { Display } from '../scheme/target';
@@ -108,19 +109,12 @@ export interface ItemAdjustment {
 }
 
 /** One line of the adjustments file, and what became of it. */
-export interface AdjustmentRecord {
+export interface AdjustmentRecord extends AdjustmentTerms {
   file: string;
   line: number;
   /** The unit and item as resolved in the assessment. */
   unit: { level: string; key: string; code?: string; name: string };
   item: { id: string; title: string };
-  kind: 'deduct' | 'override';
-  amount: Rational;
-  reason: string;
-  authority: string;
-  document?: string;
-  date: string;
-  expires?: string;
   /** `applied`; `expired`: its `expires` date is before the reference date; `not-yet`: dated after it. */
   status: 'applied' | 'expired' | 'not-yet';
   /** The item's points before and after, when applied. */

@@ -7,7 +7,7 @@ import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch, BatchEntry } from '../batch/types';
 import { countsLine, firstText, periodLabel, summarize } from './batch-summary';
-import { CSS } from './html';
+import { htmlPage } from './html';
 import { statusWord, t } from './i18n';
 import { barChart, esc } from './svg';
 
@@ -88,21 +88,5 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     body.push(out.join('\n'));
   }
   body.push(...(ctx.extra ?? []));
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${zh ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(s.title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    ...body,
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage(L, s.title, body);
 }

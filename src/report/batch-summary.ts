@@ -95,5 +95,5 @@ export function countsLine(s: BatchSummary, lang: Lang): string {
 export function firstText(item: ItemRank, first: ItemRank['units'][number], lang: Lang): string {
   const n = item.units.filter((x) => x.rank === 1).length;
   if (n === 1) return `${first.name} ${first.display}`;
-  return lang === 'zh' ? `${first.name} 等 ${n} 个 ${first.display}` : `${first.name} and ${n - 1} more ${first.display}`;
+  return lang === 'zh' ? `${first.name}等 ${n} 个：${first.display}` : `${first.name} and ${n - 1} more: ${first.display}`;
 }

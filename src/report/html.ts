@@ -37,7 +37,7 @@ const FONTS = `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi 
 
 const STATUSES: Status[] = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'];
 
-export const CSS = `
+const CSS = `
 @page { size: A4; margin: 15mm }
 * { box-sizing: border-box }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact }
@@ -155,6 +155,11 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
   body.push(dataPart(a, ctx));
 
   const title = tops.length ? `${a.scheme.title} — ${tops.map((u) => u.name).join('、')}` : a.scheme.title;
+  return htmlPage(L, title, body);
+}
+
+/** A whole self-contained page: the report's stylesheet and the parts given. */
+export function htmlPage(L: Lang, title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${L === 'zh' ? 'zh-CN' : 'en'}">`,

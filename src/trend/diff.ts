@@ -82,15 +82,8 @@ export interface ItemChange {
   schemeChanged: boolean;
 }
 
-export interface UnitState {
-  period: string | null;
+export interface UnitState extends Pick<Snapshot, 'period' | 'scaled' | 'passed' | 'grade' | 'rank' | 'of' | 'vetoed'> {
   column: number;
-  scaled: Rational;
-  passed: boolean;
-  grade: string | null;
-  rank: number;
-  of: number;
-  vetoed: boolean;
   scheme: { id: string; version: string };
 }
 
