@@ -19,6 +19,7 @@ export class Rational {
       n = -n;
       d = -d;
     }
+    if (d === 1n) return new Rational(n, d);
     const g = gcd(n < 0n ? -n : n, d);
     return g === 1n ? new Rational(n, d) : new Rational(n / g, d / g);
   }
@@ -50,6 +51,7 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
+    if (this.d === 1n && o.d === 1n) return new Rational(this.n + o.n, 1n);
     return this.d === o.d ? Rational.of(this.n + o.n, this.d) : Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: Rational): Rational {
@@ -122,6 +124,7 @@ export class Rational {
 
   /** Fixed-point text, rounded half away from zero; trailing zeros kept. */
   toFixed(digits: number): string {
+    if (this.d === 1n) return digits > 0 ? `${this.n}.${'0'.repeat(digits)}` : `${this.n}`;
     const r = this.round(digits);
     const neg = r.n < 0n;
     const scale = 10n ** BigInt(digits);
@@ -133,6 +136,7 @@ export class Rational {
 
   /** Shortest text with at most `maxDigits` decimals: 0.9, 12, 0.333333. */
   toDecimal(maxDigits = 6): string {
+    if (this.d === 1n) return `${this.n}`;
     const s = this.toFixed(maxDigits);
     return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
   }
@@ -147,7 +151,20 @@ export class Rational {
   }
 }
 
+const SMALL = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Greatest common divisor of a ≥ 0 and b > 0; on plain numbers when both are safe integers (exact there, and much faster). */
 function gcd(a: bigint, b: bigint): bigint {
+  if (a <= SMALL && b <= SMALL) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x === 0 ? 1n : BigInt(x);
+  }
   while (b !== 0n) [a, b] = [b, a % b];
   return a === 0n ? 1n : a;
 }

@@ -44,7 +44,8 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   const params = new Map([...scheme.params, ...(options.params ?? [])]);
   const roots = buildTree(data);
   const inputs = options.inputs === true;
-  for (const root of roots) assess(scheme, root, params, inputs);
+  const texts = itemTexts(scheme, params);
+  for (const root of roots) assess(scheme, root, params, inputs, texts);
 
   const results = roots.map((r) => toResult(scheme, r, params));
   rankUnits(results);
@@ -93,14 +94,31 @@ function buildTree(data: Dataset): Node[] {
   return roots.filter((r) => r.unit.level === top);
 }
 
+/** What an item shows the same way at every unit: its formula in labels and its target. */
+interface ItemTexts {
+  items: Item[];
+  formulaLabels: Map<Item, string>;
+  targetDisplay: Map<Item, string | undefined>;
+}
+
+function itemTexts(scheme: Scheme, params: Map<string, Rational>): ItemTexts {
+  const labels = (n: string) => scheme.fields.get(n)?.label ?? n;
+  const items = allItems(scheme);
+  return {
+    items,
+    formulaLabels: new Map(items.map((i) => [i, render(i.formula.ast, labels)])),
+    targetDisplay: new Map(items.map((i) => [i, i.target && showTarget(i.target, i.display, (n) => params.get(n), labels)])),
+  };
+}
+
 /** Bottom-up: fill field states, then score items and vetoes, for a unit and its subtree. */
-function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, inputs: boolean): void {
-  for (const c of node.children) assess(scheme, c, params, inputs);
+function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, inputs: boolean, texts: ItemTexts): void {
+  for (const c of node.children) assess(scheme, c, params, inputs, texts);
   for (const f of scheme.fields.values()) node.fields.set(f.id, fieldState(f.id, f.level, f.type, node));
   const env = envOf(node, params);
-  for (const item of allItems(scheme)) {
+  for (const item of texts.items) {
     if (item.level > node.unit.level) continue;
-    node.items.set(item.id, scoreAt(scheme, item, node, env, params, inputs));
+    node.items.set(item.id, scoreAt(scheme, item, node, env, params, inputs, texts));
   }
 }
 
@@ -134,11 +152,10 @@ function envOf(node: Node, params: Map<string, Rational>): Env {
 /** Why an item is not scored for lack of usable data. */
 type Unscored = Extract<Calc, { kind: 'missing' | 'invalid' }>;
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>, inputs: boolean): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>, inputs: boolean, texts: ItemTexts): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
-  const labels = (n: string) => scheme.fields.get(n)?.label ?? n;
   const base = {
     id: item.id,
     title: item.title,
@@ -148,9 +165,9 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<s
     display: showValue(value, item.display),
     kind: item.display,
     target: item.target?.text,
-    targetDisplay: item.target && showTarget(item.target, item.display, (n) => params.get(n), labels),
+    targetDisplay: texts.targetDisplay.get(item),
     formula: item.formula.source,
-    formulaLabels: render(item.formula.ast, labels),
+    formulaLabels: texts.formulaLabels.get(item)!,
     substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n), scheme.fields.get(n)?.type === 'percent')),
     basis: item.basis,
     evidence: item.evidence,

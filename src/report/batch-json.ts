@@ -3,6 +3,7 @@ import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Batch } from '../batch/types';
 import type { Assessment, UnitResult } from '../engine/types';
+import { documentChunks, isLazy, joinChunks, lazyArray } from './json-chunks';
 import { actionsJson, adjustmentsJson, dataJson, findingsJson, schemeJson, unitJson } from './json';
 
 /** The adjustments of the entry's own unit and the units below it (a file may name several counties). */
@@ -24,7 +25,8 @@ export interface BatchJsonContext {
   extra?: Record<string, unknown>;
 }
 
-export function batchJsonDoc(b: Batch, ctx: BatchJsonContext) {
+/** The document, its large arrays (rankings, assessments) made when written. */
+function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
   const L = ctx.lang;
   const first = b.entries[0]?.assessment;
   const sources = new Map<string, { source: string; period: string | null; data: unknown }>();
@@ -44,7 +46,7 @@ export function batchJsonDoc(b: Batch, ctx: BatchJsonContext) {
       withErrors: b.entries.filter((e) => e.exit === 2).length,
       exitCode: b.exit,
     },
-    rankings: b.rankings.map((r) => ({
+    rankings: lazyArray(b.rankings, (r) => ({
       period: r.period,
       units: r.units.map((u) => ({ key: u.key, name: u.name, rank: u.rank, of: u.of, scaled: n(u.scaled), passed: u.passed, grade: u.grade ?? null, vetoed: u.vetoed })),
       items: r.items.map((i) => ({
@@ -54,7 +56,7 @@ export function batchJsonDoc(b: Batch, ctx: BatchJsonContext) {
         units: i.units.map((x) => ({ key: x.key, name: x.name, rank: x.rank, of: x.of, points: n(x.points), max: n(x.max), lost: n(x.lost), gap: n(x.gap), display: x.display, status: x.status })),
       })),
     })),
-    assessments: b.entries.map((e) => ({
+    assessments: lazyArray(b.entries, (e) => ({
       period: e.period,
       source: e.source,
       exitCode: e.exit,
@@ -68,6 +70,12 @@ export function batchJsonDoc(b: Batch, ctx: BatchJsonContext) {
   };
 }
 
-export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string {
-  return `${JSON.stringify(batchJsonDoc(b, ctx), null, 2)}\n`;
+/** The batch document as plain data (for reading it back as a trend snapshot). */
+export function batchJsonDoc(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
+  const parts = batchParts(b, ctx);
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, isLazy(v) ? v.lazy.map((x) => v.make(x as never)) : v]));
+}
+
+export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string | Uint8Array {
+  return joinChunks(documentChunks(batchParts(b, ctx)));
 }

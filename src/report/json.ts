@@ -6,6 +6,7 @@ import type { Diagnostic, Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { actionList } from './actions';
+import { documentChunks, joinChunks, lazyArray } from './json-chunks';
 import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
 
@@ -175,14 +176,22 @@ export function dataJson(a: Assessment, lang: Lang) {
 
 /** `period`: written only when known (a run over one unit in one named period). */
 export function formatJson(a: Assessment, ctx: JsonContext & { period?: string | null }): string {
-  const doc = {
+  return [...jsonChunks(a, ctx)].join('');
+}
+
+/** As formatJson, as UTF-8 bytes when the report is large (a national file). */
+export function formatJsonBytes(a: Assessment, ctx: JsonContext & { period?: string | null }): string | Uint8Array {
+  return joinChunks(jsonChunks(a, ctx));
+}
+
+function jsonChunks(a: Assessment, ctx: JsonContext & { period?: string | null }): Generator<string> {
+  return documentChunks({
     schemaVersion: a.schemaVersion,
-    ...(ctx.period ? { period: ctx.period } : {}),
+    period: ctx.period || undefined,
     scheme: schemeJson(a),
-    units: a.units.map((u) => unitJson(u, ctx.lang, a.scheme.labels)),
+    units: lazyArray(a.units, (u) => unitJson(u, ctx.lang, a.scheme.labels)),
     actions: actionsJson(a, ctx.lang),
-    ...(a.adjustments ? { adjustments: adjustmentsJson(a, ctx.lang) } : {}),
+    adjustments: a.adjustments ? adjustmentsJson(a, ctx.lang) : undefined,
     data: dataJson(a, ctx.lang),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  });
 }

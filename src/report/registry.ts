@@ -3,7 +3,7 @@ import type { Lang } from '../diagnostics';
 import type { Assessment } from '../engine/types';
 import { formatCsv } from './csv';
 import { formatHtml } from './html';
-import { formatJson } from './json';
+import { formatJsonBytes } from './json';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
 import { formatTable } from './table';
@@ -32,7 +32,7 @@ export interface Formatter {
 
 export const FORMATS = {
   table: { extensions: ['.txt'], render: (a, ctx) => formatTable(a, ctx) },
-  json: { extensions: ['.json'], render: (a, ctx) => formatJson(a, ctx) },
+  json: { extensions: ['.json'], render: (a, ctx) => formatJsonBytes(a, ctx) },
   csv: { extensions: ['.csv'], render: (a, ctx) => formatCsv(a, ctx) },
   junit: { extensions: ['.xml', '.junit'], render: (a, ctx) => formatJunit(a, ctx) },
   md: { extensions: ['.md'], render: (a, ctx) => formatMarkdown(a, ctx) },

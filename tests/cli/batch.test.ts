@@ -36,6 +36,9 @@ interface RunOptions {
 }
 type Io = ReturnType<typeof fakeIo>;
 
+/** A written file as text: large JSON reports are written as UTF-8 bytes. */
+const asText = (d: string | Uint8Array | undefined): string => (d instanceof Uint8Array ? new TextDecoder().decode(d) : (d ?? ''));
+
 async function run(args: string[], o: RunOptions = {}): Promise<{ code: number; out: string; err: string; io: Io }> {
   const io = fakeIo();
   if (o.cwd) io.cwd = o.cwd;
@@ -304,7 +307,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
 describe('--output-dir', () => {
   let r: { code: number; out: string; err: string; io: Io };
   const files = () => [...r.io.written.keys()].map((k) => path.relative(ROOT, k).split(path.sep).join('/'));
-  const text = (rel: string) => r.io.written.get(path.join(ROOT, rel)) as string;
+  const text = (rel: string) => asText(r.io.written.get(path.join(ROOT, rel)));
   beforeAll(async () => {
     r = await run([J, '--output-dir', 'out/city']);
   });
@@ -429,7 +432,7 @@ describe('--quiet', () => {
     expect(quiet.err).toBe('');
     expect(quiet.out).toBe('');
     expect([...quiet.io.written.keys()].map((k) => path.relative(T, k))).toEqual(['out/s.json', 'out/s.html']);
-    expect((JSON.parse(quiet.io.written.get(path.join(T, 'out/s.json')) as string) as JBatch).assessments).toHaveLength(11);
+    expect((JSON.parse(asText(quiet.io.written.get(path.join(T, 'out/s.json')))) as JBatch).assessments).toHaveLength(11);
   });
 
   it('still says errors', async () => {

@@ -1,0 +1,68 @@
+/**
+ * JSON.stringify(doc, null, 2), written a piece at a time: the large top-level
+ * arrays (units, assessments) element by element, each made only when written. A
+ * national report is larger than the longest string V8 can hold, so a large one
+ * comes back as UTF-8 bytes; a small one as the same text JSON.stringify gives.
+ */
+
+/** A top-level array whose elements are made when written. */
+export interface LazyArray {
+  lazy: readonly unknown[];
+  make: (x: never) => unknown;
+}
+
+export const lazyArray = <T>(list: readonly T[], make: (x: T) => unknown): LazyArray => ({ lazy: list, make: make as (x: never) => unknown });
+
+export const isLazy = (v: unknown): v is LazyArray => typeof v === 'object' && v !== null && 'lazy' in v && 'make' in v;
+
+/** A value as JSON.stringify(…, null, 2) writes it `depth` levels deep (no re-indenting of large text). */
+function nested(value: unknown, depth: 1 | 2): string {
+  if (depth === 1) return JSON.stringify({ v: value }, null, 2).slice('{\n  "v": '.length, -'\n}'.length);
+  return JSON.stringify({ v: [value] }, null, 2).slice('{\n  "v": [\n    '.length, -'\n  ]\n}'.length);
+}
+
+export function* documentChunks(doc: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(doc).filter((k) => doc[k] !== undefined);
+  yield '{';
+  for (const [n, k] of keys.entries()) {
+    const v = doc[k];
+    yield `${n ? ',' : ''}\n  ${JSON.stringify(k)}: `;
+    if (!isLazy(v)) yield nested(v, 1);
+    else if (!v.lazy.length) yield '[]';
+    else {
+      for (let i = 0; i < v.lazy.length; i++) yield `${i ? ',' : '['}\n    ${nested(v.make(v.lazy[i] as never), 2)}`;
+      yield '\n  ]';
+    }
+  }
+  yield '\n}\n';
+}
+
+/** The pieces as one text when small (under a million characters), else as UTF-8 bytes. */
+export function joinChunks(chunks: Iterable<string>): string | Uint8Array {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let total = 0;
+  const flush = () => {
+    const bytes = encoder.encode(pending.join(''));
+    parts.push(bytes);
+    total += bytes.length;
+    pending = [];
+    pendingLength = 0;
+  };
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    pendingLength += chunk.length;
+    if (pendingLength > 1 << 20) flush();
+  }
+  if (!parts.length) return pending.join('');
+  flush();
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
