@@ -6,7 +6,7 @@
  */
 import { Rational } from '../rational';
 import type { ItemResult, UnitResult } from '../engine/types';
-import { competitionRanks } from '../engine/rank';
+import { competitionRanks, ranksBy } from '../engine/rank';
 import { comparePeriods, type Period } from '../data/period';
 import type { BatchEntry, ItemRank, PeriodRanking, UnitRank } from './types';
 
@@ -42,12 +42,13 @@ function itemRanks(units: UnitResult[]): ItemRank[] {
       ids.push({ id: i.id, title: i.title, bonus: i.bonus });
     }
   }
+  const byId = new Map(units.map((u) => [u, new Map(u.items.map((i) => [i.id, i]))]));
   return ids.map(({ id, title, bonus }) => {
     const rows = units.flatMap((u) => {
-      const i = u.items.find((x) => x.id === id);
+      const i = byId.get(u)!.get(id);
       return i ? [{ u, i }] : [];
     });
-    const ranks = byBetter(rows, (y, x) => better(y.i, x.i));
+    const ranks = ranksBy(rows, (a, b) => order(a.i, b.i));
     const out = rows.map(({ u, i }, k) => ({
       key: u.key,
       name: u.name,
@@ -64,20 +65,12 @@ function itemRanks(units: UnitResult[]): ItemRank[] {
   });
 }
 
-/** Whether item result y ranks before x. */
-function better(y: ItemResult, x: ItemResult): boolean {
-  const ny = NO_VALUE.has(y.status);
-  const nx = NO_VALUE.has(x.status);
-  if (ny !== nx) return nx;
-  if (!y.points.eq(x.points)) return y.points.gt(x.points);
-  const gy = y.gap ?? Rational.ZERO;
-  const gx = x.gap ?? Rational.ZERO;
-  return gy.lt(gx);
-}
-
-/** Competition ranks under a "ranks before" relation: 1 + the number of better ones. */
-function byBetter<T>(list: readonly T[], isBetter: (y: T, x: T) => boolean): number[] {
-  return list.map((x) => 1 + list.filter((y) => isBetter(y, x)).length);
+/** The order of item results: usable values first, then more points, then the smaller gap. */
+function order(a: ItemResult, b: ItemResult): number {
+  const na = NO_VALUE.has(a.status);
+  const nb = NO_VALUE.has(b.status);
+  if (na !== nb) return na ? 1 : -1;
+  return b.points.cmp(a.points) || (a.gap ?? Rational.ZERO).cmp(b.gap ?? Rational.ZERO);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -24,6 +24,7 @@ import { batchTrend, wantsTrend, type TrendOptions } from './score-trend';
 import { gateLines } from '../report/trend-lines';
 import { gateOptions } from './compare';
 import type { Io } from './io';
+import { isChunked, type Chunked } from '../report/json-chunks';
 
 export interface CommonOptions {
   scheme?: string;
@@ -53,14 +54,23 @@ export interface ScoreOptions extends CommonOptions, AdjustmentOptions, TrendOpt
 export const EXIT = { ok: 0, gate: 1, input: 2 } as const;
 
 /** Writes an output file; a path that cannot be written is a usage error, not a crash. */
-export function writeOrFail(io: Io, file: string, data: string | Uint8Array): void {
+export function writeOrFail(io: Io, file: string, data: string | Uint8Array | Chunked): void {
   try {
-    io.writeFile(path.resolve(io.cwd, file), data);
+    const p = path.resolve(io.cwd, file);
+    if (!isChunked(data)) io.writeFile(p, data);
+    else if (io.writeChunks) io.writeChunks(p, data.chunks);
+    else io.writeFile(p, [...data.chunks].join(''));
   } catch (e) {
     const code = (e as { code?: string }).code ?? String(e);
     const why = code === 'EISDIR' ? { en: 'it is a folder', zh: '这是一个文件夹' } : code === 'EACCES' || code === 'EPERM' ? { en: 'no permission', zh: '没有写权限' } : { en: code, zh: code };
     throw new UsageError(msg(`cannot write ${file}: ${why.en}`, `无法写入 ${file}：${why.zh}`));
   }
+}
+
+/** A report on stdout; a large one piece by piece. */
+export function emit(io: Io, data: string | Uint8Array | Chunked): void {
+  if (!isChunked(data)) io.stdout(data);
+  else for (const c of data.chunks) io.stdout(c);
 }
 
 export function chooseLang(io: Io, opt: string | undefined): Lang {
@@ -206,7 +216,7 @@ async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise
     throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
   }
   const stdoutFormat = format ?? 'table';
-  if (toStdout) io.stdout(await render(stdoutFormat, stdoutFormat === 'table' && o.color));
+  if (toStdout) emit(io, await render(stdoutFormat, stdoutFormat === 'table' && o.color));
   // The table on stdout lists findings itself; otherwise say them on stderr.
   if (!(toStdout && stdoutFormat === 'table')) printFindings(io, assessment.data.findings, lang, verbose, o.quiet);
   printFindings(io, o.warnings, lang, verbose, o.quiet);

@@ -16,6 +16,8 @@ export interface Io {
   root: string;
   readFile(p: string): Uint8Array;
   writeFile(p: string, data: string | Uint8Array): void;
+  /** A large text written piece by piece, never held whole (a national report); else joined and written. */
+  writeChunks?(p: string, chunks: Iterable<string>): void;
   /** Entries of a folder, or undefined when `p` is not a folder. */
   listDir(p: string): string[] | undefined;
   exists(p: string): boolean;
@@ -39,6 +41,26 @@ export function nodeIo(root: string): Io {
     writeFile: (p, d) => {
       fs.mkdirSync(path.dirname(p), { recursive: true });
       fs.writeFileSync(p, d);
+    },
+    writeChunks: (p, chunks) => {
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      const fd = fs.openSync(p, 'w');
+      try {
+        let pending: string[] = [];
+        let length = 0;
+        for (const c of chunks) {
+          pending.push(c);
+          length += c.length;
+          if (length >= 1 << 20) {
+            fs.writeSync(fd, pending.join(''));
+            pending = [];
+            length = 0;
+          }
+        }
+        if (pending.length) fs.writeSync(fd, pending.join(''));
+      } finally {
+        fs.closeSync(fd);
+      }
     },
     listDir: (p) => {
       try {

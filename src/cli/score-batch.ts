@@ -10,7 +10,7 @@ import type { Job } from './discover';
 import { FORMATS, type FormatContext, type FormatName } from '../report/registry';
 import { BATCH_FORMATS, type BatchFormatName } from '../report/batch-registry';
 import type { Io } from './io';
-import { writeOrFail } from './commands';
+import { emit, writeOrFail } from './commands';
 
 export interface BatchOutput {
   lang: Lang;
@@ -58,7 +58,7 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<void
     }
     say(`已写入 ${o.outputDir}：${b.entries.length} 份报告及汇总`, `wrote ${o.outputDir}: ${b.entries.length} report${b.entries.length === 1 ? '' : 's'} and the summary`);
   }
-  if (o.outputs.length === 0 && !o.outputDir) io.stdout(await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
+  if (o.outputs.length === 0 && !o.outputDir) emit(io, await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
 }
 
 /** `<period>/<unit name>` per entry (the key is added when two units share a name). */

@@ -3,7 +3,7 @@ import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Batch } from '../batch/types';
 import type { Assessment, UnitResult } from '../engine/types';
-import { documentChunks, isLazy, joinChunks, lazyArray } from './json-chunks';
+import { documentChunks, isLazy, joinChunks, lazyArray, type Chunked } from './json-chunks';
 import { actionsJson, adjustmentsJson, dataJson, findingsJson, schemeJson, unitJson } from './json';
 
 /** The adjustments of the entry's own unit and the units below it (a file may name several counties). */
@@ -76,6 +76,6 @@ export function batchJsonDoc(b: Batch, ctx: BatchJsonContext): Record<string, un
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, isLazy(v) ? v.lazy.map((x) => v.make(x as never)) : v]));
 }
 
-export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string | Uint8Array {
+export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string | Chunked {
   return joinChunks(documentChunks(batchParts(b, ctx)));
 }

@@ -45,11 +45,12 @@ export function summarize(b: Batch): BatchSummary {
   });
   const order = new Map<string, string>();
   for (const r of [...b.rankings].reverse()) for (const u of r.units) if (!order.has(u.key)) order.set(u.key, u.name);
+  const byKey = b.rankings.map((r) => new Map(r.units.map((u) => [u.key, u])));
   const matrix = [...order].map(([key, name]) => ({
     key,
     name,
-    cells: b.rankings.map((r) => {
-      const u = r.units.find((x) => x.key === key);
+    cells: byKey.map((units) => {
+      const u = units.get(key);
       return u && { scaled: u.scaled, rank: u.rank, of: u.of, passed: u.passed, vetoed: u.vetoed };
     }),
   }));

@@ -2,7 +2,8 @@
  * JSON.stringify(doc, null, 2), written a piece at a time: the large top-level
  * arrays (units, assessments) element by element, each made only when written. A
  * national report is larger than the longest string V8 can hold, so a large one
- * comes back as UTF-8 bytes; a small one as the same text JSON.stringify gives.
+ * comes back as pieces for the writer to stream; a small one as the same text
+ * JSON.stringify gives.
  */
 
 /** A top-level array whose elements are made when written. */
@@ -37,32 +38,27 @@ export function* documentChunks(doc: Record<string, unknown>): Generator<string>
   yield '\n}\n';
 }
 
-/** The pieces as one text when small (under a million characters), else as UTF-8 bytes. */
-export function joinChunks(chunks: Iterable<string>): string | Uint8Array {
-  const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  let pending: string[] = [];
-  let pendingLength = 0;
-  let total = 0;
-  const flush = () => {
-    const bytes = encoder.encode(pending.join(''));
-    parts.push(bytes);
-    total += bytes.length;
-    pending = [];
-    pendingLength = 0;
-  };
-  for (const chunk of chunks) {
-    pending.push(chunk);
-    pendingLength += chunk.length;
-    if (pendingLength > 1 << 20) flush();
+/** A large document: its pieces, to be written one after another (never held whole). */
+export interface Chunked {
+  chunks: Iterable<string>;
+}
+
+export const isChunked = (x: unknown): x is Chunked => typeof x === 'object' && x !== null && 'chunks' in x;
+
+/** The pieces as one text when small (under a million characters), else as pieces to stream. */
+export function joinChunks(chunks: Iterable<string>): string | Chunked {
+  const it = chunks[Symbol.iterator]();
+  const head: string[] = [];
+  let length = 0;
+  for (let r = it.next(); !r.done; r = it.next()) {
+    head.push(r.value);
+    length += r.value.length;
+    if (length > 1 << 20) return { chunks: rest(head, it) };
   }
-  if (!parts.length) return pending.join('');
-  flush();
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return head.join('');
+}
+
+function* rest(head: string[], it: Iterator<string>): Generator<string> {
+  yield head.join('');
+  for (let x = it.next(); !x.done; x = it.next()) yield x.value;
 }

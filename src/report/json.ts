@@ -6,7 +6,7 @@ import type { Diagnostic, Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { actionList } from './actions';
-import { documentChunks, joinChunks, lazyArray } from './json-chunks';
+import { documentChunks, joinChunks, lazyArray, type Chunked } from './json-chunks';
 import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
 
@@ -179,8 +179,8 @@ export function formatJson(a: Assessment, ctx: JsonContext & { period?: string |
   return [...jsonChunks(a, ctx)].join('');
 }
 
-/** As formatJson, as UTF-8 bytes when the report is large (a national file). */
-export function formatJsonBytes(a: Assessment, ctx: JsonContext & { period?: string | null }): string | Uint8Array {
+/** As formatJson, as pieces to stream when the report is large (a national file). */
+export function formatJsonBytes(a: Assessment, ctx: JsonContext & { period?: string | null }): string | Chunked {
   return joinChunks(jsonChunks(a, ctx));
 }
 

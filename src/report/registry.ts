@@ -4,6 +4,7 @@ import type { Assessment } from '../engine/types';
 import { formatCsv } from './csv';
 import { formatHtml } from './html';
 import { formatJsonBytes } from './json';
+import type { Chunked } from './json-chunks';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
 import { formatTable } from './table';
@@ -27,7 +28,7 @@ export interface FormatContext {
 export interface Formatter {
   /** File extensions that select this format for --output. */
   extensions: string[];
-  render(a: Assessment, ctx: FormatContext): string | Uint8Array | Promise<string | Uint8Array>;
+  render(a: Assessment, ctx: FormatContext): string | Uint8Array | Chunked | Promise<string | Uint8Array>;
 }
 
 export const FORMATS = {
