@@ -6,7 +6,7 @@
 import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch, BatchEntry } from '../batch/types';
-import { countsLine, firstText, periodLabel, summarize } from './batch-summary';
+import { countsLine, firstText, periodLabel, scoreHead, scoreText, summarize } from './batch-summary';
 import { htmlPage } from './html';
 import { statusWord, t } from './i18n';
 import { barChart, esc } from './svg';
@@ -47,12 +47,12 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
         'batch-ranking-chart',
       ),
     );
-    const head = [t(L, 'rank'), level, t(L, 'scaledHead'), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')];
+    const head = [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')];
     out.push(`<table class="ranking-table"><thead><tr>${head.map((h, k) => `<th${k === 0 || k === 2 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of s.ranking) {
       const worst = r.worst.map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display)} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
       out.push(
-        `<tr><td class="num">${r.rank}/${r.of}</td><td class="unit">${a(r.name, ctx.links?.(r.entry))}</td><td class="num">${esc(showPoints(r.scaled))}</td>` +
+        `<tr><td class="num">${r.rank}/${r.of}</td><td class="unit">${a(r.name, ctx.links?.(r.entry))}</td><td class="num">${esc(scoreText(r))}</td>` +
           `<td>${esc(t(L, r.passed ? 'passed' : 'failed'))}</td><td>${esc((r.grade ?? '') + (r.vetoed ? ' ✗' : ''))}</td><td>${worst.length ? worst.join('<br>') : esc(t(L, 'none'))}</td></tr>`,
       );
     }

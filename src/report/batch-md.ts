@@ -2,7 +2,7 @@
 import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch, BatchEntry } from '../batch/types';
-import { countsLine, firstText, periodLabel, summarize } from './batch-summary';
+import { countsLine, firstText, periodLabel, scoreHead, scoreText, summarize } from './batch-summary';
 import { statusWord, t } from './i18n';
 import { cell, inline, table } from './markdown';
 
@@ -25,12 +25,12 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
     out.push(`## ${inline(zh ? `${periodLabel(s.latest, L)} ${level}排名` : `Ranking of ${level}, ${periodLabel(s.latest, L)}`)}`, '');
     out.push(
       ...table(
-        [t(L, 'rank'), cell(level), t(L, 'scaledHead'), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')],
+        [t(L, 'rank'), cell(level), scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')],
         ['r', 'l', 'r', 'l', 'l', 'l'],
         s.ranking.map((r) => [
           `${r.rank}/${r.of}`,
           link(r.name, ctx.links?.(r.entry)),
-          showPoints(r.scaled),
+          scoreText(r),
           r.passed ? t(L, 'passed') : t(L, 'failed'),
           cell((r.grade ?? '') + (r.vetoed ? (zh ? '（一票否决）' : ' (veto)') : '')),
           r.worst.map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`)).join('<br>') || t(L, 'none'),

@@ -4,7 +4,7 @@ import { formatBatchHtml } from './batch-html';
 import { formatBatchJson } from './batch-json';
 import { formatBatchMarkdown } from './batch-md';
 import { formatBatchTable } from './batch-table';
-import { csvHeader, csvRows, encodeCsv } from './csv';
+import { csvHeader, csvRecords, encodeCsv } from './csv';
 import { csvRecord } from './escape';
 import { formatJunitMany } from './junit';
 import type { FormatContext } from './registry';
@@ -16,7 +16,6 @@ export interface BatchFormatContext extends FormatContext {
   links?: (e: BatchEntry) => string;
 }
 
-const periodHead = (lang: 'zh' | 'en') => (lang === 'zh' ? '期间' : 'Period');
 
 export const BATCH_FORMATS = {
   table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, color: c.color, verbose: c.verbose, extra: c.extra?.table }) },
@@ -28,9 +27,20 @@ export const BATCH_FORMATS = {
       formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', b.entries.map((e) => ({ a: e.assessment, prefix: e.period ?? '' })), { lang: c.lang }),
   },
   csv: {
+    // Period first; the item's rank among the counties of the period last (blank below the county).
     render: (b: Batch, c: BatchFormatContext) => {
-      const lines = [csvRecord([periodHead(c.lang), ...csvHeader(c.lang, b.entries.some((e) => e.assessment.adjustments !== undefined))])];
-      for (const e of b.entries) for (const r of csvRows(e.assessment, c.lang)) lines.push(csvRecord([e.period ?? '', ...r]));
+      const zh = c.lang === 'zh';
+      const adjusted = b.entries.some((e) => e.assessment.adjustments !== undefined);
+      const lines = [csvRecord([zh ? '期间' : 'Period', ...csvHeader(c.lang, adjusted), zh ? '单项名次' : 'Item rank'])];
+      const itemRank = new Map<string, string>();
+      for (const r of b.rankings) for (const i of r.items) for (const u of i.units) itemRank.set(`${r.period ?? ''}\u0000${u.key}\u0000${i.id}`, `${u.rank}/${u.of}`);
+      for (const e of b.entries) {
+        const root = e.assessment.units[0]!;
+        for (const r of csvRecords(e.assessment, c.lang)) {
+          const rank = r.unit === root ? (itemRank.get(`${e.period ?? ''}\u0000${root.key}\u0000${r.item.id}`) ?? '') : '';
+          lines.push(csvRecord([e.period ?? '', ...r.cells, rank]));
+        }
+      }
       return encodeCsv(lines.join(''), c.csvEncoding);
     },
   },

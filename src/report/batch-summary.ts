@@ -8,11 +8,15 @@ import type { Rational } from '../rational';
 import type { Batch, BatchEntry, ItemRank, UnitRank } from '../batch/types';
 import type { ItemResult } from '../engine/types';
 import { sortItems } from './order';
+import { showPoints } from '../engine/display';
+import { t } from './i18n';
 
 export interface SummaryRow extends UnitRank {
   /** The items losing most points (top 2) in this period. */
   worst: ItemResult[];
   entry: BatchEntry;
+  /** The self-assessed score (自评) when inspector adjustments changed it. */
+  self?: Rational;
 }
 
 export interface BatchSummary {
@@ -41,7 +45,8 @@ export function summarize(b: Batch): BatchSummary {
   const ranking: SummaryRow[] = (latest?.units ?? []).map((u) => {
     const entry = entryOf.get(`${latest!.period ?? ''}\u0000${u.key}`)!;
     const worst = sortItems(entry.assessment.units[0]!.items.filter((i) => i.lost.sign() > 0), 'lost').slice(0, 2);
-    return { ...u, worst, entry };
+    const self = entry.assessment.units[0]!.self?.scaled;
+    return { ...u, worst, entry, ...(self && !self.eq(u.scaled) ? { self } : {}) };
   });
   const order = new Map<string, string>();
   for (const r of [...b.rankings].reverse()) for (const u of r.units) if (!order.has(u.key)) order.set(u.key, u.name);
@@ -98,3 +103,10 @@ export function firstText(item: ItemRank, first: ItemRank['units'][number], lang
   if (n === 1) return `${first.name} ${first.display}`;
   return lang === 'zh' ? `${first.name}等 ${n} 个：${first.display}` : `${first.name} and ${n - 1} more: ${first.display}`;
 }
+
+/** A scaled score, with the self-assessed one before it when adjustments changed it: `88.06 → 85.06`. */
+export const scoreText = (r: SummaryRow): string => (r.self ? `${showPoints(r.self)} → ${showPoints(r.scaled)}` : showPoints(r.scaled));
+
+/** The score column's heading: the scaled score, or 自评 → 核定 when adjustments changed some. */
+export const scoreHead = (s: BatchSummary, lang: Lang): string =>
+  s.ranking.some((r) => r.self) ? (lang === 'zh' ? '自评 → 核定' : 'Self → adjusted') : t(lang, 'scaledHead');

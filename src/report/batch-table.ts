@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import { formatDiagnostic, type Diagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch } from '../batch/types';
-import { countsLine, firstText, periodLabel, summarize } from './batch-summary';
+import { countsLine, firstText, periodLabel, scoreHead, scoreText, summarize } from './batch-summary';
 import { grid } from './grid';
 import { statusWord, t } from './i18n';
 
@@ -31,12 +31,12 @@ export function formatBatchTable(b: Batch, ctx: BatchTableContext): string {
     const rows = s.ranking.map((r) => [
       `${r.rank}/${r.of}`,
       r.name,
-      showPoints(r.scaled),
+      scoreText(r),
       r.passed ? c.green(t(L, 'passed')) : c.red(t(L, 'failed')),
       (r.grade ?? '') + (r.vetoed ? ' ✗' : ''),
       r.worst.map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`).join('\n') || t(L, 'none'),
     ]);
-    out.push(grid(rows, { head: [t(L, 'rank'), level, t(L, 'scaledHead'), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths: [5, 10, 7, 7, 10, 40], headStyle: c.cyan, border: c.gray }));
+    out.push(grid(rows, { head: [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths: s.ranking.some((r) => r.self) ? [5, 10, 16, 7, 10, 32] : [5, 10, 9, 7, 10, 38], headStyle: c.cyan, border: c.gray }));
   }
 
   if (s.periods.length > 1) {

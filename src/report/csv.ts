@@ -108,10 +108,15 @@ export const csvHeader = (lang: Lang, adjusted = false): string[] => [...COLUMNS
 
 /** One row per unit × item, walking the units top down. */
 export function csvRows(a: Assessment, lang: Lang): string[][] {
+  return csvRecords(a, lang).map((r) => r.cells);
+}
+
+/** The rows with the unit and item each is about. */
+export function csvRecords(a: Assessment, lang: Lang): { unit: UnitResult; item: ItemResult; cells: string[] }[] {
   const adjusted = a.adjustments !== undefined;
-  const out: string[][] = [];
+  const out: { unit: UnitResult; item: ItemResult; cells: string[] }[] = [];
   const walk = (u: UnitResult, parent: UnitResult | undefined) => {
-    for (const i of u.items) out.push([...row(a, u, parent, i, lang), ...(adjusted ? adjustmentCells(i, lang) : [])]);
+    for (const i of u.items) out.push({ unit: u, item: i, cells: [...row(a, u, parent, i, lang), ...(adjusted ? adjustmentCells(i, lang) : [])] });
     for (const c of u.children) walk(c, u);
   };
   for (const u of a.units) walk(u, undefined);

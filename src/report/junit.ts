@@ -121,6 +121,7 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suit
     ['bonus', num(u.bonus)],
     ['pass', num(a.scheme.pass)],
     ['passed', String(u.passed)],
+    ['rank', `${u.rank}/${u.of}`],
     ...(u.grade !== undefined ? [['grade', u.grade] as [string, string]] : []),
     // The self-assessed verdict, when inspector adjustments changed this unit.
     ...(u.self

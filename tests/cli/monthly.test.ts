@@ -132,4 +132,32 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     expect(summary.trend.gate.reasons.map((r: Reason) => r.item)).toEqual(['yzfw_complication']);
     for (const f of ['summary.html', 'junit.xml', '2026-09/介休市.html', '2026-09/介休市.json']) expect(fs.existsSync(path.join(dir, 'reports/2026-09', f))).toBe(true);
   });
+
+  it('an inspector adjustment is applied to the months it is in force, reported as expired and not applied after', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'adj.csv'),
+      '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n介休市,出生统计求实率,2,,入户抽查发现漏报出生,省卫健委评估组,晋卫评〔2026〕3号,2026-07-20,2026-08-15\n',
+    );
+    const r = await score('--format', 'json', '--fail-on', 'never', '--adjustments', 'adj.csv');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    const jx = doc.assessments.filter((e: { units: { name: string }[] }) => e.units[0]!.name === '介休市');
+    const status = jx.map((e: { period: string; adjustments: { status: string }[] }) => [e.period, e.adjustments.map((x) => x.status)]);
+    expect(status).toEqual([['2026-07', ['applied']], ['2026-08', ['expired']], ['2026-09', ['expired']]]);
+    // July: 2 points off (97.66 → 95.66), so 榆次区 (95.87) moves ahead; the self-assessed score is kept.
+    expect(jx[0].units[0]).toMatchObject({ scaled: 95.663061, self: { scaled: 97.663061 }, rank: 2 });
+    expect(jx[1].units[0].self).toBeUndefined();
+    expect(r.err).toMatch(/adj\.csv:2:9: warning: .*expired on 2026-08-15 \(reference date 2026-08-31\): not applied/);
+    // The summary shows both scores where they differ.
+    const table = await score('jinzhong/2026-07', '--fail-on', 'never', '--adjustments', 'adj.csv');
+    expect(table.out).toMatch(/Self → adjusted/);
+    expect(table.out).toMatch(/介休市\s+│ 97\.66 → 95\.66/);
+  });
+
+  it('an adjustment naming a county that is in no month is an error (exit 2)', async () => {
+    fs.writeFileSync(path.join(dir, 'adj.csv'), '单位,指标,扣分,理由,核查单位,日期\n大同县,出生统计求实率,2,x,y,2026-07-20\n');
+    const r = await score('--format', 'json', '--adjustments', 'adj.csv');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/adj\.csv:2:1: error: unit "大同县"/);
+  });
 });
