@@ -24,12 +24,13 @@ function exitCodesHelp(lang: Lang): string {
     ? `
 退出码：
   0  已完成评估，结果通过门槛（或 --fail-on never）
-  1  已完成评估，结果未通过门槛（低于及格线，或触发一票否决）
+  1  已完成评估，结果未通过门槛（低于及格线，或触发一票否决；或得分下降、指标新失分超过所设门槛）
   2  无法评估：命令用法错误、方案无效、数据无法读取或有错误`
     : `
 Exit codes:
   0  assessed; the result passes the gate (or --fail-on never)
-  1  assessed; the result fails the gate (below the pass line, or a veto)
+  1  assessed; the result fails the gate (below the pass line, or a veto; or a
+     score drop or newly failing item beyond --fail-on-regression / --fail-on-new-failure)
   2  could not assess: usage error, invalid scheme, unreadable or invalid data`;
 }
 
@@ -67,7 +68,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
       .option('--verbose', h('also show notes, and stack traces on internal errors', '同时显示提示信息；内部错误时显示堆栈'))
       .addHelpText('after', exitCodesHelp(lang));
 
-  common(p.command('score').argument('[data...]', h('township CSV files or folders', '乡镇 CSV 文件或文件夹')))
+  common(p.command('score').argument('[data...]', h('data files, folders or glob patterns; several counties or months make a batch', '数据文件、文件夹或通配符；多个县或多个月即为批量评估')))
     .description(h('score the data and print the gap report', '计分并输出失分报告'))
     .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(FORMAT_NAMES))
     .option('-o, --output <file>', h('write the report to a file (format from the extension); repeatable', '报告写入文件（格式取自扩展名），可重复'), collect)
@@ -79,7 +80,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--output-dir <dir>', h('write one report per county and period, plus summary.*, into this folder (formats: --format, default json and html)', '每个县每期一份报告并加汇总 summary.*，写入此文件夹（格式取 --format，默认 json 和 html）'))
     .option('-q, --quiet', h('print nothing on stderr but errors (for scheduled jobs)', '标准错误只输出错误（用于定时任务）'))
     .option('--adjustments <file>', h('inspector adjustments (抽查核定), CSV or YAML: applied, self-assessed scores kept alongside', '抽查核定文件（CSV 或 YAML）：按核定调整得分，并列出自评得分'))
-    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments\' dates (default: today)', '核定日期与有效期的基准日 YYYY-MM-DD（默认今天）'))
+    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments\' dates (default: the end of the assessed month, else today)', '核定日期与有效期的基准日 YYYY-MM-DD（默认为评估期末，无期间时为今天）'))
     .option('--baseline <report.json>', h('compare with a previous JSON report (last month\'s): changes per county and item', '与上一次的 JSON 报告（如上月）对比：各县各指标的变化'))
     .option('--history <dir>', h('compare with all previous JSON reports in this folder (*.json, and */summary.json)', '与此文件夹中以往的全部 JSON 报告对比（*.json 及 */summary.json）'))
     .option('--fail-on-regression <points>', h('exit 1 when a county\'s score dropped by more than this many points', '某县得分下降超过此分数时以 1 退出'))
