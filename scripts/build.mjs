@@ -21,7 +21,29 @@ const common = {
   external: ['exceljs', 'iconv-lite'],
   supported: { 'dynamic-import': false },
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/pinggu.cjs', minify: true });
+// Two modules the command line never uses are replaced by stubs in its bundle, so that
+// start-up does not load them: commander's child_process (only for executable
+// subcommands, which pinggu has none of; loading it pulls in net, stream and more)
+// and chalk's terminal probe (every Chalk of ours is given its colour level).
+const stubs = {
+  name: 'startup-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'stub' } : undefined,
+    );
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
+      contents:
+        args.path === 'child_process'
+          ? "exports.spawn = () => { throw new Error('pinggu has no executable subcommands'); };"
+          : 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/pinggu.cjs', minify: true, plugins: [stubs] });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
 
 // Bundled schemes parsed and checked ahead of time by the loader just built (with the

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, msg, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
-import { isDate, parseAdjustments } from '../data/adjustments';
+import { isDate } from '../data/dates';
 import { applyAdjustments, resolveAdjustments } from '../engine/adjust';
 import { referenceDate } from '../engine/reference-date';
 import type { Assessment } from '../engine/types';
@@ -39,8 +39,8 @@ export function asOfOption(o: AdjustmentOptions): string | undefined {
  * Errors in the file stop the run (InputError, exit 2); warnings (expired, not yet in
  * force) go to stderr and into the report. `period`: the assessed period, when known.
  */
-export function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: AdjustmentOptions, lang: Lang, period?: string | null): Assessment {
-  return adjustMany(io, scheme, [{ assessment: a, period: period ?? null }], o, lang)[0]!;
+export async function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: AdjustmentOptions, lang: Lang, period?: string | null): Promise<Assessment> {
+  return (await adjustMany(io, scheme, [{ assessment: a, period: period ?? null }], o, lang))[0]!;
 }
 
 /**
@@ -48,9 +48,11 @@ export function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: Adjust
  * periods), each with its own reference date. An adjustment is an error when its
  * unit is in none of them; warnings said once each.
  */
-export function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions, lang: Lang): Assessment[] {
+export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions, lang: Lang): Promise<Assessment[]> {
   const asOf = asOfOption(o);
   if (o.adjustments === undefined) return list.map((x) => x.assessment);
+  // The reader (and the YAML parser it may need) loads only for a run with adjustments.
+  const { parseAdjustments } = await import('../data/adjustments');
   const parsed = parseAdjustments(readFile(io, o.adjustments), shown(io, path.resolve(io.cwd, o.adjustments)));
   const findings = [...parsed.findings];
   const unknownIn = new Map<string, { d: Diagnostic; n: number }>();

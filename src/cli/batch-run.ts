@@ -25,7 +25,7 @@ export interface BatchOptions {
   /** The exit code of one assessment that has no data errors (the --fail-on gate). */
   gate: (a: Assessment) => number;
   /** Applied to all results before they are ranked (inspector adjustments). */
-  adjust?: (results: JobResult[]) => JobResult[];
+  adjust?: (results: JobResult[]) => Promise<JobResult[]>;
   /** Called after each job (a progress bar). */
   progress?: (done: number, total: number, job: Job) => void;
 }
@@ -62,7 +62,7 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
     }
     o.progress?.(n + 1, jobs.length, job);
   }
-  return collect(o.adjust ? o.adjust(results) : results, o.gate, findings);
+  return collect(o.adjust ? await o.adjust(results) : results, o.gate, findings);
 }
 
 /** One entry per top-level unit of each job, ranked within its period. */

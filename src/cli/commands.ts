@@ -7,7 +7,6 @@ import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
 import type { Assessment } from '../engine/types';
 import { parseQuantity } from '../scheme/formula';
-import { schemeJsonSchema } from '../scheme/schema';
 import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
@@ -136,7 +135,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const period = o.period === undefined ? undefined : parsePeriod(o.period);
   if (o.period !== undefined && !period) throw new UsageError(msg(`--period ${o.period}: expected a month YYYY-MM (2026-09) or a half year YYYYhN (2026h1)`, `--period ${o.period}：应为月份 YYYY-MM（如 2026-09）或半年 YYYYhN（如 2026h1）`));
   gateOptions(o); // a bad --fail-on-regression is a usage error before any work
-  const { scheme, warnings } = resolveScheme(io, o.scheme);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
   const jobs = discoverJobs(io, data, period);
@@ -146,14 +145,14 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
   const gateOf = (a: Assessment) => gate(a, failOn);
   // Inspector adjustments, each assessment with its period's reference date.
-  const adjusted = (rs: JobResult[]): JobResult[] => {
-    const as = adjustMany(io, scheme, rs.map((r) => ({ assessment: r.assessment, period: r.job.period })), o, lang);
+  const adjusted = async (rs: JobResult[]): Promise<JobResult[]> => {
+    const as = await adjustMany(io, scheme, rs.map((r) => ({ assessment: r.assessment, period: r.job.period })), o, lang);
     return rs.map((r, i) => ({ ...r, assessment: as[i]! }));
   };
   const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io, lang) : undefined;
   let batch: Batch;
   if (jobs.length === 1) {
-    const results = adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params }));
+    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params }));
     const one = results[0]!;
     if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
       return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings });
@@ -238,7 +237,7 @@ export interface CheckOptions extends CommonOptions {
 export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   const format = oneOf('--format', o.format, ['table', 'json'] as const, 'table');
-  const { scheme, warnings } = resolveScheme(io, o.scheme);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme);
   const report: CheckReport = {
     scheme: {
       source: scheme.source,
@@ -259,11 +258,11 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
   return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
 }
 
-export function runSchemes(io: Io, o: CommonOptions): number {
+export async function runSchemes(io: Io, o: CommonOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   for (const b of bundledSchemes(io)) {
     try {
-      const { scheme } = resolveScheme(io, b.file);
+      const { scheme } = await resolveScheme(io, b.file);
       io.stdout(`${b.id}\t${scheme.version}\t${scheme.title}\t${shown(io, b.file)}\n`);
     } catch {
       io.stdout(`${b.id}\t?\t${lang === 'zh' ? '（方案无效，请运行 pinggu check --scheme ' : '(invalid; run pinggu check --scheme '}${b.id})\t${shown(io, b.file)}\n`);
@@ -272,7 +271,8 @@ export function runSchemes(io: Io, o: CommonOptions): number {
   return EXIT.ok;
 }
 
-export function runSchema(io: Io): number {
+export async function runSchema(io: Io): Promise<number> {
+  const { schemeJsonSchema } = await import('../scheme/schema');
   io.stdout(`${JSON.stringify(schemeJsonSchema(), null, 2)}\n`);
   return EXIT.ok;
 }
@@ -285,12 +285,12 @@ export interface ExplainOptions extends CommonOptions, AdjustmentOptions {
 /** `pinggu explain <item> [data...]`: one item at one unit, step by step. */
 export async function runExplain(io: Io, itemRef: string, data: string[], o: ExplainOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
-  const { scheme, warnings } = resolveScheme(io, o.scheme);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme);
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
   const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  const assessment = withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
+  const assessment = await withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
   printFindings(io, warnings, lang, false);
   if (!assessment.units.length) {
     printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);

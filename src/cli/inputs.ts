@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { msg, type Diagnostic } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
 import type { InputFile } from '../data/dataset';
-import { loadScheme, loadSchemeBytes, type Preparsed } from '../scheme/load';
+import { compilePrepared, type Preparsed } from '../scheme/prepared';
 import type { Scheme } from '../scheme/model';
 import type { Io } from './io';
 
@@ -41,7 +41,12 @@ function readOrFail(io: Io, p: string, what: 'scheme' | 'data'): Uint8Array {
   }
 }
 
-export function resolveScheme(io: Io, ref: string | undefined): { scheme: Scheme; warnings: Diagnostic[] } {
+/**
+ * The scheme a command names (a file, or a bundled id). A bundled scheme the build
+ * prepared is only compiled; anything else loads the YAML parser and the schema, which
+ * is why this is async (they load on first use, keeping them out of start-up).
+ */
+export async function resolveScheme(io: Io, ref: string | undefined): Promise<{ scheme: Scheme; warnings: Diagnostic[] }> {
   const id = ref ?? DEFAULT_SCHEME;
   const asPath = path.resolve(io.cwd, id);
   const bundled = bundledSchemes(io).find((b) => b.id === id);
@@ -61,7 +66,11 @@ export function resolveScheme(io: Io, ref: string | undefined): { scheme: Scheme
     text = undefined; // not UTF-8: loadSchemeBytes says where
   }
   const name = shown(io, file);
-  const r = text === undefined ? loadSchemeBytes(bytes, name) : loadScheme(text, name, preparsed(io, file, text));
+  const pre = text === undefined ? undefined : preparsed(io, file, text);
+  const fast = pre?.checked ? compilePrepared(pre.data, name) : undefined;
+  if (fast) return { scheme: fast.scheme, warnings: fast.diagnostics };
+  const { loadScheme, loadSchemeBytes } = await import('../scheme/load');
+  const r = text === undefined ? loadSchemeBytes(bytes, name) : loadScheme(text, name, pre?.checked ? undefined : pre);
   if (!r.scheme) throw new InputError(r.diagnostics);
   return { scheme: r.scheme, warnings: r.diagnostics };
 }

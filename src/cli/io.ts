@@ -23,17 +23,61 @@ export interface Io {
   exists(p: string): boolean;
 }
 
-export function nodeIo(root: string): Io {
-  // Piped into `head`: the reader went away; stop quietly instead of crashing.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+/**
+ * Output to fd 1 or 2. A regular file or /dev/null (the output redirected, or
+ * discarded) is written with fs.writeSync, which is all Node's own stream for a file
+ * does (SyncWriteStream); a terminal or a pipe goes through process.stdout or
+ * process.stderr, created on first use. Either way start-up does not load Node's
+ * stream machinery for output that never needs it.
+ */
+function output(fd: 1 | 2, stream: () => NodeJS.WriteStream): { write(t: string | Uint8Array): void; readonly isTTY: boolean } {
+  let direct = false;
+  if (process.platform !== 'win32') {
+    try {
+      const st = fs.fstatSync(fd);
+      direct = st.isFile() || (st.isCharacterDevice() && st.rdev === fs.statSync('/dev/null').rdev);
+    } catch {
+      direct = false;
+    }
+  }
+  if (!direct) {
+    return {
+      write: (t) => stream().write(t),
+      get isTTY() {
+        return Boolean(stream().isTTY);
+      },
+    };
+  }
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    isTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    write(t) {
+      const bytes = typeof t === 'string' ? Buffer.from(t, 'utf8') : t;
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    },
+    isTTY: false,
+  };
+}
+
+export function nodeIo(root: string): Io {
+  let piped = false;
+  const stdout = output(1, () => {
+    if (!piped) {
+      piped = true;
+      // Piped into `head`: the reader went away; stop quietly instead of crashing.
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw e;
+      });
+    }
+    return process.stdout;
+  });
+  const stderr = output(2, () => process.stderr);
+  return {
+    stdout: (t) => stdout.write(t),
+    stderr: (t) => stderr.write(t),
+    isTTY: stdout.isTTY,
+    get stderrIsTTY() {
+      return stderr.isTTY;
+    },
     env: process.env,
     cwd: process.cwd(),
     root,

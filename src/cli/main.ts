@@ -140,14 +140,14 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
   p.command('schemes')
     .description(h('list the bundled schemes', '列出内置方案'))
     .option('--lang <zh|en>', h('language', '语言'))
-    .action((o) => {
-      result.code = runSchemes(io, o);
+    .action(async (o) => {
+      result.code = await runSchemes(io, o);
     });
 
   p.command('schema', { hidden: true })
     .description('print the JSON Schema of scheme files')
-    .action(() => {
-      result.code = runSchema(io);
+    .action(async () => {
+      result.code = await runSchema(io);
     });
   return p;
 }

@@ -36,7 +36,7 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   const format = formatOf(o);
   const encoding = encodingOf(o, lang, format);
-  const { scheme, warnings } = resolveScheme(io, o.scheme);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme);
   for (const d of warnings) if (d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
 
   let units: TemplateUnit[] | undefined;

@@ -10,9 +10,12 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import { msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
 import { Rational } from '../rational';
 import { yamlFindings } from '../scheme/yaml-findings';
+import { isDate } from './dates';
 import { decode } from './decode';
 import { normalizeLabel } from './normalize';
 import { readRows } from './table';
+
+export { isDate } from './dates';
 
 export type AdjustmentKey = 'unit' | 'item' | 'deduct' | 'override' | 'reason' | 'authority' | 'document' | 'date' | 'expires';
 
@@ -204,16 +207,6 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
   return check(entries, file, findings);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `s` is a real calendar date written YYYY-MM-DD. */
-export function isDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
 
 /** The per-entry checks; an entry with any error is left out. */
 function check(entries: Entry[], file: string, findings: Diagnostic[]): ParsedAdjustments {

@@ -11,7 +11,7 @@ import { msg, type Msg } from '../diagnostics';
 import { Rational } from '../rational';
 import { parseFormula, parseQuantity, type Formula, type FormulaError } from './formula';
 import type * as M from './model';
-import type { Path } from './positions';
+import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput } from './schema';
 import { displayOf, parseTarget, type Target } from './target';
 

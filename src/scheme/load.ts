@@ -15,20 +15,12 @@ import { compileScheme, type Reporter } from './compile';
 import { lintScheme } from './lint';
 import type { Scheme } from './model';
 import { Positions, showPath, type Path } from './positions';
+import { compilePrepared, type LoadResult, type Preparsed } from './prepared';
 import { Scheme as SchemeSchema, type SchemeInput } from './schema';
 import { cleanPath, fromZod, notASchemeFinding } from './shape-findings';
 import { aliasFinding, badUtf8At, yamlFindings } from './yaml-findings';
 
-export type LoadResult = { scheme: Scheme; diagnostics: Diagnostic[] } | { scheme?: undefined; diagnostics: Diagnostic[] };
-
-/**
- * The build's work on a bundled scheme, made from exactly this text: the document's
- * data, and `checked` when the same loader found it clean (no finding at all).
- */
-export interface Preparsed {
-  data: unknown;
-  checked?: boolean;
-}
+export type { LoadResult, Preparsed } from './prepared';
 
 /**
  * A scheme from the file's bytes: they must be UTF-8 (a BOM is allowed and dropped).
@@ -59,16 +51,11 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed): L
   const parse = (): Document => (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
   let positions: Positions | undefined;
   const pos = (): Positions => (positions ??= new Positions(parse(), lines, text));
-  const diagnostics: Diagnostic[] = [];
   if (preparsed?.checked) {
-    const scheme = compileScheme(preparsed.data as SchemeInput, file, {
-      lineOf: () => 1,
-      error: (path, code, message) => diagnostics.push({ severity: 'error', code, message, file, path: showPath(path) }),
-    });
     // A clean build-time check means nothing can be reported here; if it is, load normally.
-    if (!diagnostics.length) return { scheme, diagnostics };
-    return loadScheme(text, file);
+    return compilePrepared(preparsed.data, file) ?? loadScheme(text, file);
   }
+  const diagnostics: Diagnostic[] = [];
   let data: unknown = preparsed?.data;
   if (data === undefined) {
     const d = parse();

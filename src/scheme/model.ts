@@ -1,7 +1,7 @@
 /** The compiled scheme the engine scores against: formulas parsed, numbers exact. */
 import type { Rational } from '../rational';
 import type { Formula } from './formula';
-import type { Path } from './positions';
+import type { Path } from './path';
 import type { Display, Target } from './target';
 import type { FieldInput, UnitLevelInput } from './schema';
 

@@ -1,7 +1,8 @@
 /** Maps a path inside the YAML document to file:line:col. */
 import { isMap, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from 'yaml';
+import type { Path } from './path';
 
-export type Path = readonly (string | number)[];
+export { showPath, type Path } from './path';
 export interface Pos {
   line: number;
   col: number;
@@ -124,6 +125,3 @@ function mapInto(value: string, src: string, type: string | undefined): number[]
   out.push(j);
   return out;
 }
-
-export const showPath = (path: Path): string =>
-  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');

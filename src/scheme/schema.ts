@@ -5,7 +5,7 @@
  * error, because a typo in a scoring scheme changes results.
  *
  * Written with `zod/mini` (same validation as classic zod, a twentieth of its size:
- * the schema loads on every start).
+ * the schema loads whenever a scheme is checked: every scheme of your own).
  */
 import * as z from 'zod/mini';
 

@@ -18,7 +18,7 @@ import type { Field } from '../../src/scheme/model';
 import { fakeIo, ROOT } from './fake-io';
 
 const UNITS = 'tests/fixtures/template/units.csv';
-const { scheme } = resolveScheme(fakeIo(), 'jsyzfw-2008');
+const { scheme } = await resolveScheme(fakeIo(), 'jsyzfw-2008');
 const byLabel = new Map([...scheme.fields.values()].map((f) => [f.label, f]));
 
 const tmp = fs.mkdtempSync(join(os.tmpdir(), 'pinggu-template-'));
