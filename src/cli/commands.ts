@@ -149,7 +149,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     const as = await adjustMany(io, scheme, rs.map((r) => ({ assessment: r.assessment, period: r.job.period })), o, lang);
     return rs.map((r, i) => ({ ...r, assessment: as[i]! }));
   };
-  const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io, lang) : undefined;
+  const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
   let batch: Batch;
   if (jobs.length === 1) {
     const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params }));

@@ -76,7 +76,7 @@ export function entryFiles(b: Batch): Map<BatchEntry, string> {
 }
 
 /** A one-line progress bar on stderr, redrawn in place; cleared at the end. */
-export function progressBar(io: Io, lang: Lang): { tick: (done: number, total: number, job: Job) => void; end: () => void } {
+export function progressBar(io: Io): { tick: (done: number, total: number, job: Job) => void; end: () => void } {
   let drawn = false;
   return {
     tick(done, total, job) {
@@ -88,7 +88,6 @@ export function progressBar(io: Io, lang: Lang): { tick: (done: number, total: n
     },
     end() {
       if (drawn) io.stderr('\r\u001b[K');
-      void lang;
     },
   };
 }

@@ -14,7 +14,7 @@ import type { Status } from '../engine/types';
 import type { ItemChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';
 import { statusWord } from './i18n';
-import { cell, inline } from './markdown';
+import { cell, inline, table } from './markdown';
 import { itemScoredDifferently } from './trend-json';
 import { comparedLabel, gateLines, schemeLines, sideLines } from './trend-lines';
 import { shown } from './trend-text';
@@ -25,11 +25,6 @@ export interface TrendMarkdownContext {
   /** Document title for the standalone report (scheme title and version). */
   title?: string;
   gate?: GateResult;
-}
-
-function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)];
 }
 
 export function formatTrendMarkdown(t: Trend, ctx: TrendMarkdownContext): string {
