@@ -21,7 +21,7 @@ import { Rational } from '../rational';
 import { actionList } from './actions';
 import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordChange, recordStatus, selfVsAdjusted, selfVsTitle } from './adjustments';
 import { explainItem } from './explain';
-import { statusWord, t, type Word } from './i18n';
+import { fill, statusWord, t } from './i18n';
 import { barChart, esc, gauge } from './svg';
 import { childrenByRank, sortItems } from './order';
 
@@ -103,14 +103,6 @@ table.heat td.cell { font-variant-numeric: tabular-nums; height: 6mm; vertical-a
 .findings li.error { color: #8e1b1b } .findings li.warning { color: #7a4b00 }
 ul.findings { margin: 1mm 0; padding-left: 5mm; font-size: 8.5pt }
 `;
-
-/** Fills `{name}` placeholders; `singular|plural` picks by `n`. */
-function fill(lang: Lang, w: Word, vars: Record<string, string | number>): string {
-  const alts = t(lang, w).split('|');
-  // `n` may be a number or a shown number ("1", "2.82"): one form only for exactly 1.
-  const s = alts.length === 2 ? alts[String(vars.n) === '1' ? 0 : 1]! : alts[0]!;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 const num = (r: Rational): number => r.toNumber(6);
 

@@ -173,6 +173,19 @@ const WORDS = {
 export type Word = keyof typeof WORDS;
 export const t = (lang: Lang, w: Word): string => WORDS[w][lang];
 
+/**
+ * A word with `{name}` filled in; of an English `one|many` pair, the first form only
+ * when `n` is exactly 1 (a number, or a shown number such as "1" or "2.82").
+ */
+export function fillWord(text: string, vars: Record<string, string | number>): string {
+  const forms = text.split('|');
+  const chosen = forms.length > 1 && String(vars.n) !== '1' ? forms[1]! : forms[0]!;
+  return chosen.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** A word of this table with `{name}` filled in (see fillWord). */
+export const fill = (lang: Lang, w: Word, vars: Record<string, string | number>): string => fillWord(t(lang, w), vars);
+
 const STATUS: Record<Status, { en: string; zh: string }> = {
   met: { en: 'met', zh: '达标' },
   partial: { en: 'partial', zh: '部分失分' },

@@ -15,7 +15,7 @@ import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
 import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordChange, recordStatus, selfVsAdjusted } from './adjustments';
 import { explainItem, remedyText } from './explain';
-import { statusWord, t, type Word } from './i18n';
+import { fill, statusWord, t } from './i18n';
 import { childrenByRank, sortItems } from './order';
 
 export interface MarkdownContext {
@@ -44,12 +44,6 @@ function escapeText(s: string): string {
     .replace(/\bwww\./gi, 'www&#46;');
 }
 
-/** A word with `{name}` filled in; an English `one|many` form chosen by `n`. */
-function fill(L: Lang, w: Word, vars: Record<string, string | number>): string {
-  const forms = t(L, w).split('|');
-  const text = forms.length > 1 && vars.n !== 1 ? forms[1]! : forms[0]!;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 export function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

@@ -8,6 +8,7 @@
  *   columnLabel(lang, column): string    // the period, or 基期/本期 (baseline/current)
  */
 import type { Lang } from '../diagnostics';
+import { fillWord } from './i18n';
 import { Rational } from '../rational';
 import type { Column } from '../trend/diff';
 
@@ -74,11 +75,7 @@ const WORDS = {
 
 export type TrendWord = keyof typeof WORDS;
 
-export function tw(lang: Lang, w: TrendWord, vars: Record<string, string | number> = {}): string {
-  const forms = WORDS[w][lang].split('|');
-  const text = forms.length > 1 && String(vars.n) !== '1' ? forms[1]! : forms[0]!;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const tw = (lang: Lang, w: TrendWord, vars: Record<string, string | number> = {}): string => fillWord(WORDS[w][lang], vars);
 
 /** A change with its sign: +1.5, −0.68 (a real minus sign), 0. */
 export function signed(r: Rational, digits = 2): string {
