@@ -40,25 +40,34 @@ export function asOfOption(o: AdjustmentOptions): string | undefined {
  * force) go to stderr and into the report. `period`: the assessed period, when known.
  */
 export async function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: AdjustmentOptions, lang: Lang, period?: string | null): Promise<Assessment> {
-  return (await adjustMany(io, scheme, [{ assessment: a, period: period ?? null }], o, lang))[0]!;
+  const r = await adjustMany(io, scheme, [{ assessment: a, period: period ?? null }], o);
+  for (const d of r.findings) io.stderr(`${formatDiagnostic(d, lang)}\n`);
+  return r.assessments[0]!;
 }
 
 /**
  * The adjustments applied to each of several assessments (a batch: counties ×
- * periods), each with its own reference date. An adjustment is an error when its
- * unit is in none of them; warnings said once each.
+ * periods), each with its period's reference date. Units are looked up among all
+ * assessments of the same period together, so a township name found in two counties
+ * asks for the code. An adjustment is an error when its unit is in no period; errors
+ * throw (InputError); the warnings (expired, not yet in force) are returned, once each.
  */
-export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions, lang: Lang): Promise<Assessment[]> {
+export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions): Promise<{ assessments: Assessment[]; findings: Diagnostic[] }> {
   const asOf = asOfOption(o);
-  if (o.adjustments === undefined) return list.map((x) => x.assessment);
+  if (o.adjustments === undefined) return { assessments: list.map((x) => x.assessment), findings: [] };
   // The reader (and the YAML parser it may need) loads only for a run with adjustments.
   const { parseAdjustments } = await import('../data/adjustments');
   const parsed = parseAdjustments(readFile(io, o.adjustments), shown(io, path.resolve(io.cwd, o.adjustments)));
   const findings = [...parsed.findings];
+  const byPeriod = new Map<string | null, number[]>();
+  list.forEach((x, i) => byPeriod.set(x.period, [...(byPeriod.get(x.period) ?? []), i]));
   const unknownIn = new Map<string, { d: Diagnostic; n: number }>();
-  const out = list.map(({ assessment, period }) => {
+  const out: Assessment[] = new Array(list.length);
+  for (const [period, idx] of byPeriod) {
     const date = referenceDate({ asOf, period, today: today() });
-    const resolved = resolveAdjustments(scheme, assessment, parsed.adjustments, date);
+    const first = list[idx[0]!]!.assessment;
+    const together: Assessment = { ...first, units: idx.flatMap((i) => list[i]!.assessment.units) };
+    const resolved = resolveAdjustments(scheme, together, parsed.adjustments, date);
     for (const d of resolved.findings) {
       if (d.code !== 'adjust/unknown-unit') findings.push(d);
       else {
@@ -66,17 +75,17 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
         unknownIn.set(k, { d, n: (unknownIn.get(k)?.n ?? 0) + 1 });
       }
     }
-    return applyAdjustments(scheme, assessment, resolved.records, date);
-  });
-  for (const { d, n } of unknownIn.values()) if (n === list.length) findings.push(d);
+    for (const i of idx) out[i] = applyAdjustments(scheme, list[i]!.assessment, resolved.records, date);
+  }
+  for (const { d, n } of unknownIn.values()) if (n === byPeriod.size) findings.push(d);
+  // One line per line of the file and kind of finding (an expiry is said for the first month it applies to).
   const said = new Set<string>();
   const unique = sortDiagnostics(findings).filter((d) => {
-    const k = formatDiagnostic(d, 'en');
+    const k = `${d.file}:${d.line}:${d.col}:${d.code}`;
     return !said.has(k) && Boolean(said.add(k));
   });
   if (hasErrors(unique)) throw new InputError(unique);
-  for (const d of unique) io.stderr(`${formatDiagnostic(d, lang)}\n`);
-  return out;
+  return { assessments: out, findings: unique };
 }
 
 function readFile(io: Io, given: string): Uint8Array {

@@ -11,6 +11,7 @@ import { evaluate } from '../engine/evaluate';
 import type { Assessment } from '../engine/types';
 import type { Rational } from '../rational';
 import type { Scheme } from '../scheme/model';
+import type { DataUnit, Dataset } from '../data/model';
 import { loadInputs } from './inputs';
 import type { Io } from './io';
 import type { Job } from './discover';
@@ -33,7 +34,8 @@ export interface BatchOptions {
 export interface JobResult {
   job: Job;
   assessment: Assessment;
-  dataErrors: boolean;
+  /** Whether the data has errors that concern this top-level unit (its rows, or the file as a whole). */
+  dataErrors: (rootKey: string) => boolean;
 }
 
 /**
@@ -46,8 +48,34 @@ export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchO
   return readDatasets(scheme, files, o.read).map(({ period, dataset }) => ({
     job: period ? { ...job, period } : job,
     assessment: evaluate(scheme, dataset, { params: o.params }),
-    dataErrors: hasErrors(dataset.findings),
+    dataErrors: errorsByRoot(dataset),
   }));
+}
+
+/**
+ * Which top-level units the data's errors concern: an error on a row belongs to the
+ * unit of that row and the units above it; an error not on a unit's row (a header, a
+ * file that cannot be read, a rejected row) concerns them all.
+ */
+function errorsByRoot(dataset: Dataset): (rootKey: string) => boolean {
+  const errors = dataset.findings.filter((d) => d.severity === 'error');
+  if (!errors.length) return () => false;
+  const byKey = new Map(dataset.units.map((u) => [`${u.level}\u0000${u.key}`, u]));
+  const rootOf = (u: DataUnit): string => {
+    let top = u;
+    for (let p = byKey.get(`${top.level + 1}\u0000${top.parent}`); top.parent !== undefined && p; p = byKey.get(`${top.level + 1}\u0000${top.parent}`)) top = p;
+    return top.key;
+  };
+  const rowOwner = new Map<string, string>();
+  for (const u of dataset.units) for (const s of u.sources) rowOwner.set(`${s.file}\u0000${s.line}`, rootOf(u));
+  const hit = new Set<string>();
+  let everyone = false;
+  for (const d of errors) {
+    const owner = d.line !== undefined ? rowOwner.get(`${d.file}\u0000${d.line}`) : undefined;
+    if (owner === undefined) everyone = true;
+    else hit.add(owner);
+  }
+  return (rootKey) => everyone || hit.has(rootKey);
 }
 
 export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOptions): Promise<Batch> {
@@ -73,10 +101,13 @@ export function collect(results: JobResult[], gate: (a: Assessment) => number, f
     if (a.units.length === 0) findings.push(...(a.data.findings.length ? a.data.findings : [noUnits(job)]));
     for (const root of a.units) {
       const one: Assessment = { ...a, units: [root] };
-      entries.push({ period: job.period, source: job.source, assessment: one, exit: dataErrors ? 2 : gate(one) });
+      entries.push({ period: job.period, source: job.source, assessment: one, exit: dataErrors(root.key) ? 2 : gate(one) });
     }
   }
-  findings.push(...duplicates(entries));
+  // The same unit twice in one period: an error, and only the first is ranked and counted.
+  const dup = duplicates(entries);
+  findings.push(...dup.findings);
+  entries.splice(0, entries.length, ...entries.filter((e) => !dup.later.has(e)));
   const rankings = rankBatch(entries);
   entries.sort((x, y) => comparePeriods(x.period, y.period) || x.assessment.units[0]!.rank - y.assessment.units[0]!.rank || cmp(x.assessment.units[0]!.key, y.assessment.units[0]!.key));
   const periods = rankings.map((r) => r.period);
@@ -89,9 +120,10 @@ function noUnits(job: Job): Diagnostic {
 }
 
 /** The same unit twice in one period (two folders for one county, or --period forcing two months together). */
-function duplicates(entries: BatchEntry[]): Diagnostic[] {
+function duplicates(entries: BatchEntry[]): { findings: Diagnostic[]; later: Set<BatchEntry> } {
   const first = new Map<string, BatchEntry>();
-  const out: Diagnostic[] = [];
+  const findings: Diagnostic[] = [];
+  const later = new Set<BatchEntry>();
   for (const e of entries) {
     const u = e.assessment.units[0]!;
     const k = `${e.period ?? ''}\u0000${u.key}`;
@@ -100,15 +132,16 @@ function duplicates(entries: BatchEntry[]): Diagnostic[] {
       first.set(k, e);
       continue;
     }
+    later.add(e);
     const p = e.period ?? '—';
-    out.push({
+    findings.push({
       severity: 'error',
       code: 'batch/duplicate-unit',
       file: e.source,
-      message: msg(`"${u.name}" (${p}) is also assessed from ${before.source}; one period of one unit must come from one place`, `“${u.name}”（${p}）也由 ${before.source} 评估；同一单位同一期的数据只能来自一处`),
+      message: msg(`"${u.name}" (${p}) is also assessed from ${before.source}; one period of one unit must come from one place (this one is not ranked)`, `“${u.name}”（${p}）也由 ${before.source} 评估；同一单位同一期的数据只能来自一处（此处的不参与排名）`),
     });
   }
-  return out;
+  return { findings, later };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -18,7 +18,7 @@ import { discoverJobs } from './discover';
 import { parsePeriod } from '../data/period';
 import { assessJob, collect, runBatch, type JobResult } from './batch-run';
 import type { Batch } from '../batch/types';
-import { progressBar, writeBatch } from './score-batch';
+import { checkBatchFormats, progressBar, writeBatch } from './score-batch';
 import { batchTrend, wantsTrend, type TrendOptions } from './score-trend';
 import { gateLines } from '../report/trend-lines';
 import { gateOptions } from './compare';
@@ -139,15 +139,19 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
   const jobs = discoverJobs(io, data, period);
+  // Several datasets are a batch whatever they hold: refuse a format it has not before scoring.
+  if (jobs.length > 1) checkBatchFormats({ outputs, format, outputDir: o.outputDir });
   const verbose = Boolean(o.verbose);
   const quiet = Boolean(o.quiet);
   const color = io.isTTY && o.color !== false && !io.env.NO_COLOR;
   const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
   const gateOf = (a: Assessment) => gate(a, failOn);
   // Inspector adjustments, each assessment with its period's reference date.
+  const adjustFindings: Diagnostic[] = [];
   const adjusted = async (rs: JobResult[]): Promise<JobResult[]> => {
-    const as = await adjustMany(io, scheme, rs.map((r) => ({ assessment: r.assessment, period: r.job.period })), o, lang);
-    return rs.map((r, i) => ({ ...r, assessment: as[i]! }));
+    const r = await adjustMany(io, scheme, rs.map((x) => ({ assessment: x.assessment, period: x.job.period })), o);
+    adjustFindings.push(...r.findings);
+    return rs.map((x, i) => ({ ...x, assessment: r.assessments[i]! }));
   };
   const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
   let batch: Batch;
@@ -155,19 +159,19 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params }));
     const one = results[0]!;
     if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
-      return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings });
+      return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings: [...adjustFindings, ...warnings] });
     }
     batch = collect(results, gateOf);
   } else {
     batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick, adjust: adjusted });
     bar?.end();
   }
-  if (!o.outputDir && outputs.length === 0 && format === 'xlsx' && io.isTTY) {
-    throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
-  }
+  batch.findings.push(...adjustFindings);
+  checkBatchFormats({ outputs, format, outputDir: o.outputDir });
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
   await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: trend?.extra });
+  if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
   // The table on stdout lists the findings itself.

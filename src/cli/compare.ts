@@ -20,6 +20,7 @@ import { gateTrend, parseRegression, type GateOptions } from '../trend/gate';
 import { readReport, type Report } from '../trend/read';
 import { chooseLang, EXIT } from './commands';
 import type { Io } from './io';
+import { nothingComparedWarning } from './score-trend';
 
 export interface CompareOptions {
   format?: string;
@@ -44,7 +45,12 @@ export function readReportFile(io: Io, file: string): Report {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (e) {
+    // Longer than the longest text V8 can hold (a national report with every township).
+    if (!(e instanceof TypeError)) {
+      const mb = Math.round(bytes.length / 2 ** 20);
+      throw new InputError([{ severity: 'error', code: 'trend/too-large', file, message: msg(`the report is too large to read back (${mb} MB); compare reports of fewer units`, `报告过大，无法读回（${mb} MB）；请对比单位较少的报告`) }]);
+    }
     throw new InputError([{ severity: 'error', code: 'trend/not-a-report', file, message: msg('not a pinggu report: not UTF-8 text', '不是 pinggu 报告：不是 UTF-8 文本') }]);
   }
   return readReport(text, file);
@@ -78,6 +84,8 @@ export async function runCompare(io: Io, before: string, after: string, o: Compa
   const trend = buildTrend([a.snapshots], b.snapshots);
   const gateSet = gates.regression !== undefined || gates.newFailure;
   const gate = gateSet ? gateTrend(trend, gates) : undefined;
+  const warning = nothingComparedWarning(trend, gate, lang);
+  if (warning) io.stderr(`${warning}\n`);
   const title = `${b.scheme.title} ${b.scheme.version}`;
   if (format === 'json') io.stdout(formatTrendJson(trend, { before: [before], after, gate }));
   else if (format === 'md') io.stdout(formatTrendMarkdown(trend, { lang, title, gate }));

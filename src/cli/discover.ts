@@ -5,9 +5,10 @@
  *   county column); a folder with only folders in it is searched below.
  * - Files named directly on the command line form one dataset together.
  * - The period of a file: --period, else a YYYY-MM / YYYYhN in its name, else in the
- *   nearest folder name above it. Files of one dataset with different periods split
- *   it into one job per period; a file with no period of its own joins every period
- *   of its dataset (a roster valid for all months).
+ *   nearest folder name above it. Files of one dataset with different periods in
+ *   their names split it into one job per period; a file with no period in its own
+ *   name joins every one of them (a roster valid for all months), whatever its
+ *   folder says. Only when no file names a period do folders decide.
  */
 import * as path from 'node:path';
 import { msg } from '../diagnostics';
@@ -51,7 +52,10 @@ export function discoverJobs(io: Io, args: string[], period?: Period): Job[] {
       } else if (!isGlob(a) || DATA_EXT.test(q)) loose.push(q);
     }
   }
-  if (loose.length) groups.unshift({ source: [...new Set(loose)].map((f) => shown(io, f)).join(', '), files: [...new Set(loose)] });
+  // A file named on its own that a folder argument already holds is read once, with its folder.
+  const inFolders = new Set(groups.flatMap((g) => g.files));
+  const alone = [...new Set(loose)].filter((f) => !inFolders.has(f));
+  if (alone.length) groups.unshift({ source: alone.map((f) => shown(io, f)).join(', '), files: alone });
   const seen = new Set<string>();
   const jobs: Job[] = [];
   for (const g of groups) {
@@ -59,6 +63,7 @@ export function discoverJobs(io: Io, args: string[], period?: Period): Job[] {
     files.forEach((f) => seen.add(f));
     if (files.length) jobs.push(...splitByPeriod(io, { ...g, files }, period));
   }
+  if (!jobs.length) throw new UsageError(msg(`${args.join(' ')}: no .csv, .tsv or .xlsx file to read`, `${args.join(' ')}：没有可读取的 .csv、.tsv 或 .xlsx 文件`));
   return jobs;
 }
 
@@ -72,13 +77,15 @@ function folderGroups(io: Io, dir: string): Group[] {
 
 function splitByPeriod(io: Io, g: Group, forced?: Period): Job[] {
   if (forced) return [{ source: g.source, period: forced, files: g.files }];
-  // A file's period: its own name, else the nearest folder above it that names one.
-  const own = new Map<string, Period | undefined>(g.files.map((f) => [f, periodInName(path.basename(f)) ?? periodOfPath(shown(io, path.dirname(f)).split(/[\\/]/))]));
+  // A period in a file's own name wins; a file without one is shared by every period
+  // its siblings name (a roster); when no file names one, each takes its folder's.
+  const own = new Map<string, Period | undefined>(g.files.map((f) => [f, periodInName(path.basename(f))]));
   const named = [...new Set([...own.values()].filter((p): p is Period => p !== undefined))].sort(comparePeriods);
-  if (named.length <= 1) return [{ source: g.source, period: named[0] ?? null, files: g.files }];
-  return named.map((p) => ({
-    source: g.source,
-    period: p,
-    files: g.files.filter((f) => own.get(f) === undefined || own.get(f) === p),
-  }));
+  if (named.length) {
+    return named.map((p) => ({ source: g.source, period: p, files: g.files.filter((f) => own.get(f) === undefined || own.get(f) === p) }));
+  }
+  const inherited = new Map<string, Period | undefined>(g.files.map((f) => [f, periodOfPath(shown(io, path.dirname(f)).split(/[\\/]/))]));
+  const folders = [...new Set([...inherited.values()].filter((p): p is Period => p !== undefined))].sort(comparePeriods);
+  if (folders.length <= 1) return [{ source: g.source, period: folders[0] ?? null, files: g.files }];
+  return folders.map((p) => ({ source: g.source, period: p, files: g.files.filter((f) => inherited.get(f) === undefined || inherited.get(f) === p) }));
 }

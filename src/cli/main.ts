@@ -64,7 +64,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
       .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
       .option('--encoding <name>', h('data file encoding: utf-8, gb18030, utf-16le (default: detected)', '数据文件编码：utf-8、gb18030、utf-16le（默认自动识别）'))
       .option('--header-row <n>', h('line number of the header row (default: detected)', '表头所在行号（默认自动识别）'))
-      .option('--sheet <name>', h('worksheet of .xlsx files (default: the first visible one)', '.xlsx 文件的工作表（默认第一个可见的）'))
+      .option('--sheet <name>', h('worksheet of .xlsx files (default: every visible sheet)', '.xlsx 文件的工作表（默认读取所有可见工作表）'))
       .option('--verbose', h('also show notes, and stack traces on internal errors', '同时显示提示信息；内部错误时显示堆栈'))
       .addHelpText('after', exitCodesHelp(lang));
 
@@ -76,11 +76,11 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
     .option('--csv-encoding <name>', h('CSV report encoding: utf-8 with BOM (default) or gb18030 for old Excel/WPS', 'CSV 报告编码：带 BOM 的 utf-8（默认）或 gb18030（旧版 Excel/WPS）'))
-    .option('--period <period>', h('the period of the data: YYYY-MM or YYYYhN (default: from folder and file names)', '数据所属期间：YYYY-MM 或 YYYYhN（默认取自文件夹和文件名）'))
+    .option('--period <period>', h('the period of the data: YYYY-MM or YYYYhN (default: a period column, else file and folder names)', '数据所属期间：YYYY-MM 或 YYYYhN（默认取自“期间”列，其次为文件名和文件夹名）'))
     .option('--output-dir <dir>', h('write one report per county and period, plus summary.*, into this folder (formats: --format, default json and html)', '每个县每期一份报告并加汇总 summary.*，写入此文件夹（格式取 --format，默认 json 和 html）'))
     .option('-q, --quiet', h('print nothing on stderr but errors (for scheduled jobs)', '标准错误只输出错误（用于定时任务）'))
     .option('--adjustments <file>', h('inspector adjustments (抽查核定), CSV or YAML: applied, self-assessed scores kept alongside', '抽查核定文件（CSV 或 YAML）：按核定调整得分，并列出自评得分'))
-    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments\' dates (default: the end of the assessed month, else today)', '核定日期与有效期的基准日 YYYY-MM-DD（默认为评估期末，无期间时为今天）'))
+    .option('--as-of <date>', h('reference date YYYY-MM-DD for the adjustments\' dates (default: the end of the assessed period, else today)', '核定日期与有效期的基准日 YYYY-MM-DD（默认为评估期末，无期间时为今天）'))
     .option('--baseline <report.json>', h('compare with a previous JSON report (last month\'s): changes per county and item', '与上一次的 JSON 报告（如上月）对比：各县各指标的变化'))
     .option('--history <dir>', h('compare with all previous JSON reports in this folder (*.json, and */summary.json)', '与此文件夹中以往的全部 JSON 报告对比（*.json 及 */summary.json）'))
     .option('--fail-on-regression <points>', h('exit 1 when a county\'s score dropped by more than this many points', '某县得分下降超过此分数时以 1 退出'))

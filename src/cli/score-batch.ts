@@ -33,7 +33,14 @@ function batchFormat(f: FormatName): BatchFormatName {
   throw new UsageError(msg(`--format ${f} holds one assessment; for many counties or periods use --output-dir DIR --format ${f} (one file each) or table, json, md, html, junit, csv`, `--format ${f} 只能容纳一项评估；多个县或多期请用 --output-dir 目录 --format ${f}（每项一个文件），或用 table、json、md、html、junit、csv`));
 }
 
+/** Before any work or writing: every summary file (and stdout) must be in a format a batch has. */
+export function checkBatchFormats(o: Pick<BatchOutput, 'outputs' | 'format' | 'outputDir'>): void {
+  for (const out of o.outputs) batchFormat(out.format);
+  if (!o.outputDir && o.outputs.length === 0) batchFormat(o.format ?? 'table');
+}
+
 export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<void> {
+  checkBatchFormats(o);
   const say = (zh: string, en: string) => {
     if (!o.quiet) io.stderr(`${o.lang === 'zh' ? zh : en}\n`);
   };
@@ -52,11 +59,15 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<void
         writeOrFail(io, file, await FORMATS[f].render(e.assessment, { ...o.ctx, period: e.period }));
       }
     }
-    for (const f of formats.filter(isBatchFormat)) {
+    const summaries = formats.filter(isBatchFormat);
+    for (const f of summaries) {
       const ext = FORMATS[f].extensions[0]!;
       writeOrFail(io, path.join(o.outputDir, `summary${ext}`), await render(f, false, (e) => `${names.get(e)!}${ext}`));
     }
-    say(`已写入 ${o.outputDir}：${b.entries.length} 份报告及汇总`, `wrote ${o.outputDir}: ${b.entries.length} report${b.entries.length === 1 ? '' : 's'} and the summary`);
+    const n = b.entries.length;
+    // A workbook holds one assessment: --format xlsx writes no summary.
+    if (summaries.length) say(`已写入 ${o.outputDir}：${n} 份报告及汇总`, `wrote ${o.outputDir}: ${n} report${n === 1 ? '' : 's'} and the summary`);
+    else say(`已写入 ${o.outputDir}：${n} 份报告（${formats.join('、')} 格式没有汇总）`, `wrote ${o.outputDir}: ${n} report${n === 1 ? '' : 's'} (no summary in ${formats.join(', ')})`);
   }
   if (o.outputs.length === 0 && !o.outputDir) emit(io, await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
 }
@@ -66,10 +77,11 @@ export function entryFiles(b: Batch): Map<BatchEntry, string> {
   const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_') || '_';
   const out = new Map<BatchEntry, string>();
   const count = new Map<string, number>();
-  for (const e of b.entries) count.set(`${e.period}\u0000${e.assessment.units[0]!.name}`, (count.get(`${e.period}\u0000${e.assessment.units[0]!.name}`) ?? 0) + 1);
+  const keyOf = (e: BatchEntry) => `${e.period}\u0000${e.assessment.units[0]!.name}`;
+  for (const e of b.entries) count.set(keyOf(e), (count.get(keyOf(e)) ?? 0) + 1);
   for (const e of b.entries) {
     const u = e.assessment.units[0]!;
-    const name = count.get(`${e.period}\u0000${u.name}`)! > 1 ? `${u.name}-${u.key}` : u.name;
+    const name = count.get(keyOf(e))! > 1 ? `${u.name}-${u.key}` : u.name;
     out.set(e, `${safe(e.period ?? 'all')}/${safe(name)}`);
   }
   return out;

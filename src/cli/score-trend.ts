@@ -13,10 +13,11 @@ import { trendHtml, TREND_CSS } from '../report/trend-html';
 import { trendJson } from '../report/trend-json';
 import { trendMarkdownSection } from '../report/trend-md';
 import { formatTrendText } from '../report/trend-text';
-import { buildTrend } from '../trend/diff';
+import { buildTrend, type Trend } from '../trend/diff';
 import { gateTrend, type GateResult } from '../trend/gate';
 import { parseReport, type Snapshot } from '../trend/read';
 import { gateOptions, readReportFile } from './compare';
+import { shown } from './inputs';
 import type { Io } from './io';
 import type { BatchOutput } from './score-batch';
 
@@ -48,6 +49,16 @@ export function historyFiles(io: Io, dir: string): string[] {
 export interface TrendResult {
   extra: NonNullable<BatchOutput['extra']>;
   gate?: GateResult;
+  /** Said on stderr even with --quiet: a gate that cannot fail. */
+  warning?: string;
+}
+
+/** A gate asked for with nothing earlier to compare with can never fail: the job is told. */
+export function nothingComparedWarning(trend: Trend, gate: GateResult | undefined, lang: Lang): string | undefined {
+  if (!gate || trend.units.some((u) => u.diff)) return undefined;
+  return lang === 'zh'
+    ? 'pinggu：警告：门槛无从比较——数据中没有更早的期间，也没有 --baseline 或 --history 报告，因此不会失败'
+    : 'pinggu: warning: the gates have nothing earlier to compare with (no earlier period in the data, no --baseline or --history report), so they cannot fail';
 }
 
 /** Builds the trend for a batch and renders it for every summary format. */
@@ -59,7 +70,7 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
   // A period of a unit scored again in this run replaces the earlier report's.
   const fresh = (ss: Snapshot[]) => ss.filter((s) => s.period === null || !here.has(`${s.period}\u0000${s.path.join('/')}`));
   const history: Snapshot[][] = [];
-  if (o.history !== undefined) for (const f of historyFiles(io, o.history)) history.push(fresh(readReportFile(io, shownPath(io, f)).snapshots));
+  if (o.history !== undefined) for (const f of historyFiles(io, o.history)) history.push(fresh(readReportFile(io, shown(io, f)).snapshots));
   if (o.baseline !== undefined) history.push(fresh(readReportFile(io, o.baseline).snapshots));
   const trend = buildTrend(history, current);
   const gate = gates.regression !== undefined || gates.newFailure ? gateTrend(trend, gates) : undefined;
@@ -67,6 +78,7 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
   const top = { ...trend, units: trend.units.filter((u) => u.depth === 0) };
   return {
     gate,
+    warning: nothingComparedWarning(trend, gate, lang),
     extra: {
       table: [formatTrendText(top, { lang, color, gate })],
       md: [trendMarkdownSection(top, { lang, gate })],
@@ -75,8 +87,3 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
     },
   };
 }
-
-const shownPath = (io: Io, p: string): string => {
-  const rel = path.relative(io.cwd, p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-};

@@ -451,7 +451,11 @@ describe('the same county twice in one period', () => {
     expect(d.periods).toEqual(['2026-09']);
     expect(d.findings.map((f) => [f.severity, f.code, f.file])).toEqual([['error', 'batch/duplicate-unit', 'dup/2026-09/昔阳县']]);
     expect(d.summary.exitCode).toBe(2);
-    expect(r.err).toMatch(/^dup\/2026-09\/昔阳县: error: "昔阳县" \(2026-09\) is also assessed from dup\/2026-08\/昔阳县; one period of one unit must come from one place$/m);
+    expect(r.err).toMatch(/^dup\/2026-09\/昔阳县: error: "昔阳县" \(2026-09\) is also assessed from dup\/2026-08\/昔阳县; one period of one unit must come from one place \(this one is not ranked\)$/m);
+    // Only the first is assessed, ranked and counted.
+    expect(d.assessments.map((a) => a.source)).toEqual(['dup/2026-08/昔阳县']);
+    expect(d.summary.assessments).toBe(1);
+    expect(d.rankings[0]!.units.map((u) => [u.rank, u.of])).toEqual([[1, 1]]);
   });
 
   it('without --period the two months are two assessments and no error', async () => {

@@ -1,0 +1,139 @@
+/**
+ * Edge cases of batches found in review: paths named twice, rosters under a folder
+ * that names a period, township names shared by two counties in adjustments,
+ * --quiet, formats a batch has not, per-county data errors, gates with nothing to
+ * compare. Each runs the CLI in-process on copies of the fixtures in a temporary folder.
+ */
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { fakeIo, ROOT } from './fake-io';
+
+const X = path.join(ROOT, 'fixtures/xiyang');
+const J = path.join(ROOT, 'fixtures/jinzhong');
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(tmpdir(), 'pinggu-edges-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function score(args: string[], o: { tty?: boolean } = {}) {
+  const io = fakeIo();
+  io.cwd = dir;
+  if (o.tty) io.stderrIsTTY = true;
+  const code = await main(['score', '--lang', 'en', ...args], io);
+  return { code, out: io.out, err: io.err, written: io.written };
+}
+
+const put = (rel: string, text: string) => {
+  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  fs.writeFileSync(path.join(dir, rel), text);
+};
+const copy = (from: string, rel: string) => {
+  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  fs.copyFileSync(from, path.join(dir, rel));
+};
+
+describe('discovering datasets', () => {
+  it('a folder and one of its files named again: one dataset, the single report', async () => {
+    const r = await score([X, path.join(X, 'county.csv'), '--format', 'json']);
+    const doc = JSON.parse(r.out);
+    expect(doc.kind).toBeUndefined();
+    expect(doc.units.map((u: { name: string }) => u.name)).toEqual(['昔阳县']);
+    expect(r.code).toBe(1); // fails the pass line, as the sample does; no data errors
+  });
+
+  it('a roster without a period in its name is shared by the months named beside it, whatever the folder says', async () => {
+    copy(path.join(X, 'townships.csv'), 'r/2026-09/data/乡镇-2026-07.csv');
+    copy(path.join(X, 'townships.csv'), 'r/2026-09/data/乡镇-2026-08.csv');
+    copy(path.join(X, 'county.csv'), 'r/2026-09/data/county.csv');
+    const r = await score(['r', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.periods).toEqual(['2026-07', '2026-08']);
+    expect(doc.assessments.map((a: { units: { name: string; scaled: number }[] }) => [a.units[0]!.name, a.units[0]!.scaled])).toEqual([
+      ['昔阳县', 87.180468],
+      ['昔阳县', 87.180468],
+    ]);
+  });
+
+  it('a glob that matches no data file is a usage error', async () => {
+    copy(path.join(X, 'README.md'), 'x/README.md');
+    const r = await score(['x/*.md']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no \.csv, \.tsv or \.xlsx file to read/);
+  });
+});
+
+describe('formats a batch has not', () => {
+  it('-o a workbook for a batch is refused before anything is scored or written', async () => {
+    const r = await score([J, '-o', 'a.json', '-o', 'b.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--format xlsx holds one assessment/);
+    expect(r.written.size).toBe(0);
+  });
+});
+
+describe('data errors in a batch', () => {
+  it('a bad cell marks only the county whose row it is', async () => {
+    for (const f of ['townships.csv', 'county.csv']) copy(path.join(J, '2026-09', f), `one/2026-09/${f}`);
+    const file = path.join(dir, 'one/2026-09/townships.csv');
+    const rows = parseCsv(fs.readFileSync(file, 'utf8'), { bom: true }) as string[][];
+    const row = rows.find((r) => r[0] === '介休市')!;
+    row[rows[0]!.indexOf('本期出生人数')] = 'abc';
+    const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    fs.writeFileSync(file, `${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`);
+    const r = await score(['one', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out);
+    const codes = Object.fromEntries(doc.assessments.map((a: { exitCode: number; units: { name: string }[] }) => [a.units[0]!.name, a.exitCode]));
+    expect(codes['介休市']).toBe(2);
+    expect(Object.values(codes).filter((c) => c === 2)).toHaveLength(1);
+    expect(doc.summary.withErrors).toBe(1);
+  });
+});
+
+describe('inspector adjustments in a batch', () => {
+  const twoCounties = () => {
+    for (const f of ['townships.csv', 'county.csv']) copy(path.join(X, f), `p/2026-09/A/${f}`);
+    put('p/2026-09/B/townships.csv', fs.readFileSync(path.join(X, 'townships.csv'), 'utf8').replace(/140724/g, '149999'));
+    put('p/2026-09/B/county.csv', fs.readFileSync(path.join(X, 'county.csv'), 'utf8').replace(/140724/g, '149999').replace('昔阳县', '乙县'));
+  };
+
+  it('a township name found in two counties asks for the code', async () => {
+    twoCounties();
+    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n乐平镇,lyd_reward,,0,x,省,,2026-09-01,\n');
+    const r = await score(['p', '--adjustments', 'adj.csv', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/adj\.csv:2:1: error: unit "乐平镇": 2 units have that name/);
+  });
+
+  it('the code picks one; --quiet silences the warnings, which otherwise are said once', async () => {
+    twoCounties();
+    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n149999100,lyd_reward,,0,x,省,,2026-09-01,\n乙县,出生统计求实率,1,,y,省,,2026-01-01,2026-06-30\n');
+    const quiet = await score(['p', '--adjustments', 'adj.csv', '-o', 'out.json', '--quiet', '--fail-on', 'never']);
+    expect([quiet.code, quiet.err]).toEqual([0, '']);
+    const loud = await score(['p', '--adjustments', 'adj.csv', '-o', 'out.json', '--fail-on', 'never']);
+    expect(loud.err.match(/expired on 2026-06-30/g)).toHaveLength(1);
+    const doc = JSON.parse(String(loud.written.get(path.join(dir, 'out.json'))));
+    const adjusted = doc.assessments.map((a: { units: { name: string; children: { name: string; items: { id: string; points: number; adjustment?: unknown }[] }[] }[] }) => [
+      a.units[0]!.name,
+      a.units[0]!.children.find((c) => c.name === '乐平镇')!.items.find((i) => i.id === 'lyd_reward')!.adjustment !== undefined,
+    ]);
+    expect(adjusted).toEqual([
+      ['昔阳县', false],
+      ['乙县', true],
+    ]);
+  });
+});
+
+describe('gates with nothing earlier to compare with', () => {
+  it('say so on stderr, even with --quiet', async () => {
+    const r = await score([path.join(J, '2026-09'), '--fail-on', 'never', '--fail-on-regression', '1', '--quiet', '-o', 'x.json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/the gates have nothing earlier to compare with/);
+  });
+});
