@@ -177,6 +177,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
   compareUnitRows(scheme, units, findings, where);
   sameNameTwoCodes(units, findings);
   missingFromFiles(sheets, units, findings);
+  unitsWithoutRows(scheme, sheets, units, findings);
   runChecks(scheme, units.list, findings, where);
   requireFields(scheme, sheets, units, findings);
   return { units: units.list, files: stats, findings: sortDiagnostics(findings) };
@@ -241,6 +242,24 @@ function missingFromFiles(sheets: Sheet[], units: Units, findings: Diagnostic[])
         const elsewhere = u.sources[0]!;
         findings.push({ file: sheet.file, line: sheet.headerLine, col: 1, severity: 'warning', code: 'data/missing-unit', message: msg(`"${u.name}" is in ${elsewhere.file}:${elsewhere.line} but not in this file; its fields from here are missing`, `“${u.name}”在 ${elsewhere.file}:${elsewhere.line} 中有，本文件中却没有；本文件的字段对它缺数据`) });
       }
+    }
+  }
+}
+
+/**
+ * A county named by township rows (a 县 column) but with no row of its own, when the
+ * data has county rows for others: its county-level fields are missing, said once.
+ */
+function unitsWithoutRows(scheme: Scheme, sheets: Sheet[], units: Units, findings: Diagnostic[]): void {
+  for (let level = 1; level < scheme.levels.length; level++) {
+    const files = [...new Set(sheets.filter((sh) => sh.rows.some((r) => r.kind === 'unit' && r.level === level)).map((sh) => sh.file))];
+    if (!files.length) continue;
+    const title = scheme.levels[level]!.title;
+    for (const u of units.at(level)) {
+      if (u.sources.length) continue;
+      const child = units.list.find((c) => c.level === level - 1 && c.parent === u.key && c.sources.length);
+      const at = child?.sources[0];
+      findings.push({ file: at?.file, line: at?.line, col: 1, severity: 'warning', code: 'data/unit-without-row', message: msg(`${title} "${u.name}" is named here but has no row of its own in ${files.join(', ')}: its ${title} fields are missing`, `${title}“${u.name}”在此被提及，但 ${files.join('、')} 中没有它自己的行：其${title}级字段缺数据`) });
     }
   }
 }

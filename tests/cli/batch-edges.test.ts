@@ -137,3 +137,14 @@ describe('gates with nothing earlier to compare with', () => {
     expect(r.err).toMatch(/the gates have nothing earlier to compare with/);
   });
 });
+
+describe('a county with township rows but no row of its own', () => {
+  it('is a warning at its first township row, not a silent batch of missing items', async () => {
+    for (const f of ['townships.csv', 'county.csv']) copy(path.join(J, '2026-09', f), `o/2026-09/${f}`);
+    const county = path.join(dir, 'o/2026-09/county.csv');
+    fs.writeFileSync(county, fs.readFileSync(county, 'utf8').split('\n').filter((l) => !l.startsWith('介休市,')).join('\n'));
+    const r = await score(['o', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/townships\.csv:\d+:1: warning: 县 "介休市" is named here but has no row of its own in o\/2026-09\/county\.csv: its 县 fields are missing/);
+  });
+});
