@@ -3,15 +3,28 @@
  * exact so that 94.7% against 95% in steps of 0.1% is exactly 3 steps; rounding
  * happens only when a number is displayed.
  */
+const SMALL_MIN = -128;
+const SMALL_MAX = 1024;
+const BIG_MIN = BigInt(SMALL_MIN);
+const BIG_MAX = BigInt(SMALL_MAX);
+
 export class Rational {
   private constructor(
     readonly n: bigint,
     readonly d: bigint,
   ) {}
 
-  static readonly ZERO = new Rational(0n, 1n);
-  static readonly ONE = new Rational(1n, 1n);
-  static readonly HUNDRED = new Rational(100n, 1n);
+  /** Whole numbers from SMALL_MIN to SMALL_MAX, made once: most points and counts are small integers. */
+  private static readonly SMALL: Rational[] = Array.from({ length: SMALL_MAX - SMALL_MIN + 1 }, (_, i) => new Rational(BigInt(i + SMALL_MIN), 1n));
+
+  static readonly ZERO = Rational.SMALL[-SMALL_MIN]!;
+  static readonly ONE = Rational.SMALL[1 - SMALL_MIN]!;
+  static readonly HUNDRED = Rational.SMALL[100 - SMALL_MIN]!;
+
+  /** A whole number, shared when small. */
+  private static whole(n: bigint): Rational {
+    return n >= BIG_MIN && n <= BIG_MAX ? Rational.SMALL[Number(n) - SMALL_MIN]! : new Rational(n, 1n);
+  }
 
   static of(n: bigint, d: bigint = 1n): Rational {
     if (d === 0n) throw new RangeError('zero denominator');
@@ -19,13 +32,14 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    if (d === 1n) return new Rational(n, d);
+    if (d === 1n) return Rational.whole(n);
     const g = gcd(n < 0n ? -n : n, d);
-    return g === 1n ? new Rational(n, d) : new Rational(n / g, d / g);
+    if (g === 1n) return new Rational(n, d);
+    return d === g ? Rational.whole(n / g) : new Rational(n / g, d / g);
   }
 
   static int(n: number | bigint): Rational {
-    return new Rational(BigInt(n), 1n);
+    return Rational.whole(BigInt(n));
   }
 
   /** Parses a plain decimal such as `-12.5`, `0.003` or `1e-3`; undefined when it is not one. */
@@ -51,7 +65,7 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
-    if (this.d === 1n && o.d === 1n) return new Rational(this.n + o.n, 1n);
+    if (this.d === 1n && o.d === 1n) return Rational.whole(this.n + o.n);
     return this.d === o.d ? Rational.of(this.n + o.n, this.d) : Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: Rational): Rational {
@@ -65,7 +79,7 @@ export class Rational {
     return o.n === 0n ? undefined : Rational.of(this.n * o.d, this.d * o.n);
   }
   neg(): Rational {
-    return new Rational(-this.n, this.d);
+    return this.d === 1n ? Rational.whole(-this.n) : new Rational(-this.n, this.d);
   }
   abs(): Rational {
     return this.n < 0n ? this.neg() : this;
