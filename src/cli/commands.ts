@@ -5,23 +5,13 @@ import { UsageError } from '../errors';
 import { readDataset } from '../data/dataset';
 import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
-import type { Assessment } from '../engine/types';
 import { parseQuantity } from '../scheme/formula';
-import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
 import { findUnits, formatExplain } from '../report/explain-item';
 import type { Rational } from '../rational';
-import { adjustMany, withAdjustments, type AdjustmentOptions } from './adjustments';
+import { withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
-import { discoverJobs } from './discover';
-import { parsePeriod } from '../data/period';
-import { assessJob, collect, runBatch, type JobResult } from './batch-run';
-import type { Batch } from '../batch/types';
-import { checkBatchFormats, progressBar, writeBatch } from './score-batch';
-import { batchTrend, wantsTrend, type TrendOptions } from './score-trend';
-import { gateLines } from '../report/trend-lines';
-import { gateOptions } from './compare';
 import type { Io } from './io';
 import { isChunked, type Chunked } from '../report/json-chunks';
 
@@ -34,20 +24,6 @@ export interface CommonOptions {
   verbose?: boolean;
   encoding?: string;
   headerRow?: string;
-}
-
-export interface ScoreOptions extends CommonOptions, AdjustmentOptions, TrendOptions {
-  /** Encoding of CSV reports (--encoding is the data files'). */
-  csvEncoding?: string;
-  format?: string;
-  output?: string[];
-  failOn?: string;
-  sort?: string;
-  param?: string[];
-  /** The period of every dataset (`2026-09`, `2026h1`), overriding names. */
-  period?: string;
-  outputDir?: string;
-  quiet?: boolean;
 }
 
 export const EXIT = { ok: 0, gate: 1, input: 2 } as const;
@@ -79,27 +55,27 @@ export function chooseLang(io: Io, opt: string | undefined): Lang {
   throw new UsageError(msg(`--lang ${opt}: use zh or en`, `--lang ${opt}：请用 zh 或 en`));
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(msg(`${flag} ${value}: expected one of ${allowed.join(', ')}`, `${flag} ${value}：应为 ${allowed.join('、')} 之一`));
 }
 
-function encodingOf(o: CommonOptions): Encoding | undefined {
+export function encodingOf(o: CommonOptions): Encoding | undefined {
   if (o.encoding === undefined) return undefined;
   const e = normalizeEncodingName(o.encoding);
   if (!e) throw new UsageError(msg(`--encoding ${o.encoding}: use utf-8, gb18030 (also for gbk), utf-16le or utf-16be`, `--encoding ${o.encoding}：请用 utf-8、gb18030（GBK 也用它）、utf-16le 或 utf-16be`));
   return e;
 }
 
-function headerRowOf(o: CommonOptions): number | undefined {
+export function headerRowOf(o: CommonOptions): number | undefined {
   if (o.headerRow === undefined) return undefined;
   const n = Number(o.headerRow);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(msg(`--header-row ${o.headerRow}: a line number (1, 2, …) expected`, `--header-row ${o.headerRow}：应为行号（1、2……）`));
   return n;
 }
 
-function paramsOf(list: string[] | undefined): Map<string, Rational> {
+export function paramsOf(list: string[] | undefined): Map<string, Rational> {
   const out = new Map<string, Rational>();
   for (const p of list ?? []) {
     const m = /^([A-Za-z][A-Za-z0-9_]*)=(.+)$/.exec(p);
@@ -111,127 +87,8 @@ function paramsOf(list: string[] | undefined): Map<string, Rational> {
 }
 
 /** Findings on stderr: notes only with --verbose, and only errors with --quiet. */
-function printFindings(io: Io, ds: Diagnostic[], lang: Lang, verbose: boolean, quiet = false): void {
+export function printFindings(io: Io, ds: Diagnostic[], lang: Lang, verbose: boolean, quiet = false): void {
   for (const d of ds) if (quiet ? d.severity === 'error' : verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
-}
-
-export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise<number> {
-  const lang = chooseLang(io, o.lang);
-  const failOn = oneOf('--fail-on', o.failOn, ['veto', 'fail', 'never'] as const, 'fail');
-  const sort = oneOf('--sort', o.sort, ['lost', 'scheme'] as const, 'lost');
-  const format = o.format === undefined ? undefined : oneOf('--format', o.format, FORMAT_NAMES, 'table');
-  const params = paramsOf(o.param);
-  const wanted = o.csvEncoding === undefined ? undefined : normalizeEncodingName(o.csvEncoding);
-  const csvEncoding = wanted === 'utf-8' || wanted === 'gb18030' ? wanted : undefined;
-  if (o.csvEncoding !== undefined && !csvEncoding) {
-    throw new UsageError(msg(`--csv-encoding ${o.csvEncoding}: use utf-8 (with BOM, the default) or gb18030 (old Excel/WPS)`, `--csv-encoding ${o.csvEncoding}：请用 utf-8（带 BOM，默认）或 gb18030（旧版 Excel/WPS）`));
-  }
-  const outputs = (o.output ?? []).map((file) => {
-    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(msg(`cannot write ${file}: it is a folder`, `无法写入 ${file}：这是一个文件夹`));
-    const f = format ?? formatForFile(file);
-    if (!f) throw new UsageError(msg(`--output ${file}: cannot tell the format from the extension; add --format (${FORMAT_NAMES.join(', ')})`, `--output ${file}：无法从扩展名判断格式；请加 --format（${FORMAT_NAMES.join('、')}）`));
-    return { file, format: f };
-  });
-  const period = o.period === undefined ? undefined : parsePeriod(o.period);
-  if (o.period !== undefined && !period) throw new UsageError(msg(`--period ${o.period}: expected a month YYYY-MM (2026-09) or a half year YYYYhN (2026h1)`, `--period ${o.period}：应为月份 YYYY-MM（如 2026-09）或半年 YYYYhN（如 2026h1）`));
-  gateOptions(o); // a bad --fail-on-regression is a usage error before any work
-  const { scheme, warnings } = await resolveScheme(io, o.scheme);
-  const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
-  if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
-  const jobs = discoverJobs(io, data, period);
-  // Several datasets are a batch whatever they hold: refuse a format it has not before scoring.
-  if (jobs.length > 1) checkBatchFormats({ outputs, format, outputDir: o.outputDir });
-  const verbose = Boolean(o.verbose);
-  const quiet = Boolean(o.quiet);
-  const color = io.isTTY && o.color !== false && !io.env.NO_COLOR;
-  const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
-  const gateOf = (a: Assessment) => gate(a, failOn);
-  // Inspector adjustments, each assessment with its period's reference date.
-  const adjustFindings: Diagnostic[] = [];
-  const adjusted = async (rs: JobResult[]): Promise<JobResult[]> => {
-    const r = await adjustMany(io, scheme, rs.map((x) => ({ assessment: x.assessment, period: x.job.period })), o);
-    adjustFindings.push(...r.findings);
-    return rs.map((x, i) => ({ ...x, assessment: r.assessments[i]! }));
-  };
-  const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
-  let batch: Batch;
-  if (jobs.length === 1) {
-    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params }));
-    const one = results[0]!;
-    if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
-      return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings: [...adjustFindings, ...warnings] });
-    }
-    batch = collect(results, gateOf);
-  } else {
-    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick, adjust: adjusted });
-    bar?.end();
-  }
-  batch.findings.push(...adjustFindings);
-  checkBatchFormats({ outputs, format, outputDir: o.outputDir });
-  const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
-  const trend = batchTrend(io, batch, o, lang, color && toTable);
-  await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: trend?.extra });
-  if (trend?.warning) io.stderr(`${trend.warning}\n`);
-  // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
-  if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
-  // The table on stdout lists the findings itself.
-  if (outputs.length || o.outputDir || (format ?? 'table') !== 'table') {
-    printFindings(io, batch.findings, lang, verbose, quiet);
-    const said = new Set<string>();
-    for (const e of batch.entries) {
-      const k = `${e.period ?? ''}\u0000${e.source}`;
-      if (said.has(k)) continue;
-      said.add(k);
-      printFindings(io, e.assessment.data.findings, lang, verbose, quiet);
-    }
-  }
-  printFindings(io, warnings, lang, verbose, quiet);
-  return Math.max(batch.exit, trend?.gate?.exitCode ?? 0);
-}
-
-/** Batches show a progress bar from this many datasets on (on a terminal). */
-const PROGRESS_FROM = 5;
-
-interface SingleOptions {
-  lang: Lang;
-  sort: 'lost' | 'scheme';
-  verbose: boolean;
-  quiet: boolean;
-  color: boolean;
-  csvEncoding?: 'utf-8' | 'gb18030';
-  outputs: { file: string; format: FormatName }[];
-  format?: FormatName;
-  failOn: 'veto' | 'fail' | 'never';
-  period: string | null;
-  warnings: Diagnostic[];
-}
-
-/** One unit in one period: the report of one assessment. */
-async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise<number> {
-  const { lang, sort, verbose, csvEncoding, outputs, format } = o;
-  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period });
-  for (const out of outputs) {
-    writeOrFail(io, out.file, await render(out.format, false));
-    if (!o.quiet) io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
-  }
-  const toStdout = outputs.length === 0;
-  if (toStdout && format === 'xlsx' && io.isTTY) {
-    throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
-  }
-  const stdoutFormat = format ?? 'table';
-  if (toStdout) emit(io, await render(stdoutFormat, stdoutFormat === 'table' && o.color));
-  // The table on stdout lists findings itself; otherwise say them on stderr.
-  if (!(toStdout && stdoutFormat === 'table')) printFindings(io, assessment.data.findings, lang, verbose, o.quiet);
-  printFindings(io, o.warnings, lang, verbose, o.quiet);
-  if (hasErrors(assessment.data.findings)) return EXIT.input;
-  return gate(assessment, o.failOn);
-}
-
-export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {
-  if (failOn === 'never') return EXIT.ok;
-  // A veto that could not be checked cannot be ruled out: it fails the veto gate too.
-  if (failOn === 'veto') return a.units.some((u) => u.vetoes.some((v) => v.triggered || !v.checked)) ? EXIT.gate : EXIT.ok;
-  return a.units.every((u) => u.passed) ? EXIT.ok : EXIT.gate;
 }
 
 export interface CheckOptions extends CommonOptions {
