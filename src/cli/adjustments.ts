@@ -13,6 +13,7 @@ import type { Assessment } from '../engine/types';
 import type { Scheme } from '../scheme/model';
 import { shown } from './inputs';
 import type { Io } from './io';
+import { comparePeriods } from '../data/period';
 
 export interface AdjustmentOptions {
   /** The adjustments file (CSV or YAML). */
@@ -61,6 +62,10 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
   const findings = [...parsed.findings];
   const byPeriod = new Map<string | null, number[]>();
   list.forEach((x, i) => byPeriod.set(x.period, [...(byPeriod.get(x.period) ?? []), i]));
+  // Expiry is said against the newest period of the run, the one people act on; the
+  // earlier months' statuses are in the report.
+  const newest = [...byPeriod.keys()].sort(comparePeriods).at(-1) ?? null;
+  const TIMING = new Set(['adjust/expired', 'adjust/not-yet']);
   const unknownIn = new Map<string, { d: Diagnostic; n: number }>();
   const out: Assessment[] = new Array(list.length);
   for (const [period, idx] of byPeriod) {
@@ -69,6 +74,7 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
     const together: Assessment = { ...first, units: idx.flatMap((i) => list[i]!.assessment.units) };
     const resolved = resolveAdjustments(scheme, together, parsed.adjustments, date);
     for (const d of resolved.findings) {
+      if (TIMING.has(d.code) && period !== newest) continue;
       if (d.code !== 'adjust/unknown-unit') findings.push(d);
       else {
         const k = `${d.line}:${d.col}`;
@@ -78,7 +84,7 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
     for (const i of idx) out[i] = applyAdjustments(scheme, list[i]!.assessment, resolved.records, date);
   }
   for (const { d, n } of unknownIn.values()) if (n === byPeriod.size) findings.push(d);
-  // One line per line of the file and kind of finding (an expiry is said for the first month it applies to).
+  // One line per line of the file and kind of finding.
   const said = new Set<string>();
   const unique = sortDiagnostics(findings).filter((d) => {
     const k = `${d.file}:${d.line}:${d.col}:${d.code}`;

@@ -8,7 +8,7 @@ import { UsageError } from '../errors';
 import type { Batch, BatchEntry } from '../batch/types';
 import type { Job } from './discover';
 import { FORMATS, type FormatContext, type FormatName } from '../report/registry';
-import { BATCH_FORMATS, type BatchFormatName } from '../report/batch-registry';
+import { BATCH_FORMATS, type BatchFormatContext, type BatchFormatName } from '../report/batch-registry';
 import type { Io } from './io';
 import { emit, writeOrFail } from './commands';
 
@@ -23,7 +23,7 @@ export interface BatchOutput {
   quiet: boolean;
   color: boolean;
   /** Already rendered blocks and data for the summary (trend). */
-  extra?: { table?: string[]; md?: string[]; html?: string[]; json?: Record<string, unknown> };
+  extra?: BatchFormatContext['extra'];
 }
 
 const isBatchFormat = (f: FormatName): f is BatchFormatName => f in BATCH_FORMATS;

@@ -9,7 +9,9 @@ import { msg, type Lang } from '../diagnostics';
 import { UsageError } from '../errors';
 import type { Batch } from '../batch/types';
 import { batchJsonDoc } from '../report/batch-json';
-import { trendHtml, TREND_CSS } from '../report/trend-html';
+import { gatesHtml, trendHtml, TREND_CSS } from '../report/trend-html';
+import type { RunCheck } from '../report/junit';
+import { gateLines } from '../report/trend-lines';
 import { trendJson } from '../report/trend-json';
 import { trendMarkdownSection } from '../report/trend-md';
 import { formatTrendText } from '../report/trend-text';
@@ -32,11 +34,13 @@ export interface TrendOptions {
 export const wantsTrend = (o: TrendOptions): boolean =>
   o.baseline !== undefined || o.history !== undefined || o.failOnRegression !== undefined || Boolean(o.failOnNewFailure);
 
-/** The reports of --history DIR: every .json in it and every summary.json one folder below, by name. */
+/** The reports of --history DIR: every .json in it and every summary.json one folder below, by name; none when DIR does not exist yet. */
 export function historyFiles(io: Io, dir: string): string[] {
   const abs = path.resolve(io.cwd, dir);
+  // No folder yet (the first month): no history; the gates then say they have nothing to compare with.
+  if (!io.exists(abs)) return [];
   const entries = io.listDir(abs);
-  if (!entries) throw new UsageError(msg(`--history ${dir}: not a folder`, `--history ${dir}：不是文件夹`));
+  if (!entries) throw new UsageError(msg(`--history ${dir}: is a file; give the folder of earlier reports`, `--history ${dir}：这是文件，请给出以往报告所在的文件夹`));
   const out: string[] = [];
   for (const e of [...entries].sort()) {
     const p = path.join(abs, e);
@@ -80,10 +84,26 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
     gate,
     warning: nothingComparedWarning(trend, gate, lang),
     extra: {
+      ...(gate ? { top: { table: [gateLines(lang, gate).join('\n')], md: [gateMarkdown(lang, gate)], html: [gatesHtml(lang, gate)] }, checks: gateChecks(o, gate, lang) } : {}),
       table: [formatTrendText(top, { lang, color, gate })],
       md: [trendMarkdownSection(top, { lang, gate })],
       html: [`<style>${TREND_CSS}</style>`, trendHtml(top, { lang, gate })],
       json: { trend: trendJson(trend, gate) },
     },
   };
+}
+
+/** The gates' verdict for the top of the Markdown summary. */
+function gateMarkdown(lang: Lang, gate: GateResult): string {
+  const [head, ...reasons] = gateLines(lang, gate);
+  return [`**${head}**`, ...(reasons.length ? ['', ...reasons.map((r) => `- ${r.trim()}`)] : [])].join('\n');
+}
+
+/** One JUnit test case per gate asked for: failed with its reasons, or passed. */
+function gateChecks(o: TrendOptions, gate: GateResult, lang: Lang): RunCheck[] {
+  const why = (kind: GateResult['reasons'][number]['kind']) => gateLines(lang, { exitCode: 1, reasons: gate.reasons.filter((r) => r.kind === kind) }).slice(1).map((l) => l.trim()).join('\n');
+  const out: RunCheck[] = [];
+  if (o.failOnRegression !== undefined) out.push({ name: `--fail-on-regression ${o.failOnRegression}`, failure: why('regression') || undefined });
+  if (o.failOnNewFailure) out.push({ name: '--fail-on-new-failure', failure: why('new-failure') || undefined });
+  return out;
 }

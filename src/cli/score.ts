@@ -87,7 +87,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick, adjust: adjusted });
     bar?.end();
   }
-  batch.findings.push(...adjustFindings);
+
   checkBatchFormats({ outputs, format, outputDir: o.outputDir });
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
@@ -106,7 +106,8 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
       printFindings(io, e.assessment.data.findings, lang, verbose, quiet);
     }
   }
-  printFindings(io, warnings, lang, verbose, quiet);
+  // The adjustments file's and the scheme's warnings, as in a single run.
+  printFindings(io, [...adjustFindings, ...warnings], lang, verbose, quiet);
   return Math.max(batch.exit, trend?.gate?.exitCode ?? 0);
 }
 

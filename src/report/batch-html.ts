@@ -14,6 +14,8 @@ import { barChart, esc } from './svg';
 export interface BatchHtmlContext {
   lang: Lang;
   extra?: string[];
+  /** Parts right after the title (the gates' verdict). */
+  top?: string[];
   links?: (e: BatchEntry) => string;
 }
 
@@ -24,6 +26,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   const zh = L === 'zh';
   const s = summarize(b);
   const body: string[] = [`<header class="doc"><h1>${esc(s.title)}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`];
+  body.push(...(ctx.top ?? []));
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
     const heading = zh ? `${periodLabel(s.latest, L)} ${level}排名` : `Ranking of ${level}, ${periodLabel(s.latest, L)}`;

@@ -9,6 +9,8 @@ import { cell, inline, table } from './markdown';
 export interface BatchMdContext {
   lang: Lang;
   extra?: string[];
+  /** Blocks said right after the title (the gates' verdict). */
+  top?: string[];
   /** Relative link to each entry's own report (--output-dir). */
   links?: (e: BatchEntry) => string;
 }
@@ -20,6 +22,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
   const zh = L === 'zh';
   const s = summarize(b);
   const out: string[] = [`# ${inline(`${s.title} ${s.version}`)}`, '', inline(countsLine(s, L)), ''];
+  for (const block of ctx.top ?? []) out.push(block.trimEnd(), '');
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
     out.push(`## ${inline(zh ? `${periodLabel(s.latest, L)} ${level}排名` : `Ranking of ${level}, ${periodLabel(s.latest, L)}`)}`, '');

@@ -6,25 +6,38 @@ import { formatBatchMarkdown } from './batch-md';
 import { formatBatchTable } from './batch-table';
 import { csvHeader, csvRecords, encodeCsv } from './csv';
 import { csvRecord } from './escape';
-import { formatJunitMany } from './junit';
+import { formatJunitMany, type RunCheck } from './junit';
 import type { FormatContext } from './registry';
 
 export interface BatchFormatContext extends FormatContext {
   /** Further parts (the trend), rendered per format; plain data for JSON. */
-  extra?: { table?: string[]; md?: string[]; html?: string[]; json?: Record<string, unknown> };
+  extra?: {
+    table?: string[];
+    md?: string[];
+    html?: string[];
+    json?: Record<string, unknown>;
+    /** Said first in the summaries: the verdict of the gates. */
+    top?: { table?: string[]; md?: string[]; html?: string[] };
+    /** The gates as test cases for JUnit. */
+    checks?: RunCheck[];
+  };
   /** Relative link to each entry's own report (--output-dir). */
   links?: (e: BatchEntry) => string;
 }
 
 
 export const BATCH_FORMATS = {
-  table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, color: c.color, verbose: c.verbose, extra: c.extra?.table }) },
+  table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, color: c.color, verbose: c.verbose, extra: c.extra?.table, top: c.extra?.top?.table }) },
   json: { render: (b: Batch, c: BatchFormatContext) => formatBatchJson(b, { lang: c.lang, extra: c.extra?.json }) },
-  md: { render: (b: Batch, c: BatchFormatContext) => formatBatchMarkdown(b, { lang: c.lang, extra: c.extra?.md, links: c.links }) },
-  html: { render: (b: Batch, c: BatchFormatContext) => formatBatchHtml(b, { lang: c.lang, extra: c.extra?.html, links: c.links }) },
+  md: { render: (b: Batch, c: BatchFormatContext) => formatBatchMarkdown(b, { lang: c.lang, extra: c.extra?.md, top: c.extra?.top?.md, links: c.links }) },
+  html: { render: (b: Batch, c: BatchFormatContext) => formatBatchHtml(b, { lang: c.lang, extra: c.extra?.html, top: c.extra?.top?.html, links: c.links }) },
+  // For CI: the newest period only (older months are in the JSON), and the trend gates first.
   junit: {
-    render: (b: Batch, c: BatchFormatContext) =>
-      formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', b.entries.map((e) => ({ a: e.assessment, prefix: e.period ?? '' })), { lang: c.lang }),
+    render: (b: Batch, c: BatchFormatContext) => {
+      const newest = b.periods[b.periods.length - 1] ?? null;
+      const parts = b.entries.filter((e) => e.period === newest).map((e) => ({ a: e.assessment, prefix: e.period ?? '' }));
+      return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang }, c.extra?.checks ?? []);
+    },
   },
   csv: {
     // Period first; the item's rank among the counties of the period last (blank below the county).

@@ -16,6 +16,8 @@ export interface BatchTableContext {
   verbose?: boolean;
   /** Further blocks (the trend), already rendered. */
   extra?: string[];
+  /** Blocks said right after the title (the gates' verdict). */
+  top?: string[];
 }
 
 export function formatBatchTable(b: Batch, ctx: BatchTableContext): string {
@@ -24,6 +26,7 @@ export function formatBatchTable(b: Batch, ctx: BatchTableContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const s = summarize(b);
   const out: string[] = [c.bold(`${s.title}  ${s.version}`), countsLine(s, L)];
+  for (const block of ctx.top ?? []) out.push('', block.replace(/\n+$/, ''));
 
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;

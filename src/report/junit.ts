@@ -152,9 +152,31 @@ export function formatJunit(a: Assessment, ctx: JunitContext): string {
   return junitDocument(`pinggu: ${a.scheme.title}`, a.units.flatMap((u) => unitSuites(a, u, ctx.lang)));
 }
 
-/** The suites of many assessments in one document; `prefix` (a period) starts each suite's name. */
-export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string }[], ctx: JunitContext): string {
-  return junitDocument(`pinggu: ${title}`, parts.flatMap(({ a, prefix }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix))));
+/** A check of the run as a whole (a trend gate): passed, or failed with why. */
+export interface RunCheck {
+  name: string;
+  failure?: string;
+}
+
+/**
+ * The suites of many assessments in one document; `prefix` (a period) starts each
+ * suite's name. `checks` (the trend gates) come first, in a suite of their own.
+ */
+export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string }[], ctx: JunitContext, checks: RunCheck[] = []): string {
+  const gates: Suite[] = checks.length
+    ? [{
+        name: ctx.lang === 'zh' ? '门槛' : 'Gates',
+        pkg: 'pinggu.gates',
+        properties: [],
+        cases: checks.map((c) => ({
+          name: c.name,
+          classname: 'pinggu.gates',
+          outcome: c.failure ? 'failure' : 'pass',
+          ...(c.failure ? { body: `<failure${attrs([['message', c.failure.split('\n')[0]!], ['type', 'gate']])}>${xmlText(c.failure)}</failure>` } : {}),
+        })),
+      }]
+    : [];
+  return junitDocument(`pinggu: ${title}`, [...gates, ...parts.flatMap(({ a, prefix }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix)))]);
 }
 
 function junitDocument(title: string, suites: Suite[]): string {

@@ -47,13 +47,21 @@ export function trendHtml(t: Trend, ctx: TrendHtmlContext): string {
     .forEach((u, k) => out.push(unitPart(t, u, L, `${id}-${k + 1}`)));
   const sides = sideLines(L, t, esc);
   if (sides.length) out.push(...sides.map((l) => `<p>${l}</p>`));
-  const gates = gateLines(L, ctx.gate, esc);
-  if (gates.length) {
-    out.push(`<h3 class="${ctx.gate!.exitCode ? 'gate-fail' : 'gate-pass'}">${gates[0]}</h3>`);
-    if (gates.length > 1) out.push(`<ul>${gates.slice(1).map((l) => `<li>${l.trim()}</li>`).join('')}</ul>`);
-  }
-  out.push('</section>');
+  out.push(...gateParts(L, ctx.gate), '</section>');
   return `${out.join('\n')}\n`;
+}
+
+/** The gates' verdict and reasons (empty without a gate). */
+function gateParts(L: Lang, gate: GateResult | undefined): string[] {
+  const gates = gateLines(L, gate, esc);
+  if (!gates.length) return [];
+  return [`<h3 class="${gate!.exitCode ? 'gate-fail' : 'gate-pass'}">${gates[0]}</h3>`, ...(gates.length > 1 ? [`<ul>${gates.slice(1).map((l) => `<li>${l.trim()}</li>`).join('')}</ul>`] : [])];
+}
+
+/** The gates' verdict as a part of its own, for the top of a summary page. */
+export function gatesHtml(L: Lang, gate: GateResult | undefined): string {
+  const parts = gateParts(L, gate);
+  return parts.length ? `<section class="part trend gates" data-part="gates">\n${parts.join('\n')}\n</section>` : '';
 }
 
 function unitPart(t: Trend, u: UnitTrend, L: Lang, id: string): string {

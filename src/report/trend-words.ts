@@ -53,6 +53,7 @@ const WORDS = {
   schemeChangedMark: { en: 'scheme changed', zh: '方案变化' },
   newlyFailingMark: { en: 'newly failing', zh: '新失分' },
   newlyMetMark: { en: 'newly met', zh: '新达标' },
+  itemsMoved: { en: 'Items ▼newly failing ▲newly met', zh: '指标 ▼新失分 ▲新达标' },
   gates: { en: 'Gates', zh: '门槛' },
   gatesPass: { en: 'passed', zh: '通过' },
   gatesFail: { en: 'FAILED', zh: '未通过' },

@@ -148,3 +148,18 @@ describe('a county with township rows but no row of its own', () => {
     expect(r.err).toMatch(/townships\.csv:\d+:1: warning: 县 "介休市" is named here but has no row of its own in o\/2026-09\/county\.csv: its 县 fields are missing/);
   });
 });
+
+describe('--history', () => {
+  it('a folder that does not exist yet (the first month) is no history', async () => {
+    const r = await score([path.join(J, '2026-09'), '--history', 'reports/', '--fail-on', 'never', '--fail-on-new-failure', '-o', 'x.json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/the gates have nothing earlier to compare with/);
+  });
+
+  it('a file where the folder should be is a usage error', async () => {
+    put('reports', 'not a folder');
+    const r = await score([path.join(J, '2026-09'), '--history', 'reports']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--history reports: is a file; give the folder of earlier reports/);
+  });
+});

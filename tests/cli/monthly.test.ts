@@ -133,6 +133,15 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     expect(summary.assessments).toHaveLength(33);
     expect(summary.trend.gate.reasons.map((r: Reason) => r.item)).toEqual(['yzfw_complication']);
     for (const f of ['summary.html', 'junit.xml', '2026-09/介休市.html', '2026-09/介休市.json']) expect(fs.existsSync(path.join(dir, 'reports/2026-09', f))).toBe(true);
+    // CI sees the gates first in the JUnit report, the failed one with its reason.
+    const junit = fs.readFileSync(path.join(dir, 'reports/2026-09/junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuite name="Gates"[^>]* tests="2" failures="1"/);
+    expect(junit).toMatch(/<testcase classname="pinggu.gates" name="--fail-on-new-failure" time="0">\n\s*<failure message="介休市: 计划生育手术并发症 \(yzfw_complication\) newly fails/);
+    expect(junit).toMatch(/<testcase classname="pinggu.gates" name="--fail-on-regression 1" time="0"\/>/);
+    // … and the summary page says it before the rankings.
+    const html = fs.readFileSync(path.join(dir, 'reports/2026-09/summary.html'), 'utf8');
+    expect(html.indexOf('data-part="gates"')).toBeGreaterThan(0);
+    expect(html.indexOf('data-part="gates"')).toBeLessThan(html.indexOf('data-part="batch-ranking"'));
   });
 
   it('an inspector adjustment is applied to the months it is in force, reported as expired and not applied after', async () => {
@@ -149,7 +158,8 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     // July: 2 points off (97.66 → 95.66), so 榆次区 (95.87) moves ahead; the self-assessed score is kept.
     expect(jx[0].units[0]).toMatchObject({ scaled: 95.663061, self: { scaled: 97.663061 }, rank: 2 });
     expect(jx[1].units[0].self).toBeUndefined();
-    expect(r.err).toMatch(/adj\.csv:2:9: warning: .*expired on 2026-08-15 \(reference date 2026-08-31\): not applied/);
+    expect(r.err).toMatch(/adj\.csv:2:9: warning: .*expired on 2026-08-15 \(reference date 2026-09-30\): not applied/); // said once, against the newest month
+    expect(r.err.match(/expired on/g)).toHaveLength(1);
     // The summary shows both scores where they differ.
     const table = await score('jinzhong/2026-07', '--fail-on', 'never', '--adjustments', 'adj.csv');
     expect(table.out).toMatch(/Self → adjusted/);
