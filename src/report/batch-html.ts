@@ -6,7 +6,7 @@
 import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch, BatchEntry } from '../batch/types';
-import { countsLine, firstText, periodLabel, scoreHead, scoreText, summarize } from './batch-summary';
+import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
 import { htmlPage } from './html';
 import { statusWord, t } from './i18n';
 import { barChart, esc } from './svg';
@@ -29,7 +29,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   body.push(...(ctx.top ?? []));
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
-    const heading = zh ? `${periodLabel(s.latest, L)} ${level}排名` : `Ranking of ${level}, ${periodLabel(s.latest, L)}`;
+    const heading = rankingHeading(s, level, L);
     const end = Math.max(s.total?.toNumber(6) ?? 100, ...s.ranking.map((r) => r.scaled.toNumber(6)));
     const out = [`<section class="part ranking" id="batch-ranking" data-part="batch-ranking">`, `<h2>${esc(heading)}</h2>`];
     out.push(
@@ -65,6 +65,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   if (s.periods.length > 1) {
     const entries = new Map(b.entries.map((e) => [`${e.period ?? ''}\u0000${e.assessment.units[0]!.key}`, e]));
     const out = [`<section class="part by-period" data-part="batch-periods">`, `<h2>${esc(zh ? '各期得分（名次）' : 'Score by period (rank)')}</h2>`];
+    out.push(`<p class="note">${esc(matrixNote(L))}</p>`);
     out.push(`<table><thead><tr><th></th>${s.periods.map((p) => `<th class="num">${esc(periodLabel(p, L))}</th>`).join('')}</tr></thead><tbody>`);
     for (const m of s.matrix) {
       const cells = m.cells.map((x, k) => {
@@ -78,7 +79,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     body.push(out.join('\n'));
   }
   if (s.lastPlace.length) {
-    const out = [`<section class="part last-place" data-part="batch-last">`, `<h2>${esc(zh ? `单项末位（${periodLabel(s.latest, L)}）` : `Last on each item (${periodLabel(s.latest, L)})`)}</h2>`];
+    const out = [`<section class="part last-place" data-part="batch-last">`, `<h2>${esc(lastHeading(s, L))}</h2>`];
     const head = [zh ? '指标' : 'Item', zh ? '末位' : 'Last', zh ? '值' : 'Value', zh ? '得分/满分' : 'Points/max', zh ? '第一' : 'First'];
     out.push(`<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const { item, last, first } of s.lastPlace) {

@@ -2,7 +2,7 @@
 import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch, BatchEntry } from '../batch/types';
-import { countsLine, firstText, periodLabel, scoreHead, scoreText, summarize } from './batch-summary';
+import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
 import { statusWord, t } from './i18n';
 import { cell, inline, table } from './markdown';
 
@@ -25,7 +25,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
   for (const block of ctx.top ?? []) out.push(block.trimEnd(), '');
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
-    out.push(`## ${inline(zh ? `${periodLabel(s.latest, L)} ${level}排名` : `Ranking of ${level}, ${periodLabel(s.latest, L)}`)}`, '');
+    out.push(`## ${inline(rankingHeading(s, level, L))}`, '');
     out.push(
       ...table(
         [t(L, 'rank'), cell(level), scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')],
@@ -44,7 +44,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
   }
   if (s.periods.length > 1) {
     const entries = new Map(b.entries.map((e) => [`${e.period ?? ''}\u0000${e.assessment.units[0]!.key}`, e]));
-    out.push(`## ${zh ? '各期得分（名次）' : 'Score by period (rank)'}`, '');
+    out.push(`## ${zh ? '各期得分（名次）' : 'Score by period (rank)'}`, '', inline(matrixNote(L)), '');
     out.push(
       ...table(
         ['', ...s.periods.map((p) => cell(periodLabel(p, L)))],
@@ -58,7 +58,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
     );
   }
   if (s.lastPlace.length) {
-    out.push(`## ${inline(zh ? `单项末位（${periodLabel(s.latest, L)}）` : `Last on each item (${periodLabel(s.latest, L)})`)}`, '');
+    out.push(`## ${inline(lastHeading(s, L))}`, '');
     out.push(
       ...table(
         [zh ? '指标' : 'Item', zh ? '末位' : 'Last', zh ? '值' : 'Value', zh ? '得分/满分' : 'Points/max', zh ? '第一' : 'First'],

@@ -90,11 +90,12 @@ export function summarize(b: Batch): BatchSummary {
 /** The counts line, in words. */
 export function countsLine(s: BatchSummary, lang: Lang): string {
   const c = s.counts;
+  const level = s.ranking[0]?.entry.assessment.units[0]!.levelTitle;
   if (lang === 'zh') {
-    return `共 ${c.assessments} 项评估：${c.units} 个单位 × ${c.periods} 期；达标 ${c.passed}，未达标 ${c.failed}${c.withErrors ? `，数据有错误 ${c.withErrors}` : ''}`;
+    return `共 ${c.assessments} 项评估：${c.units} 个${level ?? '单位'} × ${c.periods} 期；通过 ${c.passed}，未通过 ${c.failed}${c.withErrors ? `，数据有错误 ${c.withErrors}` : ''}`;
   }
   const pl = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return `${pl(c.assessments, 'assessment')}: ${pl(c.units, 'unit')} × ${pl(c.periods, 'period')}; ${c.passed} passed, ${c.failed} failed${c.withErrors ? `, ${c.withErrors} with data errors` : ''}`;
+  return `${pl(c.assessments, 'assessment')}: ${level ? `${c.units} ${level}` : pl(c.units, 'unit')} × ${pl(c.periods, 'period')}; ${c.passed} passed, ${c.failed} failed${c.withErrors ? `, ${c.withErrors} with data errors` : ''}`;
 }
 
 /** The unit first on an item, with how many share first place. */
@@ -110,3 +111,13 @@ export const scoreText = (r: SummaryRow): string => (r.self ? `${showPoints(r.se
 /** The score column's heading: the scaled score, or 自评 → 核定 when adjustments changed some. */
 export const scoreHead = (s: BatchSummary, lang: Lang): string =>
   s.ranking.some((r) => r.self) ? (lang === 'zh' ? '自评 → 核定' : 'Self → adjusted') : t(lang, 'scaledHead');
+
+/** The heading of the newest period's ranking: `2026-09 县排名` / `Ranking of 县, 2026-09`. */
+export const rankingHeading = (s: BatchSummary, level: string, lang: Lang): string =>
+  lang === 'zh' ? `${s.latest ? `${s.latest} ` : ''}${level}排名` : `Ranking of ${level}${s.latest ? `, ${s.latest}` : ''}`;
+
+/** What the marks in the score-by-period table mean. */
+export const matrixNote = (lang: Lang): string => (lang === 'zh' ? '括号内为当期名次；✗ 触发一票否决。' : 'In brackets: the rank in that period; ✗ a veto triggered.');
+
+/** The heading of who is last on each item in the newest period. */
+export const lastHeading = (s: BatchSummary, lang: Lang): string => (lang === 'zh' ? `单项末位（${periodLabel(s.latest, lang)}）` : `Last on each item (${periodLabel(s.latest, lang)})`);

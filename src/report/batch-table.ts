@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import { formatDiagnostic, type Diagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch } from '../batch/types';
-import { countsLine, firstText, periodLabel, scoreHead, scoreText, summarize } from './batch-summary';
+import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
 import { grid } from './grid';
 import { statusWord, t } from './i18n';
 
@@ -30,7 +30,7 @@ export function formatBatchTable(b: Batch, ctx: BatchTableContext): string {
 
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
-    out.push('', c.bold(zh ? `${periodLabel(s.latest, L)} ${level}排名：` : `Ranking of ${level}, ${periodLabel(s.latest, L)}:`));
+    out.push('', c.bold(`${rankingHeading(s, level, L)}${zh ? '：' : ':'}`));
     const rows = s.ranking.map((r) => [
       `${r.rank}/${r.of}`,
       r.name,
@@ -45,11 +45,11 @@ export function formatBatchTable(b: Batch, ctx: BatchTableContext): string {
   if (s.periods.length > 1) {
     out.push('', c.bold(zh ? '各期得分（名次）：' : 'Score by period (rank):'));
     const rows = s.matrix.map((m) => [m.name, ...m.cells.map((x) => (x ? `${showPoints(x.scaled)} (${x.rank})${x.vetoed ? ' ✗' : ''}` : '—'))]);
-    out.push(grid(rows, { head: ['', ...s.periods.map((p) => periodLabel(p, L))], widths: [10, ...s.periods.map(() => 13)], headStyle: c.cyan, border: c.gray }));
+    out.push(matrixNote(L), grid(rows, { head: ['', ...s.periods.map((p) => periodLabel(p, L))], widths: [10, ...s.periods.map(() => 13)], headStyle: c.cyan, border: c.gray }));
   }
 
   if (s.lastPlace.length) {
-    out.push('', c.bold(zh ? `单项末位（${periodLabel(s.latest, L)}）：` : `Last on each item (${periodLabel(s.latest, L)}):`));
+    out.push('', c.bold(`${lastHeading(s, L)}${zh ? '：' : ':'}`));
     const rows = s.lastPlace.map(({ item, last, first }) => [
       item.title,
       last.map((x) => x.name).join('、'),

@@ -86,7 +86,8 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang, id: string): string {
   );
   // Small multiples: the sections of the newest snapshot, in its order.
   out.push(`<h4>${esc(tw(L, 'sectionsOver'))}</h4>`, `<div class="multiples">`);
-  newest.sections.forEach((s, k) => {
+  // Bonus points have no maximum to draw against: the multiples show the scored sections.
+  newest.sections.filter((s) => s.max.sign() > 0).forEach((s, k) => {
     const values = t.columns.map((_, ci) => at(ci)?.sections.find((x) => x.id === s.id));
     const known = values.filter((v) => v !== undefined);
     const prev = known.length > 1 ? known[known.length - 2]! : undefined;

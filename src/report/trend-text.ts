@@ -67,7 +67,7 @@ function unitsTable(t: Trend, units: UnitTrend[], L: Lang, c: ChalkInstance): st
       [d.newlyFailing.length ? c.red(`▼${d.newlyFailing.length}`) : '', d.newlyMet.length ? c.green(`▲${d.newlyMet.length}`) : ''].filter(Boolean).join(' '),
     ];
   });
-  return grid(rows, { head: [tw(L, 'unit'), tw(L, 'before'), tw(L, 'after'), tw(L, 'change'), tw(L, 'rank'), tw(L, 'itemsMoved')], widths: [24, 9, 9, 9, 15, 13], headStyle: c.bold });
+  return grid(rows, { head: [tw(L, 'unit'), tw(L, 'before'), tw(L, 'after'), tw(L, 'change'), tw(L, 'rank'), tw(L, 'itemsMoved')], widths: [20, 9, 9, 9, 15, 17], headStyle: c.bold });
 }
 
 function itemRow(i: ItemChange, L: Lang, c: ChalkInstance): string[] {

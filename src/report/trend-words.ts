@@ -53,7 +53,7 @@ const WORDS = {
   schemeChangedMark: { en: 'scheme changed', zh: '方案变化' },
   newlyFailingMark: { en: 'newly failing', zh: '新失分' },
   newlyMetMark: { en: 'newly met', zh: '新达标' },
-  itemsMoved: { en: 'Items ▼newly failing ▲newly met', zh: '指标 ▼新失分 ▲新达标' },
+  itemsMoved: { en: '▼newly failing ▲newly met', zh: '▼新失分 ▲新达标' },
   gates: { en: 'Gates', zh: '门槛' },
   gatesPass: { en: 'passed', zh: '通过' },
   gatesFail: { en: 'FAILED', zh: '未通过' },
@@ -67,7 +67,7 @@ const WORDS = {
     zh: '{unit}：未变化的指标共失 {drop} 分（方案有变化），超过 {threshold}',
   },
   regressionItems: { en: 'lost on: {list}', zh: '失分于：{list}' },
-  newFailure: { en: '{unit}: {item} newly fails ({before} → {after}, {points} points)', zh: '{unit}：{item} 新失分（{before} → {after}，{points} 分）' },
+  newFailure: { en: '{unit}: {item} newly fails ({before} → {after}; points {points})', zh: '{unit}：{item} 新失分（{before} → {after}，{points} 分）' },
   pts: { en: 'pts', zh: '分' },
   chartScore: { en: '{unit}: score over the periods', zh: '{unit}：各期得分' },
   chartSection: { en: '{section}: points over the periods (of {max})', zh: '{section}：各期得分（满分 {max}）' },
@@ -80,7 +80,8 @@ export const tw = (lang: Lang, w: TrendWord, vars: Record<string, string | numbe
 
 /** A change with its sign: +1.5, −0.68 (a real minus sign), 0. */
 export function signed(r: Rational, digits = 2): string {
-  const s = r.abs().toDecimal(digits);
+  // A change too small for `digits` places is shown with more, never as 0 (1.925 → 1.93 is +0.005).
+  const s = r.abs().toDecimal(r.isZero() || r.abs().toDecimal(digits) !== '0' ? digits : 6);
   if (s === '0') return '0';
   return `${r.sign() < 0 ? '−' : '+'}${s}`;
 }

@@ -259,7 +259,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
   it('--format md: the ranking of the newest month and the score-by-period table', async () => {
     const r = await run([J, '--format', 'md']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^33 assessments: 11 units × 3 periods; 9 passed, 24 failed$/m);
+    expect(r.out).toMatch(/^33 assessments: 11 县 × 3 periods; 9 passed, 24 failed$/m);
     expect(r.out).toMatch(/^## Ranking of 县, 2026-09$/m);
     expect(r.out).toMatch(/^\| 1\/11 \| 介休市 \| 97\.68 \| PASS \|/m);
     expect(r.out).toMatch(/^\| 11\/11 \| 榆社县 \| 80\.82 \| FAIL \|/m);
@@ -524,7 +524,7 @@ describe('a job that fails does not stop the others', () => {
   it('the terminal table lists those errors too', async () => {
     const r = await run(['broken'], { cwd: T, readFile: unreadable });
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/10 assessments: 10 units × 1 period/);
+    expect(r.out).toMatch(/10 assessments: 10 县 × 1 period/);
     expect(r.out).toMatch(/cannot read the file \(EACCES\)/);
     expect(r.out).toMatch(/坏县/);
   });

@@ -42,7 +42,7 @@ describe('pinggu compare', () => {
   it('--fail-on-new-failure: the newly failing item fails the gate', async () => {
     const r = await run(['before.json', 'after.json', '--fail-on-new-failure']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^ {2}昔阳县: 综合避孕率 \(yzfw_contraception\) newly fails \(met → partial, −0\.78 points\)$/m);
+    expect(r.out).toMatch(/^ {2}昔阳县: 综合避孕率 \(yzfw_contraception\) newly fails \(met → partial; points −0\.78\)$/m);
     // The other way round the item is newly met, and nothing fails.
     const back = await run(['after.json', 'before.json', '--fail-on-new-failure', '--fail-on-regression', '0']);
     expect(back.code).toBe(0);
