@@ -87,8 +87,6 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick, adjust: adjusted });
     bar?.end();
   }
-
-  checkBatchFormats({ outputs, format, outputDir: o.outputDir });
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
   await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: trend?.extra });
