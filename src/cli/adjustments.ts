@@ -71,7 +71,10 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
   for (const [period, idx] of byPeriod) {
     const date = referenceDate({ asOf, period, today: today() });
     const first = list[idx[0]!]!.assessment;
-    const together: Assessment = { ...first, units: idx.flatMap((i) => list[i]!.assessment.units) };
+    // The same county twice in a month (a duplicate, reported by the batch) is looked up once.
+    const seen = new Set<string>();
+    const units = idx.flatMap((i) => list[i]!.assessment.units).filter((u) => !seen.has(`${u.level}\u0000${u.key}`) && Boolean(seen.add(`${u.level}\u0000${u.key}`)));
+    const together: Assessment = { ...first, units };
     const resolved = resolveAdjustments(scheme, together, parsed.adjustments, date);
     for (const d of resolved.findings) {
       if (TIMING.has(d.code) && period !== newest) continue;

@@ -8,7 +8,7 @@ import { InputError } from '../errors';
 import { readDatasets } from '../data/dataset';
 import type { SheetOptions } from '../data/sheet';
 import { evaluate } from '../engine/evaluate';
-import type { Assessment } from '../engine/types';
+import type { Assessment, UnitResult } from '../engine/types';
 import type { Rational } from '../rational';
 import type { Scheme } from '../scheme/model';
 import type { DataUnit, Dataset } from '../data/model';
@@ -100,19 +100,39 @@ export function collect(results: JobResult[], gate: (a: Assessment) => number, f
     // Nothing to assess (every row rejected): its findings must still be seen.
     if (a.units.length === 0) findings.push(...(a.data.findings.length ? a.data.findings : [noUnits(job)]));
     for (const root of a.units) {
-      const one: Assessment = { ...a, units: [root] };
+      const one: Assessment = { ...a, units: [root], ...(a.adjustments ? { adjustments: ownAdjustments(a.adjustments, root) } : {}) };
       entries.push({ period: job.period, source: job.source, assessment: one, exit: dataErrors(root.key) ? 2 : gate(one) });
     }
   }
-  // The same unit twice in one period: an error, and only the first is ranked and counted.
+  // The same unit twice in one period: an error, and only the first is ranked and counted
+  // (the errors and warnings of a source left with no entry are kept with the batch's).
   const dup = duplicates(entries);
   findings.push(...dup.findings);
+  const kept = new Set(entries.filter((e) => !dup.later.has(e)).map((e) => `${e.period ?? ''}\u0000${e.source}`));
+  const dropped = new Set<string>();
+  for (const e of dup.later) {
+    const k = `${e.period ?? ''}\u0000${e.source}`;
+    if (kept.has(k) || dropped.has(k)) continue;
+    dropped.add(k);
+    findings.push(...e.assessment.data.findings.filter((d) => d.severity !== 'note'));
+  }
   entries.splice(0, entries.length, ...entries.filter((e) => !dup.later.has(e)));
   const rankings = rankBatch(entries);
   entries.sort((x, y) => comparePeriods(x.period, y.period) || x.assessment.units[0]!.rank - y.assessment.units[0]!.rank || cmp(x.assessment.units[0]!.key, y.assessment.units[0]!.key));
   const periods = rankings.map((r) => r.period);
   const exit = Math.max(0, ...entries.map((e) => e.exit), hasErrors(findings) ? 2 : 0);
   return { periods, entries, rankings, findings, exit };
+}
+
+/** The adjustments of one top-level unit and the units below it (a file may hold several counties). */
+function ownAdjustments(all: NonNullable<Assessment['adjustments']>, root: UnitResult): NonNullable<Assessment['adjustments']> {
+  const keys = new Set<string>();
+  const walk = (u: UnitResult) => {
+    keys.add(`${u.level}\u0000${u.key}`);
+    u.children.forEach(walk);
+  };
+  walk(root);
+  return { ...all, list: all.list.filter((r) => keys.has(`${r.unit.level}\u0000${r.unit.key}`)) };
 }
 
 function noUnits(job: Job): Diagnostic {

@@ -20,7 +20,7 @@ import { gateTrend, parseRegression, type GateOptions } from '../trend/gate';
 import { readReport, type Report } from '../trend/read';
 import { chooseLang, EXIT } from './commands';
 import type { Io } from './io';
-import { nothingComparedWarning } from './score-trend';
+import { nothingComparedWarning } from '../report/trend-lines';
 
 export interface CompareOptions {
   format?: string;

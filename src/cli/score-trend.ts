@@ -11,9 +11,9 @@ import type { Batch } from '../batch/types';
 import { batchJsonDoc } from '../report/batch-json';
 import { gatesHtml, trendHtml, TREND_CSS } from '../report/trend-html';
 import type { RunCheck } from '../report/junit';
-import { gateLines } from '../report/trend-lines';
+import { gateLines, nothingComparedWarning } from '../report/trend-lines';
 import { trendJson } from '../report/trend-json';
-import { trendMarkdownSection } from '../report/trend-md';
+import { gatesMarkdown, trendMarkdownSection } from '../report/trend-md';
 import { formatTrendText } from '../report/trend-text';
 import { buildTrend, type Trend } from '../trend/diff';
 import { gateTrend, type GateResult } from '../trend/gate';
@@ -57,13 +57,7 @@ export interface TrendResult {
   warning?: string;
 }
 
-/** A gate asked for with nothing earlier to compare with can never fail: the job is told. */
-export function nothingComparedWarning(trend: Trend, gate: GateResult | undefined, lang: Lang): string | undefined {
-  if (!gate || trend.units.some((u) => u.diff)) return undefined;
-  return lang === 'zh'
-    ? 'pinggu：警告：门槛无从比较——数据中没有更早的期间，也没有 --baseline 或 --history 报告，因此不会失败'
-    : 'pinggu: warning: the gates have nothing earlier to compare with (no earlier period in the data, no --baseline or --history report), so they cannot fail';
-}
+
 
 /** Builds the trend for a batch and renders it for every summary format. */
 export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color: boolean): TrendResult | undefined {
@@ -84,7 +78,7 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
     gate,
     warning: nothingComparedWarning(trend, gate, lang),
     extra: {
-      ...(gate ? { top: { table: [gateLines(lang, gate).join('\n')], md: [gateMarkdown(lang, gate)], html: [gatesHtml(lang, gate)] }, checks: gateChecks(o, gate, lang) } : {}),
+      ...(gate ? { top: { table: [gateLines(lang, gate).join('\n')], md: [gatesMarkdown(lang, gate)], html: [gatesHtml(lang, gate)] }, checks: gateChecks(o, gate, lang, trend.units.some((u) => u.diff)) } : {}),
       table: [formatTrendText(top, { lang, color, gate })],
       md: [trendMarkdownSection(top, { lang, gate })],
       html: [`<style>${TREND_CSS}</style>`, trendHtml(top, { lang, gate })],
@@ -93,14 +87,12 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
   };
 }
 
-/** The gates' verdict for the top of the Markdown summary. */
-function gateMarkdown(lang: Lang, gate: GateResult): string {
-  const [head, ...reasons] = gateLines(lang, gate);
-  return [`**${head}**`, ...(reasons.length ? ['', ...reasons.map((r) => `- ${r.trim()}`)] : [])].join('\n');
-}
-
 /** One JUnit test case per gate asked for: failed with its reasons, or passed. */
-function gateChecks(o: TrendOptions, gate: GateResult, lang: Lang): RunCheck[] {
+function gateChecks(o: TrendOptions, gate: GateResult, lang: Lang, compared: boolean): RunCheck[] {
+  if (!compared) {
+    const skipped = lang === 'zh' ? '没有更早的数据可比较' : 'nothing earlier to compare with';
+    return [...(o.failOnRegression !== undefined ? [{ name: `--fail-on-regression ${o.failOnRegression}`, skipped }] : []), ...(o.failOnNewFailure ? [{ name: '--fail-on-new-failure', skipped }] : [])];
+  }
   const why = (kind: GateResult['reasons'][number]['kind']) => gateLines(lang, { exitCode: 1, reasons: gate.reasons.filter((r) => r.kind === kind) }).slice(1).map((l) => l.trim()).join('\n');
   const out: RunCheck[] = [];
   if (o.failOnRegression !== undefined) out.push({ name: `--fail-on-regression ${o.failOnRegression}`, failure: why('regression') || undefined });

@@ -12,6 +12,7 @@ import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
 import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
 import { gateLines } from '../report/trend-lines';
+import type { RunCheck } from '../report/junit';
 import { adjustMany, type AdjustmentOptions } from './adjustments';
 import { assessJob, collect, runBatch, type JobResult } from './batch-run';
 import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, printFindings, writeOrFail, type CommonOptions } from './commands';
@@ -89,7 +90,8 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   }
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
-  await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: trend?.extra });
+  const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
+  await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks } });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
@@ -107,6 +109,20 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   // The adjustments file's and the scheme's warnings, as in a single run.
   printFindings(io, [...adjustFindings, ...warnings], lang, verbose, quiet);
   return Math.max(batch.exit, trend?.gate?.exitCode ?? 0);
+}
+
+/**
+ * JUnit shows the newest period only, but the exit code counts every period: one
+ * test case says which assessments of the earlier periods fail --fail-on (or have
+ * data errors), so a red job always has a failed test that explains it.
+ */
+function earlierMonths(batch: Batch, failOn: string, lang: Lang): RunCheck[] {
+  if (batch.periods.length < 2 || failOn === 'never') return [];
+  const newest = batch.periods[batch.periods.length - 1];
+  const zh = lang === 'zh';
+  const failing = batch.entries.filter((e) => e.period !== newest && e.exit > 0);
+  const line = (e: Batch['entries'][number]) => `${e.period ?? '—'} ${e.assessment.units[0]!.name}: ${e.exit === 2 ? (zh ? '数据有错误' : 'data errors') : zh ? `未通过 --fail-on ${failOn}` : `fails --fail-on ${failOn}`}`;
+  return [{ name: zh ? `--fail-on ${failOn}（更早各期）` : `--fail-on ${failOn} (earlier periods)`, ...(failing.length ? { failure: failing.map(line).join('\n') } : {}) }];
 }
 
 /** Batches show a progress bar from this many datasets on (on a terminal). */

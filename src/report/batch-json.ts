@@ -2,20 +2,8 @@
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Batch } from '../batch/types';
-import type { Assessment, UnitResult } from '../engine/types';
 import { documentChunks, isLazy, joinChunks, lazyArray, type Chunked } from './json-chunks';
 import { actionsJson, adjustmentsJson, dataJson, findingsJson, schemeJson, unitJson } from './json';
-
-/** The adjustments of the entry's own unit and the units below it (a file may name several counties). */
-function ownAdjustments(a: Assessment): Assessment {
-  const keys = new Set<string>();
-  const walk = (u: UnitResult) => {
-    keys.add(`${u.level}\u0000${u.key}`);
-    u.children.forEach(walk);
-  };
-  a.units.forEach(walk);
-  return { ...a, adjustments: { ...a.adjustments!, list: a.adjustments!.list.filter((r) => keys.has(`${r.unit.level}\u0000${r.unit.key}`)) } };
-}
 
 const n = (r: Rational | undefined): number | null => (r === undefined ? null : r.toNumber(6));
 
@@ -62,7 +50,7 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
       exitCode: e.exit,
       units: e.assessment.units.map((u) => unitJson(u, L, e.assessment.scheme.labels)),
       actions: actionsJson(e.assessment, L),
-      ...(e.assessment.adjustments ? { adjustments: adjustmentsJson(ownAdjustments(e.assessment), L) } : {}),
+      ...(e.assessment.adjustments ? { adjustments: adjustmentsJson(e.assessment, L) } : {}),
     })),
     sources: [...sources.values()],
     findings: findingsJson(b.findings, L),

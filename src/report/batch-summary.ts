@@ -120,4 +120,5 @@ export const rankingHeading = (s: BatchSummary, level: string, lang: Lang): stri
 export const matrixNote = (lang: Lang): string => (lang === 'zh' ? '括号内为当期名次；✗ 触发一票否决。' : 'In brackets: the rank in that period; ✗ a veto triggered.');
 
 /** The heading of who is last on each item in the newest period. */
-export const lastHeading = (s: BatchSummary, lang: Lang): string => (lang === 'zh' ? `单项末位（${periodLabel(s.latest, lang)}）` : `Last on each item (${periodLabel(s.latest, lang)})`);
+export const lastHeading = (s: BatchSummary, lang: Lang): string =>
+  lang === 'zh' ? `单项末位${s.latest ? `（${s.latest}）` : ''}` : `Last on each item${s.latest ? ` (${s.latest})` : ''}`;

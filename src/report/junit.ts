@@ -156,6 +156,8 @@ export function formatJunit(a: Assessment, ctx: JunitContext): string {
 export interface RunCheck {
   name: string;
   failure?: string;
+  /** Could not be decided (a gate with nothing to compare): why. */
+  skipped?: string;
 }
 
 /**
@@ -171,8 +173,9 @@ export function formatJunitMany(title: string, parts: { a: Assessment; prefix: s
         cases: checks.map((c) => ({
           name: c.name,
           classname: 'pinggu.gates',
-          outcome: c.failure ? 'failure' : 'pass',
+          outcome: c.failure ? 'failure' : c.skipped ? 'skipped' : 'pass',
           ...(c.failure ? { body: `<failure${attrs([['message', c.failure.split('\n')[0]!], ['type', 'gate']])}>${xmlText(c.failure)}</failure>` } : {}),
+          ...(!c.failure && c.skipped ? { body: `<skipped${attrs([['message', c.skipped]])}/>` } : {}),
         })),
       }]
     : [];

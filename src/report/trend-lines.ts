@@ -70,3 +70,11 @@ export function sideLines(L: Lang, t: Trend, esc: Esc = plain): string[] {
   if (gone.length) out.push(tw(L, 'onlyBefore', { list: gone.map(name).join(sep) }));
   return out;
 }
+
+/** A gate asked for with nothing earlier to compare with can never fail: the job is told (undefined otherwise). */
+export function nothingComparedWarning(trend: Trend, gate: GateResult | undefined, lang: Lang): string | undefined {
+  if (!gate || trend.units.some((u) => u.diff)) return undefined;
+  return lang === 'zh'
+    ? 'pinggu：警告：门槛无从比较——数据中没有更早的期间，也没有 --baseline 或 --history 报告，因此不会失败'
+    : 'pinggu: warning: the gates have nothing earlier to compare with (no earlier period in the data, no --baseline or --history report), so they cannot fail';
+}

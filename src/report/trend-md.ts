@@ -45,9 +45,16 @@ export function trendMarkdownSection(t: Trend, ctx: TrendMarkdownContext): strin
   for (const u of compared.filter((x) => x.depth === 0)) out.push(...unitPart(t, u, L));
   const sides = sideLines(L, t, inline);
   if (sides.length) out.push(...sides, '');
-  const gates = gateLines(L, ctx.gate, inline);
-  if (gates.length) out.push(`### ${gates[0]}`, '', ...gates.slice(1).map((l) => `- ${l.trim()}`), '');
+  const gates = gatesMarkdown(L, ctx.gate, '### ');
+  if (gates) out.push(gates, '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** The gates' verdict and reasons, text from the data made inert ('' without a gate). */
+export function gatesMarkdown(L: Lang, gate: GateResult | undefined, heading = ''): string {
+  const [head, ...reasons] = gateLines(L, gate, inline);
+  if (!head) return '';
+  return [heading ? `${heading}${head}` : `**${head}**`, ...(reasons.length ? ['', ...reasons.map((l) => `- ${l.trim()}`)] : [])].join('\n');
 }
 
 function seriesTable(t: Trend, L: Lang): string[] {

@@ -163,3 +163,59 @@ describe('--history', () => {
     expect(r.err).toMatch(/--history reports: is a file; give the folder of earlier reports/);
   });
 });
+
+describe('review fixes', () => {
+  /** One folder per county in one month, cut from the city file. */
+  const perCounty = (names: string[]) => {
+    for (const f of ['townships.csv', 'county.csv']) {
+      const [head, ...rows] = fs.readFileSync(path.join(J, '2026-07', f), 'utf8').replace(/^\ufeff/, '').split(/\r?\n/);
+      for (const n of names) put(`pc/2026-07/${n}/${f}`, [head, ...rows.filter((r) => r.startsWith(`${n},`))].join('\n') + '\n');
+    }
+  };
+
+  it("a county's own report lists only its own adjustments", async () => {
+    perCounty(['昔阳县', '介休市']);
+    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n昔阳县,出生统计求实率,1,,x,省,,2026-07-01,\n');
+    const r = await score(['pc', '--adjustments', 'adj.csv', '--fail-on', 'never', '--output-dir', 'out', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const own = (name: string) => JSON.parse(String(r.written.get(path.join(dir, `out/2026-07/${name}.json`)))).adjustments.map((x: { unit: string }) => x.unit);
+    expect(own('昔阳县')).toEqual(['昔阳县']);
+    expect(own('介休市')).toEqual([]);
+  });
+
+  it('a county twice in one month with adjustments: the duplicate is what is said', async () => {
+    perCounty(['昔阳县']);
+    fs.cpSync(path.join(dir, 'pc/2026-07/昔阳县'), path.join(dir, 'pc/2026-07/copy'), { recursive: true });
+    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n昔阳县,出生统计求实率,1,,x,省,,2026-07-01,\n');
+    const r = await score(['pc', '--adjustments', 'adj.csv', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/batch\/duplicate-unit|is also assessed from/);
+    expect(r.err).not.toMatch(/2 units have that name/);
+  });
+
+  it('the gates at the top of the Markdown summary make names from the data inert', async () => {
+    for (const m of ['2026-08', '2026-09']) for (const f of ['townships.csv', 'county.csv']) {
+      const text = fs.readFileSync(path.join(J, m, f));
+      put(`esc/${m}/${f}`, new TextDecoder(m === '2026-08' ? 'gb18030' : 'utf-8').decode(text).replace(/介休市/g, '介休<b>*市'));
+    }
+    put('esc/2026-09/townships.csv', fs.readFileSync(path.join(dir, 'esc/2026-09/townships.csv'), 'utf8').replace(/^(介休<b>\*市,义安镇,(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),)0,/m, '$11,'));
+    const r = await score(['esc', '--fail-on', 'never', '--fail-on-new-failure', '--format', 'md']);
+    expect(r.code).toBe(1);
+    const top = r.out.split('\n## ')[0]!;
+    expect(top).toContain('介休&lt;b&gt;\\*市');
+    expect(top).not.toContain('<b>');
+  });
+
+  it('without a period, headings name none', async () => {
+    for (const f of ['townships.csv', 'county.csv']) copy(path.join(J, '2026-09', f), `np/${f}`);
+    const r = await score(['np', '--format', 'md', '--fail-on', 'never']);
+    expect(r.out).toMatch(/^## Ranking of 县$/m);
+    expect(r.out).toMatch(/^## Last on each item$/m);
+    expect(r.out).not.toMatch(/no period/);
+  });
+
+  it('a gate with nothing to compare is a skipped test case in JUnit', async () => {
+    const r = await score([path.join(J, '2026-09'), '--fail-on', 'never', '--fail-on-new-failure', '--format', 'junit', '--quiet']);
+    expect(r.out).toMatch(/<testcase classname="pinggu.gates" name="--fail-on-new-failure" time="0">\n\s*<skipped message="nothing earlier to compare with"\/>/);
+  });
+});
