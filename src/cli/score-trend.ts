@@ -15,7 +15,7 @@ import { gateLines, nothingComparedWarning } from '../report/trend-lines';
 import { trendJson } from '../report/trend-json';
 import { gatesMarkdown, trendMarkdownSection } from '../report/trend-md';
 import { formatTrendText } from '../report/trend-text';
-import { buildTrend, type Trend } from '../trend/diff';
+import { buildTrend } from '../trend/diff';
 import { gateTrend, type GateResult } from '../trend/gate';
 import { parseReport, type Snapshot } from '../trend/read';
 import { gateOptions, readReportFile } from './compare';

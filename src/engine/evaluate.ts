@@ -118,7 +118,7 @@ function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, input
   const env = envOf(node, params);
   for (const item of texts.items) {
     if (item.level > node.unit.level) continue;
-    node.items.set(item.id, scoreAt(scheme, item, node, env, params, inputs, texts));
+    node.items.set(item.id, scoreAt(scheme, item, node, env, inputs, texts));
   }
 }
 
@@ -152,7 +152,7 @@ function envOf(node: Node, params: Map<string, Rational>): Env {
 /** Why an item is not scored for lack of usable data. */
 type Unscored = Extract<Calc, { kind: 'missing' | 'invalid' }>;
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, params: Map<string, Rational>, inputs: boolean, texts: ItemTexts): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, inputs: boolean, texts: ItemTexts): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);

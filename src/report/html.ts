@@ -131,14 +131,14 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
   tops.forEach((u, i) => body.push(verdict(a, u, L, topIds[i]!, i > 0), lostChart(u, L, topIds[i]!), itemsPart(a, u, ctx, topIds[i]!)));
   body.push(actionsPart(a, L));
   tops.forEach((u, i) => {
-    if (u.children.length) body.push(heatmap(a, u, L, topIds[i]!), rankingPart(a, u, L, topIds[i]!));
+    if (u.children.length) body.push(heatmap(u, L, topIds[i]!), rankingPart(a, u, L, topIds[i]!));
   });
   // Units in between (e.g. the counties of a city) get their own parts, depth first.
   const walk = (u: UnitResult) => {
     for (const k of u.children) {
       if (!k.children.length) continue;
       const id = nextIds();
-      body.push(verdict(a, k, L, id, true), lostChart(k, L, id), itemsPart(a, k, ctx, id), heatmap(a, k, L, id), rankingPart(a, k, L, id));
+      body.push(verdict(a, k, L, id, true), lostChart(k, L, id), itemsPart(a, k, ctx, id), heatmap(k, L, id), rankingPart(a, k, L, id));
       walk(k);
     }
   };
@@ -345,7 +345,7 @@ function legend(L: Lang, bonus: boolean): string {
 /** Children ordered by rank, then name: the order of the heat map and the ranking. */
 const byRank = childrenByRank;
 
-function heatmap(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => string): string {
+function heatmap(u: UnitResult, L: Lang, id: (p: string) => string): string {
   const level = u.children[0]!.levelTitle;
   const kids = byRank(u);
   // Columns: the items the units below have, in scheme order.

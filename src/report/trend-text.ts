@@ -35,7 +35,7 @@ export function formatTrendText(t: Trend, ctx: TrendTextContext): string {
   const compared = t.units.filter((u) => u.diff);
   out.push(compared.length ? tw(L, 'compared', { pairs: comparedLabel(L, t) }) : tw(L, 'nothingBefore'));
   for (const s of t.schemes) out.push('', ...schemeLines(L, s).map((l, i) => (i === 0 ? c.yellow.bold(l) : l)));
-  if (compared.length) out.push('', unitsTable(t, compared.filter(shown), L, c));
+  if (compared.length) out.push('', unitsTable(compared.filter(shown), L, c));
   for (const u of compared.filter((x) => x.depth === 0)) out.push('', ...unitItems(t, u, L, c));
   if (t.columns.length > 2) out.push('', c.bold(tw(L, 'scoreOver')), seriesTable(t, L));
   const sides = sideLines(L, t);
@@ -53,7 +53,7 @@ export const shown = (u: UnitTrend): boolean =>
 
 const rankText = (rank: number, of: number) => (of > 1 ? `${rank}/${of}` : '');
 
-function unitsTable(t: Trend, units: UnitTrend[], L: Lang, c: ChalkInstance): string {
+function unitsTable(units: UnitTrend[], L: Lang, c: ChalkInstance): string {
   const rows = units.map((u) => {
     const d = u.diff!;
     const br = rankText(d.before.rank, d.before.of);
