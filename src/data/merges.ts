@@ -17,8 +17,10 @@ export interface MergeEffect {
   blank: Set<number>;
   /** 0-based field columns whose value is not used, with the finding at the merged range. */
   invalid: Map<number, Diagnostic>;
-  /** Findings for the ranges, one object per range (the caller says each once).  */
+  /** Findings for the ranges, one object per range (the caller says each once). */
   findings: Diagnostic[];
+  /** The unit's own name or code is a copy from a row above: the row cannot be told apart and is not used. */
+  reject?: Diagnostic;
 }
 
 const NONE: MergeEffect = { blank: new Set(), invalid: new Map(), findings: [] };
@@ -42,16 +44,17 @@ export function mergeEffect(r: Row, columns: Column[], level: number, headers: s
     if (!fields.length && !(vertical && own.length)) continue;
     let d = known.get(m.range);
     if (!d) {
-      d = mergeFinding(m, [...own, ...fields].map((c) => headers[c] ?? ''), file);
+      d = mergeFinding(m, [...own, ...fields].map((c) => headers[c] ?? ''), file, vertical && own.length > 0);
       known.set(m.range, d);
     }
     out.findings.push(d);
     for (const c of fields) out.invalid.set(c, d);
+    if (vertical && own.length && r.line > m.top) out.reject = d;
   }
   return out;
 }
 
-function mergeFinding(m: MergedRange, labels: string[], file: string): Diagnostic {
+function mergeFinding(m: MergedRange, labels: string[], file: string, names: boolean): Diagnostic {
   const rows = m.bottom - m.top + 1;
   const shown = labels.filter(Boolean).join(', ');
   const shownZh = labels.filter(Boolean).join('、');
@@ -59,6 +62,7 @@ function mergeFinding(m: MergedRange, labels: string[], file: string): Diagnosti
     rows > 1
       ? { en: `merged over ${rows} rows`, zh: `跨 ${rows} 行合并` }
       : { en: `merged across ${m.right - m.left + 1} columns of one row`, zh: `在一行内跨 ${m.right - m.left + 1} 列合并` };
+  const rest = names ? { en: `; the rows below line ${m.top} have no name of their own and are not used`, zh: `；第 ${m.top} 行以下各行没有自己的名称，未使用` } : { en: '', zh: '' };
   return {
     severity: 'error',
     code: 'data/merged-cells',
@@ -66,8 +70,8 @@ function mergeFinding(m: MergedRange, labels: string[], file: string): Diagnosti
     line: m.top,
     col: m.left,
     message: msg(
-      `cells ${m.range} (${shown}) are ${what.en}: one value cannot stand for several cells, so none of them is used; unmerge the cells and fill in each one`,
-      `单元格 ${m.range}（${shownZh}）${what.zh}：一个数值不能代表多个单元格，这些单元格都未使用；请取消合并，逐格填写`,
+      `cells ${m.range} (${shown}) are ${what.en}: one value cannot stand for several cells, so none of them is used; unmerge the cells and fill in each one${rest.en}`,
+      `单元格 ${m.range}（${shownZh}）${what.zh}：一个数值不能代表多个单元格，这些单元格都未使用；请取消合并，逐格填写${rest.zh}`,
     ),
   };
 }
