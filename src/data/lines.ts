@@ -52,10 +52,13 @@ export function isDataLine(scheme: Scheme, columns: Column[], level: number, r: 
   return undefined;
 }
 
-/** A row below the header that repeats a header: a unit-name label (乡镇) in the name column, no values. */
+/**
+ * A row below the header that repeats a header: a unit-name label (乡镇) in the name
+ * column and at least one more column of the scheme, no values.
+ */
 export function isHeaderAgain(scheme: Scheme, columns: Column[], level: number, r: Row): boolean {
   const { name } = unitCells(columns, level, r);
-  if (!name || !headerScore(scheme, [name]).hasName) return false;
+  if (!name || !headerScore(scheme, [name]).hasName || headerScore(scheme, r.cells).matches < 2) return false;
   return valueColumns(scheme, columns, r).length === 0;
 }
 

@@ -141,7 +141,7 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   };
   for (let k = 0; k < dataRows.length; k++) {
     const r = dataRows[k]!;
-    if (isHeaderAgain(scheme, current.header.columns, current.header.level, r) || (foreign && headerScore(scheme, r.cells).hasName)) {
+    if (isHeaderAgain(scheme, current.header.columns, current.header.level, r) || (foreign && headerScore(scheme, r.cells).hasName && headerScore(scheme, r.cells).matches >= 2)) {
       // A header again (an Excel sort, a second block pasted below): said, and the rows below it are read.
       const next = dataRows[k + 1];
       const pair = header.rows === 2 && next && next.line === r.line + 1 ? combineHeaderRows(r.cells, next.cells) : undefined;
@@ -172,6 +172,7 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
     if (foreign) {
       foreign.rows++;
       rejected++;
+      findings.push({ severity: 'note', code: 'data/second-table-row', file, line: r.line, col: 1, message: msg(`not used: a row of the other table (header at line ${foreign.at.line})`, `未使用：属于另一张表（表头在第 ${foreign.at.line} 行）`) });
       continue;
     }
     const row = readRow(scheme, current.header.level, current.header.columns, current.shown, r, file, findings, merges);
@@ -280,7 +281,8 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
 
   // Text under the table (notes, sign-offs) is skipped; a named row without values is a unit with blanks.
   const footer = isFooterText(r.cells[0] ?? '') || isFooterText(name);
-  const signed = footer ? valueColumns(scheme, columns, r) : [];
+  // A sentence with values beside it (数据来源：统计局,1,2) is no more a unit than a sign-off is.
+  const signed = footer || (/[:：。；]/.test(name) && !isTotalName(name)) ? valueColumns(scheme, columns, r) : [];
   if (signed.length) {
     // 审核人：李四,1,2: values under a sign-off are a data row whose name was overwritten or never written.
     const shown = signed.map((i) => headers[i]).join(', ');

@@ -62,6 +62,15 @@ describe('the header again inside the data', () => {
     expect(ds.files[0]).toMatchObject({ read: 3, used: 2, rejected: 1 });
   });
 
+  it('a two-row header repeated is one warning for both lines', () => {
+    const two = loadTestScheme(TEST_SCHEME_YAML.replace('label: 出生男婴', 'label: 出生人数/男').replace('label: 出生女婴', 'label: 出生人数/女'));
+    const head = ['乡镇,总人口,出生人数,', ',,男,女'];
+    const s = readSheet(two, 't.csv', utf8([...head, '乐平镇,62140,330,298', ...head, '皋落镇,22630,113,101'].join('\n')));
+    expect(problems(s)).toEqual([at('data/repeated-header', 'warning', 4)]);
+    expect(s.rows.map((r) => r.name)).toEqual(['乐平镇', '皋落镇']);
+    expect(s).toMatchObject({ read: 4, rejected: 2 });
+  });
+
   it('a second header with other columns: the rows below are read with it', () => {
     const ds = dataset(HEADER, '乐平镇,101,62140,628,612', '乡镇,出生人数,总人口,政策内出生数', '皋落镇,214,22630,208');
     const gaoluo = ds.units.find((u) => u.name === '皋落镇')!;
@@ -84,6 +93,11 @@ describe('text lines below the table', () => {
     expect(problems(s)).toEqual([at('data/text-with-values', 'error', 3)]);
     expect(withCode(s.findings, 'data/not-a-row').map((f) => f.line)).toEqual([4]);
     expect(s).toMatchObject({ read: 3, rejected: 2 });
+  });
+  it('a sentence with values beside it is the same error, not a unit named by the sentence', () => {
+    const s = read(HEADER, '乐平镇,101,62140,628,612', '数据来源：县统计局,,100,10,9');
+    expect(problems(s)).toEqual([at('data/text-with-values', 'error', 3)]);
+    expect(s.rows.map((r) => r.name)).toEqual(['乐平镇']);
   });
 });
 
