@@ -40,7 +40,8 @@ export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Diagno
 function firstDifference(scheme: Scheme, rows: SheetRow[], row: SheetRow): { label: string; value: string; sum: string } | 'nothing' | undefined {
   const parent = row.parents.get(row.level + 1);
   const key = (p?: { name: string; code?: string }) => (p ? p.code ?? normalizeLabel(p.name) : '');
-  const units = rows.filter((r) => r !== row && r.kind === 'unit' && !r.maybeTotal && r.level === row.level && (!parent || key(r.parents.get(row.level + 1)) === key(parent)));
+  // The units of the same parent (when the row names one) and the same period (a monthly file).
+  const units = rows.filter((r) => r !== row && r.kind === 'unit' && !r.maybeTotal && r.level === row.level && r.period === row.period && (!parent || key(r.parents.get(row.level + 1)) === key(parent)));
   let compared = 0;
   for (const [id, v] of row.values) {
     const field = scheme.fields.get(id)!;

@@ -125,6 +125,12 @@ describe('total-looking names', () => {
     expect(withCode(ds.findings, 'data/total-name-unit')[0]!.message.zh).toBe('“总计镇”看似合计行，但其数值不是其他各行之和（总人口 为 50，其他各行之和为 300）：按乡镇读取');
   });
 
+  it('in a file of several months, 全县 is compared with the townships of its own month', () => {
+    const s = read(`期间,${HEADER}`, '2026-08,乐平镇,101,100,10,9', '2026-08,全县,,100,10,9', '2026-09,乐平镇,101,110,11,10', '2026-09,全县,,110,11,10');
+    expect(s.rows.map((r) => `${r.period} ${r.name} ${r.kind}`)).toEqual(['2026-08 乐平镇 unit', '2026-08 全县 total', '2026-09 乐平镇 unit', '2026-09 全县 total']);
+    expect(problems(s)).toEqual([]);
+  });
+
   it('a township read so still gets its blank-cell warning', () => {
     const ds = dataset(HEADER, towns[0]!, '全镇,103,,5,5', towns[1]!);
     expect(problems(ds)).toEqual([at('data/total-name-unit', 'warning', 3), at('data/blank', 'warning', 3, 3)]);
