@@ -141,7 +141,11 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   };
   for (let k = 0; k < dataRows.length; k++) {
     const r = dataRows[k]!;
-    if (isHeaderAgain(scheme, current.header.columns, current.header.level, r) || (foreign && headerScore(scheme, r.cells).hasName && headerScore(scheme, r.cells).matches >= 2)) {
+    const anyHeader = (): boolean => {
+      const h = headerScore(scheme, r.cells);
+      return h.hasName && h.matches >= 2;
+    };
+    if (isHeaderAgain(scheme, current.header.columns, current.header.level, r) || (foreign && anyHeader())) {
       // A header again (an Excel sort, a second block pasted below): said, and the rows below it are read.
       const next = dataRows[k + 1];
       const pair = header.rows === 2 && next && next.line === r.line + 1 ? combineHeaderRows(r.cells, next.cells) : undefined;
@@ -266,7 +270,7 @@ const preview = (r: Row): string => {
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], row: Row, file: string, findings: Diagnostic[], merges: Map<string, Diagnostic>): SheetRow | undefined {
-  // Copies a workbook made of a merged cell are not this row's (merges.ts).
+  // The copies a workbook reader makes of a merged cell are not this row's values (merges.ts).
   const merged = mergeEffect(row, columns, level, headers, file, merges);
   const r = merged.blank.size ? { ...row, cells: row.cells.map((c, i) => (merged.blank.has(i) ? '' : c)) } : row;
   const cell = (i: number) => (r.cells[i] ?? '').replace(CONTROL, '\ufffd').trim();
