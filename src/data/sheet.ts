@@ -286,7 +286,7 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
   // Text under the table (notes, sign-offs) is skipped; a named row without values is a unit with blanks.
   const footer = isFooterText(r.cells[0] ?? '') || isFooterText(name);
   // A sentence with values beside it (数据来源：统计局,1,2) is no more a unit than a sign-off is.
-  const signed = footer || (/[:：。；]/.test(name) && !isTotalName(name)) ? valueColumns(scheme, columns, r) : [];
+  const signed = footer || (/[：。；]/.test(name) && !isTotalName(name)) ? valueColumns(scheme, columns, r) : [];
   if (signed.length) {
     // 审核人：李四,1,2: values under a sign-off are a data row whose name was overwritten or never written.
     const shown = signed.map((i) => headers[i]).join(', ');
