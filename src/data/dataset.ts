@@ -184,7 +184,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
 }
 
 /** Findings that mean a data row was not used. */
-const DROPPING = new Set(['data/extra-cells', 'data/no-name']);
+const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values']);
 
 /** Sums of summable fields of a parent's children, when every child has the value. */
 function childSum(units: Units, parent: DataUnit, level: number, id: string): { sum: Rational; n: number } | undefined {
@@ -338,6 +338,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
   }
   let compared = 0;
   let differ = 0;
+  const unsummed: string[] = [];
   for (const [id, v] of row.values) {
     const field = scheme.fields.get(id)!;
     const at = row.cells.get(id)!;
@@ -345,7 +346,11 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
       mergeValues(scheme, parent, { ...row, values: new Map([[id, v]]), invalid: new Map() }, findings, where);
       continue;
     }
-    if (dropped || typeof v === 'boolean' || !SUMMABLE_TYPES.has(field.type)) continue;
+    if (typeof v === 'boolean' || !SUMMABLE_TYPES.has(field.type)) {
+      unsummed.push(id);
+      continue;
+    }
+    if (dropped) continue;
     const total = childSum(units, parent, row.level, id);
     if (!total) continue;
     const sum = total.sum;
@@ -354,6 +359,12 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
       differ++;
       findings.push({ ...at, severity: 'warning', code: 'data/total-mismatch', message: msg(`total row "${row.name}": ${field.label} is ${v.toDecimal()} but the ${children.length} rows above add up to ${sum.toDecimal()} (difference ${v.sub(sum).toDecimal()}); the sum is used`, `合计行“${row.name}”：${field.label} 为 ${v.toDecimal()}，但上方 ${children.length} 行合计为 ${sum.toDecimal()}（相差 ${v.sub(sum).toDecimal()}）；采用各行之和`) });
     }
+  }
+  if (unsummed.length) {
+    // A rate or a yes/no of the whole county: it cannot be added up from the units, and the engine works from the units.
+    const labels = unsummed.map((id) => scheme.fields.get(id)!.label);
+    const title = scheme.levels[row.level]!.title;
+    findings.push({ ...row.cells.get(unsummed[0]!)!, severity: 'note', code: 'data/total-not-summed', message: msg(`total row "${row.name}": ${labels.join(', ')} cannot be added up over the ${title} rows, so ${unsummed.length === 1 ? 'it is' : 'they are'} neither checked nor used (only the ${title} rows' own values are)`, `合计行“${row.name}”：${labels.join('、')} 不能按各${title}相加，未核对也未使用（只使用各${title}行自己的数值）`) });
   }
   if (compared > 0 && differ === 0 && row.invalid.size === 0) {
     findings.push({ ...row.source, col: 1, severity: 'note', code: 'data/total-ok', message: msg(`total row "${row.name}" agrees with the sum of the ${children.length} rows above on all ${compared} fields`, `合计行“${row.name}”的 ${compared} 个字段均与上方 ${children.length} 行之和一致`) });

@@ -29,7 +29,7 @@ export interface DataUnit {
 export interface FileStats {
   file: string;
   encoding: string;
-  /** Data rows below the header row. */
+  /** Lines below the header row, and data rows found above or inside it (each used or not used). */
   read: number;
   used: number;
   rejected: number;

@@ -5,10 +5,13 @@
  */
 import { msg, type Diagnostic } from '../diagnostics';
 import type { Scheme } from '../scheme/model';
-import { matchHeader, headerScore, type Column } from './columns';
+import { matchHeader, headerScore, type Column, type Header } from './columns';
 import { decode, type Encoding } from './decode';
 import type { FieldValue, Source } from './model';
-import { isFooterText, isTotalName } from './normalize';
+import { isDataLine, isHeaderAgain, looksLikeText, looksNumeric, valueColumns } from './lines';
+import { mergeEffect } from './merges';
+import { isFooterText, isTotalName, normalizeLabel, totalNameKind } from './normalize';
+import { resolveTotals } from './total-rows';
 import { readRows, type Row } from './table';
 import { parseCell, quoteCell, showCell } from './values';
 import { Rational } from '../rational';
@@ -29,6 +32,8 @@ export interface SheetRow {
   source: Source;
   /** From the file's period column, when it has one (`2026-09`). */
   period?: string;
+  /** While the sheet is read: a name such as 总计镇 or 全县, a total only if its values are the sums (total-rows.ts). */
+  maybeTotal?: { col: number; blank?: Diagnostic };
 }
 
 export interface Sheet {
@@ -40,7 +45,7 @@ export interface Sheet {
   fields: string[];
   headerLine: number;
   rows: SheetRow[];
-  /** Data rows below the header, and how many were not used. */
+  /** Data rows (below the header, and any above or inside it), and how many were not used. */
   read: number;
   rejected: number;
   findings: Diagnostic[];
@@ -90,35 +95,104 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
     return empty();
   }
   const headerIndex = header.index;
-  for (const r of rows.slice(0, headerIndex)) {
-    findings.push({ severity: 'note', code: 'data/skipped-preamble', file, line: r.line, col: 1, message: msg(`skipped line above the header: "${preview(r)}"`, `跳过表头上方的行：“${preview(r)}”`) });
-  }
-  if (header.rows === 2) {
-    findings.push({ severity: 'note', code: 'data/two-level-header', file, line: rows[headerIndex]!.line, col: 1, message: msg(`two header rows (lines ${rows[headerIndex]!.line}–${rows[headerIndex + 1]!.line}) read as combined names such as "${header.example}"`, `两行表头（第 ${rows[headerIndex]!.line}–${rows[headerIndex + 1]!.line} 行）按组合列名读取，例如“${header.example}”`) });
-  }
-  const headerRow = { line: rows[headerIndex + header.rows - 1]!.line, cells: header.cells };
+  const top = rows[headerIndex]!;
+  const headerRow = { line: rows[header.end - 1]!.line, cells: header.cells };
   const matched = matchHeader(scheme, headerRow.cells, file, headerRow.line);
+  // Lines above the header: titles and units lines are notes; a line with values is a data row in the wrong place.
+  let read = 0;
+  let rejected = 0;
+  const misplaced = (r: Row, inside: boolean): void => {
+    const data = isDataLine(scheme, matched.columns, matched.level, r);
+    if (!data) {
+      findings.push({ severity: 'note', code: 'data/skipped-preamble', file, line: r.line, col: 1, message: msg(`skipped line above the header: "${preview(r)}"`, `跳过表头上方的行：“${preview(r)}”`) });
+      return;
+    }
+    read++;
+    rejected++;
+    const message = inside
+      ? msg(`a data row between the two header rows (lines ${top.line} and ${headerRow.line}): "${preview(r)}"; it is not used: move it below the header`, `数据行夹在两行表头（第 ${top.line}、${headerRow.line} 行）之间：“${preview(r)}”；该行未使用，请把它移到表头之下`)
+      : msg(`a data row above the header (line ${headerRow.line}): "${preview(r)}"; it is not used: move it below the header`, `数据行在表头（第 ${headerRow.line} 行）之上：“${preview(r)}”；该行未使用，请把它移到表头之下`);
+    findings.push({ severity: 'error', code: inside ? 'data/row-in-header' : 'data/row-above-header', file, line: r.line, col: data.col, message });
+  };
+  for (const r of rows.slice(0, headerIndex)) misplaced(r, false);
+  if (header.between !== undefined) misplaced(rows[header.between]!, true);
+  if (header.rows === 2) {
+    findings.push({ severity: 'note', code: 'data/two-level-header', file, line: top.line, col: 1, message: msg(`two header rows (lines ${top.line}–${headerRow.line}) read as combined names such as "${header.example}"`, `两行表头（第 ${top.line}–${headerRow.line} 行）按组合列名读取，例如“${header.example}”`) });
+  }
   for (const f of matched.findings) findings.push(f);
   if (!matched.columns.some((c) => c.kind === 'field')) {
     findings.push({ severity: 'warning', code: 'data/no-fields', file, line: headerRow.line, col: 1, message: msg('no column of this file matches a field of the scheme: only unit names are read from it', '本文件没有任何列对应方案中的字段：只读取了单位名称') });
   }
   const out: SheetRow[] = [];
-  let rejected = 0;
-  const dataRows = rows.slice(headerIndex + header.rows);
-  const shownHeaders = headerRow.cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
-  for (const r of dataRows) {
-    const row = readRow(scheme, matched.level, matched.columns, shownHeaders, r, file, findings);
+  const dataRows = rows.slice(header.end);
+  read += dataRows.length;
+  const show = (cells: string[]) => cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
+  let current: { header: Header; shown: string[]; cells: string[] } = { header: matched, shown: show(headerRow.cells), cells: headerRow.cells };
+  const fields = new Set(matched.columns.flatMap((c) => (c.kind === 'field' ? [c.id] : [])));
+  const merges = new Map<string, Diagnostic>();
+  /** A header of another level inside the data: rows below it are not this table's. */
+  let foreign: { at: Diagnostic; rows: number; title: string } | undefined;
+  const endForeign = (): void => {
+    if (!foreign) return;
+    const { at, rows: n, title } = foreign;
+    at.message = msg(`a header of another table (${title}) inside the data: the ${n} row${n === 1 ? '' : 's'} below it ${n === 1 ? 'is' : 'are'} not used; put that table in a file or sheet of its own`, `数据中出现另一张表（${title}）的表头：其下 ${n} 行未使用；请把那张表放在单独的文件或工作表中`);
+    findings.push(at);
+    foreign = undefined;
+  };
+  for (let k = 0; k < dataRows.length; k++) {
+    const r = dataRows[k]!;
+    const anyHeader = (): boolean => {
+      const h = headerScore(scheme, r.cells);
+      return h.hasName && h.matches >= 2;
+    };
+    if (isHeaderAgain(scheme, current.header.columns, current.header.level, r) || (foreign && anyHeader())) {
+      // A header again (an Excel sort, a second block pasted below): said, and the rows below it are read.
+      const next = dataRows[k + 1];
+      const pair = header.rows === 2 && next && next.line === r.line + 1 ? combineHeaderRows(r.cells, next.cells) : undefined;
+      const useTwo = pair && headerScore(scheme, pair).matches > headerScore(scheme, r.cells).matches;
+      const cells = useTwo ? pair : r.cells;
+      const lines = useTwo ? 2 : 1;
+      rejected += lines;
+      k += lines - 1;
+      endForeign();
+      const again = matchHeader(scheme, cells, file, r.line + lines - 1);
+      if (again.level !== matched.level) {
+        const title = scheme.levels[again.level]?.title ?? '';
+        foreign = { at: { severity: 'error', code: 'data/second-table', file, line: r.line, col: 1, message: msg('', '') }, rows: 0, title };
+        continue;
+      }
+      const same = cells.map(normalizeLabel).join('\t') === current.cells.map(normalizeLabel).join('\t');
+      if (!same) {
+        for (const f of again.findings) findings.push(f);
+        for (const c of again.columns) if (c.kind === 'field') fields.add(c.id);
+        current = { header: again, shown: show(cells), cells };
+      }
+      const message = same
+        ? msg(`the header is repeated here (first at line ${headerRow.line}): an Excel sort or a second block pasted below? This line is skipped; the rows below it are read`, `表头在此重复出现（首次在第 ${headerRow.line} 行）：是否经过 Excel 排序，或在下方粘贴了第二块数据？本行已跳过，其下各行照常读取`)
+        : msg(`a second header (the first is at line ${headerRow.line}) with other columns: the rows below it are read with this one`, `出现第二个表头（第一个在第 ${headerRow.line} 行），列不相同：其下各行按这个表头读取`);
+      findings.push({ severity: 'warning', code: 'data/repeated-header', file, line: r.line, col: 1, message });
+      continue;
+    }
+    if (foreign) {
+      foreign.rows++;
+      rejected++;
+      findings.push({ severity: 'note', code: 'data/second-table-row', file, line: r.line, col: 1, message: msg(`not used: a row of the other table (header at line ${foreign.at.line})`, `未使用：属于另一张表（表头在第 ${foreign.at.line} 行）`) });
+      continue;
+    }
+    const row = readRow(scheme, current.header.level, current.header.columns, current.shown, r, file, findings, merges);
     if (row) out.push(row);
     else rejected++;
   }
+  endForeign();
+  resolveTotals(scheme, out, findings);
   return {
     file,
     encoding,
     level: matched.level,
-    fields: matched.columns.flatMap((c) => (c.kind === 'field' ? [c.id] : [])),
+    fields: [...fields],
     headerLine: headerRow.line,
     rows: out,
-    read: dataRows.length,
+    read,
     rejected,
     findings,
   };
@@ -128,6 +202,10 @@ interface FoundHeader {
   index: number;
   /** 1, or 2 for a group header row over a sub-header row. */
   rows: 1 | 2;
+  /** Index of the first row after the header. */
+  end: number;
+  /** A row between the two header rows (a data row pasted into the header). */
+  between?: number;
   /** The header cells (combined names such as 出生人数/男 for two rows). */
   cells: string[];
   example?: string;
@@ -159,17 +237,23 @@ function findHeader(scheme: Scheme, rows: Row[], forced?: number): FoundHeader |
     const one = rows[i]!.cells;
     const s1 = headerScore(scheme, one);
     if (s1.hasName && s1.matches > bestScore) {
-      best = { index: i, rows: 1, cells: one };
+      best = { index: i, rows: 1, end: i + 1, cells: one };
       bestScore = s1.matches;
     }
-    const next = rows[i + 1];
-    if (!next || next.line !== rows[i]!.line + 1) continue;
-    const two = combineHeaderRows(one, next.cells);
-    const s2 = headerScore(scheme, two);
-    // The pair must match more than either row alone.
-    if (s2.hasName && s2.matches > bestScore && s2.matches > Math.max(s1.matches, headerScore(scheme, next.cells).matches)) {
-      best = { index: i, rows: 2, cells: two, example: two.find((c, j) => c.includes('/') && c !== one[j]) };
-      bestScore = s2.matches;
+    // The sub-header is the next line, or the one after a data row pasted between the two.
+    const subs = [i + 1];
+    const pasted = rows[i + 1];
+    if (pasted && pasted.line === rows[i]!.line + 1 && pasted.cells.filter(looksNumeric).length >= 2) subs.push(i + 2);
+    for (const j of subs) {
+      const next = rows[j];
+      if (!next || next.line !== rows[i]!.line + (j - i)) continue;
+      const two = combineHeaderRows(one, next.cells);
+      const s2 = headerScore(scheme, two);
+      // The pair must match more than either row alone.
+      if (s2.hasName && s2.matches > bestScore && s2.matches > Math.max(s1.matches, headerScore(scheme, next.cells).matches)) {
+        best = { index: i, rows: 2, end: j + 1, cells: two, example: two.find((c, n) => c.includes('/') && c !== one[n]), ...(j > i + 1 ? { between: i + 1 } : {}) };
+        bestScore = s2.matches;
+      }
     }
   }
   return best;
@@ -185,7 +269,10 @@ const preview = (r: Row): string => {
 /** Control characters (escape sequences, bells) in names would reach terminals and reports: shown as �. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], r: Row, file: string, findings: Diagnostic[]): SheetRow | undefined {
+function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], row: Row, file: string, findings: Diagnostic[], merges: Map<string, Diagnostic>): SheetRow | undefined {
+  // The copies a workbook reader makes of a merged cell are not this row's values (merges.ts).
+  const merged = mergeEffect(row, columns, level, headers, file, merges);
+  const r = merged.blank.size ? { ...row, cells: row.cells.map((c, i) => (merged.blank.has(i) ? '' : c)) } : row;
   const cell = (i: number) => (r.cells[i] ?? '').replace(CONTROL, '\ufffd').trim();
   const colOf = (pred: (c: Column) => boolean) => columns.findIndex(pred);
   const nameCol = colOf((c) => c.kind === 'name' && c.level === level);
@@ -197,11 +284,21 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
   const hasValues = fieldCols.some(({ i }) => cell(i) !== '');
 
   // Text under the table (notes, sign-offs) is skipped; a named row without values is a unit with blanks.
-  const looksLikeText = name.length > 20 || /[:：。；;]/.test(name);
-  if (isFooterText(r.cells[0] ?? '') || isFooterText(name) || (!hasValues && !code && (!name || looksLikeText) && !isTotalName(name))) {
+  const footer = isFooterText(r.cells[0] ?? '') || isFooterText(name);
+  // A sentence with values beside it (数据来源：统计局,1,2) is no more a unit than a sign-off is.
+  const signed = footer || (/[：。；]/.test(name) && !isTotalName(name)) ? valueColumns(scheme, columns, r) : [];
+  if (signed.length) {
+    // 审核人：李四,1,2: values under a sign-off are a data row whose name was overwritten or never written.
+    const shown = signed.map((i) => headers[i]).join(', ');
+    findings.push({ ...source, col: 1, severity: 'error', code: 'data/text-with-values', message: msg(`"${preview(r)}" starts like a note or sign-off but has values (${shown}); the row is not used: put the unit's name in column "${headers[nameCol]}", or remove the values`, `“${preview(r)}”像备注或签名行，却有数值（${signed.map((i) => headers[i]).join('、')}）；该行未使用：请在“${headers[nameCol]}”列填写单位名称，或删去数值`) });
+    return undefined;
+  }
+  if (footer || (!hasValues && !code && (!name || looksLikeText(name)) && !isTotalName(name))) {
     findings.push({ ...source, col: 1, severity: 'note', code: 'data/not-a-row', message: msg(`line is not a data row and was skipped: "${preview(r)}"`, `该行不是数据行，已跳过：“${preview(r)}”`) });
     return undefined;
   }
+  for (const d of merged.findings) if (!findings.includes(d)) findings.push(d);
+  if (merged.reject) return undefined;
   if (!name && !code) {
     findings.push({ ...source, col: nameCol + 1, severity: 'error', code: 'data/no-name', message: msg(`row has values but no unit name in column "${headers[nameCol]}"; the row is not used`, `该行有数据但“${headers[nameCol]}”列为空；该行未使用`) });
     return undefined;
@@ -236,6 +333,11 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     const field = scheme.fields.get(id)!;
     const at = { ...source, col: i + 1 };
     cells.set(id, at);
+    const mergedOver = merged.invalid.get(i);
+    if (mergedOver) {
+      invalid.set(id, mergedOver);
+      continue;
+    }
     const parsed = parseCell(r.cells[i] ?? '', field);
     const bad = (en: string, zh: string): void => {
       const d: Diagnostic = { ...at, severity: 'error', code: 'data/bad-value', message: msg(`${headers[i]}: ${en}`, `${headers[i]}：${zh}`) };
@@ -266,15 +368,19 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     }
     values.set(id, v);
   }
-  const kind = isTotalName(name) ? 'total' : 'unit';
+  const totalName = totalNameKind(name);
+  const kind = totalName ? 'total' : 'unit';
   const blank = fieldCols.filter(({ id }) => {
     const f = scheme.fields.get(id)!;
     return f.required && f.level === level && !values.has(id) && !invalid.has(id);
   });
-  if (kind === 'unit' && blank.length) {
+  let blankFinding: Diagnostic | undefined;
+  if (blank.length) {
     const labels = blank.map(({ i }) => headers[i]).join('、');
     const short = r.cells.length < width ? { en: ` (the row ends after ${r.cells.length} of ${width} cells)`, zh: `（该行只有 ${r.cells.length} 个单元格，表头有 ${width} 列）` } : { en: '', zh: '' };
-    findings.push({ ...source, col: blank[0]!.i + 1, severity: 'warning', code: 'data/blank', message: msg(`${name || code}: no value for ${blank.map(({ i }) => headers[i]).join(', ')}${short.en}; items using ${blank.length === 1 ? 'it' : 'them'} score 0 as missing data`, `${name || code}：${labels} 无数值${short.zh}；使用这些字段的指标按缺数据记 0 分`) });
+    blankFinding = { ...source, col: blank[0]!.i + 1, severity: 'warning', code: 'data/blank', message: msg(`${name || code}: no value for ${blank.map(({ i }) => headers[i]).join(', ')}${short.en}; items using ${blank.length === 1 ? 'it' : 'them'} score 0 as missing data`, `${name || code}：${labels} 无数值${short.zh}；使用这些字段的指标按缺数据记 0 分`) };
+    if (kind === 'unit') findings.push(blankFinding);
   }
-  return { kind, level, name, code, parents, values, invalid, cells, source, ...(period ? { period } : {}) };
+  const maybeTotal = totalName === 'maybe' ? { maybeTotal: { col: nameCol + 1, ...(blankFinding ? { blank: blankFinding } : {}) } } : {};
+  return { kind, level, name, code, parents, values, invalid, cells, source, ...(period ? { period } : {}), ...maybeTotal };
 }

@@ -6,6 +6,17 @@ export interface Row {
   /** 1-based line where the row starts. */
   line: number;
   cells: string[];
+  /** Merged cell ranges of a workbook that cover this row (a CSV has none). */
+  merged?: MergedRange[];
+}
+
+/** A merged range of a worksheet, 1-based and inclusive: `C5:C6` is top 5, left 3, bottom 6, right 3. */
+export interface MergedRange {
+  range: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 /** Occurrences of `d` outside double quotes on one line. */

@@ -2,12 +2,13 @@
  * An .xlsx workbook → rows of cell text, the same text a CSV export of the sheet
  * would give the value parser: numbers as plain decimals (no float artefacts),
  * percent-formatted numbers as `92.5%`, dates as `YYYY-MM-DD`, formulas as their
- * cached result, merged cells repeated over their whole range. exceljs is loaded
+ * cached result, merged cells repeated over their whole range (each row also lists
+ * the merged ranges over it: the sheet reader rejects a merge over data). exceljs is loaded
  * only here, when a workbook is actually read (the CLI bundle keeps it external).
  */
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { msg, type Diagnostic } from '../diagnostics';
-import type { Row } from './table';
+import type { MergedRange, Row } from './table';
 
 export interface XlsxResult {
   rows: Row[];
@@ -81,8 +82,29 @@ const firstLine = (e: unknown): string => String((e as { message?: unknown })?.m
 /** The OLE2 compound-file signature: .xls, or an encrypted .xlsx. */
 const isOle2 = (b: Uint8Array): boolean => b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
 
+/** The sheet's merged ranges by the rows they cover (the sheet reader decides what a merge over data means). */
+function mergesByRow(ws: Worksheet): Map<number, MergedRange[]> {
+  const byRow = new Map<number, MergedRange[]>();
+  const merges = Object.values(((ws as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {}) as Record<string, MergedRange>);
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  for (const m of merges) {
+    if (!m || !(m.bottom > m.top || m.right > m.left)) continue;
+    const range: MergedRange = { range: `${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}`, top: m.top, left: m.left, bottom: m.bottom, right: m.right };
+    for (let line = m.top; line <= m.bottom; line++) byRow.set(line, [...(byRow.get(line) ?? []), range]);
+  }
+  return byRow;
+}
+
+/** 1 → A, 27 → AA. */
+export function columnName(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 function sheetRows(ws: Worksheet, date1904: boolean): Row[] {
   const texts: { line: number; cells: string[] }[] = [];
+  const merges = mergesByRow(ws);
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
@@ -97,7 +119,12 @@ function sheetRows(ws: Worksheet, date1904: boolean): Row[] {
     width = Math.max(width, last + 1);
     texts.push({ line, cells });
   });
-  return texts.map(({ line, cells }) => ({ line, cells: Array.from({ length: width }, (_, i) => cells[i] ?? '') }));
+  return texts.map(({ line, cells }) => {
+    const row: Row = { line, cells: Array.from({ length: width }, (_, i) => cells[i] ?? '') };
+    const merged = merges.get(line);
+    if (merged) row.merged = merged;
+    return row;
+  });
 }
 
 /** A cell's text; a merged cell shows its range's top-left cell. */

@@ -332,6 +332,28 @@ describe('no row is lost without a finding', () => {
     );
   });
 
+  it('readSheet: random lines above the header are each a note or an error on their line (issue 9)', () => {
+    const aboveHeader = csvish.map((t) => `${t}\n${HEADER}乐平镇,101,62140,628,612,330,298\n`);
+    fc.assert(
+      fc.property(aboveHeader, (text) => {
+        const bytes = utf8(text);
+        const s = readSheet(scheme, 't.csv', bytes);
+        expect(s.read).toBe(s.rows.length + s.rejected);
+        if (s.headerLine === 0) return;
+        const said = new Set([...s.rows.map((r) => r.source.line), ...s.findings.map((d) => d.line)]);
+        const errorsAbove = s.findings.filter((d) => d.severity === 'error' && (d.code === 'data/row-above-header' || d.code === 'data/row-in-header')).length;
+        expect(s.read).toBe(errorsAbove + dataLines(bytes, s.headerLine).length);
+        // The header's own lines (two with a group header row) need no finding.
+        const top = s.findings.find((d) => d.code === 'data/two-level-header')?.line ?? s.headerLine;
+        for (const r of readRows(decode(bytes).text, 'x').rows) {
+          if (r.line >= top && r.line <= s.headerLine) continue;
+          expect(said, `line ${r.line} of ${JSON.stringify(text)}`).toContain(r.line);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('readDataset: every row below the header is a source of a unit or has a finding on its line', () => {
     fc.assert(
       fc.property(withHeader, withHeader, (a, b) => {

@@ -146,9 +146,13 @@ describe('readXlsx: rows', () => {
       ws.mergeCells('E1:F2');
     });
     const r = await readXlsx(bytes, 'a.xlsx');
+    // Each row also lists the ranges over it, for the sheet reader to judge (merges over data are errors).
+    const A = { range: 'A1:A2', top: 1, left: 1, bottom: 2, right: 1 };
+    const B = { range: 'B1:D1', top: 1, left: 2, bottom: 1, right: 4 };
+    const E = { range: 'E1:F2', top: 1, left: 5, bottom: 2, right: 6 };
     expect(r.rows).toEqual([
-      { line: 1, cells: ['乡镇', '出生人数', '出生人数', '出生人数', '92.5%', '92.5%'] },
-      { line: 2, cells: ['乡镇', '合计', '男', '女', '92.5%', '92.5%'] },
+      { line: 1, cells: ['乡镇', '出生人数', '出生人数', '出生人数', '92.5%', '92.5%'], merged: [A, B, E] },
+      { line: 2, cells: ['乡镇', '合计', '男', '女', '92.5%', '92.5%'], merged: [A, E] },
     ]);
   });
 

@@ -1,0 +1,77 @@
+/**
+ * Merged workbook cells over data rows. A workbook reader repeats a merged value
+ * over its whole range, which for data would forge figures: 出生计划数 merged over
+ * two townships gives both the same number. Over data, a merge that covers a field
+ * column or the unit's own name/code is an error at the range, and no cell of it is
+ * used (fields invalid, copied names and codes blanked). A merge over parent
+ * columns (县 down its townships) or the period column only repeats what is true
+ * of every row it covers, and is allowed. Merges in the header rows (group
+ * headers) are not looked at here.
+ */
+import { msg, type Diagnostic } from '../diagnostics';
+import type { Column } from './columns';
+import type { MergedRange, Row } from './table';
+
+export interface MergeEffect {
+  /** 0-based columns whose copied text is not this row's (blank them). */
+  blank: Set<number>;
+  /** 0-based field columns whose value is not used, with the finding at the merged range. */
+  invalid: Map<number, Diagnostic>;
+  /** Findings for the ranges, one object per range (the caller says each once). */
+  findings: Diagnostic[];
+  /** The unit's own name or code is a copy from a row above: the row cannot be told apart and is not used. */
+  reject?: Diagnostic;
+}
+
+const NONE: MergeEffect = { blank: new Set(), invalid: new Map(), findings: [] };
+
+export function mergeEffect(r: Row, columns: Column[], level: number, headers: string[], file: string, known: Map<string, Diagnostic>): MergeEffect {
+  if (!r.merged?.length) return NONE;
+  const out: MergeEffect = { blank: new Set(), invalid: new Map(), findings: [] };
+  for (const m of r.merged) {
+    const cols = Array.from({ length: m.right - m.left + 1 }, (_, k) => m.left - 1 + k);
+    const fields = cols.filter((c) => columns[c]?.kind === 'field');
+    const own = cols.filter((c) => {
+      const col = columns[c];
+      return (col?.kind === 'name' || col?.kind === 'key') && col.level === level;
+    });
+    const vertical = m.bottom > m.top;
+    // Copies of the top-left cell that would stand for this row's own name or code, or any column across.
+    for (const c of cols) {
+      const master = c === m.left - 1 && r.line === m.top;
+      if (!master && (!vertical || own.includes(c) || fields.includes(c))) out.blank.add(c);
+    }
+    if (!fields.length && !(vertical && own.length)) continue;
+    let d = known.get(m.range);
+    if (!d) {
+      d = mergeFinding(m, [...own, ...fields].map((c) => headers[c] ?? ''), file, vertical && own.length > 0);
+      known.set(m.range, d);
+    }
+    out.findings.push(d);
+    for (const c of fields) out.invalid.set(c, d);
+    if (vertical && own.length && r.line > m.top) out.reject = d;
+  }
+  return out;
+}
+
+function mergeFinding(m: MergedRange, labels: string[], file: string, names: boolean): Diagnostic {
+  const rows = m.bottom - m.top + 1;
+  const shown = labels.filter(Boolean).join(', ');
+  const shownZh = labels.filter(Boolean).join('、');
+  const what =
+    rows > 1
+      ? { en: `merged over ${rows} rows`, zh: `跨 ${rows} 行合并` }
+      : { en: `merged across ${m.right - m.left + 1} columns of one row`, zh: `在一行内跨 ${m.right - m.left + 1} 列合并` };
+  const rest = names ? { en: `; the rows below line ${m.top} have no name of their own and are not used`, zh: `；第 ${m.top} 行以下各行没有自己的名称，未使用` } : { en: '', zh: '' };
+  return {
+    severity: 'error',
+    code: 'data/merged-cells',
+    file,
+    line: m.top,
+    col: m.left,
+    message: msg(
+      `cells ${m.range} (${shown}) are ${what.en}: one value cannot stand for several cells, so none of them is used; unmerge the cells and fill in each one${rest.en}`,
+      `单元格 ${m.range}（${shownZh}）${what.zh}：一个数值不能代表多个单元格，这些单元格都未使用；请取消合并，逐格填写${rest.zh}`,
+    ),
+  };
+}

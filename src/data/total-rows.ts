@@ -1,0 +1,56 @@
+/**
+ * Rows whose name looks like a total but could name a unit (总计镇, 全县, 全镇…):
+ * a total when it is the last data row of the file or its values are the sums of
+ * the units above; otherwise a unit, with a warning saying why. Names that can only
+ * be a total (合计, 小计, 全县合计) are totals wherever they stand (see normalize.ts).
+ */
+import { msg, type Diagnostic } from '../diagnostics';
+import { Rational } from '../rational';
+import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
+import { normalizeLabel } from './normalize';
+import type { SheetRow } from './sheet';
+
+export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Diagnostic[]): void {
+  const last = rows[rows.length - 1];
+  for (const row of rows) {
+    const pending = row.maybeTotal;
+    if (!pending) continue;
+    delete row.maybeTotal;
+    if (row === last) continue;
+    const differs = firstDifference(scheme, rows, row);
+    if (!differs) continue;
+    row.kind = 'unit';
+    if (pending.blank) findings.push(pending.blank);
+    const title = scheme.levels[row.level]?.title ?? '';
+    const why =
+      differs === 'nothing'
+        ? { en: 'it has no value that can be compared with the sums of the other rows', zh: '它没有可与其他各行之和核对的数值' }
+        : { en: `its values are not the sums of the other rows (${differs.label} ${differs.value}; the other rows add up to ${differs.sum})`, zh: `其数值不是其他各行之和（${differs.label} 为 ${differs.value}，其他各行之和为 ${differs.sum}）` };
+    findings.push({
+      ...row.source,
+      col: pending.col,
+      severity: 'warning',
+      code: 'data/total-name-unit',
+      message: msg(`"${row.name}" looks like a total row, but ${why.en}: it is read as a ${title}`, `“${row.name}”看似合计行，但${why.zh}：按${title}读取`),
+    });
+  }
+}
+
+/** The first summable field where the row is not the sum of the units; undefined when all agree. */
+function firstDifference(scheme: Scheme, rows: SheetRow[], row: SheetRow): { label: string; value: string; sum: string } | 'nothing' | undefined {
+  const parent = row.parents.get(row.level + 1);
+  const key = (p?: { name: string; code?: string }) => (p ? p.code ?? normalizeLabel(p.name) : '');
+  // The units of the same parent (when the row names one) and the same period (a monthly file).
+  const units = rows.filter((r) => r !== row && r.kind === 'unit' && !r.maybeTotal && r.level === row.level && r.period === row.period && (!parent || key(r.parents.get(row.level + 1)) === key(parent)));
+  let compared = 0;
+  for (const [id, v] of row.values) {
+    const field = scheme.fields.get(id)!;
+    if (field.level !== row.level || !(v instanceof Rational) || !SUMMABLE_TYPES.has(field.type)) continue;
+    const parts = units.map((u) => u.values.get(id));
+    if (!units.length || parts.some((p) => !(p instanceof Rational))) continue;
+    const sum = (parts as Rational[]).reduce((a, b) => a.add(b), Rational.ZERO);
+    compared++;
+    if (!sum.eq(v)) return { label: field.label, value: v.toDecimal(), sum: sum.toDecimal() };
+  }
+  return compared ? undefined : 'nothing';
+}
