@@ -12,6 +12,7 @@ const CAUSES: Record<string, Msg> = {
   EROFS: msg('the file system is read-only', '文件系统为只读'),
   EISDIR: msg('it is a folder', '这是一个文件夹'),
   ENOTDIR: msg('a part of the path is a file, not a folder', '路径中的某一级是文件而不是文件夹'),
+  EEXIST: msg('a file is where a folder is needed', '需要文件夹的位置已有同名文件'),
   ENOENT: msg('the folder does not exist', '文件夹不存在'),
   ENAMETOOLONG: msg('the name is too long', '文件名过长'),
   EPIPE: msg('the reader went away', '读取方已关闭'),
