@@ -13,6 +13,8 @@ import type { Io } from './io';
 import { emit, EXIT, tryWrite } from './commands';
 import { entryFiles } from './file-names';
 
+export { entryFiles };
+
 export interface BatchOutput {
   lang: Lang;
   ctx: FormatContext;
