@@ -64,8 +64,11 @@ export function nodeIo(root: string): Io {
       // Any other failure of the pipe comes too late for the command: said here, exit 2.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        stderr.write(`${formatDiagnostic(writeError(undefined, e).diagnostic, langFromEnv(process.env))}\n`);
-        process.exit(2);
+        try {
+          stderr.write(`${formatDiagnostic(writeError(undefined, e).diagnostic, langFromEnv(process.env))}\n`);
+        } finally {
+          process.exit(2);
+        }
       });
     }
     return process.stdout;

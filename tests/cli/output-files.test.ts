@@ -5,7 +5,7 @@
  * on a full disk. In-process on a temporary folder with real files (the Io's
  * writeFile is nodeIo's), and one spawned run of bin/pinggu.js.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -221,5 +221,15 @@ describe.skipIf(!fs.existsSync('/dev/full') || !fs.existsSync(path.join(ROOT, 'd
     const r = run(['score', 'fixtures/xiyang', '--format', 'json', '-o', '/dev/full']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('/dev/full: error: cannot write: the disk is full (ENOSPC)\n');
+  });
+
+  it('piped into a reader that goes away (head): quiet, as before', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/pinggu.js'), 'score', 'fixtures/jinzhong', '--format', 'json'], { cwd: ROOT, env: { ...process.env, LANG: 'C' } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(err).toBe('');
+    expect([0, 1]).toContain(status);
   });
 });
