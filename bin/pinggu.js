@@ -27,7 +27,21 @@ function load() {
 }
 
 const { exports: pinggu, script } = load();
-pinggu.run(root).then((code) => {
-  if (process.env.PINGGU_WRITE_CODE_CACHE === '1') fs.writeFileSync(cacheFile, script.createCachedData());
-  process.exitCode = code;
-});
+pinggu.run(root).then(
+  (code) => {
+    if (process.env.PINGGU_WRITE_CODE_CACHE === '1') fs.writeFileSync(cacheFile, script.createCachedData());
+    process.exitCode = code;
+  },
+  // run() reports every failure itself; should one escape, it is still one line and exit 2, not a stack trace.
+  (e) => {
+    const zh = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+    const text = (e && e.message) || String(e);
+    try {
+      process.stderr.write(zh ? `pinggu：内部错误：${text}\n` : `pinggu: internal error: ${text}\n`);
+      if (process.argv.includes('--verbose') && e && e.stack) process.stderr.write(`${e.stack}\n`);
+    } catch {
+      // stderr itself cannot be written: the exit code says it
+    }
+    process.exitCode = 2;
+  },
+);

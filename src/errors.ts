@@ -15,3 +15,14 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** An output that could not be written (the disk full, no permission…): one line naming the file and the cause, exit 2. */
+export class WriteError extends Error {
+  constructor(
+    readonly diagnostic: Diagnostic,
+    cause?: unknown,
+  ) {
+    super(diagnostic.message.en, { cause });
+    this.name = 'WriteError';
+  }
+}

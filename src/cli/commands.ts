@@ -1,7 +1,8 @@
 /** The commands' actions. Each returns an exit code; printing goes through io. */
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
-import { UsageError } from '../errors';
+import { UsageError, WriteError } from '../errors';
+import { writeError } from './write-errors';
 import { readDataset } from '../data/dataset';
 import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
@@ -28,7 +29,10 @@ export interface CommonOptions {
 
 export const EXIT = { ok: 0, gate: 1, input: 2 } as const;
 
-/** Writes an output file; a path that cannot be written is a usage error, not a crash. */
+/**
+ * Writes an output file whole (a temporary file renamed over it); a failure throws
+ * WriteError, one line naming the file and the cause (exit 2), and leaves no partial file.
+ */
 export function writeOrFail(io: Io, file: string, data: string | Uint8Array | Chunked): void {
   try {
     const p = path.resolve(io.cwd, file);
@@ -36,9 +40,23 @@ export function writeOrFail(io: Io, file: string, data: string | Uint8Array | Ch
     else if (io.writeChunks) io.writeChunks(p, data.chunks);
     else io.writeFile(p, [...data.chunks].join(''));
   } catch (e) {
-    const code = (e as { code?: string }).code ?? String(e);
-    const why = code === 'EISDIR' ? { en: 'it is a folder', zh: '这是一个文件夹' } : code === 'EACCES' || code === 'EPERM' ? { en: 'no permission', zh: '没有写权限' } : { en: code, zh: code };
-    throw new UsageError(msg(`cannot write ${file}: ${why.en}`, `无法写入 ${file}：${why.zh}`));
+    // A system error (ENOSPC, EACCES…) is the write's; anything else is a bug, said as one.
+    if (e instanceof WriteError || typeof (e as { code?: unknown })?.code === 'string') throw writeError(file, e);
+    throw e;
+  }
+}
+
+/**
+ * Writes one of several output files: a failure is returned, not thrown, so the
+ * caller says it, goes on with the others and exits 2 at the end.
+ */
+export function tryWrite(io: Io, file: string, data: string | Uint8Array | Chunked): Diagnostic | undefined {
+  try {
+    writeOrFail(io, file, data);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof WriteError)) throw e;
+    return e.diagnostic;
   }
 }
 

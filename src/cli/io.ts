@@ -1,6 +1,9 @@
 /** Everything the CLI needs from the outside world, injected so tests run in-process. */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { formatDiagnostic } from '../diagnostics';
+import { langFromEnv } from '../report/i18n';
+import { writeAll, writeAtomic } from './atomic-write';
+import { writeError } from './write-errors';
 
 export interface Io {
   /** Text, or bytes written as they are (a GB18030 CSV on stdout). */
@@ -24,18 +27,19 @@ export interface Io {
 }
 
 /**
- * Output to fd 1 or 2. A regular file or /dev/null (the output redirected, or
- * discarded) is written with fs.writeSync, which is all Node's own stream for a file
- * does (SyncWriteStream); a terminal or a pipe goes through process.stdout or
- * process.stderr, created on first use. Either way start-up does not load Node's
- * stream machinery for output that never needs it.
+ * Output to fd 1 or 2. A regular file or a device that is not a terminal (the output
+ * redirected to a file, /dev/null, /dev/full) is written with fs.writeSync, which is
+ * all Node's own stream for a file does (SyncWriteStream), so a failed write throws
+ * here, where the command can say so; a terminal or a pipe goes through
+ * process.stdout or process.stderr, created on first use. Either way start-up does
+ * not load Node's stream machinery for output that never needs it.
  */
 function output(fd: 1 | 2, stream: () => NodeJS.WriteStream): { write(t: string | Uint8Array): void; readonly isTTY: boolean } {
   let direct = false;
   if (process.platform !== 'win32') {
     try {
       const st = fs.fstatSync(fd);
-      direct = st.isFile() || (st.isCharacterDevice() && st.rdev === fs.statSync('/dev/null').rdev);
+      direct = st.isFile() || (st.isCharacterDevice() && (st.rdev === fs.statSync('/dev/null').rdev || !(require('node:tty') as typeof import('node:tty')).isatty(fd)));
     } catch {
       direct = false;
     }
@@ -48,13 +52,7 @@ function output(fd: 1 | 2, stream: () => NodeJS.WriteStream): { write(t: string 
       },
     };
   }
-  return {
-    write(t) {
-      const bytes = typeof t === 'string' ? Buffer.from(t, 'utf8') : t;
-      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-    },
-    isTTY: false,
-  };
+  return { write: (t) => writeAll(fd, t), isTTY: false };
 }
 
 export function nodeIo(root: string): Io {
@@ -63,17 +61,35 @@ export function nodeIo(root: string): Io {
     if (!piped) {
       piped = true;
       // Piped into `head`: the reader went away; stop quietly instead of crashing.
+      // Any other failure of the pipe comes too late for the command: said here, exit 2.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        throw e;
+        try {
+          stderr.write(`${formatDiagnostic(writeError(undefined, e).diagnostic, langFromEnv(process.env))}\n`);
+        } finally {
+          process.exit(2);
+        }
       });
     }
     return process.stdout;
   });
   const stderr = output(2, () => process.stderr);
   return {
-    stdout: (t) => stdout.write(t),
-    stderr: (t) => stderr.write(t),
+    stdout: (t) => {
+      try {
+        stdout.write(t);
+      } catch (e) {
+        throw writeError(undefined, e);
+      }
+    },
+    // Nowhere to say that stderr failed: its failures are not the command's.
+    stderr: (t) => {
+      try {
+        stderr.write(t);
+      } catch {
+        /* ignored */
+      }
+    },
     isTTY: stdout.isTTY,
     get stderrIsTTY() {
       return stderr.isTTY;
@@ -82,30 +98,22 @@ export function nodeIo(root: string): Io {
     cwd: process.cwd(),
     root,
     readFile: (p) => fs.readFileSync(p),
-    writeFile: (p, d) => {
-      fs.mkdirSync(path.dirname(p), { recursive: true });
-      fs.writeFileSync(p, d);
-    },
-    writeChunks: (p, chunks) => {
-      fs.mkdirSync(path.dirname(p), { recursive: true });
-      const fd = fs.openSync(p, 'w');
-      try {
+    writeFile: (p, d) => writeAtomic(p, (fd) => writeAll(fd, d)),
+    writeChunks: (p, chunks) =>
+      writeAtomic(p, (fd) => {
         let pending: string[] = [];
         let length = 0;
         for (const c of chunks) {
           pending.push(c);
           length += c.length;
           if (length >= 1 << 20) {
-            fs.writeSync(fd, pending.join(''));
+            writeAll(fd, pending.join(''));
             pending = [];
             length = 0;
           }
         }
-        if (pending.length) fs.writeSync(fd, pending.join(''));
-      } finally {
-        fs.closeSync(fd);
-      }
-    },
+        if (pending.length) writeAll(fd, pending.join(''));
+      }),
     listDir: (p) => {
       try {
         return fs.statSync(p).isDirectory() ? fs.readdirSync(p) : undefined;

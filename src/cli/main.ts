@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, type Lang } from '../diagnostics';
-import { InputError, UsageError } from '../errors';
+import { InputError, UsageError, WriteError } from '../errors';
 import { FORMAT_NAMES } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
 import { EXIT, runCheck, runExplain, runSchema, runSchemes, type CheckOptions, type ExplainOptions } from './commands';
@@ -177,6 +177,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof UsageError) {
       io.stderr(`pinggu: ${e.text[lang]}\n`);
+      return EXIT.input;
+    }
+    if (e instanceof WriteError) {
+      io.stderr(`${formatDiagnostic(e.diagnostic, lang)}\n`);
+      if (verbose && e.cause instanceof Error && e.cause.stack) io.stderr(`${e.cause.stack}\n`);
       return EXIT.input;
     }
     if (e instanceof InputError) {

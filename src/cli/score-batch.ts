@@ -3,14 +3,17 @@
  * report per unit and period plus the summary. Progress on stderr only on a terminal.
  */
 import * as path from 'node:path';
-import { msg, type Lang } from '../diagnostics';
+import { formatDiagnostic, msg, type Lang } from '../diagnostics';
 import { UsageError } from '../errors';
 import type { Batch, BatchEntry } from '../batch/types';
 import type { Job } from './discover';
 import { FORMATS, type FormatContext, type FormatName } from '../report/registry';
 import { BATCH_FORMATS, type BatchFormatContext, type BatchFormatName } from '../report/batch-registry';
 import type { Io } from './io';
-import { emit, writeOrFail } from './commands';
+import { emit, EXIT, tryWrite } from './commands';
+import { entryFiles } from './file-names';
+
+export { entryFiles };
 
 export interface BatchOutput {
   lang: Lang;
@@ -39,52 +42,66 @@ export function checkBatchFormats(o: Pick<BatchOutput, 'outputs' | 'format' | 'o
   if (!o.outputDir && o.outputs.length === 0) batchFormat(o.format ?? 'table');
 }
 
-export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<void> {
+/** Failed writes said one by one; the rest counted. */
+const SAY_FAILURES = 10;
+
+/**
+ * Writes the batch's outputs. A file that cannot be written is said on stderr at
+ * once and the others are still written; the result is 2 when any failed, else 0.
+ */
+export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<number> {
   checkBatchFormats(o);
   const say = (zh: string, en: string) => {
     if (!o.quiet) io.stderr(`${o.lang === 'zh' ? zh : en}\n`);
   };
-  const render = (f: BatchFormatName, color: boolean, links?: (e: BatchEntry) => string) =>
+  // Each failure said at once; past SAY_FAILURES (a full disk fails every file) only counted, and the count said.
+  let failed = 0;
+  const write = (file: string, data: Parameters<typeof tryWrite>[2]): boolean => {
+    const bad = tryWrite(io, file, data);
+    if (bad && ++failed <= SAY_FAILURES) io.stderr(`${formatDiagnostic(bad, o.lang)}\n`);
+    return !bad;
+  };
+  const sayMore = () => {
+    const more = failed - SAY_FAILURES;
+    if (more > 0) io.stderr(`${formatDiagnostic({ severity: 'error', code: 'output/write-failed', message: msg(`${more} more file${more === 1 ? '' : 's'} could not be written`, `另有 ${more} 个文件未能写入`) }, o.lang)}\n`);
+  };
+  const render = (f: BatchFormatName, color: boolean, links?: (e: BatchEntry) => string | undefined) =>
     BATCH_FORMATS[f].render(b, { ...o.ctx, color, extra: o.extra, links });
   for (const out of o.outputs) {
-    writeOrFail(io, out.file, await render(batchFormat(out.format), false));
-    say(`已写入 ${out.file}`, `wrote ${out.file}`);
+    if (write(out.file, await render(batchFormat(out.format), false))) say(`已写入 ${out.file}`, `wrote ${out.file}`);
   }
+  if (!o.outputDir) sayMore();
   if (o.outputDir) {
     const formats: FormatName[] = o.format ? [o.format] : ['json', 'html'];
     const names = entryFiles(b);
+    /** Each entry's files that were written, by extension: the summary links only to those. */
+    const written = new Map<BatchEntry, Set<string>>();
     for (const e of b.entries) {
+      const ok = new Set<string>();
       for (const f of formats) {
-        const file = path.join(o.outputDir, `${names.get(e)!}${FORMATS[f].extensions[0]}`);
-        writeOrFail(io, file, await FORMATS[f].render(e.assessment, { ...o.ctx, period: e.period }));
+        const ext = FORMATS[f].extensions[0]!;
+        if (write(path.join(o.outputDir, `${names.get(e)!}${ext}`), await FORMATS[f].render(e.assessment, { ...o.ctx, period: e.period }))) ok.add(ext);
       }
+      written.set(e, ok);
     }
     const summaries = formats.filter(isBatchFormat);
+    let summaryOk = summaries.length > 0;
     for (const f of summaries) {
       const ext = FORMATS[f].extensions[0]!;
-      writeOrFail(io, path.join(o.outputDir, `summary${ext}`), await render(f, false, (e) => `${names.get(e)!}${ext}`));
+      const link = (e: BatchEntry) => (written.get(e)?.has(ext) ? `${names.get(e)!}${ext}` : undefined);
+      summaryOk = write(path.join(o.outputDir, `summary${ext}`), await render(f, false, link)) && summaryOk;
     }
-    const n = b.entries.length;
+    const n = b.entries.filter((e) => written.get(e)!.size === formats.length).length;
+    const total = b.entries.length;
+    const reports = n === total ? { en: `${n} report${n === 1 ? '' : 's'}`, zh: `${n} 份报告` } : { en: `${n} of ${total} reports`, zh: `${total} 份报告中的 ${n} 份` };
+    sayMore();
     // A workbook holds one assessment: --format xlsx writes no summary.
-    if (summaries.length) say(`已写入 ${o.outputDir}：${n} 份报告及汇总`, `wrote ${o.outputDir}: ${n} report${n === 1 ? '' : 's'} and the summary`);
-    else say(`已写入 ${o.outputDir}：${n} 份报告（${formats.join('、')} 格式没有汇总）`, `wrote ${o.outputDir}: ${n} report${n === 1 ? '' : 's'} (no summary in ${formats.join(', ')})`);
+    if (!summaries.length) say(`已写入 ${o.outputDir}：${reports.zh}（${formats.join('、')} 格式没有汇总）`, `wrote ${o.outputDir}: ${reports.en} (no summary in ${formats.join(', ')})`);
+    else if (summaryOk) say(`已写入 ${o.outputDir}：${reports.zh}及汇总`, `wrote ${o.outputDir}: ${reports.en} and the summary`);
+    else say(`已写入 ${o.outputDir}：${reports.zh}（汇总未能写入）`, `wrote ${o.outputDir}: ${reports.en} (the summary could not be written)`);
   }
   if (o.outputs.length === 0 && !o.outputDir) emit(io, await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
-}
-
-/** `<period>/<unit name>` per entry (the key is added when two units share a name). */
-export function entryFiles(b: Batch): Map<BatchEntry, string> {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_') || '_';
-  const out = new Map<BatchEntry, string>();
-  const count = new Map<string, number>();
-  const keyOf = (e: BatchEntry) => `${e.period}\u0000${e.assessment.units[0]!.name}`;
-  for (const e of b.entries) count.set(keyOf(e), (count.get(keyOf(e)) ?? 0) + 1);
-  for (const e of b.entries) {
-    const u = e.assessment.units[0]!;
-    const name = count.get(keyOf(e))! > 1 ? `${u.name}-${u.key}` : u.name;
-    out.set(e, `${safe(e.period ?? 'all')}/${safe(name)}`);
-  }
-  return out;
+  return failed ? EXIT.input : EXIT.ok;
 }
 
 /** A one-line progress bar on stderr, redrawn in place; cleared at the end. */

@@ -4,7 +4,7 @@
  * the worst of the assessments and the gates.
  */
 import * as path from 'node:path';
-import { hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
 import { UsageError } from '../errors';
 import { normalizeEncodingName } from '../data/decode';
 import { parsePeriod } from '../data/period';
@@ -15,7 +15,7 @@ import { gateLines } from '../report/trend-lines';
 import type { RunCheck } from '../report/junit';
 import { adjustMany, type AdjustmentOptions } from './adjustments';
 import { assessJob, collect, runBatch, type JobResult } from './batch-run';
-import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, printFindings, writeOrFail, type CommonOptions } from './commands';
+import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, printFindings, tryWrite, type CommonOptions } from './commands';
 import { gateOptions } from './compare';
 import { discoverJobs } from './discover';
 import { resolveScheme } from './inputs';
@@ -91,7 +91,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
   const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
-  await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks } });
+  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks } });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
@@ -108,7 +108,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   }
   // The adjustments file's and the scheme's warnings, as in a single run.
   printFindings(io, [...adjustFindings, ...warnings], lang, verbose, quiet);
-  return Math.max(batch.exit, trend?.gate?.exitCode ?? 0);
+  return Math.max(batch.exit, trend?.gate?.exitCode ?? 0, written);
 }
 
 /**
@@ -146,9 +146,13 @@ interface SingleOptions {
 async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise<number> {
   const { lang, sort, verbose, csvEncoding, outputs, format } = o;
   const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period });
+  // One -o file that cannot be written does not stop the others; it makes the exit code 2.
+  let written: number = EXIT.ok;
   for (const out of outputs) {
-    writeOrFail(io, out.file, await render(out.format, false));
-    if (!o.quiet) io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
+    const failed = tryWrite(io, out.file, await render(out.format, false));
+    if (failed) io.stderr(`${formatDiagnostic(failed, lang)}\n`);
+    if (failed) written = EXIT.input;
+    else if (!o.quiet) io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
   }
   const toStdout = outputs.length === 0;
   if (toStdout && format === 'xlsx' && io.isTTY) {
@@ -160,7 +164,7 @@ async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise
   if (!(toStdout && stdoutFormat === 'table')) printFindings(io, assessment.data.findings, lang, verbose, o.quiet);
   printFindings(io, o.warnings, lang, verbose, o.quiet);
   if (hasErrors(assessment.data.findings)) return EXIT.input;
-  return gate(assessment, o.failOn);
+  return Math.max(written, gate(assessment, o.failOn));
 }
 
 export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {

@@ -7,6 +7,7 @@ import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch, BatchEntry } from '../batch/types';
 import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
+import { hrefOf } from './href';
 import { htmlPage } from './html';
 import { statusWord, t } from './i18n';
 import { barChart, esc } from './svg';
@@ -16,10 +17,10 @@ export interface BatchHtmlContext {
   extra?: string[];
   /** Parts right after the title (the gates' verdict). */
   top?: string[];
-  links?: (e: BatchEntry) => string;
+  links?: (e: BatchEntry) => string | undefined;
 }
 
-const a = (text: string, href: string | undefined) => (href ? `<a href="${esc(encodeURI(href))}">${esc(text)}</a>` : esc(text));
+const a = (text: string, href: string | undefined) => (href ? `<a href="${esc(hrefOf(href))}">${esc(text)}</a>` : esc(text));
 
 export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   const L = ctx.lang;

@@ -3,6 +3,7 @@ import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch, BatchEntry } from '../batch/types';
 import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
+import { hrefOf } from './href';
 import { statusWord, t } from './i18n';
 import { cell, inline, table } from './markdown';
 
@@ -12,10 +13,10 @@ export interface BatchMdContext {
   /** Blocks said right after the title (the gates' verdict). */
   top?: string[];
   /** Relative link to each entry's own report (--output-dir). */
-  links?: (e: BatchEntry) => string;
+  links?: (e: BatchEntry) => string | undefined;
 }
 
-const link = (text: string, href: string | undefined) => (href ? `[${cell(text)}](${encodeURI(href)})` : cell(text));
+const link = (text: string, href: string | undefined) => (href ? `[${cell(text)}](${hrefOf(href)})` : cell(text));
 
 export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
   const L = ctx.lang;

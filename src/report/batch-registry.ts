@@ -22,7 +22,7 @@ export interface BatchFormatContext extends FormatContext {
     checks?: RunCheck[];
   };
   /** Relative link to each entry's own report (--output-dir). */
-  links?: (e: BatchEntry) => string;
+  links?: (e: BatchEntry) => string | undefined;
 }
 
 
