@@ -9,13 +9,16 @@
  *   their names split it into one job per period; a file with no period in its own
  *   name joins every one of them (a roster valid for all months), whatever its
  *   folder says. Only when no file names a period do folders decide.
+ * - Links are followed, each real folder searched once and each real file read once
+ *   (walk.ts); what is skipped for that is a warning in `findings`.
  */
 import * as path from 'node:path';
-import { msg } from '../diagnostics';
+import { msg, type Diagnostic } from '../diagnostics';
 import { UsageError } from '../errors';
 import type { Io } from './io';
 import { shown } from './inputs';
 import { expandGlob, isGlob } from './glob';
+import { sameFile, walkFolders } from './walk';
 import { comparePeriods, periodInName, periodOfPath, type Period } from '../data/period';
 
 export interface Job {
@@ -33,46 +36,78 @@ interface Group {
   files: string[];
 }
 
-export function discoverJobs(io: Io, args: string[], period?: Period): Job[] {
+export function discoverJobs(io: Io, args: string[], period?: Period, findings: Diagnostic[] = []): Job[] {
   if (args.length === 0) {
     throw new UsageError(msg('no data given: name the township CSV files or folders to score (try: pinggu score fixtures/xiyang)', '未指定数据：请给出乡镇 CSV 文件或文件夹（例如：pinggu score fixtures/xiyang）'));
   }
   const groups: Group[] = [];
   const loose: string[] = [];
+  const said: Diagnostic[] = [];
   for (const a of args) {
     const p = path.resolve(io.cwd, a);
-    const paths = !io.exists(p) && isGlob(a) ? expandGlob(io, a) : [p];
+    const paths = !io.exists(p) && isGlob(a) ? expandGlob(io, a, said) : [p];
     if (!io.exists(p) && !isGlob(a)) throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
     if (paths.length === 0) throw new UsageError(msg(`${a}: nothing matches`, `${a}：没有匹配的文件或文件夹`));
     for (const q of paths) {
       if (io.listDir(q)) {
-        const found = folderGroups(io, q);
+        const found = folderGroups(io, q, said);
         if (!found.length) throw new UsageError(msg(`${shown(io, q)}: the folder has no .csv or .xlsx files`, `${shown(io, q)}：文件夹中没有 .csv 或 .xlsx 文件`));
         groups.push(...found);
       } else if (!isGlob(a) || DATA_EXT.test(q)) loose.push(q);
     }
   }
   // A file named on its own that a folder argument already holds is read once, with its folder.
-  const inFolders = new Set(groups.flatMap((g) => g.files));
-  const alone = [...new Set(loose)].filter((f) => !inFolders.has(f));
+  const inFolders = new Set(groups.flatMap((g) => g.files.map((f) => io.realPath(f))));
+  const alone = [...new Set(loose)].filter((f) => !inFolders.has(io.realPath(f)));
   if (alone.length) groups.unshift({ source: alone.map((f) => shown(io, f)).join(', '), files: alone });
-  const seen = new Set<string>();
+  // Each real file once: a path without a link to it wins, else the first path met;
+  // the same file again under another path (a link) is said.
+  const real = new Map<string, string>();
+  const realOf = (f: string) => real.get(f) ?? real.set(f, io.realPath(f)).get(f)!;
+  const all = groups.flatMap((g) => g.files);
+  const keep = new Map<string, string>();
+  for (const f of all) if (!keep.has(realOf(f)) && realOf(f) === path.join(io.realPath(path.dirname(f)), path.basename(f))) keep.set(realOf(f), f);
+  for (const f of all) if (!keep.has(realOf(f))) keep.set(realOf(f), f);
+  const done = new Set<string>();
   const jobs: Job[] = [];
   for (const g of groups) {
-    const files = g.files.filter((f) => !seen.has(f));
-    files.forEach((f) => seen.add(f));
+    const files: string[] = [];
+    for (const f of g.files) {
+      const first = keep.get(realOf(f))!;
+      if (first !== f) said.push(sameFile(io, f, first));
+      else if (!done.has(f)) files.push(f);
+      done.add(f);
+    }
     if (files.length) jobs.push(...splitByPeriod(io, { ...g, files }, period));
+  }
+  const keys = new Set<string>();
+  for (const d of said) {
+    const k = `${d.code}\u0000${d.file}\u0000${d.message.en}`;
+    if (!keys.has(k)) findings.push(d);
+    keys.add(k);
   }
   if (!jobs.length) throw new UsageError(msg(`${args.join(' ')}: no .csv, .tsv or .xlsx file to read`, `${args.join(' ')}：没有可读取的 .csv、.tsv 或 .xlsx 文件`));
   return jobs;
 }
 
 /** The datasets in a folder: itself when it holds data files, else the folders below it. */
-function folderGroups(io: Io, dir: string): Group[] {
-  const entries = [...(io.listDir(dir) ?? [])].sort();
-  const files = entries.filter((e) => DATA_EXT.test(e) && !e.startsWith('~$') && !io.listDir(path.join(dir, e)));
-  if (files.length) return [{ source: shown(io, dir), files: files.map((f) => path.join(dir, f)) }];
-  return entries.filter((e) => !e.startsWith('.') && io.listDir(path.join(dir, e))).flatMap((e) => folderGroups(io, path.join(dir, e)));
+function folderGroups(io: Io, dir: string, findings: Diagnostic[]): Group[] {
+  const groups: Group[] = [];
+  const dataFiles = (d: string, entries: string[]) => entries.filter((e) => DATA_EXT.test(e) && !e.startsWith('~$') && !io.listDir(path.join(d, e)));
+  walkFolders(
+    io,
+    dir,
+    (d, entries) => {
+      const files = dataFiles(d, entries);
+      if (files.length) {
+        groups.push({ source: shown(io, d), files: files.map((f) => path.join(d, f)) });
+        return [];
+      }
+      return entries.filter((e) => !e.startsWith('.') && io.listDir(path.join(d, e)));
+    },
+    findings,
+  );
+  return groups;
 }
 
 function splitByPeriod(io: Io, g: Group, forced?: Period): Job[] {

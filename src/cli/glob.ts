@@ -1,52 +1,60 @@
 /**
  * Glob patterns in data arguments, for shells that do not expand them (cron lines
- * quoted, Windows): `*` and `?` within one name, `[abc]`, `**` for any depth of folders.
+ * quoted, Windows): `*` and `?` within one name, `[abc]`, `[a-z]`, `[!abc]`, `**` for
+ * any depth of folders. Names are matched without regular expressions (wildcard.ts);
+ * `**` searches each real folder once, links included (walk.ts). A malformed pattern
+ * (`[z-a]`, a `[` never closed) is a usage error naming the pattern and the place.
  */
 import * as path from 'node:path';
+import { msg, type Diagnostic } from '../diagnostics';
+import { UsageError } from '../errors';
 import type { Io } from './io';
+import { walkFolders } from './walk';
+import { matchName, parseSegment, PatternError, type Token } from './wildcard';
 
 export const isGlob = (arg: string): boolean => /[*?[]/.test(arg);
 
-function segmentRegExp(seg: string): RegExp {
-  let re = '';
-  for (let i = 0; i < seg.length; i++) {
-    const ch = seg[i]!;
-    if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else if (ch === '[') {
-      const end = seg.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        const body = seg.slice(i + 1, end).replace(/\\/g, '\\\\');
-        re += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
-        i = end;
+type Step = { kind: 'name'; name: string } | { kind: 'deep' } | { kind: 'match'; tokens: Token[]; hidden: boolean };
+
+/** The pattern's segments below its start (the working directory, or its root). */
+function compile(pattern: string, start: number): Step[] {
+  const steps: Step[] = [];
+  for (const m of pattern.slice(start).matchAll(/[^\\/]+/g)) {
+    const seg = m[0];
+    if (seg === '**') steps.push({ kind: 'deep' });
+    else if (!isGlob(seg)) steps.push({ kind: 'name', name: seg });
+    else {
+      try {
+        steps.push({ kind: 'match', tokens: parseSegment(seg), hidden: seg.startsWith('.') });
+      } catch (e) {
+        if (!(e instanceof PatternError)) throw e;
+        const at = Array.from(pattern.slice(0, start + m.index!)).length + e.at + 1;
+        throw new UsageError(msg(`${pattern}: invalid pattern at character ${at}: ${e.what.en}`, `${pattern}：模式无效（第 ${at} 个字符）：${e.what.zh}`));
       }
-    } else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
   }
-  return new RegExp(`^${re}$`);
+  return steps;
 }
 
-/** The paths matching a pattern, sorted; hidden names (".git") only when the pattern names them. */
-export function expandGlob(io: Io, pattern: string): string[] {
-  const abs = path.resolve(io.cwd, pattern);
-  const { root } = path.parse(abs);
-  const segs = abs.slice(root.length).split(/[\\/]+/).filter(Boolean);
-  let current = [root];
-  for (const seg of segs) {
+/**
+ * The paths matching a pattern, sorted; hidden names (".git") only when the pattern
+ * names them. Links skipped by `**` (a folder already searched) are said in `findings`.
+ */
+export function expandGlob(io: Io, pattern: string, findings: Diagnostic[] = []): string[] {
+  const root = path.isAbsolute(pattern) ? path.parse(pattern).root : '';
+  const steps = compile(pattern, root.length);
+  let current = [root || io.cwd];
+  for (const step of steps) {
     const next: string[] = [];
-    if (seg === '**') {
-      for (const base of current) next.push(...descend(io, base));
-    } else if (!isGlob(seg)) {
-      for (const base of current) {
-        const p = path.join(base, seg);
+    for (const base of current) {
+      if (step.kind === 'deep') next.push(...descend(io, base, findings));
+      else if (step.kind === 'name') {
+        const p = path.join(base, step.name);
         if (io.exists(p)) next.push(p);
-      }
-    } else {
-      const re = segmentRegExp(seg);
-      for (const base of current) {
+      } else {
         for (const e of io.listDir(base) ?? []) {
-          if (e.startsWith('.') && !seg.startsWith('.')) continue;
-          if (re.test(e)) next.push(path.join(base, e));
+          if (e.startsWith('.') && !step.hidden) continue;
+          if (matchName(step.tokens, e)) next.push(path.join(base, e));
         }
       }
     }
@@ -55,11 +63,7 @@ export function expandGlob(io: Io, pattern: string): string[] {
   return current.sort();
 }
 
-/** A folder and every folder below it (not hidden). */
-function descend(io: Io, base: string): string[] {
-  const entries = io.listDir(base);
-  if (!entries) return [];
-  const out = [base];
-  for (const e of [...entries].sort()) if (!e.startsWith('.')) out.push(...descend(io, path.join(base, e)));
-  return out;
+/** A folder and every folder below it (not hidden), each real folder once. */
+function descend(io: Io, base: string, findings: Diagnostic[]): string[] {
+  return walkFolders(io, base, (dir, entries) => entries.filter((e) => !e.startsWith('.') && io.listDir(path.join(dir, e))), findings);
 }

@@ -24,6 +24,8 @@ export interface Io {
   /** Entries of a folder, or undefined when `p` is not a folder. */
   listDir(p: string): string[] | undefined;
   exists(p: string): boolean;
+  /** The path with every link in it resolved (the same folder or file reached twice is seen as one); `p` itself when it cannot be resolved. */
+  realPath(p: string): string;
 }
 
 /**
@@ -122,5 +124,12 @@ export function nodeIo(root: string): Io {
       }
     },
     exists: (p) => fs.existsSync(p),
+    realPath: (p) => {
+      try {
+        return fs.realpathSync.native(p);
+      } catch {
+        return path.resolve(p);
+      }
+    },
   };
 }

@@ -60,7 +60,9 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const { scheme, warnings } = await resolveScheme(io, o.scheme);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
-  const jobs = discoverJobs(io, data, period);
+  const found: Diagnostic[] = [];
+  const jobs = discoverJobs(io, data, period, found);
+  printFindings(io, found, lang, Boolean(o.verbose), Boolean(o.quiet)); // links skipped in the data folders
   // Several datasets are a batch whatever they hold: refuse a format it has not before scoring.
   if (jobs.length > 1) checkBatchFormats({ outputs, format, outputDir: o.outputDir });
   const verbose = Boolean(o.verbose);

@@ -32,6 +32,13 @@ export function fakeIo(env: Record<string, string> = { LANG: 'C' }): Io & { out:
       }
     },
     exists: (p: string) => fs.existsSync(p),
+    realPath: (p: string) => {
+      try {
+        return fs.realpathSync.native(p);
+      } catch {
+        return p;
+      }
+    },
   };
   return io;
 }
