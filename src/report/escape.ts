@@ -1,8 +1,52 @@
 /**
  * Escaping for the text formats that machines and spreadsheets read: CSV (RFC 4180
  * quoting, formula-injection neutralising) and XML (text, attributes, characters XML
- * 1.0 cannot carry).
+ * 1.0 cannot carry); and for what people read on a terminal or in Markdown and HTML:
+ * control characters and bidi overrides shown as escapes (`visible`, `visibleData`).
  */
+import { visible } from '../visible';
+
+export { visible, visibleLine } from '../visible';
+
+/**
+ * A report's input with every string passed through `visible`, for the formatters
+ * that print to a terminal (whose colour codes must stay raw while the text from
+ * files may not): arrays and plain objects are copied only where a string inside
+ * changed, so clean input comes back as the very same object; shared objects stay
+ * shared. Class instances (Rational) and Maps are kept as they are; object keys too.
+ */
+export function visibleData<T>(x: T): T {
+  const done = new Map<object, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return visible(v);
+    if (v === null || typeof v !== 'object') return v;
+    const known = done.get(v);
+    if (known !== undefined) return known;
+    done.set(v, v); // a cycle, should one come, ends here
+    let out: unknown = v;
+    if (Array.isArray(v)) {
+      let copy: unknown[] | undefined;
+      v.forEach((e, i) => {
+        const w = walk(e);
+        if (w !== e) (copy ??= v.slice())[i] = w;
+      });
+      if (copy) out = copy;
+    } else {
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto === Object.prototype || proto === null) {
+        let copy: Record<string, unknown> | undefined;
+        for (const [k, e] of Object.entries(v)) {
+          const w = walk(e);
+          if (w !== e) (copy ??= { ...(v as Record<string, unknown>) })[k] = w;
+        }
+        if (copy) out = copy;
+      }
+    }
+    done.set(v, out);
+    return out;
+  };
+  return walk(x) as T;
+}
 
 /**
  * A plain decimal number as pinggu writes it (`-6`, `0.014`, `1,234.5`, `-1.2%`,
