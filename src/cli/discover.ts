@@ -17,6 +17,7 @@ import type { Io } from './io';
 import { shown } from './inputs';
 import { expandGlob, isGlob } from './glob';
 import { comparePeriods, periodInName, periodOfPath, type Period } from '../data/period';
+import { compareCodePoints } from '../compare';
 
 export interface Job {
   /** Where the dataset comes from, as shown to the user (a folder, or the files). */
@@ -69,7 +70,7 @@ export function discoverJobs(io: Io, args: string[], period?: Period): Job[] {
 
 /** The datasets in a folder: itself when it holds data files, else the folders below it. */
 function folderGroups(io: Io, dir: string): Group[] {
-  const entries = [...(io.listDir(dir) ?? [])].sort();
+  const entries = [...(io.listDir(dir) ?? [])].sort(compareCodePoints);
   const files = entries.filter((e) => DATA_EXT.test(e) && !e.startsWith('~$') && !io.listDir(path.join(dir, e)));
   if (files.length) return [{ source: shown(io, dir), files: files.map((f) => path.join(dir, f)) }];
   return entries.filter((e) => !e.startsWith('.') && io.listDir(path.join(dir, e))).flatMap((e) => folderGroups(io, path.join(dir, e)));

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Io } from './io';
+import { compareCodePoints } from '../compare';
 
 export const isGlob = (arg: string): boolean => /[*?[]/.test(arg);
 
@@ -52,7 +53,7 @@ export function expandGlob(io: Io, pattern: string): string[] {
     }
     current = [...new Set(next)];
   }
-  return current.sort();
+  return current.sort(compareCodePoints);
 }
 
 /** A folder and every folder below it (not hidden). */
@@ -60,6 +61,6 @@ function descend(io: Io, base: string): string[] {
   const entries = io.listDir(base);
   if (!entries) return [];
   const out = [base];
-  for (const e of [...entries].sort()) if (!e.startsWith('.')) out.push(...descend(io, path.join(base, e)));
+  for (const e of [...entries].sort(compareCodePoints)) if (!e.startsWith('.')) out.push(...descend(io, path.join(base, e)));
   return out;
 }
