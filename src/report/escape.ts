@@ -56,12 +56,14 @@ export function visibleData<T>(x: T): T {
 const PLAIN_NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?[%‰]?$/;
 
 /**
- * What makes a spreadsheet treat a cell as a formula (OWASP "CSV injection"):
- * `=`, `+`, `-`, `@` first, also after leading spaces (some importers trim them) and in
- * their full-width forms (＝＋－＠, which some CJK spreadsheet setups normalise), and a
- * leading tab or carriage return.
+ * What makes a spreadsheet treat a cell as a formula (OWASP "CSV injection"): `=`,
+ * `+`, `-`, `@` first, in their full-width (＝＋－＠) and small (﹦﹢﹣﹫) forms too, which
+ * some CJK spreadsheet setups normalise; also after anything an importer may trim or
+ * not show — white space of every kind (tab, line breaks, NBSP U+00A0, ideographic
+ * space U+3000, …), zero-width characters (U+200B–U+200D, U+2060, U+180E) and a BOM
+ * (U+FEFF); and a leading tab, carriage return or line feed whatever follows.
  */
-const FORMULA_START = /^(?:[\t\r]|[ \u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+const FORMULA_START = /^(?:[\t\r\n]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
 
 /**
  * A cell made inert against formula injection: text that a spreadsheet would take for
