@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { memIo, scoreJson } from '../trend/support';
@@ -128,5 +129,27 @@ describe('control characters from a scheme, in compare', () => {
       expect(io.out, format).toMatch(/评估\\{1,2}x1b\\?\[2J方案/);
       expect(io.out, format).toMatch(/昔阳\\{1,2}u202e县/);
     }
+  });
+});
+
+describe('formula injection in CSV: every prefix of issue #9', () => {
+  // After white space, zero-width characters and a BOM, these start a formula in some spreadsheet.
+  const NAMES = ['\u200b=HYPERLINK("http://x","y")', '﹦1+1', '\u2060+cmd', '\u200d@SUM(A1)', '﹣2+3'];
+  const csvDir = join(dir, 'csv');
+  mkdirSync(csvDir, { recursive: true });
+  {
+    const src = join(ROOT, 'fixtures', 'xiyang');
+    let towns = readFileSync(join(src, 'townships.csv'), 'utf8');
+    for (const [i, from] of ['乐平镇', '皋落镇', '东冶头镇', '沾尚镇', '大寨镇'].entries()) towns = towns.replace(new RegExp(`^${from},`, 'm'), `"${NAMES[i]!.replace(/"/g, '""')}",`);
+    writeFileSync(join(csvDir, 'townships.csv'), towns);
+    writeFileSync(join(csvDir, 'county.csv'), readFileSync(join(src, 'county.csv')));
+  }
+  const FORMULA = /^(?:[\t\r\n]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
+
+  it('each such township name comes out with a leading quote; no other cell starts a formula', async () => {
+    const r = await run(['score', csvDir, '--format', 'csv', '--lang', 'en']);
+    const cells = parse(r.out.replace(/^\ufeff/, ''), { relax_column_count: false }).flat() as string[];
+    for (const name of NAMES) expect(cells, JSON.stringify(name)).toContain(`'${name}`);
+    for (const c of cells) expect(FORMULA.test(c) && !/^-\d[\d,]*(\.\d+)?[%‰]?$/.test(c), JSON.stringify(c)).toBe(false);
   });
 });
