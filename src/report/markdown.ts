@@ -38,7 +38,8 @@ export function cell(s: string): string {
 }
 
 function escapeText(s: string): string {
-  return visible(s)
+  // CR LF and a lone CR are line breaks here (the callers turn them into a space or <br>), not controls.
+  return visible(s.replace(/\r\n?/g, '\n'))
     .replace(/[&<>]/g, (c) => ENTITIES[c]!)
     .replace(/[\\`*_[\]~|#$]/g, '\\$&')
     // GFM turns bare URLs into links: break the triggers.

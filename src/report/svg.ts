@@ -15,7 +15,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * characters and bidi overrides shown as escapes (`\u202e`), so a name cannot reorder
  * the text around it.
  */
-export const esc = (s: string): string => visible(s).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+export const esc = (s: string): string => visible(s.replace(/\r\n?/g, '\n')).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** A coordinate: one decimal, never `-0`. */
 const n = (x: number): string => {
