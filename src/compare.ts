@@ -27,8 +27,10 @@ const codePointRank = (u: number): number => (u >= 0xe000 ? u - 0x800 : u >= 0xd
  * order, pinned, so the environment's locale plays no part. Ties that the collator
  * calls equal fall back to code points, so the order is total.
  */
-const NAMES = new Intl.Collator('zh-u-co-pinyin');
+let names: Intl.Collator | undefined;
 
 export function compareNames(a: string, b: string): number {
-  return NAMES.compare(a, b) || compareCodePoints(a, b);
+  // Made on first use: start-up does not pay for loading the collation data.
+  names ??= new Intl.Collator('zh-u-co-pinyin');
+  return names.compare(a, b) || compareCodePoints(a, b);
 }

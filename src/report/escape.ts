@@ -14,6 +14,7 @@ export { visible, visibleLine } from '../visible';
  * files may not): arrays and plain objects are copied only where a string inside
  * changed, so clean input comes back as the very same object; shared objects stay
  * shared. Class instances (Rational) and Maps are kept as they are; object keys too.
+ * The input is a tree or a DAG, never cyclic (it is what the JSON report writes).
  */
 export function visibleData<T>(x: T): T {
   const done = new Map<object, unknown>();
@@ -22,27 +23,30 @@ export function visibleData<T>(x: T): T {
     if (v === null || typeof v !== 'object') return v;
     const known = done.get(v);
     if (known !== undefined) return known;
-    done.set(v, v); // a cycle, should one come, ends here
     let out: unknown = v;
     if (Array.isArray(v)) {
       let copy: unknown[] | undefined;
-      v.forEach((e, i) => {
-        const w = walk(e);
+      for (let i = 0; i < v.length; i++) {
+        const e: unknown = v[i];
+        const w = typeof e === 'object' || typeof e === 'string' ? walk(e) : e;
         if (w !== e) (copy ??= v.slice())[i] = w;
-      });
+      }
       if (copy) out = copy;
     } else {
       const proto = Object.getPrototypeOf(v) as unknown;
       if (proto === Object.prototype || proto === null) {
+        const o = v as Record<string, unknown>;
         let copy: Record<string, unknown> | undefined;
-        for (const [k, e] of Object.entries(v)) {
-          const w = walk(e);
-          if (w !== e) (copy ??= { ...(v as Record<string, unknown>) })[k] = w;
+        for (const k in o) {
+          const e = o[k];
+          const w = typeof e === 'object' || typeof e === 'string' ? walk(e) : e;
+          if (w !== e) (copy ??= { ...o })[k] = w;
         }
         if (copy) out = copy;
       }
     }
-    done.set(v, out);
+    // Only what changed is remembered (clean data stays cheap): a shared object is copied once.
+    if (out !== v) done.set(v, out);
     return out;
   };
   return walk(x) as T;
