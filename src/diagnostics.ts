@@ -1,3 +1,6 @@
+import { compareCodePoints } from './compare';
+import { visibleLine } from './visible';
+
 /** A message in both of the tool's languages. */
 export interface Msg {
   en: string;
@@ -22,24 +25,32 @@ export interface Diagnostic {
   path?: string;
 }
 
+/**
+ * One line for a terminal or a document: `file:line:col: severity: message (path)`.
+ * Whatever came from a file (a name, a header, a cell quoted in the message, the file's
+ * own name) is shown with its control characters as escapes (`\x1b`), never raw.
+ */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.col ?? 1}` : ''}: ` : '';
+  const where = d.file ? `${visibleLine(d.file)}${d.line ? `:${d.line}:${d.col ?? 1}` : ''}: ` : '';
   const sev =
     lang === 'zh'
       ? { error: '错误', warning: '警告', note: '提示' }[d.severity]
       : d.severity;
-  return `${where}${sev}: ${d.message[lang]}${d.path ? ` (${d.path})` : ''}`;
+  return `${where}${sev}: ${visibleLine(d.message[lang])}${d.path ? ` (${visibleLine(d.path)})` : ''}`;
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
-/** Sorts by file, line, column, then code, so output order never depends on discovery order. */
+/**
+ * Sorts by file, line, column, then code, so output order never depends on discovery
+ * order, nor on the locale: files and codes in code-point order.
+ */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      compareCodePoints(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0) ||
-      a.code.localeCompare(b.code),
+      compareCodePoints(a.code, b.code),
   );
 }

@@ -9,6 +9,7 @@ import type { ItemResult, UnitResult } from '../engine/types';
 import { competitionRanks, ranksBy } from '../engine/rank';
 import { comparePeriods, type Period } from '../data/period';
 import type { BatchEntry, ItemRank, PeriodRanking, UnitRank } from './types';
+import { compareCodePoints } from '../compare';
 
 const vetoed = (u: UnitResult): boolean => u.vetoes.some((v) => v.triggered);
 const NO_VALUE = new Set(['missing', 'invalid']);
@@ -73,4 +74,4 @@ function order(a: ItemResult, b: ItemResult): number {
   return b.points.cmp(a.points) || (a.gap ?? Rational.ZERO).cmp(b.gap ?? Rational.ZERO);
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const cmp = compareCodePoints;

@@ -18,6 +18,7 @@ import type { Job } from './discover';
 import { comparePeriods } from '../data/period';
 import { rankBatch } from '../batch/rank';
 import type { Batch, BatchEntry } from '../batch/types';
+import { compareCodePoints } from '../compare';
 
 export interface BatchOptions {
   sheet?: string;
@@ -164,4 +165,4 @@ function duplicates(entries: BatchEntry[]): { findings: Diagnostic[]; later: Set
   return { findings, later };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const cmp = compareCodePoints;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
 import { UsageError, WriteError } from '../errors';
 import { writeError } from './write-errors';
+import { visibleLine } from '../visible';
 import { readDataset } from '../data/dataset';
 import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
@@ -142,7 +143,7 @@ export async function runSchemes(io: Io, o: CommonOptions): Promise<number> {
   for (const b of bundledSchemes(io)) {
     try {
       const { scheme } = await resolveScheme(io, b.file);
-      io.stdout(`${b.id}\t${scheme.version}\t${scheme.title}\t${shown(io, b.file)}\n`);
+      io.stdout(`${b.id}\t${visibleLine(scheme.version)}\t${visibleLine(scheme.title)}\t${visibleLine(shown(io, b.file))}\n`);
     } catch {
       io.stdout(`${b.id}\t?\t${lang === 'zh' ? '（方案无效，请运行 pinggu check --scheme ' : '(invalid; run pinggu check --scheme '}${b.id})\t${shown(io, b.file)}\n`);
     }

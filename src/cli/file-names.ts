@@ -4,6 +4,7 @@
  * distinct even where the file system ignores case. Pure.
  */
 import type { Batch, BatchEntry } from '../batch/types';
+import { compareCodePoints } from '../compare';
 
 /** Most UTF-8 bytes of a name before its suffix (`-2`) and extension: ≤ 100 bytes in all. */
 export const STEM_BYTES = 80;
@@ -52,8 +53,6 @@ export function safeName(name: string): string {
 /** How a file system that ignores case and Unicode normalization (Windows, macOS) compares names. */
 const folded = (s: string): string => s.normalize('NFC').toLowerCase();
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * One stem per name, for files in one folder: safe, and distinct when compared as
  * Windows and macOS do. Names already safe keep their stem; the others follow in
@@ -62,7 +61,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function uniqueStems(names: readonly string[]): string[] {
   const safe = names.map(safeName);
-  const order = names.map((_, i) => i).sort((i, j) => Number(safe[i] !== names[i]) - Number(safe[j] !== names[j]) || cmp(names[i]!, names[j]!) || i - j);
+  const order = names.map((_, i) => i).sort((i, j) => Number(safe[i] !== names[i]) - Number(safe[j] !== names[j]) || compareCodePoints(names[i]!, names[j]!) || i - j);
   const taken = new Set<string>();
   const out: string[] = new Array<string>(names.length);
   for (const i of order) {

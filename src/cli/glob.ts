@@ -11,6 +11,7 @@ import { UsageError } from '../errors';
 import type { Io } from './io';
 import { walkFolders } from './walk';
 import { matchName, parseSegment, PatternError, type Token } from './wildcard';
+import { compareCodePoints } from '../compare';
 
 export const isGlob = (arg: string): boolean => /[*?[]/.test(arg);
 
@@ -60,7 +61,7 @@ export function expandGlob(io: Io, pattern: string, findings: Diagnostic[] = [])
     }
     current = [...new Set(next)];
   }
-  return current.sort();
+  return current.sort(compareCodePoints);
 }
 
 /** A folder and every folder below it (not hidden), each real folder once. */

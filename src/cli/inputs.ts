@@ -6,6 +6,7 @@ import type { InputFile } from '../data/dataset';
 import { compilePrepared, type Preparsed } from '../scheme/prepared';
 import type { Scheme } from '../scheme/model';
 import type { Io } from './io';
+import { compareCodePoints } from '../compare';
 
 export const DEFAULT_SCHEME = 'jsyzfw-2008';
 /** What a folder argument expands to (other files, such as a README.txt, are left alone). */
@@ -21,7 +22,7 @@ export function bundledSchemes(io: Io): BundledScheme[] {
   const dir = path.join(io.root, 'criteria');
   return (io.listDir(dir) ?? [])
     .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
+    .sort(compareCodePoints)
     .map((f) => ({ id: f.replace(/\.ya?ml$/, ''), file: path.join(dir, f) }));
 }
 
@@ -97,7 +98,7 @@ export function readInputs(io: Io, args: string[]): InputFile[] {
     const p = path.resolve(io.cwd, a);
     const entries = io.listDir(p);
     if (entries) {
-      const inside = entries.filter((e) => DATA_EXT.test(e)).sort().map((e) => path.join(p, e));
+      const inside = entries.filter((e) => DATA_EXT.test(e)).sort(compareCodePoints).map((e) => path.join(p, e));
       if (!inside.length) throw new UsageError(msg(`${a}: the folder has no .csv files`, `${a}：文件夹中没有 .csv 文件`));
       files.push(...inside);
     } else if (io.exists(p)) files.push(p);

@@ -1,5 +1,6 @@
 /** Everything the CLI needs from the outside world, injected so tests run in-process. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { formatDiagnostic } from '../diagnostics';
 import { langFromEnv } from '../report/i18n';
 import { writeAll, writeAtomic } from './atomic-write';

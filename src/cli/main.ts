@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError, WriteError } from '../errors';
+import { visible } from '../visible';
 import { FORMAT_NAMES } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
 import { EXIT, runCheck, runExplain, runSchema, runSchemes, type CheckOptions, type ExplainOptions } from './commands';
@@ -52,7 +53,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .description(h('Score township data against a provincial evaluation scheme and report where points are lost.', '按省级评估方案为乡镇数据计分，报告失分所在。'))
     .showHelpAfterError(lang === 'zh' ? '（运行 pinggu --help 查看用法）' : '(run pinggu --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(lang === 'zh' ? commanderZh(text) : text) })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(visible(lang === 'zh' ? commanderZh(text) : text)) })
     .addHelpText('after', exitCodesHelp(lang))
     .helpOption('-h, --help', h('show this help', '显示帮助'))
     .helpCommand('help [command]', h('show help for a command', '显示某个命令的帮助'));
@@ -176,7 +177,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.input;
     }
     if (e instanceof UsageError) {
-      io.stderr(`pinggu: ${e.text[lang]}\n`);
+      io.stderr(`pinggu: ${visible(e.text[lang])}\n`);
       return EXIT.input;
     }
     if (e instanceof WriteError) {
@@ -189,7 +190,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.input;
     }
     const err = e as Error;
-    io.stderr(lang === 'zh' ? `pinggu：内部错误：${err?.message ?? String(e)}（请附 --verbose 输出报告此问题）\n` : `pinggu: internal error: ${err?.message ?? String(e)} (please report it with the --verbose output)\n`);
+    io.stderr(lang === 'zh' ? `pinggu：内部错误：${visible(err?.message ?? String(e))}（请附 --verbose 输出报告此问题）\n` : `pinggu: internal error: ${visible(err?.message ?? String(e))} (please report it with the --verbose output)\n`);
     if (verbose && err?.stack) io.stderr(`${err.stack}\n`);
     return EXIT.input;
   }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { formatDiagnostic, msg, type Lang } from '../diagnostics';
 import { UsageError } from '../errors';
+import { visibleLine } from '../visible';
 import type { Batch, BatchEntry } from '../batch/types';
 import type { Job } from './discover';
 import { FORMATS, type FormatContext, type FormatName } from '../report/registry';
@@ -111,7 +112,7 @@ export function progressBar(io: Io): { tick: (done: number, total: number, job: 
     tick(done, total, job) {
       const width = 24;
       const full = Math.round((done / total) * width);
-      const label = `${job.period ?? ''} ${job.source}`.trim().slice(-40);
+      const label = visibleLine(`${job.period ?? ''} ${job.source}`.trim().slice(-40));
       io.stderr(`\r\u001b[K[${'#'.repeat(full)}${' '.repeat(width - full)}] ${done}/${total} ${label}`);
       drawn = true;
     },

@@ -22,6 +22,7 @@ import { gateOptions, readReportFile } from './compare';
 import { shown } from './inputs';
 import type { Io } from './io';
 import type { BatchOutput } from './score-batch';
+import { compareCodePoints } from '../compare';
 
 export interface TrendOptions {
   baseline?: string;
@@ -42,7 +43,7 @@ export function historyFiles(io: Io, dir: string): string[] {
   const entries = io.listDir(abs);
   if (!entries) throw new UsageError(msg(`--history ${dir}: is a file; give the folder of earlier reports`, `--history ${dir}：这是文件，请给出以往报告所在的文件夹`));
   const out: string[] = [];
-  for (const e of [...entries].sort()) {
+  for (const e of [...entries].sort(compareCodePoints)) {
     const p = path.join(abs, e);
     if (/\.json$/i.test(e) && !io.listDir(p)) out.push(p);
     else if (io.listDir(p) && io.exists(path.join(p, 'summary.json'))) out.push(path.join(p, 'summary.json'));

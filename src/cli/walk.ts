@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import { msg, type Diagnostic } from '../diagnostics';
 import type { Io } from './io';
+import { compareCodePoints } from '../compare';
 import { shown } from './inputs';
 
 /**
@@ -34,7 +35,7 @@ export function walkFolders(io: Io, start: string, below: (dir: string, entries:
     first.set(real, dir);
     out.push(dir);
     const direct: string[] = [];
-    for (const e of below(dir, [...entries].sort())) {
+    for (const e of below(dir, [...entries].sort(compareCodePoints))) {
       const p = path.join(dir, e);
       const r = io.realPath(p);
       (r === (real === dir ? p : path.join(real, e)) ? direct : links).push(p);

@@ -8,6 +8,7 @@ import { showPoints } from '../engine/display';
 import type { Batch } from '../batch/types';
 import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
 import { grid } from './grid';
+import { visibleData } from './escape';
 import { statusWord, t } from './i18n';
 
 export interface BatchTableContext {
@@ -20,7 +21,8 @@ export interface BatchTableContext {
   top?: string[];
 }
 
-export function formatBatchTable(b: Batch, ctx: BatchTableContext): string {
+export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
+  const b = visibleData(batch);
   const L = ctx.lang;
   const zh = L === 'zh';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });

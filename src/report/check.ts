@@ -1,6 +1,7 @@
 /** The data-quality report of `pinggu check`: per file, rows read/used/not used and every finding, grouped and counted. */
 import { formatDiagnostic, type Diagnostic, type Lang, type Severity } from '../diagnostics';
 import type { FileStats } from '../data/model';
+import { visibleData } from './escape';
 
 export interface CheckReport {
   scheme: { source: string; title: string; sections: number; items: number; vetoes: number };
@@ -19,7 +20,8 @@ const WORD: Record<Severity, { en: [string, string]; zh: string }> = {
 };
 const count = (n: number, s: Severity, lang: Lang) => (lang === 'zh' ? `${WORD[s].zh} ${n} 个` : `${n} ${WORD[s].en[n === 1 ? 0 : 1]}`);
 
-export function formatCheckText(r: CheckReport, ctx: { lang: Lang; verbose: boolean }): string {
+export function formatCheckText(report: CheckReport, ctx: { lang: Lang; verbose: boolean }): string {
+  const r = visibleData(report);
   const { lang } = ctx;
   const zh = lang === 'zh';
   const s = r.scheme;

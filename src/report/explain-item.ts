@@ -8,6 +8,8 @@ import { showPoints } from '../engine/display';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { explainItem, remedyText } from './explain';
 import { statusWord } from './i18n';
+import { visibleData } from './escape';
+import { compareNames } from '../compare';
 
 /** The units named `name` (name, code or key); the first top-level unit when no name is given. */
 export function findUnits(a: Assessment, name?: string): UnitResult[] {
@@ -22,7 +24,9 @@ export function findUnits(a: Assessment, name?: string): UnitResult[] {
   return exact.length ? exact : all.filter((u) => u.name === name);
 }
 
-export function formatExplain(a: Assessment, unit: UnitResult, item: ItemResult, lang: Lang): string {
+export function formatExplain(assessment: Assessment, unitResult: UnitResult, itemResult: ItemResult, lang: Lang): string {
+  // One walk, so the unit stays the same object inside the assessment.
+  const [a, unit, item] = visibleData([assessment, unitResult, itemResult] as const);
   const zh = lang === 'zh';
   const c = zh ? '：' : ': ';
   const lines: string[] = [];
@@ -46,7 +50,7 @@ export function formatExplain(a: Assessment, unit: UnitResult, item: ItemResult,
   });
   if (kids.length) {
     lines.push('', zh ? `各${kids[0]!.k.levelTitle}：` : `${kids[0]!.k.levelTitle}:`);
-    const sorted = [...kids].sort((x, y) => y.ki.lost.cmp(x.ki.lost) || x.k.name.localeCompare(y.k.name, 'zh'));
+    const sorted = [...kids].sort((x, y) => y.ki.lost.cmp(x.ki.lost) || compareNames(x.k.name, y.k.name));
     for (const { k, ki } of sorted) {
       const remedy = ki.remedy ? `  ${remedyText(ki.remedy, lang)}` : '';
       lines.push(`  ${k.name}  ${ki.display}  ${showPoints(ki.points)} / ${showPoints(ki.max)}  ${statusWord(lang, ki.status)}${remedy}`);

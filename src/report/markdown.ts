@@ -7,7 +7,8 @@
  * Every text that comes from the scheme or the data goes through `inline` or `cell`:
  * `< > &` become entities and Markdown punctuation is backslash-escaped, so a name can
  * neither open an HTML tag nor a link, emphasis or table column. The only HTML in the
- * document is our own `<details>`, `<summary>` and `<br>`.
+ * document is our own `<details>`, `<summary>` and `<br>`. Control characters and bidi
+ * overrides become visible escapes (`\x1b`, `\u202e`).
  */
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
@@ -17,6 +18,7 @@ import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, 
 import { explainItem, remedyText } from './explain';
 import { fill, statusWord, t } from './i18n';
 import { childrenByRank, sortItems } from './order';
+import { visible } from './escape';
 
 export interface MarkdownContext {
   lang: Lang;
@@ -36,7 +38,8 @@ export function cell(s: string): string {
 }
 
 function escapeText(s: string): string {
-  return s
+  // CR LF and a lone CR are line breaks here (the callers turn them into a space or <br>), not controls.
+  return visible(s.replace(/\r\n?/g, '\n'))
     .replace(/[&<>]/g, (c) => ENTITIES[c]!)
     .replace(/[\\`*_[\]~|#$]/g, '\\$&')
     // GFM turns bare URLs into links: break the triggers.

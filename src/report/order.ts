@@ -1,5 +1,6 @@
 /** Orders the reports share: items by points lost, units by rank. */
 import type { ItemResult, UnitResult } from '../engine/types';
+import { compareNames } from '../compare';
 
 /** Items by points lost, largest first (stable: equal losses keep scheme order), or in scheme order. */
 export function sortItems(items: ItemResult[], sort: 'lost' | 'scheme'): ItemResult[] {
@@ -12,5 +13,5 @@ export function sortItems(items: ItemResult[], sort: 'lost' | 'scheme'): ItemRes
 
 /** A unit's children by rank, ties by name (pinyin order). */
 export function childrenByRank(u: UnitResult): UnitResult[] {
-  return [...u.children].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+  return [...u.children].sort((a, b) => a.rank - b.rank || compareNames(a.name, b.name));
 }

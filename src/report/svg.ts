@@ -6,11 +6,16 @@
  * through class names (`tone-*`), so the legend and the charts cannot disagree.
  */
 import { textWidth } from './grid';
+import { visible } from './escape';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text for HTML or SVG, in element content and in quoted attributes alike. */
-export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+/**
+ * Text for HTML or SVG, in element content and in quoted attributes alike; control
+ * characters and bidi overrides shown as escapes (`\u202e`), so a name cannot reorder
+ * the text around it.
+ */
+export const esc = (s: string): string => visible(s.replace(/\r\n?/g, '\n')).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** A coordinate: one decimal, never `-0`. */
 const n = (x: number): string => {

@@ -1,7 +1,8 @@
 /**
  * The terminal report: verdict first, vetoes, every item (sorted by points lost or in
  * scheme order), then the ranking of the units below with their worst items.
- * Returns a string; colour only when the context says so. Fits 100 columns.
+ * Returns a string; colour only when the context says so. Fits 100 columns. Text from
+ * the files shows its control characters as escapes (`visibleData`).
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Lang } from '../diagnostics';
@@ -12,6 +13,7 @@ import { remedyText } from './explain';
 import { grid } from './grid';
 import { statusWord, t } from './i18n';
 import { childrenByRank, sortItems } from './order';
+import { visibleData } from './escape';
 
 export interface TableContext {
   lang: Lang;
@@ -21,7 +23,8 @@ export interface TableContext {
   verbose?: boolean;
 }
 
-export function formatTable(a: Assessment, ctx: TableContext): string {
+export function formatTable(input: Assessment, ctx: TableContext): string {
+  const a = visibleData(input);
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const out: string[] = [];
   out.push(c.bold(`${a.scheme.title}  ${a.scheme.version}`));

@@ -7,12 +7,14 @@ import type { Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Status } from '../engine/types';
 import { statusWord } from './i18n';
+import { visible } from './escape';
 import type { SchemeChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';
 import { columnLabel, signed, tw, type TrendWord } from './trend-words';
 
 type Esc = (s: string) => string;
-const plain: Esc = (s) => s;
+/** For the terminal: control characters shown as escapes. */
+const plain: Esc = visible;
 
 const FIELD: Record<string, TrendWord> = { title: 'fieldTitle', max: 'fieldMax', target: 'fieldTarget', formula: 'fieldFormula' };
 

@@ -14,6 +14,7 @@ import type { Status } from '../engine/types';
 import type { ItemChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';
 import { grid } from './grid';
+import { visible, visibleData } from './escape';
 import { statusWord } from './i18n';
 import { itemScoredDifferently } from './trend-json';
 import { comparedLabel, gateLines, schemeLines, sideLines } from './trend-lines';
@@ -27,11 +28,12 @@ export interface TrendTextContext {
   gate?: GateResult;
 }
 
-export function formatTrendText(t: Trend, ctx: TrendTextContext): string {
+export function formatTrendText(trend: Trend, ctx: TrendTextContext): string {
+  const t = visibleData(trend);
   const L = ctx.lang;
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const colon = L === 'zh' ? '：' : ': ';
-  const out: string[] = [c.bold(`${tw(L, 'title')}${ctx.title ? `${colon}${ctx.title}` : ''}`)];
+  const out: string[] = [c.bold(`${tw(L, 'title')}${ctx.title ? `${colon}${visible(ctx.title)}` : ''}`)];
   const compared = t.units.filter((u) => u.diff);
   out.push(compared.length ? tw(L, 'compared', { pairs: comparedLabel(L, t) }) : tw(L, 'nothingBefore'));
   for (const s of t.schemes) out.push('', ...schemeLines(L, s).map((l, i) => (i === 0 ? c.yellow.bold(l) : l)));

@@ -19,6 +19,7 @@ import { msg } from '../diagnostics';
 import { UsageError } from '../errors';
 import { Rational } from '../rational';
 import type { Trend, UnitTrend } from './diff';
+import { compareCodePoints } from '../compare';
 
 export interface GateOptions {
   /** Fail when a unit's measure dropped by more than this many points; undefined: no regression gate. */
@@ -89,7 +90,7 @@ export function gateTrend(trend: Trend, o: GateOptions): GateResult {
     if (o.regression !== undefined && d.measure.neg().gt(o.regression)) {
       const items = d.items
         .filter((i) => !i.schemeChanged && i.points && i.points.sign() < 0)
-        .sort((a, b) => a.points!.cmp(b.points!) || (a.id < b.id ? -1 : 1))
+        .sort((a, b) => a.points!.cmp(b.points!) || compareCodePoints(a.id, b.id))
         .map((i) => ({ item: i.id, title: i.title, points: i.points! }));
       reasons.push({ kind: 'regression', ...where, from: d.before.scaled, to: d.after.scaled, drop: d.measure.neg(), threshold: o.regression, schemeChanged: d.schemeChanged, items });
     }

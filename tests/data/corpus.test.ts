@@ -17,6 +17,11 @@ import type { Diagnostic } from '../../src/diagnostics';
 import { loadScheme } from '../../src/scheme/load';
 import type { Scheme } from '../../src/scheme/model';
 import { fakeIo, ROOT } from '../cli/fake-io';
+import { visibleLine } from '../../src/visible';
+
+/** Characters that act on a terminal instead of showing (tab and line feed allowed). */
+// eslint-disable-next-line no-control-regex
+const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const SCHEME = 'tests/corpus/scheme.yaml';
 const scheme: Scheme = (() => {
@@ -205,6 +210,17 @@ const CASES: Case[] = [
     cli: [{ command: 'check', code: 2 }],
   },
   {
+    name: 'terminal escapes: OSC 52 in a header, ESC [2J in a count, CSI (U+009B) in an unused column, an RLO in a name',
+    file: 'tests/corpus/escape-sequences.csv',
+    findings: [
+      { severity: 'warning', code: 'data/unknown-header', line: 1, col: 8, message: 'column "备注\u001b]52;c;SGVsbG8=\u0007" matches no field of the scheme and is not used' },
+      { severity: 'error', code: 'data/bad-value', line: 2, col: 4, message: '出生人数: "6\u001b[2J28" is not a number' },
+    ],
+    read: 2, used: 2, rejected: 0,
+    also: (ds) => expect(ds.units.map((u) => u.name)).toContain('皋落\u202e镇'),
+    cli: [{ command: 'check', code: 2 }],
+  },
+  {
     name: 'warning-level check fails: a warning, and still a score',
     file: 'tests/corpus/warning-check.csv',
     findings: [{ severity: 'warning', code: 'data/check', line: 3, col: 6, message: '皋落镇: check "男婴女婴之和等于出生人数" fails (出生男婴=113, 出生女婴=100, 出生人数=214)' }],
@@ -380,8 +396,10 @@ describe('bad-input corpus: the command line', () => {
         expect(io.err).not.toMatch(/internal error|内部错误|\n\s+at .+:\d+:\d+/);
         // check prints the findings on stdout (indented under their file); score --format json on stderr.
         const printed = (command === 'check' ? io.out : io.err).split('\n').map((l) => l.trim());
+        // Text from the file never reaches the terminal raw: control characters and bidi overrides are shown as escapes.
+        expect(io.out + io.err).not.toMatch(ACTIVE);
         for (const f of c.findings) {
-          if (typeof f.message === 'string') expect(printed).toContain(`${c.file}:${f.line}:${f.col}: ${f.severity}: ${f.message}`);
+          if (typeof f.message === 'string') expect(printed).toContain(`${c.file}:${f.line}:${f.col}: ${f.severity}: ${visibleLine(f.message)}`);
           else expect(printed.some((l) => printedAs(l, c.file, f)), `${c.file}:${f.line}:${f.col}: ${f.severity}: ${f.message}`).toBe(true);
         }
         if (command === 'check') {
