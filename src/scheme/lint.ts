@@ -9,7 +9,8 @@
 import { msg } from '../diagnostics';
 import { Rational } from '../rational';
 import type { Reporter } from './compile';
-import { kindOf, MAX_ROUND_DIGITS, type Formula, type Kind, type Node } from './formula';
+import { MAX_ROUND_DIGITS, type Formula, type Node } from './formula';
+import { checkKinds, kindOf, type Kind } from './formula-types';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
@@ -160,6 +161,14 @@ function references(ctx: Ctx): void {
   }
 }
 
+/** Every operand and every branch of every formula has the kind its operator or function needs. */
+function formulaKinds(ctx: Ctx): void {
+  const refKind = refKindIn(ctx.scheme);
+  for (const { f, path, offset } of formulas(ctx)) {
+    for (const k of checkKinds(f.ast, refKind).findings) ctx.rep.error(path, 'scheme/formula-type', k.message, Math.max(0, offset) + k.index);
+  }
+}
+
 function kinds(ctx: Ctx): void {
   const { scheme, rep } = ctx;
   const kind = kindIn(scheme);
@@ -239,8 +248,18 @@ function rulesFitTargets(ctx: Ctx): void {
 
 /** The kind of a formula's value: a number, a yes/no, or either (unknown names). */
 function kindIn(scheme: M.Scheme): (f: Formula) => Kind {
-  const refKind = (n: string): Kind => (scheme.fields.get(n)?.type === 'boolean' ? 'boolean' : scheme.fields.has(n) || scheme.params.has(n) ? 'number' : 'any');
+  const refKind = refKindIn(scheme);
   return (f) => kindOf(f.ast, refKind);
+}
+
+/** A name's kind: text fields and unknown names are reported by `references`, and fit anything here. */
+function refKindIn(scheme: M.Scheme): (name: string) => Kind {
+  return (n) => {
+    const type = scheme.fields.get(n)?.type;
+    if (type === 'boolean') return 'boolean';
+    if (type === 'text') return 'any';
+    return type !== undefined || scheme.params.has(n) ? 'number' : 'any';
+  };
 }
 
 /** A yes/no value compared with a number (`>= 95%`), or a number compared with yes/no (`== true`). */
@@ -385,6 +404,7 @@ const RULES: ((ctx: Ctx) => void)[] = [
   duplicateIds,
   pointsAddUp,
   references,
+  formulaKinds,
   kinds,
   scopes,
   rulesFitTargets,
