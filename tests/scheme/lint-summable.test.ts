@@ -100,6 +100,11 @@ describe('a formula reading a township percent or yes/no: rollup, where it works
   });
 });
 
+it('a township item whose target reads a county field: scope, at the target', () => {
+  const text = one('formula: num / den, target: ">= goal", rule: { type: all }', '  - { id: goal, label: 县目标, type: percent, scope: county }\n');
+  expect(loadScheme(text, 'x.yaml').diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.path}`)).toEqual(['21:72 scheme/scope sections[0].items[0].target']);
+});
+
 describe('a veto reading a township yes/no: no county could pass', () => {
   const veto = (when: string) => `${one('formula: num / den, target: ">= 80%", rule: { type: all }')}vetoes:\n  - { id: v, title: V, when: "${when}" }\n`;
   it('at the field inside the condition', () => {
