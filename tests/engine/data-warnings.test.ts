@@ -71,6 +71,14 @@ describe('warnings for items left without a score by the data', () => {
     const a = assess(S, ['t.csv', '县,乡镇,出生数,政策内,农场计划,农场\n甲县,A,10,,2,否\n']);
     expect(a.data.findings.filter((d) => d.severity === 'warning').map((d) => d.code)).toEqual(['data/blank']);
   });
+  it('a zero divisor in the target: the value is shown, the item is n/a, and the divisor is named', () => {
+    const T = scheme(`id: t\ntitle: T\nversion: 1\ntotal: 10\npass: 6\nunits:\n  - { id: township, title: 乡镇, name: [乡镇] }\nfields:\n  - { id: a, label: 甲, type: count }\n  - { id: plan, label: 计划, type: count }\n  - { id: den, label: 基数, type: count }\nsections:\n  - { id: s, title: S, points: 10, items: [{ id: x, title: X, points: 10, formula: a, target: ">= plan / den", rule: { type: all } }] }\n`);
+    const a = assess(T, ['t.csv', '乡镇,甲,计划,基数\nA,5,3,0\n']);
+    expect([item(a.units[0]!, 'x').status, item(a.units[0]!, 'x').display]).toEqual(['na', '5']);
+    expect(a.data.findings.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      "t.csv:2:4: warning: A: X is not applicable because 基数 is 0 (a divisor); it is left out of the unit's maximum (na: exclude)",
+    ]);
+  });
   it('complete data: no warning', () => {
     expect(warnings(['t.csv', '县,乡镇,出生数,政策内,农场计划,农场\n甲县,A,10,9,2,否\n甲县,B,10,9,1,是\n'])).toEqual([]);
   });
