@@ -269,6 +269,12 @@ type Where = Map<DataUnit, Map<string, { file: string; line: number; col: number
 function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Diagnostic[], where: Where): void {
   const cells = where.get(unit) ?? new Map();
   where.set(unit, cells);
+  unit.cells = cells;
+  for (const [id, at] of row.cells) {
+    if (row.values.has(id) || row.invalid.has(id) || scheme.fields.get(id)!.level !== unit.level) continue;
+    unit.blanks ??= new Map();
+    if (!unit.blanks.has(id)) unit.blanks.set(id, at);
+  }
   for (const [id, d] of row.invalid) {
     unit.invalid.set(id, d.message);
     cells.set(id, row.cells.get(id)!);

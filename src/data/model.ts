@@ -24,7 +24,13 @@ export interface DataUnit {
   invalid: Map<string, Msg>;
   /** Where the unit's row(s) are; empty for units known only as a parent. */
   sources: Source[];
+  /** Where each given or invalid value's cell is (the first one read). */
+  cells?: Map<string, Cell>;
+  /** Blank cells of the unit's own fields, by field id (the first one read). */
+  blanks?: Map<string, Cell>;
 }
+
+export type Cell = Source & { col: number };
 
 export interface FileStats {
   file: string;

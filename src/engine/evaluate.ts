@@ -6,12 +6,13 @@
  * level come from its own rows. Items are scored at their level and every level
  * above, vetoes checked, bonus added under its cap, units ranked among siblings.
  */
-import { msg, type Msg } from '../diagnostics';
+import { msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
 import type { DataUnit, Dataset, FieldValue } from '../data/model';
 import { Rational } from '../rational';
 import { evaluate as evalFormula, render, type Env, type Value } from '../scheme/formula';
 import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
 import type { Display, Target } from '../scheme/target';
+import { absentColumns, absentColumnWarnings, unitDataWarnings } from './data-warnings';
 import { showRaw, showTarget, showValue, shownValue } from './display';
 import { solveRemedy } from './remedy';
 import { scoreItem } from './rules';
@@ -45,7 +46,11 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   const roots = buildTree(data);
   const inputs = options.inputs === true;
   const texts = itemTexts(scheme, params);
-  for (const root of roots) assess(scheme, root, params, inputs, texts);
+  // Items left without a score by the data alone are said (warnings), never silently.
+  const absent = absentColumns(scheme, data.units);
+  const warnings: Diagnostic[] = absentColumnWarnings(scheme, absent);
+  const warn = { absent, list: warnings };
+  for (const root of roots) assess(scheme, root, params, inputs, texts, warn);
 
   const results = roots.map((r) => toResult(scheme, r, params));
   rankUnits(results);
@@ -71,7 +76,7 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
       read: files.reduce((a, f) => a + f.read, 0),
       used: files.reduce((a, f) => a + f.used, 0),
       rejected: files.reduce((a, f) => a + f.rejected, 0),
-      findings: data.findings,
+      findings: warnings.length ? sortDiagnostics([...data.findings, ...warnings]) : data.findings,
     },
   };
 }
@@ -112,14 +117,24 @@ function itemTexts(scheme: Scheme, params: Map<string, Rational>): ItemTexts {
 }
 
 /** Bottom-up: fill field states, then score items and vetoes, for a unit and its subtree. */
-function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, inputs: boolean, texts: ItemTexts): void {
-  for (const c of node.children) assess(scheme, c, params, inputs, texts);
+interface Warn {
+  /** Fields whose column is in no file (said once by absentColumnWarnings). */
+  absent: ReadonlySet<string>;
+  list: Diagnostic[];
+}
+
+function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, inputs: boolean, texts: ItemTexts, warn: Warn): void {
+  for (const c of node.children) assess(scheme, c, params, inputs, texts, warn);
   for (const f of scheme.fields.values()) node.fields.set(f.id, fieldState(f.id, f.level, f.type, node));
   const env = envOf(node, params);
+  const scored = [];
   for (const item of texts.items) {
     if (item.level > node.unit.level) continue;
-    node.items.set(item.id, scoreAt(scheme, item, node, env, inputs, texts));
+    const result = scoreAt(scheme, item, node, env, inputs, texts);
+    node.items.set(item.id, result);
+    scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
   }
+  warn.list.push(...unitDataWarnings(scheme, node.unit, scored, env, warn.absent));
 }
 
 /** Scored items then bonus items, in scheme order. */

@@ -14,13 +14,15 @@ export type Value = Rational | boolean | undefined;
 export type BinOp = '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 export type FnName = 'min' | 'max' | 'abs' | 'round' | 'if' | 'count';
 
-export type Node =
+/** `at`: 0-based offset in the formula text where the expression starts (for findings). */
+export type Node = (
   | { k: 'num'; v: Rational; raw: string }
   | { k: 'bool'; v: boolean }
   | { k: 'ref'; name: string }
   | { k: 'neg' | 'not'; a: Node }
   | { k: 'bin'; op: BinOp; a: Node; b: Node }
-  | { k: 'call'; fn: FnName; args: Node[] };
+  | { k: 'call'; fn: FnName; args: Node[] }
+) & { at?: number };
 
 export interface Formula {
   source: string;
@@ -53,6 +55,9 @@ type JsepNode = { type: string; [k: string]: unknown };
 type Jsep = ((src: string) => JsepNode) & Record<string, any>;
 const jsep = ((jsepImport as any).default ?? jsepImport) as Jsep;
 
+/** Where each token being read starts: pushed when jsep begins a token, popped when it ends. */
+const tokenStarts: number[] = [];
+
 let configured = false;
 function configure(): void {
   if (configured) return;
@@ -71,6 +76,7 @@ function configure(): void {
   jsep.addLiteral('false', false);
   // Numbers are read here, exactly as written, with an optional % or ‰ suffix.
   jsep.hooks.add('gobble-token', function (this: any, env: { node?: unknown }) {
+    tokenStarts.push(this.index);
     const e: string = this.expr;
     const start: number = this.index;
     const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -86,6 +92,10 @@ function configure(): void {
     if (e[j] === '%' || e[j] === '‰') i = j + 1;
     this.index = i;
     env.node = { type: 'Literal', value: e.slice(start, i), raw: e.slice(start, i), start };
+  });
+  jsep.hooks.add('after-token', function (env: { node?: { start?: number } | false }) {
+    const start = tokenStarts.pop();
+    if (env.node && env.node.start === undefined) env.node.start = start;
   });
 }
 
@@ -127,6 +137,7 @@ export function parseFormula(source: string): { formula: Formula } | { error: Fo
   if (source.length > MAX_FORMULA_LENGTH) return { error: tooLong() };
   if (bracketDepth(source) > MAX_FORMULA_DEPTH) return { error: tooDeep() };
   let tree: JsepNode;
+  tokenStarts.length = 0;
   try {
     tree = jsep(source);
   } catch (e) {
@@ -156,6 +167,13 @@ class Rejected extends Error {
 }
 
 function convert(n: JsepNode, src: string, refs: string[], depth: number): Node {
+  const node = convertNode(n, src, refs, depth);
+  const start = typeof n.start === 'number' ? n.start : node.k === 'bin' ? node.a.at : undefined;
+  if (start !== undefined) node.at = start;
+  return node;
+}
+
+function convertNode(n: JsepNode, src: string, refs: string[], depth: number): Node {
   if (depth > MAX_FORMULA_DEPTH) throw new Rejected(tooDeep().message, 0);
   const go = (c: unknown) => convert(c as JsepNode, src, refs, depth + 1);
   switch (n.type) {
@@ -307,20 +325,6 @@ function call(fn: FnName, args: Node[], env: Env): Value {
       if (!digits.isInteger() || digits.sign() < 0 || digits.gt(Rational.int(MAX_ROUND_DIGITS))) return undefined;
       return nums[0]!.round(Number(digits.n));
     }
-  }
-}
-
-/** Static kind of an expression, for lint: a number, a yes/no, or either. */
-export type Kind = 'number' | 'boolean' | 'any';
-export function kindOf(node: Node, refKind: (name: string) => Kind): Kind {
-  switch (node.k) {
-    case 'num': case 'neg': return 'number';
-    case 'bool': case 'not': return 'boolean';
-    case 'ref': return refKind(node.name);
-    case 'bin':
-      return ['+', '-', '*', '/'].includes(node.op) ? 'number' : 'boolean';
-    case 'call':
-      return node.fn === 'if' ? kindOf(node.args[1]!, refKind) : 'number';
   }
 }
 

@@ -9,7 +9,8 @@
 import { msg } from '../diagnostics';
 import { Rational } from '../rational';
 import type { Reporter } from './compile';
-import { kindOf, MAX_ROUND_DIGITS, type Formula, type Kind, type Node } from './formula';
+import { MAX_ROUND_DIGITS, type Formula, type Node } from './formula';
+import { checkKinds, kindOf, type Kind } from './formula-types';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
@@ -160,6 +161,14 @@ function references(ctx: Ctx): void {
   }
 }
 
+/** Every operand and every branch of every formula has the kind its operator or function needs. */
+function formulaKinds(ctx: Ctx): void {
+  const refKind = refKindIn(ctx.scheme);
+  for (const { f, path, offset } of formulas(ctx)) {
+    for (const k of checkKinds(f.ast, refKind).findings) ctx.rep.error(path, 'scheme/formula-type', k.message, Math.max(0, offset) + k.index);
+  }
+}
+
 function kinds(ctx: Ctx): void {
   const { scheme, rep } = ctx;
   const kind = kindIn(scheme);
@@ -175,21 +184,95 @@ function kinds(ctx: Ctx): void {
   }
 }
 
+/** Where an item reads a field: its formula, its target, its bands' conditions. */
+function readsOf(model: M.Item, path: Path, id: string): { path: Path; index: number; by: 'formula' | 'target' }[] {
+  const out: { path: Path; index: number; by: 'formula' | 'target' }[] = [];
+  if (model.formula.refs.includes(id)) out.push({ path: [...path, 'formula'], index: wordIndex(model.formula.source, id), by: 'formula' });
+  const fromTarget = (t: Target | undefined, at: Path) => {
+    if (t && targetFormulas(t).some((f) => f.refs.includes(id))) out.push({ path: at, index: wordIndex(t.text, id), by: 'target' });
+  };
+  fromTarget(model.target, [...path, 'target']);
+  if (model.rule.type === 'bands') model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
+  return out;
+}
+
+const targetFormulas = (t: Target): Formula[] => (t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f]);
+
+/**
+ * Fields read where they have no value. A field exists at its own level; above it
+ * only summable types add up (a county's 出生人数 is its townships' sum), so a
+ * percent, yes/no or score field of a lower level has no value higher up. The
+ * formula of an item rolled up by mean, min or max is not evaluated there (the
+ * children's values are combined), but its target is, at every level: a target or a
+ * veto reading such a field is never decided above the field's level.
+ */
 function scopes(ctx: Ctx): void {
   const { scheme, rep } = ctx;
   const top = scheme.levels.length - 1;
+  const title = (level: number) => scheme.levels[level]?.title ?? '';
+  const lid = (level: number) => scheme.levels[level]?.id ?? '';
+  const kind = kindIn(scheme);
   for (const { model, path } of ctx.items) {
     if (!model) continue;
     for (const id of model.fields) {
       const field = scheme.fields.get(id)!;
-      if (field.level > model.level && scheme.levels[field.level] && scheme.levels[model.level]) {
-        const lvl = scheme.levels[field.level]!.id;
-        rep.error([...path, 'formula'], 'scheme/scope', msg(`item "${model.id}" is scored at level "${scheme.levels[model.level]!.id}" but field "${id}" exists only from level "${lvl}"; set scope: ${lvl}`, `指标“${model.id}”在“${scheme.levels[model.level]!.title}”层级计分，但字段“${id}”只在“${scheme.levels[field.level]!.title}”层级有数据；请设置 scope: ${lvl}`));
+      if (!scheme.levels[field.level] || !scheme.levels[model.level]) continue;
+      const reads = readsOf(model, path, id);
+      if (field.level > model.level) {
+        const lvl = lid(field.level);
+        for (const r of reads) {
+          rep.error(r.path, 'scheme/scope', msg(`item "${model.id}" is scored at level "${lid(model.level)}" but field "${id}" exists only from level "${lvl}"; set scope: ${lvl}`, `指标“${model.id}”在“${title(model.level)}”层级计分，但字段“${id}”只在“${title(field.level)}”层级有数据；请设置 scope: ${lvl}`), r.index);
+        }
+        continue;
       }
-      if (model.rollup === 'sum' && !SUMMABLE_TYPES.has(field.type) && field.level < top) {
-        rep.error([...path, 'formula'], 'scheme/rollup-not-summable', msg(`item "${model.id}" would sum field "${id}" (${field.type}) to roll up; ${field.type} cannot be summed: declare rollup: mean, min or max`, `指标“${model.id}”汇总时需要加总字段“${id}”（${field.type}），该类型不能加总：请声明 rollup: mean、min 或 max`));
+      if (SUMMABLE_TYPES.has(field.type) || field.level >= top) continue;
+      const up = title(field.level + 1);
+      const own = title(field.level);
+      for (const r of reads) {
+        if (r.by === 'target') {
+          rep.error(r.path, 'scheme/target-not-summable', msg(
+            `item "${model.id}": the target reads "${id}" (${field.type}), which each ${own} has but which cannot be added up to a ${up} value, so at ${up} level the target cannot be decided and the item scores 0 as missing data (a rollup does not change that: the target is read at every level); compare with a fixed number or a param (e.g. ">= 95%"), compute the threshold from count fields, which add up, or give "${id}" and the item scope: ${lid(field.level + 1)}`,
+            `指标“${model.id}”：目标读取字段“${id}”（${field.type}），该字段只有各${own}的值，不能加总为${up}的值，因此在${up}层级无法判定目标，该指标按缺数据记 0 分（设置 rollup 也无济于事：各层级都要读取目标）；请与固定数值或参数比较（如“>= 95%”），或用可加总的计数字段算出目标值，或把“${id}”和该指标都设为 scope: ${lid(field.level + 1)}`,
+          ), r.index);
+          continue;
+        }
+        // The formula: evaluated above the item's own level unless the item rolls up.
+        const rolls = model.rollup !== 'sum' && model.level === field.level;
+        if (rolls) continue;
+        const boolean = kind(model.formula) === 'boolean';
+        const choices = boolean ? 'min (all yes) or max (any yes)' : 'mean, min or max';
+        const choicesZh = boolean ? 'min（全部为是）或 max（任一为是）' : 'mean、min 或 max';
+        const moveEn = model.level > field.level ? ` and scope: ${lid(field.level)}` : '';
+        const moveZh = model.level > field.level ? ` 及 scope: ${lid(field.level)}` : '';
+        rep.error(r.path, 'scheme/rollup-not-summable', msg(
+          `item "${model.id}" would sum field "${id}" (${field.type}) to roll up; ${field.type} cannot be summed: declare rollup: ${choices}${moveEn}`,
+          `指标“${model.id}”汇总时需要加总字段“${id}”（${field.type}），该类型不能加总：请声明 rollup: ${choicesZh}${moveZh}`,
+        ), r.index);
       }
     }
+  }
+  // Vetoes: checked at their level and every level above.
+  for (const v of scheme.vetoes) {
+    if (!v.path) continue;
+    const own = targetFormulas(v.when).flatMap((f) => f.refs);
+    for (const id of new Set(own)) {
+      const field = scheme.fields.get(id);
+      if (!field || SUMMABLE_TYPES.has(field.type) || field.level >= top || !scheme.levels[field.level]) continue;
+      const up = title(field.level + 1);
+      rep.error([...v.path, 'when'], 'scheme/veto-not-summable', msg(
+        `veto "${v.id}" reads "${id}" (${field.type}), which each ${title(field.level)} has but which cannot be added up to a ${up} value, so no ${up} can be checked and none can pass; compute the condition from count fields, which add up, or give "${id}" scope: ${lid(field.level + 1)} (a ${up} row supplies it)`,
+        `否决项“${v.id}”读取字段“${id}”（${field.type}），该字段只有各${title(field.level)}的值，不能加总为${up}的值，因此无法对${up}判定否决，任何${up}都不能通过；请用可加总的计数字段写条件，或把“${id}”设为 scope: ${lid(field.level + 1)}（由${up}的行提供）`,
+      ), wordIndex(v.when.text, id));
+    }
+  }
+}
+
+/** rollup: mean of yes/no values gives no value (it is not a number): min or max do. */
+function rollupKind(ctx: Ctx): void {
+  const kind = kindIn(ctx.scheme);
+  for (const { model, path, input } of ctx.items) {
+    if (!model || model.rollup !== 'mean' || input.rollup === undefined || kind(model.formula) !== 'boolean') continue;
+    ctx.rep.error([...path, 'rollup'], 'scheme/rollup-kind', msg(`item "${model.id}" gives yes/no, and the mean of yes/no values is no value: the item would be n/a above its level; use rollup: min (all yes) or max (any yes)`, `指标“${model.id}”的结果是“是/否”，“是/否”值求平均没有结果：该指标在上级将记为不适用；请用 rollup: min（全部为是）或 max（任一为是）`));
   }
 }
 
@@ -239,8 +322,18 @@ function rulesFitTargets(ctx: Ctx): void {
 
 /** The kind of a formula's value: a number, a yes/no, or either (unknown names). */
 function kindIn(scheme: M.Scheme): (f: Formula) => Kind {
-  const refKind = (n: string): Kind => (scheme.fields.get(n)?.type === 'boolean' ? 'boolean' : scheme.fields.has(n) || scheme.params.has(n) ? 'number' : 'any');
+  const refKind = refKindIn(scheme);
   return (f) => kindOf(f.ast, refKind);
+}
+
+/** A name's kind: text fields and unknown names are reported by `references`, and fit anything here. */
+function refKindIn(scheme: M.Scheme): (name: string) => Kind {
+  return (n) => {
+    const type = scheme.fields.get(n)?.type;
+    if (type === 'boolean') return 'boolean';
+    if (type === 'text') return 'any';
+    return type !== undefined || scheme.params.has(n) ? 'number' : 'any';
+  };
 }
 
 /** A yes/no value compared with a number (`>= 95%`), or a number compared with yes/no (`== true`). */
@@ -385,6 +478,7 @@ const RULES: ((ctx: Ctx) => void)[] = [
   duplicateIds,
   pointsAddUp,
   references,
+  formulaKinds,
   kinds,
   scopes,
   rulesFitTargets,
@@ -393,6 +487,7 @@ const RULES: ((ctx: Ctx) => void)[] = [
   proportionalThreshold,
   bandPoints,
   rollupTarget,
+  rollupKind,
   roundDigits,
   vetoesAndLevers,
   passLine,

@@ -124,11 +124,11 @@ const within = (p: string, outer: string) => outer !== '' && (p === outer || p.s
  */
 const FOLLOWS: { rejected: RegExp; codes: string[]; item?: true }[] = [
   { rejected: /^(fields|params)(\[\d+\](\.id)?)?$/, codes: ['scheme/unknown-name', 'scheme/unknown-field', 'scheme/lever-unused'] },
-  { rejected: /^fields\[\d+\]\.type$/, codes: ['scheme/rollup-not-summable', 'scheme/lever-type', 'scheme/text-in-formula', 'scheme/checklist-formula', 'scheme/not-boolean', 'scheme/target-kind'] },
-  { rejected: /^units(\[\d+\](\.id)?)?$|^fields\[\d+\]\.scope$/, codes: ['scheme/unknown-level', 'scheme/scope', 'scheme/rollup-not-summable'] },
+  { rejected: /^fields\[\d+\]\.type$/, codes: ['scheme/rollup-not-summable', 'scheme/lever-type', 'scheme/text-in-formula', 'scheme/checklist-formula', 'scheme/not-boolean', 'scheme/target-kind', 'scheme/formula-type', 'scheme/target-not-summable', 'scheme/veto-not-summable', 'scheme/rollup-kind'] },
+  { rejected: /^units(\[\d+\](\.id)?)?$|^fields\[\d+\]\.scope$/, codes: ['scheme/unknown-level', 'scheme/scope', 'scheme/rollup-not-summable', 'scheme/target-not-summable', 'scheme/veto-not-summable'] },
   { rejected: /^(sections|bonus)(\[\d+\]|\.\w+)*(\.items\[\d+\](\.id)?|\.items)$/, codes: ['scheme/unknown-item'] },
-  { rejected: /\.items\[\d+\]\.scope$/, codes: ['scheme/scope', 'scheme/rollup-not-summable'], item: true },
-  { rejected: /\.items\[\d+\]\.rollup$/, codes: ['scheme/rollup-not-summable', 'scheme/rollup-target'], item: true },
+  { rejected: /\.items\[\d+\]\.scope$/, codes: ['scheme/scope', 'scheme/rollup-not-summable', 'scheme/target-not-summable'], item: true },
+  { rejected: /\.items\[\d+\]\.rollup$/, codes: ['scheme/rollup-not-summable', 'scheme/rollup-target', 'scheme/rollup-kind'], item: true },
   { rejected: /\.items\[\d+\]\.rule(\.type)?$/, codes: ['scheme/rule-target', 'scheme/add-outside-bonus', 'scheme/bonus-rule', 'scheme/checklist-formula', 'scheme/missing-target', 'scheme/proportional-target'], item: true },
 ];
 

@@ -10,7 +10,20 @@ import { R } from '../../src/rational';
 import { formatJson } from '../../src/report/json';
 import { readDataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/engine/evaluate';
+import { parse } from 'yaml';
+import { compileScheme } from '../../src/scheme/compile';
+import { loadScheme } from '../../src/scheme/load';
+import type { Scheme } from '../../src/scheme/model';
 import { assess, child, item, oneItem, scheme, scoreOne } from '../support';
+
+/**
+ * A scheme the lint rejects with exactly `codes`, compiled all the same: the engine
+ * must still score it as documented (a scheme built by other means, an older pinggu).
+ */
+function rejected(yaml: string, codes: string[]): Scheme {
+  expect(loadScheme(yaml, 'test.yaml').diagnostics.map((d) => d.code)).toEqual(codes);
+  return compileScheme(parse(yaml), 'test.yaml', { lineOf: () => 1, error: () => {} });
+}
 
 describe('a target that cannot be decided is not scored (never a distance of 0 or full points)', () => {
   // (proportional needs a constant or param threshold: the lint rejects ">= den" for it.)
@@ -37,8 +50,8 @@ describe('a target that cannot be decided is not scored (never a distance of 0 o
     const zero = scoreOne(oneItem({ formula: 'num', target: '>= 100 / den', rule: rules.deduct, na: 'zero' }), 5, 0);
     expect([zero.status, zero.points.toString(), zero.max.toString()]).toEqual(['na', '0', '10']);
   });
-  it('a rolled-up county item whose target names a township field: missing at the county', () => {
-    const s = scheme(`
+  it('a rolled-up county item whose target names a township field: missing at the county (the lint rejects it)', () => {
+    const s = rejected(`
 id: t
 title: T
 version: 1
@@ -57,7 +70,7 @@ sections:
     points: 10
     items:
       - { id: x, title: X, points: 10, formula: num / den, target: ">= line", rule: { type: deduct, deduct: 1, per: 1%, partial: proportional }, rollup: mean }
-`);
+`, ['scheme/target-not-summable']);
     const c = assess(s, ['t.csv', '乡镇,分子,分母,目标线\nA,90,100,95%\nB,80,100,95%\n']).units[0]!;
     // Townships: 90% vs 95% → 5 units → 5 points; 80% → 15 units → 0.
     expect(item(child(c, 'A'), 'x').points.toString()).toBe('5');
@@ -163,8 +176,8 @@ sections:
     expect(item(c, 'low').value).toEqual(R('0.8'));
     expect(item(c, 'high').value).toEqual(R(1));
   });
-  it('booleans: min = all true, max = any true, mean undefined (n/a)', () => {
-    const B = scheme(`
+  it('booleans: min = all true, max = any true, mean undefined (n/a; the lint rejects it)', () => {
+    const B = rejected(`
 id: b
 title: B
 version: 1
@@ -183,7 +196,7 @@ sections:
       - { id: all_, title: 全部, points: 10, formula: flag, target: "== true", rule: { type: all }, rollup: min }
       - { id: any_, title: 任一, points: 10, formula: flag, target: "== true", rule: { type: all }, rollup: max }
       - { id: avg_, title: 平均, points: 10, formula: flag, target: "== true", rule: { type: all }, rollup: mean }
-`);
+`, ['scheme/rollup-kind']);
     const c = assess(B, ['t.csv', '乡镇,建档\n甲,是\n乙,否\n']).units[0]!;
     expect([item(c, 'all_').value, item(c, 'all_').status]).toEqual([false, 'failed']);
     expect([item(c, 'any_').value, item(c, 'any_').status, item(c, 'any_').points.toString()]).toEqual([true, 'met', '10']);
