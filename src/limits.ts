@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   schemeSize: 5 * MB,
   schemeString: 64 * KB,
   fileSize: 256 * MB,
-  rows: 1_000_000,
+  rows: 200_000,
   cells: 5_000_000,
 });
 
