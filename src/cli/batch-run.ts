@@ -15,6 +15,7 @@ import type { DataUnit, Dataset } from '../data/model';
 import { loadInputs } from './inputs';
 import type { Io } from './io';
 import type { Job } from './discover';
+import type { Limits } from '../limits';
 import { comparePeriods } from '../data/period';
 import { rankBatch } from '../batch/rank';
 import type { Batch, BatchEntry } from '../batch/types';
@@ -22,6 +23,8 @@ import { compareCodePoints } from '../compare';
 
 export interface BatchOptions {
   sheet?: string;
+  /** Size limits on the files read (default: src/limits.ts). */
+  limits?: Limits;
   read: SheetOptions;
   params: Map<string, Rational>;
   /** The exit code of one assessment that has no data errors (the --fail-on gate). */
@@ -44,8 +47,8 @@ export interface JobResult {
  * period column (the column's periods win over --period and names). An
  * unreadable file throws InputError.
  */
-export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params'>): Promise<JobResult[]> {
-  const files = await loadInputs(io, job.files, o.sheet);
+export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits'>): Promise<JobResult[]> {
+  const files = await loadInputs(io, job.files, o.sheet, o.limits);
   return readDatasets(scheme, files, o.read).map(({ period, dataset }) => ({
     job: period ? { ...job, period } : job,
     assessment: evaluate(scheme, dataset, { params: o.params }),

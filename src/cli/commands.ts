@@ -14,6 +14,7 @@ import { findUnits, formatExplain } from '../report/explain-item';
 import type { Rational } from '../rational';
 import { withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
+import { limitsOf } from './limits';
 import type { Io } from './io';
 import { isChunked, type Chunked } from '../report/json-chunks';
 
@@ -26,6 +27,8 @@ export interface CommonOptions {
   verbose?: boolean;
   encoding?: string;
   headerRow?: string;
+  /** `--limit name=value` items (src/cli/limits.ts). */
+  limit?: string[];
 }
 
 export const EXIT = { ok: 0, gate: 1, input: 2 } as const;
@@ -117,7 +120,8 @@ export interface CheckOptions extends CommonOptions {
 export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   const format = oneOf('--format', o.format, ['table', 'json'] as const, 'table');
-  const { scheme, warnings } = await resolveScheme(io, o.scheme);
+  const limits = limitsOf(o.limit);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   const report: CheckReport = {
     scheme: {
       source: scheme.source,
@@ -130,7 +134,7 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
     findings: [],
   };
   if (data.length) {
-    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
     report.files = dataset.files;
     report.findings = dataset.findings;
   }
@@ -165,11 +169,12 @@ export interface ExplainOptions extends CommonOptions, AdjustmentOptions {
 /** `pinggu explain <item> [data...]`: one item at one unit, step by step. */
 export async function runExplain(io: Io, itemRef: string, data: string[], o: ExplainOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
-  const { scheme, warnings } = await resolveScheme(io, o.scheme);
+  const limits = limitsOf(o.limit);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
-  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
   const assessment = await withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
   printFindings(io, warnings, lang, false);
   if (!assessment.units.length) {

@@ -5,6 +5,8 @@ import { InputError, UsageError } from '../errors';
 import type { InputFile } from '../data/dataset';
 import { compilePrepared, type Preparsed } from '../scheme/prepared';
 import type { Scheme } from '../scheme/model';
+import { textRowsFinding } from '../data/text-limits';
+import { fileSizeError, withDefaults, type Limits } from '../limits';
 import type { Io } from './io';
 import { compareCodePoints } from '../compare';
 
@@ -47,7 +49,7 @@ function readOrFail(io: Io, p: string, what: 'scheme' | 'data'): Uint8Array {
  * prepared is only compiled; anything else loads the YAML parser and the schema, which
  * is why this is async (they load on first use, keeping them out of start-up).
  */
-export async function resolveScheme(io: Io, ref: string | undefined): Promise<{ scheme: Scheme; warnings: Diagnostic[] }> {
+export async function resolveScheme(io: Io, ref: string | undefined, limits: Limits = withDefaults()): Promise<{ scheme: Scheme; warnings: Diagnostic[] }> {
   const id = ref ?? DEFAULT_SCHEME;
   const asPath = path.resolve(io.cwd, id);
   const bundled = bundledSchemes(io).find((b) => b.id === id);
@@ -60,6 +62,8 @@ export async function resolveScheme(io: Io, ref: string | undefined): Promise<{ 
     throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
   }
   const bytes = readOrFail(io, file, 'scheme');
+  // Before anything parses it: a scheme of 130 MB would take minutes and then the memory.
+  if (bytes.length > limits.schemeSize) throw new InputError([fileSizeError('schemeSize', shown(io, file), bytes.length, limits.schemeSize)]);
   let text: string | undefined;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -71,7 +75,7 @@ export async function resolveScheme(io: Io, ref: string | undefined): Promise<{ 
   const fast = pre?.checked ? compilePrepared(pre.data, name) : undefined;
   if (fast) return { scheme: fast.scheme, warnings: fast.diagnostics };
   const { loadScheme, loadSchemeBytes } = await import('../scheme/load');
-  const r = text === undefined ? loadSchemeBytes(bytes, name) : loadScheme(text, name, pre?.checked ? undefined : pre);
+  const r = text === undefined ? loadSchemeBytes(bytes, name, undefined, limits) : loadScheme(text, name, pre?.checked ? undefined : pre, limits);
   if (!r.scheme) throw new InputError(r.diagnostics);
   return { scheme: r.scheme, warnings: r.diagnostics };
 }
@@ -88,8 +92,11 @@ function preparsed(io: Io, file: string, text: string): Preparsed | undefined {
   }
 }
 
-/** Files as given, folders expanded to the data files inside them (sorted). */
-export function readInputs(io: Io, args: string[]): InputFile[] {
+/**
+ * Files as given, folders expanded to the data files inside them (sorted). A file over
+ * the size limit, or a text file over the rows limit, stops the run (InputError).
+ */
+export function readInputs(io: Io, args: string[], limits: Limits = withDefaults()): InputFile[] {
   if (args.length === 0) {
     throw new UsageError(msg('no data given: name the township CSV files or folders to score (try: pinggu score fixtures/xiyang)', '未指定数据：请给出乡镇 CSV 文件或文件夹（例如：pinggu score fixtures/xiyang）'));
   }
@@ -104,17 +111,29 @@ export function readInputs(io: Io, args: string[]): InputFile[] {
     } else if (io.exists(p)) files.push(p);
     else throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
   }
-  return [...new Set(files)].map((f) => ({ name: shown(io, f), bytes: readOrFail(io, f, 'data') }));
+  return [...new Set(files)].map((f) => {
+    const name = shown(io, f);
+    const bytes = readOrFail(io, f, 'data');
+    if (bytes.length > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, bytes.length, limits.fileSize)]);
+    const tooLong = XLSX.test(f) ? undefined : textRowsFinding(bytes, name, limits.rows);
+    if (tooLong) throw new InputError([tooLong]);
+    return { name, bytes };
+  });
 }
 
-/** As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only then. */
-export async function loadInputs(io: Io, args: string[], sheet?: string): Promise<InputFile[]> {
+/**
+ * As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only
+ * then. A workbook over a limit stops the run as a text file does.
+ */
+export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults()): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  for (const f of readInputs(io, args)) {
+  for (const f of readInputs(io, args, limits)) {
     out.push(f);
     if (!XLSX.test(f.name)) continue;
     const { readXlsx } = await import('../data/xlsx');
-    const r = await readXlsx(f.bytes, f.name, sheet);
+    const r = await readXlsx(f.bytes, f.name, sheet, limits);
+    const over = r.findings.filter((d) => d.code.startsWith('limit/'));
+    if (over.length) throw new InputError(over);
     f.workbook = { rows: r.rows, findings: r.findings };
     // Without --sheet every visible sheet is read; one without a header of this scheme is skipped.
     for (const o of r.others ?? []) out.push({ name: `${f.name}#${o.name}`, bytes: new Uint8Array(), workbook: { rows: o.rows, findings: [], optional: true } });

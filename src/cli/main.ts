@@ -19,6 +19,11 @@ const VERSION = '0.1.0';
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 
+const LIMIT_HELP = {
+  en: 'raise or lower a size limit: scheme-size, scheme-string, file-size, rows, cells (e.g. rows=2000000, file-size=1GB, cells=off); repeatable; see docs/limits.md',
+  zh: '调整大小上限：scheme-size、scheme-string、file-size、rows、cells（如 rows=2000000、file-size=1GB、cells=off），可重复；见 docs/limits.md',
+};
+
 const ZH_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
 function exitCodesHelp(lang: Lang): string {
@@ -68,6 +73,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
       .option('--header-row <n>', h('line number of the header row (default: detected)', '表头所在行号（默认自动识别）'))
       .option('--sheet <name>', h('worksheet of .xlsx files (default: every visible sheet)', '.xlsx 文件的工作表（默认读取所有可见工作表）'))
       .option('--verbose', h('also show notes, and stack traces on internal errors', '同时显示提示信息；内部错误时显示堆栈'))
+      .option('--limit <name=value>', h(LIMIT_HELP.en, LIMIT_HELP.zh), collect)
       .addHelpText('after', exitCodesHelp(lang));
 
   common(p.command('score').argument('[data...]', h('data files, folders or glob patterns; several counties or months make a batch', '数据文件、文件夹或通配符；多个县或多个月即为批量评估')))
@@ -107,6 +113,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--encoding <name>', h('CSV encoding: gb18030 (default with --lang zh) or utf-8 with BOM (default with --lang en)', 'CSV 编码：gb18030（中文界面默认）或带 BOM 的 utf-8（英文界面默认）'))
     .option('-o, --output <file>', h('file to write (default: template.csv or template.xlsx); as CSV, each level above the township goes to <name>-<level>.csv beside it (template-county.csv)', '输出文件（默认 template.csv 或 template.xlsx）；CSV 时乡镇以上各级写入同目录的 <文件名>-<级别>.csv（如 template-county.csv）'))
     .option('--force', h('overwrite files that already exist', '覆盖已存在的文件'))
+    .option('--limit <name=value>', h(LIMIT_HELP.en, LIMIT_HELP.zh), collect)
     .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
     .option('--verbose', h('stack traces on internal errors', '内部错误时显示堆栈'))
     .addHelpText('after', h('\nExit codes:\n  0  written\n  2  not written: usage error, invalid scheme, unreadable units file, or the file exists (see --force)', '\n退出码：\n  0  已写入\n  2  未写入：命令用法错误、方案无效、名单文件无法读取，或文件已存在（见 --force）'))

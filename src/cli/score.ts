@@ -19,6 +19,7 @@ import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, print
 import { gateOptions } from './compare';
 import { discoverJobs } from './discover';
 import { resolveScheme } from './inputs';
+import { limitsOf } from './limits';
 import type { Io } from './io';
 import { checkBatchFormats, progressBar, writeBatch } from './score-batch';
 import { batchTrend, wantsTrend, type TrendOptions } from './score-trend';
@@ -57,7 +58,8 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const period = o.period === undefined ? undefined : parsePeriod(o.period);
   if (o.period !== undefined && !period) throw new UsageError(msg(`--period ${o.period}: expected a month YYYY-MM (2026-09) or a half year YYYYhN (2026h1)`, `--period ${o.period}：应为月份 YYYY-MM（如 2026-09）或半年 YYYYhN（如 2026h1）`));
   gateOptions(o); // a bad --fail-on-regression is a usage error before any work
-  const { scheme, warnings } = await resolveScheme(io, o.scheme);
+  const limits = limitsOf(o.limit);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
   if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
   const found: Diagnostic[] = [];
@@ -80,14 +82,14 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
   let batch: Batch;
   if (jobs.length === 1) {
-    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params }));
+    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits }));
     const one = results[0]!;
     if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
       return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings: [...adjustFindings, ...warnings] });
     }
     batch = collect(results, gateOf);
   } else {
-    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, gate: gateOf, progress: bar?.tick, adjust: adjusted });
+    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, limits, gate: gateOf, progress: bar?.tick, adjust: adjusted });
     bar?.end();
   }
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';

@@ -14,6 +14,9 @@ import type { Scheme } from '../scheme/model';
 import { csvText, templateSheets, type TemplateSheet, type TemplateUnit } from '../report/template';
 import { chooseLang, EXIT, writeOrFail } from './commands';
 import { resolveScheme, shown } from './inputs';
+import { limitsOf } from './limits';
+import { fileSizeError } from '../limits';
+import { textRowsFinding } from '../data/text-limits';
 import type { Io } from './io';
 
 export interface TemplateOptions {
@@ -24,6 +27,7 @@ export interface TemplateOptions {
   output?: string;
   lang?: string;
   force?: boolean;
+  limit?: string[];
 }
 
 type TemplateFormat = 'csv' | 'xlsx';
@@ -36,7 +40,8 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   const format = formatOf(o);
   const encoding = encodingOf(o, lang, format);
-  const { scheme, warnings } = await resolveScheme(io, o.scheme);
+  const limits = limitsOf(o.limit);
+  const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   for (const d of warnings) if (d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
 
   let units: TemplateUnit[] | undefined;
@@ -50,6 +55,8 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
       const code = (e as { code?: string }).code ?? String(e);
       throw new InputError([{ severity: 'error', code: 'units/unreadable', file: shown(io, file), line: 1, col: 1, message: msg(`cannot read the file (${code})`, `无法读取文件（${code}）`) }]);
     }
+    const over = bytes.length > limits.fileSize ? fileSizeError('fileSize', shown(io, file), bytes.length, limits.fileSize) : textRowsFinding(bytes, shown(io, file), limits.rows);
+    if (over) throw new InputError([over]);
     const read = readUnits(scheme, shown(io, file), bytes);
     for (const d of read.notes) io.stderr(`${formatDiagnostic(d, lang)}\n`);
     units = read.units;

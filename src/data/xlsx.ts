@@ -9,6 +9,8 @@
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { msg, type Diagnostic } from '../diagnostics';
 import type { MergedRange, Row } from './table';
+import { withDefaults, type Limits } from '../limits';
+import { workbookLimitFinding } from './xlsx-limits';
 
 export interface XlsxResult {
   rows: Row[];
@@ -22,8 +24,9 @@ export interface XlsxResult {
 /**
  * Reads the first visible worksheet (or the one named `sheet`). Never throws: a file
  * that is not a workbook, or a sheet name that is not in it, gives one error finding.
+ * So does a workbook over the `limits` (src/limits.ts), found before exceljs loads it.
  */
-export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<XlsxResult> {
+export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: Partial<Limits>): Promise<XlsxResult> {
   const fail = (code: string, en: string, zh: string): XlsxResult => ({
     rows: [],
     findings: [{ severity: 'error', code, file, line: 1, col: 1, message: msg(en, zh) }],
@@ -34,6 +37,8 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string):
       : fail('data/xlsx', `not a readable .xlsx workbook (${detail}); if it is really a CSV or text file, give it a .csv name, otherwise save it again from Excel or WPS as .xlsx`, `无法按 .xlsx 工作簿读取（${detail}）；如果它其实是 CSV 或文本文件，请把扩展名改为 .csv，否则请用 Excel 或 WPS 重新另存为 .xlsx`);
 
   if (bytes.length === 0) return notWorkbook('the file is empty');
+  const over = await workbookLimitFinding(bytes, file, withDefaults(limits));
+  if (over) return { rows: [], findings: [over] };
   let ExcelJS: any;
   try {
     ExcelJS = ((await import('exceljs')) as any).default ?? (await import('exceljs'));

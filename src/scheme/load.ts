@@ -19,6 +19,8 @@ import { compilePrepared, type LoadResult, type Preparsed } from './prepared';
 import { Scheme as SchemeSchema, type SchemeInput } from './schema';
 import { cleanPath, fromZod, notASchemeFinding } from './shape-findings';
 import { aliasFinding, badUtf8At, yamlFindings } from './yaml-findings';
+import { withDefaults, type Limits } from '../limits';
+import { longStringFindings, schemeSizeFinding, utf8Length } from './size-findings';
 
 export type { LoadResult, Preparsed } from './prepared';
 
@@ -26,7 +28,9 @@ export type { LoadResult, Preparsed } from './prepared';
  * A scheme from the file's bytes: they must be UTF-8 (a BOM is allowed and dropped).
  * Anything else, such as a GBK file saved by Notepad or WPS, is one clear error.
  */
-export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Preparsed): LoadResult {
+export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Preparsed, limits?: Partial<Limits>): LoadResult {
+  const tooLarge = schemeSizeFinding(bytes.length, file, withDefaults(limits).schemeSize);
+  if (tooLarge) return { diagnostics: [tooLarge] };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -36,7 +40,7 @@ export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Pre
       diagnostics: [{ severity: 'error', code: 'scheme/encoding', message: msg('the scheme file is not UTF-8 text; save it as UTF-8', '方案文件不是 UTF-8 文本；请另存为 UTF-8 编码'), file, ...at }],
     };
   }
-  return loadScheme(text.replace(/^\ufeff/, ''), file, preparsed);
+  return loadScheme(text.replace(/^\ufeff/, ''), file, preparsed, limits);
 }
 
 /**
@@ -44,8 +48,11 @@ export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Pre
  * YAML parse, which then happens only if a finding needs its line and column; when
  * the build also found the scheme clean, the schema and lint checks are not repeated
  * (the same code on the same text gives the same answer) and only compiling remains.
+ *
+ * `limits` bound the text's size (checked before parsing) and each string's length
+ * (checked right after): an oversized scheme is one error, not minutes of parsing.
  */
-export function loadScheme(text: string, file: string, preparsed?: Preparsed): LoadResult {
+export function loadScheme(text: string, file: string, preparsed?: Preparsed, limits?: Partial<Limits>): LoadResult {
   const lines = new LineCounter();
   let doc: Document | undefined;
   const parse = (): Document => (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
@@ -53,8 +60,11 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed): L
   const pos = (): Positions => (positions ??= new Positions(parse(), lines, text));
   if (preparsed?.checked) {
     // A clean build-time check means nothing can be reported here; if it is, load normally.
-    return compilePrepared(preparsed.data, file) ?? loadScheme(text, file);
+    return compilePrepared(preparsed.data, file) ?? loadScheme(text, file, undefined, limits);
   }
+  const { schemeSize, schemeString } = withDefaults(limits);
+  const tooLarge = preparsed ? undefined : schemeSizeFinding(utf8Length(text, schemeSize), file, schemeSize);
+  if (tooLarge) return { diagnostics: [tooLarge] };
   const diagnostics: Diagnostic[] = [];
   let data: unknown = preparsed?.data;
   if (data === undefined) {
@@ -62,6 +72,9 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed): L
     const syntax = yamlFindings(d, text, lines, file);
     diagnostics.push(...syntax.findings);
     if (syntax.fatal) return { diagnostics: sortDiagnostics(diagnostics) };
+    // A string over the limit stops here: nothing after this should read it.
+    const long = longStringFindings(d, lines, file, schemeString);
+    if (long.length) return { diagnostics: sortDiagnostics([...diagnostics, ...long]) };
     try {
       data = d.toJS({ maxAliasCount: 100 });
     } catch (e) {

@@ -1,0 +1,165 @@
+/**
+ * The workbook limits (src/limits.ts), checked before exceljs loads a workbook: it
+ * holds every cell as an object (some 300 bytes each), so a sheet of 400,000 rows
+ * dies out of memory after minutes. Here the zip is only streamed through: the sheet
+ * XML's declared size (`<dimension ref="A1:AD400001"/>`) is refused at once, and the
+ * rows and cells actually there are counted, as are the bytes it unpacks to (a zip
+ * bomb), stopping at the first limit passed.
+ */
+import { msg, type Diagnostic } from '../diagnostics';
+import { bytesText, count, fileSizeError, limitError, type Limits } from '../limits';
+import { entryText, inflateEntry, zipEntries, type ZipEntry } from './zip-entries';
+
+type WorkbookLimits = Pick<Limits, 'fileSize' | 'rows' | 'cells'>;
+
+/** The first limit the workbook passes, or undefined (also when the zip cannot be read here). */
+export async function workbookLimitFinding(bytes: Uint8Array, file: string, limits: WorkbookLimits): Promise<Diagnostic | undefined> {
+  if (bytes.length > limits.fileSize) return fileSizeError('fileSize', file, bytes.length, limits.fileSize);
+  const entries = zipEntries(bytes);
+  if (!entries) return undefined;
+  const unpacks = (size: number, entry?: string) =>
+    limitError('fileSize', file, { line: 1, col: 1 }, msg(
+      `the workbook unpacks to ${entry ? 'more than ' : ''}${bytesText(size)}${entry ? ` (at ${entry})` : ''}, over the limit of ${bytesText(limits.fileSize)} for a data file`,
+      `工作簿解压后${entry ? '超过' : '为'} ${bytesText(size)}${entry ? `（在 ${entry}）` : ''}，超过数据文件的上限 ${bytesText(limits.fileSize)}`,
+    ));
+  const declared = entries.reduce((n, e) => n + e.declaredSize, 0);
+  if (declared > limits.fileSize) return unpacks(declared);
+
+  const names = await sheetNames(entries);
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
+  // Declared sizes first: a sheet that says it is too large is refused before any is counted.
+  for (const e of sheets) {
+    const d = await declaredRows(e);
+    if (d && d.rows > limits.rows) {
+      return limitError('rows', file, { line: 1, col: 1 }, msg(
+        `sheet "${names.get(e.name) ?? e.name}" declares ${count(d.rows)} rows (${d.ref}), over the limit of ${count(limits.rows)} rows per sheet`,
+        `工作表“${names.get(e.name) ?? e.name}”声明有 ${count(d.rows)} 行（${d.ref}），超过每个工作表 ${count(limits.rows)} 行的上限`,
+      ));
+    }
+  }
+
+  let unpacked = 0;
+  let cells = 0;
+  for (const e of entries) {
+    const sheet = sheets.includes(e) ? (names.get(e.name) ?? e.name) : undefined;
+    const counter = sheet === undefined ? undefined : new SheetCounter(limits.rows, limits.cells - cells);
+    let found: Diagnostic | undefined;
+    await inflateEntry(e, (chunk) => {
+      unpacked += chunk.length;
+      if (unpacked > limits.fileSize) {
+        found = unpacks(limits.fileSize, e.name);
+        return false;
+      }
+      const over = counter?.add(chunk);
+      if (over === 'rows') {
+        found = limitError('rows', file, { line: counter!.lastRow, col: 1 }, msg(
+          `sheet "${sheet}" has more than ${count(limits.rows)} rows, the limit of rows per sheet (row ${count(counter!.lastRow)} is one too many)`,
+          `工作表“${sheet}”超过 ${count(limits.rows)} 行，即每个工作表的行数上限（第 ${count(counter!.lastRow)} 行超出）`,
+        ));
+      } else if (over === 'cells') {
+        found = limitError('cells', file, { line: counter!.lastRow, col: 1 }, msg(
+          `the workbook has more than ${count(limits.cells)} cells, the limit of cells per workbook (passed in sheet "${sheet}" at row ${count(counter!.lastRow)})`,
+          `工作簿超过 ${count(limits.cells)} 个单元格，即每个工作簿的单元格上限（在工作表“${sheet}”第 ${count(counter!.lastRow)} 行超出）`,
+        ));
+      }
+      return !found;
+    });
+    if (found) return found;
+    cells += counter?.cells ?? 0;
+  }
+  return undefined;
+}
+
+/** A tag of the sheet XML, with or without a namespace prefix: a row, a cell, the dimension. */
+const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)(?=[\s/>])([^>]*)/g;
+const ROW_NUMBER = /\br\s*=\s*["'](\d+)["']/;
+
+/**
+ * Counts the rows and cells of a sheet's XML as it streams by (tags split across
+ * chunks are carried over), and says which limit the last chunk passed, if any.
+ */
+class SheetCounter {
+  rows = 0;
+  cells = 0;
+  /** The number of the last row seen (its `r`, else its position). */
+  lastRow = 0;
+  dimension?: string;
+  private carry = '';
+
+  constructor(
+    private readonly maxRows = Infinity,
+    private readonly maxCells = Infinity,
+  ) {}
+
+  add(chunk: Uint8Array): 'rows' | 'cells' | undefined {
+    let text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    const open = text.lastIndexOf('<');
+    if (open >= 0 && text.indexOf('>', open) < 0) {
+      this.carry = text.slice(open);
+      text = text.slice(0, open);
+    } else this.carry = '';
+    for (const m of text.matchAll(TAG)) {
+      if (m[1] === 'c') {
+        if (++this.cells > this.maxCells) return 'cells';
+      } else if (m[1] === 'row') {
+        const r = ROW_NUMBER.exec(m[2]!);
+        this.lastRow = r ? Number(r[1]) : this.lastRow + 1;
+        if (++this.rows > this.maxRows) return 'rows';
+      } else if (this.rows === 0) this.dimension ??= /\bref\s*=\s*["']([^"']*)["']/.exec(m[2]!)?.[1];
+    }
+    return undefined;
+  }
+}
+
+/** The rows a sheet declares in `<dimension ref="A1:AD400001"/>`, read from the start of its XML only. */
+async function declaredRows(e: ZipEntry): Promise<{ rows: number; ref: string } | undefined> {
+  const counter = new SheetCounter();
+  let seen = 0;
+  await inflateEntry(e, (chunk) => {
+    counter.add(chunk);
+    seen += chunk.length;
+    // The dimension comes before the rows; 64 KB is far past it in any writer's output.
+    return counter.dimension === undefined && counter.rows === 0 && seen < 64 * 1024;
+  });
+  const ref = counter.dimension;
+  const m = ref === undefined ? null : /^\$?[A-Z]*\$?(\d+)(?::\$?[A-Z]*\$?(\d+))?$/i.exec(ref.trim());
+  if (!ref || !m) return undefined;
+  const first = Number(m[1]);
+  const last = m[2] === undefined ? first : Number(m[2]);
+  return { rows: Math.abs(last - first) + 1, ref };
+}
+
+/** Sheet names by the zip entry of their XML, from xl/workbook.xml and its relations; empty when unreadable. */
+async function sheetNames(entries: ZipEntry[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const wb = entries.find((e) => e.name === 'xl/workbook.xml');
+  const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels');
+  if (!wb || !rels) return out;
+  const [wbXml, relsXml] = [await entryText(wb, 4 << 20), await entryText(rels, 4 << 20)];
+  if (!wbXml || !relsXml) return out;
+  const targets = new Map<string, string>();
+  for (const [tag] of relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(tag, 'Id');
+    const target = attr(tag, 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  }
+  for (const [tag] of wbXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    const id = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    const target = id === undefined ? undefined : targets.get(id);
+    if (name !== undefined && target) out.set(target, name);
+  }
+  return out;
+}
+
+const attr = (tag: string, name: string): string | undefined => {
+  const v = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1];
+  return v === undefined ? undefined : unescapeXml(v);
+};
+
+const unescapeXml = (s: string): string =>
+  s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
+    hex || dec ? codePoint(hex ? parseInt(hex, 16) : Number(dec)) : { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase() as 'amp']!,
+  );
+
+const codePoint = (n: number): string => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');

@@ -1,0 +1,93 @@
+/**
+ * Size limits on what pinggu reads, so that an oversized or hostile file is refused
+ * with one clear line instead of running for minutes and dying out of memory. The
+ * defaults leave room for a national file (40,000 townships × ~30 columns, 6 MB)
+ * many times over; `--limit name=value` changes one (docs/limits.md).
+ */
+import { msg, type Diagnostic, type Msg } from './diagnostics';
+
+export interface Limits {
+  /** Bytes of a scheme file. */
+  schemeSize: number;
+  /** Characters of one string (a key or a value) in a scheme. */
+  schemeString: number;
+  /** Bytes of one data file; for a workbook also the bytes it unpacks to. */
+  fileSize: number;
+  /** Lines of a text data file; rows of one worksheet. */
+  rows: number;
+  /** Cells of a workbook, all its sheets together (each cell is an object in memory, some 300 bytes). */
+  cells: number;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  schemeSize: 5 * MB,
+  schemeString: 64 * KB,
+  fileSize: 256 * MB,
+  rows: 200_000,
+  cells: 5_000_000,
+});
+
+/** The option names, as written after `--limit`. */
+export const LIMIT_NAMES: Readonly<Record<keyof Limits, string>> = Object.freeze({
+  schemeSize: 'scheme-size',
+  schemeString: 'scheme-string',
+  fileSize: 'file-size',
+  rows: 'rows',
+  cells: 'cells',
+});
+
+/** Which limits are sizes in bytes (they take KB, MB, GB). */
+export const BYTE_LIMITS: readonly (keyof Limits)[] = ['schemeSize', 'fileSize'];
+
+export const withDefaults = (l?: Partial<Limits>): Limits => ({ ...DEFAULT_LIMITS, ...l });
+
+/** 1234567 → "1,234,567". */
+export const count = (n: number): string => (Number.isFinite(n) ? String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',') : '∞');
+
+/** A byte size for people: "5 MB", "130.2 MB", "812 bytes". */
+export function bytesText(n: number): string {
+  if (!Number.isFinite(n)) return '∞';
+  if (n >= MB * 1024) return `${trim(n / (MB * 1024))} GB`;
+  if (n >= MB) return `${trim(n / MB)} MB`;
+  if (n >= KB) return `${trim(n / KB)} KB`;
+  return `${n} bytes`;
+}
+const trim = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/** The limit as the user would write it back: `--limit rows=…`. */
+const option = (name: keyof Limits): string => `--limit ${LIMIT_NAMES[name]}=…`;
+
+/**
+ * An error for a limit exceeded, with the advice to raise it. `what` says what was
+ * found and the limit, in both languages; the option to change it is added here.
+ */
+export function limitError(name: keyof Limits, file: string, at: { line: number; col: number }, what: Msg): Diagnostic {
+  return {
+    severity: 'error',
+    code: `limit/${LIMIT_NAMES[name]}`,
+    file,
+    line: at.line,
+    col: at.col,
+    message: msg(
+      `${what.en}; if the file is right, raise the limit with ${option(name)}`,
+      `${what.zh}；如文件无误，可用 ${option(name)} 提高上限`,
+    ),
+  };
+}
+
+/** A file over a byte limit (scheme or data), said before it is parsed. */
+export function fileSizeError(name: 'schemeSize' | 'fileSize', file: string, size: number, limit: number): Diagnostic {
+  const kind = name === 'schemeSize' ? { en: 'scheme file', zh: '方案文件' } : { en: 'data file', zh: '数据文件' };
+  return limitError(
+    name,
+    file,
+    { line: 1, col: 1 },
+    msg(
+      `the ${kind.en} is ${bytesText(size)}, over the limit of ${bytesText(limit)} for a ${kind.en}`,
+      `${kind.zh}大小为 ${bytesText(size)}，超过${kind.zh}的上限 ${bytesText(limit)}`,
+    ),
+  );
+}
