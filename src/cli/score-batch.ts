@@ -53,7 +53,7 @@ const SAY_FAILURES = 10;
 export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<number> {
   checkBatchFormats(o);
   const say = (zh: string, en: string) => {
-    if (!o.quiet) io.stderr(`${o.lang === 'zh' ? zh : en}\n`);
+    if (!o.quiet) io.stderr(`${visibleLine(o.lang === 'zh' ? zh : en)}\n`);
   };
   // Each failure said at once; past SAY_FAILURES (a full disk fails every file) only counted, and the count said.
   let failed = 0;

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
 import { UsageError } from '../errors';
+import { visibleLine } from '../visible';
 import { normalizeEncodingName } from '../data/decode';
 import { parsePeriod } from '../data/period';
 import type { Batch } from '../batch/types';
@@ -156,7 +157,7 @@ async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise
     const failed = tryWrite(io, out.file, await render(out.format, false));
     if (failed) io.stderr(`${formatDiagnostic(failed, lang)}\n`);
     if (failed) written = EXIT.input;
-    else if (!o.quiet) io.stderr(lang === 'zh' ? `已写入 ${out.file}\n` : `wrote ${out.file}\n`);
+    else if (!o.quiet) io.stderr(lang === 'zh' ? `已写入 ${visibleLine(out.file)}\n` : `wrote ${visibleLine(out.file)}\n`);
   }
   const toStdout = outputs.length === 0;
   if (toStdout && format === 'xlsx' && io.isTTY) {

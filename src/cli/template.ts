@@ -7,8 +7,9 @@
 import * as path from 'node:path';
 import { formatDiagnostic, msg, type Diagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
+import { visibleLine } from '../visible';
 import { decode, normalizeEncodingName } from '../data/decode';
-import { isFooterText, isTotalName, normalizeLabel } from '../data/normalize';
+import { isFooterText, normalizeLabel, totalNameKind } from '../data/normalize';
 import { readRows } from '../data/table';
 import type { Scheme } from '../scheme/model';
 import { csvText, templateSheets, type TemplateSheet, type TemplateUnit } from '../report/template';
@@ -78,7 +79,7 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   for (const f of files) {
     const bytes = format === 'xlsx' ? await xlsxBytes(f.sheets) : await csvBytes(csvText(f.sheets[0]!.header, f.sheets[0]!.rows), encoding);
     writeOrFail(io, f.file, bytes);
-    io.stdout(wroteLine(lang, shown(io, f.file), f.sheets, format === 'csv' ? encoding : undefined));
+    io.stdout(wroteLine(lang, visibleLine(shown(io, f.file)), f.sheets, format === 'csv' ? encoding : undefined));
   }
   return EXIT.ok;
 }
@@ -208,10 +209,15 @@ export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { un
   const units: TemplateUnit[] = [];
   const byName = new Map<string, number>();
   const byCode = new Map<string, number>();
-  for (const r of rows.slice(headerIndex + 1)) {
+  const body = rows.slice(headerIndex + 1);
+  // A name that can only be a total (合计) is skipped anywhere; one that could name a unit (总计镇, 全县) only when it ends the list.
+  let lastNamed = body.length - 1;
+  while (lastNamed >= 0 && (body[lastNamed]!.cells[nameCol] ?? '').trim() === '') lastNamed--;
+  for (const [i, r] of body.entries()) {
     const name = (r.cells[nameCol] ?? '').trim();
     const code = codeCol >= 0 ? (r.cells[codeCol] ?? '').trim() || undefined : undefined;
-    if (isTotalName(name) || isFooterText(r.cells[0] ?? '') || isFooterText(name)) {
+    const total = totalNameKind(name);
+    if (total === 'sure' || (total === 'maybe' && i === lastNamed) || isFooterText(r.cells[0] ?? '') || isFooterText(name)) {
       notes.push(note(file, r.line, `not a ${level.title}, skipped: "${preview(r.cells)}"`, `不是${level.title}，已跳过：“${preview(r.cells)}”`));
       continue;
     }

@@ -95,6 +95,12 @@ describe('control characters from the data', () => {
     noneActive(r.err);
     expect(r.err).toContain('x\\x1b[2J');
   });
+
+  it('an output file named with ESC: the "wrote" line shows it escaped', async () => {
+    const r = await run(['score', dir, '--format', 'json', '-o', join(dir, `r${CLEAR}.json`), '--lang', 'en']);
+    noneActive(r.err);
+    expect(r.err).toContain('r\\x1b[2J.json');
+  });
 });
 
 describe('control characters in a batch (two months, several counties)', () => {

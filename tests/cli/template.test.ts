@@ -250,6 +250,16 @@ describe('pinggu template', () => {
     expect(io.err).toMatch(/units\.csv:6:1: note: not a 乡镇, skipped/);
   });
 
+  it('--units: 总计镇 and 全县 in the middle of the list are townships; 全县 ending the list is its total', async () => {
+    const units = join(dir('units-total-names'), 'units.csv');
+    fs.writeFileSync(units, '乡镇,区划代码\n乐平镇,1\n总计镇,2\n全县,3\n皋落镇,4\n全县,\n');
+    const io = fakeIo();
+    expect(await main(['template', '--units', units, '-o', 'out/t.csv', '--encoding', 'utf-8', '--lang', 'en'], io)).toBe(0);
+    expect(utf8bom(written(io, 'out/t.csv')).split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['乡镇,区划代码', '乐平镇,1', '总计镇,2', '全县,3', '皋落镇,4', '']);
+    expect(io.err).toMatch(/units\.csv:6:1: note: not a 乡镇, skipped: "全县"/);
+    expect(io.err).not.toMatch(/units\.csv:[34]:/);
+  });
+
   const BAD_UNITS: { text: string; err: RegExp[] }[] = [
     { text: '名称,代码\n乐平镇,1\n', err: [/units\.csv:1:1: error: no header row naming the 乡镇 column \(乡镇 \/ 地区 \/ 乡镇名称 \/ 单位\) in the first 30 rows/] },
     { text: '乡镇,区划代码\n乐平镇,1\n,2\n皋落镇,3\n乐平镇,4\n东冶头镇,3\n', err: [/units\.csv:3:1: error: no 乡镇 name in column "乡镇"/, /units\.csv:5:1: error: "乐平镇" is listed twice \(first at line 2\)/, /units\.csv:6:2: error: "3" is listed twice \(first at line 4\)/] },
