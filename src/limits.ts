@@ -47,13 +47,13 @@ export const withDefaults = (l?: Partial<Limits>): Limits => ({ ...DEFAULT_LIMIT
 /** 1234567 → "1,234,567". */
 export const count = (n: number): string => (Number.isFinite(n) ? String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',') : '∞');
 
-/** A byte size for people: "5 MB", "130.2 MB", "812 bytes". */
+/** A byte size for people: "5 MB", "130.2 MB", "812 B" (the same in both languages). */
 export function bytesText(n: number): string {
   if (!Number.isFinite(n)) return '∞';
   if (n >= MB * 1024) return `${trim(n / (MB * 1024))} GB`;
   if (n >= MB) return `${trim(n / MB)} MB`;
   if (n >= KB) return `${trim(n / KB)} KB`;
-  return `${n} bytes`;
+  return `${n} B`;
 }
 const trim = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 

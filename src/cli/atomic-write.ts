@@ -23,8 +23,25 @@ function target(p: string): { file: string; direct: boolean } {
   return { file: fs.lstatSync(p).isSymbolicLink() ? fs.realpathSync(p) : p, direct: false };
 }
 
+/**
+ * A name for one of this process's open descriptors (`-o /dev/stdout`, `/dev/fd/3`,
+ * `/proc/self/fd/1`): written through that descriptor, never reopened, so
+ * `… -o /dev/stdout >> log.txt` appends as the shell asked instead of replacing the log.
+ */
+const OWN_FD = /^\/(?:dev\/(?:fd\/(\d+)|(stdout|stderr))|proc\/self\/fd\/(\d+))$/;
+function ownFd(p: string): number | undefined {
+  const m = OWN_FD.exec(p);
+  if (!m) return undefined;
+  return m[2] ? (m[2] === 'stdout' ? 1 : 2) : Number(m[1] ?? m[3]);
+}
+
 /** Writes `p` through `write(fd)`, atomically where the target can be replaced. Missing folders are created. */
 export function writeAtomic(p: string, write: (fd: number) => void): void {
+  const own = process.platform === 'win32' ? undefined : ownFd(p);
+  if (own !== undefined) {
+    write(own);
+    return;
+  }
   fs.mkdirSync(path.dirname(p), { recursive: true });
   const { file, direct } = target(p);
   if (direct) {

@@ -149,7 +149,7 @@ export async function runSchemes(io: Io, o: CommonOptions): Promise<number> {
       const { scheme } = await resolveScheme(io, b.file);
       io.stdout(`${b.id}\t${visibleLine(scheme.version)}\t${visibleLine(scheme.title)}\t${visibleLine(shown(io, b.file))}\n`);
     } catch {
-      io.stdout(`${b.id}\t?\t${lang === 'zh' ? '（方案无效，请运行 pinggu check --scheme ' : '(invalid; run pinggu check --scheme '}${b.id})\t${shown(io, b.file)}\n`);
+      io.stdout(`${b.id}\t?\t${lang === 'zh' ? '（方案无效，请运行 pinggu check --scheme ' : '(invalid; run pinggu check --scheme '}${b.id})\t${visibleLine(shown(io, b.file))}\n`);
     }
   }
   return EXIT.ok;

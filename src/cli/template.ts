@@ -116,7 +116,8 @@ function wroteLine(lang: Lang, file: string, sheets: TemplateSheet[], encoding: 
   const parts = sheets.map((s) => {
     const fields = s.header.length - s.idColumns;
     const rows = s.rows.length ? (zh ? `，${s.rows.length} 行` : `, ${s.rows.length} rows`) : '';
-    return zh ? `${s.title}：${s.idColumns} + ${fields} 列${rows}` : `${s.title}: ${s.idColumns} + ${fields} columns${rows}`;
+    const title = visibleLine(s.title);
+    return zh ? `${title}：${s.idColumns} + ${fields} 列${rows}` : `${title}: ${s.idColumns} + ${fields} columns${rows}`;
   });
   const enc = encoding === undefined ? '' : encoding === 'gb18030' ? 'GB18030' : zh ? 'UTF-8 带 BOM' : 'UTF-8 with BOM';
   if (enc) parts.push(enc);

@@ -5,6 +5,7 @@
  * Pure: text in, text out; the CLI encodes and writes.
  */
 import type { Scheme } from '../scheme/model';
+import { csvField } from './escape';
 
 export interface TemplateUnit {
   name: string;
@@ -40,12 +41,11 @@ export function templateSheets(scheme: Scheme, units?: readonly TemplateUnit[]):
   return sheets;
 }
 
-/** One CSV cell (RFC 4180): quoted when it holds a comma, quote, line break or edge spaces. */
-export function csvCell(s: string): string {
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A CSV document: comma-separated, every record ended by CRLF (as Excel writes it). */
+/**
+ * A CSV document: comma-separated, every record ended by CRLF (as Excel writes it); each
+ * cell made inert against formula injection (a name pasted in as `=HYPERLINK(…)` gets a
+ * leading `'`) and quoted per RFC 4180, as every report cell is.
+ */
 export function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
+  return [header, ...rows].map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
 }

@@ -1,6 +1,7 @@
 /** Shape-level findings: not a scheme at all, and the schema's issues in the scheme's words. */
 import type * as z from 'zod/mini';
 import { msg, type Diagnostic, type Msg } from '../diagnostics';
+import { compareCodePoints } from '../compare';
 import { showPath, type Path, type Positions } from './positions';
 import { schemeJsonSchema } from './schema';
 
@@ -50,7 +51,7 @@ function knownKey(key: string): boolean {
       for (const v of Object.values(n)) walk(v);
     };
     walk(schemeJsonSchema());
-    knownKeys = [...found].sort();
+    knownKeys = [...found].sort(compareCodePoints);
   }
   return knownKeys.includes(key);
 }

@@ -223,6 +223,21 @@ describe.skipIf(!fs.existsSync('/dev/full') || !fs.existsSync(path.join(ROOT, 'd
     expect(r.stderr).toBe('/dev/full: error: cannot write: the disk is full (ENOSPC)\n');
   });
 
+  it('-o /dev/stdout with stdout appended to a log: the log keeps its lines, the report is added below', () => {
+    const log = path.join(fs.mkdtempSync(path.join(tmpdir(), 'pinggu-append-')), 'log.txt');
+    fs.writeFileSync(log, 'earlier line\n');
+    const fd = fs.openSync(log, 'a');
+    try {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pinggu.js'), 'score', 'fixtures/xiyang', '--format', 'md', '-o', '/dev/stdout', '--quiet'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, LANG: 'C' } });
+      expect(r.stderr).toBe('');
+    } finally {
+      fs.closeSync(fd);
+    }
+    const text = fs.readFileSync(log, 'utf8');
+    expect(text.startsWith('earlier line\n# ')).toBe(true);
+    expect(fs.readdirSync(path.dirname(log))).toEqual(['log.txt']);
+  });
+
   it('piped into a reader that goes away (head): quiet, as before', async () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/pinggu.js'), 'score', 'fixtures/jinzhong', '--format', 'json'], { cwd: ROOT, env: { ...process.env, LANG: 'C' } });
     let err = '';

@@ -151,6 +151,10 @@ describe('templateSheets and csvText (pure)', () => {
     expect(csvText(['a', 'b,c'], [['say "hi"', 'x\ny'], [' pad', 'plain']])).toBe('a,"b,c"\r\n"say ""hi""","x\ny"\r\n" pad",plain\r\n');
     expect(csvText(['乡镇'], [])).toBe('乡镇\r\n');
   });
+
+  it('csvText neutralises formula prefixes in names from a units file (=, ﹦, after NBSP), keeping plain numbers', () => {
+    expect(csvText(['乡镇', '代码'], [['=HYPERLINK("http://x","乐平镇")', '-3'], ['\u00a0﹦1+1', '140724100']])).toBe('乡镇,代码\r\n"\'=HYPERLINK(""http://x"",""乐平镇"")",-3\r\n\'\u00a0﹦1+1,140724100\r\n');
+  });
 });
 
 describe('pinggu template', () => {
