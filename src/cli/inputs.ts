@@ -61,6 +61,9 @@ export async function resolveScheme(io: Io, ref: string | undefined, limits: Lim
     const known = bundledSchemes(io).map((b) => b.id).join(', ');
     throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
   }
+  // Before it is read, and again after (a file that is not a regular one has no size until then).
+  const size = io.fileSize(file);
+  if (size !== undefined && size > limits.schemeSize) throw new InputError([fileSizeError('schemeSize', shown(io, file), size, limits.schemeSize)]);
   const bytes = readOrFail(io, file, 'scheme');
   // Before anything parses it: a scheme of 130 MB would take minutes and then the memory.
   if (bytes.length > limits.schemeSize) throw new InputError([fileSizeError('schemeSize', shown(io, file), bytes.length, limits.schemeSize)]);
@@ -94,7 +97,8 @@ function preparsed(io: Io, file: string, text: string): Preparsed | undefined {
 
 /**
  * Files as given, folders expanded to the data files inside them (sorted). A file over
- * the size limit, or a text file over the rows limit, stops the run (InputError).
+ * the size limit (checked before it is read), or a text file over the rows limit, stops
+ * the run (InputError).
  */
 export function readInputs(io: Io, args: string[], limits: Limits = withDefaults()): InputFile[] {
   if (args.length === 0) {
@@ -113,6 +117,8 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
   }
   return [...new Set(files)].map((f) => {
     const name = shown(io, f);
+    const size = io.fileSize(f);
+    if (size !== undefined && size > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, size, limits.fileSize)]);
     const bytes = readOrFail(io, f, 'data');
     if (bytes.length > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, bytes.length, limits.fileSize)]);
     const tooLong = XLSX.test(f) ? undefined : textRowsFinding(bytes, name, limits.rows);
