@@ -134,9 +134,10 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
     findings: [],
   };
   if (data.length) {
-    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+    const said: Diagnostic[] = [];
+    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
     report.files = dataset.files;
-    report.findings = dataset.findings;
+    report.findings = [...said, ...dataset.findings];
   }
   io.stdout(format === 'json' ? formatCheckJson(report, { lang }) : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }));
   return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
@@ -174,9 +175,10 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
-  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+  const said: Diagnostic[] = [];
+  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
   const assessment = await withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
-  printFindings(io, warnings, lang, false);
+  printFindings(io, [...warnings, ...said], lang, false);
   if (!assessment.units.length) {
     printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);
     return EXIT.input;

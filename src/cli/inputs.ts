@@ -9,6 +9,7 @@ import { textRowsFinding } from '../data/text-limits';
 import { fileSizeError, withDefaults, type Limits } from '../limits';
 import type { Io } from './io';
 import { compareCodePoints } from '../compare';
+import { sameFile } from './walk';
 
 export const DEFAULT_SCHEME = 'jsyzfw-2008';
 /** What a folder argument expands to (other files, such as a README.txt, are left alone). */
@@ -98,9 +99,11 @@ function preparsed(io: Io, file: string, text: string): Preparsed | undefined {
 /**
  * Files as given, folders expanded to the data files inside them (sorted). A file over
  * the size limit (checked before it is read), or a text file over the rows limit, stops
- * the run (InputError).
+ * the run (InputError). Each real file is read once, as `score` does (src/cli/discover.ts):
+ * a path named twice silently, the same file reached through a link with a warning
+ * (data/link-same-file) pushed to `said`.
  */
-export function readInputs(io: Io, args: string[], limits: Limits = withDefaults()): InputFile[] {
+export function readInputs(io: Io, args: string[], limits: Limits = withDefaults(), said: Diagnostic[] = []): InputFile[] {
   if (args.length === 0) {
     throw new UsageError(msg('no data given: name the township CSV files or folders to score (try: pinggu score fixtures/xiyang)', '未指定数据：请给出乡镇 CSV 文件或文件夹（例如：pinggu score fixtures/xiyang）'));
   }
@@ -115,7 +118,7 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
     } else if (io.exists(p)) files.push(p);
     else throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
   }
-  return [...new Set(files)].map((f) => {
+  return onePathEach(io, [...new Set(files)], said).map((f) => {
     const name = shown(io, f);
     const size = io.fileSize(f);
     if (size !== undefined && size > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, size, limits.fileSize)]);
@@ -128,12 +131,28 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
 }
 
 /**
+ * Each real file once, under the path without a link to it if one was given, else the
+ * first; each other path to it is said (as discoverJobs does for `score`).
+ */
+function onePathEach(io: Io, files: string[], said: Diagnostic[]): string[] {
+  const real = new Map(files.map((f) => [f, io.realPath(f)]));
+  const keep = new Map<string, string>();
+  for (const f of files) if (!keep.has(real.get(f)!) && real.get(f) === path.join(io.realPath(path.dirname(f)), path.basename(f))) keep.set(real.get(f)!, f);
+  for (const f of files) if (!keep.has(real.get(f)!)) keep.set(real.get(f)!, f);
+  return files.filter((f) => {
+    const first = keep.get(real.get(f)!)!;
+    if (first !== f) said.push(sameFile(io, f, first));
+    return first === f;
+  });
+}
+
+/**
  * As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only
  * then. A workbook over a limit stops the run as a text file does.
  */
-export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults()): Promise<InputFile[]> {
+export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults(), said: Diagnostic[] = []): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  for (const f of readInputs(io, args, limits)) {
+  for (const f of readInputs(io, args, limits, said)) {
     out.push(f);
     if (!XLSX.test(f.name)) continue;
     const { readXlsx } = await import('../data/xlsx');
