@@ -142,11 +142,11 @@ describe('total-looking names', () => {
     expect(withCode(ds.findings, 'data/total-name-unit')).toEqual([]);
   });
 
-  it('a 合计 value of a field that cannot be summed is said in a note, not silently ignored', () => {
+  it('a 合计 value of a field that cannot be summed is a warning (shown without --verbose), not silently ignored', () => {
     const rate = loadTestScheme(TEST_SCHEME_YAML.replace('  - id: satisfaction\n', '  - id: contraception\n    label: 避孕率\n    type: percent\n  - id: satisfaction\n'));
     const ds = readDataset(rate, [{ name: 't.csv', bytes: utf8(['乡镇,总人口,出生人数,政策内出生数,避孕率', '乐平镇,100,10,9,85%', '皋落镇,200,20,18,90%', '合计,300,30,27,88.3%'].join('\n')) }]);
     const notes = withCode(ds.findings, 'data/total-not-summed');
-    expect(notes.map(where)).toEqual([at('data/total-not-summed', 'note', 4, 5)]);
+    expect(notes.map(where)).toEqual([at('data/total-not-summed', 'warning', 4, 5)]);
     expect(notes[0]!.message.en).toBe('total row "合计": 避孕率 cannot be added up over the 乡镇 rows, so it is neither checked nor used (only the 乡镇 rows\' own values are)');
     expect(withCode(ds.findings, 'data/total-ok')).toHaveLength(1);
   });
