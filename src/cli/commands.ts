@@ -7,6 +7,7 @@ import { visibleLine } from '../visible';
 import { readDataset } from '../data/dataset';
 import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
+import type { UnitResult } from '../engine/types';
 import { parseQuantity } from '../scheme/formula';
 import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
@@ -192,6 +193,13 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const item = unit.items.find((i) => i.id === model.id);
   if (!item) throw new UsageError(msg(`item ${model.id} is not scored at ${unit.name} (level ${unit.levelTitle})`, `指标 ${model.id} 不在“${unit.name}”（${unit.levelTitle}）层级计分`));
   io.stdout(formatExplain(assessment, unit, item, lang));
+  // Why the item has no score, when the data is the reason: the warnings scoring gave for it, at this unit or below.
+  const below = (u: UnitResult): UnitResult[] => [u, ...u.children.flatMap(below)];
+  const units = new Set(below(unit).map((u) => `${u.level}\u0000${u.key}`));
+  const about = assessment.data.findings.filter(
+    (d) => d.severity !== 'error' && d.about?.items.includes(item.id) && (!d.about.unit || units.has(`${d.about.unit.level}\u0000${d.about.unit.key}`)),
+  );
+  printFindings(io, about, lang, false);
   printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);
   return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
 }
