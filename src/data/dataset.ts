@@ -183,8 +183,8 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
   return { units: units.list, files: stats, findings: sortDiagnostics(findings) };
 }
 
-/** Findings that mean a data row was not used. */
-const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values']);
+/** Findings that mean a data row was not used (one per row: the errors, and the note at a row whose name is merged down). */
+const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values', 'data/merged-name-row']);
 
 /** Sums of summable fields of a parent's children, when every child has the value. */
 function childSum(units: Units, parent: DataUnit, level: number, id: string): { sum: Rational; n: number } | undefined {
@@ -338,7 +338,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
     if (scheme.fields.get(id)!.level >= parentLevel) mergeValues(scheme, parent, { ...row, values: new Map(), invalid: new Map([[id, d]]) }, findings, where);
   }
   // Rows of this file that were not used make its total unlike their sum: say that once.
-  const dropped = findings.filter((f) => f.file === row.source.file && f.severity === 'error' && DROPPING.has(f.code)).length;
+  const dropped = findings.filter((f) => f.file === row.source.file && DROPPING.has(f.code)).length;
   if (dropped) {
     findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-unchecked', message: msg(`total row "${row.name}" is not compared with the rows above: ${dropped} row${dropped === 1 ? ' was' : 's were'} not used (see the errors)`, `合计行“${row.name}”未与上方各行核对：有 ${dropped} 行未使用（见错误）`) });
   }

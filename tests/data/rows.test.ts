@@ -190,6 +190,26 @@ describe('merged workbook cells over data rows', () => {
     expect(balanced(ds)).toBe(true);
   });
 
+  it('a row not used because its name is merged down stops the 合计 comparison, as other rows not used do', async () => {
+    const ds = await sheet((ws) => {
+      ws.addRow(['昔阳县', '合计', '', 106130, 1049, 1009]);
+      ws.mergeCells('B2:B3');
+    });
+    // 皋落镇 (line 3) is not used, so the 合计 row cannot add up: not compared, and not "the sum is used".
+    expect(withCode(ds.findings, 'data/total-mismatch')).toEqual([]);
+    expect(problems(ds).map((f) => [f.code, f.line, f.col])).toEqual([
+      ['data/merged-cells', 2, 2],
+      ['data/total-unchecked', 5, 1],
+    ]);
+    expect(withCode(ds.findings, 'data/total-unchecked')[0]!.message.en).toBe('total row "合计" is not compared with the rows above: 1 row was not used (see the errors)');
+    // The row itself is said at its line (a note, with --verbose).
+    expect(withCode(ds.findings, 'data/merged-name-row').map((d) => [d.severity, d.line, d.col, d.message.en])).toEqual([
+      ['note', 3, 2, 'not used: its name is a copy of the merged cell B2:B3 (line 2), not a name of its own'],
+    ]);
+    expect(ds.files[0]).toMatchObject({ read: 4, used: 3, rejected: 1 });
+    expect(balanced(ds)).toBe(true);
+  });
+
   it('values merged across two field columns of one row are an error too', async () => {
     const ds = await sheet((ws) => ws.mergeCells('E3:F3'));
     expect(problems(ds).map((f) => [f.code, f.line, f.col])).toEqual([['data/merged-cells', 3, 5]]);
