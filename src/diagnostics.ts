@@ -23,6 +23,12 @@ export interface Diagnostic {
   col?: number;
   /** Path inside the document, e.g. `sections[0].items[2].target`. */
   path?: string;
+  /**
+   * What a data warning from scoring is about (src/engine/data-warnings.ts), so `explain`
+   * can show the ones of the unit and item it explains: the items it costs, and the unit
+   * (its level id and key), none when it is said once for every unit of a level.
+   */
+  about?: { items: string[]; unit?: { level: string; key: string } };
 }
 
 /**

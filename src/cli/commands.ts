@@ -7,6 +7,7 @@ import { visibleLine } from '../visible';
 import { readDataset } from '../data/dataset';
 import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
+import type { UnitResult } from '../engine/types';
 import { parseQuantity } from '../scheme/formula';
 import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
@@ -134,9 +135,10 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
     findings: [],
   };
   if (data.length) {
-    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+    const said: Diagnostic[] = [];
+    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
     report.files = dataset.files;
-    report.findings = dataset.findings;
+    report.findings = [...said, ...dataset.findings];
   }
   io.stdout(format === 'json' ? formatCheckJson(report, { lang }) : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }));
   return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
@@ -174,9 +176,10 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
-  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+  const said: Diagnostic[] = [];
+  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
   const assessment = await withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
-  printFindings(io, warnings, lang, false);
+  printFindings(io, [...warnings, ...said], lang, false);
   if (!assessment.units.length) {
     printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);
     return EXIT.input;
@@ -190,6 +193,13 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const item = unit.items.find((i) => i.id === model.id);
   if (!item) throw new UsageError(msg(`item ${model.id} is not scored at ${unit.name} (level ${unit.levelTitle})`, `指标 ${model.id} 不在“${unit.name}”（${unit.levelTitle}）层级计分`));
   io.stdout(formatExplain(assessment, unit, item, lang));
+  // Why the item has no score, when the data is the reason: the warnings scoring gave for it, at this unit or below.
+  const below = (u: UnitResult): UnitResult[] => [u, ...u.children.flatMap(below)];
+  const units = new Set(below(unit).map((u) => `${u.level}\u0000${u.key}`));
+  const about = assessment.data.findings.filter(
+    (d) => d.severity !== 'error' && d.about?.items.includes(item.id) && (!d.about.unit || units.has(`${d.about.unit.level}\u0000${d.about.unit.key}`)),
+  );
+  printFindings(io, about, lang, false);
   printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);
   return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
 }

@@ -9,6 +9,7 @@ import { textRowsFinding } from '../data/text-limits';
 import { fileSizeError, withDefaults, type Limits } from '../limits';
 import type { Io } from './io';
 import { compareCodePoints } from '../compare';
+import { sameFile } from './walk';
 
 export const DEFAULT_SCHEME = 'jsyzfw-2008';
 /** What a folder argument expands to (other files, such as a README.txt, are left alone). */
@@ -61,6 +62,9 @@ export async function resolveScheme(io: Io, ref: string | undefined, limits: Lim
     const known = bundledSchemes(io).map((b) => b.id).join(', ');
     throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
   }
+  // Before it is read, and again after (a file that is not a regular one has no size until then).
+  const size = io.fileSize(file);
+  if (size !== undefined && size > limits.schemeSize) throw new InputError([fileSizeError('schemeSize', shown(io, file), size, limits.schemeSize)]);
   const bytes = readOrFail(io, file, 'scheme');
   // Before anything parses it: a scheme of 130 MB would take minutes and then the memory.
   if (bytes.length > limits.schemeSize) throw new InputError([fileSizeError('schemeSize', shown(io, file), bytes.length, limits.schemeSize)]);
@@ -94,9 +98,12 @@ function preparsed(io: Io, file: string, text: string): Preparsed | undefined {
 
 /**
  * Files as given, folders expanded to the data files inside them (sorted). A file over
- * the size limit, or a text file over the rows limit, stops the run (InputError).
+ * the size limit (checked before it is read), or a text file over the rows limit, stops
+ * the run (InputError). Each real file is read once, as `score` does (src/cli/discover.ts):
+ * a path named twice silently, the same file reached through a link with a warning
+ * (data/link-same-file) pushed to `said`.
  */
-export function readInputs(io: Io, args: string[], limits: Limits = withDefaults()): InputFile[] {
+export function readInputs(io: Io, args: string[], limits: Limits = withDefaults(), said: Diagnostic[] = []): InputFile[] {
   if (args.length === 0) {
     throw new UsageError(msg('no data given: name the township CSV files or folders to score (try: pinggu score fixtures/xiyang)', '未指定数据：请给出乡镇 CSV 文件或文件夹（例如：pinggu score fixtures/xiyang）'));
   }
@@ -111,8 +118,10 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
     } else if (io.exists(p)) files.push(p);
     else throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
   }
-  return [...new Set(files)].map((f) => {
+  return onePathEach(io, [...new Set(files)], said).map((f) => {
     const name = shown(io, f);
+    const size = io.fileSize(f);
+    if (size !== undefined && size > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, size, limits.fileSize)]);
     const bytes = readOrFail(io, f, 'data');
     if (bytes.length > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, bytes.length, limits.fileSize)]);
     const tooLong = XLSX.test(f) ? undefined : textRowsFinding(bytes, name, limits.rows);
@@ -122,12 +131,28 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
 }
 
 /**
+ * Each real file once, under the path without a link to it if one was given, else the
+ * first; each other path to it is said (as discoverJobs does for `score`).
+ */
+function onePathEach(io: Io, files: string[], said: Diagnostic[]): string[] {
+  const real = new Map(files.map((f) => [f, io.realPath(f)]));
+  const keep = new Map<string, string>();
+  for (const f of files) if (!keep.has(real.get(f)!) && real.get(f) === path.join(io.realPath(path.dirname(f)), path.basename(f))) keep.set(real.get(f)!, f);
+  for (const f of files) if (!keep.has(real.get(f)!)) keep.set(real.get(f)!, f);
+  return files.filter((f) => {
+    const first = keep.get(real.get(f)!)!;
+    if (first !== f) said.push(sameFile(io, f, first));
+    return first === f;
+  });
+}
+
+/**
  * As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only
  * then. A workbook over a limit stops the run as a text file does.
  */
-export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults()): Promise<InputFile[]> {
+export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults(), said: Diagnostic[] = []): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  for (const f of readInputs(io, args, limits)) {
+  for (const f of readInputs(io, args, limits, said)) {
     out.push(f);
     if (!XLSX.test(f.name)) continue;
     const { readXlsx } = await import('../data/xlsx');

@@ -27,6 +27,8 @@ export interface Io {
   exists(p: string): boolean;
   /** The path with every link in it resolved (the same folder or file reached twice is seen as one); `p` itself when it cannot be resolved. */
   realPath(p: string): string;
+  /** The size in bytes of a regular file, or undefined (not a file, or it cannot be read): the size limit is checked before the file is read. */
+  fileSize(p: string): number | undefined;
 }
 
 /**
@@ -130,6 +132,14 @@ export function nodeIo(root: string): Io {
         return fs.realpathSync.native(p);
       } catch {
         return path.resolve(p);
+      }
+    },
+    fileSize: (p) => {
+      try {
+        const st = fs.statSync(p);
+        return st.isFile() ? st.size : undefined;
+      } catch {
+        return undefined;
       }
     },
   };

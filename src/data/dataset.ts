@@ -183,8 +183,8 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
   return { units: units.list, files: stats, findings: sortDiagnostics(findings) };
 }
 
-/** Findings that mean a data row was not used. */
-const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values']);
+/** Findings that mean a data row was not used (one per row: the errors, and the note at a row whose name is merged down). */
+const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values', 'data/merged-name-row']);
 
 /** Sums of summable fields of a parent's children, when every child has the value. */
 function childSum(units: Units, parent: DataUnit, level: number, id: string): { sum: Rational; n: number } | undefined {
@@ -338,7 +338,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
     if (scheme.fields.get(id)!.level >= parentLevel) mergeValues(scheme, parent, { ...row, values: new Map(), invalid: new Map([[id, d]]) }, findings, where);
   }
   // Rows of this file that were not used make its total unlike their sum: say that once.
-  const dropped = findings.filter((f) => f.file === row.source.file && f.severity === 'error' && DROPPING.has(f.code)).length;
+  const dropped = findings.filter((f) => f.file === row.source.file && DROPPING.has(f.code)).length;
   if (dropped) {
     findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-unchecked', message: msg(`total row "${row.name}" is not compared with the rows above: ${dropped} row${dropped === 1 ? ' was' : 's were'} not used (see the errors)`, `合计行“${row.name}”未与上方各行核对：有 ${dropped} 行未使用（见错误）`) });
   }
@@ -368,9 +368,10 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
   }
   if (unsummed.length) {
     // A rate or a yes/no of the whole county: it cannot be added up from the units, and the engine works from the units.
+    // A warning, not a note: a value the user typed is not used, so it is said without --verbose.
     const labels = unsummed.map((id) => scheme.fields.get(id)!.label);
     const title = scheme.levels[row.level]!.title;
-    findings.push({ ...row.cells.get(unsummed[0]!)!, severity: 'note', code: 'data/total-not-summed', message: msg(`total row "${row.name}": ${labels.join(', ')} cannot be added up over the ${title} rows, so ${unsummed.length === 1 ? 'it is' : 'they are'} neither checked nor used (only the ${title} rows' own values are)`, `合计行“${row.name}”：${labels.join('、')} 不能按各${title}相加，未核对也未使用（只使用各${title}行自己的数值）`) });
+    findings.push({ ...row.cells.get(unsummed[0]!)!, severity: 'warning', code: 'data/total-not-summed', message: msg(`total row "${row.name}": ${labels.join(', ')} cannot be added up over the ${title} rows, so ${unsummed.length === 1 ? 'it is' : 'they are'} neither checked nor used (only the ${title} rows' own values are)`, `合计行“${row.name}”：${labels.join('、')} 不能按各${title}相加，未核对也未使用（只使用各${title}行自己的数值）`) });
   }
   if (compared > 0 && differ === 0 && row.invalid.size === 0) {
     findings.push({ ...row.source, col: 1, severity: 'note', code: 'data/total-ok', message: msg(`total row "${row.name}" agrees with the sum of the ${children.length} rows above on all ${compared} fields`, `合计行“${row.name}”的 ${compared} 个字段均与上方 ${children.length} 行之和一致`) });

@@ -19,7 +19,11 @@ export interface MergeEffect {
   invalid: Map<number, Diagnostic>;
   /** Findings for the ranges, one object per range (the caller says each once). */
   findings: Diagnostic[];
-  /** The unit's own name or code is a copy from a row above: the row cannot be told apart and is not used. */
+  /**
+   * The unit's own name or code is a copy from a row above: the row cannot be told apart
+   * and is not used: the note said at the row (data/merged-name-row; the range's error is
+   * in `findings`), which also leaves the file's 合计 row uncompared, as other rows not used do.
+   */
   reject?: Diagnostic;
 }
 
@@ -49,7 +53,19 @@ export function mergeEffect(r: Row, columns: Column[], level: number, headers: s
     }
     out.findings.push(d);
     for (const c of fields) out.invalid.set(c, d);
-    if (vertical && own.length && r.line > m.top) out.reject = d;
+    if (vertical && own.length && r.line > m.top && !out.reject) {
+      out.reject = {
+        severity: 'note',
+        code: 'data/merged-name-row',
+        file,
+        line: r.line,
+        col: own[0]! + 1,
+        message: msg(
+          `not used: its name is a copy of the merged cell ${m.range} (line ${m.top}), not a name of its own`,
+          `未使用：其名称是合并单元格 ${m.range}（第 ${m.top} 行）的副本，不是本行自己的名称`,
+        ),
+      };
+    }
   }
   return out;
 }

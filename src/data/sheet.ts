@@ -298,7 +298,10 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
     return undefined;
   }
   for (const d of merged.findings) if (!findings.includes(d)) findings.push(d);
-  if (merged.reject) return undefined;
+  if (merged.reject) {
+    findings.push(merged.reject);
+    return undefined;
+  }
   if (!name && !code) {
     findings.push({ ...source, col: nameCol + 1, severity: 'error', code: 'data/no-name', message: msg(`row has values but no unit name in column "${headers[nameCol]}"; the row is not used`, `该行有数据但“${headers[nameCol]}”列为空；该行未使用`) });
     return undefined;

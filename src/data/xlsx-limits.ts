@@ -4,7 +4,9 @@
  * dies out of memory after minutes. Here the zip is only streamed through: the sheet
  * XML's declared size (`<dimension ref="A1:AD400001"/>`) is refused at once, and the
  * rows and cells actually there are counted, as are the bytes it unpacks to (a zip
- * bomb), stopping at the first limit passed.
+ * bomb), stopping at the first limit passed. A merged range counts all the cells it
+ * covers (exceljs makes an object of each on load, so `D5:Z50000` in a 6 KB file
+ * is a million cells) and its bottom row counts against the rows limit.
  */
 import { msg, type Diagnostic } from '../diagnostics';
 import { bytesText, count, fileSizeError, limitError, type Limits } from '../limits';
@@ -56,6 +58,18 @@ export async function workbookLimitFinding(bytes: Uint8Array, file: string, limi
           `sheet "${sheet}" has more than ${count(limits.rows)} rows, the limit of rows per sheet (row ${count(counter!.lastRow)} is one too many)`,
           `工作表“${sheet}”超过 ${count(limits.rows)} 行，即每个工作表的行数上限（第 ${count(counter!.lastRow)} 行超出）`,
         ));
+      } else if (over === 'mergeRows') {
+        const m = counter!.lastMerge!;
+        found = limitError('rows', file, { line: m.top, col: m.left }, msg(
+          `the merged range ${m.ref} in sheet "${sheet}" reaches row ${count(m.bottom)}, over the limit of ${count(limits.rows)} rows per sheet`,
+          `工作表“${sheet}”中的合并区域 ${m.ref} 延伸到第 ${count(m.bottom)} 行，超过每个工作表 ${count(limits.rows)} 行的上限`,
+        ));
+      } else if (over === 'mergeCells') {
+        const m = counter!.lastMerge!;
+        found = limitError('cells', file, { line: m.top, col: m.left }, msg(
+          `the workbook has more than ${count(limits.cells)} cells, the limit of cells per workbook (passed in sheet "${sheet}" by the merged range ${m.ref}, ${count(m.area)} cells)`,
+          `工作簿超过 ${count(limits.cells)} 个单元格，即每个工作簿的单元格上限（在工作表“${sheet}”由合并区域 ${m.ref}（${count(m.area)} 个单元格）超出）`,
+        ));
       } else if (over === 'cells') {
         found = limitError('cells', file, { line: counter!.lastRow, col: 1 }, msg(
           `the workbook has more than ${count(limits.cells)} cells, the limit of cells per workbook (passed in sheet "${sheet}" at row ${count(counter!.lastRow)})`,
@@ -70,9 +84,30 @@ export async function workbookLimitFinding(bytes: Uint8Array, file: string, limi
   return undefined;
 }
 
-/** A tag of the sheet XML, with or without a namespace prefix: a row, a cell, the dimension. */
-const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)(?=[\s/>])([^>]*)/g;
+/** A tag of the sheet XML, with or without a namespace prefix: a row, a cell, the dimension, a merged range. */
+const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension|mergeCell)(?=[\s/>])([^>]*)/g;
 const ROW_NUMBER = /\br\s*=\s*["'](\d+)["']/;
+const REF = /\bref\s*=\s*["']([^"']*)["']/;
+
+interface Merge {
+  ref: string;
+  top: number;
+  left: number;
+  bottom: number;
+  area: number;
+}
+
+/** `D5:Z50000` → its corners and the number of cells it covers (exceljs makes an object of each). */
+function mergeRange(ref: string): Merge | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return undefined;
+  const [c1, r1, c2, r2] = [columnNumber(m[1]!), Number(m[2]), columnNumber(m[3] ?? m[1]!), Number(m[4] ?? m[2])];
+  const top = Math.min(r1, r2);
+  const left = Math.min(c1, c2);
+  return { ref: ref.trim(), top, left, bottom: Math.max(r1, r2), area: (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1) };
+}
+
+const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /**
  * Counts the rows and cells of a sheet's XML as it streams by (tags split across
@@ -84,6 +119,8 @@ class SheetCounter {
   /** The number of the last row seen (its `r`, else its position). */
   lastRow = 0;
   dimension?: string;
+  /** The last merged range seen (`<mergeCell ref="D5:Z50000"/>`): its area counts as cells, its bottom row as a row. */
+  lastMerge?: Merge;
   private carry = '';
 
   constructor(
@@ -91,7 +128,7 @@ class SheetCounter {
     private readonly maxCells = Infinity,
   ) {}
 
-  add(chunk: Uint8Array): 'rows' | 'cells' | undefined {
+  add(chunk: Uint8Array): 'rows' | 'cells' | 'mergeRows' | 'mergeCells' | undefined {
     let text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     const open = text.lastIndexOf('<');
     if (open >= 0 && text.indexOf('>', open) < 0) {
@@ -105,7 +142,15 @@ class SheetCounter {
         const r = ROW_NUMBER.exec(m[2]!);
         this.lastRow = r ? Number(r[1]) : this.lastRow + 1;
         if (++this.rows > this.maxRows) return 'rows';
-      } else if (this.rows === 0) this.dimension ??= /\bref\s*=\s*["']([^"']*)["']/.exec(m[2]!)?.[1];
+      } else if (m[1] === 'mergeCell') {
+        const ref = REF.exec(m[2]!)?.[1];
+        const merge = ref === undefined ? undefined : mergeRange(ref);
+        if (!merge) continue;
+        this.lastMerge = merge;
+        if (merge.bottom > this.maxRows) return 'mergeRows';
+        this.cells += merge.area;
+        if (this.cells > this.maxCells) return 'mergeCells';
+      } else if (this.rows === 0) this.dimension ??= REF.exec(m[2]!)?.[1];
     }
     return undefined;
   }

@@ -95,7 +95,12 @@ function mergesByRow(ws: Worksheet): Map<number, MergedRange[]> {
   for (const m of merges) {
     if (!m || !(m.bottom > m.top || m.right > m.left)) continue;
     const range: MergedRange = { range: `${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}`, top: m.top, left: m.left, bottom: m.bottom, right: m.right };
-    for (let line = m.top; line <= m.bottom; line++) byRow.set(line, [...(byRow.get(line) ?? []), range]);
+    // The rows a range covers were counted against the rows limit before the load (src/data/xlsx-limits.ts).
+    for (let line = m.top; line <= m.bottom; line++) {
+      const over = byRow.get(line);
+      if (over) over.push(range);
+      else byRow.set(line, [range]);
+    }
   }
   return byRow;
 }

@@ -51,6 +51,7 @@ export function absentColumnWarnings(scheme: Scheme, absent: ReadonlySet<string>
     out.push({
       severity: 'warning',
       code: 'data/optional-column-absent',
+      about: { items: using.map((i) => i.id) },
       message: msg(
         `no column "${f.label}" in any file (field ${id}, optional: required: false): ${using.map((i) => i.title).join(', ')} score${using.length === 1 ? 's' : ''} 0 as missing data for every ${level}`,
         `所有文件中都没有“${f.label}”列（字段 ${id}，可选：required: false）：${using.map((i) => i.title).join('、')} 对每个${level}都按缺数据记 0 分`,
@@ -63,6 +64,7 @@ export function absentColumnWarnings(scheme: Scheme, absent: ReadonlySet<string>
 /** Warnings for one unit's items that are missing or n/a because of its data. */
 export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[], env: Env, absent: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const about = (xs: Scored[]) => ({ items: xs.map((x) => x.item.id), unit: { level: scheme.levels[unit.level]!.id, key: unit.key } });
   // Missing: grouped by field, so a blank cell is said once with every item it costs.
   const byField = new Map<string, Scored[]>();
   for (const s of scored) {
@@ -80,6 +82,7 @@ export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[
         severity: 'warning',
         code: 'data/blank-optional',
         ...at(blank, unit),
+        about: about(xs),
         message: msg(
           `${unit.name}: ${f.label} is blank, so ${titles(xs)} ${n.en} 0 as missing data; the column is optional (required: false), but a blank in it is not "not applicable"`,
           `${unit.name}：${f.label} 为空，${titlesZh(xs)} 按缺数据记 0 分；该列可以不提供（required: false），但空白不等于“不适用”`,
@@ -91,6 +94,7 @@ export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[
         severity: 'warning',
         code: 'data/field-absent',
         ...at(undefined, unit),
+        about: about(xs),
         message: msg(
           `${unit.name}: no value for ${f.label}: ${file} has no column for it (another file has), so ${titles(xs)} ${n.en} 0 as missing data`,
           `${unit.name}：${f.label} 无数值：${file} 没有这一列（其他文件有），${titlesZh(xs)} 按缺数据记 0 分`,
@@ -113,6 +117,7 @@ export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[
       severity: 'warning',
       code: 'data/zero-divisor',
       ...at(cell, unit),
+      about: about([s]),
       message: msg(`${unit.name}: ${s.item.title} is not applicable because ${divisor} is 0 (a divisor); ${policy.en}`, `${unit.name}：${s.item.title} 因除数 ${divisor} 为 0 记为不适用；${policy.zh}`),
     });
   }

@@ -48,6 +48,10 @@ beforeAll(() => {
   put('other/2026-08/townships.csv');
   fs.mkdirSync(path.join(T, 'other/2026-09'));
   link('../2026-08/townships.csv', 'other/2026-09/townships.csv');
+  // A county folder holding a second name for its township file (what check and explain list themselves).
+  put('twice/townships.csv', xiyang('townships.csv'));
+  put('twice/county.csv', xiyang('county.csv'));
+  link('townships.csv', 'twice/a-link.csv');
 });
 
 afterAll(() => {
@@ -132,6 +136,42 @@ describe.runIf(process.platform !== 'win32')('links in data folders', () => {
     );
     const zh = await run(['county', '--lang', 'zh']);
     expect(zh.err).toContain('county/self: 警告: 指向 county 的链接，该文件夹已搜索过，跳过\n');
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('check and explain read each real file once', () => {
+  const run = async (args: string[]) => {
+    const o = io();
+    const code = await main(args, o);
+    return { code, out: o.out, err: o.err };
+  };
+  const plain = ['twice/county.csv', 'twice/townships.csv'];
+  const said = 'twice/a-link.csv: warning: the same file as twice/townships.csv (through a link); read once';
+
+  it('check over a folder with a link to its township file: the file once, the link said (text and json)', async () => {
+    if (!canLink) return;
+    const alone = await run(['check', ...plain]);
+    const linked = await run(['check', 'twice']);
+    expect(alone.code).toBe(0);
+    expect(linked.code).toBe(0);
+    expect(alone.out).not.toContain('duplicate');
+    expect(alone.out).toContain('\nTotal: 0 errors, 0 warnings, 1 note\n');
+    expect(linked.out).toBe(alone.out.replace('\nTotal: 0 errors, 0 warnings', `\nOther\n  1 warning\n    ${said}\n\nTotal: 0 errors, 1 warning`));
+    const json = JSON.parse((await run(['check', 'twice', '--format', 'json'])).out) as { files: { file: string }[]; findings: Diagnostic[] };
+    expect(json.files.map((f) => f.file)).toEqual(plain);
+    expect(json.findings.filter((d) => d.code === 'data/link-same-file').map((d) => [d.severity, d.file])).toEqual([['warning', 'twice/a-link.csv']]);
+    // The link named with the file itself on the command line: the same.
+    expect((await run(['check', 'twice/a-link.csv', ...plain])).out).toContain(said);
+  });
+
+  it('explain over the same folder: the same explanation, the link said on stderr', async () => {
+    if (!canLink) return;
+    const alone = await run(['explain', 'jfbz_per_capita', ...plain]);
+    const linked = await run(['explain', 'jfbz_per_capita', 'twice']);
+    expect([linked.code, linked.out]).toEqual([alone.code, alone.out]);
+    expect(alone.err).toBe('');
+    expect(linked.err).toBe(`${said}\n`);
+    expect((await run(['explain', 'jfbz_per_capita', 'twice', '--lang', 'zh'])).err).toBe('twice/a-link.csv: 警告: 与 twice/townships.csv 是同一文件（经由链接），只读取一次\n');
   });
 });
 

@@ -39,6 +39,14 @@ export function fakeIo(env: Record<string, string> = { LANG: 'C' }): Io & { out:
         return p;
       }
     },
+    fileSize: (p: string): number | undefined => {
+      try {
+        const st = fs.statSync(p);
+        return st.isFile() ? st.size : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
   return io;
 }

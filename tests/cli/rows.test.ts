@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from './fake-io';
+import { TEST_SCHEME_YAML } from '../data/helpers';
 
 const tmp = fs.mkdtempSync(join(os.tmpdir(), 'pinggu-rows-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -50,5 +51,23 @@ describe('a township row above the header (fixtures/xiyang)', () => {
     expect(await main(['check', dir], io)).toBe(2);
     expect(io.out).toMatch(/townships\.csv \(utf-8\): 13 rows read, 12 used, 1 not used/);
     expect(io.out).toMatch(/^Total: 1 error, 1 warning, /m);
+  });
+});
+
+describe('a 合计 value that cannot be added up', () => {
+  it('is a warning that check and score show without --verbose', async () => {
+    const dir = join(tmp, 'rate-total');
+    fs.mkdirSync(dir);
+    const scheme = join(dir, 'scheme.yaml');
+    fs.writeFileSync(scheme, TEST_SCHEME_YAML.replace('  - id: satisfaction\n', '  - id: contraception\n    label: 避孕率\n    type: percent\n  - id: satisfaction\n'));
+    const csv = join(dir, 't.csv');
+    fs.writeFileSync(csv, ['乡镇,总人口,出生人数,政策内出生数,避孕率', '乐平镇,100,10,9,85%', '皋落镇,200,20,18,90%', '合计,300,30,27,88.3%', ''].join('\n'));
+    const line = `${csv}:4:5: warning: total row "合计": 避孕率 cannot be added up over the 乡镇 rows, so it is neither checked nor used (only the 乡镇 rows' own values are)`;
+    const check = fakeIo();
+    await main(['check', csv, '--scheme', scheme], check);
+    expect(check.out).toContain(`  1 warning\n    ${line}\n`);
+    const score = fakeIo();
+    await main(['score', csv, '--scheme', scheme, '--format', 'json'], score);
+    expect(score.err.split('\n')).toContain(line);
   });
 });

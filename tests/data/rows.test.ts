@@ -142,11 +142,11 @@ describe('total-looking names', () => {
     expect(withCode(ds.findings, 'data/total-name-unit')).toEqual([]);
   });
 
-  it('a 合计 value of a field that cannot be summed is said in a note, not silently ignored', () => {
+  it('a 合计 value of a field that cannot be summed is a warning (shown without --verbose), not silently ignored', () => {
     const rate = loadTestScheme(TEST_SCHEME_YAML.replace('  - id: satisfaction\n', '  - id: contraception\n    label: 避孕率\n    type: percent\n  - id: satisfaction\n'));
     const ds = readDataset(rate, [{ name: 't.csv', bytes: utf8(['乡镇,总人口,出生人数,政策内出生数,避孕率', '乐平镇,100,10,9,85%', '皋落镇,200,20,18,90%', '合计,300,30,27,88.3%'].join('\n')) }]);
     const notes = withCode(ds.findings, 'data/total-not-summed');
-    expect(notes.map(where)).toEqual([at('data/total-not-summed', 'note', 4, 5)]);
+    expect(notes.map(where)).toEqual([at('data/total-not-summed', 'warning', 4, 5)]);
     expect(notes[0]!.message.en).toBe('total row "合计": 避孕率 cannot be added up over the 乡镇 rows, so it is neither checked nor used (only the 乡镇 rows\' own values are)');
     expect(withCode(ds.findings, 'data/total-ok')).toHaveLength(1);
   });
@@ -187,6 +187,26 @@ describe('merged workbook cells over data rows', () => {
     expect(withCode(ds.findings, 'data/merged-cells')[0]!.message.en).toMatch(/; the rows below line 2 have no name of their own and are not used$/);
     expect(ds.files[0]).toMatchObject({ read: 3, used: 2, rejected: 1 });
     expect(ds.units.filter((u) => u.level === 0).map((u) => u.name)).toEqual(['乐平镇', '东冶头镇']);
+    expect(balanced(ds)).toBe(true);
+  });
+
+  it('a row not used because its name is merged down stops the 合计 comparison, as other rows not used do', async () => {
+    const ds = await sheet((ws) => {
+      ws.addRow(['昔阳县', '合计', '', 106130, 1049, 1009]);
+      ws.mergeCells('B2:B3');
+    });
+    // 皋落镇 (line 3) is not used, so the 合计 row cannot add up: not compared, and not "the sum is used".
+    expect(withCode(ds.findings, 'data/total-mismatch')).toEqual([]);
+    expect(problems(ds).map((f) => [f.code, f.line, f.col])).toEqual([
+      ['data/merged-cells', 2, 2],
+      ['data/total-unchecked', 5, 1],
+    ]);
+    expect(withCode(ds.findings, 'data/total-unchecked')[0]!.message.en).toBe('total row "合计" is not compared with the rows above: 1 row was not used (see the errors)');
+    // The row itself is said at its line (a note, with --verbose).
+    expect(withCode(ds.findings, 'data/merged-name-row').map((d) => [d.severity, d.line, d.col, d.message.en])).toEqual([
+      ['note', 3, 2, 'not used: its name is a copy of the merged cell B2:B3 (line 2), not a name of its own'],
+    ]);
+    expect(ds.files[0]).toMatchObject({ read: 4, used: 3, rejected: 1 });
     expect(balanced(ds)).toBe(true);
   });
 

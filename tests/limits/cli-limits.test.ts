@@ -61,6 +61,29 @@ describe('limits on the command line', () => {
     expect(r.err).toMatch(/^fixtures\/xiyang\/\S+\.csv:1:1: 错误: 数据文件大小为 \d+(\.\d)? KB，超过数据文件的上限 1 KB；如文件无误，可用 --limit file-size=… 提高上限\n$/);
   });
 
+  it('a file over the size limit is refused before it is read (a sparse file of 300 MB: its size, not its bytes)', async () => {
+    const big = join(tmp, 'big.csv');
+    const scheme = join(tmp, 'big.yaml');
+    fs.writeFileSync(big, '乡镇,总人口\n');
+    fs.truncateSync(big, 300 * 1024 * 1024);
+    fs.writeFileSync(scheme, SCHEME);
+    fs.truncateSync(scheme, 6 * 1024 * 1024);
+    const io = fakeIo();
+    const read: string[] = [];
+    const readFile = io.readFile;
+    io.readFile = (p) => {
+      read.push(p);
+      return readFile(p);
+    };
+    expect(await main(['check', big], io)).toBe(2);
+    expect(io.err).toBe(`${big}:1:1: error: the data file is 300 MB, over the limit of 256 MB for a data file; if the file is right, raise the limit with --limit file-size=…\n`);
+    expect(read).not.toContain(big);
+    io.err = '';
+    expect(await main(['check', '--scheme', scheme], io)).toBe(2);
+    expect(io.err).toBe(`${scheme}:1:1: error: the scheme file is 6 MB, over the limit of 5 MB for a scheme file; if the file is right, raise the limit with --limit scheme-size=…\n`);
+    expect(read).not.toContain(scheme);
+  });
+
   it('a workbook over a lowered rows limit is refused naming the sheet; a higher limit reads it', async () => {
     const file = join(tmp, 'w.xlsx');
     fs.writeFileSync(file, await workbook(150));

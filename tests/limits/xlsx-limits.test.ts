@@ -60,6 +60,36 @@ describe('workbook limits', () => {
     expect(r.findings[0]!.code).toBe('limit/cells');
   });
 
+  it('a merged range counts every cell it covers and its bottom row, before exceljs makes an object of each', async () => {
+    // A few KB on disk; loaded, exceljs would make 23 × 49,996 cell objects (some 400 MB).
+    const merged = (ref: string) =>
+      editSheet(workbook3, (xml) => xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`));
+    const workbook3 = await workbook(3);
+    const huge = await merged('D5:Z50000');
+    expect(huge.length).toBeLessThan(16 * 1024);
+    const r = await readXlsx(huge, 'w.xlsx', undefined, { cells: 100_000 });
+    expect(r.rows).toEqual([]);
+    expect(en(r)).toEqual([
+      'w.xlsx:5:4: error: the workbook has more than 100,000 cells, the limit of cells per workbook (passed in sheet "数据" by the merged range D5:Z50000, 1,149,908 cells); if the file is right, raise the limit with --limit cells=…',
+    ]);
+    expect(r.findings[0]!.code).toBe('limit/cells');
+    expect(formatDiagnostic(r.findings[0]!, 'zh')).toBe(
+      'w.xlsx:5:4: 错误: 工作簿超过 100,000 个单元格，即每个工作簿的单元格上限（在工作表“数据”由合并区域 D5:Z50000（1,149,908 个单元格）超出）；如文件无误，可用 --limit cells=… 提高上限',
+    );
+    // Its bottom row is past the rows limit, though the sheet has 4 rows.
+    const rows = await readXlsx(huge, 'w.xlsx', undefined, { rows: 10_000 });
+    expect(en(rows)).toEqual([
+      'w.xlsx:5:4: error: the merged range D5:Z50000 in sheet "数据" reaches row 50,000, over the limit of 10,000 rows per sheet; if the file is right, raise the limit with --limit rows=…',
+    ]);
+    expect(rows.findings[0]!.code).toBe('limit/rows');
+    // The area adds to the cells of the rows: 4 × 5 = 20, plus 2 × 3 = 26.
+    const small = await merged('F1:G3');
+    expect((await readXlsx(small, 'w.xlsx', undefined, { cells: 25 })).findings.map((d) => d.code)).toEqual(['limit/cells']);
+    const read = await readXlsx(small, 'w.xlsx', undefined, { cells: 26 });
+    expect(read.findings).toEqual([]);
+    expect(read.rows[0]!.merged?.map((m) => m.range)).toEqual(['F1:G3']);
+  });
+
   it('a sheet declaring a huge dimension (a zip-bomb-like sheet) is refused from its first bytes', async () => {
     // The sheet data after the dimension is cut off: had it been read, the zip would be unreadable.
     const bytes = await editSheet(await workbook(3), (xml) => xml.replace(/<dimension [^>]*\/>[\s\S]*/, '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"'));
