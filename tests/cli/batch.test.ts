@@ -302,7 +302,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
       expect(a.out.length).toBeGreaterThan(1000);
       expect(b.out, f).toBe(a.out);
     }
-  });
+  }, 120_000); // twelve whole batch runs: room for a loaded machine (not a speed check)
 });
 
 describe('--output-dir', () => {
