@@ -21,8 +21,18 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** An integer-valued result of +, −, × on safe integers is exact when it is within ±(2^53 − 1). */
 const safe = (x: number): boolean => x <= MAX && x >= -MAX;
 
-/** Greatest common divisor of safe integers a ≥ 0, b > 0. */
+/** Greatest common divisor of safe integers a ≥ 0, b > 0 (on int32 when both fit: a machine division, not fmod). */
 function gcdNum(a: number, b: number): number {
+  if (a <= 0x7fffffff && b <= 0x7fffffff) {
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x;
+  }
   while (b !== 0) {
     const t = a % b;
     a = b;
