@@ -26,11 +26,11 @@ const int: fc.Arbitrary<bigint> = fc.oneof(
   signed(fc.bigInt({ min: ROOT53 - 3000n, max: ROOT53 + 3000n })),
   signed(fc.bigInt({ min: 2n ** 40n, max: 2n ** 60n })),
   fc.bigInt({ min: -(2n ** 90n), max: 2n ** 90n }),
-  fc.constantFrom(0n, 1n, -1n, MAX, -MAX, MAX + 1n, -MAX - 1n, TWO53 + 1n, 10n ** 15n, 10n ** 16n, 3n * 10n ** 15n),
+  fc.constantFrom(0n, 1n, -1n, MAX, -MAX, MAX + 1n, -MAX - 1n, TWO53 + 1n, 10n ** 15n, 10n ** 16n, 3n * 10n ** 15n, 2n ** 31n - 1n, 2n ** 31n, -(2n ** 31n) - 1n),
 );
 const den: fc.Arbitrary<bigint> = fc.oneof(
   int.filter((x) => x !== 0n).map((x) => (x < 0n ? -x : x)),
-  fc.constantFrom(1n, 2n, 3n, 7n, 10n, 100n, 1000n, 10n ** 6n, 10n ** 15n, 10n ** 16n, MAX, MAX - 1n),
+  fc.constantFrom(1n, 2n, 3n, 7n, 10n, 100n, 1000n, 10n ** 6n, 10n ** 15n, 10n ** 16n, MAX, MAX - 1n, 2n ** 31n - 1n, 2n ** 31n + 1n),
   fc.integer({ min: 1, max: 70 }).map((k) => 2n ** BigInt(k)),
   fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })).map(([a, b]) => 2n ** BigInt(a) * 5n ** BigInt(b)),
 );
