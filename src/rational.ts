@@ -1,29 +1,86 @@
 /**
- * Exact rational numbers on BigInt. Scores, thresholds and data values are kept
- * exact so that 94.7% against 95% in steps of 0.1% is exactly 3 steps; rounding
- * happens only when a number is displayed.
+ * Exact rational numbers. Scores, thresholds and data values are kept exact so that
+ * 94.7% against 95% in steps of 0.1% is exactly 3 steps; rounding happens only when
+ * a number is displayed.
+ *
+ * Two representations, one value each (canonical, so equal values look alike):
+ * when the reduced numerator and denominator are both safe integers (|x| ≤ 2^53 − 1)
+ * they are held and computed as plain numbers (`p`, `q`; `bn`, `bd` undefined);
+ * otherwise as BigInt (`bn`, `bd`; `p`, `q` are 0). Arithmetic on numbers is exact
+ * as long as every intermediate is a safe integer: each one is checked, and when
+ * one is not, the operation is done again on BigInt. `n` and `d` give the numerator
+ * and denominator as bigint either way.
  */
 const SMALL_MIN = -128;
 const SMALL_MAX = 1024;
-const BIG_MIN = BigInt(SMALL_MIN);
-const BIG_MAX = BigInt(SMALL_MAX);
+const MAX = Number.MAX_SAFE_INTEGER;
+const BIG_SAFE = BigInt(MAX);
+/** Powers of ten that are safe integers: 10^0 … 10^15. */
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** An integer-valued result of +, −, × on safe integers is exact when it is within ±(2^53 − 1). */
+const safe = (x: number): boolean => x <= MAX && x >= -MAX;
+
+/** Greatest common divisor of safe integers a ≥ 0, b > 0 (on int32 when both fit: a machine division, not fmod). */
+function gcdNum(a: number, b: number): number {
+  if (a <= 0x7fffffff && b <= 0x7fffffff) {
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x;
+  }
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
 
 export class Rational {
   private constructor(
-    readonly n: bigint,
-    readonly d: bigint,
+    private readonly p: number,
+    private readonly q: number,
+    private readonly bn: bigint | undefined,
+    private readonly bd: bigint | undefined,
   ) {}
 
   /** Whole numbers from SMALL_MIN to SMALL_MAX, made once: most points and counts are small integers. */
-  private static readonly SMALL: Rational[] = Array.from({ length: SMALL_MAX - SMALL_MIN + 1 }, (_, i) => new Rational(BigInt(i + SMALL_MIN), 1n));
+  private static readonly SMALL: Rational[] = Array.from({ length: SMALL_MAX - SMALL_MIN + 1 }, (_, i) => new Rational(i + SMALL_MIN, 1, undefined, undefined));
 
   static readonly ZERO = Rational.SMALL[-SMALL_MIN]!;
   static readonly ONE = Rational.SMALL[1 - SMALL_MIN]!;
   static readonly HUNDRED = Rational.SMALL[100 - SMALL_MIN]!;
 
-  /** A whole number, shared when small. */
-  private static whole(n: bigint): Rational {
-    return n >= BIG_MIN && n <= BIG_MAX ? Rational.SMALL[Number(n) - SMALL_MIN]! : new Rational(n, 1n);
+  /** The numerator (the sign is here). */
+  get n(): bigint {
+    return this.bn ?? BigInt(this.p);
+  }
+  /** The denominator, > 0. */
+  get d(): bigint {
+    return this.bd ?? BigInt(this.q);
+  }
+
+  /** A whole safe integer, shared when small (−0 included, as 0). */
+  private static whole(n: number): Rational {
+    return n >= SMALL_MIN && n <= SMALL_MAX ? Rational.SMALL[n - SMALL_MIN]! : new Rational(n, 1, undefined, undefined);
+  }
+
+  /** p/q already reduced, both safe, q > 0. */
+  private static small(p: number, q: number): Rational {
+    return q === 1 ? Rational.whole(p) : new Rational(p, q, undefined, undefined);
+  }
+
+  /** p/q reduced here; both safe, q > 0. */
+  private static reduce(p: number, q: number): Rational {
+    if (p === 0) return Rational.ZERO;
+    if (q === 1) return Rational.whole(p);
+    const g = gcdNum(p < 0 ? -p : p, q);
+    return g === 1 ? new Rational(p, q, undefined, undefined) : Rational.small(p / g, q / g);
   }
 
   static of(n: bigint, d: bigint = 1n): Rational {
@@ -32,14 +89,18 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    if (d === 1n) return Rational.whole(n);
-    const g = gcd(n < 0n ? -n : n, d);
-    if (g === 1n) return new Rational(n, d);
-    return d === g ? Rational.whole(n / g) : new Rational(n / g, d / g);
+    if (d <= BIG_SAFE && n <= BIG_SAFE && n >= -BIG_SAFE) return Rational.reduce(Number(n), Number(d));
+    const g = gcdBig(n < 0n ? -n : n, d);
+    if (g !== 1n) {
+      n /= g;
+      d /= g;
+    }
+    if (d <= BIG_SAFE && n <= BIG_SAFE && n >= -BIG_SAFE) return Rational.small(Number(n), Number(d));
+    return new Rational(0, 0, n, d);
   }
 
   static int(n: number | bigint): Rational {
-    return Rational.whole(BigInt(n));
+    return typeof n === 'number' && Number.isSafeInteger(n) ? Rational.whole(n) : Rational.of(BigInt(n));
   }
 
   /** Parses a plain decimal such as `-12.5`, `0.003` or `1e-3`; undefined when it is not one. */
@@ -47,10 +108,19 @@ export class Rational {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
     const frac = m[3] ?? '';
-    let n = BigInt((m[2] || '0') + frac);
-    let d = 10n ** BigInt(frac.length);
     const exp = m[4] ? Number(m[4]) : 0;
     if (Math.abs(exp) > 400) return undefined;
+    const digits = (m[2] || '0') + frac;
+    // On numbers when the digits, the power of ten and their product are safe.
+    if (frac.length < POW10.length && exp > -POW10.length && exp < POW10.length) {
+      let n = Number(digits);
+      let d = POW10[frac.length]!;
+      if (exp > 0) n *= POW10[exp]!;
+      else if (exp < 0) d *= POW10[-exp]!;
+      if (n <= MAX && d <= MAX) return Rational.reduce(m[1] === '-' ? -n : n, d);
+    }
+    let n = BigInt(digits);
+    let d = 10n ** BigInt(frac.length);
     if (exp > 0) n *= 10n ** BigInt(exp);
     else if (exp < 0) d *= 10n ** BigInt(-exp);
     return Rational.of(m[1] === '-' ? -n : n, d);
@@ -58,6 +128,7 @@ export class Rational {
 
   /** From a JS number as written (its shortest decimal form), e.g. 0.3 → 3/10. */
   static fromNumber(x: number): Rational {
+    if (Number.isSafeInteger(x)) return Rational.whole(x);
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     const r = Rational.parse(String(x));
     if (!r) throw new RangeError(`not a number: ${x}`);
@@ -65,32 +136,57 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
-    if (this.d === 1n && o.d === 1n) return Rational.whole(this.n + o.n);
-    return this.d === o.d ? Rational.of(this.n + o.n, this.d) : Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
+    if (this.bn === undefined && o.bn === undefined) {
+      const r = Rational.sum(this.p, this.q, o.p, o.q);
+      if (r) return r;
+    }
+    return Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: Rational): Rational {
-    return this.add(o.neg());
+    if (this.bn === undefined && o.bn === undefined) {
+      const r = Rational.sum(this.p, this.q, -o.p, o.q);
+      if (r) return r;
+    }
+    return Rational.of(this.n * o.d - o.n * this.d, this.d * o.d);
   }
   mul(o: Rational): Rational {
+    if (this.bn === undefined && o.bn === undefined) {
+      const r = Rational.product(this.p, this.q, o.p, o.q);
+      if (r) return r;
+    }
     return Rational.of(this.n * o.n, this.d * o.d);
   }
   /** Division; undefined when dividing by zero (never Infinity or NaN). */
   div(o: Rational): Rational | undefined {
-    return o.n === 0n ? undefined : Rational.of(this.n * o.d, this.d * o.n);
+    if (o.isZero()) return undefined;
+    if (this.bn === undefined && o.bn === undefined) {
+      const r = o.p < 0 ? Rational.product(this.p, this.q, -o.q, -o.p) : Rational.product(this.p, this.q, o.q, o.p);
+      if (r) return r;
+    }
+    return Rational.of(this.n * o.d, this.d * o.n);
   }
   neg(): Rational {
-    return this.d === 1n ? Rational.whole(-this.n) : new Rational(-this.n, this.d);
+    if (this.bn === undefined) return this.q === 1 ? Rational.whole(-this.p) : new Rational(-this.p, this.q, undefined, undefined);
+    return new Rational(0, 0, -this.bn, this.bd);
   }
   abs(): Rational {
-    return this.n < 0n ? this.neg() : this;
+    return this.sign() < 0 ? this.neg() : this;
   }
   cmp(o: Rational): -1 | 0 | 1 {
+    if (this.bn === undefined && o.bn === undefined) {
+      const a = this.p;
+      const c = o.p;
+      if (this.q === o.q) return a < c ? -1 : a > c ? 1 : 0;
+      const l = a * o.q;
+      const r = c * this.q;
+      if (safe(l) && safe(r)) return l < r ? -1 : l > r ? 1 : 0;
+    }
     const l = this.n * o.d;
     const r = o.n * this.d;
     return l < r ? -1 : l > r ? 1 : 0;
   }
   eq(o: Rational): boolean {
-    return this.n === o.n && this.d === o.d;
+    return this.p === o.p && this.q === o.q && this.bn === o.bn && this.bd === o.bd;
   }
   lt(o: Rational): boolean {
     return this.cmp(o) < 0;
@@ -105,28 +201,51 @@ export class Rational {
     return this.cmp(o) >= 0;
   }
   isZero(): boolean {
-    return this.n === 0n;
+    return this.p === 0 && this.bn === undefined;
   }
   isInteger(): boolean {
-    return this.d === 1n;
+    return this.q === 1 || this.bd === 1n;
   }
   sign(): -1 | 0 | 1 {
-    return this.n < 0n ? -1 : this.n > 0n ? 1 : 0;
+    const s = this.bn ?? this.p;
+    return s < 0 ? -1 : s > 0 ? 1 : 0;
   }
   floor(): Rational {
-    const q = this.n / this.d;
-    return Rational.of(this.n < 0n && q * this.d !== this.n ? q - 1n : q);
+    if (this.bn === undefined) {
+      if (this.q === 1) return this;
+      const t = truncNum(this.p, this.q);
+      return Rational.whole(this.p < 0 ? t - 1 : t);
+    }
+    const n = this.bn;
+    const d = this.bd!;
+    const q = n / d;
+    return Rational.of(n < 0n && q * d !== n ? q - 1n : q);
   }
   ceil(): Rational {
-    const q = this.n / this.d;
-    return Rational.of(this.n > 0n && q * this.d !== this.n ? q + 1n : q);
+    if (this.bn === undefined) {
+      if (this.q === 1) return this;
+      const t = truncNum(this.p, this.q);
+      return Rational.whole(this.p > 0 ? t + 1 : t);
+    }
+    const n = this.bn;
+    const d = this.bd!;
+    const q = n / d;
+    return Rational.of(n > 0n && q * d !== n ? q + 1n : q);
   }
   /** Rounds half away from zero to `digits` decimal places (exactly). */
   round(digits = 0): Rational {
+    if (this.bn === undefined && Number.isInteger(digits) && digits < POW10.length) {
+      if (this.q === 1) return this;
+      const scale = POW10[Math.max(0, digits)]!;
+      const q = roundedNum(this.p, this.q, scale);
+      if (q !== undefined) return Rational.reduce(q, scale);
+    }
     const scale = 10n ** BigInt(Math.max(0, digits));
-    const scaled = this.n * scale;
-    const twice = 2n * (scaled < 0n ? -scaled : scaled) + this.d;
-    const q = twice / (2n * this.d);
+    const n = this.n;
+    const d = this.d;
+    const scaled = n * scale;
+    const twice = 2n * (scaled < 0n ? -scaled : scaled) + d;
+    const q = twice / (2n * d);
     return Rational.of(scaled < 0n ? -q : q, scale);
   }
   min(o: Rational): Rational {
@@ -138,46 +257,105 @@ export class Rational {
 
   /** Fixed-point text, rounded half away from zero; trailing zeros kept. */
   toFixed(digits: number): string {
-    if (this.d === 1n) return digits > 0 ? `${this.n}.${'0'.repeat(digits)}` : `${this.n}`;
+    if (this.isInteger()) return digits > 0 ? `${this.toString()}.${'0'.repeat(digits)}` : this.toString();
+    if (this.bn === undefined && Number.isInteger(digits) && digits >= 0 && digits < POW10.length) {
+      const q = roundedNum(this.p, this.q, POW10[digits]!);
+      if (q !== undefined) return fixedText(q < 0 ? -q : q, q < 0, digits);
+    }
     const r = this.round(digits);
-    const neg = r.n < 0n;
+    const neg = r.sign() < 0;
     const scale = 10n ** BigInt(digits);
-    const abs = ((neg ? -r.n : r.n) * scale) / r.d;
-    let s = abs.toString().padStart(digits + 1, '0');
-    if (digits > 0) s = `${s.slice(0, -digits)}.${s.slice(-digits)}`;
-    return neg && abs !== 0n ? `-${s}` : s;
+    const rn = r.n;
+    const abs = ((neg ? -rn : rn) * scale) / r.d;
+    return fixedText(abs, neg, digits);
   }
 
   /** Shortest text with at most `maxDigits` decimals: 0.9, 12, 0.333333. */
   toDecimal(maxDigits = 6): string {
-    if (this.d === 1n) return `${this.n}`;
+    if (this.isInteger()) return this.toString();
     const s = this.toFixed(maxDigits);
     return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
   }
 
   /** A JS number for machine output, rounded to `maxDigits` decimals first. */
   toNumber(maxDigits = 6): number {
+    if (this.bn === undefined) {
+      if (this.q === 1) return this.p;
+      // q/10^k divided as doubles is the double nearest to the decimal, as Number(text) is.
+      if (Number.isInteger(maxDigits) && maxDigits >= 0 && maxDigits < POW10.length) {
+        const scale = POW10[maxDigits]!;
+        const q = roundedNum(this.p, this.q, scale);
+        if (q !== undefined) return q === 0 ? 0 : q / scale;
+      }
+    }
     return Number(this.toDecimal(maxDigits));
   }
 
   toString(): string {
-    return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
+    if (this.bn === undefined) return this.q === 1 ? `${this.p}` : `${this.p}/${this.q}`;
+    return this.bd === 1n ? this.bn.toString() : `${this.bn}/${this.bd}`;
+  }
+
+  /** a/b + c/d on safe integers (b, d > 0); undefined when an intermediate is not safe. */
+  private static sum(a: number, b: number, c: number, d: number): Rational | undefined {
+    if (b === d) {
+      const s = a + c;
+      return safe(s) ? Rational.reduce(s, b) : undefined;
+    }
+    const g = gcdNum(b, d);
+    const bg = b / g;
+    const dg = d / g;
+    const x = a * dg;
+    const y = c * bg;
+    const den = b * dg;
+    if (!safe(x) || !safe(y) || !safe(den)) return undefined;
+    const s = x + y;
+    return safe(s) ? Rational.reduce(s, den) : undefined;
+  }
+
+  /** (a/b)·(c/d) of reduced fractions on safe integers (b, d > 0); undefined when a part is not safe. */
+  private static product(a: number, b: number, c: number, d: number): Rational | undefined {
+    if (a === 0 || c === 0) return Rational.ZERO;
+    if (b === 1 && d === 1) {
+      const m = a * c;
+      return safe(m) ? Rational.whole(m) : undefined;
+    }
+    // Cross-reduced: the result is in lowest terms.
+    const g1 = gcdNum(a < 0 ? -a : a, d);
+    const g2 = gcdNum(c < 0 ? -c : c, b);
+    const n = (a / g1) * (c / g2);
+    const den = (b / g2) * (d / g1);
+    return safe(n) && safe(den) ? Rational.small(n, den) : undefined;
   }
 }
 
-const SMALL = BigInt(Number.MAX_SAFE_INTEGER);
+/** a/b truncated toward zero (b > 0): exact, the remainder being exact on doubles. */
+function truncNum(a: number, b: number): number {
+  return (a - (a % b)) / b;
+}
 
-/** Greatest common divisor of a ≥ 0 and b > 0; on plain numbers when both are safe integers (exact there, and much faster). */
-function gcd(a: bigint, b: bigint): bigint {
-  if (a <= SMALL && b <= SMALL) {
-    let x = Number(a);
-    let y = Number(b);
-    while (y !== 0) {
-      const t = x % y;
-      x = y;
-      y = t;
-    }
-    return x === 0 ? 1n : BigInt(x);
+/** a/b·scale rounded half away from zero to an integer, or undefined when an intermediate is not safe. */
+function roundedNum(a: number, b: number, scale: number): number | undefined {
+  const scaled = a * scale;
+  const twice = 2 * (scaled < 0 ? -scaled : scaled) + b;
+  const den = 2 * b;
+  if (!safe(scaled) || !safe(twice) || !safe(den)) return undefined;
+  const q = truncNum(twice, den);
+  return scaled < 0 ? -q : q;
+}
+
+/** The digits of abs with `digits` of them after the point, and a minus sign unless zero. */
+function fixedText(abs: number | bigint, neg: boolean, digits: number): string {
+  let s = abs.toString().padStart(digits + 1, '0');
+  if (digits > 0) s = `${s.slice(0, -digits)}.${s.slice(-digits)}`;
+  return neg && abs !== 0 && abs !== 0n ? `-${s}` : s;
+}
+
+/** Greatest common divisor of a ≥ 0 and b > 0 on BigInt, on plain numbers when both are safe. */
+function gcdBig(a: bigint, b: bigint): bigint {
+  if (a <= BIG_SAFE && b <= BIG_SAFE) {
+    const g = gcdNum(Number(a), Number(b));
+    return g === 0 ? 1n : BigInt(g);
   }
   while (b !== 0n) [a, b] = [b, a % b];
   return a === 0n ? 1n : a;

@@ -311,19 +311,36 @@ function call(fn: FnName, args: Node[], env: Env): Value {
     const c = truthy(evaluate(args[0]!, env));
     return c === undefined ? undefined : evaluate(c ? args[1]! : args[2]!, env);
   }
-  const vals = args.map((a) => evaluate(a, env));
-  if (vals.some((v) => v === undefined)) return undefined;
-  if (fn === 'count') return Rational.int(vals.filter((v) => truthy(v)).length);
-  const nums = vals.map((v) => num(v)!);
+  // Every argument is evaluated, in order; any unknown one makes the result unknown.
+  // One pass, no arrays: this runs for every unit and item.
+  let unknown = false;
+  let truths = 0;
+  let acc: Rational | undefined;
+  let digits: Rational = Rational.ZERO;
+  for (let i = 0; i < args.length; i++) {
+    const v = evaluate(args[i]!, env);
+    if (v === undefined) unknown = true;
+    if (unknown) continue;
+    if (fn === 'count') {
+      if (truthy(v)) truths++;
+      continue;
+    }
+    const x = num(v)!;
+    if (i === 0) acc = x;
+    else if (fn === 'min') acc = acc!.min(x);
+    else if (fn === 'max') acc = acc!.max(x);
+    else digits = x;
+  }
+  if (unknown) return undefined;
   switch (fn) {
-    case 'min': return nums.reduce((a, b) => a.min(b));
-    case 'max': return nums.reduce((a, b) => a.max(b));
-    case 'abs': return nums[0]!.abs();
+    case 'count': return Rational.int(truths);
+    case 'min':
+    case 'max': return acc;
+    case 'abs': return acc!.abs();
     case 'round': {
       // Digits: a whole number 0..12; anything else is undefined (no huge powers of ten).
-      const digits = nums[1] ?? Rational.ZERO;
       if (!digits.isInteger() || digits.sign() < 0 || digits.gt(Rational.int(MAX_ROUND_DIGITS))) return undefined;
-      return nums[0]!.round(Number(digits.n));
+      return acc!.round(digits.toNumber(0));
     }
   }
 }

@@ -47,6 +47,29 @@ describe('formula language', () => {
   });
 });
 
+describe('function calls', () => {
+  it('read every argument in order; one unknown argument makes the result unknown', () => {
+    const read: string[] = [];
+    const r = parseFormula('min(a, b, c) + max(c, b, a) + count(a, b, c)');
+    if ('error' in r) throw new Error(r.error.message.en);
+    const vars: Record<string, Value> = { a: R(2), b: undefined, c: R(1) };
+    expect(evaluate(r.formula.ast, (n) => (read.push(n), vars[n]))).toBeUndefined();
+    expect(read).toEqual(['a', 'b', 'c', 'c', 'b', 'a', 'a', 'b', 'c']);
+    for (const f of ['min(x, y)', 'max(y, x)', 'count(x, y)', 'abs(y)', 'round(x, y)', 'round(y, 1)']) {
+      expect(run(f, { x: R(1), y: undefined })).toBeUndefined();
+    }
+  });
+  it('min, max and count over many arguments, booleans as 1 and 0', () => {
+    const vars = { a: R('-1.5'), b: R(7), c: R(3), t: true, f: false };
+    expect(run('min(b, a, c, t)', vars)).toEqual(R('-1.5'));
+    expect(run('max(a, t, f)', vars)).toEqual(R(1));
+    expect(run('max(a, f)', vars)).toEqual(R(0));
+    expect(run('count(a, f, t, 0, b)', vars)).toEqual(R(3));
+    expect(run('round(2/3, t)', vars)).toEqual(R('0.7'));
+    expect(run('round(2/3)', vars)).toEqual(R(1));
+  });
+});
+
 describe('formula safety', () => {
   it('rejects property access, so a.constructor and a["__proto__"] never reach an object', () => {
     expect(err('a.constructor')?.message.en).toMatch(/property access/);
