@@ -22,6 +22,10 @@ export interface MergedRange {
 /** Occurrences of `d` outside double quotes on one line. */
 function countOutsideQuotes(line: string, d: string): number {
   let n = 0;
+  if (!line.includes('"')) {
+    for (let i = line.indexOf(d); i >= 0; i = line.indexOf(d, i + 1)) n++;
+    return n;
+  }
   let quoted = false;
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
@@ -53,6 +57,32 @@ export function detectDelimiter(text: string): string {
 export function readRows(input: string, file: string): { rows: Row[]; error?: Diagnostic } {
   const text = input.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
+  const plain = plainRows(text, delimiter);
+  return plain ? { rows: plain } : csvRows(text, delimiter, file);
+}
+
+/** Keeps a row unless every cell is empty or spaces. */
+const hasContent = (cells: string[]): boolean => cells.some((c) => c.trim() !== '');
+
+/**
+ * Text without a double quote, read the way csv-parse reads it (a leading BOM dropped,
+ * one record per line, cells split at the delimiter) without csv-parse: the common
+ * case, and the one a short run should not pay a general parser for. Undefined when
+ * the text has a quote (then csv-parse reads it, and says what is wrong).
+ */
+export function plainRows(text: string, delimiter: string): Row[] | undefined {
+  if (text.includes('"')) return undefined;
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  const rows: Row[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cells = lines[i]!.split(delimiter);
+    if (hasContent(cells)) rows.push({ line: i + 1, cells });
+  }
+  return rows;
+}
+
+/** Any text read by csv-parse: quoted cells, cells over several lines, and the errors. */
+export function csvRows(text: string, delimiter: string, file: string): { rows: Row[]; error?: Diagnostic } {
   // Where the last complete record ended: a quote left open starts right after it.
   let lastGood = 0;
   try {
@@ -73,7 +103,7 @@ export function readRows(input: string, file: string): { rows: Row[]; error?: Di
     const rows: Row[] = [];
     let line = 1;
     for (const { record, info } of records) {
-      if (record.some((c) => c.trim() !== '')) rows.push({ line, cells: record });
+      if (hasContent(record)) rows.push({ line, cells: record });
       line = info.lines + 1;
     }
     return { rows };

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, readRows } from '../../src/data/table';
+import { csvRows, detectDelimiter, plainRows, readRows } from '../../src/data/table';
 
 describe('readRows: lines', () => {
   it('numbers rows from 1', () => {
@@ -128,5 +129,33 @@ describe('readRows: errors', () => {
     expect(r.rows).toEqual([]);
     expect(r.error).toMatchObject({ severity: 'error', code: 'data/csv', file: 'b.csv', line: 2, col: 2 });
     expect(r.error!.message.en).toMatch(/^not a readable CSV table: a stray quote in column 2/);
+  });
+});
+
+describe('readRows: text without quotes is read without csv-parse, to the same rows', () => {
+  // Cells, delimiters, blank and space-only lines, a BOM anywhere, full-width text.
+  const pieces = fc.constantFrom('a', '1', '62.5', ' ', '', ',', '\t', ';', '\n', '\n\n', '乡镇', '乐平镇', '\ufeff', '\u3000', "'", '\\');
+  const text = fc.array(pieces, { maxLength: 60 }).map((xs) => xs.join(''));
+
+  it('gives exactly the rows csv-parse gives, for any delimiter', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', '\t', ';'), (t, d) => {
+        const viaCsvParse = csvRows(t, d, 'a.csv');
+        expect(viaCsvParse.error).toBeUndefined();
+        expect(plainRows(t, d)).toEqual(viaCsvParse.rows);
+      }),
+      { numRuns: Number(process.env.PROP_RUNS) || 500 },
+    );
+  });
+
+  it('leaves text with a quote to csv-parse', () => {
+    expect(plainRows('a,b\n"1,2",3\n', ',')).toBeUndefined();
+    expect(readRows('a,b\n"1,2",3\n', 'a.csv').rows[1]!.cells).toEqual(['1,2', '3']);
+  });
+
+  it('detectDelimiter counts the same with and without a quote elsewhere in the text', () => {
+    expect(detectDelimiter('a;b;c\n1,2;3;4\n')).toBe(';');
+    expect(detectDelimiter('a;b;c\n"1,2";3;4\n"x"\n')).toBe(';');
+    expect(detectDelimiter('a,b\tc\n1,2\t3\n1,2\n')).toBe(',');
   });
 });
