@@ -132,25 +132,52 @@ describe('readRows: errors', () => {
   });
 });
 
-describe('readRows: text without quotes is read without csv-parse, to the same rows', () => {
-  // Cells, delimiters, blank and space-only lines, a BOM anywhere, full-width text.
-  const pieces = fc.constantFrom('a', '1', '62.5', ' ', '', ',', '\t', ';', '\n', '\n\n', '乡镇', '乐平镇', '\ufeff', '\u3000', "'", '\\');
-  const text = fc.array(pieces, { maxLength: 60 }).map((xs) => xs.join(''));
+describe('readRows: one-line records are split without csv-parse, to the same rows', () => {
+  // Cells, delimiters, quotes (whole cells, doubled, stray, open), blank and space-only lines, a BOM anywhere, full-width text.
+  const plain = ['a', '1', '62.5', ' ', '', ',', '\t', ';', '\n', '\n\n', '乡镇', '乐平镇', '\ufeff', '\u3000', "'", '\\'];
+  const text = (extra: string[]) => fc.array(fc.constantFrom(...plain, ...extra), { maxLength: 60 }).map((xs) => xs.join(''));
+  const delimiter = fc.constantFrom(',', '\t', ';');
+  const runs = { numRuns: Number(process.env.PROP_RUNS) || 500 };
 
-  it('gives exactly the rows csv-parse gives, for any delimiter', () => {
+  it('reads any text without quotes itself, to exactly the rows csv-parse gives', () => {
     fc.assert(
-      fc.property(text, fc.constantFrom(',', '\t', ';'), (t, d) => {
+      fc.property(text([]), delimiter, (t, d) => {
         const viaCsvParse = csvRows(t, d, 'a.csv');
         expect(viaCsvParse.error).toBeUndefined();
         expect(plainRows(t, d)).toEqual(viaCsvParse.rows);
       }),
-      { numRuns: Number(process.env.PROP_RUNS) || 500 },
+      runs,
     );
   });
 
-  it('leaves text with a quote to csv-parse', () => {
-    expect(plainRows('a,b\n"1,2",3\n', ',')).toBeUndefined();
-    expect(readRows('a,b\n"1,2",3\n', 'a.csv').rows[1]!.cells).toEqual(['1,2', '3']);
+  it('with quotes, gives either exactly what csv-parse gives or nothing (csv-parse then reads it)', () => {
+    const quoted = fc.array(fc.constantFrom('x', '6,2', '1\t2', '', '""', 'a;b', ' '), { maxLength: 3 }).map((xs) => `"${xs.join('')}"`);
+    const mixed = fc.array(fc.oneof(fc.constantFrom(...plain, '"'), quoted), { maxLength: 40 }).map((xs) => xs.join(''));
+    let fast = 0;
+    fc.assert(
+      fc.property(mixed, delimiter, (t, d) => {
+        const rows = plainRows(t, d);
+        if (rows === undefined) return;
+        fast++;
+        const viaCsvParse = csvRows(t, d, 'a.csv');
+        expect(viaCsvParse.error).toBeUndefined();
+        expect(rows).toEqual(viaCsvParse.rows);
+      }),
+      runs,
+    );
+    expect(fast).toBeGreaterThan(0);
+  });
+
+  it('reads quoted thousands itself and leaves a cell over two lines or a stray quote to csv-parse', () => {
+    expect(plainRows('乡镇,总人口\n乐平镇,"62,140"\n', ',')).toEqual([
+      { line: 1, cells: ['乡镇', '总人口'] },
+      { line: 2, cells: ['乐平镇', '62,140'] },
+    ]);
+    expect(plainRows('a,"6""28"\n', ',')).toEqual([{ line: 1, cells: ['a', '6"28'] }]);
+    expect(plainRows('a,"x\ny"\n', ',')).toBeUndefined();
+    expect(plainRows('a,1,"2"x\n', ',')).toBeUndefined();
+    expect(plainRows('a,6"28\n', ',')).toBeUndefined();
+    expect(readRows('a,b\n1,"2"x\n', 'b.csv').error).toMatchObject({ code: 'data/csv', line: 2, col: 2 });
   });
 
   it('detectDelimiter counts the same with and without a quote elsewhere in the text', () => {
