@@ -22,6 +22,10 @@ export interface MergedRange {
 /** Occurrences of `d` outside double quotes on one line. */
 function countOutsideQuotes(line: string, d: string): number {
   let n = 0;
+  if (!line.includes('"')) {
+    for (let i = line.indexOf(d); i >= 0; i = line.indexOf(d, i + 1)) n++;
+    return n;
+  }
   let quoted = false;
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
@@ -53,6 +57,68 @@ export function detectDelimiter(text: string): string {
 export function readRows(input: string, file: string): { rows: Row[]; error?: Diagnostic } {
   const text = input.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
+  const plain = plainRows(text, delimiter);
+  return plain ? { rows: plain } : csvRows(text, delimiter, file);
+}
+
+/** Keeps a row unless every cell is empty or spaces. */
+const hasContent = (cells: string[]): boolean => cells.some((c) => c.trim() !== '');
+
+/**
+ * Text read the way csv-parse reads it (a leading BOM dropped, one record per line,
+ * cells split at the delimiter, a cell in quotes taken whole with `""` as one quote)
+ * without csv-parse, when every record is on one line and every quote is where
+ * csv-parse expects it: the common case, which a short run should not pay a general
+ * parser for. Undefined otherwise (a cell over several lines, a stray quote): then
+ * csv-parse reads the text, and says what is wrong.
+ */
+export function plainRows(text: string, delimiter: string): Row[] | undefined {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  const rows: Row[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const cells = line.includes('"') ? quotedCells(line, delimiter) : line.split(delimiter);
+    if (!cells) return undefined;
+    if (hasContent(cells)) rows.push({ line: i + 1, cells });
+  }
+  return rows;
+}
+
+/** The cells of one line with quotes in it; undefined when a quote is not around a whole cell, or is left open. */
+function quotedCells(line: string, d: string): string[] | undefined {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    let end: number;
+    if (line.charCodeAt(i) === 34) {
+      let cell = '';
+      for (let from = i + 1; ; ) {
+        const q = line.indexOf('"', from);
+        if (q < 0) return undefined;
+        cell += line.slice(from, q);
+        if (line.charCodeAt(q + 1) !== 34) {
+          end = q + 1;
+          break;
+        }
+        cell += '"';
+        from = q + 2;
+      }
+      cells.push(cell);
+      if (end === line.length) return cells;
+      if (!line.startsWith(d, end)) return undefined;
+    } else {
+      end = line.indexOf(d, i);
+      const cell = end < 0 ? line.slice(i) : line.slice(i, end);
+      if (cell.includes('"')) return undefined;
+      cells.push(cell);
+      if (end < 0) return cells;
+    }
+    i = end + d.length;
+  }
+}
+
+/** Any text read by csv-parse: quoted cells, cells over several lines, and the errors. */
+export function csvRows(text: string, delimiter: string, file: string): { rows: Row[]; error?: Diagnostic } {
   // Where the last complete record ended: a quote left open starts right after it.
   let lastGood = 0;
   try {
@@ -73,7 +139,7 @@ export function readRows(input: string, file: string): { rows: Row[]; error?: Di
     const rows: Row[] = [];
     let line = 1;
     for (const { record, info } of records) {
-      if (record.some((c) => c.trim() !== '')) rows.push({ line, cells: record });
+      if (hasContent(record)) rows.push({ line, cells: record });
       line = info.lines + 1;
     }
     return { rows };

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, readRows } from '../../src/data/table';
+import { csvRows, detectDelimiter, plainRows, readRows } from '../../src/data/table';
 
 describe('readRows: lines', () => {
   it('numbers rows from 1', () => {
@@ -128,5 +129,60 @@ describe('readRows: errors', () => {
     expect(r.rows).toEqual([]);
     expect(r.error).toMatchObject({ severity: 'error', code: 'data/csv', file: 'b.csv', line: 2, col: 2 });
     expect(r.error!.message.en).toMatch(/^not a readable CSV table: a stray quote in column 2/);
+  });
+});
+
+describe('readRows: one-line records are split without csv-parse, to the same rows', () => {
+  // Cells, delimiters, quotes (whole cells, doubled, stray, open), blank and space-only lines, a BOM anywhere, full-width text.
+  const plain = ['a', '1', '62.5', ' ', '', ',', '\t', ';', '\n', '\n\n', '乡镇', '乐平镇', '\ufeff', '\u3000', "'", '\\'];
+  const text = (extra: string[]) => fc.array(fc.constantFrom(...plain, ...extra), { maxLength: 60 }).map((xs) => xs.join(''));
+  const delimiter = fc.constantFrom(',', '\t', ';');
+  const runs = { numRuns: Number(process.env.PROP_RUNS) || 500 };
+
+  it('reads any text without quotes itself, to exactly the rows csv-parse gives', () => {
+    fc.assert(
+      fc.property(text([]), delimiter, (t, d) => {
+        const viaCsvParse = csvRows(t, d, 'a.csv');
+        expect(viaCsvParse.error).toBeUndefined();
+        expect(plainRows(t, d)).toEqual(viaCsvParse.rows);
+      }),
+      runs,
+    );
+  });
+
+  it('with quotes, gives either exactly what csv-parse gives or nothing (csv-parse then reads it)', () => {
+    const quoted = fc.array(fc.constantFrom('x', '6,2', '1\t2', '', '""', 'a;b', ' '), { maxLength: 3 }).map((xs) => `"${xs.join('')}"`);
+    const mixed = fc.array(fc.oneof(fc.constantFrom(...plain, '"'), quoted), { maxLength: 40 }).map((xs) => xs.join(''));
+    let fast = 0;
+    fc.assert(
+      fc.property(mixed, delimiter, (t, d) => {
+        const rows = plainRows(t, d);
+        if (rows === undefined) return;
+        fast++;
+        const viaCsvParse = csvRows(t, d, 'a.csv');
+        expect(viaCsvParse.error).toBeUndefined();
+        expect(rows).toEqual(viaCsvParse.rows);
+      }),
+      runs,
+    );
+    expect(fast).toBeGreaterThan(0);
+  });
+
+  it('reads quoted thousands itself and leaves a cell over two lines or a stray quote to csv-parse', () => {
+    expect(plainRows('乡镇,总人口\n乐平镇,"62,140"\n', ',')).toEqual([
+      { line: 1, cells: ['乡镇', '总人口'] },
+      { line: 2, cells: ['乐平镇', '62,140'] },
+    ]);
+    expect(plainRows('a,"6""28"\n', ',')).toEqual([{ line: 1, cells: ['a', '6"28'] }]);
+    expect(plainRows('a,"x\ny"\n', ',')).toBeUndefined();
+    expect(plainRows('a,1,"2"x\n', ',')).toBeUndefined();
+    expect(plainRows('a,6"28\n', ',')).toBeUndefined();
+    expect(readRows('a,b\n1,"2"x\n', 'b.csv').error).toMatchObject({ code: 'data/csv', line: 2, col: 2 });
+  });
+
+  it('detectDelimiter counts the same with and without a quote elsewhere in the text', () => {
+    expect(detectDelimiter('a;b;c\n1,2;3;4\n')).toBe(';');
+    expect(detectDelimiter('a;b;c\n"1,2";3;4\n"x"\n')).toBe(';');
+    expect(detectDelimiter('a,b\tc\n1,2\t3\n1,2\n')).toBe(',');
   });
 });
