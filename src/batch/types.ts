@@ -1,5 +1,5 @@
 /** A batch: every county × period of one run, with the rankings within each period. */
-import type { Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
 import type { Assessment } from '../engine/types';
 import type { Rational } from '../rational';
 import type { Period } from '../data/period';
@@ -58,7 +58,7 @@ export interface Batch {
   entries: BatchEntry[];
   rankings: PeriodRanking[];
   /** Findings about the batch as a whole (the same unit twice in one period). */
-  findings: Diagnostic[];
+  findings: Finding[];
   /** The worst exit code of all entries and findings. */
   exit: number;
 }

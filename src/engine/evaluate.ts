@@ -6,8 +6,9 @@
  * level come from its own rows. Items are scored at their level and every level
  * above, vetoes checked, bonus added under its cap, units ranked among siblings.
  */
-import { msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
+import { sortDiagnostics, type Finding } from '../diagnostics';
 import type { DataUnit, Dataset, FieldValue } from '../data/model';
+import { message, type Text } from '../messages/codes';
 import { Rational } from '../rational';
 import { evaluate as evalFormula, render, type Env, type Value } from '../scheme/formula';
 import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
@@ -31,7 +32,7 @@ export interface EvaluateOptions {
 /** A field's state in one unit: a value, missing, or invalid with reasons. */
 interface FieldState {
   value?: FieldValue;
-  invalid?: Msg;
+  invalid?: Text;
 }
 
 interface Node {
@@ -48,7 +49,7 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   const texts = itemTexts(scheme, params);
   // Items left without a score by the data alone are said (warnings), never silently.
   const absent = absentColumns(scheme, data.units);
-  const warnings: Diagnostic[] = absentColumnWarnings(scheme, absent);
+  const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   const warn = { absent, list: warnings };
   for (const root of roots) assess(scheme, root, params, inputs, texts, warn);
 
@@ -120,7 +121,7 @@ function itemTexts(scheme: Scheme, params: Map<string, Rational>): ItemTexts {
 interface Warn {
   /** Fields whose column is in no file (said once by absentColumnWarnings). */
   absent: ReadonlySet<string>;
-  list: Diagnostic[];
+  list: Finding[];
 }
 
 function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, inputs: boolean, texts: ItemTexts, warn: Warn): void {
@@ -153,7 +154,7 @@ function fieldState(id: string, level: number, type: string, node: Node): FieldS
   let sum = Rational.ZERO;
   for (const c of node.children) {
     const s = c.fields.get(id)!;
-    if (s.invalid) return { invalid: msg(`invalid in ${c.unit.name}`, `${c.unit.name} 数据无效`) };
+    if (s.invalid) return { invalid: message('reason/invalid-in', { units: [c.unit.name] }) };
     if (!(s.value instanceof Rational)) return {};
     sum = sum.add(s.value);
   }
@@ -287,7 +288,7 @@ function rollupValue(item: Item, node: Node): { value: Value; calc?: Unscored } 
       const ids = k.r!.calc.kind === 'invalid' ? k.r!.calc.fields.map((f) => f.id) : item.fields;
       for (const id of ids) by.set(id, [...(by.get(id) ?? []), k.name]);
     }
-    const fields = [...by].map(([id, names]) => ({ id, reason: msg(`invalid in ${names.join(', ')}`, `${names.join('、')} 数据无效`) }));
+    const fields = [...by].map(([id, names]) => ({ id, reason: message('reason/invalid-in', { units: names }) }));
     return { value: undefined, calc: { kind: 'invalid', fields, units: invalid.map((k) => k.name) } };
   }
   const missing = kids.filter((k) => !k.r || k.r.status === 'missing');
@@ -314,9 +315,7 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
   /** Checked unless the condition is undefined and some field it reads is missing or invalid here. */
   const decided = (hit: boolean | undefined, missing: string[], invalid: string[]): Pick<VetoResult, 'checked' | 'reason'> => {
     if (hit !== undefined || (!missing.length && !invalid.length)) return { checked: true };
-    const en = [missing.length ? `no value for ${missing.map(label).join(', ')}` : '', invalid.length ? `invalid ${invalid.map(label).join(', ')}` : ''].filter(Boolean);
-    const zh = [missing.length ? `缺少 ${missing.map(label).join('、')}` : '', invalid.length ? `数据无效 ${invalid.map(label).join('、')}` : ''].filter(Boolean);
-    return { checked: false, reason: msg(`cannot be checked: ${en.join('; ')}`, `无法判定：${zh.join('；')}`) };
+    return { checked: false, reason: message('reason/veto-unchecked', { missing: missing.map(label), invalid: invalid.map(label) }) };
   };
   const stateOf = (ids: string[]) => ({
     missing: ids.filter((f) => !node.fields.get(f)?.invalid && node.fields.get(f)?.value === undefined),

@@ -2,9 +2,10 @@
  * The assessment: plain data that formatters receive. Numbers stay exact here
  * (Rational); the JSON formatter turns them into decimals for machines.
  */
-import type { Diagnostic, Msg } from '../diagnostics';
+import type { Finding } from '../diagnostics';
 import type { AdjustmentTerms } from '../data/adjustments';
 import type { FileStats } from '../data/model';
+import type { Text } from '../messages/codes';
 import type { Rational } from '../rational';
 import type { Display } from '../scheme/target';
 
@@ -37,7 +38,7 @@ export type Calc =
   /** `units`: for a roll-up (mean, min, max), the child units whose item lacks data. */
   | { kind: 'missing'; fields: string[]; units?: string[] }
   /** `units`: for a roll-up (mean, min, max), the child units whose item is invalid. */
-  | { kind: 'invalid'; fields: { id: string; reason: { en: string; zh: string } }[]; units?: string[] };
+  | { kind: 'invalid'; fields: { id: string; reason: Text }[]; units?: string[] };
 
 export interface Remedy {
   lever: string;
@@ -133,7 +134,7 @@ export interface VetoResult {
    */
   checked: boolean;
   /** Why the veto could not be checked: the fields missing or invalid, by label. */
-  reason?: Msg;
+  reason?: Text;
   /** Undefined when the data cannot tell. */
   value?: Rational | boolean;
   display: string;
@@ -190,7 +191,7 @@ export interface Assessment {
     read: number;
     used: number;
     rejected: number;
-    findings: Diagnostic[];
+    findings: Finding[];
   };
   /** Inspector adjustments (抽查核定), when a file of them was given: every valid one, applied or not. */
   adjustments?: {

@@ -3,7 +3,7 @@
  * scores over the periods, who is last on each item, the findings. Returns a string.
  */
 import { Chalk } from 'chalk';
-import { formatDiagnostic, type Diagnostic, type Lang } from '../diagnostics';
+import { formatDiagnostic, type Finding, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Batch } from '../batch/types';
 import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
@@ -69,7 +69,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
 function findingsBlock(b: Batch, ctx: BatchTableContext): string[] {
   const zh = ctx.lang === 'zh';
   const seen = new Set<string>();
-  const all: Diagnostic[] = [...b.findings];
+  const all: Finding[] = [...b.findings];
   for (const e of b.entries) {
     const k = `${e.period ?? ''}\u0000${e.source}`;
     if (seen.has(k)) continue;

@@ -1,4 +1,5 @@
 /** An item's calculation in words: the formula with its numbers, the target, the rule step by step. */
+import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import { Rational } from '../rational';
 import { showPoints, showValue } from '../engine/display';
@@ -91,7 +92,7 @@ export function explainItem(item: ItemResult, lang: Lang, labels: Record<string,
     }
     case 'invalid': {
       const where = c.units?.length ? (zh ? `（${c.units.join('、')}）` : ` (${c.units.join(', ')})`) : '';
-      parts.push(zh ? `数据无效：${c.fields.map((f) => `${label(f.id)}（${f.reason.zh}）`).join('、')}${where}，不得分` : `invalid data: ${c.fields.map((f) => `${label(f.id)} (${f.reason.en})`).join(', ')}${where}; 0 points`);
+      parts.push(zh ? `数据无效：${c.fields.map((f) => `${label(f.id)}（${say(f.reason, 'zh')}）`).join('、')}${where}，不得分` : `invalid data: ${c.fields.map((f) => `${label(f.id)} (${say(f.reason, 'en')})`).join(', ')}${where}; 0 points`);
       break;
     }
   }

@@ -14,6 +14,7 @@
  * Every text from the scheme or the data goes through `esc`. No date or clock: the
  * same assessment gives the same bytes.
  */
+import { say } from '../messages/catalog';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints, showValue } from '../engine/display';
 import type { Assessment, ItemResult, Remedy, Status, UnitResult } from '../engine/types';
@@ -236,7 +237,7 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
       const [cls, mark, word] = v.triggered
         ? ['veto-hit', '✗', t(L, 'vetoTriggered')]
         : !v.checked
-          ? ['veto-unknown', '?', v.reason ? v.reason[L] : t(L, 'htmlVetoUnchecked')]
+          ? ['veto-unknown', '?', v.reason ? say(v.reason, L) : t(L, 'htmlVetoUnchecked')]
           : ['veto-clear', '✓', t(L, 'htmlVetoClear')];
       out.push(`<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(v.condition)}</td><td>${esc(v.display)}</td><td>${esc(word)}</td></tr>`);
     }

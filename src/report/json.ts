@@ -2,7 +2,8 @@
  * The JSON report: a versioned, deterministic document for machines. Exact numbers
  * are written as decimals rounded to 6 places (no binary floating-point artefacts).
  */
-import type { Diagnostic, Lang } from '../diagnostics';
+import { findingText, type Finding, type Lang } from '../diagnostics';
+import { say } from '../messages/catalog';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { actionList } from './actions';
@@ -85,7 +86,7 @@ export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, strin
       title: x.title,
       triggered: x.triggered,
       checked: x.checked,
-      reason: x.reason ? x.reason[lang] : null,
+      reason: x.reason ? say(x.reason, lang) : null,
       value: v(x.value),
       display: x.display,
       condition: x.condition,
@@ -153,14 +154,14 @@ export function actionsJson(a: Assessment, lang: Lang) {
   }));
 }
 
-export function findingsJson(ds: readonly Diagnostic[], lang: Lang) {
+export function findingsJson(ds: readonly Finding[], lang: Lang) {
   return ds.map((d) => ({
     severity: d.severity,
     code: d.code,
     file: d.file ?? null,
     line: d.line ?? null,
     col: d.col ?? null,
-    message: d.message[lang],
+    message: findingText(d, lang),
   }));
 }
 

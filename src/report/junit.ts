@@ -16,6 +16,7 @@
  *
  * Deterministic: no timestamps, no host names, every time is "0".
  */
+import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import { showPoints, showValue } from '../engine/display';
@@ -106,7 +107,7 @@ function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
     return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto']])}>${xmlText(text)}</error>` };
   }
   if (!v.checked) {
-    const why = v.reason ? v.reason[lang] : '';
+    const why = v.reason ? say(v.reason, lang) : '';
     const message = zh ? `无法核查一票否决，不能排除${why ? `：${why}` : ''}` : `veto cannot be checked, so not ruled out${why ? `: ${why}` : ''}`;
     return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto-unchecked']])}>${xmlText(text)}</error>` };
   }

@@ -10,6 +10,7 @@
  * document is our own `<details>`, `<summary>` and `<br>`. Control characters and bidi
  * overrides become visible escapes (`\x1b`, `\u202e`).
  */
+import { say } from '../messages/catalog';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
@@ -114,7 +115,7 @@ function vetoes(u: UnitResult, L: Lang): string[] {
   }
   if (unknown.length) {
     out.push(`${label}**${fill(L, 'vetoUncheckedN', { n: unknown.length })}**`, '');
-    for (const v of unknown) out.push(`- ? ${inline(v.title)}${colon}${inline(v.reason?.[L] ?? '')}`);
+    for (const v of unknown) out.push(`- ? ${inline(v.title)}${colon}${inline(v.reason ? say(v.reason, L) : '')}`);
     out.push('');
   }
   return out;

@@ -4,6 +4,7 @@
  * Returns a string; colour only when the context says so. Fits 100 columns. Text from
  * the files shows its control characters as escapes (`visibleData`).
  */
+import { say } from '../messages/catalog';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from '../engine/display';
@@ -65,7 +66,7 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   }
   if (unknown.length) {
     lines.push(c.yellow.bold(`${t(L, 'vetoes')}${colon}${zh ? `${unknown.length} 项无法检查（不能判定通过）` : `${unknown.length} could not be checked (so no pass)`}`));
-    for (const v of unknown) lines.push(c.yellow(`  ? ${v.title}${colon}${v.reason?.[L] ?? ''}`));
+    for (const v of unknown) lines.push(c.yellow(`  ? ${v.title}${colon}${v.reason ? say(v.reason, L) : ''}`));
   }
   return lines;
 }

@@ -13,6 +13,7 @@
  * set to a fixed time, so identical input gives identical bytes. exceljs is loaded
  * only when a workbook is asked for.
  */
+import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import { Rational } from '../rational';
 import { showPoints } from '../engine/display';
@@ -207,7 +208,7 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
         value,
         text(v.display, { wrap: true }),
         text(v.condition, { wrap: true }),
-        text(v.reason?.[lang], { wrap: true }),
+        text(v.reason && say(v.reason, lang), { wrap: true }),
       ]);
     }
   }

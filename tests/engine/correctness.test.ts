@@ -4,6 +4,7 @@
  * bands status, undecidable vetoes, display rounding, vetoed units in the ranking.
  * Expectations are computed by hand in the comments.
  */
+import { say } from '../../src/messages/catalog';
 import { describe, expect, it } from 'vitest';
 import { competitionRanks } from '../../src/engine/rank';
 import { R } from '../../src/rational';
@@ -268,8 +269,8 @@ describe('vetoes the data cannot decide', () => {
     const v = u.vetoes.find((x) => x.id === 'ratio')!;
     expect(v.triggered).toBe(false);
     expect(v.checked).toBe(false);
-    expect(v.reason!.zh).toContain('分母');
-    expect(v.reason!.en).toContain('分母');
+    expect(say(v.reason!, 'zh')).toContain('分母');
+    expect(say(v.reason!, 'en')).toContain('分母');
     // The item (num ≥ 0) is met: 10 of 10, still not passed.
     expect(u.scaled.toString()).toBe('10');
     expect(u.passed).toBe(false);
@@ -287,7 +288,7 @@ describe('vetoes the data cannot decide', () => {
     const f = oneItem({ target: '>= 90%', rule: '{ type: all }', extra: 'vetoes: [{ id: floor, title: 底线, item: x, when: "< 60%" }]\n' });
     const u = assess(f, ['t.csv', '乡镇,分子,分母\nA,,100\n']).units[0]!.children[0]!;
     expect(u.vetoes[0]).toMatchObject({ id: 'floor', checked: false, triggered: false });
-    expect(u.vetoes[0]!.reason!.zh).toContain('分子');
+    expect(say(u.vetoes[0]!.reason!, 'zh')).toContain('分子');
   });
   it('JSON carries checked and reason', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,5,\n']);
