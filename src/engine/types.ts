@@ -8,6 +8,7 @@ import type { FileStats } from '../data/model';
 import type { Text } from '../messages/codes';
 import type { Rational } from '../rational';
 import type { Display } from '../scheme/target';
+import type { UnitFields } from './fields';
 
 export const SCHEMA_VERSION = 1;
 
@@ -61,14 +62,10 @@ export interface ItemResult {
   section: string;
   bonus: boolean;
   value?: Rational | boolean;
-  /** The value as people read it: `94.7%`, `112.3`, `✓`. */
-  display: string;
   /** How the value is shown (percent, permille, number, boolean), from how the target is written. */
   kind: Display;
   /** The target as written in the scheme, e.g. `>= funds_per_capita_target`. */
   target?: string;
-  /** The target with params put in and fields named by label, e.g. `>= 13.04`, `103 – 107`. */
-  targetDisplay?: string;
   status: Status;
   points: Rational;
   /** The points this item counts for in the unit's maximum (0 when excluded as not applicable). */
@@ -76,20 +73,14 @@ export interface ItemResult {
   lost: Rational;
   /** Distance to the target in the item's own unit (0 when met). */
   gap?: Rational;
-  /** The gap as people read it, in the value's unit: `0.3%` (percentage points), `5`. */
-  gapDisplay?: string;
   remedy?: Remedy;
   /** Vetoes that zeroed this item (hard floors). */
   zeroedBy?: string[];
   calc: Calc;
-  /** The formula, with field labels, and with the numbers put in. */
+  /** The formula as written in the scheme (in words, with labels and numbers: src/report/item-words.ts). */
   formula: string;
-  formulaLabels: string;
-  substituted: string;
   basis?: string;
   evidence?: string;
-  /** The fields the item reads, with their values at this unit (summed from the units below when `summed`). */
-  inputs?: { field: string; label: string; value: string; summed: boolean }[];
   /** The inspectors' adjustment applied to this item (抽查核定); `points` and `lost` are then the adjusted ones. */
   adjustment?: ItemAdjustment;
 }
@@ -137,8 +128,6 @@ export interface VetoResult {
   reason?: Text;
   /** Undefined when the data cannot tell. */
   value?: Rational | boolean;
-  display: string;
-  condition: string;
   basis?: string;
 }
 
@@ -165,6 +154,8 @@ export interface UnitResult {
   children: UnitResult[];
   /** The self-assessed (自评) figures, when inspector adjustments changed this unit's items. */
   self?: SelfAssessed;
+  /** The unit's field values as scored, from which src/report makes the words it prints. */
+  fields: UnitFields;
 }
 
 export type SelfAssessed = Pick<UnitResult, 'score' | 'scaled' | 'passed' | 'grade'>;

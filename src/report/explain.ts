@@ -2,15 +2,18 @@
 import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import { Rational } from '../rational';
-import { showPoints, showValue } from '../engine/display';
+import { showPoints, showValue } from './display';
+import type { UnitFields } from '../engine/fields';
 import type { ItemResult, Remedy } from '../engine/types';
 import { adjustmentText } from './adjustments';
 import { t } from './i18n';
+import { formulaText, substitutedText, targetText, valueText } from './item-words';
 
-export function explainItem(item: ItemResult, lang: Lang, labels: Record<string, string> = {}): string {
+/** `fields`: the unit's (UnitResult.fields), from which the formula's numbers are put in. */
+export function explainItem(fields: UnitFields, item: ItemResult, lang: Lang, labels: Record<string, string> = {}): string {
   // Adjusted by the inspectors: the calculation as self-assessed, then what they did.
   const adj = item.adjustment;
-  if (adj) return `${explainItem({ ...item, points: adj.selfPoints, adjustment: undefined }, lang, labels)}${lang === 'zh' ? '；' : '; '}${adjustmentText(adj, item.points, lang)}`;
+  if (adj) return `${explainItem(fields, { ...item, points: adj.selfPoints, adjustment: undefined }, lang, labels)}${lang === 'zh' ? '；' : '; '}${adjustmentText(adj, item.points, lang)}`;
   const label = (id: string) => labels[id] ?? id;
   const zh = lang === 'zh';
   const parts: string[] = [];
@@ -19,9 +22,9 @@ export function explainItem(item: ItemResult, lang: Lang, labels: Record<string,
   const p = showPoints;
   if (c.kind !== 'missing' && c.kind !== 'invalid') {
     // "label = numbers = value", without repeating what is already shown.
-    const chain = [...new Set([item.formulaLabels, item.substituted, item.display])];
+    const chain = [...new Set([formulaText(fields, item), substitutedText(fields, item), valueText(fields, item)])];
     parts.push(chain.join(' = '));
-    const target = item.targetDisplay ?? item.target;
+    const target = targetText(fields, item) ?? item.target;
     if (target) parts.push(zh ? `目标 ${target}` : `target ${target}`);
   }
   switch (c.kind) {

@@ -10,6 +10,7 @@ import { actionList } from './actions';
 import { documentChunks, joinChunks, lazyArray, type Chunked } from './json-chunks';
 import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
+import { valueText, vetoWords } from './item-words';
 
 export interface JsonContext {
   lang: Lang;
@@ -19,14 +20,14 @@ const n = (r: Rational | undefined): number | null => (r === undefined ? null : 
 const v = (x: Rational | boolean | undefined): number | boolean | null =>
   x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
 
-function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
+function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, string>) {
   return {
     id: i.id,
     title: i.title,
     section: i.section,
     bonus: i.bonus,
     value: v(i.value),
-    display: i.display,
+    display: valueText(u.fields, i),
     target: i.target ?? null,
     status: i.status,
     points: n(i.points),
@@ -46,7 +47,7 @@ function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
       : null,
     zeroedBy: i.zeroedBy ?? [],
     formula: i.formula,
-    explanation: explainItem(i, lang, labels),
+    explanation: explainItem(u.fields, i, lang, labels),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
     // Only on adjusted items, so a run without adjustments gives the same document as before.
@@ -81,17 +82,20 @@ export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, strin
     grade: u.grade ?? null,
     rank: u.rank,
     of: u.of,
-    vetoes: u.vetoes.map((x) => ({
-      id: x.id,
-      title: x.title,
-      triggered: x.triggered,
-      checked: x.checked,
-      reason: x.reason ? say(x.reason, lang) : null,
-      value: v(x.value),
-      display: x.display,
-      condition: x.condition,
-    })),
-    items: u.items.map((i) => item(i, lang, labels)),
+    vetoes: u.vetoes.map((x) => {
+      const w = vetoWords(u, x);
+      return {
+        id: x.id,
+        title: x.title,
+        triggered: x.triggered,
+        checked: x.checked,
+        reason: x.reason ? say(x.reason, lang) : null,
+        value: v(x.value),
+        display: w.display,
+        condition: w.condition,
+      };
+    }),
+    items: u.items.map((i) => item(u, i, lang, labels)),
     children: u.children.map((c) => unitJson(c, lang, labels)),
     ...(u.self ? { self: { score: n(u.self.score), scaled: n(u.self.scaled), passed: u.self.passed, grade: u.self.grade ?? null } } : {}),
   };

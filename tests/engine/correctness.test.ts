@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 import { compileScheme } from '../../src/scheme/compile';
 import { loadScheme } from '../../src/scheme/load';
 import type { Scheme } from '../../src/scheme/model';
-import { assess, child, item, oneItem, scheme, scoreOne } from '../support';
+import { assess, child, item, oneItem, scheme, scoreOne, shownOne } from '../support';
 
 /**
  * A scheme the lint rejects with exactly `codes`, compiled all the same: the engine
@@ -302,14 +302,14 @@ describe('vetoes the data cannot decide', () => {
 describe('display rounding never makes a failing value look met', () => {
   const s = oneItem({ target: '>= 95%', rule: '{ type: all }' });
   it('949999/1000000 against ≥ 95% shows 94.9999%, not 95%; the gap 0.0001%, not 0%', () => {
-    const r = scoreOne(s, 949999, 1000000);
+    const r = shownOne(s, 949999, 1000000);
     expect(r.status).toBe('failed');
-    expect(r.display).toBe('94.9999%');
-    expect(r.gapDisplay).toBe('0.0001%');
+    expect(r.shown).toBe('94.9999%');
+    expect(r.gapShown).toBe('0.0001%');
   });
   it('values that display apart from the target keep two decimals', () => {
-    expect(scoreOne(s, 947, 1000).display).toBe('94.7%');
-    expect(scoreOne(s, 95, 100).display).toBe('95%');
+    expect(shownOne(s, 947, 1000).shown).toBe('94.7%');
+    expect(shownOne(s, 95, 100).shown).toBe('95%');
   });
 });
 
