@@ -225,6 +225,7 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
     max: counted,
     lost: item.bonus ? Rational.ZERO : full.sub(s.points),
     gap: s.gap,
+    met,
     calc: s.calc,
   });
   if (result.status !== 'met' && met !== true && !rolled) {

@@ -73,6 +73,8 @@ export interface ItemResult {
   lost: Rational;
   /** Distance to the target in the item's own unit (0 when met). */
   gap?: Rational;
+  /** Whether the value meets the target, for an item scored on both (a value that does not is shown with more decimals when rounding would make it look met). */
+  met?: boolean;
   remedy?: Remedy;
   /** Vetoes that zeroed this item (hard floors). */
   zeroedBy?: string[];

@@ -64,6 +64,7 @@ export function sectionTitle(a: Assessment, id: string, lang: Lang): string {
 
 function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: ItemResult, lang: Lang): string[] {
   const r = i.remedy;
+  const shown = valueText(u.fields, i);
   return [
     u.level,
     u.key,
@@ -75,7 +76,7 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
     i.id,
     i.title,
     val(i.value),
-    valueText(u.fields, i),
+    shown,
     targetText(u.fields, i) ?? i.target ?? '',
     statusWord(lang, i.status),
     num(i.points),
@@ -86,7 +87,7 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
     num(r?.change),
     r ? t(lang, r.reachable ? 'csvYes' : 'csvNo') : '',
     num(r?.gain),
-    explainItem(u.fields, i, lang, a.scheme.labels),
+    explainItem(u.fields, i, lang, a.scheme.labels, shown),
   ];
 }
 

@@ -9,11 +9,14 @@ import { adjustmentText } from './adjustments';
 import { t } from './i18n';
 import { formulaText, substitutedText, targetText, valueText } from './item-words';
 
-/** `fields`: the unit's (UnitResult.fields), from which the formula's numbers are put in. */
-export function explainItem(fields: UnitFields, item: ItemResult, lang: Lang, labels: Record<string, string> = {}): string {
+/**
+ * `fields`: the unit's (UnitResult.fields), from which the formula's numbers are put
+ * in; `shown`: the value as shown (valueText), when the caller has made it already.
+ */
+export function explainItem(fields: UnitFields, item: ItemResult, lang: Lang, labels: Record<string, string> = {}, shown?: string): string {
   // Adjusted by the inspectors: the calculation as self-assessed, then what they did.
   const adj = item.adjustment;
-  if (adj) return `${explainItem(fields, { ...item, points: adj.selfPoints, adjustment: undefined }, lang, labels)}${lang === 'zh' ? '；' : '; '}${adjustmentText(adj, item.points, lang)}`;
+  if (adj) return `${explainItem(fields, { ...item, points: adj.selfPoints, adjustment: undefined }, lang, labels, shown)}${lang === 'zh' ? '；' : '; '}${adjustmentText(adj, item.points, lang)}`;
   const label = (id: string) => labels[id] ?? id;
   const zh = lang === 'zh';
   const parts: string[] = [];
@@ -22,7 +25,7 @@ export function explainItem(fields: UnitFields, item: ItemResult, lang: Lang, la
   const p = showPoints;
   if (c.kind !== 'missing' && c.kind !== 'invalid') {
     // "label = numbers = value", without repeating what is already shown.
-    const chain = [...new Set([formulaText(fields, item), substitutedText(fields, item), valueText(fields, item)])];
+    const chain = [...new Set([formulaText(fields, item), substitutedText(fields, item), shown ?? valueText(fields, item)])];
     parts.push(chain.join(' = '));
     const target = targetText(fields, item) ?? item.target;
     if (target) parts.push(zh ? `目标 ${target}` : `target ${target}`);

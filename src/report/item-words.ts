@@ -56,8 +56,6 @@ function texts(f: UnitFields, id: string): ItemTexts {
   return t;
 }
 
-const NO_VALUE = new Set(['missing', 'invalid', 'na']);
-
 /**
  * The value as people read it: `94.7%`, `112.3`, `✓`. A value that does not meet its
  * target but whose two-decimal display would (94.9999% against ≥ 95% shows as 95%)
@@ -65,13 +63,11 @@ const NO_VALUE = new Set(['missing', 'invalid', 'na']);
  */
 export function valueText(f: UnitFields, i: ItemResult): string {
   const v = i.value;
-  if (v instanceof Rational && i.target !== undefined && !NO_VALUE.has(i.status)) {
+  if (i.met === false && v instanceof Rational && i.target !== undefined) {
     const target = texts(f, i.id).item.target!;
-    if (meets(target, v, f.env) === false) {
-      let digits = 2;
-      while (digits < 6 && meets(target, shownValue(v, i.kind, digits), f.env) === true) digits++;
-      return showValue(v, i.kind, digits);
-    }
+    let digits = 2;
+    while (digits < 6 && meets(target, shownValue(v, i.kind, digits), f.env) === true) digits++;
+    return showValue(v, i.kind, digits);
   }
   return showValue(v, i.kind);
 }

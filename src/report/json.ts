@@ -21,13 +21,14 @@ const v = (x: Rational | boolean | undefined): number | boolean | null =>
   x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
 
 function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, string>) {
+  const shown = valueText(u.fields, i);
   return {
     id: i.id,
     title: i.title,
     section: i.section,
     bonus: i.bonus,
     value: v(i.value),
-    display: valueText(u.fields, i),
+    display: shown,
     target: i.target ?? null,
     status: i.status,
     points: n(i.points),
@@ -47,7 +48,7 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
       : null,
     zeroedBy: i.zeroedBy ?? [],
     formula: i.formula,
-    explanation: explainItem(u.fields, i, lang, labels),
+    explanation: explainItem(u.fields, i, lang, labels, shown),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
     // Only on adjusted items, so a run without adjustments gives the same document as before.

@@ -248,6 +248,7 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   walk(a.units, (u) => {
     for (const i of u.items) {
+      const shown = valueText(u.fields, i);
       rows.push([
         text(u.name),
         text(u.code),
@@ -255,7 +256,7 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
         text(section.get(i.section) ?? (i.bonus ? t(lang, 'bonusItems') : i.section)),
         text(i.id),
         text(i.title),
-        valueCell(i.value, i.kind, valueText(u.fields, i)),
+        valueCell(i.value, i.kind, shown),
         text(targetText(u.fields, i) ?? i.target),
         statusCell(i, lang),
         points(i.points),
@@ -263,7 +264,7 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
         points(i.lost),
         i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
         text(i.remedy ? remedyText(i.remedy, lang) : undefined),
-        text(explainItem(u.fields, i, lang, a.scheme.labels)),
+        text(explainItem(u.fields, i, lang, a.scheme.labels, shown)),
       ]);
     }
   });
