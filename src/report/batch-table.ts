@@ -22,8 +22,14 @@ export interface BatchTableContext {
   top?: string[];
 }
 
+/** The batch without the units below the ranked ones, which the summary never prints: they are not walked to be escaped. */
+const ranked = (batch: Batch): Batch => ({
+  ...batch,
+  entries: batch.entries.map((e) => ({ ...e, assessment: { ...e.assessment, units: e.assessment.units.map((u) => ({ ...u, children: [] })) } })),
+});
+
 export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
-  const b = visibleData(batch);
+  const b = visibleData(ranked(batch));
   const L = ctx.lang;
   const zh = L === 'zh';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
