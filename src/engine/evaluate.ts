@@ -11,7 +11,7 @@ import type { DataUnit, Dataset, FieldValue } from '../data/model';
 import { message, type Text } from '../messages/codes';
 import { Rational } from '../rational';
 import { evaluate as evalFormula, type Env, type Value } from '../scheme/formula';
-import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
+import { SUMMABLE_TYPES, type Item, type Scheme, type Section, type Veto } from '../scheme/model';
 import type { Target } from '../scheme/target';
 import { absentColumns, absentColumnWarnings, unitDataWarnings } from './data-warnings';
 import { UnitFields } from './fields';
@@ -200,8 +200,9 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
   }
 
   // Hard floors: a veto on this item that applies at this level and holds on the value zeroes it.
-  const floors = scheme.vetoes.filter((v) => v.item === item.id && v.level <= node.unit.level);
-  const floorsHit = (v: Value, e: Env): string[] => floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id);
+  const onItem = floorsOf(scheme).get(item.id);
+  const floors = onItem ? onItem.filter((v) => v.level <= node.unit.level) : NONE;
+  const floorsHit = (v: Value, e: Env): string[] => (floors.length ? floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id) : NONE);
   const zeroedBy = floorsHit(value, env);
   const floored = (r: ItemResult): ItemResult =>
     zeroedBy.length ? { ...r, points: Rational.ZERO, lost: r.max, status: r.status === 'na' || r.status === 'missing' || r.status === 'invalid' ? r.status : 'failed', zeroedBy } : r;
@@ -219,7 +220,16 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
 
   const s = scoreItem(item, value, env);
   const result: ItemResult = floored({
-    ...base,
+    id: base.id,
+    title: base.title,
+    section: base.section,
+    bonus: base.bonus,
+    value,
+    kind: base.kind,
+    target: base.target,
+    formula: base.formula,
+    basis: base.basis,
+    evidence: base.evidence,
     status: s.status,
     points: s.points,
     max: counted,
@@ -233,6 +243,19 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
     result.remedy = solveRemedy(scheme, item, env, score);
   }
   return result;
+}
+
+const NONE: never[] = [];
+/** Hard floors by the item they are on, once per scheme. */
+const floorsByScheme = new WeakMap<Scheme, Map<string, Veto[]>>();
+function floorsOf(scheme: Scheme): Map<string, Veto[]> {
+  let m = floorsByScheme.get(scheme);
+  if (!m) {
+    m = new Map();
+    for (const v of scheme.vetoes) if (v.item !== undefined) m.set(v.item, [...(m.get(v.item) ?? []), v]);
+    floorsByScheme.set(scheme, m);
+  }
+  return m;
 }
 
 /** Fields (not params) a target reads. */
