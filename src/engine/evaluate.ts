@@ -169,7 +169,10 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
   const fields = node.fields;
-  const base = {
+  const full = item.points;
+  const counted = item.bonus ? Rational.ZERO : full;
+  // Built as literals in one order, not spread: the objects stay small and of one shape.
+  const made = (status: ItemResult['status'], points: Rational, max: Rational, lost: Rational, calc: Calc): ItemResult => ({
     id: item.id,
     title: item.title,
     section: item.section,
@@ -180,14 +183,17 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
     formula: item.formula.source,
     basis: item.basis,
     evidence: item.evidence,
-  };
-  const full = item.points;
-  const counted = item.bonus ? Rational.ZERO : full;
-  const unscored = (calc: Unscored): ItemResult => ({ ...base, status: calc.kind, points: Rational.ZERO, max: counted, lost: counted, calc });
+    status,
+    points,
+    max,
+    lost,
+    calc,
+  });
+  const unscored = (calc: Unscored): ItemResult => made(calc.kind, Rational.ZERO, counted, counted, calc);
   const na = (): ItemResult => {
     const points = item.na === 'full' && !item.bonus ? full : Rational.ZERO;
     const max = item.na === 'exclude' || item.bonus ? Rational.ZERO : full;
-    return { ...base, status: 'na', points, max, lost: max.sub(points), calc: { kind: 'na', policy: item.na } };
+    return made('na', points, max, max.sub(points), { kind: 'na', policy: item.na });
   };
   const invalidCalc = (ids: string[]): Unscored => ({ kind: 'invalid', fields: ids.map((id) => ({ id, reason: fields.invalid(id)! })) });
 
@@ -220,16 +226,16 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
 
   const s = scoreItem(item, value, env);
   const result: ItemResult = floored({
-    id: base.id,
-    title: base.title,
-    section: base.section,
-    bonus: base.bonus,
+    id: item.id,
+    title: item.title,
+    section: item.section,
+    bonus: item.bonus,
     value,
-    kind: base.kind,
-    target: base.target,
-    formula: base.formula,
-    basis: base.basis,
-    evidence: base.evidence,
+    kind: item.display,
+    target: item.target?.text,
+    formula: item.formula.source,
+    basis: item.basis,
+    evidence: item.evidence,
     status: s.status,
     points: s.points,
     max: counted,
@@ -315,7 +321,15 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
   return scheme.vetoes
     .filter((v) => v.level <= node.unit.level)
     .map((v): VetoResult => {
-      const base = { id: v.id, title: v.title, basis: v.basis };
+      const made = (hit: boolean | undefined, state: Pick<VetoResult, 'checked' | 'reason'>, value: Value): VetoResult => ({
+        id: v.id,
+        title: v.title,
+        triggered: hit === true,
+        checked: state.checked,
+        reason: state.reason,
+        value,
+        basis: v.basis,
+      });
       if (v.item) {
         const item = node.items.get(v.item);
         const hit = item ? meets(v.when, item.value, env) : undefined;
@@ -324,7 +338,7 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
         const missing = [...own.missing, ...(item?.calc.kind === 'missing' ? item.calc.fields : item ? [] : v.fields)];
         const invalid = [...own.invalid, ...(item?.calc.kind === 'invalid' ? item.calc.fields.map((f) => f.id) : [])];
         const state = decided(hit, [...new Set(missing)], [...new Set(invalid)]);
-        return { ...base, triggered: hit === true, ...state, value: item?.value };
+        return made(hit, state, item?.value);
       }
       const f = v.when.kind === 'formula' ? v.when.f : undefined;
       const hit = meets(v.when, undefined, env);
@@ -332,7 +346,7 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
       // For a comparison such as `cadre_births > 0`, the value shown is its left side.
       const left = f && f.ast.k === 'bin' && ['<', '<=', '>', '>=', '==', '!='].includes(f.ast.op) ? f.ast.a : f?.ast;
       const value = left ? evalFormula(left, env) : undefined;
-      return { ...base, triggered: hit === true, ...decided(hit, missing, invalid), value };
+      return made(hit, decided(hit, missing, invalid), value);
     });
 }
 
