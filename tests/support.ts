@@ -3,6 +3,7 @@ import { buildDataset, readDataset } from '../src/data/dataset';
 import { formatDiagnostic } from '../src/diagnostics';
 import { evaluate } from '../src/engine/evaluate';
 import type { Assessment, ItemResult, UnitResult } from '../src/engine/types';
+import { gapText, valueText } from '../src/report/item-words';
 import { loadScheme } from '../src/scheme/load';
 import type { Scheme } from '../src/scheme/model';
 
@@ -23,6 +24,9 @@ export function item(u: UnitResult, id: string): ItemResult {
   if (!i) throw new Error(`no item ${id} in ${u.name}`);
   return i;
 }
+
+/** An item's value at a unit as the reports show it (`94.7%`, `—`). */
+export const shown = (u: UnitResult, id: string): string => valueText(u.fields, item(u, id));
 
 export function child(u: UnitResult, name: string): UnitResult {
   const c = u.children.find((x) => x.name === name);
@@ -67,6 +71,13 @@ ${opts.na ? `        na: ${opts.na}\n` : ''}${opts.extra ?? ''}`);
 export function scoreOne(s: Scheme, num: string | number, den: string | number): ItemResult {
   const a = assess(s, ['t.csv', `乡镇,分子,分母\nA,${num},${den}\n`]);
   return item(a.units[0]!.children[0]!, 'x');
+}
+
+/** As scoreOne, with the value and the gap as the reports show them. */
+export function shownOne(s: Scheme, num: string | number, den: string | number): ItemResult & { shown: string; gapShown?: string } {
+  const u = assess(s, ['t.csv', `乡镇,分子,分母\nA,${num},${den}\n`]).units[0]!.children[0]!;
+  const i = item(u, 'x');
+  return { ...i, shown: valueText(u.fields, i), gapShown: gapText(i) };
 }
 
 /** Three levels (乡镇 → 县 → 市), one rate item with a lever: for roll-up and ranking tests. */

@@ -59,8 +59,9 @@ function itemRanks(units: UnitResult[]): ItemRank[] {
       max: i.max,
       lost: i.lost,
       gap: i.gap,
-      display: i.display,
       status: i.status,
+      result: i,
+      fields: u.fields,
     }));
     return { id, title, bonus, units: out.sort((a, b) => a.rank - b.rank || cmp(a.key, b.key)) };
   });

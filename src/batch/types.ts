@@ -1,6 +1,7 @@
 /** A batch: every county × period of one run, with the rankings within each period. */
-import type { Diagnostic } from '../diagnostics';
-import type { Assessment } from '../engine/types';
+import type { Finding } from '../diagnostics';
+import type { UnitFields } from '../engine/fields';
+import type { Assessment, ItemResult } from '../engine/types';
 import type { Rational } from '../rational';
 import type { Period } from '../data/period';
 
@@ -34,8 +35,10 @@ export interface ItemRankRow {
   max: Rational;
   lost: Rational;
   gap?: Rational;
-  display: string;
   status: string;
+  /** The unit's item result and field values, from which src/report words the value (item-words.ts). */
+  result: ItemResult;
+  fields: UnitFields;
 }
 
 export interface ItemRank {
@@ -58,7 +61,7 @@ export interface Batch {
   entries: BatchEntry[];
   rankings: PeriodRanking[];
   /** Findings about the batch as a whole (the same unit twice in one period). */
-  findings: Diagnostic[];
+  findings: Finding[];
   /** The worst exit code of all entries and findings. */
   exit: number;
 }

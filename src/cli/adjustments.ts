@@ -4,7 +4,7 @@
  * clock is read (today, when neither --as-of nor a period gives the reference date).
  */
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, msg, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, msg, sortDiagnostics, type Finding, type Lang, worded } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
 import { isDate } from '../data/dates';
 import { applyAdjustments, resolveAdjustments } from '../engine/adjust';
@@ -53,20 +53,20 @@ export async function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: 
  * asks for the code. An adjustment is an error when its unit is in no period; errors
  * throw (InputError); the warnings (expired, not yet in force) are returned, once each.
  */
-export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions): Promise<{ assessments: Assessment[]; findings: Diagnostic[] }> {
+export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions): Promise<{ assessments: Assessment[]; findings: Finding[] }> {
   const asOf = asOfOption(o);
   if (o.adjustments === undefined) return { assessments: list.map((x) => x.assessment), findings: [] };
   // The reader (and the YAML parser it may need) loads only for a run with adjustments.
   const { parseAdjustments } = await import('../data/adjustments');
   const parsed = parseAdjustments(readFile(io, o.adjustments), shown(io, path.resolve(io.cwd, o.adjustments)));
-  const findings = [...parsed.findings];
+  const findings: Finding[] = [...parsed.findings];
   const byPeriod = new Map<string | null, number[]>();
   list.forEach((x, i) => byPeriod.set(x.period, [...(byPeriod.get(x.period) ?? []), i]));
   // Expiry is said against the newest period of the run, the one people act on; the
   // earlier months' statuses are in the report.
   const newest = [...byPeriod.keys()].sort(comparePeriods).at(-1) ?? null;
   const TIMING = new Set(['adjust/expired', 'adjust/not-yet']);
-  const unknownIn = new Map<string, { d: Diagnostic; n: number }>();
+  const unknownIn = new Map<string, { d: Finding; n: number }>();
   const out: Assessment[] = new Array(list.length);
   for (const [period, idx] of byPeriod) {
     const date = referenceDate({ asOf, period, today: today() });
@@ -93,7 +93,7 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
     const k = `${d.file}:${d.line}:${d.col}:${d.code}`;
     return !said.has(k) && Boolean(said.add(k));
   });
-  if (hasErrors(unique)) throw new InputError(unique);
+  if (hasErrors(unique)) throw new InputError(unique.map(worded));
   return { assessments: out, findings: unique };
 }
 

@@ -3,7 +3,7 @@
  * unit becomes one entry (county × period); the units of each period are ranked
  * together. A job whose files cannot be read is reported and the others go on.
  */
-import { hasErrors, msg, type Diagnostic } from '../diagnostics';
+import { hasErrors, msg, type Diagnostic, type Finding } from '../diagnostics';
 import { InputError } from '../errors';
 import { readDatasets } from '../data/dataset';
 import type { SheetOptions } from '../data/sheet';
@@ -84,7 +84,7 @@ function errorsByRoot(dataset: Dataset): (rootKey: string) => boolean {
 
 export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOptions): Promise<Batch> {
   const results: JobResult[] = [];
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   for (const [n, job] of jobs.entries()) {
     try {
       results.push(...(await assessJob(io, scheme, job, o)));
@@ -98,7 +98,7 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
 }
 
 /** One entry per top-level unit of each job, ranked within its period. */
-export function collect(results: JobResult[], gate: (a: Assessment) => number, findings: Diagnostic[] = []): Batch {
+export function collect(results: JobResult[], gate: (a: Assessment) => number, findings: Finding[] = []): Batch {
   const entries: BatchEntry[] = [];
   for (const { job, assessment: a, dataErrors } of results) {
     // Nothing to assess (every row rejected): its findings must still be seen.

@@ -1,6 +1,6 @@
 /** The commands' actions. Each returns an exit code; printing goes through io. */
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Finding, type Lang } from '../diagnostics';
 import { UsageError, WriteError } from '../errors';
 import { writeError } from './write-errors';
 import { visibleLine } from '../visible';
@@ -110,7 +110,7 @@ export function paramsOf(list: string[] | undefined): Map<string, Rational> {
 }
 
 /** Findings on stderr: notes only with --verbose, and only errors with --quiet. */
-export function printFindings(io: Io, ds: Diagnostic[], lang: Lang, verbose: boolean, quiet = false): void {
+export function printFindings(io: Io, ds: readonly Finding[], lang: Lang, verbose: boolean, quiet = false): void {
   for (const d of ds) if (quiet ? d.severity === 'error' : verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
 }
 

@@ -4,7 +4,7 @@
  * the worst of the assessments and the gates.
  */
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Finding, type Lang } from '../diagnostics';
 import { UsageError } from '../errors';
 import { visibleLine } from '../visible';
 import { normalizeEncodingName } from '../data/decode';
@@ -74,7 +74,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
   const gateOf = (a: Assessment) => gate(a, failOn);
   // Inspector adjustments, each assessment with its period's reference date.
-  const adjustFindings: Diagnostic[] = [];
+  const adjustFindings: Finding[] = [];
   const adjusted = async (rs: JobResult[]): Promise<JobResult[]> => {
     const r = await adjustMany(io, scheme, rs.map((x) => ({ assessment: x.assessment, period: x.job.period })), o);
     adjustFindings.push(...r.findings);
@@ -144,7 +144,7 @@ interface SingleOptions {
   format?: FormatName;
   failOn: 'veto' | 'fail' | 'never';
   period: string | null;
-  warnings: Diagnostic[];
+  warnings: Finding[];
 }
 
 /** One unit in one period: the report of one assessment. */

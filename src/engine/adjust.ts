@@ -15,12 +15,12 @@
  * An adjustment applies to the unit named only: a parent's items are scored on its
  * own roll-up of the data, so they do not change. Siblings are ranked again.
  */
-import { msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
+import { sortDiagnostics, type CodedDiagnostic } from '../diagnostics';
 import type { AdjustmentInput, AdjustmentKey } from '../data/adjustments';
 import { normalizeLabel } from '../data/normalize';
+import { message, type Message } from '../messages/codes';
 import { Rational } from '../rational';
 import type { Item, Scheme } from '../scheme/model';
-import { showPoints } from './display';
 import { rankUnits, unitTotals } from './totals';
 import type { AdjustmentRecord, Assessment, ItemResult, Status, UnitResult } from './types';
 
@@ -28,7 +28,7 @@ export interface ResolvedAdjustments {
   /** Every line that passed the checks, applied or not (expired, not yet in force). */
   records: AdjustmentRecord[];
   /** Errors (the run cannot be trusted) and warnings (lines not applied). */
-  findings: Diagnostic[];
+  findings: CodedDiagnostic[];
 }
 
 function allUnits(units: readonly UnitResult[]): UnitResult[] {
@@ -42,7 +42,7 @@ function add<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 export function resolveAdjustments(scheme: Scheme, a: Assessment, inputs: readonly AdjustmentInput[], asOf: string): ResolvedAdjustments {
-  const findings: Diagnostic[] = [];
+  const findings: CodedDiagnostic[] = [];
   const units = allUnits(a.units);
   const byCode = new Map<string, UnitResult[]>();
   const byName = new Map<string, UnitResult[]>();
@@ -59,40 +59,40 @@ export function resolveAdjustments(scheme: Scheme, a: Assessment, inputs: readon
   const seen = new Map<string, AdjustmentInput>();
   for (const x of inputs) {
     const at = (k: AdjustmentKey) => x.at[k] ?? { line: x.line, col: x.col };
-    const error = (k: AdjustmentKey, code: string, m: Msg) => findings.push({ severity: 'error', code: `adjust/${code}`, message: m, file: x.file, ...at(k) });
+    const error = (k: AdjustmentKey, m: Message) => findings.push({ severity: 'error', ...m, file: x.file, ...at(k) });
     const ref = normalizeLabel(x.unit);
     const us = byCode.get(ref) ?? byName.get(ref) ?? [];
     const u = us.length === 1 ? us[0] : undefined;
-    if (!us.length) error('unit', 'unknown-unit', msg(`unit "${x.unit}": no unit of that name or code in the data`, `单位“${x.unit}”：数据中没有此名称或代码的单位`));
-    else if (!u) error('unit', 'ambiguous-unit', msg(`unit "${x.unit}": ${us.length} units have that name (${us.map((v) => v.code ?? v.key).join(', ')}); give the code`, `单位“${x.unit}”：有 ${us.length} 个同名单位（${us.map((v) => v.code ?? v.key).join('、')}）；请填写代码`));
+    if (!us.length) error('unit', message('adjust/unknown-unit', { unit: x.unit }));
+    else if (!u) error('unit', message('adjust/ambiguous-unit', { unit: x.unit, codes: us.map((v) => v.code ?? v.key) }));
     const byId = items.find((i) => i.id === x.item);
     const its = byId ? [byId] : (byTitle.get(normalizeLabel(x.item)) ?? []);
     const item = its.length === 1 ? its[0] : undefined;
-    if (!its.length) error('item', 'unknown-item', msg(`item "${x.item}": no item of that id or title in the scheme`, `指标“${x.item}”：方案中没有此 id 或名称的指标`));
-    else if (!item) error('item', 'ambiguous-item', msg(`item "${x.item}": ${its.length} items have that title (${its.map((i) => i.id).join(', ')}); give the id`, `指标“${x.item}”：有 ${its.length} 个同名指标（${its.map((i) => i.id).join('、')}）；请填写指标 id`));
+    if (!its.length) error('item', message('adjust/unknown-item', { item: x.item }));
+    else if (!item) error('item', message('adjust/ambiguous-item', { item: x.item, ids: its.map((i) => i.id) }));
     if (!u || !item) continue;
     const result = u.items.find((i) => i.id === item.id);
     if (!result) {
-      error('item', 'not-scored', msg(`item ${item.id} (${item.title}) is not scored at ${u.name} (${u.levelTitle})`, `指标 ${item.id}（${item.title}）不在“${u.name}”（${u.levelTitle}）计分`));
+      error('item', message('adjust/not-scored', { id: item.id, title: item.title, unit: u.name, level: u.levelTitle }));
       continue;
     }
     if (x.kind === 'override' && x.amount.gt(item.points)) {
-      error('override', 'override-range', msg(`override (核定得分) ${showPoints(x.amount)} is above the item's ${showPoints(item.points)} points`, `核定得分 ${showPoints(x.amount)} 超过该指标的分值 ${showPoints(item.points)} 分`));
+      error('override', message('adjust/override-range', { amount: x.amount, points: item.points }));
       continue;
     }
     const key = `${u.level}:${u.key}:${item.id}`;
     const first = seen.get(key);
     if (first) {
-      error('unit', 'duplicate', msg(`${u.name} / ${item.title} is adjusted twice (first on line ${first.line}); one line per unit and item`, `${u.name} / ${item.title} 重复核定（第一次在第 ${first.line} 行）；每个单位的每项指标只能核定一次`));
+      error('unit', message('adjust/duplicate', { unit: u.name, item: item.title, line: first.line }));
       continue;
     }
     seen.set(key, x);
     const expired = x.expires !== undefined && x.expires < asOf;
     const early = !expired && x.date > asOf;
     if (expired) {
-      findings.push({ severity: 'warning', code: 'adjust/expired', file: x.file, ...at('expires'), message: msg(`adjustment of ${u.name} / ${item.title} expired on ${x.expires} (reference date ${asOf}): not applied`, `${u.name} / ${item.title} 的核定已于 ${x.expires} 失效（基准日 ${asOf}）：未采用`) });
+      findings.push({ severity: 'warning', ...message('adjust/expired', { unit: u.name, item: item.title, expires: x.expires!, asOf }), file: x.file, ...at('expires') });
     } else if (early) {
-      findings.push({ severity: 'warning', code: 'adjust/not-yet', file: x.file, ...at('date'), message: msg(`adjustment of ${u.name} / ${item.title} is dated ${x.date}, after the reference date ${asOf}: not yet in force, not applied`, `${u.name} / ${item.title} 的核定日期 ${x.date} 晚于基准日 ${asOf}：尚未生效，未采用`) });
+      findings.push({ severity: 'warning', ...message('adjust/not-yet', { unit: u.name, item: item.title, date: x.date, asOf }), file: x.file, ...at('date') });
     }
     records.push({
       file: x.file,

@@ -9,8 +9,9 @@
  * (its child units are named in the item's own result); and `x / 0` written with a
  * literal zero, which is the scheme's own way of saying "not applicable".
  */
-import { msg, type Diagnostic, type Msg } from '../diagnostics';
+import type { CodedDiagnostic } from '../diagnostics';
 import type { Cell, DataUnit } from '../data/model';
+import { message, type NaPolicyCode } from '../messages/codes';
 import { Rational } from '../rational';
 import { evaluate, render, type Env, type Node } from '../scheme/formula';
 import { isNoValue } from '../scheme/formula-types';
@@ -24,8 +25,7 @@ export interface Scored {
   rolled: boolean;
 }
 
-const titles = (xs: Scored[]): string => xs.map((x) => x.item.title).join(', ');
-const titlesZh = (xs: Scored[]): string => xs.map((x) => x.item.title).join('、');
+const titles = (xs: Scored[]): string[] => xs.map((x) => x.item.title);
 const at = (c: Cell | undefined, unit: DataUnit) => (c ? { ...c } : unit.sources[0] ? { ...unit.sources[0], col: 1 } : {});
 
 /** Fields with no cell in any unit of their level: the column is in no file (said once, not per unit). */
@@ -40,30 +40,22 @@ export function absentColumns(scheme: Scheme, units: readonly DataUnit[]): Set<s
 }
 
 /** One warning per optional field in no file that some item reads. */
-export function absentColumnWarnings(scheme: Scheme, absent: ReadonlySet<string>): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function absentColumnWarnings(scheme: Scheme, absent: ReadonlySet<string>): CodedDiagnostic[] {
+  const out: CodedDiagnostic[] = [];
   const items = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   for (const id of absent) {
     const f = scheme.fields.get(id)!;
     const using = items.filter((i) => i.fields.includes(id));
     if (f.required || !using.length) continue; // a required one: data/missing-column
     const level = scheme.levels[f.level]!.title;
-    out.push({
-      severity: 'warning',
-      code: 'data/optional-column-absent',
-      about: { items: using.map((i) => i.id) },
-      message: msg(
-        `no column "${f.label}" in any file (field ${id}, optional: required: false): ${using.map((i) => i.title).join(', ')} score${using.length === 1 ? 's' : ''} 0 as missing data for every ${level}`,
-        `所有文件中都没有“${f.label}”列（字段 ${id}，可选：required: false）：${using.map((i) => i.title).join('、')} 对每个${level}都按缺数据记 0 分`,
-      ),
-    });
+    out.push({ severity: 'warning', about: { items: using.map((i) => i.id) }, ...message('data/optional-column-absent', { label: f.label, field: id, items: using.map((i) => i.title), level }) });
   }
   return out;
 }
 
 /** Warnings for one unit's items that are missing or n/a because of its data. */
-export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[], env: Env, absent: ReadonlySet<string>): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[], env: Env, absent: ReadonlySet<string>): CodedDiagnostic[] {
+  const out: CodedDiagnostic[] = [];
   const about = (xs: Scored[]) => ({ items: xs.map((x) => x.item.id), unit: { level: scheme.levels[unit.level]!.id, key: unit.key } });
   // Missing: grouped by field, so a blank cell is said once with every item it costs.
   const byField = new Map<string, Scored[]>();
@@ -75,31 +67,12 @@ export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[
     const f = scheme.fields.get(id);
     if (!f || f.level !== unit.level || !unit.sources.length || absent.has(id) || unit.cells?.has(id)) continue;
     const blank = unit.blanks?.get(id);
-    const n = { en: xs.length === 1 ? 'scores' : 'score' };
     if (blank) {
       if (f.required) continue; // data/blank
-      out.push({
-        severity: 'warning',
-        code: 'data/blank-optional',
-        ...at(blank, unit),
-        about: about(xs),
-        message: msg(
-          `${unit.name}: ${f.label} is blank, so ${titles(xs)} ${n.en} 0 as missing data; the column is optional (required: false), but a blank in it is not "not applicable"`,
-          `${unit.name}：${f.label} 为空，${titlesZh(xs)} 按缺数据记 0 分；该列可以不提供（required: false），但空白不等于“不适用”`,
-        ),
-      });
+      out.push({ severity: 'warning', ...at(blank, unit), about: about(xs), ...message('data/blank-optional', { unit: unit.name, label: f.label, items: titles(xs) }) });
     } else {
-      const file = unit.sources.map((s) => s.file).join(', ');
-      out.push({
-        severity: 'warning',
-        code: 'data/field-absent',
-        ...at(undefined, unit),
-        about: about(xs),
-        message: msg(
-          `${unit.name}: no value for ${f.label}: ${file} has no column for it (another file has), so ${titles(xs)} ${n.en} 0 as missing data`,
-          `${unit.name}：${f.label} 无数值：${file} 没有这一列（其他文件有），${titlesZh(xs)} 按缺数据记 0 分`,
-        ),
-      });
+      const files = unit.sources.map((s) => s.file);
+      out.push({ severity: 'warning', ...at(undefined, unit), about: about(xs), ...message('data/field-absent', { unit: unit.name, label: f.label, files, items: titles(xs) }) });
     }
   }
   // Not applicable because a divisor in the data is 0.
@@ -112,23 +85,13 @@ export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[
     const divisor = render(zero, label);
     const field = firstField(zero, scheme);
     const cell = field && scheme.fields.get(field)!.level === unit.level ? unit.cells?.get(field) : undefined;
-    const policy = naPolicy(s.item);
-    out.push({
-      severity: 'warning',
-      code: 'data/zero-divisor',
-      ...at(cell, unit),
-      about: about([s]),
-      message: msg(`${unit.name}: ${s.item.title} is not applicable because ${divisor} is 0 (a divisor); ${policy.en}`, `${unit.name}：${s.item.title} 因除数 ${divisor} 为 0 记为不适用；${policy.zh}`),
-    });
+    out.push({ severity: 'warning', ...at(cell, unit), about: about([s]), ...message('data/zero-divisor', { unit: unit.name, item: s.item.title, divisor, policy: naPolicy(s.item) }) });
   }
   return out;
 }
 
-function naPolicy(item: Item): Msg {
-  if (item.bonus) return msg('no bonus points', '不加分');
-  if (item.na === 'full') return msg('it is given its full points (na: full)', '按 na: full 给满分');
-  if (item.na === 'zero') return msg('it scores 0 (na: zero)', '按 na: zero 记 0 分');
-  return msg("it is left out of the unit's maximum (na: exclude)", '不计入该单位的应得分（na: exclude）');
+function naPolicy(item: Item): NaPolicyCode {
+  return item.bonus ? 'bonus' : item.na;
 }
 
 function targetNodes(item: Item): Node[] {

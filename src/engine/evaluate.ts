@@ -6,14 +6,15 @@
  * level come from its own rows. Items are scored at their level and every level
  * above, vetoes checked, bonus added under its cap, units ranked among siblings.
  */
-import { msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
+import { sortDiagnostics, type Finding } from '../diagnostics';
 import type { DataUnit, Dataset, FieldValue } from '../data/model';
+import { message, type Text } from '../messages/codes';
 import { Rational } from '../rational';
-import { evaluate as evalFormula, render, type Env, type Value } from '../scheme/formula';
-import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
-import type { Display, Target } from '../scheme/target';
+import { evaluate as evalFormula, type Env, type Value } from '../scheme/formula';
+import { SUMMABLE_TYPES, type Item, type Scheme, type Section, type Veto } from '../scheme/model';
+import type { Target } from '../scheme/target';
 import { absentColumns, absentColumnWarnings, unitDataWarnings } from './data-warnings';
-import { showRaw, showTarget, showValue, shownValue } from './display';
+import { UnitFields } from './fields';
 import { solveRemedy } from './remedy';
 import { scoreItem } from './rules';
 import { meets } from './target-eval';
@@ -23,36 +24,29 @@ import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitR
 export interface EvaluateOptions {
   /** Param values overriding the scheme's (`--param id=value`). */
   params?: Map<string, Rational>;
-  /** Record each item's field values (`ItemResult.inputs`, for `pinggu explain`). */
+  /** Kept for callers; the field values an item reads are now always at hand (`UnitResult.fields`). */
   inputs?: boolean;
-}
-
-
-/** A field's state in one unit: a value, missing, or invalid with reasons. */
-interface FieldState {
-  value?: FieldValue;
-  invalid?: Msg;
 }
 
 interface Node {
   unit: DataUnit;
   children: Node[];
-  fields: Map<string, FieldState>;
+  /** Set when the unit is assessed (its children first). */
+  fields: UnitFields;
   items: Map<string, ItemResult>;
 }
 
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
   const params = new Map([...scheme.params, ...(options.params ?? [])]);
   const roots = buildTree(data);
-  const inputs = options.inputs === true;
-  const texts = itemTexts(scheme, params);
+  const items = allItems(scheme);
   // Items left without a score by the data alone are said (warnings), never silently.
   const absent = absentColumns(scheme, data.units);
-  const warnings: Diagnostic[] = absentColumnWarnings(scheme, absent);
+  const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   const warn = { absent, list: warnings };
-  for (const root of roots) assess(scheme, root, params, inputs, texts, warn);
+  for (const root of roots) assess(scheme, root, params, items, warn);
 
-  const results = roots.map((r) => toResult(scheme, r, params));
+  const results = roots.map((r) => toResult(scheme, r));
   rankUnits(results);
   const files = data.files;
   return {
@@ -86,7 +80,7 @@ function flattenSections(ss: Section[], parent?: string): Assessment['scheme']['
 }
 
 function buildTree(data: Dataset): Node[] {
-  const nodes = data.units.map((unit): Node => ({ unit, children: [], fields: new Map(), items: new Map() }));
+  const nodes = data.units.map((unit): Node => ({ unit, children: [], fields: undefined!, items: new Map() }));
   const byKey = new Map(nodes.map((n) => [`${n.unit.level}:${n.unit.key}`, n]));
   const roots: Node[] = [];
   for (const n of nodes) {
@@ -99,38 +93,21 @@ function buildTree(data: Dataset): Node[] {
   return roots.filter((r) => r.unit.level === top);
 }
 
-/** What an item shows the same way at every unit: its formula in labels and its target. */
-interface ItemTexts {
-  items: Item[];
-  formulaLabels: Map<Item, string>;
-  targetDisplay: Map<Item, string | undefined>;
-}
-
-function itemTexts(scheme: Scheme, params: Map<string, Rational>): ItemTexts {
-  const labels = (n: string) => scheme.fields.get(n)?.label ?? n;
-  const items = allItems(scheme);
-  return {
-    items,
-    formulaLabels: new Map(items.map((i) => [i, render(i.formula.ast, labels)])),
-    targetDisplay: new Map(items.map((i) => [i, i.target && showTarget(i.target, i.display, (n) => params.get(n), labels)])),
-  };
-}
-
 /** Bottom-up: fill field states, then score items and vetoes, for a unit and its subtree. */
 interface Warn {
   /** Fields whose column is in no file (said once by absentColumnWarnings). */
   absent: ReadonlySet<string>;
-  list: Diagnostic[];
+  list: Finding[];
 }
 
-function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, inputs: boolean, texts: ItemTexts, warn: Warn): void {
-  for (const c of node.children) assess(scheme, c, params, inputs, texts, warn);
-  for (const f of scheme.fields.values()) node.fields.set(f.id, fieldState(f.id, f.level, f.type, node));
-  const env = envOf(node, params);
+function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items: Item[], warn: Warn): void {
+  for (const c of node.children) assess(scheme, c, params, items, warn);
+  node.fields = fieldsOf(scheme, node, params);
+  const env = node.fields.env;
   const scored = [];
-  for (const item of texts.items) {
+  for (const item of items) {
     if (item.level > node.unit.level) continue;
-    const result = scoreAt(scheme, item, node, env, inputs, texts);
+    const result = scoreAt(scheme, item, node, env);
     node.items.set(item.id, result);
     scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
   }
@@ -142,79 +119,96 @@ function allItems(scheme: Scheme): Item[] {
   return [...scheme.items, ...(scheme.bonus?.items ?? [])];
 }
 
-function fieldState(id: string, level: number, type: string, node: Node): FieldState {
-  const own = node.unit.invalid.get(id);
-  if (own) return { invalid: own };
-  if (level >= node.unit.level) {
-    const v = node.unit.values.get(id);
-    return v === undefined ? {} : { value: v };
+/**
+ * The unit's field values: its own (fields of its level or above), and each summable
+ * field of a level below summed over its children (invalid if a child's is, missing
+ * if a child's is). A unit without children shares its data unit's maps.
+ */
+function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): UnitFields {
+  const { unit } = node;
+  const below = (id: string) => (scheme.fields.get(id)?.level ?? unit.level) < unit.level;
+  if (!node.children.length) {
+    const own = [...unit.values.keys()].some(below) ? new Map([...unit.values].filter(([id]) => !below(id))) : unit.values;
+    return new UnitFields(scheme, params, unit.level, own, unit.invalid);
   }
-  if (!SUMMABLE_TYPES.has(type) || node.children.length === 0) return {};
-  let sum = Rational.ZERO;
-  for (const c of node.children) {
-    const s = c.fields.get(id)!;
-    if (s.invalid) return { invalid: msg(`invalid in ${c.unit.name}`, `${c.unit.name} 数据无效`) };
-    if (!(s.value instanceof Rational)) return {};
-    sum = sum.add(s.value);
+  const values = new Map<string, FieldValue>();
+  const bad = new Map<string, Text>(unit.invalid);
+  for (const f of scheme.fields.values()) {
+    if (bad.has(f.id)) continue;
+    if (f.level >= unit.level) {
+      const v = unit.values.get(f.id);
+      if (v !== undefined) values.set(f.id, v);
+      continue;
+    }
+    if (!SUMMABLE_TYPES.has(f.type)) continue;
+    let sum: Rational | undefined = Rational.ZERO;
+    for (const c of node.children) {
+      const why = c.fields.invalid(f.id);
+      if (why) {
+        bad.set(f.id, message('reason/invalid-in', { units: [c.unit.name] }));
+        sum = undefined;
+        break;
+      }
+      const v = c.fields.value(f.id);
+      if (!(v instanceof Rational)) {
+        sum = undefined;
+        break;
+      }
+      sum = sum.add(v);
+    }
+    if (sum) values.set(f.id, sum);
   }
-  return { value: sum };
-}
-
-function envOf(node: Node, params: Map<string, Rational>): Env {
-  return (name) => node.fields.get(name)?.value ?? params.get(name);
+  return new UnitFields(scheme, params, unit.level, values, bad);
 }
 
 /** Why an item is not scored for lack of usable data. */
 type Unscored = Extract<Calc, { kind: 'missing' | 'invalid' }>;
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, inputs: boolean, texts: ItemTexts): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
-  const base = {
+  const fields = node.fields;
+  const full = item.points;
+  const counted = item.bonus ? Rational.ZERO : full;
+  // Built as literals in one order, not spread: the objects stay small and of one shape.
+  const made = (status: ItemResult['status'], points: Rational, max: Rational, lost: Rational, calc: Calc): ItemResult => ({
     id: item.id,
     title: item.title,
     section: item.section,
     bonus: item.bonus,
     value,
-    display: showValue(value, item.display),
     kind: item.display,
     target: item.target?.text,
-    targetDisplay: texts.targetDisplay.get(item),
     formula: item.formula.source,
-    formulaLabels: texts.formulaLabels.get(item)!,
-    substituted: rolled ? `${item.rollup}(…)` : render(item.formula.ast, (n) => showRaw(env(n), scheme.fields.get(n)?.type === 'percent')),
     basis: item.basis,
     evidence: item.evidence,
-    inputs: !inputs
-      ? undefined
-      : item.fields.map((id) => {
-          const f = scheme.fields.get(id)!;
-          const st = node.fields.get(id);
-          return { field: id, label: f.label, value: st?.invalid ? '✗' : showRaw(st?.value, f.type === 'percent'), summed: f.level < node.unit.level };
-        }),
-  };
-  const full = item.points;
-  const counted = item.bonus ? Rational.ZERO : full;
-  const unscored = (calc: Unscored): ItemResult => ({ ...base, status: calc.kind, points: Rational.ZERO, max: counted, lost: counted, calc });
+    status,
+    points,
+    max,
+    lost,
+    calc,
+  });
+  const unscored = (calc: Unscored): ItemResult => made(calc.kind, Rational.ZERO, counted, counted, calc);
   const na = (): ItemResult => {
     const points = item.na === 'full' && !item.bonus ? full : Rational.ZERO;
     const max = item.na === 'exclude' || item.bonus ? Rational.ZERO : full;
-    return { ...base, status: 'na', points, max, lost: max.sub(points), calc: { kind: 'na', policy: item.na } };
+    return made('na', points, max, max.sub(points), { kind: 'na', policy: item.na });
   };
-  const invalidCalc = (ids: string[]): Unscored => ({ kind: 'invalid', fields: ids.map((id) => ({ id, reason: node.fields.get(id)!.invalid! })) });
+  const invalidCalc = (ids: string[]): Unscored => ({ kind: 'invalid', fields: ids.map((id) => ({ id, reason: fields.invalid(id)! })) });
 
   if (roll?.calc) return unscored(roll.calc);
-  const invalid = item.fields.filter((f) => node.fields.get(f)?.invalid);
+  const invalid = item.fields.filter((f) => fields.invalid(f));
   if (invalid.length && !rolled) return unscored(invalidCalc(invalid));
   if (value === undefined) {
-    const missing = rolled ? [] : item.fields.filter((f) => node.fields.get(f)?.value === undefined);
+    const missing = rolled ? [] : item.fields.filter((f) => fields.value(f) === undefined);
     return missing.length ? unscored({ kind: 'missing', fields: missing }) : na();
   }
 
   // Hard floors: a veto on this item that applies at this level and holds on the value zeroes it.
-  const floors = scheme.vetoes.filter((v) => v.item === item.id && v.level <= node.unit.level);
-  const floorsHit = (v: Value, e: Env): string[] => floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id);
+  const onItem = floorsOf(scheme).get(item.id);
+  const floors = onItem ? onItem.filter((v) => v.level <= node.unit.level) : NONE;
+  const floorsHit = (v: Value, e: Env): string[] => (floors.length ? floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id) : NONE);
   const zeroedBy = floorsHit(value, env);
   const floored = (r: ItemResult): ItemResult =>
     zeroedBy.length ? { ...r, points: Rational.ZERO, lost: r.max, status: r.status === 'na' || r.status === 'missing' || r.status === 'invalid' ? r.status : 'failed', zeroedBy } : r;
@@ -224,23 +218,30 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, inputs: boole
   if (target && met === undefined) {
     // The value is known but the target cannot be decided: not scored, and say why.
     const reads = rolled ? fieldsOfTarget(scheme, target) : item.fields;
-    const bad = reads.filter((f) => node.fields.get(f)?.invalid);
+    const bad = reads.filter((f) => fields.invalid(f));
     if (bad.length) return floored(unscored(invalidCalc(bad)));
-    const missing = reads.filter((f) => node.fields.get(f)?.value === undefined);
+    const missing = reads.filter((f) => fields.value(f) === undefined);
     return floored(missing.length ? unscored({ kind: 'missing', fields: missing }) : na());
   }
 
   const s = scoreItem(item, value, env);
-  const gapShown = item.display === 'boolean' ? 'number' : item.display;
   const result: ItemResult = floored({
-    ...base,
-    display: value instanceof Rational && target && met === false ? showUnmet(value, item.display, (x) => meets(target, x, env) === true) : base.display,
+    id: item.id,
+    title: item.title,
+    section: item.section,
+    bonus: item.bonus,
+    value,
+    kind: item.display,
+    target: item.target?.text,
+    formula: item.formula.source,
+    basis: item.basis,
+    evidence: item.evidence,
     status: s.status,
     points: s.points,
     max: counted,
     lost: item.bonus ? Rational.ZERO : full.sub(s.points),
     gap: s.gap,
-    gapDisplay: s.gap && showNonZero(s.gap, gapShown),
+    met,
     calc: s.calc,
   });
   if (result.status !== 'met' && met !== true && !rolled) {
@@ -250,27 +251,23 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, inputs: boole
   return result;
 }
 
+const NONE: never[] = [];
+/** Hard floors by the item they are on, once per scheme. */
+const floorsByScheme = new WeakMap<Scheme, Map<string, Veto[]>>();
+function floorsOf(scheme: Scheme): Map<string, Veto[]> {
+  let m = floorsByScheme.get(scheme);
+  if (!m) {
+    m = new Map();
+    for (const v of scheme.vetoes) if (v.item !== undefined) m.set(v.item, [...(m.get(v.item) ?? []), v]);
+    floorsByScheme.set(scheme, m);
+  }
+  return m;
+}
+
 /** Fields (not params) a target reads. */
 function fieldsOfTarget(scheme: Scheme, t: Target): string[] {
   const fs = t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
   return [...new Set(fs.flatMap((f) => f.refs))].filter((r) => scheme.fields.has(r));
-}
-
-/**
- * A value that does not meet its target but whose two-decimal display would
- * (94.9999% against ≥ 95% shows as 95%): more decimals, up to 6, until it does not.
- */
-function showUnmet(v: Rational, display: Display, meetsTarget: (x: Rational) => boolean): string {
-  let digits = 2;
-  while (digits < 6 && meetsTarget(shownValue(v, display, digits))) digits++;
-  return showValue(v, display, digits);
-}
-
-/** A non-zero gap shown with enough decimals (up to 6) not to read as 0. */
-function showNonZero(v: Rational, display: Display): string {
-  let digits = 2;
-  while (digits < 6 && !v.isZero() && shownValue(v, display, digits).isZero()) digits++;
-  return showValue(v, display, digits);
 }
 
 /**
@@ -287,7 +284,7 @@ function rollupValue(item: Item, node: Node): { value: Value; calc?: Unscored } 
       const ids = k.r!.calc.kind === 'invalid' ? k.r!.calc.fields.map((f) => f.id) : item.fields;
       for (const id of ids) by.set(id, [...(by.get(id) ?? []), k.name]);
     }
-    const fields = [...by].map(([id, names]) => ({ id, reason: msg(`invalid in ${names.join(', ')}`, `${names.join('、')} 数据无效`) }));
+    const fields = [...by].map(([id, names]) => ({ id, reason: message('reason/invalid-in', { units: names }) }));
     return { value: undefined, calc: { kind: 'invalid', fields, units: invalid.map((k) => k.name) } };
   }
   const missing = kids.filter((k) => !k.r || k.r.status === 'missing');
@@ -314,28 +311,34 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
   /** Checked unless the condition is undefined and some field it reads is missing or invalid here. */
   const decided = (hit: boolean | undefined, missing: string[], invalid: string[]): Pick<VetoResult, 'checked' | 'reason'> => {
     if (hit !== undefined || (!missing.length && !invalid.length)) return { checked: true };
-    const en = [missing.length ? `no value for ${missing.map(label).join(', ')}` : '', invalid.length ? `invalid ${invalid.map(label).join(', ')}` : ''].filter(Boolean);
-    const zh = [missing.length ? `缺少 ${missing.map(label).join('、')}` : '', invalid.length ? `数据无效 ${invalid.map(label).join('、')}` : ''].filter(Boolean);
-    return { checked: false, reason: msg(`cannot be checked: ${en.join('; ')}`, `无法判定：${zh.join('；')}`) };
+    return { checked: false, reason: message('reason/veto-unchecked', { missing: missing.map(label), invalid: invalid.map(label) }) };
   };
+  const fields = node.fields;
   const stateOf = (ids: string[]) => ({
-    missing: ids.filter((f) => !node.fields.get(f)?.invalid && node.fields.get(f)?.value === undefined),
-    invalid: ids.filter((f) => node.fields.get(f)?.invalid),
+    missing: ids.filter((f) => !fields.invalid(f) && fields.value(f) === undefined),
+    invalid: ids.filter((f) => fields.invalid(f)),
   });
   return scheme.vetoes
     .filter((v) => v.level <= node.unit.level)
     .map((v): VetoResult => {
-      const base = { id: v.id, title: v.title, basis: v.basis };
+      const made = (hit: boolean | undefined, state: Pick<VetoResult, 'checked' | 'reason'>, value: Value): VetoResult => ({
+        id: v.id,
+        title: v.title,
+        triggered: hit === true,
+        checked: state.checked,
+        reason: state.reason,
+        value,
+        basis: v.basis,
+      });
       if (v.item) {
         const item = node.items.get(v.item);
-        const title = allItems(scheme).find((i) => i.id === v.item)?.title ?? v.item;
         const hit = item ? meets(v.when, item.value, env) : undefined;
         // The condition's own fields, and the item's when it lacks data.
         const own = stateOf(fieldsOfTarget(scheme, v.when));
         const missing = [...own.missing, ...(item?.calc.kind === 'missing' ? item.calc.fields : item ? [] : v.fields)];
         const invalid = [...own.invalid, ...(item?.calc.kind === 'invalid' ? item.calc.fields.map((f) => f.id) : [])];
         const state = decided(hit, [...new Set(missing)], [...new Set(invalid)]);
-        return { ...base, triggered: hit === true, ...state, value: item?.value, display: item?.display ?? '—', condition: `${title} ${v.when.text}` };
+        return made(hit, state, item?.value);
       }
       const f = v.when.kind === 'formula' ? v.when.f : undefined;
       const hit = meets(v.when, undefined, env);
@@ -343,21 +346,16 @@ function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
       // For a comparison such as `cadre_births > 0`, the value shown is its left side.
       const left = f && f.ast.k === 'bin' && ['<', '<=', '>', '>=', '==', '!='].includes(f.ast.op) ? f.ast.a : f?.ast;
       const value = left ? evalFormula(left, env) : undefined;
-      const percent = (n: string) => scheme.fields.get(n)?.type === 'percent';
-      const display = f ? render(f.ast, (n) => showRaw(env(n), percent(n))) : '—';
-      const named = (n: string) => scheme.fields.get(n)?.label ?? showRaw(env(n));
-      const condition = f ? render(f.ast, named) : v.when.text;
-      return { ...base, triggered: hit === true, ...decided(hit, missing, invalid), value, display, condition };
+      return made(hit, decided(hit, missing, invalid), value);
     });
 }
 
-function toResult(scheme: Scheme, node: Node, params: Map<string, Rational>): UnitResult {
-  const env = envOf(node, params);
+function toResult(scheme: Scheme, node: Node): UnitResult {
   // Hard floors were applied when the items were scored (scoreAt); here they are reported.
-  const vetoes = vetoesAt(scheme, node, env);
+  const vetoes = vetoesAt(scheme, node, node.fields.env);
   const items = [...node.items.values()];
   const level = scheme.levels[node.unit.level]!;
-  const children = node.children.map((c) => toResult(scheme, c, params));
+  const children = node.children.map((c) => toResult(scheme, c));
   rankUnits(children);
   return {
     level: level.id,
@@ -371,5 +369,6 @@ function toResult(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
     vetoes,
     items,
     children,
+    fields: node.fields,
   };
 }

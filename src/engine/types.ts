@@ -2,11 +2,13 @@
  * The assessment: plain data that formatters receive. Numbers stay exact here
  * (Rational); the JSON formatter turns them into decimals for machines.
  */
-import type { Diagnostic, Msg } from '../diagnostics';
+import type { Finding } from '../diagnostics';
 import type { AdjustmentTerms } from '../data/adjustments';
 import type { FileStats } from '../data/model';
+import type { Text } from '../messages/codes';
 import type { Rational } from '../rational';
 import type { Display } from '../scheme/target';
+import type { UnitFields } from './fields';
 
 export const SCHEMA_VERSION = 1;
 
@@ -37,7 +39,7 @@ export type Calc =
   /** `units`: for a roll-up (mean, min, max), the child units whose item lacks data. */
   | { kind: 'missing'; fields: string[]; units?: string[] }
   /** `units`: for a roll-up (mean, min, max), the child units whose item is invalid. */
-  | { kind: 'invalid'; fields: { id: string; reason: { en: string; zh: string } }[]; units?: string[] };
+  | { kind: 'invalid'; fields: { id: string; reason: Text }[]; units?: string[] };
 
 export interface Remedy {
   lever: string;
@@ -60,14 +62,10 @@ export interface ItemResult {
   section: string;
   bonus: boolean;
   value?: Rational | boolean;
-  /** The value as people read it: `94.7%`, `112.3`, `✓`. */
-  display: string;
   /** How the value is shown (percent, permille, number, boolean), from how the target is written. */
   kind: Display;
   /** The target as written in the scheme, e.g. `>= funds_per_capita_target`. */
   target?: string;
-  /** The target with params put in and fields named by label, e.g. `>= 13.04`, `103 – 107`. */
-  targetDisplay?: string;
   status: Status;
   points: Rational;
   /** The points this item counts for in the unit's maximum (0 when excluded as not applicable). */
@@ -75,20 +73,16 @@ export interface ItemResult {
   lost: Rational;
   /** Distance to the target in the item's own unit (0 when met). */
   gap?: Rational;
-  /** The gap as people read it, in the value's unit: `0.3%` (percentage points), `5`. */
-  gapDisplay?: string;
+  /** Whether the value meets the target, for an item scored on both (a value that does not is shown with more decimals when rounding would make it look met). */
+  met?: boolean;
   remedy?: Remedy;
   /** Vetoes that zeroed this item (hard floors). */
   zeroedBy?: string[];
   calc: Calc;
-  /** The formula, with field labels, and with the numbers put in. */
+  /** The formula as written in the scheme (in words, with labels and numbers: src/report/item-words.ts). */
   formula: string;
-  formulaLabels: string;
-  substituted: string;
   basis?: string;
   evidence?: string;
-  /** The fields the item reads, with their values at this unit (summed from the units below when `summed`). */
-  inputs?: { field: string; label: string; value: string; summed: boolean }[];
   /** The inspectors' adjustment applied to this item (抽查核定); `points` and `lost` are then the adjusted ones. */
   adjustment?: ItemAdjustment;
 }
@@ -133,11 +127,9 @@ export interface VetoResult {
    */
   checked: boolean;
   /** Why the veto could not be checked: the fields missing or invalid, by label. */
-  reason?: Msg;
+  reason?: Text;
   /** Undefined when the data cannot tell. */
   value?: Rational | boolean;
-  display: string;
-  condition: string;
   basis?: string;
 }
 
@@ -164,6 +156,8 @@ export interface UnitResult {
   children: UnitResult[];
   /** The self-assessed (自评) figures, when inspector adjustments changed this unit's items. */
   self?: SelfAssessed;
+  /** The unit's field values as scored, from which src/report makes the words it prints. */
+  fields: UnitFields;
 }
 
 export type SelfAssessed = Pick<UnitResult, 'score' | 'scaled' | 'passed' | 'grade'>;
@@ -190,7 +184,7 @@ export interface Assessment {
     read: number;
     used: number;
     rejected: number;
-    findings: Diagnostic[];
+    findings: Finding[];
   };
   /** Inspector adjustments (抽查核定), when a file of them was given: every valid one, applied or not. */
   adjustments?: {

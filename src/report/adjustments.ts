@@ -4,7 +4,7 @@
  * authority, and why a line was not applied. Pure.
  */
 import type { Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { AdjustmentRecord, Assessment, ItemAdjustment, UnitResult } from '../engine/types';
 import { t } from './i18n';
 

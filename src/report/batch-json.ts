@@ -1,4 +1,5 @@
 /** The batch JSON report (docs/batch-json.md): every assessment, the rankings, the summary. */
+import { valueText } from './item-words';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Batch } from '../batch/types';
@@ -41,7 +42,7 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
         id: i.id,
         title: i.title,
         bonus: i.bonus,
-        units: i.units.map((x) => ({ key: x.key, name: x.name, rank: x.rank, of: x.of, points: n(x.points), max: n(x.max), lost: n(x.lost), gap: n(x.gap), display: x.display, status: x.status })),
+        units: i.units.map((x) => ({ key: x.key, name: x.name, rank: x.rank, of: x.of, points: n(x.points), max: n(x.max), lost: n(x.lost), gap: n(x.gap), display: valueText(x.fields, x.result), status: x.status })),
       })),
     })),
     assessments: lazyArray(b.entries, (e) => ({

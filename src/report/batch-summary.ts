@@ -3,17 +3,21 @@
  * the counts, the ranking of the newest period with each unit's worst items, the
  * units' scores over the periods, and who is last on each item. Pure.
  */
+import { valueText } from './item-words';
+import type { UnitFields } from '../engine/fields';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Batch, BatchEntry, ItemRank, UnitRank } from '../batch/types';
 import type { ItemResult } from '../engine/types';
 import { sortItems } from './order';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import { t } from './i18n';
 
 export interface SummaryRow extends UnitRank {
   /** The items losing most points (top 2) in this period. */
   worst: ItemResult[];
+  /** The unit's field values, for the words about its worst items. */
+  fields: UnitFields;
   entry: BatchEntry;
   /** The self-assessed score (自评) when inspector adjustments changed it. */
   self?: Rational;
@@ -46,7 +50,7 @@ export function summarize(b: Batch): BatchSummary {
     const entry = entryOf.get(`${latest!.period ?? ''}\u0000${u.key}`)!;
     const worst = sortItems(entry.assessment.units[0]!.items.filter((i) => i.lost.sign() > 0), 'lost').slice(0, 2);
     const self = entry.assessment.units[0]!.self?.scaled;
-    return { ...u, worst, entry, ...(self && !self.eq(u.scaled) ? { self } : {}) };
+    return { ...u, worst, fields: entry.assessment.units[0]!.fields, entry, ...(self && !self.eq(u.scaled) ? { self } : {}) };
   });
   const order = new Map<string, string>();
   for (const r of [...b.rankings].reverse()) for (const u of r.units) if (!order.has(u.key)) order.set(u.key, u.name);
@@ -101,8 +105,9 @@ export function countsLine(s: BatchSummary, lang: Lang): string {
 /** The unit first on an item, with how many share first place. */
 export function firstText(item: ItemRank, first: ItemRank['units'][number], lang: Lang): string {
   const n = item.units.filter((x) => x.rank === 1).length;
-  if (n === 1) return `${first.name} ${first.display}`;
-  return lang === 'zh' ? `${first.name}等 ${n} 个：${first.display}` : `${first.name} and ${n - 1} more: ${first.display}`;
+  const shown = valueText(first.fields, first.result);
+  if (n === 1) return `${first.name} ${shown}`;
+  return lang === 'zh' ? `${first.name}等 ${n} 个：${shown}` : `${first.name} and ${n - 1} more: ${shown}`;
 }
 
 /** A scaled score, with the self-assessed one before it when adjustments changed it: `88.06 → 85.06`. */

@@ -2,9 +2,10 @@
  * The terminal summary of a batch: counts, the ranking of the newest period, the
  * scores over the periods, who is last on each item, the findings. Returns a string.
  */
+import { valueText } from './item-words';
 import { Chalk } from 'chalk';
-import { formatDiagnostic, type Diagnostic, type Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { formatDiagnostic, type Finding, type Lang } from '../diagnostics';
+import { showPoints } from './display';
 import type { Batch } from '../batch/types';
 import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
 import { grid } from './grid';
@@ -21,8 +22,14 @@ export interface BatchTableContext {
   top?: string[];
 }
 
+/** The batch without the units below the ranked ones, which the summary never prints: they are not walked to be escaped. */
+const ranked = (batch: Batch): Batch => ({
+  ...batch,
+  entries: batch.entries.map((e) => ({ ...e, assessment: { ...e.assessment, units: e.assessment.units.map((u) => ({ ...u, children: [] })) } })),
+});
+
 export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
-  const b = visibleData(batch);
+  const b = visibleData(ranked(batch));
   const L = ctx.lang;
   const zh = L === 'zh';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
@@ -39,7 +46,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
       scoreText(r),
       r.passed ? c.green(t(L, 'passed')) : c.red(t(L, 'failed')),
       (r.grade ?? '') + (r.vetoed ? ' ✗' : ''),
-      r.worst.map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`).join('\n') || t(L, 'none'),
+      r.worst.map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(r.fields, i)} −${showPoints(i.lost)}`).join('\n') || t(L, 'none'),
     ]);
     out.push(grid(rows, { head: [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths: s.ranking.some((r) => r.self) ? [5, 10, 16, 7, 10, 32] : [5, 10, 9, 7, 10, 38], headStyle: c.cyan, border: c.gray }));
   }
@@ -55,7 +62,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
     const rows = s.lastPlace.map(({ item, last, first }) => [
       item.title,
       last.map((x) => x.name).join('、'),
-      last.map((x) => `${x.display} ${showPoints(x.points)}/${showPoints(x.max)}`).join('\n'),
+      last.map((x) => `${valueText(x.fields, x.result)} ${showPoints(x.points)}/${showPoints(x.max)}`).join('\n'),
       firstText(item, first, L),
     ]);
     out.push(grid(rows, { head: [zh ? '指标' : 'Item', zh ? '末位' : 'Last', zh ? '值 得分/满分' : 'Value points/max', zh ? '第一' : 'First'], widths: [24, 16, 16, 20], headStyle: c.cyan, border: c.gray }));
@@ -69,7 +76,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
 function findingsBlock(b: Batch, ctx: BatchTableContext): string[] {
   const zh = ctx.lang === 'zh';
   const seen = new Set<string>();
-  const all: Diagnostic[] = [...b.findings];
+  const all: Finding[] = [...b.findings];
   for (const e of b.entries) {
     const k = `${e.period ?? ''}\u0000${e.source}`;
     if (seen.has(k)) continue;

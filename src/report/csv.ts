@@ -12,6 +12,7 @@
  *   (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, except a plain number such
  *   as `-6` (a lever change downwards), which cannot hold a formula and stays a number.
  */
+import { targetText, valueText } from './item-words';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
@@ -63,6 +64,7 @@ export function sectionTitle(a: Assessment, id: string, lang: Lang): string {
 
 function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: ItemResult, lang: Lang): string[] {
   const r = i.remedy;
+  const shown = valueText(u.fields, i);
   return [
     u.level,
     u.key,
@@ -74,8 +76,8 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
     i.id,
     i.title,
     val(i.value),
-    i.display,
-    i.targetDisplay ?? i.target ?? '',
+    shown,
+    targetText(u.fields, i) ?? i.target ?? '',
     statusWord(lang, i.status),
     num(i.points),
     num(i.max),
@@ -85,7 +87,7 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
     num(r?.change),
     r ? t(lang, r.reachable ? 'csvYes' : 'csvNo') : '',
     num(r?.gain),
-    explainItem(i, lang, a.scheme.labels),
+    explainItem(u.fields, i, lang, a.scheme.labels, shown),
   ];
 }
 

@@ -3,12 +3,13 @@
  * field values (summed over the units below), the value, the target, the rule, the
  * points, the remedy, and the units below with their own values.
  */
+import { formulaText, inputsOf, substitutedText, targetText, valueText } from './item-words';
 import type { Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { explainItem, remedyText } from './explain';
 import { statusWord } from './i18n';
-import { visibleData } from './escape';
+import { visible, visibleData } from './escape';
 import { compareNames } from '../compare';
 
 /** The units named `name` (name, code or key); the first top-level unit when no name is given. */
@@ -32,16 +33,19 @@ export function formatExplain(assessment: Assessment, unitResult: UnitResult, it
   const lines: string[] = [];
   lines.push(`${item.title} (${item.id}) — ${unit.name}`);
   if (item.basis) lines.push(`${zh ? '方案依据' : 'Basis'}${c}${item.basis}`);
-  lines.push(`${zh ? '公式' : 'Formula'}${c}${item.formulaLabels}`);
-  const inputs = item.inputs ?? [];
+  // Words made here from the scheme and the unit's fields are escaped here (visibleData did the rest).
+  const f = unit.fields;
+  lines.push(`${zh ? '公式' : 'Formula'}${c}${visible(formulaText(f, item))}`);
+  const inputs = inputsOf(f, item);
   if (inputs.length) {
     const below = unit.children.length;
     const summed = inputs.some((i) => i.summed) && below ? (zh ? `（${below} 个${unit.children[0]!.levelTitle}合计）` : ` (summed over ${below} ${unit.children[0]!.levelTitle})`) : '';
-    lines.push(`${zh ? '数据' : 'Data'}${summed}${c}${inputs.map((i) => `${i.label} = ${i.value}`).join(zh ? '；' : '; ')}`);
+    lines.push(`${zh ? '数据' : 'Data'}${summed}${c}${inputs.map((i) => `${visible(i.label)} = ${i.value}`).join(zh ? '；' : '; ')}`);
   }
-  lines.push(`${zh ? '数值' : 'Value'}${c}${item.substituted} = ${item.display}`);
-  if (item.targetDisplay ?? item.target) lines.push(`${zh ? '目标' : 'Target'}${c}${item.targetDisplay ?? item.target}`);
-  lines.push(`${zh ? '计分' : 'Scoring'}${c}${explainItem(item, lang, a.scheme.labels)}`);
+  lines.push(`${zh ? '数值' : 'Value'}${c}${substitutedText(f, item)} = ${valueText(f, item)}`);
+  const target = targetText(f, item) ?? item.target;
+  if (target) lines.push(`${zh ? '目标' : 'Target'}${c}${visible(target)}`);
+  lines.push(`${zh ? '计分' : 'Scoring'}${c}${visible(explainItem(f, item, lang, a.scheme.labels))}`);
   lines.push(`${zh ? '得分' : 'Points'}${c}${showPoints(item.points)} / ${showPoints(item.max)}${item.lost.sign() > 0 ? (zh ? `（失 ${showPoints(item.lost)} 分）` : ` (${showPoints(item.lost)} lost)`) : ''}  ${statusWord(lang, item.status)}`);
   if (item.remedy) lines.push(`${zh ? '整改' : 'What it takes'}${c}${remedyText(item.remedy, lang)}`);
   const kids = unit.children.flatMap((k) => {
@@ -53,7 +57,7 @@ export function formatExplain(assessment: Assessment, unitResult: UnitResult, it
     const sorted = [...kids].sort((x, y) => y.ki.lost.cmp(x.ki.lost) || compareNames(x.k.name, y.k.name));
     for (const { k, ki } of sorted) {
       const remedy = ki.remedy ? `  ${remedyText(ki.remedy, lang)}` : '';
-      lines.push(`  ${k.name}  ${ki.display}  ${showPoints(ki.points)} / ${showPoints(ki.max)}  ${statusWord(lang, ki.status)}${remedy}`);
+      lines.push(`  ${k.name}  ${valueText(k.fields, ki)}  ${showPoints(ki.points)} / ${showPoints(ki.max)}  ${statusWord(lang, ki.status)}${remedy}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,15 +1,22 @@
 /** An item's calculation in words: the formula with its numbers, the target, the rule step by step. */
+import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import { Rational } from '../rational';
-import { showPoints, showValue } from '../engine/display';
+import { showPoints, showValue } from './display';
+import type { UnitFields } from '../engine/fields';
 import type { ItemResult, Remedy } from '../engine/types';
 import { adjustmentText } from './adjustments';
 import { t } from './i18n';
+import { formulaText, substitutedText, targetText, valueText } from './item-words';
 
-export function explainItem(item: ItemResult, lang: Lang, labels: Record<string, string> = {}): string {
+/**
+ * `fields`: the unit's (UnitResult.fields), from which the formula's numbers are put
+ * in; `shown`: the value as shown (valueText), when the caller has made it already.
+ */
+export function explainItem(fields: UnitFields, item: ItemResult, lang: Lang, labels: Record<string, string> = {}, shown?: string): string {
   // Adjusted by the inspectors: the calculation as self-assessed, then what they did.
   const adj = item.adjustment;
-  if (adj) return `${explainItem({ ...item, points: adj.selfPoints, adjustment: undefined }, lang, labels)}${lang === 'zh' ? '；' : '; '}${adjustmentText(adj, item.points, lang)}`;
+  if (adj) return `${explainItem(fields, { ...item, points: adj.selfPoints, adjustment: undefined }, lang, labels, shown)}${lang === 'zh' ? '；' : '; '}${adjustmentText(adj, item.points, lang)}`;
   const label = (id: string) => labels[id] ?? id;
   const zh = lang === 'zh';
   const parts: string[] = [];
@@ -18,9 +25,9 @@ export function explainItem(item: ItemResult, lang: Lang, labels: Record<string,
   const p = showPoints;
   if (c.kind !== 'missing' && c.kind !== 'invalid') {
     // "label = numbers = value", without repeating what is already shown.
-    const chain = [...new Set([item.formulaLabels, item.substituted, item.display])];
+    const chain = [...new Set([formulaText(fields, item), substitutedText(fields, item), shown ?? valueText(fields, item)])];
     parts.push(chain.join(' = '));
-    const target = item.targetDisplay ?? item.target;
+    const target = targetText(fields, item) ?? item.target;
     if (target) parts.push(zh ? `目标 ${target}` : `target ${target}`);
   }
   switch (c.kind) {
@@ -91,7 +98,7 @@ export function explainItem(item: ItemResult, lang: Lang, labels: Record<string,
     }
     case 'invalid': {
       const where = c.units?.length ? (zh ? `（${c.units.join('、')}）` : ` (${c.units.join(', ')})`) : '';
-      parts.push(zh ? `数据无效：${c.fields.map((f) => `${label(f.id)}（${f.reason.zh}）`).join('、')}${where}，不得分` : `invalid data: ${c.fields.map((f) => `${label(f.id)} (${f.reason.en})`).join(', ')}${where}; 0 points`);
+      parts.push(zh ? `数据无效：${c.fields.map((f) => `${label(f.id)}（${say(f.reason, 'zh')}）`).join('、')}${where}，不得分` : `invalid data: ${c.fields.map((f) => `${label(f.id)} (${say(f.reason, 'en')})`).join(', ')}${where}; 0 points`);
       break;
     }
   }

@@ -14,8 +14,10 @@
  * Every text from the scheme or the data goes through `esc`. No date or clock: the
  * same assessment gives the same bytes.
  */
+import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { say } from '../messages/catalog';
 import { formatDiagnostic, type Lang } from '../diagnostics';
-import { showPoints, showValue } from '../engine/display';
+import { showPoints, showValue } from './display';
 import type { Assessment, ItemResult, Remedy, Status, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
 import { actionList } from './actions';
@@ -236,9 +238,10 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
       const [cls, mark, word] = v.triggered
         ? ['veto-hit', '✗', t(L, 'vetoTriggered')]
         : !v.checked
-          ? ['veto-unknown', '?', v.reason ? v.reason[L] : t(L, 'htmlVetoUnchecked')]
+          ? ['veto-unknown', '?', v.reason ? say(v.reason, L) : t(L, 'htmlVetoUnchecked')]
           : ['veto-clear', '✓', t(L, 'htmlVetoClear')];
-      out.push(`<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(v.condition)}</td><td>${esc(v.display)}</td><td>${esc(word)}</td></tr>`);
+      const vw = vetoWords(u, v);
+      out.push(`<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(vw.condition)}</td><td>${esc(vw.display)}</td><td>${esc(word)}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -267,7 +270,7 @@ function lostChart(u: UnitResult, L: Lang, id: (p: string) => string): string {
             back: num(i.max),
             valueLabel: `−${showPoints(i.lost)} / ${showPoints(i.max)}`,
             tone: `tone-${i.status === 'partial' || i.status === 'missing' || i.status === 'invalid' ? i.status : 'failed'}`,
-            tip: `${i.title}: ${i.display} (${statusWord(L, i.status)})`,
+            tip: `${i.title}: ${valueText(u.fields, i)} (${statusWord(L, i.status)})`,
           })),
         },
         id('lost-chart'),
@@ -285,19 +288,19 @@ function itemsPart(a: Assessment, u: UnitResult, ctx: HtmlContext, id: (p: strin
   const numeric = [false, true, false, true, true, true, false];
   out.push(`<table class="items"><thead><tr>${head.map((h, k) => `<th${numeric[k] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`);
   for (const i of sortItems(u.items, ctx.sort)) {
-    const gap = i.gap && i.gap.sign() > 0 ? i.gapDisplay ?? '' : '';
+    const gap = i.gap && i.gap.sign() > 0 ? gapText(i) ?? '' : '';
     const lost = i.lost.sign() > 0;
     out.push(
       `<tbody class="row st-row-${shownStatus(i)}"><tr class="main">` +
         `<td>${esc(`${i.bonus ? `+ ${i.title}` : i.title}${i.adjustment ? ' *' : ''}`)}</td>` +
-        `<td class="num">${esc(i.display)}</td>` +
-        `<td>${esc(i.targetDisplay ?? i.target ?? '')}</td>` +
+        `<td class="num">${esc(valueText(u.fields, i))}</td>` +
+        `<td>${esc(targetText(u.fields, i) ?? i.target ?? '')}</td>` +
         `<td class="num">${esc(gap)}</td>` +
         // A bonus item adds points beyond the total: no maximum, nothing lost.
         `<td class="num">${esc(i.bonus ? (i.points.sign() > 0 ? `+${showPoints(i.points)}` : '0') : `${showPoints(i.points)} / ${showPoints(i.max)}`)}</td>` +
         `<td class="num${lost ? ' lost-pos' : ''}">${esc(i.bonus ? '' : lost ? `−${showPoints(i.lost)}` : showPoints(i.lost))}</td>` +
         `<td>${statusPill(L, i)}</td></tr>` +
-        `<tr class="why"><td colspan="7">${esc(explainItem(i, L, a.scheme.labels))}</td></tr></tbody>`,
+        `<tr class="why"><td colspan="7">${esc(explainItem(u.fields, i, L, a.scheme.labels))}</td></tr></tbody>`,
     );
   }
   out.push('</table>', '</section>');
@@ -372,7 +375,7 @@ function heatmap(u: UnitResult, L: Lang, id: (p: string) => string): string {
       const s = shownStatus(i);
       const text =
         s === 'missing' ? '?' : s === 'invalid' ? '!' : s === 'na' ? '–' : i.lost.sign() > 0 ? `−${showPoints(i.lost)}` : i.bonus && i.points.sign() > 0 ? `+${showPoints(i.points)}` : '';
-      const tip = `${k.name} · ${i.title}: ${i.display} · ${statusText(L, i)}${i.lost.sign() > 0 ? ` · −${showPoints(i.lost)}` : ''}`;
+      const tip = `${k.name} · ${i.title}: ${valueText(k.fields, i)} · ${statusText(L, i)}${i.lost.sign() > 0 ? ` · −${showPoints(i.lost)}` : ''}`;
       return `<td class="cell st-${s}" title="${esc(tip)}">${esc(text)}</td>`;
     });
     out.push(`<tr><td class="unit">${esc(k.name)}</td>${cells.join('')}<td class="score num">${esc(showPoints(k.scaled))}</td></tr>`);
@@ -413,7 +416,7 @@ function rankingPart(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => s
   for (const k of kids) {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
-      .map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display)} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
+      .map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(k.fields, i))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
     out.push(
       `<tr><td class="num">${k.rank}</td><td class="unit">${esc(k.name)}</td><td class="num">${esc(`${showPoints(k.score)} / ${showPoints(k.max)}`)}</td>` +
         `<td class="num">${esc(showPoints(k.scaled))}</td><td>${esc((k.grade ?? '') + mark(k))}</td>` +

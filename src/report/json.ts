@@ -2,13 +2,15 @@
  * The JSON report: a versioned, deterministic document for machines. Exact numbers
  * are written as decimals rounded to 6 places (no binary floating-point artefacts).
  */
-import type { Diagnostic, Lang } from '../diagnostics';
+import { findingText, type Finding, type Lang } from '../diagnostics';
+import { say } from '../messages/catalog';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { actionList } from './actions';
 import { documentChunks, joinChunks, lazyArray, type Chunked } from './json-chunks';
 import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
+import { valueText, vetoWords } from './item-words';
 
 export interface JsonContext {
   lang: Lang;
@@ -18,14 +20,15 @@ const n = (r: Rational | undefined): number | null => (r === undefined ? null : 
 const v = (x: Rational | boolean | undefined): number | boolean | null =>
   x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
 
-function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
+function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, string>) {
+  const shown = valueText(u.fields, i);
   return {
     id: i.id,
     title: i.title,
     section: i.section,
     bonus: i.bonus,
     value: v(i.value),
-    display: i.display,
+    display: shown,
     target: i.target ?? null,
     status: i.status,
     points: n(i.points),
@@ -45,7 +48,7 @@ function item(i: ItemResult, lang: Lang, labels: Record<string, string>) {
       : null,
     zeroedBy: i.zeroedBy ?? [],
     formula: i.formula,
-    explanation: explainItem(i, lang, labels),
+    explanation: explainItem(u.fields, i, lang, labels, shown),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
     // Only on adjusted items, so a run without adjustments gives the same document as before.
@@ -80,17 +83,20 @@ export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, strin
     grade: u.grade ?? null,
     rank: u.rank,
     of: u.of,
-    vetoes: u.vetoes.map((x) => ({
-      id: x.id,
-      title: x.title,
-      triggered: x.triggered,
-      checked: x.checked,
-      reason: x.reason ? x.reason[lang] : null,
-      value: v(x.value),
-      display: x.display,
-      condition: x.condition,
-    })),
-    items: u.items.map((i) => item(i, lang, labels)),
+    vetoes: u.vetoes.map((x) => {
+      const w = vetoWords(u, x);
+      return {
+        id: x.id,
+        title: x.title,
+        triggered: x.triggered,
+        checked: x.checked,
+        reason: x.reason ? say(x.reason, lang) : null,
+        value: v(x.value),
+        display: w.display,
+        condition: w.condition,
+      };
+    }),
+    items: u.items.map((i) => item(u, i, lang, labels)),
     children: u.children.map((c) => unitJson(c, lang, labels)),
     ...(u.self ? { self: { score: n(u.self.score), scaled: n(u.self.scaled), passed: u.self.passed, grade: u.self.grade ?? null } } : {}),
   };
@@ -153,14 +159,14 @@ export function actionsJson(a: Assessment, lang: Lang) {
   }));
 }
 
-export function findingsJson(ds: readonly Diagnostic[], lang: Lang) {
+export function findingsJson(ds: readonly Finding[], lang: Lang) {
   return ds.map((d) => ({
     severity: d.severity,
     code: d.code,
     file: d.file ?? null,
     line: d.line ?? null,
     col: d.col ?? null,
-    message: d.message[lang],
+    message: findingText(d, lang),
   }));
 }
 

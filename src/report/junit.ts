@@ -16,9 +16,11 @@
  *
  * Deterministic: no timestamps, no host names, every time is "0".
  */
+import { gapText, vetoWords } from './item-words';
+import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
-import { showPoints, showValue } from '../engine/display';
+import { showPoints } from './display';
 import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
 import { sectionTitle } from './csv';
 import { xmlAttr, xmlText } from './escape';
@@ -66,7 +68,7 @@ function failureMessage(i: ItemResult, lang: Lang): string {
   const zh = lang === 'zh';
   const status = statusWord(lang, i.status);
   // An item met by the data but marked down by the inspectors has no gap to speak of.
-  const gap = i.adjustment && i.gap?.isZero() ? undefined : i.gapDisplay ?? (i.gap ? showValue(i.gap, i.kind === 'boolean' ? 'number' : i.kind) : undefined);
+  const gap = i.adjustment && i.gap?.isZero() ? undefined : gapText(i);
   const lost = showPoints(i.lost);
   const max = showPoints(i.max);
   if (zh) return `${status}：${gap !== undefined ? `差距 ${gap}，` : ''}失 ${lost} 分（共 ${max} 分）`;
@@ -77,7 +79,7 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   const zh = lang === 'zh';
   const name = `${i.id} ${i.title}`;
   const classname = `pinggu.${u.key}.${i.section}`;
-  const explanation = explainItem(i, lang, a.scheme.labels);
+  const explanation = explainItem(u.fields, i, lang, a.scheme.labels);
   // A bonus loses no points: earned (even in part) it passes; otherwise it is skipped.
   const out = i.adjustment ? `<system-out>${xmlText(explanation)}</system-out>` : undefined;
   if (i.bonus && (i.status === 'met' || i.status === 'partial')) return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
@@ -100,13 +102,14 @@ function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
   const zh = lang === 'zh';
   const name = `${v.id} ${v.title}`;
   const classname = `pinggu.${u.key}.veto`;
-  const text = [v.condition, v.basis].filter((x): x is string => Boolean(x)).join('\n');
+  const w = vetoWords(u, v);
+  const text = [w.condition, v.basis].filter((x): x is string => Boolean(x)).join('\n');
   if (v.triggered) {
-    const message = zh ? `触发一票否决：${v.condition}（实际 ${v.display}）` : `veto triggered: ${v.condition} (here ${v.display})`;
+    const message = zh ? `触发一票否决：${w.condition}（实际 ${w.display}）` : `veto triggered: ${w.condition} (here ${w.display})`;
     return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto']])}>${xmlText(text)}</error>` };
   }
   if (!v.checked) {
-    const why = v.reason ? v.reason[lang] : '';
+    const why = v.reason ? say(v.reason, lang) : '';
     const message = zh ? `无法核查一票否决，不能排除${why ? `：${why}` : ''}` : `veto cannot be checked, so not ruled out${why ? `: ${why}` : ''}`;
     return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto-unchecked']])}>${xmlText(text)}</error>` };
   }

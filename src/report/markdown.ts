@@ -10,8 +10,10 @@
  * document is our own `<details>`, `<summary>` and `<br>`. Control characters and bidi
  * overrides become visible escapes (`\x1b`, `\u202e`).
  */
+import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { say } from '../messages/catalog';
 import { formatDiagnostic, type Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
 import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordChange, recordStatus, selfVsAdjusted } from './adjustments';
@@ -74,7 +76,7 @@ function unitReport(a: Assessment, u: UnitResult, ctx: MarkdownContext, path: st
   const names = [...path, u.name];
   const out = [`## ${names.map(inline).join(' › ')}`, '', ...verdict(a, u, L), '', ...vetoes(u, L), ''];
   out.push(`### ${t(L, 'items')}`, '');
-  for (const g of sectionGroups(a, u.items)) out.push(...sectionBlock(a, g, ctx));
+  for (const g of sectionGroups(a, u.items)) out.push(...sectionBlock(a, u, g, ctx));
   out.push(...actionList(u, L));
   if (u.children.length) {
     out.push(`### ${t(L, 'ranking')}${L === 'zh' ? '：' : ': '}${inline(u.children[0]!.levelTitle)}`, '', ...ranking(u, L), '');
@@ -109,12 +111,15 @@ function vetoes(u: UnitResult, L: Lang): string[] {
   const out: string[] = [];
   if (hit.length) {
     out.push(`${label}**${fill(L, 'vetoTriggeredN', { n: hit.length })}**`, '');
-    for (const v of hit) out.push(`- ✗ ${inline(v.title)}${colon}${inline(v.condition)} — ${inline(v.display)}`);
+    for (const v of hit) {
+      const w = vetoWords(u, v);
+      out.push(`- ✗ ${inline(v.title)}${colon}${inline(w.condition)} — ${inline(w.display)}`);
+    }
     out.push('');
   }
   if (unknown.length) {
     out.push(`${label}**${fill(L, 'vetoUncheckedN', { n: unknown.length })}**`, '');
-    for (const v of unknown) out.push(`- ? ${inline(v.title)}${colon}${inline(v.reason?.[L] ?? '')}`);
+    for (const v of unknown) out.push(`- ? ${inline(v.title)}${colon}${inline(v.reason ? say(v.reason, L) : '')}`);
     out.push('');
   }
   return out;
@@ -153,7 +158,7 @@ function sectionGroups(a: Assessment, items: ItemResult[]): Group[] {
   return [...groups.entries()].sort((x, y) => rank(x[0]) - rank(y[0])).map(([, g]) => g);
 }
 
-function sectionBlock(a: Assessment, g: Group, ctx: MarkdownContext): string[] {
+function sectionBlock(a: Assessment, u: UnitResult, g: Group, ctx: MarkdownContext): string[] {
   const L = ctx.lang;
   let heading: string;
   if (g.bonus) {
@@ -167,15 +172,15 @@ function sectionBlock(a: Assessment, g: Group, ctx: MarkdownContext): string[] {
   const items = sortItems(g.items, ctx.sort);
   const rows = items.map((i) => [
     cell(i.title) + (i.adjustment ? ' \\*' : ''),
-    cell(i.display),
-    cell(i.targetDisplay ?? ''),
-    i.gap && i.gap.sign() > 0 ? cell(i.gapDisplay ?? '') : '',
+    cell(valueText(u.fields, i)),
+    cell(targetText(u.fields, i) ?? ''),
+    i.gap && i.gap.sign() > 0 ? cell(gapText(i) ?? '') : '',
     showPoints(i.points),
     i.lost.sign() > 0 ? showPoints(i.lost) : '0',
     cell(i.bonus && i.status === 'failed' ? t(L, 'notEarned') : statusWord(L, i.status)),
   ]);
   const head = [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')];
-  const explained = items.map((i) => `- **${inline(i.title)}**${L === 'zh' ? '：' : ': '}${inline(explainItem(i, L, a.scheme.labels))}`);
+  const explained = items.map((i) => `- **${inline(i.title)}**${L === 'zh' ? '：' : ': '}${inline(explainItem(u.fields, i, L, a.scheme.labels))}`);
   return [
     `#### ${heading}`,
     '',
@@ -223,7 +228,7 @@ function ranking(u: UnitResult, L: Lang): string[] {
   const rows = kids.map((k) => {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
-      .map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`))
+      .map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(k.fields, i)} −${showPoints(i.lost)}`))
       .join('<br>');
     const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
     return [String(k.rank), cell(k.name), `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), cell(k.grade ?? '') + veto, worst || t(L, 'none')];

@@ -4,16 +4,18 @@
  * Returns a string; colour only when the context says so. Fits 100 columns. Text from
  * the files shows its control characters as escapes (`visibleData`).
  */
+import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { say } from '../messages/catalog';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { Assessment, ItemResult, Status, UnitResult } from '../engine/types';
 import { adjustedUnits, adjustmentAction, adjustmentSource, adjustmentsSummary, adjustmentsTitle, notAppliedWhy, recordChange, selfVsAdjusted } from './adjustments';
 import { remedyText } from './explain';
 import { grid } from './grid';
 import { statusWord, t } from './i18n';
 import { childrenByRank, sortItems } from './order';
-import { visibleData } from './escape';
+import { visible, visibleData } from './escape';
 
 export interface TableContext {
   lang: Lang;
@@ -61,25 +63,28 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   }
   if (hit.length) {
     lines.push(c.red.bold(`${t(L, 'vetoes')}${colon}${zh ? `触发 ${hit.length} 项` : `${hit.length} TRIGGERED`}`));
-    for (const v of hit) lines.push(c.red(`  ✗ ${v.title}${colon}${v.condition} — ${v.display}`));
+    for (const v of hit) {
+      const w = vetoWords(u, v);
+      lines.push(c.red(`  ✗ ${v.title}${colon}${visible(w.condition)} — ${visible(w.display)}`));
+    }
   }
   if (unknown.length) {
     lines.push(c.yellow.bold(`${t(L, 'vetoes')}${colon}${zh ? `${unknown.length} 项无法检查（不能判定通过）` : `${unknown.length} could not be checked (so no pass)`}`));
-    for (const v of unknown) lines.push(c.yellow(`  ? ${v.title}${colon}${v.reason?.[L] ?? ''}`));
+    for (const v of unknown) lines.push(c.yellow(`  ? ${v.title}${colon}${v.reason ? say(v.reason, L) : ''}`));
   }
   return lines;
 }
 
-function itemsTable(items: ItemResult[], ctx: TableContext, c: ChalkInstance): string {
+function itemsTable(u: UnitResult, items: ItemResult[], ctx: TableContext, c: ChalkInstance): string {
   const L = ctx.lang;
   const rows: string[][] = [];
   for (const i of items) {
     const color = statusColor(c, i.status);
-    const gap = i.gap && i.gap.sign() > 0 ? i.gapDisplay ?? '' : '';
+    const gap = i.gap && i.gap.sign() > 0 ? gapText(i) ?? '' : '';
     rows.push([
       `${i.bonus ? `+ ${i.title}` : i.title}${i.adjustment ? ' *' : ''}`,
-      i.display,
-      i.targetDisplay ?? '',
+      valueText(u.fields, i),
+      visible(targetText(u.fields, i) ?? ''),
       gap,
       showPoints(i.points),
       i.lost.sign() > 0 ? c.red(showPoints(i.lost)) : showPoints(i.lost),
@@ -136,7 +141,7 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
   for (const k of kids) {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
-      .map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : i.display} −${showPoints(i.lost)}`)
+      .map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(k.fields, i)} −${showPoints(i.lost)}`)
       .join('\n');
     const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
     rows.push([String(k.rank), k.self ? `${k.name} *` : k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), (k.grade ?? '') + veto, worst || t(L, 'none')]);
@@ -147,7 +152,7 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
 function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
   const out = verdict(a, u, ctx, c);
   const items = sortItems(u.items, ctx.sort);
-  out.push('', itemsTable(items, ctx, c), ...remedies(items, ctx, c));
+  out.push('', itemsTable(u, items, ctx, c), ...remedies(items, ctx, c));
   if (u.children.length) {
     out.push('', c.bold(`${t(ctx.lang, 'ranking')}${ctx.lang === 'zh' ? '：' : ': '}${u.children[0]!.levelTitle}`), ranking(u, ctx, c), ...actions(u, ctx, c));
     // Grandchildren (e.g. townships of each county in a city) get their own sections.

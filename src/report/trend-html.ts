@@ -9,7 +9,7 @@
  *   TREND_CSS: string                                           // optional styling for the page's <style>
  */
 import type { Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { ItemChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';
 import { esc } from './svg';

@@ -4,7 +4,7 @@
  * (titles, names) goes through `esc`, so Markdown can make it inert.
  */
 import type { Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { Status } from '../engine/types';
 import { statusWord } from './i18n';
 import { visible } from './escape';

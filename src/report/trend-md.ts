@@ -9,7 +9,7 @@
  *   formatTrendMarkdown(trend: Trend, ctx: TrendMarkdownContext): string    // `# title` + the section
  */
 import type { Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { Status } from '../engine/types';
 import type { ItemChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';

@@ -9,7 +9,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../diagnostics';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { Status } from '../engine/types';
 import type { ItemChange, Trend, UnitTrend } from '../trend/diff';
 import type { GateResult } from '../trend/gate';

@@ -13,9 +13,11 @@
  * set to a fixed time, so identical input gives identical bytes. exceljs is loaded
  * only when a workbook is asked for.
  */
+import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import { Rational } from '../rational';
-import { showPoints } from '../engine/display';
+import { showPoints } from './display';
 import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
 import type { Display } from '../scheme/target';
 import { actionList } from './actions';
@@ -195,9 +197,10 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
     // Short cells first; the long texts wrap within the columns the units table sized.
     head(['xlsxUnit', 'xlsxVetoId', 'xlsxVeto', 'xlsxTriggered', 'xlsxChecked', 'xlsxValue', 'xlsxShown', 'xlsxCondition', 'xlsxReason']);
     for (const [u, v] of vetoes) {
+      const vw = vetoWords(u, v);
       // The value as a number (General format); a percent one (shown as `96.57%`) with the percent format.
       const value: Cell =
-        v.value === undefined ? {} : typeof v.value === 'boolean' ? text(v.display) : { v: dec(v.value), ...(v.display.endsWith('%') ? { fmt: FMT.percent } : {}), shown: v.value.toDecimal(6) };
+        v.value === undefined ? {} : typeof v.value === 'boolean' ? text(vw.display) : { v: dec(v.value), ...(vw.display.endsWith('%') ? { fmt: FMT.percent } : {}), shown: v.value.toDecimal(6) };
       rows.push([
         text(u.name),
         text(v.id),
@@ -205,9 +208,9 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
         text(w(v.triggered ? 'xlsxYes' : 'xlsxNo'), { tone: v.triggered ? 'bad' : 'good' }),
         text(w(v.checked ? 'xlsxYes' : 'xlsxNo'), { tone: v.checked ? 'good' : 'warn' }),
         value,
-        text(v.display, { wrap: true }),
-        text(v.condition, { wrap: true }),
-        text(v.reason?.[lang], { wrap: true }),
+        text(vw.display, { wrap: true }),
+        text(vw.condition, { wrap: true }),
+        text(v.reason && say(v.reason, lang), { wrap: true }),
       ]);
     }
   }
@@ -245,6 +248,7 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   walk(a.units, (u) => {
     for (const i of u.items) {
+      const shown = valueText(u.fields, i);
       rows.push([
         text(u.name),
         text(u.code),
@@ -252,15 +256,15 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
         text(section.get(i.section) ?? (i.bonus ? t(lang, 'bonusItems') : i.section)),
         text(i.id),
         text(i.title),
-        valueCell(i.value, i.kind, i.display),
-        text(i.targetDisplay ?? i.target),
+        valueCell(i.value, i.kind, shown),
+        text(targetText(u.fields, i) ?? i.target),
         statusCell(i, lang),
         points(i.points),
         points(i.max),
         points(i.lost),
-        i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, i.gapDisplay ?? i.gap.toDecimal(2)),
+        i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
         text(i.remedy ? remedyText(i.remedy, lang) : undefined),
-        text(explainItem(i, lang, a.scheme.labels)),
+        text(explainItem(u.fields, i, lang, a.scheme.labels, shown)),
       ]);
     }
   });
@@ -273,7 +277,7 @@ function worstItems(u: UnitResult, lang: Lang): string {
     .filter(([x]) => x.lost.sign() > 0)
     .sort((p, q) => q[0].lost.cmp(p[0].lost) || p[1] - q[1])
     .slice(0, 3)
-    .map(([i]) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : i.display} −${showPoints(i.lost)}`);
+    .map(([i]) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : valueText(u.fields, i)} −${showPoints(i.lost)}`);
   return worst.length ? worst.join(lang === 'zh' ? '；' : '; ') : t(lang, 'none');
 }
 

@@ -3,6 +3,7 @@
  * overall as in the core (vetoed last, ties 1, 2, 2, 4), per item by points, then the
  * smaller gap, with missing or invalid data last; entries ordered period → rank → key.
  */
+import { findingText } from '../../src/diagnostics';
 import { describe, expect, it } from 'vitest';
 import { collect, type JobResult } from '../../src/cli/batch-run';
 import type { Assessment } from '../../src/engine/types';
@@ -105,7 +106,7 @@ describe('collect: periods and duplicates', () => {
   it('the same unit twice in one period is an error finding and exit 2; in two periods it is not', () => {
     const dup = collect([job('2026-09', 'one', [['A', '100', '99', '0']]), job('2026-09', 'two', [['A', '100', '99', '0']])], gate);
     expect(dup.findings.map((f) => [f.code, f.severity, f.file])).toEqual([['batch/duplicate-unit', 'error', 'two']]);
-    expect(dup.findings[0]!.message.en).toMatch(/"A" \(2026-09\) is also assessed from one/);
+    expect(findingText(dup.findings[0]!, 'en')).toMatch(/"A" \(2026-09\) is also assessed from one/);
     expect(dup.exit).toBe(2);
     const ok = collect([job('2026-08', 'one', [['A', '100', '99', '0']]), job('2026-09', 'two', [['A', '100', '99', '0']])], gate);
     expect(ok.findings).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { R } from '../../src/rational';
 import { competitionRanks } from '../../src/engine/rank';
-import { assess, child, cityScheme, item, scheme } from '../support';
+import { assess, child, cityScheme, item, scheme, shown } from '../support';
 
 /** Two townships whose rates differ in size: ratio of sums ≠ mean of ratios. */
 const RATE = scheme(`
@@ -83,7 +83,7 @@ describe('roll-up', () => {
   const c = a.units[0]!;
   it('the county value is the ratio of sums, not the mean of township rates', () => {
     expect(item(c, 'rate').value).toEqual(R(1000).div(R(1100)));
-    expect(item(c, 'rate').display).toBe('90.91%');
+    expect(shown(c, 'rate')).toBe('90.91%');
   });
   it('an item declaring rollup: mean takes the mean of the township values', () => {
     expect((item(c, 'mean_rate').value as ReturnType<typeof R>).eq(R('0.95'))).toBe(true);
@@ -226,7 +226,7 @@ describe('three levels: townships → counties → city', () => {
   it('the city is the top-level unit, scored on the sums of all its townships', () => {
     expect(a.units.map((u) => [u.level, u.name])).toEqual([['city', '晋中市']]);
     // (90 + 100 + 196) / 400 = 96.5%
-    expect(item(a.units[0]!, 'rate').display).toBe('96.5%');
+    expect(shown(a.units[0]!, 'rate')).toBe('96.5%');
   });
   it('counties are ranked within the city, townships within their county', () => {
     const city = a.units[0]!;

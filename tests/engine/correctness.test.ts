@@ -4,6 +4,7 @@
  * bands status, undecidable vetoes, display rounding, vetoed units in the ranking.
  * Expectations are computed by hand in the comments.
  */
+import { say } from '../../src/messages/catalog';
 import { describe, expect, it } from 'vitest';
 import { competitionRanks } from '../../src/engine/rank';
 import { R } from '../../src/rational';
@@ -14,7 +15,7 @@ import { parse } from 'yaml';
 import { compileScheme } from '../../src/scheme/compile';
 import { loadScheme } from '../../src/scheme/load';
 import type { Scheme } from '../../src/scheme/model';
-import { assess, child, item, oneItem, scheme, scoreOne } from '../support';
+import { assess, child, item, oneItem, scheme, scoreOne, shownOne } from '../support';
 
 /**
  * A scheme the lint rejects with exactly `codes`, compiled all the same: the engine
@@ -268,8 +269,8 @@ describe('vetoes the data cannot decide', () => {
     const v = u.vetoes.find((x) => x.id === 'ratio')!;
     expect(v.triggered).toBe(false);
     expect(v.checked).toBe(false);
-    expect(v.reason!.zh).toContain('分母');
-    expect(v.reason!.en).toContain('分母');
+    expect(say(v.reason!, 'zh')).toContain('分母');
+    expect(say(v.reason!, 'en')).toContain('分母');
     // The item (num ≥ 0) is met: 10 of 10, still not passed.
     expect(u.scaled.toString()).toBe('10');
     expect(u.passed).toBe(false);
@@ -287,7 +288,7 @@ describe('vetoes the data cannot decide', () => {
     const f = oneItem({ target: '>= 90%', rule: '{ type: all }', extra: 'vetoes: [{ id: floor, title: 底线, item: x, when: "< 60%" }]\n' });
     const u = assess(f, ['t.csv', '乡镇,分子,分母\nA,,100\n']).units[0]!.children[0]!;
     expect(u.vetoes[0]).toMatchObject({ id: 'floor', checked: false, triggered: false });
-    expect(u.vetoes[0]!.reason!.zh).toContain('分子');
+    expect(say(u.vetoes[0]!.reason!, 'zh')).toContain('分子');
   });
   it('JSON carries checked and reason', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,5,\n']);
@@ -301,14 +302,14 @@ describe('vetoes the data cannot decide', () => {
 describe('display rounding never makes a failing value look met', () => {
   const s = oneItem({ target: '>= 95%', rule: '{ type: all }' });
   it('949999/1000000 against ≥ 95% shows 94.9999%, not 95%; the gap 0.0001%, not 0%', () => {
-    const r = scoreOne(s, 949999, 1000000);
+    const r = shownOne(s, 949999, 1000000);
     expect(r.status).toBe('failed');
-    expect(r.display).toBe('94.9999%');
-    expect(r.gapDisplay).toBe('0.0001%');
+    expect(r.shown).toBe('94.9999%');
+    expect(r.gapShown).toBe('0.0001%');
   });
   it('values that display apart from the target keep two decimals', () => {
-    expect(scoreOne(s, 947, 1000).display).toBe('94.7%');
-    expect(scoreOne(s, 95, 100).display).toBe('95%');
+    expect(shownOne(s, 947, 1000).shown).toBe('94.7%');
+    expect(shownOne(s, 95, 100).shown).toBe('95%');
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics';
-import { assess, item, scheme } from '../support';
+import { assess, item, scheme, shown } from '../support';
 
 const S = scheme(`
 id: t
@@ -74,7 +74,7 @@ describe('warnings for items left without a score by the data', () => {
   it('a zero divisor in the target: the value is shown, the item is n/a, and the divisor is named', () => {
     const T = scheme(`id: t\ntitle: T\nversion: 1\ntotal: 10\npass: 6\nunits:\n  - { id: township, title: 乡镇, name: [乡镇] }\nfields:\n  - { id: a, label: 甲, type: count }\n  - { id: plan, label: 计划, type: count }\n  - { id: den, label: 基数, type: count }\nsections:\n  - { id: s, title: S, points: 10, items: [{ id: x, title: X, points: 10, formula: a, target: ">= plan / den", rule: { type: all } }] }\n`);
     const a = assess(T, ['t.csv', '乡镇,甲,计划,基数\nA,5,3,0\n']);
-    expect([item(a.units[0]!, 'x').status, item(a.units[0]!, 'x').display]).toEqual(['na', '5']);
+    expect([item(a.units[0]!, 'x').status, shown(a.units[0]!, 'x')]).toEqual(['na', '5']);
     expect(a.data.findings.map((d) => formatDiagnostic(d, 'en'))).toEqual([
       "t.csv:2:4: warning: A: X is not applicable because 基数 is 0 (a divisor); it is left out of the unit's maximum (na: exclude)",
     ]);

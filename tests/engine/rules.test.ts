@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { R } from '../../src/rational';
-import { oneItem, scoreOne } from '../support';
+import { oneItem, scoreOne, shownOne } from '../support';
 
 const points = (s: ReturnType<typeof oneItem>, num: number, den: number) => scoreOne(s, num, den).points.toString();
 
@@ -111,13 +111,13 @@ describe('bands: 分档计分', () => {
 describe('undefined values follow the na policy', () => {
   it('default exclude: n/a, out of the applicable maximum, and says so', () => {
     const s = oneItem({ target: '>= 95%', rule: '{ type: all }' });
-    const r = scoreOne(s, 0, 0);
+    const r = shownOne(s, 0, 0);
     expect(r.status).toBe('na');
     expect(r.max.isZero()).toBe(true);
     expect(r.lost.isZero()).toBe(true);
     expect(r.calc).toEqual({ kind: 'na', policy: 'exclude' });
     expect(r.value).toBeUndefined();
-    expect(r.display).toBe('—');
+    expect(r.shown).toBe('—');
   });
   it('full and zero', () => {
     const full = scoreOne(oneItem({ target: '>= 95%', rule: '{ type: all }', na: 'full' }), 0, 0);

@@ -1,0 +1,79 @@
+/** The message catalog: every code in both languages, rendered from sample arguments. */
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, worded, type CodedDiagnostic } from '../../src/diagnostics';
+import { both, CATALOG, say } from '../../src/messages/catalog';
+import { message, type Code, type MessageArgs } from '../../src/messages/codes';
+import { Rational } from '../../src/rational';
+
+/** One set of arguments per code: a code added to the union without a sample does not compile. */
+const SAMPLES: { [K in Code]: MessageArgs[K] } = {
+  'data/optional-column-absent': { label: '农场计划', field: 'farm', items: ['甲', '乙'], level: '乡镇' },
+  'data/blank-optional': { unit: 'A镇', label: '农场计划', items: ['甲'] },
+  'data/field-absent': { unit: 'A镇', label: '农场计划', files: ['a.csv', 'b.csv'], items: ['甲', '乙'] },
+  'data/zero-divisor': { unit: 'A镇', item: '甲', divisor: '出生', policy: 'exclude' },
+  'adjust/unknown-unit': { unit: 'Z镇' },
+  'adjust/ambiguous-unit': { unit: 'A镇', codes: ['101', '102'] },
+  'adjust/unknown-item': { item: 'zz' },
+  'adjust/ambiguous-item': { item: '甲', ids: ['a', 'b'] },
+  'adjust/not-scored': { id: 'a', title: '甲', unit: 'A镇', level: '乡镇' },
+  'adjust/override-range': { amount: Rational.int(7), points: Rational.int(5) },
+  'adjust/duplicate': { unit: 'A镇', item: '甲', line: 3 },
+  'adjust/expired': { unit: 'A镇', item: '甲', expires: '2026-01-01', asOf: '2026-02-01' },
+  'adjust/not-yet': { unit: 'A镇', item: '甲', date: '2026-03-01', asOf: '2026-02-01' },
+  'reason/invalid-in': { units: ['A镇', 'B镇'] },
+  'reason/veto-unchecked': { missing: ['分母'], invalid: ['分子'] },
+};
+
+describe('message catalog', () => {
+  const codes = Object.keys(SAMPLES) as Code[];
+
+  it('has exactly the codes of the union, each with an English and a Chinese renderer', () => {
+    expect(Object.keys(CATALOG).sort()).toEqual([...codes].sort());
+    for (const code of codes) {
+      expect(typeof CATALOG[code].en, code).toBe('function');
+      expect(typeof CATALOG[code].zh, code).toBe('function');
+    }
+  });
+
+  for (const code of Object.keys(SAMPLES) as Code[]) {
+    it(`${code}: renders in both languages, with its arguments, differently`, () => {
+      const m = message(code, SAMPLES[code]);
+      const en = say(m, 'en');
+      const zh = say(m, 'zh');
+      expect(en.length).toBeGreaterThan(5);
+      expect(zh.length).toBeGreaterThan(5);
+      expect(en).not.toBe(zh);
+      // Chinese text has Chinese words of its own (not only the names passed in).
+      expect(zh.replace(/A镇|B镇|Z镇|甲|乙|农场计划|乡镇|分母|分子|出生|核定得分/g, '')).toMatch(/[\u4e00-\u9fff]/);
+      expect(en.replace(/A镇|B镇|Z镇|甲|乙|农场计划|乡镇|分母|分子|出生|核定得分/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+      // Every string argument shows up in both (lists joined).
+      for (const v of Object.values(SAMPLES[code])) {
+        const first = Array.isArray(v) ? String(v[0]) : v instanceof Rational ? v.toDecimal(2) : String(v);
+        if (first === 'exclude') continue; // a policy code, said in words
+        expect(en, code).toContain(first);
+        expect(zh, code).toContain(first);
+      }
+    });
+  }
+
+  it('words lists by language: a comma in English, 、 in Chinese', () => {
+    const m = message('reason/invalid-in', { units: ['A镇', 'B镇'] });
+    expect(say(m, 'en')).toBe('invalid in A镇, B镇');
+    expect(say(m, 'zh')).toBe('A镇、B镇 数据无效');
+  });
+
+  it('a message already in both languages (not yet moved) is said as it is', () => {
+    expect(say({ en: 'x', zh: '叉' }, 'zh')).toBe('叉');
+    expect(both({ en: 'x', zh: '叉' })).toEqual({ en: 'x', zh: '叉' });
+  });
+
+  it('a coded finding prints like a worded one, and can be worded for what takes a Diagnostic', () => {
+    const d: CodedDiagnostic = { severity: 'error', file: 'adj.csv', line: 2, col: 1, ...message('adjust/unknown-unit', { unit: 'Z镇' }) };
+    expect(formatDiagnostic(d, 'en')).toBe('adj.csv:2:1: error: unit "Z镇": no unit of that name or code in the data');
+    expect(formatDiagnostic(d, 'zh')).toBe('adj.csv:2:1: 错误: 单位“Z镇”：数据中没有此名称或代码的单位');
+    const w = worded(d);
+    expect(w.message).toEqual({ en: 'unit "Z镇": no unit of that name or code in the data', zh: '单位“Z镇”：数据中没有此名称或代码的单位' });
+    expect(w.code).toBe('adjust/unknown-unit');
+    expect('args' in w).toBe(false);
+  });
+});
