@@ -20,7 +20,7 @@ import { comparePeriods } from '../data/period';
 import { rankBatch } from '../batch/rank';
 import type { Batch, BatchEntry } from '../batch/types';
 import { compareCodePoints } from '../compare';
-import { compactLines } from '../report/batch-compact';
+import { dropChildren, evaluateLean } from './batch-lean';
 
 export interface BatchOptions {
   sheet?: string;
@@ -48,23 +48,8 @@ export interface JobResult {
   assessment: Assessment;
   /** Whether the data has errors that concern this top-level unit (its rows, or the file as a whole). */
   dataErrors: (rootKey: string) => boolean;
-  /** After `dropDetail`: the compact lines of the units below each (emptied) top-level unit. */
+  /** In a lean batch: the compact lines of the units below each (emptied) top-level unit. */
   townships?: Map<UnitResult, Uint8Array>;
-}
-
-/**
- * The units below each top-level unit made into the compact JSON lines of the
- * default batch JSON and dropped: the top-level units keep their own items, vetoes
- * and rank, with no children.
- */
-export function dropDetail(r: JobResult): JobResult {
-  const townships = new Map<UnitResult, Uint8Array>();
-  const units = r.assessment.units.map((root) => {
-    const slim: UnitResult = { ...root, children: [] };
-    townships.set(slim, Buffer.from(compactLines(root.children).join('\n')));
-    return slim;
-  });
-  return { ...r, assessment: { ...r.assessment, units }, townships };
 }
 
 /**
@@ -72,13 +57,21 @@ export function dropDetail(r: JobResult): JobResult {
  * period column (the column's periods win over --period and names). An
  * unreadable file throws InputError.
  */
-export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits'>): Promise<JobResult[]> {
+export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits' | 'lean'>): Promise<JobResult[]> {
   const files = await loadInputs(io, job.files, o.sheet, o.limits);
-  return readDatasets(scheme, files, o.read).map(({ period, dataset }) => ({
-    job: period ? { ...job, period } : job,
-    assessment: evaluate(scheme, dataset, { params: o.params }),
-    dataErrors: errorsByRoot(dataset),
-  }));
+  const sets = readDatasets(scheme, files, o.read);
+  // Several periods in one file: the trend between them reads every unit in full.
+  const lean = o.lean && sets.length === 1;
+  return sets.map(({ period, dataset }) => {
+    const dataErrors = errorsByRoot(dataset);
+    const slim = lean ? evaluateLean(scheme, dataset, o.params) : undefined;
+    return {
+      job: period ? { ...job, period } : job,
+      assessment: slim?.assessment ?? evaluate(scheme, dataset, { params: o.params }),
+      dataErrors,
+      ...(slim ? { townships: slim.townships } : {}),
+    };
+  });
 }
 
 /**
@@ -118,8 +111,9 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
   const findings: Diagnostic[] = [];
   for (const [n, job] of jobs.entries()) {
     try {
-      const assessed = await assessJob(io, scheme, job, o);
-      results.push(...(o.lean ? assessed.map(dropDetail) : assessed));
+      const rs = await assessJob(io, scheme, job, o);
+      // A lean job of one county (evaluateLean keeps it whole) drops its townships here.
+      results.push(...(o.lean && rs.length === 1 ? rs.map((r) => (r.townships ? r : { ...r, ...dropChildren(r.assessment) })) : rs));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       findings.push(...e.diagnostics);

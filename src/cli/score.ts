@@ -15,7 +15,7 @@ import { DETAILS, type Detail } from '../report/batch-json';
 import { gateLines } from '../report/trend-lines';
 import type { RunCheck } from '../report/junit';
 import { adjustMany, type AdjustmentOptions } from './adjustments';
-import { assessJob, collect, dropDetail, runBatch, type JobResult } from './batch-run';
+import { assessJob, collect, runBatch, type JobResult } from './batch-run';
 import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, printFindings, tryWrite, type CommonOptions } from './commands';
 import { gateOptions } from './compare';
 import { discoverJobs } from './discover';
@@ -87,12 +87,12 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const lean = leanOutputs(o, detail, outputs, format) && new Set(jobs.map((j) => j.period)).size <= 1;
   let batch: Batch;
   if (jobs.length === 1) {
-    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits }));
+    // Lean: a dataset of several counties comes back with its townships compact (one county alone, in full).
+    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean }));
     if (results.length === 1 && results[0]!.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
       return single(io, results[0]!.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: results[0]!.job.period, warnings: [...adjustFindings, ...warnings] });
     }
-    // Several periods in one file (a period column): the trend between them reads every unit in full.
-    batch = collect(lean && results.length === 1 ? results.splice(0).map(dropDetail) : results, gateOf);
+    batch = collect(results, gateOf);
   } else {
     batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, limits, gate: gateOf, progress: bar?.tick, adjust: lean ? undefined : adjusted, lean });
     bar?.end();
