@@ -43,4 +43,8 @@ export class CellIndex {
   keys(): IterableIterator<string> {
     return this.at.keys();
   }
+
+  *[Symbol.iterator](): IterableIterator<[string, Cell]> {
+    for (const id of this.at.keys()) yield [id, this.get(id)!];
+  }
 }

@@ -16,5 +16,6 @@ describe('CellIndex (where a unit\'s cells are, packed)', () => {
     expect(c.get('funds')).toEqual({ file: 'county.csv', line: 2, col: 70_000 });
     expect(c.get('girls')).toEqual({ file: 'a.csv', line: 9, col: 5 });
     expect([c.has('girls'), c.has('nope'), c.get('nope')]).toEqual([true, false, undefined]);
+    expect([...c].map(([id, at]) => `${id}@${at.file}:${at.line}:${at.col}`)).toEqual(['births@a.csv:7:3', 'boys@a.csv:9:1', 'funds@county.csv:2:70000', 'girls@a.csv:9:5']);
   });
 });
