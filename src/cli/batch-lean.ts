@@ -59,7 +59,11 @@ function groups(units: readonly DataUnit[]): DataUnit[][] {
   return units.filter((u) => members.has(u) && u.level === level).map((t) => members.get(t)!);
 }
 
-/** Undefined for a dataset of fewer than two top-level units (its report may be the single one, in full). */
+/**
+ * Undefined for a dataset of fewer than two top-level units (its report may be the
+ * single one, in full). Otherwise the dataset is handed over: its unit list is
+ * emptied, so that each county's data can go once it is scored.
+ */
 export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<string, Rational>): LeanAssessment | undefined {
   const parts = groups(dataset.units);
   if (parts.length < 2) return undefined;
@@ -70,8 +74,10 @@ export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<strin
   const units: UnitResult[] = [];
   const warnings = absentColumnWarnings(scheme, absent);
   let first: Assessment | undefined;
-  for (const part of parts) {
-    const one = evaluate(scheme, { units: part, files: dataset.files, findings: [] }, { params });
+  dataset.units.length = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const one = evaluate(scheme, { units: parts[i]!, files: dataset.files, findings: [] }, { params });
+    parts[i] = [];
     first ??= one;
     // Each part says the absent columns again: kept once, from `warnings`.
     warnings.push(...one.data.findings.filter((d) => d.code !== 'data/optional-column-absent'));
