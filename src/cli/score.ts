@@ -11,7 +11,7 @@ import { parsePeriod } from '../data/period';
 import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
 import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
-import { DETAILS, type Detail } from '../report/batch-json';
+import { DETAILS, type Detail } from '../report/batch-detail';
 import { gateLines } from '../report/trend-lines';
 import type { RunCheck } from '../report/junit';
 import { adjustMany, type AdjustmentOptions } from './adjustments';

@@ -10,9 +10,8 @@ import { documentChunks, isLazy, joinChunks, lazyArray, type Chunked } from './j
 import { actionsJson, adjustmentsJson, dataJson, findingsJson, schemeJson, unitJson } from './json';
 import { compactLines, ITEM_FIELDS } from './batch-compact';
 import { Line, lineChunks, lines, Raw } from './json-lines';
+import type { Detail } from './batch-detail';
 
-export const DETAILS = ['summary', 'full'] as const;
-export type Detail = (typeof DETAILS)[number];
 /** The schemaVersion of the summary document (the full one keeps the assessment's, 1). */
 export const SUMMARY_SCHEMA_VERSION = 2;
 

@@ -1,7 +1,8 @@
 /** The formats a batch (many counties or periods) can be written in, one document each. */
 import type { Batch, BatchEntry } from '../batch/types';
 import { formatBatchHtml } from './batch-html';
-import { formatBatchJson, type Detail } from './batch-json';
+import { formatBatchJson } from './batch-json';
+import type { Detail } from './batch-detail';
 import { formatBatchMarkdown } from './batch-md';
 import { formatBatchTable } from './batch-table';
 import { csvHeader, csvRecords, encodeCsv } from './csv';
