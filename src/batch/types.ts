@@ -13,6 +13,11 @@ export interface BatchEntry {
   assessment: Assessment;
   /** This assessment's own exit code: 2 data errors, 1 fails the gate, 0 passes. */
   exit: number;
+  /**
+   * When the batch dropped the detail below the county to save memory (the county's
+   * `children` are then empty): those units as compact JSON lines, UTF-8, one per line.
+   */
+  townships?: Uint8Array;
 }
 
 export interface UnitRank {

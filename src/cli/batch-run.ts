@@ -20,6 +20,7 @@ import { comparePeriods } from '../data/period';
 import { rankBatch } from '../batch/rank';
 import type { Batch, BatchEntry } from '../batch/types';
 import { compareCodePoints } from '../compare';
+import { dropChildren, evaluateLean } from './batch-lean';
 
 export interface BatchOptions {
   sheet?: string;
@@ -33,6 +34,13 @@ export interface BatchOptions {
   adjust?: (results: JobResult[]) => Promise<JobResult[]>;
   /** Called after each job (a progress bar). */
   progress?: (done: number, total: number, job: Job) => void;
+  /**
+   * Drop the units below each county as soon as a job is assessed, keeping them as
+   * compact JSON lines (what the default batch JSON writes of them): for outputs that
+   * need no more of them (see `leanOutputs` in score.ts). Memory then holds the
+   * counties, not their townships.
+   */
+  lean?: boolean;
 }
 
 export interface JobResult {
@@ -40,6 +48,8 @@ export interface JobResult {
   assessment: Assessment;
   /** Whether the data has errors that concern this top-level unit (its rows, or the file as a whole). */
   dataErrors: (rootKey: string) => boolean;
+  /** In a lean batch: the compact lines of the units below each (emptied) top-level unit. */
+  townships?: Map<UnitResult, Uint8Array>;
 }
 
 /**
@@ -47,13 +57,21 @@ export interface JobResult {
  * period column (the column's periods win over --period and names). An
  * unreadable file throws InputError.
  */
-export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits'>): Promise<JobResult[]> {
+export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits' | 'lean'>): Promise<JobResult[]> {
   const files = await loadInputs(io, job.files, o.sheet, o.limits);
-  return readDatasets(scheme, files, o.read).map(({ period, dataset }) => ({
-    job: period ? { ...job, period } : job,
-    assessment: evaluate(scheme, dataset, { params: o.params }),
-    dataErrors: errorsByRoot(dataset),
-  }));
+  const sets = readDatasets(scheme, files, o.read);
+  // Several periods in one file: the trend between them reads every unit in full.
+  const lean = o.lean && sets.length === 1;
+  return sets.map(({ period, dataset }) => {
+    const dataErrors = errorsByRoot(dataset);
+    const slim = lean ? evaluateLean(scheme, dataset, o.params) : undefined;
+    return {
+      job: period ? { ...job, period } : job,
+      assessment: slim?.assessment ?? evaluate(scheme, dataset, { params: o.params }),
+      dataErrors,
+      ...(slim ? { townships: slim.townships } : {}),
+    };
+  });
 }
 
 /**
@@ -64,6 +82,12 @@ export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchO
 function errorsByRoot(dataset: Dataset): (rootKey: string) => boolean {
   const errors = dataset.findings.filter((d) => d.severity === 'error');
   if (!errors.length) return () => false;
+  // Worked out at once, so that the answer holds a set of keys and not the dataset's units.
+  const { everyone, hit } = rootsHit(dataset, errors);
+  return (rootKey) => everyone || hit.has(rootKey);
+}
+
+function rootsHit(dataset: Dataset, errors: Diagnostic[]): { everyone: boolean; hit: Set<string> } {
   const byKey = new Map(dataset.units.map((u) => [`${u.level}\u0000${u.key}`, u]));
   const rootOf = (u: DataUnit): string => {
     let top = u;
@@ -79,7 +103,7 @@ function errorsByRoot(dataset: Dataset): (rootKey: string) => boolean {
     if (owner === undefined) everyone = true;
     else hit.add(owner);
   }
-  return (rootKey) => everyone || hit.has(rootKey);
+  return { everyone, hit };
 }
 
 export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOptions): Promise<Batch> {
@@ -87,7 +111,9 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
   const findings: Finding[] = [];
   for (const [n, job] of jobs.entries()) {
     try {
-      results.push(...(await assessJob(io, scheme, job, o)));
+      const rs = await assessJob(io, scheme, job, o);
+      // A lean job of one county (evaluateLean keeps it whole) drops its townships here.
+      results.push(...(o.lean && rs.length === 1 ? rs.map((r) => (r.townships ? r : { ...r, ...dropChildren(r.assessment) })) : rs));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       findings.push(...e.diagnostics);
@@ -100,12 +126,13 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
 /** One entry per top-level unit of each job, ranked within its period. */
 export function collect(results: JobResult[], gate: (a: Assessment) => number, findings: Finding[] = []): Batch {
   const entries: BatchEntry[] = [];
-  for (const { job, assessment: a, dataErrors } of results) {
+  for (const { job, assessment: a, dataErrors, townships } of results) {
     // Nothing to assess (every row rejected): its findings must still be seen.
     if (a.units.length === 0) findings.push(...(a.data.findings.length ? a.data.findings : [noUnits(job)]));
     for (const root of a.units) {
       const one: Assessment = { ...a, units: [root], ...(a.adjustments ? { adjustments: ownAdjustments(a.adjustments, root) } : {}) };
-      entries.push({ period: job.period, source: job.source, assessment: one, exit: dataErrors(root.key) ? 2 : gate(one) });
+      const below = townships?.get(root);
+      entries.push({ period: job.period, source: job.source, assessment: one, exit: dataErrors(root.key) ? 2 : gate(one), ...(below ? { townships: below } : {}) });
     }
   }
   // The same unit twice in one period: an error, and only the first is ranked and counted

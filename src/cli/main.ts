@@ -85,6 +85,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
     .option('--csv-encoding <name>', h('CSV report encoding: utf-8 with BOM (default) or gb18030 for old Excel/WPS', 'CSV 报告编码：带 BOM 的 utf-8（默认）或 gb18030（旧版 Excel/WPS）'))
     .option('--period <period>', h('the period of the data: YYYY-MM or YYYYhN (default: a period column, else file and folder names)', '数据所属期间：YYYY-MM 或 YYYYhN（默认取自“期间”列，其次为文件名和文件夹名）'))
+    .option('--detail <level>', h('batch JSON: summary (default: each county in full, the townships\' scores, ranks and item points only) or full (every unit in full); see docs/batch-json.md', '批量 JSON：summary（默认：各县完整，乡镇只含得分、排名和各指标得分）或 full（所有单位完整）；见 docs/batch-json.md'))
     .option('--output-dir <dir>', h('write one report per county and period, plus summary.*, into this folder (formats: --format, default json and html)', '每个县每期一份报告并加汇总 summary.*，写入此文件夹（格式取 --format，默认 json 和 html）'))
     .option('-q, --quiet', h('print nothing on stderr but errors (for scheduled jobs)', '标准错误只输出错误（用于定时任务）'))
     .option('--adjustments <file>', h('inspector adjustments (抽查核定), CSV or YAML: applied, self-assessed scores kept alongside', '抽查核定文件（CSV 或 YAML）：按核定调整得分，并列出自评得分'))

@@ -28,6 +28,8 @@ export interface BatchOutput {
   color: boolean;
   /** Already rendered blocks and data for the summary (trend). */
   extra?: BatchFormatContext['extra'];
+  /** --detail: how much of the units below each county the batch JSON holds. */
+  detail?: BatchFormatContext['detail'];
 }
 
 const isBatchFormat = (f: FormatName): f is BatchFormatName => f in BATCH_FORMATS;
@@ -67,7 +69,7 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<numb
     if (more > 0) io.stderr(`${formatDiagnostic({ severity: 'error', code: 'output/write-failed', message: msg(`${more} more file${more === 1 ? '' : 's'} could not be written`, `另有 ${more} 个文件未能写入`) }, o.lang)}\n`);
   };
   const render = (f: BatchFormatName, color: boolean, links?: (e: BatchEntry) => string | undefined) =>
-    BATCH_FORMATS[f].render(b, { ...o.ctx, color, extra: o.extra, links });
+    BATCH_FORMATS[f].render(b, { ...o.ctx, color, extra: o.extra, links, detail: o.detail });
   for (const out of o.outputs) {
     if (write(out.file, await render(batchFormat(out.format), false))) say(`已写入 ${out.file}`, `wrote ${out.file}`);
   }

@@ -12,6 +12,7 @@ import { parsePeriod } from '../data/period';
 import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
 import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
+import { DETAILS, type Detail } from '../report/batch-detail';
 import { gateLines } from '../report/trend-lines';
 import type { RunCheck } from '../report/junit';
 import { adjustMany, type AdjustmentOptions } from './adjustments';
@@ -37,6 +38,8 @@ export interface ScoreOptions extends CommonOptions, AdjustmentOptions, TrendOpt
   period?: string;
   outputDir?: string;
   quiet?: boolean;
+  /** Batch JSON: summary (default) or full. */
+  detail?: string;
 }
 
 export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise<number> {
@@ -44,6 +47,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const failOn = oneOf('--fail-on', o.failOn, ['veto', 'fail', 'never'] as const, 'fail');
   const sort = oneOf('--sort', o.sort, ['lost', 'scheme'] as const, 'lost');
   const format = o.format === undefined ? undefined : oneOf('--format', o.format, FORMAT_NAMES, 'table');
+  const detail = oneOf('--detail', o.detail, DETAILS, 'summary');
   const params = paramsOf(o.param);
   const wanted = o.csvEncoding === undefined ? undefined : normalizeEncodingName(o.csvEncoding);
   const csvEncoding = wanted === 'utf-8' || wanted === 'gb18030' ? wanted : undefined;
@@ -81,22 +85,23 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     return rs.map((x, i) => ({ ...x, assessment: r.assessments[i]! }));
   };
   const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
+  const lean = leanOutputs(o, detail, outputs, format) && new Set(jobs.map((j) => j.period)).size <= 1;
   let batch: Batch;
   if (jobs.length === 1) {
-    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits }));
-    const one = results[0]!;
-    if (results.length === 1 && one.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
-      return single(io, one.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: one.job.period, warnings: [...adjustFindings, ...warnings] });
+    // Lean: a dataset of several counties comes back with its townships compact (one county alone, in full).
+    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean }));
+    if (results.length === 1 && results[0]!.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
+      return single(io, results[0]!.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: results[0]!.job.period, warnings: [...adjustFindings, ...warnings] });
     }
     batch = collect(results, gateOf);
   } else {
-    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, limits, gate: gateOf, progress: bar?.tick, adjust: adjusted });
+    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, limits, gate: gateOf, progress: bar?.tick, adjust: lean ? undefined : adjusted, lean });
     bar?.end();
   }
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
   const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
-  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks } });
+  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks }, detail });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
@@ -128,6 +133,19 @@ function earlierMonths(batch: Batch, failOn: string, lang: Lang): RunCheck[] {
   const failing = batch.entries.filter((e) => e.period !== newest && e.exit > 0);
   const line = (e: Batch['entries'][number]) => `${e.period ?? '—'} ${e.assessment.units[0]!.name}: ${e.exit === 2 ? (zh ? '数据有错误' : 'data errors') : zh ? `未通过 --fail-on ${failOn}` : `fails --fail-on ${failOn}`}`;
   return [{ name: zh ? `--fail-on ${failOn}（更早各期）` : `--fail-on ${failOn} (earlier periods)`, ...(failing.length ? { failure: failing.map(line).join('\n') } : {}) }];
+}
+
+/** The batch outputs that need nothing of the units below a county but the default JSON's compact lines. */
+const LEAN_FORMATS: readonly FormatName[] = ['json', 'table', 'md', 'html'];
+
+/**
+ * Whether a batch may drop the units below each county as it goes (BatchOptions.lean):
+ * the summary JSON and the summaries of table, md and html only; not with per-county
+ * reports (--output-dir), a trend or gate, inspector adjustments, CSV or JUnit.
+ */
+function leanOutputs(o: ScoreOptions, detail: Detail, outputs: { format: FormatName }[], format: FormatName | undefined): boolean {
+  if (detail !== 'summary' || o.outputDir !== undefined || wantsTrend(o) || o.adjustments !== undefined) return false;
+  return outputs.length ? outputs.every((x) => LEAN_FORMATS.includes(x.format)) : LEAN_FORMATS.includes(format ?? 'table');
 }
 
 /** Batches show a progress bar from this many datasets on (on a terminal). */

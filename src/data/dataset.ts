@@ -8,6 +8,7 @@ import { Rational } from '../rational';
 import { evaluate, type Value } from '../scheme/formula';
 import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
+import { CellIndex } from './cells';
 import { normalizeLabel } from './normalize';
 import { readSheet, sheetFromRows, type Sheet, type SheetOptions, type SheetRow } from './sheet';
 import type { Row } from './table';
@@ -264,15 +265,15 @@ function unitsWithoutRows(scheme: Scheme, sheets: Sheet[], units: Units, finding
   }
 }
 
-type Where = Map<DataUnit, Map<string, { file: string; line: number; col: number }>>;
+type Where = Map<DataUnit, CellIndex>;
 
 function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Diagnostic[], where: Where): void {
-  const cells = where.get(unit) ?? new Map();
+  const cells = where.get(unit) ?? new CellIndex();
   where.set(unit, cells);
   unit.cells = cells;
   for (const [id, at] of row.cells) {
     if (row.values.has(id) || row.invalid.has(id) || scheme.fields.get(id)!.level !== unit.level) continue;
-    unit.blanks ??= new Map();
+    unit.blanks ??= new CellIndex();
     if (!unit.blanks.has(id)) unit.blanks.set(id, at);
   }
   for (const [id, d] of row.invalid) {

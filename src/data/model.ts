@@ -1,6 +1,7 @@
 /** The dataset the engine scores: units in a hierarchy with typed field values. */
 import type { Diagnostic, Msg } from '../diagnostics';
 import type { Rational } from '../rational';
+import type { Cell, CellIndex } from './cells';
 
 export type FieldValue = Rational | boolean;
 
@@ -25,12 +26,12 @@ export interface DataUnit {
   /** Where the unit's row(s) are; empty for units known only as a parent. */
   sources: Source[];
   /** Where each given or invalid value's cell is (the first one read). */
-  cells?: Map<string, Cell>;
+  cells?: CellIndex;
   /** Blank cells of the unit's own fields, by field id (the first one read). */
-  blanks?: Map<string, Cell>;
+  blanks?: CellIndex;
 }
 
-export type Cell = Source & { col: number };
+export type { Cell };
 
 export interface FileStats {
   file: string;

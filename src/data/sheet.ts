@@ -16,6 +16,7 @@ import { readRows, type Row } from './table';
 import { parseCell, quoteCell, showCell } from './values';
 import { Rational } from '../rational';
 import { parsePeriod } from './period';
+import { CellIndex } from './cells';
 
 export interface SheetRow {
   kind: 'unit' | 'total';
@@ -28,7 +29,7 @@ export interface SheetRow {
   /** Fields whose cell could not be used. */
   invalid: Map<string, Diagnostic>;
   /** Where each field's cell is. */
-  cells: Map<string, Source & { col: number }>;
+  cells: CellIndex;
   source: Source;
   /** From the file's period column, when it has one (`2026-09`). */
   period?: string;
@@ -331,7 +332,7 @@ function readRow(scheme: Scheme, level: number, columns: Column[], headers: stri
   });
   const values = new Map<string, FieldValue>();
   const invalid = new Map<string, Diagnostic>();
-  const cells = new Map<string, Source & { col: number }>();
+  const cells = new CellIndex();
   for (const { id, i } of fieldCols) {
     const field = scheme.fields.get(id)!;
     const at = { ...source, col: i + 1 };

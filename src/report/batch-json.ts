@@ -1,10 +1,20 @@
-/** The batch JSON report (docs/batch-json.md): every assessment, the rankings, the summary. */
+/**
+ * The batch JSON report (docs/batch-json.md): every assessment, the rankings, the
+ * summary. `detail: 'full'` is the document of schemaVersion 1 (every unit in full);
+ * the default, `summary`, keeps each county in full and the units below it compact.
+ */
 import { valueText } from './item-words';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
-import type { Batch } from '../batch/types';
+import type { Batch, BatchEntry } from '../batch/types';
 import { documentChunks, isLazy, joinChunks, lazyArray, type Chunked } from './json-chunks';
 import { actionsJson, adjustmentsJson, dataJson, findingsJson, schemeJson, unitJson } from './json';
+import { compactLines, ITEM_FIELDS } from './batch-compact';
+import { Line, lineChunks, lines, Raw } from './json-lines';
+import type { Detail } from './batch-detail';
+
+/** The schemaVersion of the summary document (the full one keeps the assessment's, 1). */
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 const n = (r: Rational | undefined): number | null => (r === undefined ? null : r.toNumber(6));
 
@@ -12,6 +22,8 @@ export interface BatchJsonContext {
   lang: Lang;
   /** Further top-level sections (trend, adjustments), already plain data. */
   extra?: Record<string, unknown>;
+  /** `summary` (default): the units below each county compact; `full`: every unit in full. */
+  detail?: Detail;
 }
 
 /** The document, its large arrays (rankings, assessments) made when written. */
@@ -49,7 +61,11 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
       period: e.period,
       source: e.source,
       exitCode: e.exit,
-      units: e.assessment.units.map((u) => unitJson(u, L, e.assessment.scheme.labels)),
+      units: e.assessment.units.map((u) => {
+        const full = unitJson(u, L, e.assessment.scheme.labels) as Record<string, unknown>;
+        // A batch that dropped the detail (read back for the trend): the compact units below.
+        return e.townships ? { ...full, children: decodeLines(e.townships).map((t) => JSON.parse(t) as unknown) } : full;
+      }),
       actions: actionsJson(e.assessment, L),
       ...(e.assessment.adjustments ? { adjustments: adjustmentsJson(e.assessment, L) } : {}),
     })),
@@ -66,5 +82,51 @@ export function batchJsonDoc(b: Batch, ctx: BatchJsonContext): Record<string, un
 }
 
 export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string | Chunked {
-  return joinChunks(documentChunks(batchParts(b, ctx)));
+  if (ctx.detail === 'full') return joinChunks(documentChunks(batchParts(b, ctx)));
+  return joinChunks(lineChunks(summaryParts(b, ctx)));
 }
+
+/**
+ * The summary document: the full one's keys and counties, with `detail` and
+ * `itemFields` added, every unit below a county compact (one line each), only the
+ * county's own actions, and small records (items, vetoes, ranking rows, findings)
+ * one per line.
+ */
+function summaryParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
+  const full = batchParts(b, ctx);
+  const rankings = full.rankings as { lazy: Batch['rankings']; make: (r: Batch['rankings'][number]) => Record<string, unknown> };
+  const { schemaVersion: _, kind, ...rest } = full;
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    kind,
+    detail: 'summary',
+    itemFields: new Line(ITEM_FIELDS),
+    ...rest,
+    rankings: lazyArray(b.rankings, (r) => {
+      const x = rankings.make(r) as { units: unknown[]; items: { units: unknown[] }[] };
+      return { ...x, units: lines(x.units), items: x.items.map((i) => ({ ...i, units: lines(i.units) })) };
+    }),
+    assessments: lazyArray(b.entries, (e) => summaryEntry(e, ctx.lang)),
+    sources: (full.sources as { data: { findings: unknown[] } }[]).map((s) => ({ ...s, data: { ...s.data, findings: lines(s.data.findings) } })),
+    findings: lines(full.findings as unknown[]),
+  };
+}
+
+/** One county in full, the units below it compact (already made when the batch dropped them, else made here). */
+function summaryEntry(e: BatchEntry, lang: Lang): Record<string, unknown> {
+  const a = e.assessment;
+  const root = a.units[0]!;
+  const county = { ...root, children: [] };
+  const unit = unitJson(county, lang, a.scheme.labels) as Record<string, unknown>;
+  const below = e.townships ? decodeLines(e.townships) : compactLines(root.children);
+  return {
+    period: e.period,
+    source: e.source,
+    exitCode: e.exit,
+    units: [{ ...unit, vetoes: lines(unit.vetoes as unknown[]), items: lines(unit.items as unknown[]), children: below.map((t) => new Raw(t)) }],
+    actions: lines(actionsJson({ ...a, units: [county] }, lang)),
+    ...(a.adjustments ? { adjustments: lines(adjustmentsJson(a, lang)) } : {}),
+  };
+}
+
+const decodeLines = (bytes: Uint8Array): string[] => (bytes.length ? new TextDecoder().decode(bytes).split('\n') : []);

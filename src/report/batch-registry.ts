@@ -2,6 +2,7 @@
 import type { Batch, BatchEntry } from '../batch/types';
 import { formatBatchHtml } from './batch-html';
 import { formatBatchJson } from './batch-json';
+import type { Detail } from './batch-detail';
 import { formatBatchMarkdown } from './batch-md';
 import { formatBatchTable } from './batch-table';
 import { csvHeader, csvRecords, encodeCsv } from './csv';
@@ -23,12 +24,14 @@ export interface BatchFormatContext extends FormatContext {
   };
   /** Relative link to each entry's own report (--output-dir). */
   links?: (e: BatchEntry) => string | undefined;
+  /** How much of the units below each county the JSON holds (--detail; default summary). */
+  detail?: Detail;
 }
 
 
 export const BATCH_FORMATS = {
   table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, color: c.color, verbose: c.verbose, extra: c.extra?.table, top: c.extra?.top?.table }) },
-  json: { render: (b: Batch, c: BatchFormatContext) => formatBatchJson(b, { lang: c.lang, extra: c.extra?.json }) },
+  json: { render: (b: Batch, c: BatchFormatContext) => formatBatchJson(b, { lang: c.lang, extra: c.extra?.json, detail: c.detail }) },
   md: { render: (b: Batch, c: BatchFormatContext) => formatBatchMarkdown(b, { lang: c.lang, extra: c.extra?.md, top: c.extra?.top?.md, links: c.links }) },
   html: { render: (b: Batch, c: BatchFormatContext) => formatBatchHtml(b, { lang: c.lang, extra: c.extra?.html, top: c.extra?.top?.html, links: c.links }) },
   // For CI: the newest period only (older months are in the JSON), and the trend gates first.

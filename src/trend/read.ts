@@ -7,6 +7,10 @@
  *   readReport(text: string, file: string): Report      // throws InputError (exit 2)
  *   parseReport(doc: unknown, file: string): Report     // the same over parsed JSON
  *
+ * A batch JSON of schemaVersion 2 (`detail: "summary"`) has the units below each
+ * county compact: their items are arrays of `itemFields`, and what every unit
+ * shows alike (title, section, target, formula) is taken from the county's item.
+ *
  * Anything that is not a pinggu report (bad JSON, wrong shape, another
  * schemaVersion) is one error naming the file (and, for JSON syntax, line:col),
  * in both languages. Numbers become exact Rationals from their decimal text, so
@@ -208,9 +212,21 @@ interface Ctx {
   period: string | null;
   source: string | null;
   scheme: SchemeInfo;
+  /** The order of a compact item's values (the document's `itemFields`). */
+  fields: string[];
 }
 
-function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names: string[] }, out: Snapshot[]): void {
+/** The values of a compact item, in the order of schemaVersion 2's `itemFields`. */
+const ITEM_FIELDS = ['id', 'status', 'points', 'max', 'lost', 'value'];
+
+/** A compact item (an array of values) as the object the full JSON writes, its words from the top unit's item. */
+function compactItem(v: unknown[], where: string, fields: string[], top: Map<string, ItemSnap> | undefined): ItemSnap {
+  const o: Obj = Object.fromEntries(fields.map((f, k) => [f, v[k]]));
+  const meta = top?.get(str(o.id, `${where}[0]`));
+  return item({ ...o, title: meta?.title ?? o.id, section: meta?.section ?? '', bonus: meta?.bonus ?? false, target: meta?.target ?? null, formula: meta?.formula ?? null }, where);
+}
+
+function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names: string[]; top?: Map<string, ItemSnap> }, out: Snapshot[]): void {
   arr(v, where).forEach((x, i) => {
     const w = `${where}[${i}]`;
     const o = obj(x, w);
@@ -218,7 +234,7 @@ function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names:
     const name = str(o.name, `${w}.name`);
     const items = new Map<string, ItemSnap>();
     arr(o.items, `${w}.items`).forEach((it, k) => {
-      const s = item(it, `${w}.items[${k}]`);
+      const s = Array.isArray(it) ? compactItem(it, `${w}.items[${k}]`, ctx.fields, up.top) : item(it, `${w}.items[${k}]`);
       items.set(s.id, s);
     });
     const vetoes = o.vetoes === undefined ? [] : arr(o.vetoes, `${w}.vetoes`);
@@ -238,29 +254,33 @@ function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names:
       grade: strOrNull(o.grade, `${w}.grade`),
       rank: int(o.rank, `${w}.rank`),
       of: int(o.of, `${w}.of`),
-      vetoed: vetoes.some((x2, k) => obj(x2, `${w}.vetoes[${k}]`).triggered === true),
+      // A compact unit says only whether a veto hit it.
+      vetoed: o.vetoes === undefined && o.vetoed !== undefined ? bool(o.vetoed, `${w}.vetoed`) : vetoes.some((x2, k) => obj(x2, `${w}.vetoes[${k}]`).triggered === true),
       items,
       scheme: ctx.scheme,
     });
-    if (o.children !== undefined) units(o.children, `${w}.children`, ctx, { path, names }, out);
+    if (o.children !== undefined) units(o.children, `${w}.children`, ctx, { path, names, top: up.top ?? items }, out);
   });
 }
 
 function parse(doc: unknown, file: string): Report {
   const d = obj(doc, '');
   if (!('schemaVersion' in d)) throw new Shape('', msg('no "schemaVersion" key', '没有“schemaVersion”键'));
-  if (d.schemaVersion !== 1) throw new Shape('schemaVersion', msg(`schemaVersion ${JSON.stringify(d.schemaVersion)} is not one this pinggu reads (1)`, `schemaVersion ${JSON.stringify(d.schemaVersion)} 不是本版 pinggu 能读的版本（1）`));
+  // 1: a single report, or a batch in full; 2: a batch with compact units below the counties.
+  const known = d.kind === 'batch' ? [1, 2] : [1];
+  if (!known.includes(d.schemaVersion as number)) throw new Shape('schemaVersion', msg(`schemaVersion ${JSON.stringify(d.schemaVersion)} is not one this pinggu reads (${known.join(', ')})`, `schemaVersion ${JSON.stringify(d.schemaVersion)} 不是本版 pinggu 能读的版本（${known.join('、')}）`));
   if (d.kind !== undefined && d.kind !== 'batch') throw new Shape('kind', msg(`kind ${JSON.stringify(d.kind)} is not "batch"`, `kind ${JSON.stringify(d.kind)} 不是“batch”`));
   const s = scheme(d.scheme);
+  const fields = d.itemFields === undefined ? ITEM_FIELDS : arr(d.itemFields, 'itemFields').map((f, i) => str(f, `itemFields[${i}]`));
   const snapshots: Snapshot[] = [];
   if (d.kind === undefined) {
-    units(d.units, 'units', { period: period(d.period, 'period'), source: null, scheme: s }, { path: [], names: [] }, snapshots);
+    units(d.units, 'units', { period: period(d.period, 'period'), source: null, scheme: s, fields }, { path: [], names: [] }, snapshots);
     return { file, kind: 'single', scheme: s, snapshots };
   }
   arr(d.assessments, 'assessments').forEach((x, i) => {
     const w = `assessments[${i}]`;
     const a = obj(x, w);
-    units(a.units, `${w}.units`, { period: period(a.period, `${w}.period`), source: strOrNull(a.source, `${w}.source`), scheme: s }, { path: [], names: [] }, snapshots);
+    units(a.units, `${w}.units`, { period: period(a.period, `${w}.period`), source: strOrNull(a.source, `${w}.source`), scheme: s, fields }, { path: [], names: [] }, snapshots);
   });
   attachItemRanks(d.rankings, snapshots);
   return { file, kind: 'batch', scheme: s, snapshots };

@@ -116,7 +116,8 @@ describe('inspector adjustments in a batch', () => {
     put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n149999100,lyd_reward,,0,x,省,,2026-09-01,\n乙县,出生统计求实率,1,,y,省,,2026-01-01,2026-06-30\n');
     const quiet = await score(['p', '--adjustments', 'adj.csv', '-o', 'out.json', '--quiet', '--fail-on', 'never']);
     expect([quiet.code, quiet.err]).toEqual([0, '']);
-    const loud = await score(['p', '--adjustments', 'adj.csv', '-o', 'out.json', '--fail-on', 'never']);
+    // The township's items in full (the default batch JSON has them compact).
+    const loud = await score(['p', '--adjustments', 'adj.csv', '-o', 'out.json', '--fail-on', 'never', '--detail', 'full']);
     expect(loud.err.match(/expired on 2026-06-30/g)).toHaveLength(1);
     const doc = JSON.parse(String(loud.written.get(path.join(dir, 'out.json'))));
     const adjusted = doc.assessments.map((a: { units: { name: string; children: { name: string; items: { id: string; points: number; adjustment?: unknown }[] }[] }[] }) => [

@@ -121,7 +121,8 @@ describe('fixtures/jinzhong: three months in one run', () => {
     expect(json.code).toBe(1);
     expect(json.err).toBe('');
     expect(doc.kind).toBe('batch');
-    expect(doc.schemaVersion).toBe(1);
+    // 2: the default summary (docs/batch-json.md); --detail full is schemaVersion 1.
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.scheme.id).toBe('jsyzfw-2008');
     expect(doc.periods).toEqual(MONTHS);
     expect(doc.assessments).toHaveLength(33);

@@ -1,0 +1,50 @@
+/**
+ * Where a unit's cells are (file:line:col), kept small: one entry per field holding a
+ * number (which of the unit's rows, and the column), the rows listed once per unit,
+ * and no object per cell until one is asked for (a warning naming the cell).
+ */
+import type { Source } from './model';
+
+export type Cell = Source & { col: number };
+
+/** Columns per row the packing leaves room for (well past any sheet's width). */
+const COLS = 1 << 22;
+
+export class CellIndex {
+  private readonly at = new Map<string, number>();
+  private readonly rows: Source[] = [];
+
+  get size(): number {
+    return this.at.size;
+  }
+
+  has(id: string): boolean {
+    return this.at.has(id);
+  }
+
+  get(id: string): Cell | undefined {
+    const p = this.at.get(id);
+    if (p === undefined) return undefined;
+    const row = this.rows[Math.floor(p / COLS)]!;
+    return { file: row.file, line: row.line, col: p % COLS };
+  }
+
+  set(id: string, cell: Cell): this {
+    let r = this.rows.length - 1;
+    const last = this.rows[r];
+    if (!last || last.file !== cell.file || last.line !== cell.line) {
+      r = this.rows.findIndex((x) => x.file === cell.file && x.line === cell.line);
+      if (r < 0) r = this.rows.push({ file: cell.file, line: cell.line }) - 1;
+    }
+    this.at.set(id, r * COLS + cell.col);
+    return this;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.at.keys();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Cell]> {
+    for (const id of this.at.keys()) yield [id, this.get(id)!];
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The batch JSON's --detail (docs/batch-json.md): the default summary (schemaVersion 2:
+ * counties in full, the units below them compact) and `full` (schemaVersion 1, the
+ * document as it was before the summary existed), on fixtures/jinzhong.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { readReport } from '../../src/trend/read';
+import { fakeIo, ROOT } from '../cli/fake-io';
+
+const J = 'fixtures/jinzhong';
+const SEP = `${J}/2026-09`;
+
+async function score(args: string[]): Promise<{ code: number; out: string; err: string; files: Map<string, string> }> {
+  const io = fakeIo();
+  const code = await main(['score', ...args], io);
+  const files = new Map([...io.written].map(([k, v]) => [path.relative(ROOT, k), typeof v === 'string' ? v : new TextDecoder().decode(v)]));
+  return { code, out: io.out, err: io.err, files };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the documents are read loosely
+type Obj = Record<string, any>;
+
+const LONG_TEXTS = ['title', 'display', 'formula', 'explanation', 'remedy', 'basis', 'evidence', 'target', 'condition', 'reason'];
+
+describe('batch JSON --detail', () => {
+  let summaryText: string;
+  let summary: Obj;
+  let full: Obj;
+  beforeAll(async () => {
+    summaryText = (await score([SEP, '--format', 'json', '--fail-on', 'never'])).out;
+    summary = JSON.parse(summaryText) as Obj;
+    full = JSON.parse((await score([SEP, '--format', 'json', '--fail-on', 'never', '--detail', 'full'])).out) as Obj;
+  });
+
+  it('--detail full is the document of before --detail, byte for byte (sha-256 of the output of commit ea5402a)', async () => {
+    // Three months: the trend section is in it too.
+    const want = { en: '41b5c1d98074af2c0e0ec06c9b37bb3d8527339299bc39c7780d1e8cf95bbc27', zh: 'a6f8fe058e04b356e00181569566f8f3b89431a265f6ebfc1d22867fe0c1fc47' };
+    for (const lang of ['en', 'zh'] as const) {
+      const r = await score([J, '--format', 'json', '--lang', lang, '--detail', 'full']);
+      expect(createHash('sha256').update(r.out).digest('hex')).toBe(want[lang]);
+    }
+  });
+
+  it('the summary: schemaVersion 2, detail and itemFields first, then the keys of the full document in its order', () => {
+    expect(full.schemaVersion).toBe(1);
+    expect(full.detail).toBeUndefined();
+    expect(summary).toMatchObject({ schemaVersion: 2, kind: 'batch', detail: 'summary', itemFields: ['id', 'status', 'points', 'max', 'lost', 'value'] });
+    expect(Object.keys(summary)).toEqual(['schemaVersion', 'kind', 'detail', 'itemFields', ...Object.keys(full).slice(2)]);
+    for (const k of ['scheme', 'periods', 'summary', 'rankings', 'sources', 'findings']) expect(summary[k]).toEqual(full[k]);
+  });
+
+  it('each county as in full, but for its children and the actions of the units below it', () => {
+    expect(summary.assessments).toHaveLength(11);
+    summary.assessments.forEach((a: Obj, i: number) => {
+      const f = full.assessments[i] as Obj;
+      expect({ ...a.units[0], children: [] }).toEqual({ ...f.units[0], children: [] });
+      expect(a.actions).toEqual(f.actions.filter((x: Obj) => x.level === 'county'));
+      expect(a.actions.length).toBeGreaterThan(0);
+      expect(f.actions.length).toBeGreaterThan(a.actions.length);
+      expect([a.period, a.source, a.exitCode]).toEqual([f.period, f.source, f.exitCode]);
+    });
+  });
+
+  it('the townships: numbers and codes only, the same numbers as in full', () => {
+    let n = 0;
+    summary.assessments.forEach((a: Obj, i: number) => {
+      const towns = a.units[0].children as Obj[];
+      const fulls = full.assessments[i].units[0].children as Obj[];
+      expect(towns.map((t) => t.key)).toEqual(fulls.map((t) => t.key));
+      towns.forEach((t, k) => {
+        const f = fulls[k]!;
+        n++;
+        expect(Object.keys(t)).toEqual(['level', 'key', 'code', 'name', 'score', 'max', 'scaled', 'passed', 'grade', 'vetoed', 'rank', 'of', 'items', 'children']);
+        for (const key of ['level', 'key', 'code', 'name', 'score', 'max', 'scaled', 'passed', 'grade', 'rank', 'of']) expect(t[key]).toEqual(f[key]);
+        expect(t.vetoed).toBe(f.vetoes.some((v: Obj) => v.triggered));
+        expect(t.items).toEqual(f.items.map((x: Obj) => [x.id, x.status, x.points, x.max, x.lost, x.value]));
+        expect(JSON.stringify(t)).not.toMatch(new RegExp(`"(${LONG_TEXTS.join('|')})"`));
+      });
+    });
+    expect(n).toBeGreaterThan(100);
+  });
+
+  it('one line per township, per item of a county and per ranking row; the full document has none such', () => {
+    const town = summary.assessments[0].units[0].children[0] as Obj;
+    expect(summaryText).toContain(`\n            ${JSON.stringify(town)}`);
+    const item = summary.assessments[0].units[0].items[0] as Obj;
+    expect(summaryText).toContain(`\n            ${JSON.stringify(item)}`);
+    expect(summaryText).toContain(`\n        ${JSON.stringify(summary.rankings[0].units[0])}`);
+    expect(summaryText.length).toBeLessThan(JSON.stringify(full, null, 2).length / 2);
+  });
+
+  it('the same document whether the batch drops the townships as it goes (JSON only) or keeps them (CSV too)', async () => {
+    const lean = await score([SEP, '-o', 'out/s.json', '--quiet', '--fail-on', 'never']);
+    const kept = await score([SEP, '-o', 'out/s.json', '-o', 'out/s.csv', '--quiet', '--fail-on', 'never']);
+    expect(lean.files.get('out/s.json')).toBe(summaryText);
+    expect(kept.files.get('out/s.json')).toBe(summaryText);
+    expect(kept.files.get('out/s.csv')).toMatch(/乡|镇/);
+  });
+
+  it('a single county: the single JSON whatever --detail says (tests/golden/xiyang.en.json)', async () => {
+    const golden = fs.readFileSync(path.join(ROOT, 'tests/golden/xiyang.en.json'), 'utf8');
+    for (const d of ['summary', 'full']) expect((await score(['fixtures/xiyang', '--format', 'json', '--lang', 'en', '--detail', d])).out).toBe(golden);
+  });
+
+  it('a bad --detail: one line, exit 2, before any work, in English and Chinese', async () => {
+    const en = await score([SEP, '--format', 'json', '--detail', 'fuller', '--lang', 'en']);
+    expect([en.code, en.out, en.err]).toEqual([2, '', 'pinggu: --detail fuller: expected one of summary, full\n']);
+    const zh = await score([SEP, '--format', 'json', '--detail', 'short', '--lang', 'zh']);
+    expect([zh.code, zh.out, zh.err]).toEqual([2, '', 'pinggu: --detail short：应为 summary、full 之一\n']);
+  });
+
+  it('trend reads both: the same units, scores, ranks and item points from the summary as from the full document', () => {
+    const s = readReport(summaryText, 's.json');
+    const f = readReport(JSON.stringify(full), 'f.json');
+    expect(s.kind).toBe('batch');
+    expect(s.snapshots.map((x) => x.path.join('/'))).toEqual(f.snapshots.map((x) => x.path.join('/')));
+    expect(s.snapshots.length).toBeGreaterThan(100);
+    s.snapshots.forEach((x, i) => {
+      const y = f.snapshots[i]!;
+      expect([x.scaled.toString(), x.passed, x.grade, x.rank, x.of, x.vetoed, x.depth]).toEqual([y.scaled.toString(), y.passed, y.grade, y.rank, y.of, y.vetoed, y.depth]);
+      expect([...x.items.keys()]).toEqual([...y.items.keys()]);
+      for (const [id, it] of x.items) {
+        const jt = y.items.get(id)!;
+        // The words an item shows alike at every unit come from the county's item; `display` is the full document's only.
+        const { display: _d1, ...a } = { ...it, points: it.points.toString(), max: it.max.toString(), lost: it.lost.toString(), value: String(it.value) };
+        const { display: _d2, ...b } = { ...jt, points: jt.points.toString(), max: jt.max.toString(), lost: jt.lost.toString(), value: String(jt.value) };
+        expect(a).toEqual(b);
+        if (x.depth === 0) expect(it.display).toBe(jt.display);
+      }
+    });
+  });
+
+  it('a compact item that is not an array of itemFields is one clear error', () => {
+    const bad = JSON.parse(summaryText) as Obj;
+    bad.assessments[0].units[0].children[0].items[0] = ['rkkz_policy', 'splendid', 1, 1, 0, 1];
+    expect(() => readReport(JSON.stringify(bad), 'bad.json')).toThrow(/unknown status "splendid"/);
+  });
+});
+
+describe('compare and --baseline over both kinds of batch JSON', () => {
+  it('compare full → summary of the same run: every unit compared, nothing changed', async () => {
+    const io = fakeIo();
+    const dir = fs.mkdtempSync(path.join(tmpdir(), 'pinggu-detail-'));
+    try {
+      const a = await score([SEP, '--format', 'json', '--fail-on', 'never', '--detail', 'full']);
+      const b = await score([SEP, '--format', 'json', '--fail-on', 'never']);
+      fs.writeFileSync(path.join(dir, 'full.json'), a.out);
+      fs.writeFileSync(path.join(dir, 'summary.json'), b.out);
+      for (const [x, y] of [['full.json', 'summary.json'], ['summary.json', 'full.json']]) {
+        const code = await main(['compare', path.join(dir, x!), path.join(dir, y!), '--format', 'json', '--fail-on-regression', '0', '--fail-on-new-failure'], io);
+        expect([code, io.err]).toEqual([0, '']);
+        const units = (JSON.parse(io.out) as Obj).trend.units as Obj[];
+        io.out = '';
+        expect(units.filter((u) => u.depth === 1).length).toBeGreaterThan(100);
+        expect(units.every((u) => u.side === 'compared' && u.diff.scaled === 0 && u.diff.items.length === 0)).toBe(true);
+      }
+      // September against an August baseline of either kind: the townships are compared alike.
+      const aug = { full: await score([`${J}/2026-08`, '--format', 'json', '--detail', 'full']), summary: await score([`${J}/2026-08`, '--format', 'json']) };
+      const diffs: Record<string, unknown[]> = {};
+      for (const k of ['full', 'summary'] as const) {
+        fs.writeFileSync(path.join(dir, `aug-${k}.json`), aug[k].out);
+        const c = await score([SEP, '--format', 'json', '--fail-on', 'never', '--baseline', path.join(dir, `aug-${k}.json`)]);
+        const units = ((JSON.parse(c.out) as Obj).trend as Obj).units as Obj[];
+        expect(units.filter((u) => u.depth === 1 && u.side === 'compared').length).toBeGreaterThan(100);
+        // The townships' item displays are the full document's only.
+        diffs[k] = units.map((u) => [u.path, u.diff?.scaled, u.diff?.rank, u.diff?.items.map((i: Obj) => [i.id, i.points, i.value, i.change, i.schemeChanged])]);
+      }
+      expect(diffs.summary).toEqual(diffs.full);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

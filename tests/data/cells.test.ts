@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { CellIndex } from '../../src/data/cells';
+
+describe('CellIndex (where a unit\'s cells are, packed)', () => {
+  it('gives back each cell as set, across the rows of one unit, in the order first set', () => {
+    const c = new CellIndex();
+    c.set('births', { file: 'a.csv', line: 7, col: 3 });
+    c.set('boys', { file: 'a.csv', line: 7, col: 4 });
+    c.set('funds', { file: 'county.csv', line: 2, col: 70_000 });
+    c.set('girls', { file: 'a.csv', line: 9, col: 5 });
+    c.set('boys', { file: 'a.csv', line: 9, col: 1 });
+    expect([...c.keys()]).toEqual(['births', 'boys', 'funds', 'girls']);
+    expect(c.size).toBe(4);
+    expect(c.get('births')).toEqual({ file: 'a.csv', line: 7, col: 3 });
+    expect(c.get('boys')).toEqual({ file: 'a.csv', line: 9, col: 1 });
+    expect(c.get('funds')).toEqual({ file: 'county.csv', line: 2, col: 70_000 });
+    expect(c.get('girls')).toEqual({ file: 'a.csv', line: 9, col: 5 });
+    expect([c.has('girls'), c.has('nope'), c.get('nope')]).toEqual([true, false, undefined]);
+    expect([...c].map(([id, at]) => `${id}@${at.file}:${at.line}:${at.col}`)).toEqual(['births@a.csv:7:3', 'boys@a.csv:9:1', 'funds@county.csv:2:70000', 'girls@a.csv:9:5']);
+  });
+});
