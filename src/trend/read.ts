@@ -7,9 +7,10 @@
  *   readReport(text: string, file: string): Report      // throws InputError (exit 2)
  *   parseReport(doc: unknown, file: string): Report     // the same over parsed JSON
  *
- * A batch JSON of schemaVersion 2 (`detail: "summary"`) has the units below each
- * county compact: their items are arrays of `itemFields`, and what every unit
- * shows alike (title, section, target, formula) is taken from the county's item.
+ * A batch JSON of schemaVersion 2 (`detail: "summary"`) writes what every unit
+ * shows alike (title, section, target, formula) once, in the top-level `items`, and
+ * the units below each county compact: their items are arrays of `itemFields`, for
+ * the ids of the parent's `childItems` (or the unit's own `itemIds`).
  *
  * Anything that is not a pinggu report (bad JSON, wrong shape, another
  * schemaVersion) is one error naming the file (and, for JSON syntax, line:col),

@@ -177,6 +177,17 @@ describe('batch JSON --detail', () => {
     });
   });
 
+  it('trend: a unit whose items are not its parent\'s childItems names its own (itemIds)', () => {
+    const doc = JSON.parse(summaryText) as Obj;
+    const town = doc.assessments[0].units[0].children[0] as Obj;
+    town.itemIds = [...doc.assessments[0].units[0].childItems].reverse();
+    town.items = [...town.items].reverse();
+    const snap = (r: ReturnType<typeof readReport>) => r.snapshots.find((x) => x.unitKey === town.key)!;
+    const [a, b] = [snap(readReport(JSON.stringify(doc), 'a.json')), snap(readReport(summaryText, 'b.json'))];
+    expect([...a.items.keys()]).toEqual([...b.items.keys()].reverse());
+    for (const [id, it] of a.items) expect({ ...it, points: it.points.toString() }).toEqual({ ...b.items.get(id)!, points: b.items.get(id)!.points.toString() });
+  });
+
   it('a compact item that is not an array of itemFields is one clear error', () => {
     const bad = JSON.parse(summaryText) as Obj;
     bad.assessments[0].units[0].children[0].items[0] = ['splendid', 1, 1, 0, 1];
