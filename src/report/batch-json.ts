@@ -11,6 +11,7 @@ import { documentChunks, isLazy, joinChunks, lazyArray, type Chunked } from './j
 import { actionsJson, adjustmentsJson, dataJson, findingsJson, schemeJson, unitJson } from './json';
 import { compactLines, ITEM_FIELDS } from './batch-compact';
 import { Line, lineChunks, lines, Raw } from './json-lines';
+import { sharedItems, sharedVetoes, varying } from './batch-shared';
 import type { Detail } from './batch-detail';
 
 /** The schemaVersion of the summary document (the full one keeps the assessment's, 1). */
@@ -64,7 +65,9 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
       units: e.assessment.units.map((u) => {
         const full = unitJson(u, L, e.assessment.scheme.labels) as Record<string, unknown>;
         // A batch that dropped the detail (read back for the trend): the compact units below.
-        return e.townships ? { ...full, children: decodeLines(e.townships).map((t) => JSON.parse(t) as unknown) } : full;
+        if (!e.townships) return full;
+        const [ids, ...below] = decodeLines(e.townships);
+        return withChildren(full, JSON.parse(ids!) as string[], below.map((t) => JSON.parse(t) as unknown));
       }),
       actions: actionsJson(e.assessment, L),
       ...(e.assessment.adjustments ? { adjustments: adjustmentsJson(e.assessment, L) } : {}),
@@ -96,37 +99,70 @@ function summaryParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> 
   const full = batchParts(b, ctx);
   const rankings = full.rankings as { lazy: Batch['rankings']; make: (r: Batch['rankings'][number]) => Record<string, unknown> };
   const { schemaVersion: _, kind, ...rest } = full;
+  const shared = { items: sharedItems(b), vetoes: sharedVetoes(b) };
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     kind,
     detail: 'summary',
     itemFields: new Line(ITEM_FIELDS),
+    items: Object.fromEntries([...shared.items].map(([id, s]) => [id, new Line(s)])),
+    vetoes: Object.fromEntries([...shared.vetoes].map(([id, s]) => [id, new Line(s)])),
     ...rest,
     rankings: lazyArray(b.rankings, (r) => {
-      const x = rankings.make(r) as { units: unknown[]; items: { units: unknown[] }[] };
-      return { ...x, units: lines(x.units), items: x.items.map((i) => ({ ...i, units: lines(i.units) })) };
+      const x = rankings.make(r) as { units: unknown[]; items: { units: Record<string, unknown>[] }[] };
+      return { ...x, units: lines(x.units), items: x.items.map(itemRanks) };
     }),
-    assessments: lazyArray(b.entries, (e) => summaryEntry(e, ctx.lang)),
+    assessments: lazyArray(b.entries, (e) => summaryEntry(e, ctx.lang, shared)),
     sources: (full.sources as { data: { findings: unknown[] } }[]).map((s) => ({ ...s, data: { ...s.data, findings: lines(s.data.findings) } })),
     findings: lines(full.findings as unknown[]),
   };
 }
 
 /** One county in full, the units below it compact (already made when the batch dropped them, else made here). */
-function summaryEntry(e: BatchEntry, lang: Lang): Record<string, unknown> {
+function summaryEntry(e: BatchEntry, lang: Lang, shared: { items: Map<string, Record<string, unknown>>; vetoes: Map<string, Record<string, unknown>> }): Record<string, unknown> {
   const a = e.assessment;
   const root = a.units[0]!;
   const county = { ...root, children: [] };
   const unit = unitJson(county, lang, a.scheme.labels) as Record<string, unknown>;
-  const below = e.townships ? decodeLines(e.townships) : compactLines(root.children);
+  const [ids, ...below] = e.townships ? decodeLines(e.townships) : compactLines(root.children);
   return {
     period: e.period,
     source: e.source,
     exitCode: e.exit,
-    units: [{ ...unit, vetoes: lines(unit.vetoes as unknown[]), items: lines(unit.items as unknown[]), children: below.map((t) => new Raw(t)) }],
-    actions: lines(actionsJson({ ...a, units: [county] }, lang)),
+    units: [
+      withChildren(
+        {
+          ...unit,
+          vetoes: lines((unit.vetoes as Record<string, unknown>[]).map((x) => varying(x, shared.vetoes))),
+          items: lines((unit.items as Record<string, unknown>[]).map((i) => varying(i, shared.items))),
+        },
+        ids ? (JSON.parse(ids) as string[]) : [],
+        below.map((t) => new Raw(t)),
+        (x) => new Line(x),
+      ),
+    ],
+    // The county's own actions, in order: the item and the gain; the rest is the item's remedy (and its explanation's last words).
+    actions: lines(actionsJson({ ...a, units: [county] }, lang).map((x) => ({ item: x.item, gain: x.gain }))),
     ...(a.adjustments ? { adjustments: lines(adjustmentsJson(a, lang)) } : {}),
   };
+}
+
+/** An item's ranking in the summary: each county's key and rank (its points, status and display are in its item); `of` once when it is the same for all. */
+function itemRanks(i: { units: Record<string, unknown>[] } & Record<string, unknown>): Record<string, unknown> {
+  const { units, ...head } = i;
+  const of = units[0]?.of;
+  const once = units.every((u) => u.of === of);
+  return { ...head, ...(once ? { of } : {}), units: lines(units.map((u) => (once ? { key: u.key, rank: u.rank } : { key: u.key, rank: u.rank, of: u.of }))) };
+}
+
+/** The unit with its compact `children`, preceded by their item ids (`childItems`) when there are any. */
+function withChildren(unit: Record<string, unknown>, ids: string[], children: unknown[], wrap: (x: unknown) => unknown = (x) => x): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(unit)) {
+    if (k === 'children' && ids.length) out.childItems = wrap(ids);
+    out[k] = k === 'children' ? children : v;
+  }
+  return out;
 }
 
 const decodeLines = (bytes: Uint8Array): string[] => (bytes.length ? new TextDecoder().decode(bytes).split('\n') : []);

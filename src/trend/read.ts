@@ -7,9 +7,10 @@
  *   readReport(text: string, file: string): Report      // throws InputError (exit 2)
  *   parseReport(doc: unknown, file: string): Report     // the same over parsed JSON
  *
- * A batch JSON of schemaVersion 2 (`detail: "summary"`) has the units below each
- * county compact: their items are arrays of `itemFields`, and what every unit
- * shows alike (title, section, target, formula) is taken from the county's item.
+ * A batch JSON of schemaVersion 2 (`detail: "summary"`) writes what every unit
+ * shows alike (title, section, target, formula) once, in the top-level `items`, and
+ * the units below each county compact: their items are arrays of `itemFields`, for
+ * the ids of the parent's `childItems` (or the unit's own `itemIds`).
  *
  * Anything that is not a pinggu report (bad JSON, wrong shape, another
  * schemaVersion) is one error naming the file (and, for JSON syntax, line:col),
@@ -214,27 +215,39 @@ interface Ctx {
   scheme: SchemeInfo;
   /** The order of a compact item's values (the document's `itemFields`). */
   fields: string[];
+  /** The texts each item shows alike at every unit (a summary's top-level `items`), by id. */
+  shared: Map<string, Obj>;
 }
 
-/** The values of a compact item, in the order of schemaVersion 2's `itemFields`. */
+/** The values of a compact item in the first summaries (`itemFields` absent): the id first. */
 const ITEM_FIELDS = ['id', 'status', 'points', 'max', 'lost', 'value'];
 
-/** A compact item (an array of values) as the object the full JSON writes, its words from the top unit's item. */
-function compactItem(v: unknown[], where: string, fields: string[], top: Map<string, ItemSnap> | undefined): ItemSnap {
+/** A compact item (an array of values; its id from `ids` unless `itemFields` holds it) as the object the full JSON writes, its words from the shared texts or the top unit's item. */
+function compactItem(v: unknown[], where: string, fields: string[], id: string | undefined, top: Map<string, ItemSnap> | undefined, shared: Map<string, Obj>): ItemSnap {
   const o: Obj = Object.fromEntries(fields.map((f, k) => [f, v[k]]));
-  const meta = top?.get(str(o.id, `${where}[0]`));
+  if (id !== undefined && o.id === undefined) o.id = id;
+  const key = str(o.id, `${where}[0]`);
+  const meta = (top?.get(key) ?? shared.get(key)) as Obj | undefined;
   return item({ ...o, title: meta?.title ?? o.id, section: meta?.section ?? '', bonus: meta?.bonus ?? false, target: meta?.target ?? null, formula: meta?.formula ?? null }, where);
 }
 
-function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names: string[]; top?: Map<string, ItemSnap> }, out: Snapshot[]): void {
+function ids(v: unknown, where: string): string[] | undefined {
+  return v === undefined ? undefined : arr(v, where).map((x, k) => str(x, `${where}[${k}]`));
+}
+
+function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names: string[]; top?: Map<string, ItemSnap>; ids?: string[] }, out: Snapshot[]): void {
   arr(v, where).forEach((x, i) => {
     const w = `${where}[${i}]`;
     const o = obj(x, w);
     const key = str(o.key, `${w}.key`);
     const name = str(o.name, `${w}.name`);
     const items = new Map<string, ItemSnap>();
+    const own = ids(o.itemIds, `${w}.itemIds`) ?? up.ids;
     arr(o.items, `${w}.items`).forEach((it, k) => {
-      const s = Array.isArray(it) ? compactItem(it, `${w}.items[${k}]`, ctx.fields, up.top) : item(it, `${w}.items[${k}]`);
+      const at = `${w}.items[${k}]`;
+      const s = Array.isArray(it)
+        ? compactItem(it, at, ctx.fields, own?.[k], up.top, ctx.shared)
+        : item({ ...(ctx.shared.get(obj(it, at).id as string) ?? {}), ...(it as Obj) }, at);
       items.set(s.id, s);
     });
     const vetoes = o.vetoes === undefined ? [] : arr(o.vetoes, `${w}.vetoes`);
@@ -259,8 +272,14 @@ function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names:
       items,
       scheme: ctx.scheme,
     });
-    if (o.children !== undefined) units(o.children, `${w}.children`, ctx, { path, names, top: up.top ?? items }, out);
+    if (o.children !== undefined) units(o.children, `${w}.children`, ctx, { path, names, top: up.top ?? items, ids: ids(o.childItems, `${w}.childItems`) }, out);
   });
+}
+
+/** A summary's top-level `items`: the shared texts of each item by id (empty when absent). */
+function sharedTexts(v: unknown): Map<string, Obj> {
+  if (v === undefined) return new Map();
+  return new Map(Object.entries(obj(v, 'items')).map(([id, t]) => [id, { ...obj(t, `items.${id}`), id }]));
 }
 
 function parse(doc: unknown, file: string): Report {
@@ -272,15 +291,16 @@ function parse(doc: unknown, file: string): Report {
   if (d.kind !== undefined && d.kind !== 'batch') throw new Shape('kind', msg(`kind ${JSON.stringify(d.kind)} is not "batch"`, `kind ${JSON.stringify(d.kind)} 不是“batch”`));
   const s = scheme(d.scheme);
   const fields = d.itemFields === undefined ? ITEM_FIELDS : arr(d.itemFields, 'itemFields').map((f, i) => str(f, `itemFields[${i}]`));
+  const shared = sharedTexts(d.kind === 'batch' ? d.items : undefined);
   const snapshots: Snapshot[] = [];
   if (d.kind === undefined) {
-    units(d.units, 'units', { period: period(d.period, 'period'), source: null, scheme: s, fields }, { path: [], names: [] }, snapshots);
+    units(d.units, 'units', { period: period(d.period, 'period'), source: null, scheme: s, fields, shared }, { path: [], names: [] }, snapshots);
     return { file, kind: 'single', scheme: s, snapshots };
   }
   arr(d.assessments, 'assessments').forEach((x, i) => {
     const w = `assessments[${i}]`;
     const a = obj(x, w);
-    units(a.units, `${w}.units`, { period: period(a.period, `${w}.period`), source: strOrNull(a.source, `${w}.source`), scheme: s, fields }, { path: [], names: [] }, snapshots);
+    units(a.units, `${w}.units`, { period: period(a.period, `${w}.period`), source: strOrNull(a.source, `${w}.source`), scheme: s, fields, shared }, { path: [], names: [] }, snapshots);
   });
   attachItemRanks(d.rankings, snapshots);
   return { file, kind: 'batch', scheme: s, snapshots };
@@ -297,10 +317,12 @@ function attachItemRanks(v: unknown, snapshots: Snapshot[]): void {
     arr(r.items, `rankings[${i}].items`).forEach((y, k) => {
       const it = obj(y, `rankings[${i}].items[${k}]`);
       const id = str(it.id, `rankings[${i}].items[${k}].id`);
+      // A summary writes `of` once per item when it is the same for every unit.
+      const of = it.of === undefined ? undefined : int(it.of, `rankings[${i}].items[${k}].of`);
       arr(it.units, `rankings[${i}].items[${k}].units`).forEach((z, m) => {
         const w = `rankings[${i}].items[${k}].units[${m}]`;
         const u = obj(z, w);
-        ranks.set(JSON.stringify([p, id, str(u.key, `${w}.key`)]), { rank: int(u.rank, `${w}.rank`), of: int(u.of, `${w}.of`) });
+        ranks.set(JSON.stringify([p, id, str(u.key, `${w}.key`)]), { rank: int(u.rank, `${w}.rank`), of: u.of === undefined && of !== undefined ? of : int(u.of, `${w}.of`) });
       });
     });
   });

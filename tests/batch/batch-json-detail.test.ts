@@ -46,39 +46,81 @@ describe('batch JSON --detail', () => {
     }
   });
 
-  it('the summary: schemaVersion 2, detail and itemFields first, then the keys of the full document in its order', () => {
+  it('the summary: schemaVersion 2, detail, itemFields and the shared texts first, then the keys of the full document in its order', () => {
     expect(full.schemaVersion).toBe(1);
     expect(full.detail).toBeUndefined();
-    expect(summary).toMatchObject({ schemaVersion: 2, kind: 'batch', detail: 'summary', itemFields: ['id', 'status', 'points', 'max', 'lost', 'value'] });
-    expect(Object.keys(summary)).toEqual(['schemaVersion', 'kind', 'detail', 'itemFields', ...Object.keys(full).slice(2)]);
-    for (const k of ['scheme', 'periods', 'summary', 'rankings', 'sources', 'findings']) expect(summary[k]).toEqual(full[k]);
+    expect(summary).toMatchObject({ schemaVersion: 2, kind: 'batch', detail: 'summary', itemFields: ['status', 'points', 'max', 'lost', 'value'] });
+    expect(Object.keys(summary)).toEqual(['schemaVersion', 'kind', 'detail', 'itemFields', 'items', 'vetoes', ...Object.keys(full).slice(2)]);
+    for (const k of ['scheme', 'periods', 'summary', 'sources', 'findings']) expect(summary[k]).toEqual(full[k]);
+    // Rankings: the counties in full; per item each county's key and rank, `of` once.
+    expect(summary.rankings.map((r: Obj) => r.units)).toEqual(full.rankings.map((r: Obj) => r.units));
+    summary.rankings.forEach((r: Obj, i: number) =>
+      r.items.forEach((it: Obj, k: number) => {
+        const f = full.rankings[i].items[k] as Obj;
+        expect(it).toEqual({ id: f.id, title: f.title, bonus: f.bonus, of: f.units[0].of, units: f.units.map((u: Obj) => ({ key: u.key, rank: u.rank })) });
+      }),
+    );
   });
 
-  it('each county as in full, but for its children and the actions of the units below it', () => {
+  it('the shared texts: one entry per item and veto, as every county of the full document shows them', () => {
+    const county = full.assessments[0].units[0] as Obj;
+    expect(Object.keys(summary.items)).toEqual(county.items.map((i: Obj) => i.id));
+    expect(Object.keys(summary.vetoes)).toEqual(county.vetoes.map((v: Obj) => v.id));
+    for (const a of full.assessments as Obj[])
+      for (const i of a.units[0].items as Obj[]) {
+        const { formulaText, ...texts } = summary.items[i.id] as Obj;
+        expect(texts).toEqual({ title: i.title, section: i.section, bonus: i.bonus, target: i.target, formula: i.formula, basis: i.basis, evidence: i.evidence });
+        if (i.explanation.includes(' = ')) expect(i.explanation.startsWith(`${formulaText} = `)).toBe(true);
+      }
+    expect(summary.items.rkkz_policy.formulaText).toMatch(/符合政策出生数|policy/);
+  });
+
+  /** A county's item of the summary with the shared texts put back: the full document's item. */
+  const expand = (i: Obj): Obj => {
+    const { formulaText, ...texts } = summary.items[i.id] as Obj;
+    const explanation = i.explanation.startsWith('= ') ? `${formulaText} ${i.explanation}` : i.explanation;
+    return { ...texts, remedy: null, zeroedBy: [], ...i, explanation };
+  };
+
+  it('each county: what varies per item and veto, the rest in the shared texts; nothing lost against the full document', () => {
     expect(summary.assessments).toHaveLength(11);
+    let stripped = 0;
     summary.assessments.forEach((a: Obj, i: number) => {
       const f = full.assessments[i] as Obj;
-      expect({ ...a.units[0], children: [] }).toEqual({ ...f.units[0], children: [] });
-      expect(a.actions).toEqual(f.actions.filter((x: Obj) => x.level === 'county'));
+      const u = a.units[0] as Obj;
+      const fu = f.units[0] as Obj;
+      const { items, vetoes, childItems: _c, children: _k, ...head } = u;
+      const { items: fItems, vetoes: fVetoes, children: _fk, ...fHead } = fu;
+      expect(head).toEqual(fHead);
+      expect(items.map(expand)).toEqual(fItems);
+      expect(vetoes.map((v: Obj) => ({ ...summary.vetoes[v.id], ...v }))).toEqual(fVetoes);
+      for (const it of items as Obj[]) {
+        expect(it).not.toHaveProperty('title');
+        expect(it).not.toHaveProperty('basis');
+        if (it.explanation.startsWith('= ')) stripped++;
+      }
+      expect(a.actions).toEqual(f.actions.filter((x: Obj) => x.level === 'county').map((x: Obj) => ({ item: x.item, gain: x.gain })));
       expect(a.actions.length).toBeGreaterThan(0);
-      expect(f.actions.length).toBeGreaterThan(a.actions.length);
       expect([a.period, a.source, a.exitCode]).toEqual([f.period, f.source, f.exitCode]);
     });
+    expect(stripped).toBeGreaterThan(100);
   });
 
-  it('the townships: numbers and codes only, the same numbers as in full', () => {
+  it('the townships: numbers and codes only, the same numbers as in full, their item ids once on the county', () => {
     let n = 0;
     summary.assessments.forEach((a: Obj, i: number) => {
       const towns = a.units[0].children as Obj[];
       const fulls = full.assessments[i].units[0].children as Obj[];
       expect(towns.map((t) => t.key)).toEqual(fulls.map((t) => t.key));
+      expect(a.units[0].childItems).toEqual(fulls[0]!.items.map((x: Obj) => x.id));
       towns.forEach((t, k) => {
         const f = fulls[k]!;
         n++;
         expect(Object.keys(t)).toEqual(['level', 'key', 'code', 'name', 'score', 'max', 'scaled', 'passed', 'grade', 'vetoed', 'rank', 'of', 'items', 'children']);
         for (const key of ['level', 'key', 'code', 'name', 'score', 'max', 'scaled', 'passed', 'grade', 'rank', 'of']) expect(t[key]).toEqual(f[key]);
         expect(t.vetoed).toBe(f.vetoes.some((v: Obj) => v.triggered));
-        expect(t.items).toEqual(f.items.map((x: Obj) => [x.id, x.status, x.points, x.max, x.lost, x.value]));
+        expect(f.items.map((x: Obj) => x.id)).toEqual(a.units[0].childItems);
+        expect(t.items).toEqual(f.items.map((x: Obj) => [x.status, x.points, x.max, x.lost, x.value]));
         expect(JSON.stringify(t)).not.toMatch(new RegExp(`"(${LONG_TEXTS.join('|')})"`));
       });
     });
@@ -135,9 +177,20 @@ describe('batch JSON --detail', () => {
     });
   });
 
+  it('trend: a unit whose items are not its parent\'s childItems names its own (itemIds)', () => {
+    const doc = JSON.parse(summaryText) as Obj;
+    const town = doc.assessments[0].units[0].children[0] as Obj;
+    town.itemIds = [...doc.assessments[0].units[0].childItems].reverse();
+    town.items = [...town.items].reverse();
+    const snap = (r: ReturnType<typeof readReport>) => r.snapshots.find((x) => x.unitKey === town.key)!;
+    const [a, b] = [snap(readReport(JSON.stringify(doc), 'a.json')), snap(readReport(summaryText, 'b.json'))];
+    expect([...a.items.keys()]).toEqual([...b.items.keys()].reverse());
+    for (const [id, it] of a.items) expect({ ...it, points: it.points.toString() }).toEqual({ ...b.items.get(id)!, points: b.items.get(id)!.points.toString() });
+  });
+
   it('a compact item that is not an array of itemFields is one clear error', () => {
     const bad = JSON.parse(summaryText) as Obj;
-    bad.assessments[0].units[0].children[0].items[0] = ['rkkz_policy', 'splendid', 1, 1, 0, 1];
+    bad.assessments[0].units[0].children[0].items[0] = ['splendid', 1, 1, 0, 1];
     expect(() => readReport(JSON.stringify(bad), 'bad.json')).toThrow(/unknown status "splendid"/);
   });
 });

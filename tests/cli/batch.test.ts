@@ -112,9 +112,12 @@ function parseXml(src: string): El {
 describe('fixtures/jinzhong: three months in one run', () => {
   let json: { code: number; out: string; err: string };
   let doc: JBatch;
+  /** The same run with --detail full (schemaVersion 1): every ranking row and item in full. */
+  let full: JBatch;
   beforeAll(async () => {
     json = await run([J, '--format', 'json']);
     doc = JSON.parse(json.out) as JBatch;
+    full = JSON.parse((await run([J, '--format', 'json', '--detail', 'full'])).out) as JBatch;
   });
 
   it('a batch of 33 assessments over the three months, exit 1 (some fail), nothing on stderr', () => {
@@ -182,7 +185,9 @@ describe('fixtures/jinzhong: three months in one run', () => {
   });
 
   it('per item rankings: every item of the scheme, ranks consistent with points, 榆社县 last on 出生人口性别比 in 2026-07', () => {
-    for (const r of doc.rankings) {
+    // The summary's rows are each county's key and rank (its points are in its item); --detail full's rows in full.
+    expect(doc.rankings.map((r) => r.items.map((i) => i.units.map((u) => [u.key, u.rank])))).toEqual(full.rankings.map((r) => r.items.map((i) => i.units.map((u) => [u.key, u.rank]))));
+    for (const r of full.rankings) {
       expect(r.items.length).toBe(doc.assessments[0]!.units[0]!.items.length);
       for (const i of r.items) {
         expect(i.units).toHaveLength(11);
@@ -194,7 +199,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
         }
       }
     }
-    const sex = doc.rankings[0]!.items.find((i) => i.id === 'xbb_ratio')!;
+    const sex = full.rankings[0]!.items.find((i) => i.id === 'xbb_ratio')!;
     expect(sex.title).toBe('出生人口性别比');
     expect(sex.units[10]).toMatchObject({ name: '榆社县', rank: 11, of: 11, display: '121.57' });
     // Same points (2 of 6): the smaller gap ranks first.
@@ -202,7 +207,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
     expect(two.length).toBeGreaterThan(1);
     expect(two.map((x) => x.gap)).toEqual([...two.map((x) => x.gap)].sort((a, b) => a! - b!));
     // In 2026-09 the best on the sex ratio is 介休市 (108.12).
-    expect(doc.rankings[2]!.items.find((i) => i.id === 'xbb_ratio')!.units[0]).toMatchObject({ name: '介休市', rank: 1, display: '108.12' });
+    expect(full.rankings[2]!.items.find((i) => i.id === 'xbb_ratio')!.units[0]).toMatchObject({ name: '介休市', rank: 1, display: '108.12' });
   });
 
   it('--fail-on never: exit 0', async () => {
@@ -224,7 +229,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
     const [gates, ...suites] = root.children;
     expect(gates!.attrs).toMatchObject({ name: 'Gates', tests: '1', failures: '1' });
     expect(gates!.children[0]!.attrs.name).toBe('--fail-on fail (earlier periods)');
-    const newest = doc.assessments.filter((a) => a.period === '2026-09');
+    const newest = full.assessments.filter((a) => a.period === '2026-09');
     const want = newest.reduce((n, a) => n + 1 + new Set(a.units[0]!.items.map((i) => i.section)).size, 0);
     expect(suites).toHaveLength(want);
     expect(want).toBe(11 * 10);
