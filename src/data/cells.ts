@@ -7,8 +7,11 @@ import type { Source } from './model';
 
 export type Cell = Source & { col: number };
 
-/** Columns per row the packing leaves room for (well past any sheet's width). */
-const COLS = 1 << 22;
+/**
+ * Columns per row the packing leaves room for: 2^30, more than any line can hold (a
+ * V8 string is shorter), so row × COLS + col stays a safe integer up to 2^23 rows a unit.
+ */
+const COLS = 2 ** 30;
 
 export class CellIndex {
   private readonly at = new Map<string, number>();

@@ -18,4 +18,13 @@ describe('CellIndex (where a unit\'s cells are, packed)', () => {
     expect([c.has('girls'), c.has('nope'), c.get('nope')]).toEqual([true, false, undefined]);
     expect([...c].map(([id, at]) => `${id}@${at.file}:${at.line}:${at.col}`)).toEqual(['births@a.csv:7:3', 'boys@a.csv:9:1', 'funds@county.csv:2:70000', 'girls@a.csv:9:5']);
   });
+
+  it('a column past 4,194,304 on a later row (a hostile, very wide line) comes back as it was', () => {
+    const c = new CellIndex();
+    c.set('a', { file: 'w.csv', line: 2, col: 1 });
+    c.set('b', { file: 'w.csv', line: 3, col: 4_194_308 });
+    c.set('c', { file: 'w.csv', line: 4, col: 536_870_000 });
+    expect(c.get('b')).toEqual({ file: 'w.csv', line: 3, col: 4_194_308 });
+    expect(c.get('c')).toEqual({ file: 'w.csv', line: 4, col: 536_870_000 });
+  });
 });
