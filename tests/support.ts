@@ -103,3 +103,33 @@ sections:
       - { id: rate, title: 率, points: 10, formula: ok / births, target: ">= 95%", rule: { type: deduct, deduct: 1, per: 1%, partial: proportional }, lever: ok }
 `);
 }
+
+/**
+ * A two-level scheme whose items are left missing or n/a by data alone: a ratio (a zero
+ * divisor), an optional column (a blank or absent cell), and an if() on an optional
+ * yes/no rolled up by mean (tests of the data warnings and of lean batches).
+ */
+export const optionalFieldsScheme = (): Scheme =>
+  scheme(`
+id: t
+title: T
+version: 1
+total: 30
+pass: 20
+units:
+  - { id: township, title: 乡镇, name: [乡镇] }
+  - { id: county, title: 县, name: [县] }
+fields:
+  - { id: births, label: 出生数, type: count }
+  - { id: policy, label: 政策内, type: count }
+  - { id: farm_plan, label: 农场计划, type: count, required: false }
+  - { id: is_farm, label: 农场, type: boolean, required: false }
+sections:
+  - id: s
+    title: S
+    points: 30
+    items:
+      - { id: rate, title: 政策率, points: 10, formula: policy / births, target: ">= 90%", rule: { type: all } }
+      - { id: plan, title: 农场计划, points: 10, formula: farm_plan, target: ">= 1", rule: { type: all } }
+      - { id: farm_na, title: 非农场政策率, points: 10, formula: "if(is_farm, 1/0, policy / births)", target: ">= 90%", rule: { type: all }, rollup: mean }
+`);

@@ -7,31 +7,9 @@ import { readDataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/engine/evaluate';
 import type { Assessment, UnitResult } from '../../src/engine/types';
 import { dropChildren, evaluateLean } from '../../src/cli/batch-lean';
-import { bytes, scheme } from '../support';
+import { bytes, optionalFieldsScheme } from '../support';
 
-const S = scheme(`
-id: t
-title: T
-version: 1
-total: 30
-pass: 20
-units:
-  - { id: township, title: 乡镇, name: [乡镇] }
-  - { id: county, title: 县, name: [县] }
-fields:
-  - { id: births, label: 出生数, type: count }
-  - { id: policy, label: 政策内, type: count }
-  - { id: farm_plan, label: 农场计划, type: count, required: false }
-  - { id: is_farm, label: 农场, type: boolean, required: false }
-sections:
-  - id: s
-    title: S
-    points: 30
-    items:
-      - { id: rate, title: 政策率, points: 10, formula: policy / births, target: ">= 90%", rule: { type: all } }
-      - { id: plan, title: 农场计划, points: 10, formula: farm_plan, target: ">= 1", rule: { type: all } }
-      - { id: farm_na, title: 非农场政策率, points: 10, formula: "if(is_farm, 1/0, policy / births)", target: ">= 90%", rule: { type: all }, rollup: mean }
-`);
+const S = optionalFieldsScheme();
 
 const data = (...files: [string, string][]) => readDataset(S, files.map(([name, text]) => ({ name, bytes: bytes(text) })));
 /** A county as compared: its field values read out (UnitFields holds a closure, equal only to itself). */

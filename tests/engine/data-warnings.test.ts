@@ -6,31 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics';
-import { assess, item, scheme, shown } from '../support';
+import { assess, item, optionalFieldsScheme, scheme, shown } from '../support';
 
-const S = scheme(`
-id: t
-title: T
-version: 1
-total: 30
-pass: 20
-units:
-  - { id: township, title: 乡镇, name: [乡镇] }
-  - { id: county, title: 县, name: [县] }
-fields:
-  - { id: births, label: 出生数, type: count }
-  - { id: policy, label: 政策内, type: count }
-  - { id: farm_plan, label: 农场计划, type: count, required: false }
-  - { id: is_farm, label: 农场, type: boolean, required: false }
-sections:
-  - id: s
-    title: S
-    points: 30
-    items:
-      - { id: rate, title: 政策率, points: 10, formula: policy / births, target: ">= 90%", rule: { type: all } }
-      - { id: plan, title: 农场计划, points: 10, formula: farm_plan, target: ">= 1", rule: { type: all } }
-      - { id: farm_na, title: 非农场政策率, points: 10, formula: "if(is_farm, 1/0, policy / births)", target: ">= 90%", rule: { type: all }, rollup: mean }
-`);
+const S = optionalFieldsScheme();
 const warnings = (...files: [string, string][]) =>
   assess(S, ...files).data.findings.filter((d) => d.severity === 'warning').map((d) => formatDiagnostic(d, 'en'));
 
