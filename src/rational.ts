@@ -11,35 +11,10 @@
  * one is not, the operation is done again on BigInt. `n` and `d` give the numerator
  * and denominator as bigint either way.
  */
+import { BIG_SAFE, fixedText, gcdBig, gcdNum, MAX, OUT, POW10, productNum, roundedNum, safe, sumNum, truncNum } from './rational-int';
+
 const SMALL_MIN = -128;
 const SMALL_MAX = 1024;
-const MAX = Number.MAX_SAFE_INTEGER;
-const BIG_SAFE = BigInt(MAX);
-/** Powers of ten that are safe integers: 10^0 … 10^15. */
-const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
-
-/** An integer-valued result of +, −, × on safe integers is exact when it is within ±(2^53 − 1). */
-const safe = (x: number): boolean => x <= MAX && x >= -MAX;
-
-/** Greatest common divisor of safe integers a ≥ 0, b > 0 (on int32 when both fit: a machine division, not fmod). */
-function gcdNum(a: number, b: number): number {
-  if (a <= 0x7fffffff && b <= 0x7fffffff) {
-    let x = a | 0;
-    let y = b | 0;
-    while (y !== 0) {
-      const t = x % y;
-      x = y;
-      y = t;
-    }
-    return x;
-  }
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
 
 export class Rational {
   private constructor(
@@ -137,22 +112,19 @@ export class Rational {
 
   add(o: Rational): Rational {
     if (this.bn === undefined && o.bn === undefined) {
-      const r = Rational.sum(this.p, this.q, o.p, o.q);
-      if (r) return r;
+      if (sumNum(this.p, this.q, o.p, o.q)) return Rational.reduce(OUT.n, OUT.d);
     }
     return Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: Rational): Rational {
     if (this.bn === undefined && o.bn === undefined) {
-      const r = Rational.sum(this.p, this.q, -o.p, o.q);
-      if (r) return r;
+      if (sumNum(this.p, this.q, -o.p, o.q)) return Rational.reduce(OUT.n, OUT.d);
     }
     return Rational.of(this.n * o.d - o.n * this.d, this.d * o.d);
   }
   mul(o: Rational): Rational {
     if (this.bn === undefined && o.bn === undefined) {
-      const r = Rational.product(this.p, this.q, o.p, o.q);
-      if (r) return r;
+      if (productNum(this.p, this.q, o.p, o.q)) return Rational.small(OUT.n, OUT.d);
     }
     return Rational.of(this.n * o.n, this.d * o.d);
   }
@@ -160,8 +132,7 @@ export class Rational {
   div(o: Rational): Rational | undefined {
     if (o.isZero()) return undefined;
     if (this.bn === undefined && o.bn === undefined) {
-      const r = o.p < 0 ? Rational.product(this.p, this.q, -o.q, -o.p) : Rational.product(this.p, this.q, o.q, o.p);
-      if (r) return r;
+      if (o.p < 0 ? productNum(this.p, this.q, -o.q, -o.p) : productNum(this.p, this.q, o.q, o.p)) return Rational.small(OUT.n, OUT.d);
     }
     return Rational.of(this.n * o.d, this.d * o.n);
   }
@@ -295,71 +266,8 @@ export class Rational {
     if (this.bn === undefined) return this.q === 1 ? `${this.p}` : `${this.p}/${this.q}`;
     return this.bd === 1n ? this.bn.toString() : `${this.bn}/${this.bd}`;
   }
-
-  /** a/b + c/d on safe integers (b, d > 0); undefined when an intermediate is not safe. */
-  private static sum(a: number, b: number, c: number, d: number): Rational | undefined {
-    if (b === d) {
-      const s = a + c;
-      return safe(s) ? Rational.reduce(s, b) : undefined;
-    }
-    const g = gcdNum(b, d);
-    const bg = b / g;
-    const dg = d / g;
-    const x = a * dg;
-    const y = c * bg;
-    const den = b * dg;
-    if (!safe(x) || !safe(y) || !safe(den)) return undefined;
-    const s = x + y;
-    return safe(s) ? Rational.reduce(s, den) : undefined;
-  }
-
-  /** (a/b)·(c/d) of reduced fractions on safe integers (b, d > 0); undefined when a part is not safe. */
-  private static product(a: number, b: number, c: number, d: number): Rational | undefined {
-    if (a === 0 || c === 0) return Rational.ZERO;
-    if (b === 1 && d === 1) {
-      const m = a * c;
-      return safe(m) ? Rational.whole(m) : undefined;
-    }
-    // Cross-reduced: the result is in lowest terms.
-    const g1 = gcdNum(a < 0 ? -a : a, d);
-    const g2 = gcdNum(c < 0 ? -c : c, b);
-    const n = (a / g1) * (c / g2);
-    const den = (b / g2) * (d / g1);
-    return safe(n) && safe(den) ? Rational.small(n, den) : undefined;
-  }
 }
 
-/** a/b truncated toward zero (b > 0): exact, the remainder being exact on doubles. */
-function truncNum(a: number, b: number): number {
-  return (a - (a % b)) / b;
-}
-
-/** a/b·scale rounded half away from zero to an integer, or undefined when an intermediate is not safe. */
-function roundedNum(a: number, b: number, scale: number): number | undefined {
-  const scaled = a * scale;
-  const twice = 2 * (scaled < 0 ? -scaled : scaled) + b;
-  const den = 2 * b;
-  if (!safe(scaled) || !safe(twice) || !safe(den)) return undefined;
-  const q = truncNum(twice, den);
-  return scaled < 0 ? -q : q;
-}
-
-/** The digits of abs with `digits` of them after the point, and a minus sign unless zero. */
-function fixedText(abs: number | bigint, neg: boolean, digits: number): string {
-  let s = abs.toString().padStart(digits + 1, '0');
-  if (digits > 0) s = `${s.slice(0, -digits)}.${s.slice(-digits)}`;
-  return neg && abs !== 0 && abs !== 0n ? `-${s}` : s;
-}
-
-/** Greatest common divisor of a ≥ 0 and b > 0 on BigInt, on plain numbers when both are safe. */
-function gcdBig(a: bigint, b: bigint): bigint {
-  if (a <= BIG_SAFE && b <= BIG_SAFE) {
-    const g = gcdNum(Number(a), Number(b));
-    return g === 0 ? 1n : BigInt(g);
-  }
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
-}
 
 export const R = (x: number | string): Rational => {
   const r = typeof x === 'number' ? Rational.fromNumber(x) : Rational.parse(x);
