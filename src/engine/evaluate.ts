@@ -7,33 +7,27 @@
  * above, vetoes checked, bonus added under its cap, units ranked among siblings.
  */
 import { sortDiagnostics, type Finding } from '../diagnostics';
-import type { DataUnit, Dataset, FieldValue } from '../data/model';
+import type { Dataset, FieldValue } from '../data/model';
 import { message, type Text } from '../messages/codes';
 import { Rational } from '../rational';
 import { evaluate as evalFormula, type Env, type Value } from '../scheme/formula';
-import { SUMMABLE_TYPES, type Item, type Scheme, type Section, type Veto } from '../scheme/model';
-import type { Target } from '../scheme/target';
+import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
 import { absentColumns, absentColumnWarnings, unitDataWarnings } from './data-warnings';
 import { UnitFields } from './fields';
+import type { Node, Unscored } from './node';
+import { rollupValue } from './rollup';
 import { solveRemedy } from './remedy';
 import { scoreItem } from './rules';
 import { meets } from './target-eval';
 import { rankUnits, unitTotals } from './totals';
-import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitResult, type VetoResult } from './types';
+import { fieldsOfTarget, floorsOf, NONE, vetoesAt } from './vetoes';
+import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitResult } from './types';
 
 export interface EvaluateOptions {
   /** Param values overriding the scheme's (`--param id=value`). */
   params?: Map<string, Rational>;
   /** Kept for callers; the field values an item reads are now always at hand (`UnitResult.fields`). */
   inputs?: boolean;
-}
-
-interface Node {
-  unit: DataUnit;
-  children: Node[];
-  /** Set when the unit is assessed (its children first). */
-  fields: UnitFields;
-  items: Map<string, ItemResult>;
 }
 
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
@@ -161,8 +155,6 @@ function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
   return new UnitFields(scheme, params, unit.level, values, bad);
 }
 
-/** Why an item is not scored for lack of usable data. */
-type Unscored = Extract<Calc, { kind: 'missing' | 'invalid' }>;
 
 function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
@@ -249,105 +241,6 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
     result.remedy = solveRemedy(scheme, item, env, score);
   }
   return result;
-}
-
-const NONE: never[] = [];
-/** Hard floors by the item they are on, once per scheme. */
-const floorsByScheme = new WeakMap<Scheme, Map<string, Veto[]>>();
-function floorsOf(scheme: Scheme): Map<string, Veto[]> {
-  let m = floorsByScheme.get(scheme);
-  if (!m) {
-    m = new Map();
-    for (const v of scheme.vetoes) if (v.item !== undefined) m.set(v.item, [...(m.get(v.item) ?? []), v]);
-    floorsByScheme.set(scheme, m);
-  }
-  return m;
-}
-
-/** Fields (not params) a target reads. */
-function fieldsOfTarget(scheme: Scheme, t: Target): string[] {
-  const fs = t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
-  return [...new Set(fs.flatMap((f) => f.refs))].filter((r) => scheme.fields.has(r));
-}
-
-/**
- * The value of an item rolled up by mean, min or max from the child units' values:
- * invalid if any child's is, else missing if any child's is (naming them), n/a if
- * all are n/a; booleans: min = all true, max = any true, mean undefined (n/a).
- */
-function rollupValue(item: Item, node: Node): { value: Value; calc?: Unscored } {
-  const kids = node.children.map((c) => ({ name: c.unit.name, r: c.items.get(item.id) }));
-  const invalid = kids.filter((k) => k.r?.status === 'invalid');
-  if (invalid.length) {
-    const by = new Map<string, string[]>();
-    for (const k of invalid) {
-      const ids = k.r!.calc.kind === 'invalid' ? k.r!.calc.fields.map((f) => f.id) : item.fields;
-      for (const id of ids) by.set(id, [...(by.get(id) ?? []), k.name]);
-    }
-    const fields = [...by].map(([id, names]) => ({ id, reason: message('reason/invalid-in', { units: names }) }));
-    return { value: undefined, calc: { kind: 'invalid', fields, units: invalid.map((k) => k.name) } };
-  }
-  const missing = kids.filter((k) => !k.r || k.r.status === 'missing');
-  if (missing.length || !kids.length) {
-    const fields = missing.length ? [...new Set(missing.flatMap((k) => (k.r?.calc.kind === 'missing' ? k.r.calc.fields : item.fields)))] : item.fields;
-    return { value: undefined, calc: { kind: 'missing', fields, units: missing.map((k) => k.name) } };
-  }
-  const vals = kids.filter((k) => k.r!.status !== 'na').map((k) => k.r!.value).filter((v) => v !== undefined);
-  if (!vals.length) return { value: undefined };
-  if (vals.every((v) => typeof v === 'boolean')) {
-    if (item.rollup === 'min') return { value: vals.every((v) => v) };
-    if (item.rollup === 'max') return { value: vals.some((v) => v) };
-    return { value: undefined };
-  }
-  const nums = vals.filter((v): v is Rational => v instanceof Rational);
-  if (nums.length !== vals.length) return { value: undefined };
-  if (item.rollup === 'min') return { value: nums.reduce((a, b) => a.min(b)) };
-  if (item.rollup === 'max') return { value: nums.reduce((a, b) => a.max(b)) };
-  return { value: nums.reduce((a, b) => a.add(b)).div(Rational.int(nums.length)) };
-}
-
-function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
-  const label = (id: string) => scheme.fields.get(id)?.label ?? id;
-  /** Checked unless the condition is undefined and some field it reads is missing or invalid here. */
-  const decided = (hit: boolean | undefined, missing: string[], invalid: string[]): Pick<VetoResult, 'checked' | 'reason'> => {
-    if (hit !== undefined || (!missing.length && !invalid.length)) return { checked: true };
-    return { checked: false, reason: message('reason/veto-unchecked', { missing: missing.map(label), invalid: invalid.map(label) }) };
-  };
-  const fields = node.fields;
-  const stateOf = (ids: string[]) => ({
-    missing: ids.filter((f) => !fields.invalid(f) && fields.value(f) === undefined),
-    invalid: ids.filter((f) => fields.invalid(f)),
-  });
-  return scheme.vetoes
-    .filter((v) => v.level <= node.unit.level)
-    .map((v): VetoResult => {
-      const made = (hit: boolean | undefined, state: Pick<VetoResult, 'checked' | 'reason'>, value: Value): VetoResult => ({
-        id: v.id,
-        title: v.title,
-        triggered: hit === true,
-        checked: state.checked,
-        reason: state.reason,
-        value,
-        basis: v.basis,
-      });
-      if (v.item) {
-        const item = node.items.get(v.item);
-        const hit = item ? meets(v.when, item.value, env) : undefined;
-        // The condition's own fields, and the item's when it lacks data.
-        const own = stateOf(fieldsOfTarget(scheme, v.when));
-        const missing = [...own.missing, ...(item?.calc.kind === 'missing' ? item.calc.fields : item ? [] : v.fields)];
-        const invalid = [...own.invalid, ...(item?.calc.kind === 'invalid' ? item.calc.fields.map((f) => f.id) : [])];
-        const state = decided(hit, [...new Set(missing)], [...new Set(invalid)]);
-        return made(hit, state, item?.value);
-      }
-      const f = v.when.kind === 'formula' ? v.when.f : undefined;
-      const hit = meets(v.when, undefined, env);
-      const { missing, invalid } = stateOf(v.fields);
-      // For a comparison such as `cadre_births > 0`, the value shown is its left side.
-      const left = f && f.ast.k === 'bin' && ['<', '<=', '>', '>=', '==', '!='].includes(f.ast.op) ? f.ast.a : f?.ast;
-      const value = left ? evalFormula(left, env) : undefined;
-      return made(hit, decided(hit, missing, invalid), value);
-    });
 }
 
 function toResult(scheme: Scheme, node: Node): UnitResult {
