@@ -21,7 +21,7 @@ import { msg, type Diagnostic, type Msg } from '../diagnostics';
 import { InputError } from '../errors';
 import { Rational } from '../rational';
 import { jsonErrorAt } from './json-error';
-import { isPeriod } from '../data/period';
+import { arr, bool, int, num, obj, period, Shape, str, strOrNull, type Obj } from './read-values';
 
 export const STATUSES = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'] as const;
 export type ItemStatus = (typeof STATUSES)[number];
@@ -83,16 +83,6 @@ export interface Report {
   snapshots: Snapshot[];
 }
 
-/** A problem with the document's shape: where (a JSON path) and what. */
-class Shape extends Error {
-  constructor(
-    readonly where: string,
-    readonly what: Msg,
-  ) {
-    super(what.en);
-  }
-}
-
 const fail = (file: string, m: Msg, pos?: { line: number; col: number }, path?: string): InputError => {
   const d: Diagnostic = {
     severity: 'error',
@@ -125,46 +115,6 @@ export function parseReport(doc: unknown, file: string): Report {
     if (e instanceof Shape) throw fail(file, e.what, undefined, e.where || undefined);
     throw e;
   }
-}
-
-type Obj = Record<string, unknown>;
-const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
-const wrong = (where: string, expected: Msg, v: unknown) =>
-  v === undefined
-    ? new Shape(where, msg(`${where} is missing (${expected.en} expected)`, `缺少 ${where}（应为${expected.zh}）`))
-    : new Shape(where, msg(`${where || 'the document'} should be ${expected.en}, not ${kindOf(v)}`, `${where || '文档'}应为${expected.zh}，而不是 ${kindOf(v)}`));
-
-function obj(v: unknown, where: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw wrong(where, msg('an object', '对象'), v);
-  return v as Obj;
-}
-function arr(v: unknown, where: string): unknown[] {
-  if (!Array.isArray(v)) throw wrong(where, msg('an array', '数组'), v);
-  return v;
-}
-function str(v: unknown, where: string): string {
-  if (typeof v !== 'string') throw wrong(where, msg('a string', '字符串'), v);
-  return v;
-}
-const strOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : str(v, where));
-function num(v: unknown, where: string): Rational {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw wrong(where, msg('a number', '数值'), v);
-  return Rational.fromNumber(v);
-}
-function int(v: unknown, where: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw wrong(where, msg('a whole number', '整数'), v);
-  return v;
-}
-function bool(v: unknown, where: string): boolean {
-  if (typeof v !== 'boolean') throw wrong(where, msg('true or false', 'true 或 false'), v);
-  return v;
-}
-
-function period(v: unknown, where: string): string | null {
-  if (v === null || v === undefined) return null;
-  const p = str(v, where);
-  if (!isPeriod(p)) throw new Shape(where, msg(`period "${p}" is neither YYYY-MM nor YYYYhN`, `期间“${p}”既不是 YYYY-MM 也不是 YYYYhN`));
-  return p;
 }
 
 function scheme(v: unknown): SchemeInfo {
