@@ -4,84 +4,16 @@
  * tests/report/messages.test.ts renders each with sample arguments.
  */
 import type { Lang, Msg } from '../diagnostics';
-import type { Code, Message, MessageArgs, NaPolicyCode, Text } from './codes';
+import { APP } from './app';
+import { CLI } from './cli';
+import type { Message, MessageArgs, Text } from './codes';
+import { DATA } from './data';
+import { ENGINE } from './engine';
+import type { Renderers } from './render';
+import { SCHEME } from './scheme';
+import { TREND } from './trend';
 
-type Renderers = { [K in Code]: Record<Lang, (a: MessageArgs[K]) => string> };
-
-const en = (xs: readonly string[]) => xs.join(', ');
-const zh = (xs: readonly string[]) => xs.join('、');
-/** "scores" for one item, "score" for several. */
-const scores = (xs: readonly string[]) => (xs.length === 1 ? 'scores' : 'score');
-
-const NA_POLICY: Record<NaPolicyCode, Msg> = {
-  bonus: { en: 'no bonus points', zh: '不加分' },
-  full: { en: 'it is given its full points (na: full)', zh: '按 na: full 给满分' },
-  zero: { en: 'it scores 0 (na: zero)', zh: '按 na: zero 记 0 分' },
-  exclude: { en: "it is left out of the unit's maximum (na: exclude)", zh: '不计入该单位的应得分（na: exclude）' },
-};
-
-export const CATALOG: Renderers = {
-  'data/optional-column-absent': {
-    en: (a) => `no column "${a.label}" in any file (field ${a.field}, optional: required: false): ${en(a.items)} score${a.items.length === 1 ? 's' : ''} 0 as missing data for every ${a.level}`,
-    zh: (a) => `所有文件中都没有“${a.label}”列（字段 ${a.field}，可选：required: false）：${zh(a.items)} 对每个${a.level}都按缺数据记 0 分`,
-  },
-  'data/blank-optional': {
-    en: (a) => `${a.unit}: ${a.label} is blank, so ${en(a.items)} ${scores(a.items)} 0 as missing data; the column is optional (required: false), but a blank in it is not "not applicable"`,
-    zh: (a) => `${a.unit}：${a.label} 为空，${zh(a.items)} 按缺数据记 0 分；该列可以不提供（required: false），但空白不等于“不适用”`,
-  },
-  'data/field-absent': {
-    en: (a) => `${a.unit}: no value for ${a.label}: ${en(a.files)} has no column for it (another file has), so ${en(a.items)} ${scores(a.items)} 0 as missing data`,
-    zh: (a) => `${a.unit}：${a.label} 无数值：${en(a.files)} 没有这一列（其他文件有），${zh(a.items)} 按缺数据记 0 分`,
-  },
-  'data/zero-divisor': {
-    en: (a) => `${a.unit}: ${a.item} is not applicable because ${a.divisor} is 0 (a divisor); ${NA_POLICY[a.policy].en}`,
-    zh: (a) => `${a.unit}：${a.item} 因除数 ${a.divisor} 为 0 记为不适用；${NA_POLICY[a.policy].zh}`,
-  },
-  'adjust/unknown-unit': {
-    en: (a) => `unit "${a.unit}": no unit of that name or code in the data`,
-    zh: (a) => `单位“${a.unit}”：数据中没有此名称或代码的单位`,
-  },
-  'adjust/ambiguous-unit': {
-    en: (a) => `unit "${a.unit}": ${a.codes.length} units have that name (${en(a.codes)}); give the code`,
-    zh: (a) => `单位“${a.unit}”：有 ${a.codes.length} 个同名单位（${zh(a.codes)}）；请填写代码`,
-  },
-  'adjust/unknown-item': {
-    en: (a) => `item "${a.item}": no item of that id or title in the scheme`,
-    zh: (a) => `指标“${a.item}”：方案中没有此 id 或名称的指标`,
-  },
-  'adjust/ambiguous-item': {
-    en: (a) => `item "${a.item}": ${a.ids.length} items have that title (${en(a.ids)}); give the id`,
-    zh: (a) => `指标“${a.item}”：有 ${a.ids.length} 个同名指标（${zh(a.ids)}）；请填写指标 id`,
-  },
-  'adjust/not-scored': {
-    en: (a) => `item ${a.id} (${a.title}) is not scored at ${a.unit} (${a.level})`,
-    zh: (a) => `指标 ${a.id}（${a.title}）不在“${a.unit}”（${a.level}）计分`,
-  },
-  'adjust/override-range': {
-    en: (a) => `override (核定得分) ${a.amount.toDecimal(2)} is above the item's ${a.points.toDecimal(2)} points`,
-    zh: (a) => `核定得分 ${a.amount.toDecimal(2)} 超过该指标的分值 ${a.points.toDecimal(2)} 分`,
-  },
-  'adjust/duplicate': {
-    en: (a) => `${a.unit} / ${a.item} is adjusted twice (first on line ${a.line}); one line per unit and item`,
-    zh: (a) => `${a.unit} / ${a.item} 重复核定（第一次在第 ${a.line} 行）；每个单位的每项指标只能核定一次`,
-  },
-  'adjust/expired': {
-    en: (a) => `adjustment of ${a.unit} / ${a.item} expired on ${a.expires} (reference date ${a.asOf}): not applied`,
-    zh: (a) => `${a.unit} / ${a.item} 的核定已于 ${a.expires} 失效（基准日 ${a.asOf}）：未采用`,
-  },
-  'adjust/not-yet': {
-    en: (a) => `adjustment of ${a.unit} / ${a.item} is dated ${a.date}, after the reference date ${a.asOf}: not yet in force, not applied`,
-    zh: (a) => `${a.unit} / ${a.item} 的核定日期 ${a.date} 晚于基准日 ${a.asOf}：尚未生效，未采用`,
-  },
-  'reason/invalid-in': {
-    en: (a) => `invalid in ${en(a.units)}`,
-    zh: (a) => `${zh(a.units)} 数据无效`,
-  },
-  'reason/veto-unchecked': {
-    en: (a) => `cannot be checked: ${[a.missing.length ? `no value for ${en(a.missing)}` : '', a.invalid.length ? `invalid ${en(a.invalid)}` : ''].filter(Boolean).join('; ')}`,
-    zh: (a) => `无法判定：${[a.missing.length ? `缺少 ${zh(a.missing)}` : '', a.invalid.length ? `数据无效 ${zh(a.invalid)}` : ''].filter(Boolean).join('；')}`,
-  },
-};
+export const CATALOG: Renderers<MessageArgs> = { ...ENGINE, ...DATA, ...SCHEME, ...CLI, ...TREND, ...APP };
 
 /** A message in one language. */
 export function say(t: Text, lang: Lang): string {

@@ -5,38 +5,21 @@
  * Arguments are names as written in the scheme or the data (labels, titles, unit
  * names) and numbers, never words of a language.
  *
- * Only the engine's messages are here so far; the rest of the tool's diagnostics are
- * still worded where they are made (`msg(en, zh)`) and can move here one by one.
+ * Each area keeps its codes and their words in its own file (`./engine.ts`,
+ * `./data.ts`, …); a code in an area's interface without both renderers does not compile.
  */
 import type { Msg } from '../diagnostics';
-import type { Rational } from '../rational';
+import type { AppArgs } from './app';
+import type { CliArgs } from './cli';
+import type { DataArgs } from './data';
+import type { EngineArgs } from './engine';
+import type { SchemeArgs } from './scheme';
+import type { TrendArgs } from './trend';
 
-/** How an item left without a value by a zero divisor is scored. */
-export type NaPolicyCode = 'bonus' | 'exclude' | 'full' | 'zero';
+export type { NaPolicyCode } from './engine';
 
-export interface MessageArgs {
-  /** An optional field (required: false) whose column is in no file, and the items reading it. */
-  'data/optional-column-absent': { label: string; field: string; items: string[]; level: string };
-  /** A blank cell in an optional column, and the items it costs. */
-  'data/blank-optional': { unit: string; label: string; items: string[] };
-  /** A field whose column the unit's own file does not have (another file has). */
-  'data/field-absent': { unit: string; label: string; files: string[]; items: string[] };
-  /** An item not applicable because a divisor in the data is 0. */
-  'data/zero-divisor': { unit: string; item: string; divisor: string; policy: NaPolicyCode };
-  'adjust/unknown-unit': { unit: string };
-  'adjust/ambiguous-unit': { unit: string; codes: string[] };
-  'adjust/unknown-item': { item: string };
-  'adjust/ambiguous-item': { item: string; ids: string[] };
-  'adjust/not-scored': { id: string; title: string; unit: string; level: string };
-  'adjust/override-range': { amount: Rational; points: Rational };
-  'adjust/duplicate': { unit: string; item: string; line: number };
-  'adjust/expired': { unit: string; item: string; expires: string; asOf: string };
-  'adjust/not-yet': { unit: string; item: string; date: string; asOf: string };
-  /** Why a summed field is invalid at a unit: invalid in these units below. */
-  'reason/invalid-in': { units: string[] };
-  /** Why a veto could not be checked: the fields (by label) without a value or invalid. */
-  'reason/veto-unchecked': { missing: string[]; invalid: string[] };
-}
+/** Every area's codes with their arguments: one file per area (engine, data, scheme, cli, trend, app). */
+export interface MessageArgs extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, AppArgs {}
 
 export type Code = keyof MessageArgs;
 
