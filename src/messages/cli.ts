@@ -1,7 +1,6 @@
 /** Messages of the command line: usage, inputs, outputs (src/cli): their arguments and their words in English and Chinese. */
 import type { Renderers } from './render';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface CliArgs {}
 
 export const CLI: Renderers<CliArgs> = {};

@@ -1,7 +1,6 @@
 /** Messages of reading earlier reports for trend and compare (src/trend): their arguments and their words in English and Chinese. */
 import type { Renderers } from './render';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface TrendArgs {}
 
 export const TREND: Renderers<TrendArgs> = {};
