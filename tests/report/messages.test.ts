@@ -8,11 +8,12 @@ import { APP_SAMPLES } from './message-samples/app';
 import { CLI_SAMPLES } from './message-samples/cli';
 import { DATA_SAMPLES } from './message-samples/data';
 import { ENGINE_SAMPLES } from './message-samples/engine';
+import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
 
 /** One set of arguments per code, one file per area: a code added to the union without a sample does not compile. */
-const SAMPLES: { [K in Code]: MessageArgs[K] } = { ...ENGINE_SAMPLES, ...DATA_SAMPLES, ...SCHEME_SAMPLES, ...CLI_SAMPLES, ...TREND_SAMPLES, ...APP_SAMPLES };
+const SAMPLES: { [K in Code]: MessageArgs[K] } = { ...ENGINE_SAMPLES, ...DATA_SAMPLES, ...SCHEME_SAMPLES, ...CLI_SAMPLES, ...TREND_SAMPLES, ...REPORT_SAMPLES, ...APP_SAMPLES };
 
 describe('message catalog', () => {
   const codes = Object.keys(SAMPLES) as Code[];
