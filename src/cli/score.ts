@@ -101,7 +101,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
   const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
-  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks }, detail });
+  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding, failOn }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks }, detail });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
@@ -168,7 +168,7 @@ interface SingleOptions {
 /** One unit in one period: the report of one assessment. */
 async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise<number> {
   const { lang, sort, verbose, csvEncoding, outputs, format } = o;
-  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period });
+  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period, failOn: o.failOn });
   // One -o file that cannot be written does not stop the others; it makes the exit code 2.
   let written: number = EXIT.ok;
   for (const out of outputs) {

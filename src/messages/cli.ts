@@ -1,6 +1,27 @@
 /** Messages of the command line: usage, inputs, outputs (src/cli): their arguments and their words in English and Chinese. */
-import type { Renderers } from './render';
+import { type Renderers, en, zh } from './render';
 
-export interface CliArgs {}
+export interface CliArgs {
+  // Issue 11, points 8 and 9 (the monthly job, conventions): JUnit gates, suggestions, SARIF.
+  /** JUnit: a unit vetoed (or a veto it cannot rule out) fails --fail-on fail. */
+  'junit/vetoed': { unit: string; vetoes: string[] };
+  /** JUnit: a unit below the pass line fails --fail-on fail. */
+  'junit/below-pass': { unit: string; scaled: string; pass: string };
+  /** JUnit: the items that lost points, most first (`title −2`). */
+  'junit/points-lost': { items: string[] };
+}
 
-export const CLI: Renderers<CliArgs> = {};
+export const CLI: Renderers<CliArgs> = {
+  'junit/vetoed': {
+    en: (a) => `${a.unit} fails: veto ${en(a.vetoes)} (triggered, or cannot be ruled out)`,
+    zh: (a) => `${a.unit} 未通过：一票否决 ${zh(a.vetoes)}（已触发或无法排除）`,
+  },
+  'junit/below-pass': {
+    en: (a) => `${a.unit} fails: ${a.scaled} is below the pass line ${a.pass}`,
+    zh: (a) => `${a.unit} 未通过：${a.scaled} 分，低于及格线 ${a.pass} 分`,
+  },
+  'junit/points-lost': {
+    en: (a) => `points lost: ${en(a.items)}`,
+    zh: (a) => `失分指标：${zh(a.items)}`,
+  },
+};

@@ -39,7 +39,7 @@ export const BATCH_FORMATS = {
     render: (b: Batch, c: BatchFormatContext) => {
       const newest = b.periods[b.periods.length - 1] ?? null;
       const parts = b.entries.filter((e) => e.period === newest).map((e) => ({ a: e.assessment, prefix: e.period ?? '' }));
-      return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang }, c.extra?.checks ?? []);
+      return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang, failOn: c.failOn }, c.extra?.checks ?? []);
     },
   },
   csv: {

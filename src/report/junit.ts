@@ -9,17 +9,24 @@
  *   veto is an `<error>`, and so is one the data cannot check (it cannot be ruled out);
  * - one suite per section, in scheme order, named `<unit> / <section title>` (a nested
  *   section by its path), one testcase per item: an item not met (partial, failed,
- *   missing or invalid data) has a `<failure>` whose message gives the gap and the
- *   points lost, with the explanation as its text; a not-applicable item is
- *   `<skipped>`. A bonus item loses no points: not earned, it is `<skipped>`, never a
- *   failure.
+ *   missing or invalid data) passes, its `<system-out>` giving the gap and the points
+ *   lost, then the explanation; a not-applicable item is `<skipped>`. A bonus item
+ *   loses no points: not earned, it is `<skipped>`, never a failure.
+ *
+ * Red tests are exactly what fails the `--fail-on` gate, so a JUnit file has failed
+ * tests when, and only when, the run exits 1 for it (docs/monthly-jobs.md): with
+ * `--fail-on fail` (the default) a `--fail-on fail` testcase per unit fails when the
+ * unit fails (below the pass line, or a veto), listing the items that lost points;
+ * with `fail` or `veto` a triggered or unchecked veto is an `<error>`; with `never`
+ * nothing is red (a veto is said in `<system-out>`).
  *
  * Deterministic: no timestamps, no host names, every time is "0".
  */
 import { gapText, vetoWords } from './item-words';
 import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
-import type { Rational } from '../rational';
+import { Rational } from '../rational';
+import { message } from '../messages/codes';
 import { showPoints } from './display';
 import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
 import { sectionTitle } from './csv';
@@ -29,7 +36,11 @@ import { statusWord, t } from './i18n';
 
 export interface JunitContext {
   lang: Lang;
+  /** The `--fail-on` gate the run exits by (default fail): what is red. */
+  failOn?: FailOn;
 }
+
+export type FailOn = 'veto' | 'fail' | 'never';
 
 /** Statuses that make an item a failure (unless it is a bonus item). */
 export const NOT_MET: readonly Status[] = ['partial', 'failed', 'missing', 'invalid'];
@@ -91,32 +102,47 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   if (i.status === 'na') {
     return { name, classname, outcome: 'skipped', body: `<skipped${attrs([['message', statusWord(lang, 'na')]])}>${xmlText(explanation)}</skipped>` };
   }
-  if (NOT_MET.includes(i.status)) {
-    return { name, classname, outcome: 'failure', body: `<failure${attrs([['message', failureMessage(i, lang)], ['type', i.status]])}>${xmlText(explanation)}</failure>` };
-  }
+  // Points lost fail no gate by themselves: said in the output of a passing testcase.
+  if (NOT_MET.includes(i.status)) return { name, classname, outcome: 'pass', body: `<system-out>${xmlText(`${failureMessage(i, lang)}\n${explanation}`)}</system-out>` };
   // A passing item the inspectors adjusted: the adjustment in the testcase's output.
   return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
 }
 
-function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
+function vetoCase(u: UnitResult, v: VetoResult, lang: Lang, failOn: FailOn): Case {
   const zh = lang === 'zh';
   const name = `${v.id} ${v.title}`;
   const classname = `pinggu.${u.key}.veto`;
+  if (!v.triggered && v.checked) return { name, classname, outcome: 'pass' };
   const w = vetoWords(u, v);
   const text = [w.condition, v.basis].filter((x): x is string => Boolean(x)).join('\n');
-  if (v.triggered) {
-    const message = zh ? `触发一票否决：${w.condition}（实际 ${w.display}）` : `veto triggered: ${w.condition} (here ${w.display})`;
-    return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto']])}>${xmlText(text)}</error>` };
-  }
-  if (!v.checked) {
-    const why = v.reason ? say(v.reason, lang) : '';
-    const message = zh ? `无法核查一票否决，不能排除${why ? `：${why}` : ''}` : `veto cannot be checked, so not ruled out${why ? `: ${why}` : ''}`;
-    return { name, classname, outcome: 'error', body: `<error${attrs([['message', message], ['type', 'veto-unchecked']])}>${xmlText(text)}</error>` };
-  }
-  return { name, classname, outcome: 'pass' };
+  const why = v.reason ? say(v.reason, lang) : '';
+  const said = v.triggered
+    ? zh ? `触发一票否决：${w.condition}（实际 ${w.display}）` : `veto triggered: ${w.condition} (here ${w.display})`
+    : zh ? `无法核查一票否决，不能排除${why ? `：${why}` : ''}` : `veto cannot be checked, so not ruled out${why ? `: ${why}` : ''}`;
+  // With --fail-on never a veto fails nothing: said, not red.
+  if (failOn === 'never') return { name, classname, outcome: 'pass', body: `<system-out>${xmlText(`${said}\n${text}`)}</system-out>` };
+  return { name, classname, outcome: 'error', body: `<error${attrs([['message', said], ['type', v.triggered ? 'veto' : 'veto-unchecked']])}>${xmlText(text)}</error>` };
 }
 
-function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suite[] {
+/** `--fail-on fail`: the unit fails when below the pass line or vetoed; the items that lost points say why. */
+function gateCase(a: Assessment, u: UnitResult, lang: Lang): Case {
+  const name = '--fail-on fail';
+  const classname = `pinggu.${u.key}.gate`;
+  if (u.passed) return { name, classname, outcome: 'pass' };
+  const lost = u.items
+    .filter((i) => !i.bonus && i.lost.gt(Rational.ZERO))
+    .sort((x, y) => y.lost.cmp(x.lost))
+    .map((i) => `${i.title} −${showPoints(i.lost)}`);
+  const vetoes = u.vetoes.filter((v) => v.triggered || !v.checked).map((v) => v.title);
+  const lines = [
+    ...(vetoes.length ? [say(message('junit/vetoed', { unit: u.name, vetoes }), lang)] : []),
+    ...(u.scaled.lt(a.scheme.pass) ? [say(message('junit/below-pass', { unit: u.name, scaled: showPoints(u.scaled), pass: showPoints(a.scheme.pass) }), lang)] : []),
+    ...(lost.length ? [say(message('junit/points-lost', { items: lost }), lang)] : []),
+  ];
+  return { name, classname, outcome: 'failure', body: `<failure${attrs([['message', lines[0] ?? ''], ['type', 'gate']])}>${xmlText(lines.join('\n'))}</failure>` };
+}
+
+function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = '', failOn: FailOn = 'fail'): Suite[] {
   const verdict: [string, string][] = [
     ['score', num(u.score)],
     ['scaled', num(u.scaled)],
@@ -138,7 +164,7 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suit
   ];
   const pkg = `pinggu.${prefix ? `${prefix}.` : ''}${u.key}`;
   const label = `${prefix ? `${prefix} / ` : ''}${u.name}`;
-  const suites: Suite[] = [{ name: `${label} / ${t(lang, 'vetoes')}`, pkg, properties: verdict, cases: u.vetoes.map((v) => vetoCase(u, v, lang)) }];
+  const suites: Suite[] = [{ name: `${label} / ${t(lang, 'vetoes')}`, pkg, properties: verdict, cases: [...(failOn === 'fail' ? [gateCase(a, u, lang)] : []), ...u.vetoes.map((v) => vetoCase(u, v, lang, failOn))] }];
   const bySection = new Map<string, ItemResult[]>();
   for (const i of u.items) bySection.set(i.section, [...(bySection.get(i.section) ?? []), i]);
   for (const [section, items] of bySection) {
@@ -152,7 +178,7 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suit
 const count = (cases: Case[], o: Case['outcome']) => cases.filter((c) => c.outcome === o).length;
 
 export function formatJunit(a: Assessment, ctx: JunitContext): string {
-  return junitDocument(`pinggu: ${a.scheme.title}`, a.units.flatMap((u) => unitSuites(a, u, ctx.lang)));
+  return junitDocument(`pinggu: ${a.scheme.title}`, a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx.failOn)));
 }
 
 /** A check of the run as a whole (a trend gate): passed, or failed with why. */
@@ -182,7 +208,7 @@ export function formatJunitMany(title: string, parts: { a: Assessment; prefix: s
         })),
       }]
     : [];
-  return junitDocument(`pinggu: ${title}`, [...gates, ...parts.flatMap(({ a, prefix }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix)))]);
+  return junitDocument(`pinggu: ${title}`, [...gates, ...parts.flatMap(({ a, prefix }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, ctx.failOn)))]);
 }
 
 function junitDocument(title: string, suites: Suite[]): string {

@@ -19,6 +19,8 @@ export interface FormatContext {
   csvEncoding?: 'utf-8' | 'gb18030';
   /** The assessed period, when known (`2026-09`, `2026h1`). */
   period?: string | null;
+  /** JUnit: the --fail-on gate the run exits by (default fail), so that its red tests agree with the exit code. */
+  failOn?: 'veto' | 'fail' | 'never';
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The JUnit report, read back by a small strict XML parser written here (no
- * dependency): well-formed, the counts add up, and its failures are exactly the items
- * not met. Golden file of the bundled sample (regenerate with UPDATE_GOLDEN=1).
+ * dependency): well-formed, the counts add up, and its red tests are exactly what
+ * fails the --fail-on gate (so they agree with the exit code); the items not met pass,
+ * with the gap and the points lost in their output. Golden file of the bundled sample (regenerate with UPDATE_GOLDEN=1).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -239,33 +240,54 @@ describe('JUnit report of the bundled sample', () => {
   });
 
   for (const lang of ['en', 'zh']) {
-    it(`its failures are exactly the items not met (${lang})`, async () => {
+    it(`its one failure is the county failing --fail-on fail, listing the items not met, which pass with their gap (${lang})`, async () => {
       const { out, json, code } = await junit(['--lang', lang]);
       expect(code).toBe(1);
       const root = parseXml(out);
       const county = json[0]!;
       const notMet = county.items.filter((i) => !i.bonus && ['partial', 'failed', 'missing', 'invalid'].includes(i.status));
       expect(notMet.length).toBe(10);
-      expect(withChild(root, 'failure')).toEqual(notMet.map((i) => i.id));
+      // Red: the gate the exit code comes from, and nothing else.
+      expect(root.attrs).toMatchObject({ failures: '1', errors: '0' });
+      const gate = cases(root).find((tc) => kids(tc, 'failure').length)!;
+      expect(gate.attrs).toMatchObject({ classname: 'pinggu.140724.gate', name: '--fail-on fail' });
+      const f = kids(gate, 'failure')[0]!;
+      expect(f.attrs).toEqual({ type: 'gate', message: lang === 'zh' ? '昔阳县 未通过：87.18 分，低于及格线 90 分' : '昔阳县 fails: 87.18 is below the pass line 90' });
+      // Every item that lost points is named, most first.
+      const lostLine = f.text.split('\n')[1]!;
+      expect(lostLine.startsWith(lang === 'zh' ? '失分指标：奖励扶助金兑现率 −4' : 'points lost: 奖励扶助金兑现率 −4')).toBe(true);
+      expect(lostLine.split(lang === 'zh' ? '、' : ', ')).toHaveLength(notMet.length);
       // One suite per section plus the vetoes, top-level units only: every county item, each once.
-      expect(cases(root).filter((tc) => !tc.attrs.classname!.endsWith('.veto')).map(idOf)).toEqual(county.items.map((i) => i.id));
+      expect(cases(root).filter((tc) => !/\.(veto|gate)$/.test(tc.attrs.classname!)).map(idOf)).toEqual(county.items.map((i) => i.id));
       expect(withChild(root, 'skipped')).toEqual(county.items.filter((i) => i.status === 'na' || (i.bonus && i.status !== 'met')).map((i) => i.id));
-      expect(withChild(root, 'error')).toEqual(county.vetoes.filter((v) => v.triggered || !v.checked).map((v) => v.id));
-      // The message gives the gap and the points lost.
+      expect(withChild(root, 'error')).toEqual([]);
+      // The items not met pass; their output gives the gap and the points lost, then the explanation.
+      expect(withChild(root, 'system-out')).toEqual(notMet.map((i) => i.id));
       for (const tc of cases(root)) {
-        const f = kids(tc, 'failure')[0];
-        if (!f) continue;
+        const o = kids(tc, 'system-out')[0];
+        if (!o) continue;
         const item = notMet.find((i) => i.id === idOf(tc))!;
-        expect(f.attrs.type).toBe(item.status);
-        expect(f.attrs.message).toMatch(lang === 'zh' ? /差距 .+，失 [\d.]+ 分（共 [\d.]+ 分）$/ : /gap .+, [\d.]+ of [\d.]+ points? lost$/);
-        expect(f.attrs.message).toContain(String(Math.round(item.lost * 100) / 100));
-        expect(f.text.length).toBeGreaterThan(10);
+        const [first, ...rest] = o.text.split('\n');
+        expect(first).toMatch(lang === 'zh' ? /失 [\d.]+ 分（共 [\d.]+ 分）$/ : /[\d.]+ of [\d.]+ points? lost$/);
+        expect(first).toContain(String(Math.round(item.lost * 100) / 100));
+        expect(rest.join('\n').length).toBeGreaterThan(10);
       }
       const names = kids(root, 'testsuite').map((s) => s.attrs.name);
       expect(names[0]).toBe(lang === 'zh' ? '昔阳县 / 一票否决' : '昔阳县 / Vetoes');
       expect(names).toContain('昔阳县 / 综合管理');
     });
   }
+
+  it('red tests agree with the exit code under every --fail-on', async () => {
+    for (const [failOn, want] of [['fail', 1], ['veto', 0], ['never', 0]] as const) {
+      const { out, code } = await junit(['--fail-on', failOn]);
+      expect(code, failOn).toBe(want);
+      const root = parseXml(out);
+      expect(Number(root.attrs.failures) + Number(root.attrs.errors) > 0, failOn).toBe(code === 1);
+      // The --fail-on fail test case is there only when that is the gate.
+      expect(cases(root).some((tc) => tc.attrs.classname!.endsWith('.gate')), failOn).toBe(failOn === 'fail');
+    }
+  });
 
   it('carries the verdict as properties of the vetoes suite', async () => {
     const root = parseXml((await junit()).out);
@@ -344,10 +366,10 @@ vetoes:
     value: triggered ? R(1) : undefined,
   });
 
-  it('a triggered veto and an unchecked veto are errors; a checked one passes; n/a is skipped; names are escaped', () => {
+  it('with --fail-on veto, a triggered veto and an unchecked veto are errors; a checked one passes; n/a is skipped; names are escaped', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,0,0\n']);
     const evil = '=HYPERLINK("http://x","y") & <b>\u0001';
-    const out = formatJunit(hostile(a, evil, [veto('v1', true, true), veto('v2', false, false), veto('v3', false, true)]), { lang: 'en' });
+    const out = formatJunit(hostile(a, evil, [veto('v1', true, true), veto('v2', false, false), veto('v3', false, true)]), { lang: 'en', failOn: 'veto' });
     const root = parseXml(out);
     expect(root.attrs.name).toBe('pinggu: T & <co>');
     const [vetoes, items] = kids(root, 'testsuite');
@@ -358,21 +380,37 @@ vetoes:
     expect(kids(v1!, 'error')[0]!.attrs).toEqual({ message: 'veto triggered: 分子 >= 0 and 分母 < 1 (here 0 >= 0 and 0 < 1)', type: 'veto' });
     expect(kids(v2!, 'error')[0]!.attrs).toEqual({ message: 'veto cannot be checked, so not ruled out: field 分子 is blank', type: 'veto-unchecked' });
     expect(v3!.children).toEqual([]);
-    // x: 0/0 is not applicable (skipped); y: 0 < 1 failed.
+    // x: 0/0 is not applicable (skipped); y: 0 < 1 failed, which fails no gate: it passes, with why in its output.
     const [x, y] = kids(items!, 'testcase');
     expect(kids(x!, 'skipped')[0]!.attrs.message).toBe('n/a');
-    expect(kids(y!, 'failure')[0]!.attrs.message).toBe('failed: gap 1, 5 of 5 points lost');
-    expect(items!.attrs).toMatchObject({ tests: '2', failures: '1', skipped: '1', errors: '0' });
-    expect(root.attrs).toMatchObject({ tests: '5', failures: '1', errors: '2' });
+    expect(kids(y!, 'system-out')[0]!.text.split('\n')[0]).toBe('failed: gap 1, 5 of 5 points lost');
+    expect(items!.attrs).toMatchObject({ tests: '2', failures: '0', skipped: '1', errors: '0' });
+    expect(root.attrs).toMatchObject({ tests: '5', failures: '0', errors: '2' });
+  });
+
+  it('with --fail-on fail (the default) the unit fails one test case naming the vetoes; with never nothing is red', () => {
+    const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,0,0\n']);
+    const vetoed = (u: Assessment) => ({ ...u, units: [{ ...u.units[0]!, passed: false }] });
+    const fail = parseXml(formatJunit(vetoed(hostile(a, 'A', [veto('v1', true, true), veto('v2', false, false)])), { lang: 'en' }));
+    const [gate, v1] = kids(kids(fail, 'testsuite')[0]!, 'testcase');
+    expect(gate!.attrs).toMatchObject({ name: '--fail-on fail', classname: 'pinggu.县.gate' });
+    expect(kids(gate!, 'failure')[0]!.attrs.message).toBe('A fails: veto v1 <title>, v2 <title> (triggered, or cannot be ruled out)');
+    expect(kids(gate!, 'failure')[0]!.text).toMatch(/\npoints lost: Y −5$/);
+    expect(kids(v1!, 'error')).toHaveLength(1);
+    const never = parseXml(formatJunit(vetoed(hostile(a, 'A', [veto('v1', true, true), veto('v2', false, false)])), { lang: 'en', failOn: 'never' }));
+    expect(never.attrs).toMatchObject({ failures: '0', errors: '0' });
+    const [n1, n2] = kids(kids(never, 'testsuite')[0]!, 'testcase');
+    expect(kids(n1!, 'system-out')[0]!.text).toMatch(/^veto triggered: /);
+    expect(kids(n2!, 'system-out')[0]!.text).toMatch(/^veto cannot be checked/);
   });
 
   it('in Chinese too', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,0,0\n']);
-    const root = parseXml(formatJunit(hostile(a, '乙镇', [veto('v1', true, true), veto('v2', false, false)]), { lang: 'zh' }));
+    const root = parseXml(formatJunit(hostile(a, '乙镇', [veto('v1', true, true), veto('v2', false, false)]), { lang: 'zh', failOn: 'veto' }));
     const [vetoes, items] = kids(root, 'testsuite');
     expect(vetoes!.attrs.name).toBe('乙镇 / 一票否决');
     expect(kids(kids(vetoes!, 'testcase')[0]!, 'error')[0]!.attrs.message).toBe('触发一票否决：分子 >= 0 and 分母 < 1（实际 0 >= 0 and 0 < 1）');
     expect(kids(kids(vetoes!, 'testcase')[1]!, 'error')[0]!.attrs.message).toBe('无法核查一票否决，不能排除：分子为空');
-    expect(kids(kids(items!, 'testcase')[1]!, 'failure')[0]!.attrs.message).toBe('未达标：差距 1，失 5 分（共 5 分）');
+    expect(kids(kids(items!, 'testcase')[1]!, 'system-out')[0]!.text.split('\n')[0]).toBe('未达标：差距 1，失 5 分（共 5 分）');
   });
 });

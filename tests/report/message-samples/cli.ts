@@ -1,4 +1,9 @@
 /** Sample arguments for every cli message code (tests/report/messages.test.ts). */
 import type { CliArgs } from '../../../src/messages/cli';
 
-export const CLI_SAMPLES: { [K in keyof CliArgs]: CliArgs[K] } = {};
+export const CLI_SAMPLES: { [K in keyof CliArgs]: CliArgs[K] } = {
+  // Issue 11, points 8 and 9.
+  'junit/vetoed': { unit: 'A镇', vetoes: ['甲', '乙'] },
+  'junit/below-pass': { unit: 'A镇', scaled: '79.18', pass: '90' },
+  'junit/points-lost': { items: ['甲 −2', '乙 −1'] },
+};
