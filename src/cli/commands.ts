@@ -1,7 +1,7 @@
 /** The commands' actions. Each returns an exit code; printing goes through io. */
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Finding, type Lang } from '../diagnostics';
-import { UsageError, WriteError } from '../errors';
+import { InputError, UsageError, WriteError } from '../errors';
 import { writeError } from './write-errors';
 import { visibleLine } from '../visible';
 import { readDataset } from '../data/dataset';
@@ -17,6 +17,9 @@ import { withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import { limitsOf } from './limits';
 import type { Io } from './io';
+import { suggestItems, VERSION } from './conventions';
+import { both } from '../messages/catalog';
+import { message } from '../messages/codes';
 import { isChunked, type Chunked } from '../report/json-chunks';
 
 export interface CommonOptions {
@@ -120,7 +123,32 @@ export interface CheckOptions extends CommonOptions {
 
 export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
-  const format = oneOf('--format', o.format, ['table', 'json'] as const, 'table');
+  const format = oneOf('--format', o.format, ['table', 'json', 'sarif'] as const, 'table');
+  if (format === 'sarif') return checkSarif(io, data, o, lang);
+  const report = await checkReport(io, data, o);
+  io.stdout(format === 'json' ? formatCheckJson(report, { lang }) : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }));
+  return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
+}
+
+/**
+ * `check --format sarif`: every finding of the scheme and the data for code-scanning
+ * dashboards, also those that stop the check (an invalid scheme, an unreadable file).
+ */
+async function checkSarif(io: Io, data: string[], o: CheckOptions, lang: Lang): Promise<number> {
+  const { formatSarif } = await import('../report/sarif');
+  let findings: Finding[];
+  try {
+    const report = await checkReport(io, data, o);
+    findings = [...report.schemeFindings, ...report.findings];
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    findings = e.diagnostics;
+  }
+  io.stdout(formatSarif(findings, { lang, version: VERSION }));
+  return hasErrors(findings) ? EXIT.input : EXIT.ok;
+}
+
+async function checkReport(io: Io, data: string[], o: CheckOptions): Promise<CheckReport> {
   const limits = limitsOf(o.limit);
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   const report: CheckReport = {
@@ -140,8 +168,7 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
     report.files = dataset.files;
     report.findings = [...said, ...dataset.findings];
   }
-  io.stdout(format === 'json' ? formatCheckJson(report, { lang }) : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }));
-  return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
+  return report;
 }
 
 export async function runSchemes(io: Io, o: CommonOptions): Promise<number> {
@@ -175,6 +202,8 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
+  const near = model ? [] : suggestItems(all, itemRef);
+  if (near.length) throw new UsageError(both(message('cli/no-item-suggest', { item: itemRef, titles: near.map((i) => i.title), ids: near.map((i) => i.id) })));
   if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
   const said: Diagnostic[] = [];
   const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });

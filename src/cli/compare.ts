@@ -19,6 +19,7 @@ import { buildTrend } from '../trend/diff';
 import { gateTrend, parseRegression, type GateOptions } from '../trend/gate';
 import { readReport, type Report } from '../trend/read';
 import { chooseLang, EXIT } from './commands';
+import { useColor } from './conventions';
 import type { Io } from './io';
 import { nothingComparedWarning } from '../report/trend-lines';
 
@@ -89,6 +90,6 @@ export async function runCompare(io: Io, before: string, after: string, o: Compa
   const title = `${b.scheme.title} ${b.scheme.version}`;
   if (format === 'json') io.stdout(formatTrendJson(trend, { before: [before], after, gate }));
   else if (format === 'md') io.stdout(formatTrendMarkdown(trend, { lang, title, gate }));
-  else io.stdout(formatTrendText(trend, { lang, title, gate, color: io.isTTY && o.color !== false && !io.env.NO_COLOR }));
+  else io.stdout(formatTrendText(trend, { lang, title, gate, color: useColor(io, o.color) }));
   return gate?.exitCode ?? EXIT.ok;
 }

@@ -14,8 +14,7 @@ import { runScore, type ScoreOptions } from './score';
 import { COMPARE_FORMATS, runCompare, type CompareOptions } from './compare';
 import { nodeIo, type Io } from './io';
 import { runTemplate, type TemplateOptions } from './template';
-
-const VERSION = '0.1.0';
+import { colorOptions, VERSION, zhHelp } from './conventions';
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 
@@ -62,7 +61,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .addHelpText('after', exitCodesHelp(lang))
     .helpOption('-h, --help', h('show this help', '显示帮助'))
     .helpCommand('help [command]', h('show help for a command', '显示某个命令的帮助'));
-  if (lang === 'zh') p.configureHelp({ styleTitle: (t: string) => ZH_TITLES[t] ?? t });
+  if (lang === 'zh') p.configureHelp({ styleTitle: (t: string) => ZH_TITLES[t] ?? t, ...zhHelp });
   p.version(VERSION, '-V, --version', h('show the version', '显示版本号'));
 
   const common = (c: Command) =>
@@ -75,10 +74,11 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
       .option('--verbose', h('also show notes, and stack traces on internal errors', '同时显示提示信息；内部错误时显示堆栈'))
       .option('--limit <name=value>', h(LIMIT_HELP.en, LIMIT_HELP.zh), collect)
       .addHelpText('after', exitCodesHelp(lang));
+  const colored = (c: Command) => colorOptions(c, h);
 
-  common(p.command('score').argument('[data...]', h('data files, folders or glob patterns; several counties or months make a batch', '数据文件、文件夹或通配符；多个县或多个月即为批量评估')))
+  colored(common(p.command('score').argument('[data...]', h('data files, folders or glob patterns; several counties or months make a batch', '数据文件、文件夹或通配符；多个县或多个月即为批量评估')))
     .description(h('score the data and print the gap report', '计分并输出失分报告'))
-    .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(FORMAT_NAMES))
+    .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(FORMAT_NAMES)))
     .option('-o, --output <file>', h('write the report to a file (format from the extension); repeatable', '报告写入文件（格式取自扩展名），可重复'), collect)
     .option('--fail-on <when>', h('exit 1 on: veto, fail (default), never', '何时以 1 退出：veto、fail（默认）、never'))
     .option('--sort <order>', h('item order: lost (default) or scheme', '指标顺序：lost（按失分，默认）或 scheme（按方案）'))
@@ -94,19 +94,18 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--history <dir>', h('compare with all previous JSON reports in this folder (*.json, and */summary.json)', '与此文件夹中以往的全部 JSON 报告对比（*.json 及 */summary.json）'))
     .option('--fail-on-regression <points>', h('exit 1 when a county\'s score dropped by more than this many points', '某县得分下降超过此分数时以 1 退出'))
     .option('--fail-on-new-failure', h('exit 1 when an item that had full points no longer has', '原满分的指标出现失分时以 1 退出'))
-    .option('--no-color', h('no colour', '不使用颜色'))
     .action(async (data: string[], o: ScoreOptions) => {
       result.code = await runScore(io, data, o);
     });
 
-  common(p.command('check').argument('[data...]', h('data files or folders to check', '要检查的数据文件或文件夹')))
+  colored(common(p.command('check').argument('[data...]', h('data files or folders to check', '要检查的数据文件或文件夹')))
     .description(h('validate the scheme, and the data if given, without scoring', '只检查方案（及给出的数据），不计分'))
-    .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(['table', 'json']))
+    .addOption(new Option('-f, --format <format>', h('output format', '输出格式')).choices(['table', 'json', 'sarif'])))
     .action(async (data: string[], o: CheckOptions) => {
       result.code = await runCheck(io, data, o);
     });
 
-  p.command('template')
+  colored(p.command('template'))
     .description(h('write a blank data-collection sheet for the scheme (township fields; county fields in a second sheet or file)', '生成方案的空白数据采集表（乡镇字段；县级字段另成一表或一个文件）'))
     .option('-s, --scheme <file|id>', h('scheme YAML file or bundled scheme id', '方案 YAML 文件或内置方案 id'))
     .option('--units <file>', h('CSV listing the townships (name column, optional code column) to prefill', '预填乡镇名单的 CSV（名称列，可选代码列）'))
@@ -122,7 +121,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
       result.code = await runTemplate(io, o);
     });
 
-  common(p.command('explain').argument('<item>', h('item id or title', '指标 id 或名称')).argument('[data...]', h('data files or folders', '数据文件或文件夹')))
+  colored(common(p.command('explain').argument('<item>', h('item id or title', '指标 id 或名称')).argument('[data...]', h('data files or folders', '数据文件或文件夹'))))
     .description(h('explain one item step by step: formula, data, value, target, rule, points, remedy', '逐步解释一个指标：公式、数据、数值、目标、计分规则、得分和整改'))
     .option('--unit <name>', h('the unit (name or code; default: the county)', '单位（名称或代码；默认为县）'))
     .option('--param <id=value>', h('override a scheme param; repeatable', '覆盖方案参数，可重复'), collect)
@@ -132,7 +131,7 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
       result.code = await runExplain(io, itemRef, data, o);
     });
 
-  p.command('compare')
+  colored(p.command('compare'))
     .argument('<before>', h('the earlier pinggu JSON report (single or batch)', '较早的 pinggu JSON 报告（单次或批量）'))
     .argument('<after>', h('the later pinggu JSON report', '较新的 pinggu JSON 报告'))
     .description(h('compare two JSON reports: score and rank changes, items newly failing or newly met, scheme changes', '对比两份 JSON 报告：得分和排名变化、新失分和新达标的指标、方案变化'))
@@ -140,22 +139,21 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .option('--fail-on-regression <points>', h('exit 1 when a unit\'s score dropped by more than POINTS (0: any drop)', '单位得分下降超过 POINTS 分时以 1 退出（0：任何下降）'))
     .option('--fail-on-new-failure', h('exit 1 when an item newly fails', '有指标新失分时以 1 退出'))
     .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
-    .option('--no-color', h('no colour', '不使用颜色'))
     .option('--verbose', h('stack traces on internal errors', '内部错误时显示堆栈'))
     .addHelpText('after', h('\nExit codes:\n  0  compared; no gate set, or every gate passes\n  1  compared; a gate fails (--fail-on-regression, --fail-on-new-failure)\n  2  could not compare: usage error, a file unreadable or not a pinggu report', '\n退出码：\n  0  已对比；未设门槛，或均通过\n  1  已对比；未通过门槛（--fail-on-regression、--fail-on-new-failure）\n  2  无法对比：命令用法错误、文件无法读取或不是 pinggu 报告'))
     .action(async (before: string, after: string, o: CompareOptions) => {
       result.code = await runCompare(io, before, after, o);
     });
 
-  p.command('schemes')
+  colored(p.command('schemes'))
     .description(h('list the bundled schemes', '列出内置方案'))
     .option('--lang <zh|en>', h('language', '语言'))
     .action(async (o) => {
       result.code = await runSchemes(io, o);
     });
 
-  p.command('schema', { hidden: true })
-    .description('print the JSON Schema of scheme files')
+  p.command('schema')
+    .description(h('print the JSON Schema of scheme files, for editors (pinggu schema > scheme.schema.json; see README)', '输出方案文件的 JSON Schema，供编辑器校验与补全（pinggu schema > scheme.schema.json；见 README）'))
     .action(async () => {
       result.code = await runSchema(io);
     });

@@ -21,6 +21,7 @@ import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, print
 import { gateOptions } from './compare';
 import { discoverJobs } from './discover';
 import { resolveScheme } from './inputs';
+import { useColor } from './conventions';
 import { limitsOf } from './limits';
 import type { Io } from './io';
 import { checkBatchFormats, progressBar, writeBatch } from './score-batch';
@@ -74,7 +75,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   if (jobs.length > 1) checkBatchFormats({ outputs, format, outputDir: o.outputDir });
   const verbose = Boolean(o.verbose);
   const quiet = Boolean(o.quiet);
-  const color = io.isTTY && o.color !== false && !io.env.NO_COLOR;
+  const color = useColor(io, o.color);
   const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
   const gateOf = (a: Assessment) => gate(a, failOn);
   // Inspector adjustments, each assessment with its period's reference date.

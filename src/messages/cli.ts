@@ -9,6 +9,8 @@ export interface CliArgs {
   'junit/below-pass': { unit: string; scaled: string; pass: string };
   /** JUnit: the items that lost points, most first (`title −2`). */
   'junit/points-lost': { items: string[] };
+  /** explain: no item of that id or title, but some close to it (titles and ids, best first). */
+  'cli/no-item-suggest': { item: string; titles: string[]; ids: string[] };
 }
 
 export const CLI: Renderers<CliArgs> = {
@@ -23,5 +25,9 @@ export const CLI: Renderers<CliArgs> = {
   'junit/points-lost': {
     en: (a) => `points lost: ${en(a.items)}`,
     zh: (a) => `失分指标：${zh(a.items)}`,
+  },
+  'cli/no-item-suggest': {
+    en: (a) => `no item "${a.item}" in the scheme; did you mean ${en(a.titles.map((t, i) => `${t} (${a.ids[i]})`))}?`,
+    zh: (a) => `方案中没有指标“${a.item}”；是否指：${zh(a.titles.map((t, i) => `${t}（${a.ids[i]}）`))}？`,
   },
 };

@@ -236,6 +236,8 @@ export const Grade = z.strictObject({
 
 export const Scheme = doc(
   z.strictObject({
+    /** For editors only (`$schema: ./scheme.schema.json`, written by `pinggu schema`); pinggu ignores it. */
+    $schema: opt(z.string(), 'The JSON Schema of this file, for editors (write it with `pinggu schema > scheme.schema.json`); ignored by pinggu.'),
     id: doc(
       z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . -, starting with a letter')),
       'Scheme id, used by --scheme for bundled schemes.',
