@@ -5,8 +5,9 @@
  *
  * For each top-level unit (the county; townships are in the other reports):
  * - a first suite `<unit> / Vetoes`, always present, whose properties carry the verdict
- *   (score, scaled, max, pass line, passed, grade); one testcase per veto: a triggered
- *   veto is an `<error>`, and so is one the data cannot check (it cannot be ruled out);
+ *   (score, scaled, max, pass line, passed, grade); with `--fail-on fail` first the
+ *   unit's `--fail-on fail` testcase, then one testcase per veto: a triggered veto is
+ *   an `<error>`, and so is one the data cannot check (it cannot be ruled out);
  * - one suite per section, in scheme order, named `<unit> / <section title>` (a nested
  *   section by its path), one testcase per item: an item not met (partial, failed,
  *   missing or invalid data) passes, its `<system-out>` giving the gap and the points
