@@ -9,6 +9,10 @@ export interface CliArgs {
   'junit/below-pass': { unit: string; scaled: string; pass: string };
   /** JUnit: the items that lost points, most first (`title −2`). */
   'junit/points-lost': { items: string[] };
+  /** JUnit: a file of the data has errors (exit 2). */
+  'junit/data-errors': { count: number };
+  /** JUnit: the name of the suite of a unit's data errors. */
+  'junit/data-suite': { unit: string };
   /** explain: no item of that id or title, but some close to it (titles and ids, best first). */
   'cli/no-item-suggest': { item: string; titles: string[]; ids: string[] };
 }
@@ -25,6 +29,14 @@ export const CLI: Renderers<CliArgs> = {
   'junit/points-lost': {
     en: (a) => `points lost: ${en(a.items)}`,
     zh: (a) => `失分指标：${zh(a.items)}`,
+  },
+  'junit/data-errors': {
+    en: (a) => `${a.count} error${a.count === 1 ? '' : 's'} in this file: the data cannot be assessed in full (exit 2)`,
+    zh: (a) => `本文件有 ${a.count} 个错误：数据无法完整评估（退出码 2）`,
+  },
+  'junit/data-suite': {
+    en: (a) => `${a.unit} / Data errors`,
+    zh: (a) => `${a.unit} / 数据错误`,
   },
   'cli/no-item-suggest': {
     en: (a) => `no item "${a.item}" in the scheme; did you mean ${en(a.titles.map((t, i) => `${t} (${a.ids[i]})`))}?`,

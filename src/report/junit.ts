@@ -19,17 +19,19 @@
  * `--fail-on fail` (the default) a `--fail-on fail` testcase per unit fails when the
  * unit fails (below the pass line, or a veto), listing the items that lost points;
  * with `fail` or `veto` a triggered or unchecked veto is an `<error>`; with `never`
- * nothing is red (a veto is said in `<system-out>`).
+ * nothing is red (a veto is said in `<system-out>`). Errors in the data (exit 2) are
+ * an `<error>` per file, always.
  *
  * Deterministic: no timestamps, no host names, every time is "0".
  */
 import { gapText, vetoWords } from './item-words';
 import { say } from '../messages/catalog';
-import type { Lang } from '../diagnostics';
+import { formatDiagnostic, type Lang } from '../diagnostics';
 import { Rational } from '../rational';
 import { message } from '../messages/codes';
 import { showPoints } from './display';
 import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
+import type { Finding } from '../diagnostics';
 import { sectionTitle } from './csv';
 import { xmlAttr, xmlText } from './escape';
 import { explainItem } from './explain';
@@ -178,8 +180,38 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = '', failO
 
 const count = (cases: Case[], o: Case['outcome']) => cases.filter((c) => c.outcome === o).length;
 
+/** Errors said per file, at most. */
+const SAY_ERRORS = 50;
+
+/**
+ * Data errors make the exit code 2 whatever --fail-on: one `<error>` test case per file
+ * with errors, in a suite before the unit's (none when the data has no error). `said`
+ * keeps a file shared by several assessments of a period to one test case.
+ */
+function dataSuites(a: Assessment, lang: Lang, prefix: string, said = new Set<string>()): Suite[] {
+  const top = a.units[0];
+  const byFile = new Map<string, Finding[]>();
+  for (const d of a.data.findings) {
+    if (d.severity !== 'error') continue;
+    const f = d.file ?? '';
+    if (said.has(`${prefix}\u0000${f}`)) continue;
+    byFile.set(f, [...(byFile.get(f) ?? []), d]);
+  }
+  if (!byFile.size) return [];
+  for (const f of byFile.keys()) said.add(`${prefix}\u0000${f}`);
+  const key = `${prefix ? `${prefix}.` : ''}${top?.key ?? 'data'}`;
+  const label = `${prefix ? `${prefix} / ` : ''}${top?.name ?? ''}`;
+  const cases: Case[] = [...byFile].map(([file, ds]) => {
+    const lines = ds.slice(0, SAY_ERRORS).map((d) => formatDiagnostic(d, lang));
+    if (ds.length > SAY_ERRORS) lines.push(`… ${ds.length - SAY_ERRORS}`);
+    const m = say(message('junit/data-errors', { count: ds.length }), lang);
+    return { name: file || '—', classname: `pinggu.${key}.data`, outcome: 'error', body: `<error${attrs([['message', m], ['type', 'data']])}>${xmlText(lines.join('\n'))}</error>` };
+  });
+  return [{ name: say(message('junit/data-suite', { unit: label }), lang), pkg: `pinggu.${key}`, properties: [], cases }];
+}
+
 export function formatJunit(a: Assessment, ctx: JunitContext): string {
-  return junitDocument(`pinggu: ${a.scheme.title}`, a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx.failOn)));
+  return junitDocument(`pinggu: ${a.scheme.title}`, [...dataSuites(a, ctx.lang, ''), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx.failOn))]);
 }
 
 /** A check of the run as a whole (a trend gate): passed, or failed with why. */
@@ -209,7 +241,9 @@ export function formatJunitMany(title: string, parts: { a: Assessment; prefix: s
         })),
       }]
     : [];
-  return junitDocument(`pinggu: ${title}`, [...gates, ...parts.flatMap(({ a, prefix }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, ctx.failOn)))]);
+  const said = new Set<string>();
+  const units = parts.flatMap(({ a, prefix }) => [...dataSuites(a, ctx.lang, prefix, said), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, ctx.failOn))]);
+  return junitDocument(`pinggu: ${title}`, [...gates, ...units]);
 }
 
 function junitDocument(title: string, suites: Suite[]): string {

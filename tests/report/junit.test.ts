@@ -11,7 +11,7 @@ import { main } from '../../src/cli/main';
 import type { Assessment, ItemResult, UnitResult, VetoResult } from '../../src/engine/types';
 import { R } from '../../src/rational';
 import { xmlAttr, xmlText } from '../../src/report/escape';
-import { formatJunit } from '../../src/report/junit';
+import { formatJunit, formatJunitMany } from '../../src/report/junit';
 import { msg } from '../../src/diagnostics';
 import { assess, scheme } from '../support';
 import { fakeIo, ROOT } from '../cli/fake-io';
@@ -287,6 +287,24 @@ describe('JUnit report of the bundled sample', () => {
       // The --fail-on fail test case is there only when that is the gate.
       expect(cases(root).some((tc) => tc.attrs.classname!.endsWith('.gate')), failOn).toBe(failOn === 'fail');
     }
+  });
+
+  it('errors in the data (exit 2) are an <error> per file whatever --fail-on, said once per file and period', async () => {
+    const io = fakeIo();
+    const code = await main(['score', 'tests/corpus/not-a-number.csv', '-s', 'tests/corpus/scheme.yaml', '--format', 'junit', '--fail-on', 'never'], io);
+    expect(code).toBe(2);
+    const root = parseXml(io.out);
+    expect(root.attrs).toMatchObject({ failures: '0', errors: '1' });
+    const [data] = kids(root, 'testsuite');
+    expect(data!.attrs.name).toBe('县 / Data errors');
+    const tc = kids(data!, 'testcase')[0]!;
+    expect(tc.attrs).toMatchObject({ classname: 'pinggu.县.data', name: 'tests/corpus/not-a-number.csv' });
+    expect(kids(tc, 'error')[0]!.attrs).toEqual({ type: 'data', message: '1 error in this file: the data cannot be assessed in full (exit 2)' });
+    expect(kids(tc, 'error')[0]!.text).toBe('tests/corpus/not-a-number.csv:2:4: error: 出生人数: "12.3.4" is not a number');
+    // The same file behind two assessments of one period: one test case; another period has its own.
+    const a = assess(scheme(readFileSync(join(ROOT, 'tests/corpus/scheme.yaml'), 'utf8')), ['tests/corpus/not-a-number.csv', readFileSync(join(ROOT, 'tests/corpus/not-a-number.csv'), 'utf8')]);
+    const many = parseXml(formatJunitMany('T', [{ a, prefix: '2026-09' }, { a, prefix: '2026-09' }, { a, prefix: '2026-10' }], { lang: 'zh', failOn: 'never' }));
+    expect(kids(many, 'testsuite').filter((s) => /数据错误$/.test(s.attrs.name!)).map((s) => s.attrs.name)).toEqual(['2026-09 / 县 / 数据错误', '2026-10 / 县 / 数据错误']);
   });
 
   it('carries the verdict as properties of the vetoes suite', async () => {
