@@ -56,7 +56,6 @@ export function formatSarif(findings: readonly Finding[], ctx: SarifContext): st
           driver: {
             name: 'pinggu',
             version: ctx.version,
-            informationUri: 'https://github.com/pinggu/pinggu',
             rules: rules.map((id) => ({ id, shortDescription: { text: id } })),
           },
         },
