@@ -6,7 +6,7 @@
  * run shows every finding) values may have any type: rules skip what is not what the
  * schema wants, and a rule that throws all the same has its findings dropped.
  */
-import { msg } from '../diagnostics';
+import { message } from '../messages/codes';
 import { Rational } from '../rational';
 import type { Reporter } from './compile';
 import { MAX_ROUND_DIGITS, type Formula, type Node } from './formula';
@@ -78,7 +78,7 @@ function duplicateIds({ input, rep, items, sections }: Ctx): void {
     for (const { id, path } of group) {
       if (typeof id !== 'string') continue;
       const first = seen.get(id);
-      if (first) rep.error(path, 'scheme/duplicate-id', msg(`duplicate id "${id}" (first used on line ${rep.lineOf(first)})`, `id“${id}”重复（首次出现在第 ${rep.lineOf(first)} 行）`));
+      if (first) rep.error(path, message('scheme/duplicate-id', { id, line: rep.lineOf(first) }));
       else seen.set(id, path);
     }
   }
@@ -96,10 +96,10 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
   };
   for (const { input: s, path } of sections) {
     if (s.items && s.sections) {
-      rep.error(path, 'scheme/items-and-sections', msg(`section "${s.id}" has both items and sections; use one`, `分组“${s.id}”同时有 items 和 sections，只能用其一`));
+      rep.error(path, message('scheme/items-and-sections', { section: String(s.id) }));
     }
     if (!s.items && !s.sections) {
-      rep.error(path, 'scheme/empty-section', msg(`section "${s.id}" has neither items nor sections`, `分组“${s.id}”既没有 items 也没有 sections`));
+      rep.error(path, message('scheme/empty-section', { section: String(s.id) }));
       continue;
     }
     // A child list that is not a list, or empty, has been reported by the schema: no sum to compare.
@@ -108,7 +108,7 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
     if (!got || !isNum(s.points)) continue;
     const want = Rational.fromNumber(s.points);
     if (!got.eq(want)) {
-      rep.error([...path, 'points'], 'scheme/points-sum', msg(`section "${s.id}" is worth ${want.toDecimal()} points but its children add up to ${got.toDecimal()}`, `分组“${s.id}”分值 ${want.toDecimal()}，但下级合计 ${got.toDecimal()}`));
+      rep.error([...path, 'points'], message('scheme/points-sum', { kind: 'section', section: String(s.id), points: want, sum: got }));
     }
   }
   if (!Array.isArray(input.sections) || !input.sections.length) return;
@@ -116,7 +116,7 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
   if (!got || !isNum(input.total)) return;
   const total = Rational.fromNumber(input.total);
   if (!got.eq(total)) {
-    rep.error(['total'], 'scheme/points-sum', msg(`total is ${total.toDecimal()} but the sections add up to ${got.toDecimal()}`, `总分 ${total.toDecimal()}，但各分组合计 ${got.toDecimal()}`));
+    rep.error(['total'], message('scheme/points-sum', { kind: 'total', points: total, sum: got }));
   }
 }
 
@@ -153,9 +153,9 @@ function references(ctx: Ctx): void {
       const at = Math.max(0, offset) + wordIndex(f.source, name);
       const field = scheme.fields.get(name);
       if (!field && !scheme.params.has(name)) {
-        rep.error(path, 'scheme/unknown-name', msg(`unknown field or param "${name}"`, `未知的字段或参数“${name}”`), at);
+        rep.error(path, message('scheme/unknown-name', { name }), at);
       } else if (field?.type === 'text') {
-        rep.error(path, 'scheme/text-in-formula', msg(`field "${name}" is text and cannot be used in a formula`, `字段“${name}”是文本，不能用于公式`), at);
+        rep.error(path, message('scheme/text-in-formula', { name }), at);
       }
     }
   }
@@ -165,22 +165,22 @@ function references(ctx: Ctx): void {
 function formulaKinds(ctx: Ctx): void {
   const refKind = refKindIn(ctx.scheme);
   for (const { f, path, offset } of formulas(ctx)) {
-    for (const k of checkKinds(f.ast, refKind).findings) ctx.rep.error(path, 'scheme/formula-type', k.message, Math.max(0, offset) + k.index);
+    for (const k of checkKinds(f.ast, refKind).findings) ctx.rep.error(path, k.message, Math.max(0, offset) + k.index);
   }
 }
 
 function kinds(ctx: Ctx): void {
   const { scheme, rep } = ctx;
   const kind = kindIn(scheme);
-  const needBool = (f: Formula, path: Path, what: string, whatZh: string) => {
+  const needBool = (f: Formula, path: Path, what: 'check' | 'veto' | 'target') => {
     if (kind(f) === 'number') {
-      rep.error(path, 'scheme/not-boolean', msg(`${what} must be a yes/no condition (a comparison), not a number`, `${whatZh}必须是条件（比较式），不能是数值`));
+      rep.error(path, message('scheme/not-boolean', { kind: what }));
     }
   };
-  for (const c of scheme.checks) if (c.path) needBool(c.assert, [...c.path, 'assert'], 'a check', '数据检查');
-  for (const v of scheme.vetoes) if (v.path && v.when.kind === 'formula') needBool(v.when.f, [...v.path, 'when'], 'a veto condition', '否决条件');
+  for (const c of scheme.checks) if (c.path) needBool(c.assert, [...c.path, 'assert'], 'check');
+  for (const v of scheme.vetoes) if (v.path && v.when.kind === 'formula') needBool(v.when.f, [...v.path, 'when'], 'veto');
   for (const { model, path } of ctx.items) {
-    if (model?.target?.kind === 'formula') needBool(model.target.f, [...path, 'target'], 'a target', '目标');
+    if (model?.target?.kind === 'formula') needBool(model.target.f, [...path, 'target'], 'target');
   }
 }
 
@@ -221,7 +221,7 @@ function scopes(ctx: Ctx): void {
       if (field.level > model.level) {
         const lvl = lid(field.level);
         for (const r of reads) {
-          rep.error(r.path, 'scheme/scope', msg(`item "${model.id}" is scored at level "${lid(model.level)}" but field "${id}" exists only from level "${lvl}"; set scope: ${lvl}`, `指标“${model.id}”在“${title(model.level)}”层级计分，但字段“${id}”只在“${title(field.level)}”层级有数据；请设置 scope: ${lvl}`), r.index);
+          rep.error(r.path, message('scheme/scope', { item: model.id, field: id, level: lid(model.level), levelTitle: title(model.level), fieldLevel: lvl, fieldLevelTitle: title(field.level) }), r.index);
         }
         continue;
       }
@@ -230,24 +230,15 @@ function scopes(ctx: Ctx): void {
       const own = title(field.level);
       for (const r of reads) {
         if (r.by === 'target') {
-          rep.error(r.path, 'scheme/target-not-summable', msg(
-            `item "${model.id}": the target reads "${id}" (${field.type}), which each ${own} has but which cannot be added up to a ${up} value, so at ${up} level the target cannot be decided and the item scores 0 as missing data (a rollup does not change that: the target is read at every level); compare with a fixed number or a param (e.g. ">= 95%"), compute the threshold from count fields, which add up, or give "${id}" and the item scope: ${lid(field.level + 1)}`,
-            `指标“${model.id}”：目标读取字段“${id}”（${field.type}），该字段只有各${own}的值，不能加总为${up}的值，因此在${up}层级无法判定目标，该指标按缺数据记 0 分（设置 rollup 也无济于事：各层级都要读取目标）；请与固定数值或参数比较（如“>= 95%”），或用可加总的计数字段算出目标值，或把“${id}”和该指标都设为 scope: ${lid(field.level + 1)}`,
-          ), r.index);
+          rep.error(r.path, message('scheme/target-not-summable', { item: model.id, field: id, type: field.type, own, up, upLevel: lid(field.level + 1) }), r.index);
           continue;
         }
         // The formula: evaluated above the item's own level unless the item rolls up.
         const rolls = model.rollup !== 'sum' && model.level === field.level;
         if (rolls) continue;
         const boolean = kind(model.formula) === 'boolean';
-        const choices = boolean ? 'min (all yes) or max (any yes)' : 'mean, min or max';
-        const choicesZh = boolean ? 'min（全部为是）或 max（任一为是）' : 'mean、min 或 max';
-        const moveEn = model.level > field.level ? ` and scope: ${lid(field.level)}` : '';
-        const moveZh = model.level > field.level ? ` 及 scope: ${lid(field.level)}` : '';
-        rep.error(r.path, 'scheme/rollup-not-summable', msg(
-          `item "${model.id}" would sum field "${id}" (${field.type}) to roll up; ${field.type} cannot be summed: declare rollup: ${choices}${moveEn}`,
-          `指标“${model.id}”汇总时需要加总字段“${id}”（${field.type}），该类型不能加总：请声明 rollup: ${choicesZh}${moveZh}`,
-        ), r.index);
+        const scope = model.level > field.level ? lid(field.level) : undefined;
+        rep.error(r.path, message('scheme/rollup-not-summable', { item: model.id, field: id, type: field.type, kind: boolean ? 'boolean' : 'number', scope }), r.index);
       }
     }
   }
@@ -259,10 +250,7 @@ function scopes(ctx: Ctx): void {
       const field = scheme.fields.get(id);
       if (!field || SUMMABLE_TYPES.has(field.type) || field.level >= top || !scheme.levels[field.level]) continue;
       const up = title(field.level + 1);
-      rep.error([...v.path, 'when'], 'scheme/veto-not-summable', msg(
-        `veto "${v.id}" reads "${id}" (${field.type}), which each ${title(field.level)} has but which cannot be added up to a ${up} value, so no ${up} can be checked and none can pass; compute the condition from count fields, which add up, or give "${id}" scope: ${lid(field.level + 1)} (a ${up} row supplies it)`,
-        `否决项“${v.id}”读取字段“${id}”（${field.type}），该字段只有各${title(field.level)}的值，不能加总为${up}的值，因此无法对${up}判定否决，任何${up}都不能通过；请用可加总的计数字段写条件，或把“${id}”设为 scope: ${lid(field.level + 1)}（由${up}的行提供）`,
-      ), wordIndex(v.when.text, id));
+      rep.error([...v.path, 'when'], message('scheme/veto-not-summable', { veto: v.id, field: id, type: field.type, own: title(field.level), up, upLevel: lid(field.level + 1) }), wordIndex(v.when.text, id));
     }
   }
 }
@@ -272,7 +260,7 @@ function rollupKind(ctx: Ctx): void {
   const kind = kindIn(ctx.scheme);
   for (const { model, path, input } of ctx.items) {
     if (!model || model.rollup !== 'mean' || input.rollup === undefined || kind(model.formula) !== 'boolean') continue;
-    ctx.rep.error([...path, 'rollup'], 'scheme/rollup-kind', msg(`item "${model.id}" gives yes/no, and the mean of yes/no values is no value: the item would be n/a above its level; use rollup: min (all yes) or max (any yes)`, `指标“${model.id}”的结果是“是/否”，“是/否”值求平均没有结果：该指标在上级将记为不适用；请用 rollup: min（全部为是）或 max（任一为是）`));
+    ctx.rep.error([...path, 'rollup'], message('scheme/rollup-kind', { item: model.id }));
   }
 }
 
@@ -284,18 +272,18 @@ function rulesFitTargets(ctx: Ctx): void {
     const r = model.rule;
     const at = [...path, 'rule', 'type'];
     if (input.target === undefined && r.type !== 'checklist') {
-      rep.error(path, 'scheme/missing-target', msg(`item "${model.id}" needs a target`, `指标“${model.id}”缺少 target`));
+      rep.error(path, message('scheme/missing-target', { item: model.id }));
       continue;
     }
     if (r.type === 'checklist') {
       const a = model.formula.ast;
       if (a.k !== 'call' || a.fn !== 'count' || a.args.some((x) => x.k !== 'ref')) {
-        rep.error([...path, 'formula'], 'scheme/checklist-formula', msg('a checklist formula must be count(a, b, …) of yes/no fields', '清单类指标的公式必须是 count(a, b, …)，参数为是/否字段'));
+        rep.error([...path, 'formula'], message('scheme/checklist-formula', { kind: 'form' }));
       } else {
         for (const arg of a.args) {
           const f = arg.k === 'ref' ? ctx.scheme.fields.get(arg.name) : undefined;
           if (f && f.type !== 'boolean') {
-            rep.error([...path, 'formula'], 'scheme/checklist-formula', msg(`checklist element "${f.id}" is a ${f.type} field; elements must be yes/no (boolean) fields`, `清单元素“${f.id}”是 ${f.type} 字段；元素必须是是/否（boolean）字段`));
+            rep.error([...path, 'formula'], message('scheme/checklist-formula', { kind: 'element', field: f.id, type: f.type }));
           }
         }
       }
@@ -303,19 +291,19 @@ function rulesFitTargets(ctx: Ctx): void {
     if (!t) continue; // absent (reported above) or did not parse (reported by compile)
     const distance = r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist';
     if (t && distance && !(t.kind === 'between' || (t.kind === 'cmp' && ['>=', '<=', '=='].includes(t.op)))) {
-      rep.error(at, 'scheme/rule-target', msg(`rule ${r.type} measures a distance from the target: use >=, <=, == or between (not "${t.text}")`, `${r.type} 规则按与目标的差距计分：目标须为 >=、<=、== 或 between（而不是“${t.text}”）`));
+      rep.error(at, message('scheme/rule-target', { kind: 'distance', rule: r.type, target: t.text }));
     }
     if (t && (r.type === 'proportional' || r.type === 'add') && !(t.kind === 'cmp' && (t.op === '>=' || t.op === '<='))) {
-      rep.error(at, 'scheme/rule-target', msg(`rule ${r.type} needs a target of the form ">= x" or "<= x" (not "${t.text}")`, `${r.type} 规则的目标须为“>= x”或“<= x”（而不是“${t.text}”）`));
+      rep.error(at, message('scheme/rule-target', { kind: 'one-sided', rule: r.type, target: t.text }));
     }
     if (r.type === 'add' && !model.bonus) {
-      rep.error(at, 'scheme/add-outside-bonus', msg('rule add is only for bonus items', 'add 规则只用于加分项'));
+      rep.error(at, message('scheme/add-outside-bonus', {}));
     }
     if (model.bonus && (r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist')) {
-      rep.error(at, 'scheme/bonus-rule', msg(`bonus items add points; rule ${r.type} deducts (use all, add, bands or proportional)`, `加分项只能加分；${r.type} 规则是扣分（请用 all、add、bands 或 proportional）`));
+      rep.error(at, message('scheme/bonus-rule', { rule: r.type }));
     }
     if ((r.type === 'deduct' || r.type === 'add') && isObj(input.rule) && (input.rule as Record<string, unknown>).per !== undefined) {
-      if ((r as { per: Rational }).per.sign() <= 0) rep.error([...path, 'rule', 'per'], 'scheme/per', msg('per must be greater than 0', 'per 必须大于 0'));
+      if ((r as { per: Rational }).per.sign() <= 0) rep.error([...path, 'rule', 'per'], message('scheme/per', {}));
     }
   }
 }
@@ -345,9 +333,9 @@ function valueFitsTarget(ctx: Ctx): void {
     const value = kind(model.formula);
     const against = t.kind === 'between' ? 'number' : kind(t.rhs);
     if (value === 'boolean' && against === 'number') {
-      rep.error(path, 'scheme/target-kind', msg(`item "${model.id}": the formula gives yes/no but "${t.text}" compares it with a number; write the target as "== true", or make the formula a number`, `指标“${model.id}”：公式的结果是“是/否”，而“${t.text}”把它与数值比较；请把目标写成“== true”，或让公式得出数值`));
+      rep.error(path, message('scheme/target-kind', { kind: 'yes-no-vs-number', item: model.id, target: t.text }));
     } else if (value === 'number' && against === 'boolean') {
-      rep.error(path, 'scheme/target-kind', msg(`item "${model.id}": the formula gives a number but "${t.text}" compares it with yes/no; compare it with a number, e.g. ">= 95%"`, `指标“${model.id}”：公式的结果是数值，而“${t.text}”把它与“是/否”比较；请与数值比较，如“>= 95%”`));
+      rep.error(path, message('scheme/target-kind', { kind: 'number-vs-yes-no', item: model.id, target: t.text }));
     }
   };
   for (const { model, path } of ctx.items) {
@@ -367,9 +355,9 @@ function proportionalThreshold(ctx: Ctx): void {
     const value = rhs.k === 'num' ? rhs.v : rhs.k === 'ref' ? scheme.params.get(rhs.name) : undefined;
     if (rhs.k === 'ref' && !scheme.params.has(rhs.name) && !scheme.fields.has(rhs.name)) continue; // an unknown name: reported by references
     if (!value) {
-      rep.error([...path, 'target'], 'scheme/proportional-target', msg(`item "${model.id}": rule proportional divides by the target, so "${t.text}" must compare with a fixed number above 0 or a param`, `指标“${model.id}”：proportional 规则要除以目标值，因此“${t.text}”必须与大于 0 的固定数值或参数比较`));
+      rep.error([...path, 'target'], message('scheme/proportional-target', { kind: 'not-fixed', item: model.id, target: t.text }));
     } else if (value.sign() <= 0) {
-      rep.error([...path, 'target'], 'scheme/proportional-target', msg(`item "${model.id}": rule proportional divides by the target, so it must be above 0 (not "${t.text}")`, `指标“${model.id}”：proportional 规则要除以目标值，目标必须大于 0（而不是“${t.text}”）`));
+      rep.error([...path, 'target'], message('scheme/proportional-target', { kind: 'not-positive', item: model.id, target: t.text }));
     }
   }
 }
@@ -381,7 +369,7 @@ function bandPoints(ctx: Ctx): void {
     const points = input.points;
     list(input.rule.bands).forEach((b, i) => {
       if (!isObj(b) || !isNum(b.points) || !Rational.fromNumber(b.points).gt(Rational.fromNumber(points))) return;
-      ctx.rep.error([...path, 'rule', 'bands', i, 'points'], 'scheme/band-points', msg(`item "${input.id}": this band gives ${b.points} points, more than the item's ${points}`, `指标“${input.id}”：此档得 ${b.points} 分，超过指标分值 ${points} 分`));
+      ctx.rep.error([...path, 'rule', 'bands', i, 'points'], message('scheme/band-points', { item: String(input.id), points: b.points, max: points }));
     });
   }
 }
@@ -390,7 +378,7 @@ function bandPoints(ctx: Ctx): void {
 function rollupTarget(ctx: Ctx): void {
   for (const { model, path } of ctx.items) {
     if (!model || model.rollup === 'sum' || model.target?.kind !== 'formula') continue;
-    ctx.rep.error([...path, 'target'], 'scheme/rollup-target', msg(`item "${model.id}" has rollup: ${model.rollup}, which combines the item's values, but its target is a yes/no formula that does not look at the value; compare the value instead, e.g. ">= 95%"`, `指标“${model.id}”设置了 rollup: ${model.rollup}（汇总下级的指标值），但目标是不看指标值的条件式；请改为对指标值的比较，如“>= 95%”`));
+    ctx.rep.error([...path, 'target'], message('scheme/rollup-target', { item: model.id, rollup: model.rollup }));
   }
 }
 
@@ -418,7 +406,7 @@ function roundDigits(ctx: Ctx): void {
     });
   }
   function rep(c: Ctx, path: Path, index: number, v: Rational) {
-    c.rep.error(path, 'scheme/round-digits', msg(`round(x, d) keeps d decimal places: d must be a whole number from 0 to ${MAX_ROUND_DIGITS} (not ${v.toDecimal()})`, `round(x, d) 保留 d 位小数：d 必须是 0 到 ${MAX_ROUND_DIGITS} 的整数（而不是 ${v.toDecimal()}）`), index);
+    c.rep.error(path, message('scheme/round-digits', { max: MAX_ROUND_DIGITS, digits: v }), index);
   }
 }
 
@@ -433,7 +421,7 @@ function unreachableTargets(ctx: Ctx): void {
     const rhs = t.rhs.ast;
     if (rhs.k !== 'num' || !/[%‰]/.test(rhs.raw)) continue;
     if (rhs.v.gt(Rational.ONE) || (t.op === '>' && rhs.v.eq(Rational.ONE))) {
-      rep.error([...path, 'target'], 'scheme/unreachable-target', msg(`target "${t.text}" cannot be reached: a share of a count is at most 100%`, `目标“${t.text}”无法达到：比率最高为 100%`));
+      rep.error([...path, 'target'], message('scheme/unreachable-target', { target: t.text }));
     }
   }
 }
@@ -445,24 +433,24 @@ function vetoesAndLevers(ctx: Ctx): void {
     if (!isObj(v)) return;
     const model = scheme.vetoes.find((x) => x.path?.[1] === i);
     if (typeof v.item === 'string' && !all.has(v.item)) {
-      rep.error(['vetoes', i, 'item'], 'scheme/unknown-item', msg(`veto "${v.id}" names unknown item "${v.item}"`, `否决项“${v.id}”引用了未知指标“${v.item}”`));
+      rep.error(['vetoes', i, 'item'], message('scheme/unknown-item', { veto: String(v.id), item: v.item }));
     }
     if (model && !v.item && model.when.kind !== 'formula') {
-      rep.error(['vetoes', i, 'when'], 'scheme/veto-when', msg(`veto "${v.id}": a comparison ("${v.when}") needs item: the item whose value it compares; or write a condition over fields`, `否决项“${v.id}”：比较式（“${v.when}”）需要指定 item；或写成字段条件`));
+      rep.error(['vetoes', i, 'when'], message('scheme/veto-when', { kind: 'needs-item', veto: String(v.id), when: String(v.when) }));
     }
     if (model && v.item && model.when.kind === 'formula') {
-      rep.error(['vetoes', i, 'when'], 'scheme/veto-when', msg(`veto "${v.id}" with item: when must compare the item's value, e.g. "< 82%"`, `否决项“${v.id}”指定了 item：when 须为对指标值的比较，如“< 82%”`));
+      rep.error(['vetoes', i, 'when'], message('scheme/veto-when', { kind: 'needs-comparison', veto: String(v.id) }));
     }
   });
   for (const { model, path } of ctx.items) {
     if (!model?.lever) continue;
     const f = scheme.fields.get(model.lever);
     if (!f) {
-      rep.error([...path, 'lever'], 'scheme/unknown-field', msg(`lever "${model.lever}" is not a field`, `lever“${model.lever}”不是已定义的字段`));
+      rep.error([...path, 'lever'], message('scheme/unknown-field', { lever: model.lever }));
     } else if (!model.formula.refs.includes(f.id)) {
-      rep.error([...path, 'lever'], 'scheme/lever-unused', msg(`lever "${f.id}" does not appear in the formula`, `lever“${f.id}”没有出现在公式中`));
+      rep.error([...path, 'lever'], message('scheme/lever-unused', { lever: f.id }));
     } else if (!SUMMABLE_TYPES.has(f.type) && f.type !== 'percent') {
-      rep.error([...path, 'lever'], 'scheme/lever-type', msg(`lever "${f.id}" must be a number field, not ${f.type}`, `lever“${f.id}”必须是数值字段，而不是 ${f.type}`));
+      rep.error([...path, 'lever'], message('scheme/lever-type', { lever: f.id, type: f.type }));
     }
   }
 }
@@ -470,7 +458,7 @@ function vetoesAndLevers(ctx: Ctx): void {
 function passLine({ input, scheme, rep }: Ctx): void {
   if (!isNum(input.total)) return; // reported by the schema
   if (scheme.pass.gt(scheme.total)) {
-    rep.error(['pass'], 'scheme/pass', msg(`pass line ${scheme.pass.toDecimal()} is above the total ${scheme.total.toDecimal()}`, `及格线 ${scheme.pass.toDecimal()} 高于总分 ${scheme.total.toDecimal()}`));
+    rep.error(['pass'], message('scheme/pass', { pass: scheme.pass, total: scheme.total }));
   }
 }
 
