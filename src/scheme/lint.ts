@@ -5,30 +5,22 @@
  * With `bestEffort` (the scheme failed the schema, and the rules run anyway so one
  * run shows every finding) values may have any type: rules skip what is not what the
  * schema wants, and a rule that throws all the same has its findings dropped.
+ *
+ * The rules about targets are in lint-targets.ts, those about levels and roll-ups in
+ * lint-levels.ts; what they share in lint-context.ts.
  */
 import { message } from '../messages/codes';
 import { Rational } from '../rational';
 import type { Reporter } from './compile';
 import { MAX_ROUND_DIGITS, type Formula, type Node } from './formula';
-import { checkKinds, kindOf, type Kind } from './formula-types';
+import { checkKinds } from './formula-types';
+import { formulas, isNum, isObj, kindIn, list, refKindIn, wordIndex, type Ctx } from './lint-context';
+import { rollupKind, rollupTarget, scopes } from './lint-levels';
+import { bandPoints, proportionalThreshold, rulesFitTargets, unreachableTargets, valueFitsTarget } from './lint-targets';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
-import type { ItemInput, SchemeInput, SectionInput } from './schema';
-import type { Target } from './target';
-
-interface Ctx {
-  input: SchemeInput;
-  scheme: M.Scheme;
-  rep: Reporter;
-  /** Every item with its YAML path, bonus items included. */
-  items: { input: ItemInput; model?: M.Item; path: Path }[];
-  sections: { input: SectionInput; path: Path }[];
-}
-
-const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+import type { SchemeInput, SectionInput } from './schema';
 
 export function lintScheme(input: SchemeInput, scheme: M.Scheme, rep: Reporter, options: { bestEffort?: boolean } = {}): void {
   const sections: Ctx['sections'] = [];
@@ -120,32 +112,6 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
   }
 }
 
-/** Every formula in the scheme with its path, for the reference rules. */
-function formulas(ctx: Ctx): { f: Formula; path: Path; offset: number }[] {
-  const out: { f: Formula; path: Path; offset: number }[] = [];
-  const fromTarget = (t: Target | undefined, path: Path) => {
-    if (!t) return;
-    const parts = t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
-    for (const f of parts) out.push({ f, path, offset: t.text.indexOf(f.source) });
-  };
-  for (const { model, path, input } of ctx.items) {
-    if (!model) continue;
-    out.push({ f: model.formula, path: [...path, 'formula'], offset: 0 });
-    fromTarget(model.target, [...path, 'target']);
-    if (model.rule.type === 'bands' && input.rule?.type === 'bands') {
-      model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
-    }
-  }
-  for (const c of ctx.scheme.checks) if (c.path) out.push({ f: c.assert, path: [...c.path, 'assert'], offset: 0 });
-  for (const v of ctx.scheme.vetoes) if (v.path) fromTarget(v.when, [...v.path, 'when']);
-  return out;
-}
-
-function wordIndex(text: string, word: string): number {
-  const m = new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[$]/g, '\\$')}($|[^A-Za-z0-9_])`).exec(text);
-  return m ? m.index + m[1]!.length : 0;
-}
-
 function references(ctx: Ctx): void {
   const { scheme, rep } = ctx;
   for (const { f, path, offset } of formulas(ctx)) {
@@ -184,204 +150,6 @@ function kinds(ctx: Ctx): void {
   }
 }
 
-/** Where an item reads a field: its formula, its target, its bands' conditions. */
-function readsOf(model: M.Item, path: Path, id: string): { path: Path; index: number; by: 'formula' | 'target' }[] {
-  const out: { path: Path; index: number; by: 'formula' | 'target' }[] = [];
-  if (model.formula.refs.includes(id)) out.push({ path: [...path, 'formula'], index: wordIndex(model.formula.source, id), by: 'formula' });
-  const fromTarget = (t: Target | undefined, at: Path) => {
-    if (t && targetFormulas(t).some((f) => f.refs.includes(id))) out.push({ path: at, index: wordIndex(t.text, id), by: 'target' });
-  };
-  fromTarget(model.target, [...path, 'target']);
-  if (model.rule.type === 'bands') model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
-  return out;
-}
-
-const targetFormulas = (t: Target): Formula[] => (t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f]);
-
-/**
- * Fields read where they have no value. A field exists at its own level; above it
- * only summable types add up (a county's 出生人数 is its townships' sum), so a
- * percent, yes/no or score field of a lower level has no value higher up. The
- * formula of an item rolled up by mean, min or max is not evaluated there (the
- * children's values are combined), but its target is, at every level: a target or a
- * veto reading such a field is never decided above the field's level.
- */
-function scopes(ctx: Ctx): void {
-  const { scheme, rep } = ctx;
-  const top = scheme.levels.length - 1;
-  const title = (level: number) => scheme.levels[level]?.title ?? '';
-  const lid = (level: number) => scheme.levels[level]?.id ?? '';
-  const kind = kindIn(scheme);
-  for (const { model, path } of ctx.items) {
-    if (!model) continue;
-    for (const id of model.fields) {
-      const field = scheme.fields.get(id)!;
-      if (!scheme.levels[field.level] || !scheme.levels[model.level]) continue;
-      const reads = readsOf(model, path, id);
-      if (field.level > model.level) {
-        const lvl = lid(field.level);
-        for (const r of reads) {
-          rep.error(r.path, message('scheme/scope', { item: model.id, field: id, level: lid(model.level), levelTitle: title(model.level), fieldLevel: lvl, fieldLevelTitle: title(field.level) }), r.index);
-        }
-        continue;
-      }
-      if (SUMMABLE_TYPES.has(field.type) || field.level >= top) continue;
-      const up = title(field.level + 1);
-      const own = title(field.level);
-      for (const r of reads) {
-        if (r.by === 'target') {
-          rep.error(r.path, message('scheme/target-not-summable', { item: model.id, field: id, type: field.type, own, up, upLevel: lid(field.level + 1) }), r.index);
-          continue;
-        }
-        // The formula: evaluated above the item's own level unless the item rolls up.
-        const rolls = model.rollup !== 'sum' && model.level === field.level;
-        if (rolls) continue;
-        const boolean = kind(model.formula) === 'boolean';
-        const scope = model.level > field.level ? lid(field.level) : undefined;
-        rep.error(r.path, message('scheme/rollup-not-summable', { item: model.id, field: id, type: field.type, kind: boolean ? 'boolean' : 'number', scope }), r.index);
-      }
-    }
-  }
-  // Vetoes: checked at their level and every level above.
-  for (const v of scheme.vetoes) {
-    if (!v.path) continue;
-    const own = targetFormulas(v.when).flatMap((f) => f.refs);
-    for (const id of new Set(own)) {
-      const field = scheme.fields.get(id);
-      if (!field || SUMMABLE_TYPES.has(field.type) || field.level >= top || !scheme.levels[field.level]) continue;
-      const up = title(field.level + 1);
-      rep.error([...v.path, 'when'], message('scheme/veto-not-summable', { veto: v.id, field: id, type: field.type, own: title(field.level), up, upLevel: lid(field.level + 1) }), wordIndex(v.when.text, id));
-    }
-  }
-}
-
-/** rollup: mean of yes/no values gives no value (it is not a number): min or max do. */
-function rollupKind(ctx: Ctx): void {
-  const kind = kindIn(ctx.scheme);
-  for (const { model, path, input } of ctx.items) {
-    if (!model || model.rollup !== 'mean' || input.rollup === undefined || kind(model.formula) !== 'boolean') continue;
-    ctx.rep.error([...path, 'rollup'], message('scheme/rollup-kind', { item: model.id }));
-  }
-}
-
-function rulesFitTargets(ctx: Ctx): void {
-  const { rep } = ctx;
-  for (const { model, path, input } of ctx.items) {
-    if (!model) continue;
-    const t = model.target;
-    const r = model.rule;
-    const at = [...path, 'rule', 'type'];
-    if (input.target === undefined && r.type !== 'checklist') {
-      rep.error(path, message('scheme/missing-target', { item: model.id }));
-      continue;
-    }
-    if (r.type === 'checklist') {
-      const a = model.formula.ast;
-      if (a.k !== 'call' || a.fn !== 'count' || a.args.some((x) => x.k !== 'ref')) {
-        rep.error([...path, 'formula'], message('scheme/checklist-formula', { kind: 'form' }));
-      } else {
-        for (const arg of a.args) {
-          const f = arg.k === 'ref' ? ctx.scheme.fields.get(arg.name) : undefined;
-          if (f && f.type !== 'boolean') {
-            rep.error([...path, 'formula'], message('scheme/checklist-formula', { kind: 'element', field: f.id, type: f.type }));
-          }
-        }
-      }
-    }
-    if (!t) continue; // absent (reported above) or did not parse (reported by compile)
-    const distance = r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist';
-    if (t && distance && !(t.kind === 'between' || (t.kind === 'cmp' && ['>=', '<=', '=='].includes(t.op)))) {
-      rep.error(at, message('scheme/rule-target', { kind: 'distance', rule: r.type, target: t.text }));
-    }
-    if (t && (r.type === 'proportional' || r.type === 'add') && !(t.kind === 'cmp' && (t.op === '>=' || t.op === '<='))) {
-      rep.error(at, message('scheme/rule-target', { kind: 'one-sided', rule: r.type, target: t.text }));
-    }
-    if (r.type === 'add' && !model.bonus) {
-      rep.error(at, message('scheme/add-outside-bonus', {}));
-    }
-    if (model.bonus && (r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist')) {
-      rep.error(at, message('scheme/bonus-rule', { rule: r.type }));
-    }
-    if ((r.type === 'deduct' || r.type === 'add') && isObj(input.rule) && (input.rule as Record<string, unknown>).per !== undefined) {
-      if ((r as { per: Rational }).per.sign() <= 0) rep.error([...path, 'rule', 'per'], message('scheme/per', {}));
-    }
-  }
-}
-
-/** The kind of a formula's value: a number, a yes/no, or either (unknown names). */
-function kindIn(scheme: M.Scheme): (f: Formula) => Kind {
-  const refKind = refKindIn(scheme);
-  return (f) => kindOf(f.ast, refKind);
-}
-
-/** A name's kind: text fields and unknown names are reported by `references`, and fit anything here. */
-function refKindIn(scheme: M.Scheme): (name: string) => Kind {
-  return (n) => {
-    const type = scheme.fields.get(n)?.type;
-    if (type === 'boolean') return 'boolean';
-    if (type === 'text') return 'any';
-    return type !== undefined || scheme.params.has(n) ? 'number' : 'any';
-  };
-}
-
-/** A yes/no value compared with a number (`>= 95%`), or a number compared with yes/no (`== true`). */
-function valueFitsTarget(ctx: Ctx): void {
-  const { rep } = ctx;
-  const kind = kindIn(ctx.scheme);
-  const check = (model: M.Item, t: Target | undefined, path: Path) => {
-    if (!t || t.kind === 'formula') return;
-    const value = kind(model.formula);
-    const against = t.kind === 'between' ? 'number' : kind(t.rhs);
-    if (value === 'boolean' && against === 'number') {
-      rep.error(path, message('scheme/target-kind', { kind: 'yes-no-vs-number', item: model.id, target: t.text }));
-    } else if (value === 'number' && against === 'boolean') {
-      rep.error(path, message('scheme/target-kind', { kind: 'number-vs-yes-no', item: model.id, target: t.text }));
-    }
-  };
-  for (const { model, path } of ctx.items) {
-    if (!model) continue;
-    check(model, model.target, [...path, 'target']);
-    if (model.rule.type === 'bands') model.rule.bands.forEach((b, i) => check(model, b.when, [...path, 'rule', 'bands', i, 'when']));
-  }
-}
-
-/** proportional scores value/target or target/value: the target must be a fixed number above 0. */
-function proportionalThreshold(ctx: Ctx): void {
-  const { scheme, rep } = ctx;
-  for (const { model, path } of ctx.items) {
-    const t = model?.target;
-    if (!model || model.rule.type !== 'proportional' || t?.kind !== 'cmp' || (t.op !== '>=' && t.op !== '<=')) continue; // other forms: rulesFitTargets
-    const rhs = t.rhs.ast;
-    const value = rhs.k === 'num' ? rhs.v : rhs.k === 'ref' ? scheme.params.get(rhs.name) : undefined;
-    if (rhs.k === 'ref' && !scheme.params.has(rhs.name) && !scheme.fields.has(rhs.name)) continue; // an unknown name: reported by references
-    if (!value) {
-      rep.error([...path, 'target'], message('scheme/proportional-target', { kind: 'not-fixed', item: model.id, target: t.text }));
-    } else if (value.sign() <= 0) {
-      rep.error([...path, 'target'], message('scheme/proportional-target', { kind: 'not-positive', item: model.id, target: t.text }));
-    }
-  }
-}
-
-/** A band cannot give more than the item is worth. */
-function bandPoints(ctx: Ctx): void {
-  for (const { input, path } of ctx.items) {
-    if (!isObj(input.rule) || input.rule.type !== 'bands' || !isNum(input.points)) continue;
-    const points = input.points;
-    list(input.rule.bands).forEach((b, i) => {
-      if (!isObj(b) || !isNum(b.points) || !Rational.fromNumber(b.points).gt(Rational.fromNumber(points))) return;
-      ctx.rep.error([...path, 'rule', 'bands', i, 'points'], message('scheme/band-points', { item: String(input.id), points: b.points, max: points }));
-    });
-  }
-}
-
-/** rollup mean/min/max combines the children's values: the target must compare that value. */
-function rollupTarget(ctx: Ctx): void {
-  for (const { model, path } of ctx.items) {
-    if (!model || model.rollup === 'sum' || model.target?.kind !== 'formula') continue;
-    ctx.rep.error([...path, 'target'], message('scheme/rollup-target', { item: model.id, rollup: model.rollup }));
-  }
-}
-
 /** round(x, d) with a constant d: whole digits from 0 to MAX_ROUND_DIGITS (evaluation gives no value beyond). */
 function roundDigits(ctx: Ctx): void {
   for (const { f, path, offset } of formulas(ctx)) {
@@ -407,22 +175,6 @@ function roundDigits(ctx: Ctx): void {
   }
   function rep(c: Ctx, path: Path, index: number, v: Rational) {
     c.rep.error(path, message('scheme/round-digits', { max: MAX_ROUND_DIGITS, digits: v }), index);
-  }
-}
-
-function unreachableTargets(ctx: Ctx): void {
-  const { scheme, rep } = ctx;
-  const isCount = (n: M.Item['formula']['ast']) => n.k === 'ref' && scheme.fields.get(n.name)?.type === 'count';
-  for (const { model, path } of ctx.items) {
-    const t = model?.target;
-    const a = model?.formula.ast;
-    if (!model || !t || !a || t.kind !== 'cmp' || !(t.op === '>=' || t.op === '>')) continue;
-    if (!(a.k === 'bin' && a.op === '/' && isCount(a.a) && isCount(a.b))) continue;
-    const rhs = t.rhs.ast;
-    if (rhs.k !== 'num' || !/[%‰]/.test(rhs.raw)) continue;
-    if (rhs.v.gt(Rational.ONE) || (t.op === '>' && rhs.v.eq(Rational.ONE))) {
-      rep.error([...path, 'target'], message('scheme/unreachable-target', { target: t.text }));
-    }
   }
 }
 
