@@ -7,7 +7,7 @@
  * Pure: the caller reads the bytes. Every finding carries file:line:col.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
+import { msg, sortDiagnostics, worded, type Diagnostic, type Msg } from '../diagnostics';
 import { Rational } from '../rational';
 import { yamlFindings } from '../scheme/yaml-findings';
 import { isDate } from './dates';
@@ -152,7 +152,7 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
     return { line: p.line, col: p.col };
   };
   const syntax = yamlFindings(doc, text, lines, file);
-  const findings = syntax.findings.map((d) => ({ ...d, code: d.code.replace(/^scheme\//, 'adjust/') }));
+  const findings = syntax.findings.map((d) => ({ ...worded(d), code: d.code.replace(/^scheme\//, 'adjust/') }));
   if (syntax.fatal) return { adjustments: [], findings };
   let list: Node | null = doc.contents;
   if (list === null) return { adjustments: [], findings };

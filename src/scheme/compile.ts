@@ -7,9 +7,9 @@
  * every finding): it never trusts a value's type, skipping what is not what the
  * schema wants (the schema has reported it) instead of throwing.
  */
-import { msg, type Msg } from '../diagnostics';
+import { message, type Message } from '../messages/codes';
 import { Rational } from '../rational';
-import { parseFormula, parseQuantity, type Formula, type FormulaError } from './formula';
+import { formulaError, parseFormula, parseQuantity, type Formula, type FormulaError } from './formula';
 import type * as M from './model';
 import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput } from './schema';
@@ -18,8 +18,8 @@ import { displayOf, parseTarget, type Target } from './target';
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
   lineOf(path: Path): number;
-  /** An error at the value at `path`; `index` points inside a formula text. */
-  error(path: Path, code: string, message: Msg, index?: number): void;
+  /** An error at the value at `path` (its code is the message's); `index` points inside a formula text. */
+  error(path: Path, m: Message, index?: number): void;
 }
 
 const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -59,40 +59,10 @@ function unclosedParen(text: string): number | undefined {
   return open.at(-1);
 }
 
-/** jsep's messages in Chinese (the English stays jsep's own). */
-function parserZh(en: string): string {
-  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^Expected expression after (.+)$/, (m) => `“${m[1]}”后面缺少运算对象`],
-    [/^Expected expression$/, () => '缺少表达式'],
-    [/^Expected comma$/, () => '缺少逗号'],
-    [/^Expected (.)$/, (m) => `缺少“${m[1]}”`],
-    [/^Unclosed \($/, () => '左括号“(”没有对应的右括号“)”'],
-    [/^Unclosed \[$/, () => '方括号“[”没有闭合'],
-    [/^Unclosed quote after "(.*)"$/, (m) => `引号没有闭合（在“${m[1]}”之后）`],
-    [/^Unexpected period$/, () => '此处不应有“.”'],
-    [/^Unexpected token (.+)$/, (m) => `此处不应有“${m[1]}”`],
-    [/^Unexpected "(.*)"$/, (m) => `此处不应有“${m[1]}”`],
-    [/^Unexpected (.+)$/, (m) => `此处不应有“${m[1]}”`],
-    [/^Variable names cannot start with a number \((.*)\)$/, (m) => `名称不能以数字开头（${m[1]}）`],
-    [/^Expected exponent \((.*)\)$/, (m) => `数字的指数部分不完整（${m[1]}）`],
-    [/^missing unaryOp argument$/, () => '运算符后面缺少运算对象'],
-  ];
-  for (const [re, zh] of rules) {
-    const m = re.exec(en);
-    if (m) return zh(m);
-  }
-  return en;
-}
-
-/**
- * A parse error as reported: the parser's (jsep's) messages get their Chinese, which
- * formula.ts gives as "无法解析：<English>"; an unclosed bracket points at the bracket.
- */
+/** A parse error as reported: an unclosed bracket points at the bracket. */
 function explain(e: FormulaError, text: string): FormulaError {
-  const fromParser = e.message.zh === `无法解析：${e.message.en}`;
-  const message = fromParser ? msg(e.message.en, parserZh(e.message.en)) : e.message;
-  const index = /^(Unclosed \(|Expected \))$/.test(e.message.en) ? (unclosedParen(text) ?? e.index) : e.index;
-  return { message, index };
+  const unclosed = e.reason.code === 'formula/parser' && /^(Unclosed \(|Expected \))$/.test(e.reason.args.said);
+  return unclosed ? formulaError(e.reason, unclosedParen(text) ?? e.index) : e;
 }
 
 export function compileScheme(input: SchemeInput, source: string, rep: Reporter): M.Scheme {
@@ -101,7 +71,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     if (!isText(id)) return 0;
     const i = levels.findIndex((l) => l.id === id);
     if (i < 0) {
-      rep.error(path, 'scheme/unknown-level', msg(`unknown unit level "${id}"; levels are ${levels.map((l) => l.id).join(', ')}`, `未知的单位层级“${id}”；已定义：${levels.map((l) => l.id).join('、')}`));
+      rep.error(path, message('scheme/unknown-level', { level: id, levels: levels.map((l) => (l.id == null ? '' : String(l.id))) }));
       return 0;
     }
     return i;
@@ -129,7 +99,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     const r = parseFormula(narrow(text));
     if ('error' in r) {
       const e = explain(r.error, text);
-      rep.error(path, 'scheme/bad-formula', msg(`formula does not parse: ${e.message.en}`, `公式无法解析：${e.message.zh}`), e.index);
+      rep.error(path, message('scheme/bad-formula', { reason: e.reason }), e.index);
       return undefined;
     }
     return r.formula;
@@ -138,7 +108,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     const r = parseTarget(narrow(text));
     if ('error' in r) {
       const e = explain(r.error, text);
-      rep.error(path, 'scheme/bad-target', msg(`target does not parse: ${e.message.en}`, `目标无法解析：${e.message.zh}`), e.index);
+      rep.error(path, message('scheme/bad-target', { reason: e.reason }), e.index);
       return undefined;
     }
     return r.target;

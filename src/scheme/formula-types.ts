@@ -9,13 +9,15 @@
  *   so `if(is_farm, 1/0, ok)` is yes/no and `if(is_farm, 1/0, rate)` a number;
  * - `any`: an unknown name (reported elsewhere) or an expression already reported.
  */
-import { msg, type Msg } from '../diagnostics';
+import { message, type Message } from '../messages/codes';
+import type { FormulaKind, Operand } from '../messages/scheme-formula';
 import { evaluate, render, type Node } from './formula';
 
 export type Kind = 'number' | 'boolean' | 'any';
 
 export interface KindFinding {
-  message: Msg;
+  /** A `scheme/formula-type` message. */
+  message: Message;
   /** 0-based offset in the formula text. */
   index: number;
 }
@@ -24,7 +26,8 @@ const ARITH = new Set(['+', '-', '*', '/']);
 const ORDER = new Set(['<', '<=', '>', '>=']);
 
 const text = (n: Node): string => render(n, (name) => name);
-const word = (k: Kind): Msg => (k === 'boolean' ? msg('yes/no', '“是/否”') : msg('a number', '数值'));
+/** A kind that is not `any` (a mismatch is only said between known kinds). */
+const known = (k: Kind): FormulaKind => (k === 'boolean' ? 'boolean' : 'number');
 
 /** `x / 0`: a division by a literal zero, the scheme's way of writing "no value here". */
 export function isNoValue(n: Node): boolean {
@@ -48,16 +51,13 @@ export function checkKinds(node: Node, refKind: (name: string) => Kind): { kind:
   const findings: KindFinding[] = [];
   const at = (n: Node) => n.at ?? 0;
   /** `n` must be of kind `want` as an operand of `what`. */
-  const need = (n: Node, want: 'number' | 'boolean', what: Msg): void => {
+  const need = (n: Node, want: 'number' | 'boolean', of: Operand): void => {
     const k = kind(n);
     if (k === 'any' || k === want) return;
     const shown = text(n);
     findings.push({
       index: at(n),
-      message:
-        want === 'number'
-          ? msg(`${what.en} needs a number, but "${shown}" is yes/no; compare it or write if(${shown}, 1, 0)`, `${what.zh}需要数值，而“${shown}”是“是/否”；请改为比较式，或写成 if(${shown}, 1, 0)`)
-          : msg(`${what.en} needs yes/no (a comparison such as x > 0), but "${shown}" is a number`, `${what.zh}需要“是/否”（比较式，如 x > 0），而“${shown}”是数值`),
+      message: message('scheme/formula-type', { kind: want === 'number' ? 'needs-number' : 'needs-boolean', of, shown }),
     });
   };
   const kind = (n: Node): Kind => {
@@ -66,13 +66,13 @@ export function checkKinds(node: Node, refKind: (name: string) => Kind): { kind:
       case 'bool': return 'boolean';
       case 'ref': return refKind(n.name);
       case 'neg':
-        need(n.a, 'number', msg('"-"', '“-”'));
+        need(n.a, 'number', { k: 'op', op: '-' });
         return 'number';
       case 'not':
-        need(n.a, 'boolean', msg('"not"', '“not”'));
+        need(n.a, 'boolean', { k: 'op', op: 'not' });
         return 'boolean';
       case 'bin': {
-        const op = msg(`"${n.op}"`, `“${n.op}”`);
+        const op: Operand = { k: 'op', op: n.op };
         if (ARITH.has(n.op)) {
           need(n.a, 'number', op);
           need(n.b, 'number', op);
@@ -94,26 +94,23 @@ export function checkKinds(node: Node, refKind: (name: string) => Kind): { kind:
         if (a !== 'any' && b !== 'any' && a !== b) {
           findings.push({
             index: at(n.b),
-            message: msg(`"${n.op}" compares two numbers or two yes/no values, but "${text(n.a)}" is ${word(a).en} and "${text(n.b)}" is ${word(b).en}`, `“${n.op}”只能比较两个数值或两个“是/否”值，而“${text(n.a)}”是${word(a).zh}，“${text(n.b)}”是${word(b).zh}`),
+            message: message('scheme/formula-type', { kind: 'compare', op: n.op, a: text(n.a), aKind: known(a), b: text(n.b), bKind: known(b) }),
           });
         }
         return 'boolean';
       }
       case 'call': {
-        const fn = msg(`${n.fn}()`, `${n.fn}()`);
+        const fn: Operand = { k: 'fn', fn: n.fn };
         if (n.fn === 'if') {
           const [c, x, y] = n.args as [Node, Node, Node];
-          need(c, 'boolean', msg('the condition of if()', 'if() 的条件'));
+          need(c, 'boolean', { k: 'if' });
           const a = kind(x);
           const b = kind(y);
           if (a === 'any') return b;
           if (b === 'any' || a === b) return a;
           findings.push({
             index: at(y),
-            message: msg(
-              `the two results of if() must be of one kind, but "${text(x)}" is ${word(a).en} and "${text(y)}" is ${word(b).en}; write the yes/no one as if(…, 1, 0) or compare the number (… == 1); 1/0 (no value) fits either`,
-              `if() 的两个结果必须同类，而“${text(x)}”是${word(a).zh}，“${text(y)}”是${word(b).zh}；请把“是/否”的一个写成 if(…, 1, 0)，或把数值写成比较式（… == 1）；1/0（无值）两类都适用`,
-            ),
+            message: message('scheme/formula-type', { kind: 'if-branches', a: text(x), aKind: known(a), b: text(y), bKind: known(b) }),
           });
           return 'any';
         }

@@ -7,7 +7,9 @@
  */
 import jsepImport from 'jsep';
 import { Rational } from '../rational';
-import { msg, type Msg } from '../diagnostics';
+import type { Msg } from '../diagnostics';
+import { both } from '../messages/catalog';
+import { formulaReason, type FormulaReason } from '../messages/scheme-formula';
 
 export type Value = Rational | boolean | undefined;
 
@@ -32,9 +34,23 @@ export interface Formula {
 }
 
 export interface FormulaError {
-  message: Msg;
+  /** Why, as a code of the message catalog and its arguments. */
+  reason: FormulaReason;
   /** 0-based offset in the formula text. */
   index: number;
+  /** The reason in both languages, made from the catalog when read. */
+  readonly message: Msg;
+}
+
+/** A formula error: `reason` at `index`. */
+export function formulaError(reason: FormulaReason, index: number): FormulaError {
+  return {
+    reason,
+    index,
+    get message() {
+      return both(reason);
+    },
+  };
 }
 
 const FUNCTIONS: Record<FnName, [min: number, max: number]> = {
@@ -112,14 +128,8 @@ export function parseQuantity(raw: string | number): Rational | undefined {
 export const MAX_FORMULA_LENGTH = 2000;
 export const MAX_FORMULA_DEPTH = 200;
 
-const tooLong = (): FormulaError => ({
-  message: msg(`formula too long (more than ${MAX_FORMULA_LENGTH} characters); split it up`, `公式过长（超过 ${MAX_FORMULA_LENGTH} 个字符），请拆分`),
-  index: 0,
-});
-const tooDeep = (): FormulaError => ({
-  message: msg(`formula nested too deeply (more than ${MAX_FORMULA_DEPTH} levels of brackets or operators); split it up`, `公式嵌套过深（超过 ${MAX_FORMULA_DEPTH} 层括号或运算），请拆分`),
-  index: 0,
-});
+const tooLong = (): FormulaError => formulaError(formulaReason('formula/too-long', { max: MAX_FORMULA_LENGTH }), 0);
+const tooDeep = (): FormulaError => formulaError(formulaReason('formula/too-deep', { max: MAX_FORMULA_DEPTH }), 0);
 
 /** Deepest bracket nesting in the text. */
 function bracketDepth(source: string): number {
@@ -144,14 +154,14 @@ export function parseFormula(source: string): { formula: Formula } | { error: Fo
     if (e instanceof RangeError) return { error: tooDeep() };
     const err = e as { description?: string; index?: number; message?: string };
     const text = err.description ?? err.message ?? String(e);
-    return { error: { message: msg(text, `无法解析：${text}`), index: err.index ?? 0 } };
+    return { error: formulaError(formulaReason('formula/parser', { said: text }), err.index ?? 0) };
   }
   const refs: string[] = [];
   try {
     const ast = convert(tree, source, refs, 1);
     return { formula: { source, ast, refs } };
   } catch (e) {
-    if (e instanceof Rejected) return { error: { message: e.text, index: e.index } };
+    if (e instanceof Rejected) return { error: formulaError(e.reason, e.index) };
     if (e instanceof RangeError) return { error: tooDeep() };
     throw e;
   }
@@ -159,10 +169,10 @@ export function parseFormula(source: string): { formula: Formula } | { error: Fo
 
 class Rejected extends Error {
   constructor(
-    readonly text: Msg,
+    readonly reason: FormulaReason,
     readonly index: number,
   ) {
-    super(text.en);
+    super(reason.code);
   }
 }
 
@@ -174,14 +184,14 @@ function convert(n: JsepNode, src: string, refs: string[], depth: number): Node 
 }
 
 function convertNode(n: JsepNode, src: string, refs: string[], depth: number): Node {
-  if (depth > MAX_FORMULA_DEPTH) throw new Rejected(tooDeep().message, 0);
+  if (depth > MAX_FORMULA_DEPTH) throw new Rejected(tooDeep().reason, 0);
   const go = (c: unknown) => convert(c as JsepNode, src, refs, depth + 1);
   switch (n.type) {
     case 'Literal': {
       if (typeof n.value === 'boolean') return { k: 'bool', v: n.value };
       const v = typeof n.value === 'string' && n.raw === n.value ? parseQuantity(n.value) : undefined;
       if (!v) {
-        throw new Rejected(msg(`only numbers are allowed here, not ${String(n.raw)}`, `这里只能是数字，不能是 ${String(n.raw)}`), locate(src, String(n.raw)));
+        throw new Rejected(formulaReason('formula/not-number', { raw: String(n.raw) }), locate(src, String(n.raw)));
       }
       return { k: 'num', v, raw: n.value as string };
     }
@@ -198,35 +208,29 @@ function convertNode(n: JsepNode, src: string, refs: string[], depth: number): N
     }
     case 'BinaryExpression': {
       const op = BIN_OPS[n.operator as string];
-      if (!op) throw new Rejected(msg(`operator ${String(n.operator)} is not allowed`, `不允许运算符 ${String(n.operator)}`), locate(src, String(n.operator)));
+      if (!op) throw new Rejected(formulaReason('formula/operator', { op: String(n.operator) }), locate(src, String(n.operator)));
       return { k: 'bin', op, a: go(n.left), b: go(n.right) };
     }
     case 'CallExpression': {
       const callee = n.callee as JsepNode;
       const name = callee.type === 'Identifier' ? (callee.name as string) : '';
       if (!Object.hasOwn(FUNCTIONS, name)) {
-        const shown = name || 'this call';
-        throw new Rejected(
-          msg(`unknown function ${shown}; allowed: ${Object.keys(FUNCTIONS).join(', ')}`, `未知函数 ${shown}；可用：${Object.keys(FUNCTIONS).join('、')}`),
-          name ? locate(src, name) : 0,
-        );
+        throw new Rejected(formulaReason('formula/unknown-function', { name, allowed: Object.keys(FUNCTIONS) }), name ? locate(src, name) : 0);
       }
       const fn = name as FnName;
       const args = (n.arguments as JsepNode[]).map(go);
       const [lo, hi] = FUNCTIONS[fn];
       if (args.length < lo || args.length > hi) {
-        const want = lo === hi ? `${lo}` : hi === Infinity ? `at least ${lo}` : `${lo} to ${hi}`;
-        const wantZh = lo === hi ? `${lo}` : hi === Infinity ? `至少 ${lo}` : `${lo} 到 ${hi}`;
-        throw new Rejected(msg(`${fn}() takes ${want} arguments, got ${args.length}`, `${fn}() 需要 ${wantZh} 个参数，实际 ${args.length} 个`), locate(src, fn));
+        throw new Rejected(formulaReason('formula/arity', { fn, min: lo, max: hi, got: args.length }), locate(src, fn));
       }
       return { k: 'call', fn, args };
     }
     case 'MemberExpression':
-      throw new Rejected(msg('property access (a.b, a[b]) is not allowed in formulas', '公式中不允许属性访问（a.b、a[b]）'), locate(src, '.', '['));
+      throw new Rejected(formulaReason('formula/member', {}), locate(src, '.', '['));
     case 'Compound':
-      throw new Rejected(msg('one expression expected; is an operator missing?', '应为单个表达式；是否缺少运算符？'), compoundIndex(n, src));
+      throw new Rejected(formulaReason('formula/compound', {}), compoundIndex(n, src));
     default:
-      throw new Rejected(msg(`${n.type} is not allowed in formulas`, `公式中不允许 ${n.type}`), 0);
+      throw new Rejected(formulaReason('formula/node-type', { type: n.type }), 0);
   }
 }
 

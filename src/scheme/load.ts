@@ -10,7 +10,8 @@
  * first is reported (the rest are almost always its echoes).
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { hasErrors, msg, sortDiagnostics, type Diagnostic, type Msg } from '../diagnostics';
+import { hasErrors, sortDiagnostics, worded, type CodedDiagnostic, type Diagnostic, type Finding } from '../diagnostics';
+import { message, type Message } from '../messages/codes';
 import { compileScheme, type Reporter } from './compile';
 import { lintScheme } from './lint';
 import type { Scheme } from './model';
@@ -37,7 +38,7 @@ export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Pre
   } catch {
     const at = badUtf8At(bytes);
     return {
-      diagnostics: [{ severity: 'error', code: 'scheme/encoding', message: msg('the scheme file is not UTF-8 text; save it as UTF-8', '方案文件不是 UTF-8 文本；请另存为 UTF-8 编码'), file, ...at }],
+      diagnostics: [worded({ severity: 'error', ...message('scheme/encoding', {}), file, ...at })],
     };
   }
   return loadScheme(text.replace(/^\ufeff/, ''), file, preparsed, limits);
@@ -65,26 +66,27 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed, li
   const { schemeSize, schemeString } = withDefaults(limits);
   const tooLarge = preparsed ? undefined : schemeSizeFinding(utf8Length(text, schemeSize), file, schemeSize);
   if (tooLarge) return { diagnostics: [tooLarge] };
-  const diagnostics: Diagnostic[] = [];
+  /** Every finding as data; worded once, at the end (the result's `Diagnostic`s). */
+  const diagnostics: Finding[] = [];
   let data: unknown = preparsed?.data;
   if (data === undefined) {
     const d = parse();
     const syntax = yamlFindings(d, text, lines, file);
     diagnostics.push(...syntax.findings);
-    if (syntax.fatal) return { diagnostics: sortDiagnostics(diagnostics) };
+    if (syntax.fatal) return { diagnostics: sortDiagnostics(diagnostics.map(worded)) };
     // A string over the limit stops here: nothing after this should read it.
     const long = longStringFindings(d, lines, file, schemeString);
-    if (long.length) return { diagnostics: sortDiagnostics([...diagnostics, ...long]) };
+    if (long.length) return { diagnostics: sortDiagnostics([...diagnostics, ...long].map(worded)) };
     try {
       data = d.toJS({ maxAliasCount: 100 });
     } catch (e) {
       diagnostics.push(aliasFinding(d, e, text, lines, file));
-      return { diagnostics: sortDiagnostics(diagnostics) };
+      return { diagnostics: sortDiagnostics(diagnostics.map(worded)) };
     }
   }
 
   const notScheme = notASchemeFinding(data, text, file);
-  if (notScheme) return { diagnostics: sortDiagnostics([...diagnostics, notScheme]) };
+  if (notScheme) return { diagnostics: sortDiagnostics([...diagnostics, notScheme].map(worded)) };
 
   const parsed = SchemeSchema.safeParse(data);
   /** Paths whose value the schema rejected: the semantic checks say nothing more there. */
@@ -100,12 +102,12 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed, li
   // shows a misspelt key together with a broken formula and points that do not add up.
   const bestEffort = !parsed.success;
   const input = (parsed.success ? parsed.data : data) as SchemeInput;
-  const semantic: Diagnostic[] = [];
+  const semantic: CodedDiagnostic[] = [];
   const rep: Reporter = {
     lineOf: (path: Path) => pos().of(path).line,
-    error(path: Path, code: string, message: Msg, index?: number) {
+    error(path: Path, m: Message, index?: number) {
       const at = index === undefined ? pos().of(path) : pos().inside(path, index);
-      semantic.push({ severity: 'error', code, message, file, line: at.line, col: at.col, path: showPath(path) });
+      semantic.push({ severity: 'error', ...m, file, line: at.line, col: at.col, path: showPath(path) });
     },
   };
   let scheme: Scheme | undefined;
@@ -123,7 +125,7 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed, li
   }
   diagnostics.push(...semantic.filter((d) => !followsFrom(d, rejected)));
 
-  const sorted = sortDiagnostics(dedupe(diagnostics));
+  const sorted = sortDiagnostics(dedupe(diagnostics.map(worded)));
   return scheme && !bestEffort && !hasErrors(sorted) ? { scheme, diagnostics: sorted } : { diagnostics: sorted };
 }
 
@@ -146,7 +148,7 @@ const FOLLOWS: { rejected: RegExp; codes: string[]; item?: true }[] = [
 ];
 
 /** Whether a semantic finding is about, or follows from, a value the schema rejected. */
-function followsFrom(d: Diagnostic, rejected: readonly string[]): boolean {
+function followsFrom(d: Finding, rejected: readonly string[]): boolean {
   const at = d.path ?? '';
   return rejected.some((r) => {
     if (within(at, r)) return true;

@@ -3,7 +3,7 @@
  * Kept apart from load.ts so that this path needs neither the YAML parser nor the
  * schema (zod): the command line loads those only for a scheme of its own.
  */
-import type { Diagnostic } from '../diagnostics';
+import { worded, type Diagnostic } from '../diagnostics';
 import { compileScheme } from './compile';
 import type { Scheme } from './model';
 import { showPath } from './path';
@@ -28,7 +28,7 @@ export function compilePrepared(data: unknown, file: string): { scheme: Scheme; 
   const diagnostics: Diagnostic[] = [];
   const scheme = compileScheme(data as SchemeInput, file, {
     lineOf: () => 1,
-    error: (path, code, message) => diagnostics.push({ severity: 'error', code, message, file, path: showPath(path) }),
+    error: (path, m) => diagnostics.push(worded({ severity: 'error', ...m, file, path: showPath(path) })),
   });
   return diagnostics.length ? undefined : { scheme, diagnostics };
 }

@@ -1,42 +1,31 @@
 /** Shape-level findings: not a scheme at all, and the schema's issues in the scheme's words. */
 import type * as z from 'zod/mini';
-import { msg, type Diagnostic, type Msg } from '../diagnostics';
+import type { CodedDiagnostic } from '../diagnostics';
 import { compareCodePoints } from '../compare';
+import { message } from '../messages/codes';
+import type { Found, Hint, NotScheme, Want } from '../messages/scheme-shape';
 import { showPath, type Path, type Positions } from './positions';
 import { schemeJsonSchema } from './schema';
-
-
-const WANT = msg(
-  'a scheme must be a YAML mapping with id, title, version, total, pass, units, fields and sections',
-  '评估方案必须是 YAML 映射（键: 值），包含 id、title、version、total、pass、units、fields、sections 等键',
-);
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The document is not a scheme at all (empty, a list, plain text, another kind of file): one finding. */
-export function notASchemeFinding(data: unknown, text: string, file: string): Diagnostic | undefined {
-  let what: Msg | undefined;
+export function notASchemeFinding(data: unknown, text: string, file: string): CodedDiagnostic | undefined {
+  let kind: NotScheme | undefined;
+  let value: string | undefined;
   if (data === null || data === undefined) {
-    what = text.trim() ? msg('the file holds no data (only comments)', '文件中没有数据（只有注释）') : msg('the file is empty', '文件是空的');
+    kind = text.trim() ? 'comments-only' : 'empty';
   } else if (Array.isArray(data)) {
-    what = msg('the file is a list (lines starting with "-")', '文件是一个列表（以“-”开头的行）');
+    kind = 'list';
   } else if (typeof data === 'string') {
-    what = data.includes('：')
-      ? msg('the file is plain text: a key needs an ASCII colon and a space (key: value), not "："', '文件是纯文本：键后须用半角冒号加空格（键: 值），而不是“：”')
-      : /^[^\s:]+:\S/m.test(text)
-        ? msg('the file is plain text: a colon must be followed by a space (key: value)', '文件是纯文本：冒号后面必须有空格（键: 值）')
-        : msg('the file is plain text, not a mapping', '文件是纯文本，不是映射');
+    kind = data.includes('：') ? 'full-width-colon' : /^[^\s:]+:\S/m.test(text) ? 'colon-space' : 'plain-text';
   } else if (!isObj(data)) {
-    what = msg(`the file holds a single value (${String(data)})`, `文件只有一个值（${String(data)}）`);
+    [kind, value] = ['single-value', String(data)];
   } else if (!['id', 'version', 'total', 'pass', 'units', 'fields', 'sections'].some((k) => Object.hasOwn(data, k))) {
-    const jsonSchema = Object.hasOwn(data, '$schema') || Object.hasOwn(data, 'properties');
-    what = jsonSchema
-      ? msg('not a pinggu scheme: this is a JSON Schema (editors use it to check schemes); give the scheme .yaml file', '不是 pinggu 评估方案：这是 JSON Schema（编辑器用它校验方案）；请指定方案的 .yaml 文件')
-      : msg('not a pinggu scheme: it has no id, units, fields or sections', '不是 pinggu 评估方案：没有 id、units、fields、sections 等键');
+    kind = Object.hasOwn(data, '$schema') || Object.hasOwn(data, 'properties') ? 'json-schema' : 'no-keys';
   }
-  if (!what) return undefined;
-  const message = what.en.includes('JSON Schema') ? what : msg(`${what.en}; ${WANT.en}`, `${what.zh}；${WANT.zh}`);
-  return { severity: 'error', code: 'scheme/not-a-scheme', message, file, line: 1, col: 1 };
+  if (!kind) return undefined;
+  return { severity: 'error', ...message('scheme/not-a-scheme', value === undefined ? { kind } : { kind, value }), file, line: 1, col: 1 };
 }
 
 let knownKeys: string[] | undefined;
@@ -87,67 +76,67 @@ function valueAt(data: unknown, path: Path): unknown {
   return node;
 }
 
-/** The regex messages of schema.ts, for both languages. */
-const FORMATS: Record<string, Msg> = {
-  'an identifier: letters, digits and _, starting with a letter': msg('an identifier (letters, digits and _, starting with a letter)', '标识符（字母、数字和 _，以字母开头）'),
-  'a number, optionally with % or ‰': msg('a number, optionally with % or ‰ (such as 90 or "95%")', '数字，可带 % 或 ‰（如 90 或 "95%"）'),
-  'letters, digits, _ . -, starting with a letter': msg('a scheme id (letters, digits, _ . -, starting with a letter)', '方案 id（字母、数字、_ . -，以字母开头）'),
-};
-
-const TYPES: Record<string, Msg> = {
-  number: msg('a number', '数字'),
-  string: msg('text', '文本'),
-  boolean: msg('true or false', 'true 或 false'),
-  array: msg('a list', '列表'),
-  object: msg('a mapping (key: value)', '映射（键: 值）'),
-};
-
-const join = (ms: Msg[], en: string, zh: string): Msg => msg(ms.map((m) => m.en).join(en), ms.map((m) => m.zh).join(zh));
-const oneOf = (values: readonly unknown[]): Msg =>
-  values.length === 1 ? msg(`"${String(values[0])}"`, `“${String(values[0])}”`) : msg(`one of ${values.map(String).join(', ')}`, ` ${values.map(String).join('、')} 之一`);
-
 /** What the schema wanted where an issue was raised. */
-function expected(issue: z.core.$ZodIssue): Msg {
+function expected(issue: z.core.$ZodIssue): Want {
   switch (issue.code) {
     case 'invalid_type':
-      return TYPES[issue.expected] ?? msg(issue.expected, issue.expected);
+      return { k: 'type', type: issue.expected };
     case 'invalid_value':
-      return oneOf(issue.values);
+      return { k: 'one-of', values: issue.values.map(String) };
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
-      if (options) return oneOf(options);
+      if (options) return { k: 'one-of', values: options.map(String) };
       const wants = issue.errors.flatMap((branch) => branch.filter((i) => i.path.length === 0).slice(0, 1).map(expected));
-      const unique = wants.filter((w, i) => wants.findIndex((x) => x.en === w.en) === i);
-      return unique.length ? join(unique, ' or ', '或') : msg('a valid value', '有效的值');
+      const keys = wants.map((w) => JSON.stringify(w));
+      const unique = wants.filter((_, i) => keys.indexOf(keys[i]!) === i);
+      return unique.length === 1 ? unique[0]! : unique.length ? { k: 'any', of: unique } : { k: 'valid' };
     }
     case 'invalid_format':
-      return FORMATS[issue.message] ?? msg(`text of the form ${issue.message}`, `符合格式的文本（${issue.message}）`);
+      return { k: 'format', format: issue.message };
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return msg('text that is not empty', '非空文本');
-      if (issue.origin === 'array') return msg(`a list of at least ${min} entr${min === 1 ? 'y' : 'ies'}`, `至少 ${min} 项的列表`);
-      return issue.inclusive ? msg(`a number of at least ${min}`, `不小于 ${min} 的数`) : msg(`a number above ${min}`, `大于 ${min} 的数`);
+      if (issue.origin === 'string') return { k: 'non-empty' };
+      if (issue.origin === 'array') return { k: 'entries', min };
+      return { k: issue.inclusive ? 'at-least' : 'above', min };
     }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      return issue.inclusive ? msg(`a value of at most ${max}`, `不大于 ${max} 的值`) : msg(`a value below ${max}`, `小于 ${max} 的值`);
-    }
+    case 'too_big':
+      return { k: issue.inclusive ? 'at-most' : 'below', max: Number(issue.maximum) };
     default:
-      return msg('a valid value', '有效的值');
+      return { k: 'valid' };
   }
 }
 
 /** What was found instead, for the message. */
-function found(v: unknown): Msg {
-  if (v === null || v === undefined) return msg('an empty value', '空值');
-  if (typeof v === 'string') {
-    const s = v.length > 40 ? `${v.slice(0, 40)}…` : v;
-    return msg(`"${s}"`, `“${s}”`);
+function found(v: unknown): Found {
+  if (v === null || v === undefined) return { k: 'empty' };
+  if (typeof v === 'string') return { k: 'text', value: v.length > 40 ? `${v.slice(0, 40)}…` : v };
+  if (typeof v === 'number') return { k: 'number', value: String(v) };
+  if (typeof v === 'boolean') return { k: 'boolean', value: String(v) };
+  return { k: Array.isArray(v) ? 'list' : 'mapping' };
+}
+
+/** What the hints look for in what was wanted: text, a number, a percent sign. */
+type Sought = 'text' | 'number' | '%';
+/** The formats of schema.ts (by their message) and what each asks for; another format is text of that form. */
+const FORMAT_ASKS: Record<string, Sought[]> = {
+  'an identifier: letters, digits and _, starting with a letter': [],
+  'a number, optionally with % or ‰': ['number', '%'],
+  'letters, digits, _ . -, starting with a letter': [],
+};
+const TYPE_ASKS: Record<string, Sought[]> = { number: ['number'], string: ['text'], boolean: [], array: [], object: [] };
+
+/** Whether what was wanted asks for `s`: by its kind, or by a value or name it lists. */
+function asks(w: Want, s: Sought): boolean {
+  const named = (x: string) => (s === '%' ? x.includes('%') : new RegExp(`\\b${s}\\b`).test(x));
+  switch (w.k) {
+    case 'type': return Object.hasOwn(TYPE_ASKS, w.type) ? TYPE_ASKS[w.type]!.includes(s) : named(w.type);
+    case 'one-of': return w.values.some(named);
+    case 'any': return w.of.some((o) => asks(o, s));
+    case 'format': return Object.hasOwn(FORMAT_ASKS, w.format) ? FORMAT_ASKS[w.format]!.includes(s) : s === 'text' || named(w.format);
+    case 'non-empty': return s === 'text';
+    case 'at-least': case 'above': return s === 'number';
+    default: return false;
   }
-  if (typeof v === 'number') return msg(`the number ${v}`, `数字 ${v}`);
-  if (typeof v === 'boolean') return msg(String(v), String(v));
-  if (Array.isArray(v)) return msg('a list', '列表');
-  return msg('a mapping', '映射');
 }
 
 /** Keys whose value is an identifier: quoting a number will not make it one. */
@@ -155,25 +144,20 @@ const ID_KEYS = new Set(['id', 'scope', 'lever', 'item']);
 const RULE_TYPES = ['all', 'deduct', 'per_case', 'checklist', 'proportional', 'bands', 'add'];
 
 /** A short fix for the common wrong values. */
-function hint(want: Msg, value: unknown, key: unknown): Msg {
-  const none = msg('', '');
-  if ((typeof value === 'number' || typeof value === 'boolean') && /\btext\b/.test(want.en) && !ID_KEYS.has(String(key))) {
-    return msg(` (put it in quotes: "${String(value)}")`, `（请加引号："${String(value)}"）`);
+function hint(want: Want, value: unknown, key: unknown): Hint | undefined {
+  if ((typeof value === 'number' || typeof value === 'boolean') && asks(want, 'text') && !ID_KEYS.has(String(key))) {
+    return { k: 'quote', value: String(value) };
   }
-  if (typeof value === 'string' && /\bnumber\b/.test(want.en)) {
+  if (typeof value === 'string' && asks(want, 'number')) {
     const narrow = value.normalize('NFKC').trim();
-    if (narrow !== value.trim() && /^[+-]?(\d+(\.\d*)?|\.\d+)\s*[%‰]?$/.test(narrow)) {
-      return msg(` (full-width characters: write ${narrow})`, `（含全角字符，请写成 ${narrow}）`);
-    }
-    if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) && !/%/.test(want.en)) return msg(' (remove the quotes)', '（请去掉引号）');
+    if (narrow !== value.trim() && /^[+-]?(\d+(\.\d*)?|\.\d+)\s*[%‰]?$/.test(narrow)) return { k: 'full-width', value: narrow };
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) && !asks(want, '%')) return { k: 'unquote' };
   }
-  if (key === 'rule' && typeof value === 'string' && RULE_TYPES.includes(value)) {
-    return msg(` (write rule: { type: ${value} })`, `（应写成 rule: { type: ${value} }）`);
-  }
-  return none;
+  if (key === 'rule' && typeof value === 'string' && RULE_TYPES.includes(value)) return { k: 'rule', type: value };
+  return undefined;
 }
 
-export function fromZod(issue: z.core.$ZodIssue, data: unknown, pos: Positions, file: string): Diagnostic[] {
+export function fromZod(issue: z.core.$ZodIssue, data: unknown, pos: Positions, file: string): CodedDiagnostic[] {
   const path = cleanPath(issue.path);
   const where = showPath(path);
   const base = { severity: 'error' as const, file, path: where || undefined };
@@ -182,9 +166,8 @@ export function fromZod(issue: z.core.$ZodIssue, data: unknown, pos: Positions, 
       const at = pos.ofKey(path, key);
       const near = closestKey(key);
       // A key of the scheme, in the wrong place (rollup on a section, points on a check).
-      if (near === key) return { ...base, code: 'scheme/unknown-key', message: msg(`key "${key}" does not belong here`, `此处不应有键“${key}”`), line: at.line, col: at.col };
-      const hint = near ? msg(`; did you mean "${near}"?`, `；是否应为“${near}”？`) : msg('', '');
-      return { ...base, code: 'scheme/unknown-key', message: msg(`unknown key "${key}"${hint.en}`, `未知的键“${key}”${hint.zh}`), line: at.line, col: at.col };
+      const m = near === key ? message('scheme/unknown-key', { kind: 'misplaced', key }) : message('scheme/unknown-key', near ? { kind: 'unknown', key, near } : { kind: 'unknown', key });
+      return { ...base, ...m, line: at.line, col: at.col };
     });
   }
   const key = path[path.length - 1];
@@ -193,7 +176,7 @@ export function fromZod(issue: z.core.$ZodIssue, data: unknown, pos: Positions, 
   // "Missing" is decided on the data: zod says only what it expected.
   if (key !== undefined && isObj(parent) && !Object.hasOwn(parent, key)) {
     const at = pos.of(path.slice(0, -1));
-    const missing: Diagnostic = { ...base, code: 'scheme/missing-key', message: msg(`missing key "${key}" (expected: ${want.en})`, `缺少键“${key}”（应为${want.zh}）`), line: at.line, col: at.col };
+    const missing: CodedDiagnostic = { ...base, ...message('scheme/missing-key', { key: String(key), want }), line: at.line, col: at.col };
     // Without its type a rule matches no variant, so zod does not name its unknown keys (a misspelt "type"): do it here.
     if (issue.code !== 'invalid_union' || !(issue as { discriminator?: string }).discriminator) return [missing];
     const strays = Object.keys(parent).filter((k) => !knownKey(k));
@@ -203,16 +186,16 @@ export function fromZod(issue: z.core.$ZodIssue, data: unknown, pos: Positions, 
   const value = valueAt(data, path);
   const got = found(value);
   const at = pos.of(path);
-  let message: Msg;
-  if (issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator') {
-    message = msg(`unknown rule type ${got.en}; expected ${want.en}`, `未知的规则类型${got.zh}；可用：${RULE_TYPES.join('、')}`);
-  } else if (issue.code === 'too_small' && issue.origin === 'string') {
-    message = msg('this must not be empty', '此处不能为空');
-  } else if (issue.code === 'too_small' && issue.origin === 'array') {
-    message = msg(`the list needs at least ${Number(issue.minimum)} entr${Number(issue.minimum) === 1 ? 'y' : 'ies'}`, `列表至少需要 ${Number(issue.minimum)} 项`);
-  } else {
-    const h = hint(want, value, key);
-    message = msg(`expected ${want.en} here, not ${got.en}${h.en}`, `此处应为${want.zh}，而不是${got.zh}${h.zh}`);
-  }
-  return [{ ...base, code: 'scheme/invalid', message, line: at.line, col: at.col }];
+  const m =
+    issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator'
+      ? message('scheme/invalid', { kind: 'rule-type', got, want, types: RULE_TYPES })
+      : issue.code === 'too_small' && issue.origin === 'string'
+        ? message('scheme/invalid', { kind: 'empty' })
+        : issue.code === 'too_small' && issue.origin === 'array'
+          ? message('scheme/invalid', { kind: 'entries', min: Number(issue.minimum) })
+          : message('scheme/invalid', withHint({ kind: 'value', want, got }, hint(want, value, key)));
+  return [{ ...base, ...m, line: at.line, col: at.col }];
 }
+
+/** The arguments with the hint, when there is one (no key for none). */
+const withHint = <A extends object>(a: A, h: Hint | undefined): A & { hint?: Hint } => (h ? { ...a, hint: h } : a);

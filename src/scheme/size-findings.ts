@@ -4,8 +4,9 @@
  * before anything else looks at the values.
  */
 import { isScalar, visit, type Document, type LineCounter } from 'yaml';
-import { msg, type Diagnostic } from '../diagnostics';
-import { count, fileSizeError, limitError } from '../limits';
+import type { CodedDiagnostic, Diagnostic } from '../diagnostics';
+import { fileSizeError } from '../limits';
+import { message } from '../messages/codes';
 
 /** The file over `limit` bytes; `size` is its length in bytes. */
 export function schemeSizeFinding(size: number, file: string, limit: number): Diagnostic | undefined {
@@ -20,18 +21,14 @@ export function utf8Length(text: string, atMost: number): number {
 }
 
 /** Every key or value longer than `limit` characters, at its line:col. */
-export function longStringFindings(doc: Document, lines: LineCounter, file: string, limit: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** Coded as `limit/scheme-string`, the code src/limits.ts gives that limit. */
+export function longStringFindings(doc: Document, lines: LineCounter, file: string, limit: number): CodedDiagnostic[] {
+  const out: CodedDiagnostic[] = [];
   visit(doc, {
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== 'string' || node.value.length <= limit) return;
       const p = lines.linePos(node.range?.[0] ?? 0);
-      out.push(
-        limitError('schemeString', file, { line: p.line, col: p.col }, msg(
-          `a text of ${count(node.value.length)} characters, over the limit of ${count(limit)} characters for one key or value in a scheme`,
-          `一段文字长 ${count(node.value.length)} 个字符，超过方案中单个键或值的上限 ${count(limit)} 个字符`,
-        )),
-      );
+      out.push({ severity: 'error', ...message('limit/scheme-string', { length: node.value.length, limit }), file, line: p.line, col: p.col });
     },
   });
   return out;

@@ -3,8 +3,8 @@
  * formula (`fp_growth > revenue_growth`). A comparison's right-hand side is itself a
  * formula, so params may be used (`>= funds_target`).
  */
-import { msg } from '../diagnostics';
-import { parseFormula, type Formula, type FormulaError } from './formula';
+import { formulaReason } from '../messages/scheme-formula';
+import { formulaError, parseFormula, type Formula, type FormulaError } from './formula';
 
 export type CmpOp = '>=' | '<=' | '>' | '<' | '==' | '!=';
 
@@ -22,7 +22,7 @@ const BETWEEN = /^(\s*between\s+)(.+?)(\s+and\s+)(.+)$/i;
 export function parseTarget(text: string): { target: Target } | { error: FormulaError } {
   const sub = (src: string, offset: number) => {
     const r = parseFormula(src);
-    return 'error' in r ? { error: { ...r.error, index: r.error.index + offset } } : r;
+    return 'error' in r ? { error: formulaError(r.error.reason, r.error.index + offset) } : r;
   };
   const b = BETWEEN.exec(text);
   if (b) {
@@ -36,7 +36,7 @@ export function parseTarget(text: string): { target: Target } | { error: Formula
   if (c) {
     const offset = c[0].length;
     if (offset === text.length) {
-      return { error: { message: msg('a value is expected after the comparison', '比较符号后应有数值'), index: offset } };
+      return { error: formulaError(formulaReason('formula/cmp-no-value', {}), offset) };
     }
     const rhs = sub(text.slice(offset), offset);
     if ('error' in rhs) return rhs;
