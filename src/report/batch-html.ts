@@ -3,7 +3,7 @@
  * and table), scores by period, who is last on each item, and further parts (the
  * trend). Self-contained like the single report: inline CSS and SVG, no script.
  */
-import { valueText } from './item-words';
+import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Batch, BatchEntry } from '../batch/types';
@@ -55,7 +55,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     const head = [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')];
     out.push(`<table class="ranking-table"><thead><tr>${head.map((h, k) => `<th${k === 0 || k === 2 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of s.ranking) {
-      const worst = r.worst.map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(r.fields, i))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
+      const worst = r.worst.map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
       out.push(
         `<tr><td class="num">${r.rank}/${r.of}</td><td class="unit">${a(r.name, ctx.links?.(r.entry))}</td><td class="num">${esc(scoreText(r))}</td>` +
           `<td>${esc(t(L, r.passed ? 'passed' : 'failed'))}</td><td>${esc((r.grade ?? '') + (r.vetoed ? ' ✗' : ''))}</td><td>${worst.length ? worst.join('<br>') : esc(t(L, 'none'))}</td></tr>`,
@@ -86,7 +86,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     out.push(`<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const { item, last, first } of s.lastPlace) {
       out.push(
-        `<tr><td>${esc(item.title)}</td><td class="unit">${esc(last.map((x) => x.name).join('、'))}</td><td class="num">${esc(last.map((x) => valueText(x.fields, x.result)).join('、'))}</td>` +
+        `<tr><td>${esc(item.title)}</td><td class="unit">${esc(last.map((x) => x.name).join('、'))}</td><td class="num">${esc(last.map((x) => plainValue(x.fields, x.result, L)).join('、'))}</td>` +
           `<td class="num">${esc(last.map((x) => `${showPoints(x.points)}/${showPoints(x.max)}`).join('、'))}</td><td>${esc(firstText(item, first, L))}</td></tr>`,
       );
     }

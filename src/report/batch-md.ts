@@ -1,5 +1,5 @@
 /** The Markdown summary page of a batch: counts, ranking, scores by period, last places, links. */
-import { valueText } from './item-words';
+import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Batch, BatchEntry } from '../batch/types';
@@ -38,7 +38,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
           scoreText(r),
           r.passed ? t(L, 'passed') : t(L, 'failed'),
           cell((r.grade ?? '') + (r.vetoed ? (zh ? '（一票否决）' : ' (veto)') : '')),
-          r.worst.map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(r.fields, i)} −${showPoints(i.lost)}`)).join('<br>') || t(L, 'none'),
+          r.worst.map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L)} −${showPoints(i.lost)}`)).join('<br>') || t(L, 'none'),
         ]),
       ),
       '',
@@ -68,7 +68,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
         s.lastPlace.map(({ item, last, first }) => [
           cell(item.title),
           cell(last.map((x) => x.name).join('、')),
-          cell(last.map((x) => valueText(x.fields, x.result)).join('、')),
+          cell(last.map((x) => plainValue(x.fields, x.result, L)).join('、')),
           last.map((x) => `${showPoints(x.points)}/${showPoints(x.max)}`).join('、'),
           cell(firstText(item, first, L)),
         ]),

@@ -5,7 +5,7 @@ import { formatBatchJson } from './batch-json';
 import type { Detail } from './batch-detail';
 import { formatBatchMarkdown } from './batch-md';
 import { formatBatchTable } from './batch-table';
-import { csvHeader, csvRecords, encodeCsv } from './csv';
+import { csvHeader, csvRecords, encodeCsv, periodHead } from './csv';
 import { csvRecord } from './escape';
 import { formatJunitMany, type RunCheck } from './junit';
 import type { FormatContext } from './registry';
@@ -38,8 +38,8 @@ export const BATCH_FORMATS = {
   junit: {
     render: (b: Batch, c: BatchFormatContext) => {
       const newest = b.periods[b.periods.length - 1] ?? null;
-      const parts = b.entries.filter((e) => e.period === newest).map((e) => ({ a: e.assessment, prefix: e.period ?? '' }));
-      return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang }, c.extra?.checks ?? []);
+      const parts = b.entries.filter((e) => e.period === newest).map((e) => ({ a: e.assessment, prefix: e.period ?? '', period: e.period }));
+      return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang, asOf: c.asOf }, c.extra?.checks ?? []);
     },
   },
   csv: {
@@ -47,7 +47,7 @@ export const BATCH_FORMATS = {
     render: (b: Batch, c: BatchFormatContext) => {
       const zh = c.lang === 'zh';
       const adjusted = b.entries.some((e) => e.assessment.adjustments !== undefined);
-      const lines = [csvRecord([zh ? '期间' : 'Period', ...csvHeader(c.lang, adjusted), zh ? '单项名次' : 'Item rank'])];
+      const lines = [csvRecord([periodHead(c.lang), ...csvHeader(c.lang, adjusted), zh ? '单项名次' : 'Item rank'])];
       const itemRank = new Map<string, string>();
       for (const r of b.rankings) for (const i of r.items) for (const u of i.units) itemRank.set(`${r.period ?? ''}\u0000${u.key}\u0000${i.id}`, `${u.rank}/${u.of}`);
       for (const e of b.entries) {

@@ -29,6 +29,10 @@ import { statusWord, t } from './i18n';
 
 export interface JunitContext {
   lang: Lang;
+  /** The assessed period, when known: a property of each unit's first suite. */
+  period?: string | null;
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
 }
 
 /** Statuses that make an item a failure (unless it is a bonus item). */
@@ -116,8 +120,12 @@ function vetoCase(u: UnitResult, v: VetoResult, lang: Lang): Case {
   return { name, classname, outcome: 'pass' };
 }
 
-function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suite[] {
+function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = '', stamp: { period?: string | null; asOf?: string } = {}): Suite[] {
   const verdict: [string, string][] = [
+    // What the verdict is about: the scheme's version, the period and the reference date (when known).
+    ['schemeVersion', a.scheme.version],
+    ...(stamp.period ? [['period', stamp.period] as [string, string]] : []),
+    ...(stamp.asOf ? [['asOf', stamp.asOf] as [string, string]] : []),
     ['score', num(u.score)],
     ['scaled', num(u.scaled)],
     ['max', num(u.max)],
@@ -152,7 +160,7 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = ''): Suit
 const count = (cases: Case[], o: Case['outcome']) => cases.filter((c) => c.outcome === o).length;
 
 export function formatJunit(a: Assessment, ctx: JunitContext): string {
-  return junitDocument(`pinggu: ${a.scheme.title}`, a.units.flatMap((u) => unitSuites(a, u, ctx.lang)));
+  return junitDocument(`pinggu: ${a.scheme.title}`, a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx)));
 }
 
 /** A check of the run as a whole (a trend gate): passed, or failed with why. */
@@ -167,7 +175,7 @@ export interface RunCheck {
  * The suites of many assessments in one document; `prefix` (a period) starts each
  * suite's name. `checks` (the trend gates) come first, in a suite of their own.
  */
-export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string }[], ctx: JunitContext, checks: RunCheck[] = []): string {
+export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string; period?: string | null }[], ctx: JunitContext, checks: RunCheck[] = []): string {
   const gates: Suite[] = checks.length
     ? [{
         name: ctx.lang === 'zh' ? '门槛' : 'Gates',
@@ -182,7 +190,7 @@ export function formatJunitMany(title: string, parts: { a: Assessment; prefix: s
         })),
       }]
     : [];
-  return junitDocument(`pinggu: ${title}`, [...gates, ...parts.flatMap(({ a, prefix }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix)))]);
+  return junitDocument(`pinggu: ${title}`, [...gates, ...parts.flatMap(({ a, prefix, period }) => a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, { period, asOf: ctx.asOf })))]);
 }
 
 function junitDocument(title: string, suites: Suite[]): string {

@@ -19,6 +19,8 @@ export interface FormatContext {
   csvEncoding?: 'utf-8' | 'gb18030';
   /** The assessed period, when known (`2026-09`, `2026h1`). */
   period?: string | null;
+  /** The reference date given with `--as-of`, shown in the heading only then. */
+  asOf?: string;
 }
 
 /**

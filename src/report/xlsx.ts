@@ -13,11 +13,12 @@
  * set to a fixed time, so identical input gives identical bytes. exceljs is loaded
  * only when a workbook is asked for.
  */
-import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { gapText, valueText } from './item-words';
+import { plainOps, plainTarget, plainValue, vetoPlain, yesNo } from './plain';
 import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
 import { Rational } from '../rational';
-import { showPoints } from './display';
+import { showPoints, showValue } from './display';
 import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
 import type { Display } from '../scheme/target';
 import { actionList } from './actions';
@@ -27,8 +28,9 @@ import { textWidth } from './grid';
 import { statusWord, t, type Word } from './i18n';
 import { XML_INVALID } from './escape';
 import { childrenByRank } from './order';
+import { stampParts, titleLine, type Stamp } from './heading';
 
-export interface XlsxContext {
+export interface XlsxContext extends Stamp {
   lang: Lang;
 }
 
@@ -131,7 +133,7 @@ interface Sheet {
 }
 
 export async function formatXlsx(a: Assessment, ctx: XlsxContext): Promise<Uint8Array> {
-  const sheets = [summarySheet(a, ctx.lang), itemsSheet(a, ctx.lang), rankingSheet(a, ctx.lang), actionsSheet(a, ctx.lang), ...(a.adjustments ? [adjustmentsSheet(a, ctx.lang)] : [])];
+  const sheets = [summarySheet(a, ctx.lang, ctx), itemsSheet(a, ctx.lang), rankingSheet(a, ctx.lang), actionsSheet(a, ctx.lang), ...(a.adjustments ? [adjustmentsSheet(a, ctx.lang)] : [])];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ExcelJS = ((await import('exceljs')) as any).default;
   const wb = new ExcelJS.Workbook();
@@ -140,6 +142,10 @@ export async function formatXlsx(a: Assessment, ctx: XlsxContext): Promise<Uint8
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.title = a.scheme.title;
+  // The period (and --as-of) in the file's properties too, so the file itself says its month.
+  const stamp = stampParts(ctx, ctx.lang);
+  if (stamp.length) wb.subject = stamp.join(' · ');
+  if (ctx.period) wb.keywords = ctx.period;
   for (const s of sheets) writeSheet(wb, s);
   const buffer: Uint8Array = await wb.xlsx.writeBuffer();
   return fixZipTimes(new Uint8Array(buffer));
@@ -173,7 +179,7 @@ function vetoSummary(u: UnitResult, lang: Lang): Cell {
 
 const verdict = (u: UnitResult, lang: Lang): Cell => text(t(lang, u.passed ? 'passed' : 'failed'), { tone: u.passed ? 'good' : 'bad', bold: true });
 
-function summarySheet(a: Assessment, lang: Lang): Sheet {
+function summarySheet(a: Assessment, lang: Lang, stamp: Stamp = {}): Sheet {
   const w = words(lang);
   const rows: Cell[][] = [];
   const heads: number[] = [];
@@ -181,7 +187,7 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
     rows.push(cells.map((c) => text(w(c))));
     heads.push(rows.length);
   };
-  rows.push([text(`${a.scheme.title}  ${a.scheme.version}`, { bold: true, overflow: true })]);
+  rows.push([text(titleLine(a.scheme, stamp, lang), { bold: true, overflow: true })]);
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
   if (errors) rows.push([text(w('xlsxProvisional'), { tone: 'bad', bold: true, overflow: true })]);
 
@@ -197,10 +203,9 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
     // Short cells first; the long texts wrap within the columns the units table sized.
     head(['xlsxUnit', 'xlsxVetoId', 'xlsxVeto', 'xlsxTriggered', 'xlsxChecked', 'xlsxValue', 'xlsxShown', 'xlsxCondition', 'xlsxReason']);
     for (const [u, v] of vetoes) {
-      const vw = vetoWords(u, v);
-      // The value as a number (General format); a percent one (shown as `96.57%`) with the percent format.
-      const value: Cell =
-        v.value === undefined ? {} : typeof v.value === 'boolean' ? text(vw.display) : { v: dec(v.value), ...(vw.display.endsWith('%') ? { fmt: FMT.percent } : {}), shown: v.value.toDecimal(6) };
+      const vw = vetoPlain(u, v, lang);
+      // The value as a number formatted like the other values (`111.28`, `96.57%`); yes/no in words.
+      const value: Cell = v.value === undefined ? {} : typeof v.value === 'boolean' ? text(yesNo(v.value, lang)) : valueCell(v.value, vw.display, showValue(v.value, vw.display));
       rows.push([
         text(u.name),
         text(v.id),
@@ -208,8 +213,8 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
         text(w(v.triggered ? 'xlsxYes' : 'xlsxNo'), { tone: v.triggered ? 'bad' : 'good' }),
         text(w(v.checked ? 'xlsxYes' : 'xlsxNo'), { tone: v.checked ? 'good' : 'warn' }),
         value,
-        text(vw.display, { wrap: true }),
-        text(vw.condition, { wrap: true }),
+        text(vw.seen, { wrap: true }),
+        text(vw.rule, { wrap: true }),
         text(v.reason && say(v.reason, lang), { wrap: true }),
       ]);
     }
@@ -248,7 +253,7 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   walk(a.units, (u) => {
     for (const i of u.items) {
-      const shown = valueText(u.fields, i);
+      const shown = plainValue(u.fields, i, lang);
       rows.push([
         text(u.name),
         text(u.code),
@@ -257,14 +262,14 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
         text(i.id),
         text(i.title),
         valueCell(i.value, i.kind, shown),
-        text(targetText(u.fields, i) ?? i.target),
+        text(plainTarget(u.fields, i) ?? i.target),
         statusCell(i, lang),
         points(i.points),
         points(i.max),
         points(i.lost),
         i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
         text(i.remedy ? remedyText(i.remedy, lang) : undefined),
-        text(explainItem(u.fields, i, lang, a.scheme.labels, shown)),
+        text(plainOps(explainItem(u.fields, i, lang, a.scheme.labels, valueText(u.fields, i)))),
       ]);
     }
   });
@@ -277,7 +282,7 @@ function worstItems(u: UnitResult, lang: Lang): string {
     .filter(([x]) => x.lost.sign() > 0)
     .sort((p, q) => q[0].lost.cmp(p[0].lost) || p[1] - q[1])
     .slice(0, 3)
-    .map(([i]) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : valueText(u.fields, i)} −${showPoints(i.lost)}`);
+    .map(([i]) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : plainValue(u.fields, i, lang)} −${showPoints(i.lost)}`);
   return worst.length ? worst.join(lang === 'zh' ? '；' : '; ') : t(lang, 'none');
 }
 
