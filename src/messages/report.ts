@@ -6,25 +6,18 @@ export interface ReportArgs {
   'report/period': { period: string };
   /** The reference date (`--as-of`) in a report's heading, only when it was given. */
   'report/as-of': { date: string };
-  /** The scheme's version in a heading where the bare number would not say what it is. */
-  'report/version': { version: string };
-  /** A yes/no value where a person reads it (✓/✗ stay in the JSON). */
-  'report/yes': Record<string, never>;
-  'report/no': Record<string, never>;
-  /** Batch workbook: the per-item league table (items × counties) and the ranking sheet's names. */
+  /** Batch workbook: the sheet of the items × counties league table. */
   'report/sheet-league': Record<string, never>;
-  'report/sheet-ranking': Record<string, never>;
-  /** Batch workbook: the header of the counties' column in the league table. */
-  'report/league-item': Record<string, never>;
+  /** Batch workbook: the league table's note on what a cell holds. */
+  'report/league-note': { level: string };
 }
 
 export const REPORT: Renderers<ReportArgs> = {
   'report/period': { en: (a) => `period ${a.period}`, zh: (a) => `评估期 ${a.period}` },
   'report/as-of': { en: (a) => `as of ${a.date}`, zh: (a) => `基准日 ${a.date}` },
-  'report/version': { en: (a) => `version ${a.version}`, zh: (a) => `版本 ${a.version}` },
-  'report/yes': { en: () => 'yes', zh: () => '是' },
-  'report/no': { en: () => 'no', zh: () => '否' },
-  'report/sheet-league': { en: () => 'Items by county', zh: () => '单项对比' },
-  'report/sheet-ranking': { en: () => 'Ranking', zh: () => '排名' },
-  'report/league-item': { en: () => 'Item', zh: () => '指标' },
+  'report/sheet-league': { en: () => 'Item league table', zh: () => '单项指标对比表' },
+  'report/league-note': {
+    en: (a) => `Each cell: the item's value in that ${a.level}, coloured by its status (green met, yellow partial, red failed)`,
+    zh: (a) => `每格为该${a.level}该项指标的实际值，颜色表示状态（绿：达标，黄：部分失分，红：未达标）`,
+  },
 };

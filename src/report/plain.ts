@@ -8,12 +8,11 @@
 import type { Lang } from '../diagnostics';
 import type { UnitFields } from '../engine/fields';
 import type { ItemResult, UnitResult, VetoResult } from '../engine/types';
-import { say } from '../messages/catalog';
-import { message } from '../messages/codes';
 import { Rational } from '../rational';
 import { evaluate, render, type Node } from '../scheme/formula';
 import type { Display } from '../scheme/target';
 import { showValue } from './display';
+import { t } from './i18n';
 import { targetText, valueText, vetoWords } from './item-words';
 
 const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '==': '=', '!=': '≠' };
@@ -21,7 +20,7 @@ const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '==': '=', '!='
 /** `>= 13.04` → `≥ 13.04`; only whole operators between spaces (or at the start), never inside names. */
 export const plainOps = (s: string): string => s.replace(/(^|\s)(>=|<=|==|!=)(?=\s)/g, (_, pre: string, op: string) => `${pre}${SIGN[op]}`);
 
-export const yesNo = (b: boolean, lang: Lang): string => say(message(b ? 'report/yes' : 'report/no', {}), lang);
+export const yesNo = (b: boolean, lang: Lang): string => t(lang, b ? 'csvYes' : 'csvNo');
 
 /** The value as a person reads it: `94.7%`, `112.3`, 是/否 (the JSON keeps ✓/✗). */
 export const plainValue = (f: UnitFields, i: ItemResult, lang: Lang): string => (typeof i.value === 'boolean' ? yesNo(i.value, lang) : valueText(f, i));
