@@ -48,7 +48,12 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
       (r.grade ?? '') + (r.vetoed ? ' ✗' : ''),
       r.worst.map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L)} −${showPoints(i.lost)}`).join('\n') || t(L, 'none'),
     ]);
-    out.push(grid(rows, { head: [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths: s.ranking.some((r) => r.self) ? [5, 10, 16, 7, 10, 32] : [5, 10, 9, 7, 10, 38], headStyle: c.cyan, border: c.gray }));
+    // The rank column as wide as its widest `10/280` (never wrapped), taken from the last column.
+    const rankWidth = Math.max(5, ...rows.map((r) => r[0]!.length));
+    const widths = s.ranking.some((r) => r.self) ? [5, 10, 16, 7, 10, 32] : [5, 10, 9, 7, 10, 38];
+    widths[5] = widths[5]! - (rankWidth - 5);
+    widths[0] = rankWidth;
+    out.push(grid(rows, { head: [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths, headStyle: c.cyan, border: c.gray }));
   }
 
   if (s.periods.length > 1) {
