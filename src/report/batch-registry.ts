@@ -5,6 +5,7 @@ import { formatBatchJson } from './batch-json';
 import type { Detail } from './batch-detail';
 import { formatBatchMarkdown } from './batch-md';
 import { formatBatchTable } from './batch-table';
+import { formatBatchXlsx } from './batch-xlsx';
 import { csvHeader, csvRecords, encodeCsv, periodHead } from './csv';
 import { csvRecord } from './escape';
 import { formatJunitMany, type RunCheck } from './junit';
@@ -42,6 +43,8 @@ export const BATCH_FORMATS = {
       return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang, asOf: c.asOf }, c.extra?.checks ?? []);
     },
   },
+  // The city workbook: summary, ranking, the items × counties league table, one sheet per county.
+  xlsx: { render: (b: Batch, c: BatchFormatContext) => formatBatchXlsx(b, { lang: c.lang, asOf: c.asOf }) },
   csv: {
     // Period first; the item's rank among the counties of the period last (blank below the county).
     render: (b: Batch, c: BatchFormatContext) => {
