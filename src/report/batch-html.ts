@@ -3,6 +3,7 @@
  * and table), scores by period, who is last on each item, and further parts (the
  * trend). Self-contained like the single report: inline CSS and SVG, no script.
  */
+import { periodSpan, stampParts, titleLine } from './heading';
 import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
@@ -14,6 +15,8 @@ import { statusWord, t } from './i18n';
 import { barChart, esc } from './svg';
 
 export interface BatchHtmlContext {
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
   lang: Lang;
   extra?: string[];
   /** Parts right after the title (the gates' verdict). */
@@ -27,7 +30,8 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   const L = ctx.lang;
   const zh = L === 'zh';
   const s = summarize(b);
-  const body: string[] = [`<header class="doc"><h1>${esc(s.title)}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`];
+  const stamp = stampParts({ period: periodSpan(b.periods), asOf: ctx.asOf }, L);
+  const body: string[] = [`<header class="doc"><h1>${esc(s.title)}${stamp.length ? ` <span class="stamp">${esc(stamp.join(' · '))}</span>` : ''}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`];
   body.push(...(ctx.top ?? []));
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
@@ -94,5 +98,5 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     body.push(out.join('\n'));
   }
   body.push(...(ctx.extra ?? []));
-  return htmlPage(L, s.title, body);
+  return htmlPage(L, [s.title, ...stamp].join(' — '), body);
 }

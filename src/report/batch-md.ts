@@ -1,4 +1,5 @@
 /** The Markdown summary page of a batch: counts, ranking, scores by period, last places, links. */
+import { periodSpan, titleLine } from './heading';
 import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
@@ -9,6 +10,8 @@ import { statusWord, t } from './i18n';
 import { cell, inline, table } from './markdown';
 
 export interface BatchMdContext {
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
   lang: Lang;
   extra?: string[];
   /** Blocks said right after the title (the gates' verdict). */
@@ -23,7 +26,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
   const L = ctx.lang;
   const zh = L === 'zh';
   const s = summarize(b);
-  const out: string[] = [`# ${inline(`${s.title} ${s.version}`)}`, '', inline(countsLine(s, L)), ''];
+  const out: string[] = [`# ${inline(titleLine(s, { period: periodSpan(b.periods), asOf: ctx.asOf }, L, ' '))}`, '', inline(countsLine(s, L)), ''];
   for (const block of ctx.top ?? []) out.push(block.trimEnd(), '');
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;

@@ -31,10 +31,10 @@ export interface BatchFormatContext extends FormatContext {
 
 
 export const BATCH_FORMATS = {
-  table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, color: c.color, verbose: c.verbose, extra: c.extra?.table, top: c.extra?.top?.table }) },
+  table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, asOf: c.asOf, color: c.color, verbose: c.verbose, extra: c.extra?.table, top: c.extra?.top?.table }) },
   json: { render: (b: Batch, c: BatchFormatContext) => formatBatchJson(b, { lang: c.lang, extra: c.extra?.json, detail: c.detail }) },
-  md: { render: (b: Batch, c: BatchFormatContext) => formatBatchMarkdown(b, { lang: c.lang, extra: c.extra?.md, top: c.extra?.top?.md, links: c.links }) },
-  html: { render: (b: Batch, c: BatchFormatContext) => formatBatchHtml(b, { lang: c.lang, extra: c.extra?.html, top: c.extra?.top?.html, links: c.links }) },
+  md: { render: (b: Batch, c: BatchFormatContext) => formatBatchMarkdown(b, { lang: c.lang, asOf: c.asOf, extra: c.extra?.md, top: c.extra?.top?.md, links: c.links }) },
+  html: { render: (b: Batch, c: BatchFormatContext) => formatBatchHtml(b, { lang: c.lang, asOf: c.asOf, extra: c.extra?.html, top: c.extra?.top?.html, links: c.links }) },
   // For CI: the newest period only (older months are in the JSON), and the trend gates first.
   junit: {
     render: (b: Batch, c: BatchFormatContext) => {

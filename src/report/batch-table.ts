@@ -2,6 +2,7 @@
  * The terminal summary of a batch: counts, the ranking of the newest period, the
  * scores over the periods, who is last on each item, the findings. Returns a string.
  */
+import { periodSpan, titleLine } from './heading';
 import { plainValue } from './plain';
 import { Chalk } from 'chalk';
 import { formatDiagnostic, type Finding, type Lang } from '../diagnostics';
@@ -13,6 +14,8 @@ import { visibleData } from './escape';
 import { statusWord, t } from './i18n';
 
 export interface BatchTableContext {
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
   lang: Lang;
   color: boolean;
   verbose?: boolean;
@@ -34,7 +37,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
   const zh = L === 'zh';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const s = summarize(b);
-  const out: string[] = [c.bold(`${s.title}  ${s.version}`), countsLine(s, L)];
+  const out: string[] = [c.bold(titleLine(s, { period: periodSpan(batch.periods), asOf: ctx.asOf }, L)), countsLine(s, L)];
   for (const block of ctx.top ?? []) out.push('', block.replace(/\n+$/, ''));
 
   if (s.ranking.length) {

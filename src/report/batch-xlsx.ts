@@ -15,7 +15,7 @@ import { message } from '../messages/codes';
 import { periodLabel } from './batch-summary';
 import { gapText } from './item-words';
 import { remedyText } from './explain';
-import { stampParts, type Stamp } from './heading';
+import { periodSpan, stampParts, type Stamp } from './heading';
 import { t, type Word } from './i18n';
 import { plainTarget, plainValue } from './plain';
 import { summarySheet, statusCell, vetoSummary, verdict, worstItems } from './xlsx';
@@ -26,12 +26,6 @@ export interface BatchXlsxContext {
   asOf?: string;
 }
 
-/** The periods of the batch as one stamp: `2026-09`, or `2026-07 – 2026-09`. */
-function periodSpan(b: Batch): string | null {
-  const known = b.periods.filter((p): p is string => p !== null);
-  if (!known.length) return null;
-  return known.length === 1 ? known[0]! : `${known[0]} – ${known[known.length - 1]}`;
-}
 
 const root = (e: BatchEntry) => e.assessment.units[0]!;
 
@@ -119,7 +113,7 @@ function countySheet(e: BatchEntry, lang: Lang, asOf: string | undefined, withPe
 }
 
 export async function formatBatchXlsx(b: Batch, ctx: BatchXlsxContext): Promise<Uint8Array> {
-  const span = periodSpan(b);
+  const span = periodSpan(b.periods);
   const stamp: Stamp = { period: span, asOf: ctx.asOf };
   const scheme = b.entries[0]?.assessment.scheme;
   const sheets: Sheet[] = b.entries.length ? [summary(b, ctx.lang, stamp), ranking(b, ctx.lang), league(b, ctx.lang)] : [];

@@ -23,6 +23,13 @@ export function stampParts(s: Stamp, lang: Lang): string[] {
   return out;
 }
 
+/** The periods of a batch as one stamp: `2026-09`, or `2026-07 – 2026-09` (null when none is known). */
+export function periodSpan(periods: readonly (string | null)[]): string | null {
+  const known = periods.filter((p): p is string => p !== null);
+  if (!known.length) return null;
+  return known.length === 1 ? known[0]! : `${known[0]} – ${known[known.length - 1]}`;
+}
+
 /** The scheme, its version and the stamp in one line: `方案  2008.1  评估期 2026-09`. */
 export function titleLine(scheme: { title: string; version: string }, s: Stamp, lang: Lang, sep = '  '): string {
   return [`${scheme.title}${sep}${scheme.version}`, ...stampParts(s, lang)].join(sep);

@@ -78,6 +78,17 @@ describe('the period in every report', () => {
     expect(none.out).not.toContain('name="asOf"');
   });
 
+  it('a batch summary states the months it covers (table, Markdown, HTML)', async () => {
+    const run = async (args: string[]) => {
+      const io = fakeIo();
+      await main(['score', 'fixtures/jinzhong', '--lang', 'zh', ...args], io);
+      return io.out;
+    };
+    expect((await run([])).split('\n')[0]).toBe('计划生育优质服务先进县评估方案（示例，非官方文本）  2008.1  评估期 2026-07 – 2026-09');
+    expect((await run(['--format', 'md', '--as-of', '2026-10-08'])).split('\n')[0]).toBe('# 计划生育优质服务先进县评估方案（示例，非官方文本） 2008.1 评估期 2026-07 – 2026-09 基准日 2026-10-08');
+    expect(await run(['--format', 'html'])).toContain('<title>计划生育优质服务先进县评估方案（示例，非官方文本） — 评估期 2026-07 – 2026-09</title>');
+  });
+
   it('the period found in a folder name is stated as --period would be', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'pinggu-period-')), '2026-09');
     mkdirSync(dir);
