@@ -103,6 +103,9 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<numb
     else if (summaryOk) say(`已写入 ${o.outputDir}：${reports.zh}及汇总`, `wrote ${o.outputDir}: ${reports.en} and the summary`);
     else say(`已写入 ${o.outputDir}：${reports.zh}（汇总未能写入）`, `wrote ${o.outputDir}: ${reports.en} (the summary could not be written)`);
   }
+  if (o.outputs.length === 0 && !o.outputDir && o.format === 'xlsx' && io.isTTY) {
+    throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o city.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 全市.xlsx 指定文件（或重定向标准输出）'));
+  }
   if (o.outputs.length === 0 && !o.outputDir) emit(io, await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
   return failed ? EXIT.input : EXIT.ok;
 }

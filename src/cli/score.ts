@@ -15,7 +15,7 @@ import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report
 import { DETAILS, type Detail } from '../report/batch-detail';
 import { gateLines } from '../report/trend-lines';
 import type { RunCheck } from '../report/junit';
-import { adjustMany, type AdjustmentOptions } from './adjustments';
+import { adjustMany, asOfOption, type AdjustmentOptions } from './adjustments';
 import { assessJob, collect, runBatch, type JobResult } from './batch-run';
 import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, printFindings, tryWrite, type CommonOptions } from './commands';
 import { gateOptions } from './compare';
@@ -92,7 +92,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     // Lean: a dataset of several counties comes back with its townships compact (one county alone, in full).
     const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean }));
     if (results.length === 1 && results[0]!.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
-      return single(io, results[0]!.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: results[0]!.job.period, warnings: [...adjustFindings, ...warnings] });
+      return single(io, results[0]!.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: results[0]!.job.period, asOf: asOfOption(o), warnings: [...adjustFindings, ...warnings] });
     }
     batch = collect(results, gateOf);
   } else {
@@ -102,7 +102,7 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
   const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
-  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding, failOn }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks }, detail });
+  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding, failOn, asOf: asOfOption(o) }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks }, detail });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
@@ -163,13 +163,15 @@ interface SingleOptions {
   format?: FormatName;
   failOn: 'veto' | 'fail' | 'never';
   period: string | null;
+  /** --as-of, shown in the reports' headings only when given. */
+  asOf?: string;
   warnings: Finding[];
 }
 
 /** One unit in one period: the report of one assessment. */
 async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise<number> {
   const { lang, sort, verbose, csvEncoding, outputs, format } = o;
-  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period, failOn: o.failOn });
+  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period, failOn: o.failOn, asOf: o.asOf });
   // One -o file that cannot be written does not stop the others; it makes the exit code 2.
   let written: number = EXIT.ok;
   for (const out of outputs) {

@@ -3,7 +3,8 @@
  * and table), scores by period, who is last on each item, and further parts (the
  * trend). Self-contained like the single report: inline CSS and SVG, no script.
  */
-import { valueText } from './item-words';
+import { periodSpan, stampParts, titleLine } from './heading';
+import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Batch, BatchEntry } from '../batch/types';
@@ -14,6 +15,8 @@ import { statusWord, t } from './i18n';
 import { barChart, esc } from './svg';
 
 export interface BatchHtmlContext {
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
   lang: Lang;
   extra?: string[];
   /** Parts right after the title (the gates' verdict). */
@@ -27,7 +30,8 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   const L = ctx.lang;
   const zh = L === 'zh';
   const s = summarize(b);
-  const body: string[] = [`<header class="doc"><h1>${esc(s.title)}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`];
+  const stamp = stampParts({ period: periodSpan(b.periods), asOf: ctx.asOf }, L);
+  const body: string[] = [`<header class="doc"><h1>${esc(s.title)}${stamp.length ? ` <span class="stamp">${esc(stamp.join(' · '))}</span>` : ''}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`];
   body.push(...(ctx.top ?? []));
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
@@ -55,7 +59,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     const head = [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')];
     out.push(`<table class="ranking-table"><thead><tr>${head.map((h, k) => `<th${k === 0 || k === 2 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of s.ranking) {
-      const worst = r.worst.map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(r.fields, i))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
+      const worst = r.worst.map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
       out.push(
         `<tr><td class="num">${r.rank}/${r.of}</td><td class="unit">${a(r.name, ctx.links?.(r.entry))}</td><td class="num">${esc(scoreText(r))}</td>` +
           `<td>${esc(t(L, r.passed ? 'passed' : 'failed'))}</td><td>${esc((r.grade ?? '') + (r.vetoed ? ' ✗' : ''))}</td><td>${worst.length ? worst.join('<br>') : esc(t(L, 'none'))}</td></tr>`,
@@ -86,7 +90,7 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     out.push(`<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const { item, last, first } of s.lastPlace) {
       out.push(
-        `<tr><td>${esc(item.title)}</td><td class="unit">${esc(last.map((x) => x.name).join('、'))}</td><td class="num">${esc(last.map((x) => valueText(x.fields, x.result)).join('、'))}</td>` +
+        `<tr><td>${esc(item.title)}</td><td class="unit">${esc(last.map((x) => x.name).join('、'))}</td><td class="num">${esc(last.map((x) => plainValue(x.fields, x.result, L)).join('、'))}</td>` +
           `<td class="num">${esc(last.map((x) => `${showPoints(x.points)}/${showPoints(x.max)}`).join('、'))}</td><td>${esc(firstText(item, first, L))}</td></tr>`,
       );
     }
@@ -94,5 +98,5 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     body.push(out.join('\n'));
   }
   body.push(...(ctx.extra ?? []));
-  return htmlPage(L, s.title, body);
+  return htmlPage(L, [s.title, ...stamp].join(' — '), body);
 }

@@ -1,5 +1,6 @@
 /** The Markdown summary page of a batch: counts, ranking, scores by period, last places, links. */
-import { valueText } from './item-words';
+import { periodSpan, titleLine } from './heading';
+import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Batch, BatchEntry } from '../batch/types';
@@ -9,6 +10,8 @@ import { statusWord, t } from './i18n';
 import { cell, inline, table } from './markdown';
 
 export interface BatchMdContext {
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
   lang: Lang;
   extra?: string[];
   /** Blocks said right after the title (the gates' verdict). */
@@ -23,7 +26,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
   const L = ctx.lang;
   const zh = L === 'zh';
   const s = summarize(b);
-  const out: string[] = [`# ${inline(`${s.title} ${s.version}`)}`, '', inline(countsLine(s, L)), ''];
+  const out: string[] = [`# ${inline(titleLine(s, { period: periodSpan(b.periods), asOf: ctx.asOf }, L, ' '))}`, '', inline(countsLine(s, L)), ''];
   for (const block of ctx.top ?? []) out.push(block.trimEnd(), '');
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
@@ -38,7 +41,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
           scoreText(r),
           r.passed ? t(L, 'passed') : t(L, 'failed'),
           cell((r.grade ?? '') + (r.vetoed ? (zh ? '（一票否决）' : ' (veto)') : '')),
-          r.worst.map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(r.fields, i)} −${showPoints(i.lost)}`)).join('<br>') || t(L, 'none'),
+          r.worst.map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L)} −${showPoints(i.lost)}`)).join('<br>') || t(L, 'none'),
         ]),
       ),
       '',
@@ -68,7 +71,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
         s.lastPlace.map(({ item, last, first }) => [
           cell(item.title),
           cell(last.map((x) => x.name).join('、')),
-          cell(last.map((x) => valueText(x.fields, x.result)).join('、')),
+          cell(last.map((x) => plainValue(x.fields, x.result, L)).join('、')),
           last.map((x) => `${showPoints(x.points)}/${showPoints(x.max)}`).join('、'),
           cell(firstText(item, first, L)),
         ]),

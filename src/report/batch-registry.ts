@@ -5,7 +5,8 @@ import { formatBatchJson } from './batch-json';
 import type { Detail } from './batch-detail';
 import { formatBatchMarkdown } from './batch-md';
 import { formatBatchTable } from './batch-table';
-import { csvHeader, csvRecords, encodeCsv } from './csv';
+import { formatBatchXlsx } from './batch-xlsx';
+import { csvHeader, csvRecords, encodeCsv, periodHead } from './csv';
 import { csvRecord } from './escape';
 import { formatJunitMany, type RunCheck } from './junit';
 import type { FormatContext } from './registry';
@@ -30,24 +31,26 @@ export interface BatchFormatContext extends FormatContext {
 
 
 export const BATCH_FORMATS = {
-  table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, color: c.color, verbose: c.verbose, extra: c.extra?.table, top: c.extra?.top?.table }) },
+  table: { render: (b: Batch, c: BatchFormatContext) => formatBatchTable(b, { lang: c.lang, asOf: c.asOf, color: c.color, verbose: c.verbose, extra: c.extra?.table, top: c.extra?.top?.table }) },
   json: { render: (b: Batch, c: BatchFormatContext) => formatBatchJson(b, { lang: c.lang, extra: c.extra?.json, detail: c.detail }) },
-  md: { render: (b: Batch, c: BatchFormatContext) => formatBatchMarkdown(b, { lang: c.lang, extra: c.extra?.md, top: c.extra?.top?.md, links: c.links }) },
-  html: { render: (b: Batch, c: BatchFormatContext) => formatBatchHtml(b, { lang: c.lang, extra: c.extra?.html, top: c.extra?.top?.html, links: c.links }) },
+  md: { render: (b: Batch, c: BatchFormatContext) => formatBatchMarkdown(b, { lang: c.lang, asOf: c.asOf, extra: c.extra?.md, top: c.extra?.top?.md, links: c.links }) },
+  html: { render: (b: Batch, c: BatchFormatContext) => formatBatchHtml(b, { lang: c.lang, asOf: c.asOf, extra: c.extra?.html, top: c.extra?.top?.html, links: c.links }) },
   // For CI: the newest period only (older months are in the JSON), and the trend gates first.
   junit: {
     render: (b: Batch, c: BatchFormatContext) => {
       const newest = b.periods[b.periods.length - 1] ?? null;
-      const parts = b.entries.filter((e) => e.period === newest).map((e) => ({ a: e.assessment, prefix: e.period ?? '' }));
-      return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang, failOn: c.failOn }, c.extra?.checks ?? []);
+      const parts = b.entries.filter((e) => e.period === newest).map((e) => ({ a: e.assessment, prefix: e.period ?? '', period: e.period }));
+      return formatJunitMany(b.entries[0]?.assessment.scheme.title ?? '', parts, { lang: c.lang, failOn: c.failOn, asOf: c.asOf }, c.extra?.checks ?? []);
     },
   },
+  // The city workbook: summary, ranking, the items × counties league table, one sheet per county.
+  xlsx: { render: (b: Batch, c: BatchFormatContext) => formatBatchXlsx(b, { lang: c.lang, asOf: c.asOf }) },
   csv: {
     // Period first; the item's rank among the counties of the period last (blank below the county).
     render: (b: Batch, c: BatchFormatContext) => {
       const zh = c.lang === 'zh';
       const adjusted = b.entries.some((e) => e.assessment.adjustments !== undefined);
-      const lines = [csvRecord([zh ? '期间' : 'Period', ...csvHeader(c.lang, adjusted), zh ? '单项名次' : 'Item rank'])];
+      const lines = [csvRecord([periodHead(c.lang), ...csvHeader(c.lang, adjusted), zh ? '单项名次' : 'Item rank'])];
       const itemRank = new Map<string, string>();
       for (const r of b.rankings) for (const i of r.items) for (const u of i.units) itemRank.set(`${r.period ?? ''}\u0000${u.key}\u0000${i.id}`, `${u.rank}/${u.of}`);
       for (const e of b.entries) {

@@ -3,7 +3,7 @@
  * the counts, the ranking of the newest period with each unit's worst items, the
  * units' scores over the periods, and who is last on each item. Pure.
  */
-import { valueText } from './item-words';
+import { plainValue } from './plain';
 import type { UnitFields } from '../engine/fields';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
@@ -105,7 +105,7 @@ export function countsLine(s: BatchSummary, lang: Lang): string {
 /** The unit first on an item, with how many share first place. */
 export function firstText(item: ItemRank, first: ItemRank['units'][number], lang: Lang): string {
   const n = item.units.filter((x) => x.rank === 1).length;
-  const shown = valueText(first.fields, first.result);
+  const shown = plainValue(first.fields, first.result, lang);
   if (n === 1) return `${first.name} ${shown}`;
   return lang === 'zh' ? `${first.name}等 ${n} 个：${shown}` : `${first.name} and ${n - 1} more: ${shown}`;
 }

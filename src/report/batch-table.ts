@@ -2,7 +2,8 @@
  * The terminal summary of a batch: counts, the ranking of the newest period, the
  * scores over the periods, who is last on each item, the findings. Returns a string.
  */
-import { valueText } from './item-words';
+import { periodSpan, titleLine } from './heading';
+import { plainValue } from './plain';
 import { Chalk } from 'chalk';
 import { formatDiagnostic, type Finding, type Lang } from '../diagnostics';
 import { showPoints } from './display';
@@ -13,6 +14,8 @@ import { visibleData } from './escape';
 import { statusWord, t } from './i18n';
 
 export interface BatchTableContext {
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
   lang: Lang;
   color: boolean;
   verbose?: boolean;
@@ -34,7 +37,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
   const zh = L === 'zh';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const s = summarize(b);
-  const out: string[] = [c.bold(`${s.title}  ${s.version}`), countsLine(s, L)];
+  const out: string[] = [c.bold(titleLine(s, { period: periodSpan(batch.periods), asOf: ctx.asOf }, L)), countsLine(s, L)];
   for (const block of ctx.top ?? []) out.push('', block.replace(/\n+$/, ''));
 
   if (s.ranking.length) {
@@ -46,9 +49,14 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
       scoreText(r),
       r.passed ? c.green(t(L, 'passed')) : c.red(t(L, 'failed')),
       (r.grade ?? '') + (r.vetoed ? ' ✗' : ''),
-      r.worst.map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(r.fields, i)} −${showPoints(i.lost)}`).join('\n') || t(L, 'none'),
+      r.worst.map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L)} −${showPoints(i.lost)}`).join('\n') || t(L, 'none'),
     ]);
-    out.push(grid(rows, { head: [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths: s.ranking.some((r) => r.self) ? [5, 10, 16, 7, 10, 32] : [5, 10, 9, 7, 10, 38], headStyle: c.cyan, border: c.gray }));
+    // The rank column as wide as its widest `10/280` (never wrapped), taken from the last column.
+    const rankWidth = Math.max(5, ...rows.map((r) => r[0]!.length));
+    const widths = s.ranking.some((r) => r.self) ? [5, 10, 16, 7, 10, 32] : [5, 10, 9, 7, 10, 38];
+    widths[5] = widths[5]! - (rankWidth - 5);
+    widths[0] = rankWidth;
+    out.push(grid(rows, { head: [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')], widths, headStyle: c.cyan, border: c.gray }));
   }
 
   if (s.periods.length > 1) {
@@ -62,7 +70,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
     const rows = s.lastPlace.map(({ item, last, first }) => [
       item.title,
       last.map((x) => x.name).join('、'),
-      last.map((x) => `${valueText(x.fields, x.result)} ${showPoints(x.points)}/${showPoints(x.max)}`).join('\n'),
+      last.map((x) => `${plainValue(x.fields, x.result, L)} ${showPoints(x.points)}/${showPoints(x.max)}`).join('\n'),
       firstText(item, first, L),
     ]);
     out.push(grid(rows, { head: [zh ? '指标' : 'Item', zh ? '末位' : 'Last', zh ? '值 得分/满分' : 'Value points/max', zh ? '第一' : 'First'], widths: [24, 16, 16, 20], headStyle: c.cyan, border: c.gray }));

@@ -12,7 +12,8 @@
  *   (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, except a plain number such
  *   as `-6` (a lever change downwards), which cannot hold a formula and stays a number.
  */
-import { targetText, valueText } from './item-words';
+import { valueText } from './item-words';
+import { plainOps, plainTarget, plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
@@ -27,6 +28,8 @@ export interface CsvContext {
   lang: Lang;
   /** Default utf-8 (written with a BOM). */
   csvEncoding?: CsvEncoding;
+  /** The assessed period, when known: then the first column (as in a batch's CSV). */
+  period?: string | null;
 }
 
 const COLUMNS: Word[] = [
@@ -64,9 +67,10 @@ export function sectionTitle(a: Assessment, id: string, lang: Lang): string {
 
 function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: ItemResult, lang: Lang): string[] {
   const r = i.remedy;
-  const shown = valueText(u.fields, i);
+  const shown = plainValue(u.fields, i, lang);
   return [
-    u.level,
+    // The level as the scheme names it (县, 乡镇), not its id: a person reads this column.
+    u.levelTitle,
     u.key,
     u.code ?? '',
     u.name,
@@ -77,7 +81,7 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
     i.title,
     val(i.value),
     shown,
-    targetText(u.fields, i) ?? i.target ?? '',
+    plainTarget(u.fields, i) ?? i.target ?? '',
     statusWord(lang, i.status),
     num(i.points),
     num(i.max),
@@ -87,7 +91,7 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
     num(r?.change),
     r ? t(lang, r.reachable ? 'csvYes' : 'csvNo') : '',
     num(r?.gain),
-    explainItem(u.fields, i, lang, a.scheme.labels, shown),
+    plainOps(explainItem(u.fields, i, lang, a.scheme.labels, valueText(u.fields, i))),
   ];
 }
 
@@ -100,10 +104,18 @@ function adjustmentCells(i: ItemResult, lang: Lang): string[] {
   return [num(x.selfPoints), adjustmentAction(x, lang), x.reason, x.authority, x.document ?? '', x.date];
 }
 
-/** The CSV document as text (no BOM): header and one CRLF-ended record per unit × item. */
-export function csvReportText(a: Assessment, lang: Lang): string {
-  return [csvRecord(csvHeader(lang, a.adjustments !== undefined)), ...csvRows(a, lang).map(csvRecord)].join('');
+/**
+ * The CSV document as text (no BOM): header and one CRLF-ended record per unit × item.
+ * With a known period, a first column says it on every row (the header stays the first
+ * line, so the file imports as one table; the batch CSV has the same column).
+ */
+export function csvReportText(a: Assessment, lang: Lang, period?: string | null): string {
+  const lead = (cells: string[], first: string) => (period ? [first, ...cells] : cells);
+  return [csvRecord(lead(csvHeader(lang, a.adjustments !== undefined), periodHead(lang))), ...csvRows(a, lang).map((r) => csvRecord(lead(r, period!)))].join('');
 }
+
+/** The header of the period column, here and in the batch CSV. */
+export const periodHead = (lang: Lang): string => (lang === 'zh' ? '期间' : 'Period');
 
 /** The CSV header (in the tool's language), with the adjustment columns when adjustments were given. */
 export const csvHeader = (lang: Lang, adjusted = false): string[] => [...COLUMNS.map((w) => t(lang, w)), ...(adjusted ? ADJUSTMENT_COLUMNS[lang] : [])];
@@ -131,7 +143,7 @@ export function encodeCsv(text: string, encoding: CsvEncoding | undefined): stri
 }
 
 export function formatCsv(a: Assessment, ctx: CsvContext): string | Promise<Uint8Array> {
-  return encodeCsv(csvReportText(a, ctx.lang), ctx.csvEncoding);
+  return encodeCsv(csvReportText(a, ctx.lang, ctx.period), ctx.csvEncoding);
 }
 
 async function gb18030(text: string): Promise<Uint8Array> {

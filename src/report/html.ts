@@ -14,7 +14,8 @@
  * Every text from the scheme or the data goes through `esc`. No date or clock: the
  * same assessment gives the same bytes.
  */
-import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { gapText } from './item-words';
+import { plainOps, plainTarget, plainValue, vetoPlain } from './plain';
 import { say } from '../messages/catalog';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints, showValue } from './display';
@@ -26,12 +27,17 @@ import { explainItem } from './explain';
 import { fill, statusWord, t } from './i18n';
 import { barChart, esc, gauge } from './svg';
 import { childrenByRank, sortItems } from './order';
+import { stampParts } from './heading';
 
 export interface HtmlContext {
   lang: Lang;
   sort: 'lost' | 'scheme';
   /** Show notes among the findings. */
   verbose?: boolean;
+  /** The assessed period, when known. */
+  period?: string | null;
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
 }
 
 /** Common system fonts that carry Chinese, on macOS, Windows and Linux; no web font. */
@@ -47,6 +53,7 @@ body { margin: 0; font-family: ${FONTS}; font-size: 10pt; line-height: 1.45; col
 main { max-width: 180mm; margin: 0 auto; padding: 10mm 0 }
 @media print { main { max-width: none; padding: 0 } }
 h1 { font-size: 16pt; margin: 0 0 1.5mm }
+h1 .stamp { font-size: 12pt; font-weight: 600; white-space: nowrap }
 h2 { font-size: 13pt; margin: 0 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #1f2328; break-after: avoid }
 h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid }
 p { margin: 1.5mm 0 }
@@ -126,7 +133,7 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
   const L = ctx.lang;
   const nextIds = idMaker();
   const body: string[] = [];
-  body.push(header(a, L));
+  body.push(header(a, L, stampParts(ctx, L)));
 
   const tops = a.units;
   const topIds = tops.map(() => nextIds());
@@ -148,7 +155,7 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
   if (a.adjustments) body.push(adjustmentsPart(a, L));
   body.push(dataPart(a, ctx));
 
-  const title = tops.length ? `${a.scheme.title} — ${tops.map((u) => u.name).join('、')}` : a.scheme.title;
+  const title = [a.scheme.title, ...(tops.length ? [tops.map((u) => u.name).join('、')] : []), ...stampParts(ctx, L)].join(' — ');
   return htmlPage(L, title, body);
 }
 
@@ -173,7 +180,7 @@ export function htmlPage(L: Lang, title: string, body: string[]): string {
   ].join('\n');
 }
 
-function header(a: Assessment, L: Lang): string {
+function header(a: Assessment, L: Lang, stamp: string[]): string {
   const s = a.scheme;
   const meta = [
     `${t(L, 'schemeId')} ${s.id}`,
@@ -181,7 +188,8 @@ function header(a: Assessment, L: Lang): string {
     ...(s.issuer ? [`${t(L, 'issuer')} ${s.issuer}`] : []),
     ...(s.document ? [`${t(L, 'document')} ${s.document}`] : []),
   ];
-  return `<header class="doc"><h1>${esc(s.title)}</h1><p class="meta">${meta.map(esc).join(' · ')}</p></header>`;
+  const when = stamp.length ? ` <span class="stamp">${esc(stamp.join(' · '))}</span>` : '';
+  return `<header class="doc"><h1>${esc(s.title)}${when}</h1><p class="meta">${meta.map(esc).join(' · ')}</p></header>`;
 }
 
 function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => string, page: boolean): string {
@@ -240,8 +248,8 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
         : !v.checked
           ? ['veto-unknown', '?', v.reason ? say(v.reason, L) : t(L, 'htmlVetoUnchecked')]
           : ['veto-clear', '✓', t(L, 'htmlVetoClear')];
-      const vw = vetoWords(u, v);
-      out.push(`<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(vw.condition)}</td><td>${esc(vw.display)}</td><td>${esc(word)}</td></tr>`);
+      const vw = vetoPlain(u, v, L);
+      out.push(`<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(vw.rule)}</td><td>${esc(vw.seen)}</td><td>${esc(word)}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -270,7 +278,7 @@ function lostChart(u: UnitResult, L: Lang, id: (p: string) => string): string {
             back: num(i.max),
             valueLabel: `−${showPoints(i.lost)} / ${showPoints(i.max)}`,
             tone: `tone-${i.status === 'partial' || i.status === 'missing' || i.status === 'invalid' ? i.status : 'failed'}`,
-            tip: `${i.title}: ${valueText(u.fields, i)} (${statusWord(L, i.status)})`,
+            tip: `${i.title}: ${plainValue(u.fields, i, L)} (${statusWord(L, i.status)})`,
           })),
         },
         id('lost-chart'),
@@ -293,14 +301,14 @@ function itemsPart(a: Assessment, u: UnitResult, ctx: HtmlContext, id: (p: strin
     out.push(
       `<tbody class="row st-row-${shownStatus(i)}"><tr class="main">` +
         `<td>${esc(`${i.bonus ? `+ ${i.title}` : i.title}${i.adjustment ? ' *' : ''}`)}</td>` +
-        `<td class="num">${esc(valueText(u.fields, i))}</td>` +
-        `<td>${esc(targetText(u.fields, i) ?? i.target ?? '')}</td>` +
+        `<td class="num">${esc(plainValue(u.fields, i, L))}</td>` +
+        `<td>${esc(plainTarget(u.fields, i) ?? i.target ?? '')}</td>` +
         `<td class="num">${esc(gap)}</td>` +
         // A bonus item adds points beyond the total: no maximum, nothing lost.
         `<td class="num">${esc(i.bonus ? (i.points.sign() > 0 ? `+${showPoints(i.points)}` : '0') : `${showPoints(i.points)} / ${showPoints(i.max)}`)}</td>` +
         `<td class="num${lost ? ' lost-pos' : ''}">${esc(i.bonus ? '' : lost ? `−${showPoints(i.lost)}` : showPoints(i.lost))}</td>` +
         `<td>${statusPill(L, i)}</td></tr>` +
-        `<tr class="why"><td colspan="7">${esc(explainItem(u.fields, i, L, a.scheme.labels))}</td></tr></tbody>`,
+        `<tr class="why"><td colspan="7">${esc(plainOps(explainItem(u.fields, i, L, a.scheme.labels)))}</td></tr></tbody>`,
     );
   }
   out.push('</table>', '</section>');
@@ -375,7 +383,7 @@ function heatmap(u: UnitResult, L: Lang, id: (p: string) => string): string {
       const s = shownStatus(i);
       const text =
         s === 'missing' ? '?' : s === 'invalid' ? '!' : s === 'na' ? '–' : i.lost.sign() > 0 ? `−${showPoints(i.lost)}` : i.bonus && i.points.sign() > 0 ? `+${showPoints(i.points)}` : '';
-      const tip = `${k.name} · ${i.title}: ${valueText(k.fields, i)} · ${statusText(L, i)}${i.lost.sign() > 0 ? ` · −${showPoints(i.lost)}` : ''}`;
+      const tip = `${k.name} · ${i.title}: ${plainValue(k.fields, i, L)} · ${statusText(L, i)}${i.lost.sign() > 0 ? ` · −${showPoints(i.lost)}` : ''}`;
       return `<td class="cell st-${s}" title="${esc(tip)}">${esc(text)}</td>`;
     });
     out.push(`<tr><td class="unit">${esc(k.name)}</td>${cells.join('')}<td class="score num">${esc(showPoints(k.scaled))}</td></tr>`);
@@ -416,7 +424,7 @@ function rankingPart(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => s
   for (const k of kids) {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
-      .map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(k.fields, i))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
+      .map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
     out.push(
       `<tr><td class="num">${k.rank}</td><td class="unit">${esc(k.name)}</td><td class="num">${esc(`${showPoints(k.score)} / ${showPoints(k.max)}`)}</td>` +
         `<td class="num">${esc(showPoints(k.scaled))}</td><td>${esc((k.grade ?? '') + mark(k))}</td>` +

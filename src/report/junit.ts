@@ -41,6 +41,10 @@ export interface JunitContext {
   lang: Lang;
   /** The `--fail-on` gate the run exits by (default fail): what is red. */
   failOn?: FailOn;
+  /** The assessed period, when known: a property of each unit's first suite. */
+  period?: string | null;
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
 }
 
 export type FailOn = 'veto' | 'fail' | 'never';
@@ -145,8 +149,12 @@ function gateCase(a: Assessment, u: UnitResult, lang: Lang): Case {
   return { name, classname, outcome: 'failure', body: `<failure${attrs([['message', lines[0] ?? ''], ['type', 'gate']])}>${xmlText(lines.join('\n'))}</failure>` };
 }
 
-function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = '', failOn: FailOn = 'fail'): Suite[] {
+function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = '', failOn: FailOn = 'fail', stamp: { period?: string | null; asOf?: string } = {}): Suite[] {
   const verdict: [string, string][] = [
+    // What the verdict is about: the scheme's version, the period and the reference date (when known).
+    ['schemeVersion', a.scheme.version],
+    ...(stamp.period ? [['period', stamp.period] as [string, string]] : []),
+    ...(stamp.asOf ? [['asOf', stamp.asOf] as [string, string]] : []),
     ['score', num(u.score)],
     ['scaled', num(u.scaled)],
     ['max', num(u.max)],
@@ -211,7 +219,7 @@ function dataSuites(a: Assessment, lang: Lang, prefix: string, said = new Set<st
 }
 
 export function formatJunit(a: Assessment, ctx: JunitContext): string {
-  return junitDocument(`pinggu: ${a.scheme.title}`, [...dataSuites(a, ctx.lang, ''), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx.failOn))]);
+  return junitDocument(`pinggu: ${a.scheme.title}`, [...dataSuites(a, ctx.lang, ''), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx.failOn, ctx))]);
 }
 
 /** A check of the run as a whole (a trend gate): passed, or failed with why. */
@@ -226,7 +234,7 @@ export interface RunCheck {
  * The suites of many assessments in one document; `prefix` (a period) starts each
  * suite's name. `checks` (the trend gates) come first, in a suite of their own.
  */
-export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string }[], ctx: JunitContext, checks: RunCheck[] = []): string {
+export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string; period?: string | null }[], ctx: JunitContext, checks: RunCheck[] = []): string {
   const gates: Suite[] = checks.length
     ? [{
         name: ctx.lang === 'zh' ? '门槛' : 'Gates',
@@ -242,7 +250,7 @@ export function formatJunitMany(title: string, parts: { a: Assessment; prefix: s
       }]
     : [];
   const said = new Set<string>();
-  const units = parts.flatMap(({ a, prefix }) => [...dataSuites(a, ctx.lang, prefix, said), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, ctx.failOn))]);
+  const units = parts.flatMap(({ a, prefix, period }) => [...dataSuites(a, ctx.lang, prefix, said), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, ctx.failOn, { period, asOf: ctx.asOf }))]);
   return junitDocument(`pinggu: ${title}`, [...gates, ...units]);
 }
 

@@ -10,7 +10,8 @@
  * document is our own `<details>`, `<summary>` and `<br>`. Control characters and bidi
  * overrides become visible escapes (`\x1b`, `\u202e`).
  */
-import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { gapText } from './item-words';
+import { plainOps, plainTarget, plainValue, vetoPlain } from './plain';
 import { say } from '../messages/catalog';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from './display';
@@ -21,8 +22,9 @@ import { explainItem, remedyText } from './explain';
 import { fill, statusWord, t } from './i18n';
 import { childrenByRank, sortItems } from './order';
 import { visible } from './escape';
+import { titleLine, type Stamp } from './heading';
 
-export interface MarkdownContext {
+export interface MarkdownContext extends Stamp {
   lang: Lang;
   sort: 'lost' | 'scheme';
 }
@@ -59,7 +61,7 @@ const gainOf = (i: ItemResult): Rational => i.remedy?.gain ?? Rational.ZERO;
 
 export function formatMarkdown(a: Assessment, ctx: MarkdownContext): string {
   const L = ctx.lang;
-  const out: string[] = [`# ${inline(`${a.scheme.title} ${a.scheme.version}`)}`, ''];
+  const out: string[] = [`# ${inline(titleLine(a.scheme, ctx, L, ' '))}`, ''];
   const colon = L === 'zh' ? '：' : ': ';
   const prov = [`${t(L, 'schemeId')}${colon}\`${a.scheme.id.replace(/`/g, '')}\``];
   if (a.scheme.issuer) prov.push(`${t(L, 'issuer')}${colon}${inline(a.scheme.issuer)}`);
@@ -112,8 +114,7 @@ function vetoes(u: UnitResult, L: Lang): string[] {
   if (hit.length) {
     out.push(`${label}**${fill(L, 'vetoTriggeredN', { n: hit.length })}**`, '');
     for (const v of hit) {
-      const w = vetoWords(u, v);
-      out.push(`- ✗ ${inline(v.title)}${colon}${inline(w.condition)} — ${inline(w.display)}`);
+      out.push(`- ✗ ${inline(v.title)}${colon}${inline(vetoPlain(u, v, L).seen)}`);
     }
     out.push('');
   }
@@ -172,15 +173,15 @@ function sectionBlock(a: Assessment, u: UnitResult, g: Group, ctx: MarkdownConte
   const items = sortItems(g.items, ctx.sort);
   const rows = items.map((i) => [
     cell(i.title) + (i.adjustment ? ' \\*' : ''),
-    cell(valueText(u.fields, i)),
-    cell(targetText(u.fields, i) ?? ''),
+    cell(plainValue(u.fields, i, L)),
+    cell(plainTarget(u.fields, i) ?? ''),
     i.gap && i.gap.sign() > 0 ? cell(gapText(i) ?? '') : '',
     showPoints(i.points),
     i.lost.sign() > 0 ? showPoints(i.lost) : '0',
     cell(i.bonus && i.status === 'failed' ? t(L, 'notEarned') : statusWord(L, i.status)),
   ]);
   const head = [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')];
-  const explained = items.map((i) => `- **${inline(i.title)}**${L === 'zh' ? '：' : ': '}${inline(explainItem(u.fields, i, L, a.scheme.labels))}`);
+  const explained = items.map((i) => `- **${inline(i.title)}**${L === 'zh' ? '：' : ': '}${inline(plainOps(explainItem(u.fields, i, L, a.scheme.labels)))}`);
   return [
     `#### ${heading}`,
     '',
@@ -228,7 +229,7 @@ function ranking(u: UnitResult, L: Lang): string[] {
   const rows = kids.map((k) => {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
-      .map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(k.fields, i)} −${showPoints(i.lost)}`))
+      .map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L)} −${showPoints(i.lost)}`))
       .join('<br>');
     const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
     return [String(k.rank), cell(k.name), `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), cell(k.grade ?? '') + veto, worst || t(L, 'none')];

@@ -21,6 +21,8 @@ export interface FormatContext {
   period?: string | null;
   /** JUnit: the --fail-on gate the run exits by (default fail), so that its red tests agree with the exit code. */
   failOn?: 'veto' | 'fail' | 'never';
+  /** The reference date given with `--as-of`, shown in the heading only then. */
+  asOf?: string;
 }
 
 /**

@@ -4,7 +4,8 @@
  * Returns a string; colour only when the context says so. Fits 100 columns. Text from
  * the files shows its control characters as escapes (`visibleData`).
  */
-import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { gapText } from './item-words';
+import { plainTarget, plainValue, vetoPlain } from './plain';
 import { say } from '../messages/catalog';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Lang } from '../diagnostics';
@@ -16,6 +17,7 @@ import { grid } from './grid';
 import { statusWord, t } from './i18n';
 import { childrenByRank, sortItems } from './order';
 import { visible, visibleData } from './escape';
+import { titleLine } from './heading';
 
 export interface TableContext {
   lang: Lang;
@@ -23,13 +25,17 @@ export interface TableContext {
   sort: 'lost' | 'scheme';
   /** Show notes among the findings (`--verbose`). */
   verbose?: boolean;
+  /** The assessed period, when known. */
+  period?: string | null;
+  /** The reference date, only when given (`--as-of`). */
+  asOf?: string;
 }
 
 export function formatTable(input: Assessment, ctx: TableContext): string {
   const a = visibleData(input);
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const out: string[] = [];
-  out.push(c.bold(`${a.scheme.title}  ${a.scheme.version}`));
+  out.push(c.bold(titleLine(a.scheme, ctx, ctx.lang)));
   for (const u of a.units) out.push('', ...unitReport(a, u, ctx, c));
   if (a.adjustments) out.push('', ...adjustmentsBlock(a, ctx, c));
   out.push('', dataSummary(a, ctx));
@@ -64,8 +70,7 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   if (hit.length) {
     lines.push(c.red.bold(`${t(L, 'vetoes')}${colon}${zh ? `触发 ${hit.length} 项` : `${hit.length} TRIGGERED`}`));
     for (const v of hit) {
-      const w = vetoWords(u, v);
-      lines.push(c.red(`  ✗ ${v.title}${colon}${visible(w.condition)} — ${visible(w.display)}`));
+      lines.push(c.red(`  ✗ ${v.title}${colon}${visible(vetoPlain(u, v, L).seen)}`));
     }
   }
   if (unknown.length) {
@@ -83,8 +88,8 @@ function itemsTable(u: UnitResult, items: ItemResult[], ctx: TableContext, c: Ch
     const gap = i.gap && i.gap.sign() > 0 ? gapText(i) ?? '' : '';
     rows.push([
       `${i.bonus ? `+ ${i.title}` : i.title}${i.adjustment ? ' *' : ''}`,
-      valueText(u.fields, i),
-      visible(targetText(u.fields, i) ?? ''),
+      plainValue(u.fields, i, L),
+      visible(plainTarget(u.fields, i) ?? ''),
       gap,
       showPoints(i.points),
       i.lost.sign() > 0 ? c.red(showPoints(i.lost)) : showPoints(i.lost),
@@ -141,7 +146,7 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
   for (const k of kids) {
     const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
       .slice(0, 2)
-      .map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : valueText(k.fields, i)} −${showPoints(i.lost)}`)
+      .map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L)} −${showPoints(i.lost)}`)
       .join('\n');
     const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
     rows.push([String(k.rank), k.self ? `${k.name} *` : k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), (k.grade ?? '') + veto, worst || t(L, 'none')]);

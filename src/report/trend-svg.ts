@@ -79,8 +79,9 @@ export function lineChart(s: LineChartSpec, id: string): string {
   if (s.marker) {
     const my = y(s.marker.at);
     out.push(`<line class="pass-line" x1="${left}" y1="${c(my)}" x2="${W - right}" y2="${c(my)}" stroke="#1f2328" stroke-width="1.5" stroke-dasharray="4 3"/>`);
-    // Left, under the line: the newest value's label sits at the right end, above its point.
-    out.push(`<text class="pass-label" x="${left + 4}" y="${c(my + 13)}" font-size="11" font-weight="600" fill="#1f2328">${esc(s.marker.label)}</text>`);
+    // Under or over the line, left or right: wherever no point and no value label is.
+    const p = passLabelPlace(s, s.marker.label, my, { left, right: W - right, x, y });
+    out.push(`<text class="pass-label" x="${c(p.x)}" y="${c(p.y)}"${p.end ? ' text-anchor="end"' : ''} font-size="11" font-weight="600" fill="#1f2328">${esc(s.marker.label)}</text>`);
   }
   s.points.forEach((p, i) => {
     out.push(`<text class="x-label" x="${c(x(i))}" y="${H - bottom + 18}" text-anchor="middle" font-size="11" fill="#57606a">${esc(p.label)}</text>`);
@@ -102,6 +103,47 @@ export function lineChart(s: LineChartSpec, id: string): string {
   return out.join('');
 }
 
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+const overlaps = (p: Box, q: Box): boolean => p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1;
+
+/** Where each point's value label is drawn (centred above its point, kept inside the plot), and the point itself. */
+function pointBoxes(s: LineChartSpec, g: { left: number; right: number; x: (i: number) => number; y: (v: number) => number }): Box[] {
+  const out: Box[] = [];
+  s.points.forEach((p, i) => {
+    if (p.value === null) return;
+    const w = textPx(p.valueLabel, 11);
+    const tx = Math.max(g.left + w / 2, Math.min(g.right - w / 2, g.x(i)));
+    const ly = g.y(p.value) - 9;
+    out.push({ x0: tx - w / 2, x1: tx + w / 2, y0: ly - 11, y1: ly + 3 });
+    out.push({ x0: g.x(i) - 5, x1: g.x(i) + 5, y0: g.y(p.value) - 5, y1: g.y(p.value) + 5 });
+  });
+  return out;
+}
+
+/**
+ * The pass line's label: under the line at the left, else over it, else at the right
+ * end under or over; the first place where it covers no point and no value label (so
+ * `88` and `及格线 90` never print over each other).
+ */
+export function passLabelPlace(s: LineChartSpec, label: string, my: number, g: { left: number; right: number; x: (i: number) => number; y: (v: number) => number }): { x: number; y: number; end: boolean } {
+  const w = textPx(label, 11);
+  const taken = pointBoxes(s, g);
+  const places = [
+    { x: g.left + 4, y: my + 13, end: false },
+    { x: g.left + 4, y: my - 5, end: false },
+    { x: g.right - 4, y: my + 13, end: true },
+    { x: g.right - 4, y: my - 5, end: true },
+  ];
+  const box = (p: { x: number; y: number; end: boolean }): Box => ({ x0: p.end ? p.x - w : p.x, x1: p.end ? p.x : p.x + w, y0: p.y - 11, y1: p.y + 3 });
+  return places.find((p) => !taken.some((t) => overlaps(box(p), t))) ?? places[0]!;
+}
+
 export interface MiniChartSpec {
   title: string;
   /** Shown above the line (cut to fit). */
@@ -120,7 +162,9 @@ export function miniChart(s: MiniChartSpec, id: string): string {
   const H = 72;
   const top = 22;
   const bottom = 8;
-  const left = 6;
+  // The scale at the left: 0 at the base line, the section's full points at the dashed line.
+  const scaleEnd = String(Math.round(s.end * 100) / 100);
+  const left = 8 + Math.max(textPx('0', 9), textPx(scaleEnd, 9));
   const right = 44;
   const n = s.points.length;
   const x = (i: number) => (n === 1 ? (left + W - right) / 2 : left + ((W - left - right) * i) / (n - 1));
@@ -134,6 +178,8 @@ export function miniChart(s: MiniChartSpec, id: string): string {
   out.push(`<text class="mini-label" x="4" y="13" font-size="11" fill="#1f2328">${esc(label)}</text>`);
   out.push(`<line class="base" x1="${left}" y1="${c(y(0))}" x2="${W - right}" y2="${c(y(0))}" stroke="#d0d7de" stroke-width="1"/>`);
   out.push(`<line class="full" x1="${left}" y1="${c(y(s.end))}" x2="${W - right}" y2="${c(y(s.end))}" stroke="#d0d7de" stroke-width="1" stroke-dasharray="2 2"/>`);
+  out.push(`<text class="mini-scale" x="${c(left - 3)}" y="${c(y(0) + 3)}" text-anchor="end" font-size="9" fill="#57606a">0</text>`);
+  out.push(`<text class="mini-scale" x="${c(left - 3)}" y="${c(y(s.end) + 3)}" text-anchor="end" font-size="9" fill="#57606a">${esc(scaleEnd)}</text>`);
   for (const seg of segments(s.points.map((p, i) => ({ x: x(i), y: p.value === null ? null : y(p.value) })))) {
     out.push(`<polyline class="line" points="${seg}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/>`);
   }

@@ -13,153 +13,49 @@
  * set to a fixed time, so identical input gives identical bytes. exceljs is loaded
  * only when a workbook is asked for.
  */
-import { gapText, targetText, valueText, vetoWords } from './item-words';
+import { gapText, valueText } from './item-words';
+import { plainOps, plainTarget, plainValue, vetoPlain, yesNo } from './plain';
 import { say } from '../messages/catalog';
 import type { Lang } from '../diagnostics';
-import { Rational } from '../rational';
-import { showPoints } from './display';
-import type { Assessment, ItemResult, Status, UnitResult, VetoResult } from '../engine/types';
-import type { Display } from '../scheme/target';
+import { showPoints, showValue } from './display';
+import type { Assessment, ItemResult, UnitResult, VetoResult } from '../engine/types';
 import { actionList } from './actions';
 import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordStatus } from './adjustments';
 import { explainItem, remedyText } from './explain';
-import { textWidth } from './grid';
 import { statusWord, t, type Word } from './i18n';
-import { XML_INVALID } from './escape';
 import { childrenByRank } from './order';
+import { stampParts, titleLine, type Stamp } from './heading';
+import { FMT, int, leverCell, points, STATUS_TONE, text, valueCell, writeWorkbook, type Cell, type Sheet } from './xlsx-cells';
 
-export interface XlsxContext {
+export { fixZipTimes, STATUS_TONE } from './xlsx-cells';
+
+export interface XlsxContext extends Stamp {
   lang: Lang;
 }
 
 /** The fixed time stamped into the workbook and its zip entries: 1980-01-01, the earliest a zip entry can carry. */
-const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
-
-/** How a cell is coloured: the item statuses, and good/warn/bad for verdicts and vetoes. */
-type Tone = 'good' | 'warn' | 'bad' | 'grey';
-
-const TONES: Record<Tone, { fill: string; font: string }> = {
-  good: { fill: 'FFC6EFCE', font: 'FF006100' },
-  warn: { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  bad: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  grey: { fill: 'FFE7E6E6', font: 'FF595959' },
-};
-
-export const STATUS_TONE: Record<Status, Tone> = { met: 'good', partial: 'warn', failed: 'bad', missing: 'bad', invalid: 'bad', na: 'grey' };
-
-const HEAD_FILL = 'FFDDEBF7';
-
-/** A cell as the formatter builds it; rendered into exceljs by `writeSheet`. */
-interface Cell {
-  /** Text (always written as a string value) or a number. Undefined: an empty cell. */
-  v?: string | number;
-  /** Number format for numbers. */
-  fmt?: string;
-  /** What the cell shows, for sizing its column (defaults to the value). */
-  shown?: string;
-  tone?: Tone;
-  bold?: boolean;
-  /** Text that may run over the empty cells to its right: not counted in the column width. */
-  overflow?: boolean;
-  /** Long text wrapped within its column. */
-  wrap?: boolean;
-}
-
-const FMT = {
-  points: '0.00',
-  number: '#,##0.00',
-  int: '#,##0',
-  percent: '0.00%',
-  permille: '0.00"‰"',
-  rank: '0',
-};
-
-// eslint-disable-next-line no-control-regex
-
-/** Excel's limit on the text of one cell. */
-const MAX_TEXT = 32767;
-
-/** A text cell: characters XML cannot carry become U+FFFD; cut at Excel's limit. */
-function text(s: string | undefined, extra: Omit<Cell, 'v'> = {}): Cell {
-  if (s === undefined || s === '') return {};
-  const clean = s.replace(XML_INVALID, '\ufffd');
-  return { v: clean.length > MAX_TEXT ? clean.slice(0, MAX_TEXT) : clean, ...extra };
-}
-
-const dec = (r: Rational): number => Number(r.toDecimal(6));
-
-function num(r: Rational | undefined, fmt: string, extra: Omit<Cell, 'v' | 'fmt'> = {}): Cell {
-  if (r === undefined) return {};
-  return { v: dec(r), fmt, shown: r.toDecimal(2), ...extra };
-}
-
-const int = (n: number): Cell => ({ v: n, fmt: FMT.rank });
-const points = (r: Rational | undefined): Cell => num(r, FMT.points);
-
-/**
- * A value in the item's own unit: a percent as its fraction with a `0.00%` format; a
- * permille as the number of ‰ (Excel has no permille format that scales); a yes/no
- * value as the ✓/✗ people read.
- */
-function valueCell(v: Rational | boolean | undefined, kind: Display, shown: string): Cell {
-  if (v === undefined) return {};
-  if (typeof v === 'boolean') return text(shown);
-  if (kind === 'percent') return { v: dec(v), fmt: FMT.percent, shown };
-  if (kind === 'permille') return { v: Number(v.mul(Rational.int(1000)).toDecimal(6)), fmt: FMT.permille, shown };
-  return { v: dec(v), fmt: FMT.number, shown };
-}
-
-/** A lever value: percentage points as a fraction (`0.00%`), whole numbers without decimals. */
-function leverCell(v: Rational | undefined, kind: 'percent' | 'number'): Cell {
-  if (v === undefined) return {};
-  if (kind === 'percent') return num(v, FMT.percent, { shown: `${v.toDecimal(4)}%` });
-  return num(v, v.isInteger() ? FMT.int : FMT.number);
-}
-
-interface Sheet {
-  name: string;
-  rows: Cell[][];
-  /** Rows (1-based) styled as table headers. */
-  heads: number[];
-  /** Frozen rows and columns. */
-  freeze: { x: number; y: number };
-  /** Header row and column count for the auto filter, when the sheet is one table. */
-  filter?: { row: number; cols: number };
-  /** Widest any column may be (default 50), and the last one (long text) may be. */
-  maxWidth?: number;
-  maxLast?: number;
-}
-
 export async function formatXlsx(a: Assessment, ctx: XlsxContext): Promise<Uint8Array> {
-  const sheets = [summarySheet(a, ctx.lang), itemsSheet(a, ctx.lang), rankingSheet(a, ctx.lang), actionsSheet(a, ctx.lang), ...(a.adjustments ? [adjustmentsSheet(a, ctx.lang)] : [])];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ExcelJS = ((await import('exceljs')) as any).default;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'pinggu';
-  wb.lastModifiedBy = 'pinggu';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  wb.title = a.scheme.title;
-  for (const s of sheets) writeSheet(wb, s);
-  const buffer: Uint8Array = await wb.xlsx.writeBuffer();
-  return fixZipTimes(new Uint8Array(buffer));
+  const sheets = [summarySheet(a, ctx.lang, ctx), itemsSheet(a, ctx.lang), rankingSheet(a, ctx.lang), actionsSheet(a, ctx.lang), ...(a.adjustments ? [adjustmentsSheet(a, ctx.lang)] : [])];
+  // The period (and --as-of) in the file's properties too, so the file itself says its month.
+  const stamp = stampParts(ctx, ctx.lang);
+  return writeWorkbook(sheets, { title: a.scheme.title, subject: stamp.length ? stamp.join(' · ') : undefined, keywords: ctx.period ?? undefined });
 }
 
 // ---------------------------------------------------------------------------------
 // The sheets, as cells
 
-function words(lang: Lang) {
+export function words(lang: Lang) {
   return (w: Word) => t(lang, w);
 }
 
-function walk(units: UnitResult[], f: (u: UnitResult, parent?: UnitResult) => void, parent?: UnitResult): void {
+export function walk(units: UnitResult[], f: (u: UnitResult, parent?: UnitResult) => void, parent?: UnitResult): void {
   for (const u of units) {
     f(u, parent);
     walk(u.children, f, u);
   }
 }
 
-function vetoSummary(u: UnitResult, lang: Lang): Cell {
+export function vetoSummary(u: UnitResult, lang: Lang): Cell {
   const w = words(lang);
   const sep = lang === 'zh' ? '、' : ', ';
   const hit = u.vetoes.filter((v) => v.triggered);
@@ -171,9 +67,9 @@ function vetoSummary(u: UnitResult, lang: Lang): Cell {
   return text(parts.join(lang === 'zh' ? '；' : '; '), { tone: hit.length ? 'bad' : 'warn' });
 }
 
-const verdict = (u: UnitResult, lang: Lang): Cell => text(t(lang, u.passed ? 'passed' : 'failed'), { tone: u.passed ? 'good' : 'bad', bold: true });
+export const verdict = (u: UnitResult, lang: Lang): Cell => text(t(lang, u.passed ? 'passed' : 'failed'), { tone: u.passed ? 'good' : 'bad', bold: true });
 
-function summarySheet(a: Assessment, lang: Lang): Sheet {
+export function summarySheet(a: Assessment, lang: Lang, stamp: Stamp = {}): Sheet {
   const w = words(lang);
   const rows: Cell[][] = [];
   const heads: number[] = [];
@@ -181,7 +77,7 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
     rows.push(cells.map((c) => text(w(c))));
     heads.push(rows.length);
   };
-  rows.push([text(`${a.scheme.title}  ${a.scheme.version}`, { bold: true, overflow: true })]);
+  rows.push([text(titleLine(a.scheme, stamp, lang), { bold: true, overflow: true })]);
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
   if (errors) rows.push([text(w('xlsxProvisional'), { tone: 'bad', bold: true, overflow: true })]);
 
@@ -197,10 +93,9 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
     // Short cells first; the long texts wrap within the columns the units table sized.
     head(['xlsxUnit', 'xlsxVetoId', 'xlsxVeto', 'xlsxTriggered', 'xlsxChecked', 'xlsxValue', 'xlsxShown', 'xlsxCondition', 'xlsxReason']);
     for (const [u, v] of vetoes) {
-      const vw = vetoWords(u, v);
-      // The value as a number (General format); a percent one (shown as `96.57%`) with the percent format.
-      const value: Cell =
-        v.value === undefined ? {} : typeof v.value === 'boolean' ? text(vw.display) : { v: dec(v.value), ...(vw.display.endsWith('%') ? { fmt: FMT.percent } : {}), shown: v.value.toDecimal(6) };
+      const vw = vetoPlain(u, v, lang);
+      // The value as a number formatted like the other values (`111.28`, `96.57%`); yes/no in words.
+      const value: Cell = v.value === undefined ? {} : typeof v.value === 'boolean' ? text(yesNo(v.value, lang)) : valueCell(v.value, vw.display, showValue(v.value, vw.display));
       rows.push([
         text(u.name),
         text(v.id),
@@ -208,8 +103,8 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
         text(w(v.triggered ? 'xlsxYes' : 'xlsxNo'), { tone: v.triggered ? 'bad' : 'good' }),
         text(w(v.checked ? 'xlsxYes' : 'xlsxNo'), { tone: v.checked ? 'good' : 'warn' }),
         value,
-        text(vw.display, { wrap: true }),
-        text(vw.condition, { wrap: true }),
+        text(vw.seen, { wrap: true }),
+        text(vw.rule, { wrap: true }),
         text(v.reason && say(v.reason, lang), { wrap: true }),
       ]);
     }
@@ -235,7 +130,7 @@ function summarySheet(a: Assessment, lang: Lang): Sheet {
   return { name: w('xlsxSheetSummary'), rows, heads, freeze: { x: 0, y: frozen }, maxWidth: 30 };
 }
 
-function statusCell(i: ItemResult, lang: Lang): Cell {
+export function statusCell(i: ItemResult, lang: Lang): Cell {
   // A bonus not earned costs nothing: grey, as the terminal table words it.
   if (i.bonus && i.status === 'failed') return text(t(lang, 'notEarned'), { tone: 'grey' });
   return text(statusWord(lang, i.status), { tone: STATUS_TONE[i.status] });
@@ -248,7 +143,7 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   walk(a.units, (u) => {
     for (const i of u.items) {
-      const shown = valueText(u.fields, i);
+      const shown = plainValue(u.fields, i, lang);
       rows.push([
         text(u.name),
         text(u.code),
@@ -257,27 +152,27 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
         text(i.id),
         text(i.title),
         valueCell(i.value, i.kind, shown),
-        text(targetText(u.fields, i) ?? i.target),
+        text(plainTarget(u.fields, i) ?? i.target),
         statusCell(i, lang),
         points(i.points),
         points(i.max),
         points(i.lost),
         i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
         text(i.remedy ? remedyText(i.remedy, lang) : undefined),
-        text(explainItem(u.fields, i, lang, a.scheme.labels, shown)),
+        text(plainOps(explainItem(u.fields, i, lang, a.scheme.labels, valueText(u.fields, i)))),
       ]);
     }
   });
   return { name: w('xlsxSheetItems'), rows, heads: [1], freeze: { x: 1, y: 1 }, filter: { row: 1, cols: header.length }, maxLast: 120 };
 }
 
-function worstItems(u: UnitResult, lang: Lang): string {
+export function worstItems(u: UnitResult, lang: Lang): string {
   const worst = u.items
     .map((x, k) => [x, k] as const)
     .filter(([x]) => x.lost.sign() > 0)
     .sort((p, q) => q[0].lost.cmp(p[0].lost) || p[1] - q[1])
     .slice(0, 3)
-    .map(([i]) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : valueText(u.fields, i)} −${showPoints(i.lost)}`);
+    .map(([i]) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : plainValue(u.fields, i, lang)} −${showPoints(i.lost)}`);
   return worst.length ? worst.join(lang === 'zh' ? '；' : '; ') : t(lang, 'none');
 }
 
@@ -355,98 +250,3 @@ function adjustmentsSheet(a: Assessment, lang: Lang): Sheet {
   return { name: adjustmentsTitle(lang), rows, heads, freeze: { x: 1, y: 0 }, maxLast: 80 };
 }
 
-// ---------------------------------------------------------------------------------
-// Rendering with exceljs
-
-/** Excel's limits on sheet names: 31 characters, none of []:*?/\. */
-const sheetName = (s: string): string => s.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
-
-/** Column width in Excel's units: CJK characters count two, plus a margin. */
-function columnWidths(s: Sheet): number[] {
-  const cols = Math.max(...s.rows.map((r) => r.length));
-  const widths: number[] = [];
-  for (let j = 0; j < cols; j++) {
-    let w = 0;
-    for (const r of s.rows) {
-      const c = r[j];
-      if (!c || c.v === undefined || c.overflow) continue;
-      w = Math.max(w, textWidth(c.shown ?? String(c.v)));
-    }
-    const max = j === cols - 1 ? s.maxLast ?? s.maxWidth ?? 50 : s.maxWidth ?? 50;
-    widths.push(Math.min(Math.max(w + 2, 6), max));
-  }
-  return widths;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function writeSheet(wb: any, s: Sheet): void {
-  const ws = wb.addWorksheet(sheetName(s.name), {
-    views: [{ state: 'frozen', xSplit: s.freeze.x, ySplit: s.freeze.y }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  columnWidths(s).forEach((width, j) => {
-    ws.getColumn(j + 1).width = width;
-  });
-  const heads = new Set(s.heads);
-  s.rows.forEach((cells, i) => {
-    const row = ws.getRow(i + 1);
-    const head = heads.has(i + 1);
-    cells.forEach((c, j) => {
-      if (c.v === undefined) return;
-      const cell = row.getCell(j + 1);
-      // Only plain strings and numbers: exceljs writes a string as text, never as a formula.
-      cell.value = c.v;
-      if (typeof c.v === 'string') cell.numFmt = '@';
-      else if (c.fmt) cell.numFmt = c.fmt;
-      if (head) {
-        cell.font = { bold: true };
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEAD_FILL } };
-        cell.border = { bottom: { style: 'thin' } };
-      } else if (c.tone) {
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TONES[c.tone].fill } };
-        cell.font = { color: { argb: TONES[c.tone].font }, bold: Boolean(c.bold) };
-      } else if (c.bold) {
-        cell.font = { bold: true };
-      }
-      if (c.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
-    });
-  });
-  if (s.rows[0]?.[0]?.overflow) ws.getRow(1).font = { bold: true, size: 14 };
-  if (s.filter && s.rows.length > s.filter.row) {
-    ws.autoFilter = { from: { row: s.filter.row, column: 1 }, to: { row: s.rows.length, column: s.filter.cols } };
-  }
-}
-
-/**
- * exceljs (through JSZip) stamps every zip entry with the time of writing. Setting the
- * DOS time and date of each entry, in the central directory and in its local header,
- * to FIXED_DATE makes the bytes depend on the content only. (The stamps are outside
- * the CRCs, so nothing else changes.) A zip this does not recognise is left as it is.
- */
-export function fixZipTimes(b: Uint8Array): Uint8Array {
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const TIME = 0;
-  const DATE = ((FIXED_DATE.getUTCFullYear() - 1980) << 9) | ((FIXED_DATE.getUTCMonth() + 1) << 5) | FIXED_DATE.getUTCDate();
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return b;
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  for (let k = 0; k < count && p + 46 <= b.length; k++) {
-    if (view.getUint32(p, true) !== 0x02014b50) break;
-    view.setUint16(p + 12, TIME, true);
-    view.setUint16(p + 14, DATE, true);
-    const local = view.getUint32(p + 42, true);
-    if (local + 30 <= b.length && view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, TIME, true);
-      view.setUint16(local + 12, DATE, true);
-    }
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return b;
-}

@@ -51,7 +51,7 @@ describe('score --adjustments', () => {
   it('the table shows self-assessed → adjusted in the header, marks the adjusted item, and lists every line', async () => {
     const zh = await run('--adjustments', EXAMPLE, '--as-of', '2026-07-31', '--lang', 'zh');
     expect(zh.out).toMatch(/^昔阳县 {2}得分 85\.68 \/ 100（加分 \+2） {2}及格线 90 {2}未通过 {2}等级 接近达标\n抽查核定：自评 87\.18 → 核定 85\.68$/m);
-    expect(zh.out).toMatch(/│ 出生统计求实率 \* +│ 96\.6% +│ >= 95% +│ +│ 1\.5 +│ 1\.5 +│ 部分失分 +│/);
+    expect(zh.out).toMatch(/│ 出生统计求实率 \* +│ 96\.6% +│ ≥ 95% +│ +│ 1\.5 +│ 1\.5 +│ 部分失分 +│/);
     expect(zh.out).toMatch(/^ {2}皋落镇：自评 94\.85 通过 → 核定 88\.29 未通过$/m);
     expect(zh.out).toMatch(/^ {2}• 昔阳县 — 出生统计求实率：扣 1\.5 分（3 → 1\.5）；理由：入户抽查发现漏报出生3例；省卫健委评估组 晋卫评〔2026〕3号 2026-07-20$/m);
     expect(zh.out).toMatch(/^ {2}✗ 东冶头镇 — 流动人口信息通报反馈率：核定为 3 分；.*；未采用：已于 2026-06-30 失效（基准日 2026-07-31）$/m);

@@ -68,12 +68,14 @@ describe('discovering datasets', () => {
   });
 });
 
-describe('formats a batch has not', () => {
-  it('-o a workbook for a batch is refused before anything is scored or written', async () => {
+describe('a workbook for a batch', () => {
+  it('-o b.xlsx writes the city workbook beside the JSON (it was refused before)', async () => {
     const r = await score([J, '-o', 'a.json', '-o', 'b.xlsx']);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--format xlsx holds one assessment/);
-    expect(r.written.size).toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toMatch(/holds one assessment/);
+    const book = [...r.written.entries()].find(([k]) => k.endsWith('b.xlsx'))![1] as Uint8Array;
+    expect(Buffer.from(book.slice(0, 2)).toString('latin1')).toBe('PK');
+    expect(r.written.size).toBe(2);
   });
 });
 

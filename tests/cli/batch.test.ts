@@ -257,7 +257,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
     const body = rows.slice(1);
     const count = (u: JUnit): number => u.items.length + u.children.reduce((n, c) => n + count(c), 0);
     expect(body).toHaveLength(doc.assessments.reduce((n, a) => n + count(a.units[0]!), 0));
-    const county = body.filter((x) => x[1] === 'county');
+    const county = body.filter((x) => x[1] === '县');
     expect(county).toHaveLength(33 * 28);
     expect(new Set(body.map((x) => x[0]))).toEqual(new Set(MONTHS));
     for (const m of MONTHS) expect(county.filter((x) => x[0] === m)).toHaveLength(11 * 28);

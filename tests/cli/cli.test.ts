@@ -26,7 +26,7 @@ const CASES: Case[] = [
   { args: ['score', SAMPLE, '--format', 'json'], code: 1, out: [/^\{\n {2}"schemaVersion": 1,/] },
   { args: ['score', SAMPLE, '--format', 'xml'], code: 2, err: [/argument 'xml' is invalid/] },
   { args: ['score', SAMPLE, '--sort', 'scheme'], code: 1 },
-  { args: ['score', SAMPLE, '--param', 'funds_per_capita_target=12'], code: 1, out: [/人均计划生育事业经费 .* >= 12 /] },
+  { args: ['score', SAMPLE, '--param', 'funds_per_capita_target=12'], code: 1, out: [/人均计划生育事业经费 .* ≥ 12 /] },
   { args: ['score', SAMPLE, '--param', 'nope=1'], code: 2, err: [/--param nope: the scheme has no such param/] },
   { args: ['score', SAMPLE, '--param', 'x'], code: 2, err: [/--param x: expected id=number/] },
   { args: ['score'], code: 2, err: [/no data given/], noOut: true },

@@ -34,9 +34,9 @@ describe('adjustments in the other reports', () => {
     const csv = (await report('csv', 'en')) as string;
     const [head, ...rows] = csv.replace(/^\ufeff/, '').split('\r\n');
     expect(head!.endsWith(',Self-assessed points,Adjustment,Adjustment reason,Authority,Document,Adjustment date')).toBe(true);
-    const stat = rows.find((r) => r.startsWith('county,') && r.includes(',rkkz_stat,'))!;
+    const stat = rows.find((r) => r.startsWith('县,') && r.includes(',rkkz_stat,'))!;
     expect(stat).toMatch(/,partial,1\.5,3,1\.5,0,.*,3,1\.5 deducted,入户抽查发现漏报出生3例,省卫健委评估组,晋卫评〔2026〕3号,2026-07-20$/);
-    const plain = rows.find((r) => r.startsWith('county,') && r.includes(',rkkz_policy,'))!;
+    const plain = rows.find((r) => r.startsWith('县,') && r.includes(',rkkz_policy,'))!;
     expect(plain.endsWith(',10,,,,,')).toBe(true);
   });
 

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Assessment } from '../../src/engine/types';
 import { csvReportText, formatCsv } from '../../src/report/csv';
+import { plainOps } from '../../src/report/plain';
 import { csvField, csvQuote, csvRecord, neutralizeFormula } from '../../src/report/escape';
 import { formatJson } from '../../src/report/json';
 import { assess, oneItem, scheme } from '../support';
@@ -85,9 +86,9 @@ describe('CSV report of the bundled sample', () => {
     ]);
     const county = a.units[0]!;
     expect(body.length).toBe(county.items.length + county.children.reduce((n, c) => n + c.items.length, 0));
-    expect(body.filter((r) => r[0] === 'county').length).toBe(county.items.length);
+    expect(body.filter((r) => r[0] === '县').length).toBe(county.items.length);
     const t = body.find((r) => r[3] === '沾尚镇' && r[7] === 'yzfw_contraception')!;
-    expect(t.slice(0, 9)).toEqual(['township', '140724103', '140724103', '沾尚镇', '昔阳县', 'yzfw', '优质服务', 'yzfw_contraception', '综合避孕率']);
+    expect(t.slice(0, 9)).toEqual(['乡镇', '140724103', '140724103', '沾尚镇', '昔阳县', 'yzfw', '优质服务', 'yzfw_contraception', '综合避孕率']);
     expect(body.find((r) => r[7] === 'bonus_lianfei')![6]).toBe('Bonus');
     const zh = rows(csvReportText(a, 'zh'));
     expect(zh[0]![0]).toBe('层级');
@@ -102,14 +103,14 @@ describe('CSV report of the bundled sample', () => {
       for (const i of u.items) {
         const r = i.remedy;
         const s = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
-        expected.push([u.name, i.id, typeof i.value === 'boolean' ? (i.value ? 'TRUE' : 'FALSE') : s(i.value as number | null), s(i.points), s(i.max), s(i.lost), s(i.gap), r ? r.label : '', s(r?.change), s(r?.gain), i.explanation]);
+        expected.push([u.name, i.id, typeof i.value === 'boolean' ? (i.value ? 'TRUE' : 'FALSE') : s(i.value as number | null), s(i.points), s(i.max), s(i.lost), s(i.gap), r ? r.label : '', s(r?.change), s(r?.gain), plainOps(i.explanation)]);
       }
       u.children.forEach(walk);
     };
     doc.units.forEach(walk);
     expect(body.map((r) => [r[3], r[7], r[9], r[13], r[14], r[15], r[16], r[17], r[18], r[20], r[21]])).toEqual(expected);
-    const info = body.find((r) => r[0] === 'county' && r[7] === 'yzfw_informed')!;
-    expect(info.slice(9, 21)).toEqual(['0.88361', '88.36%', '>= 90%', 'partial', '2.7', '3', '0.3', '0.01639', '开展知情选择的村数', '7', 'yes', '0.3']);
+    const info = body.find((r) => r[0] === '县' && r[7] === 'yzfw_informed')!;
+    expect(info.slice(9, 21)).toEqual(['0.88361', '88.36%', '≥ 90%', 'partial', '2.7', '3', '0.3', '0.01639', '开展知情选择的村数', '7', 'yes', '0.3']);
   });
 
   it('is UTF-8 with a BOM and CRLF line ends by default, GB18030 (no BOM) when asked', async () => {
@@ -158,7 +159,7 @@ describe('formula injection end to end', () => {
     const { bytes } = await written([dir, '--format', 'csv', '--lang', 'zh']);
     const text = new TextDecoder().decode(bytes);
     const body = rows(text).slice(1);
-    const own = body.filter((r) => r[0] === 'township' && r[1] !== '' && r[2] === '140724100');
+    const own = body.filter((r) => r[0] === '乡镇' && r[1] !== '' && r[2] === '140724100');
     expect(own.length).toBe(16);
     for (const r of own) expect(r[3]).toBe(`'${EVIL}`);
     // The raw bytes hold the quoted, neutralised field.
