@@ -1,5 +1,5 @@
 /** Findings about a dataset as a whole, once its rows are merged into units (dataset.ts): rows against sums, names and codes, fields no file gives, the scheme's checks. */
-import { msg, type Diagnostic } from '../diagnostics';
+import { msg, type Finding } from '../diagnostics';
 import { Rational } from '../rational';
 import { evaluate, type Value } from '../scheme/formula';
 import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
@@ -10,7 +10,7 @@ import { showCell } from './values';
 import { childSum, type Units, type Where } from './units';
 
 /** A county row that also gives township-scope fields: those are compared with the townships' sum. */
-export function compareUnitRows(scheme: Scheme, units: Units, findings: Diagnostic[], where: Where): void {
+export function compareUnitRows(scheme: Scheme, units: Units, findings: Finding[], where: Where): void {
   for (const unit of units.list) {
     if (unit.level === 0) continue;
     for (const [id, v] of unit.values) {
@@ -25,7 +25,7 @@ export function compareUnitRows(scheme: Scheme, units: Units, findings: Diagnost
 }
 
 /** The same name under one parent with two different codes: probably one unit written twice. */
-export function sameNameTwoCodes(units: Units, findings: Diagnostic[]): void {
+export function sameNameTwoCodes(units: Units, findings: Finding[]): void {
   const byName = new Map<string, DataUnit[]>();
   for (const u of units.list) {
     if (!u.code || !u.name || u.name === u.code) continue;
@@ -41,7 +41,7 @@ export function sameNameTwoCodes(units: Units, findings: Diagnostic[]): void {
 }
 
 /** With several files for one level, a unit absent from one of them is named. */
-export function missingFromFiles(sheets: Sheet[], units: Units, findings: Diagnostic[]): void {
+export function missingFromFiles(sheets: Sheet[], units: Units, findings: Finding[]): void {
   for (const sheet of sheets) {
     const mine = new Set(sheet.rows.filter((r) => r.kind === 'unit').map((r) => r.level));
     for (const level of mine) {
@@ -65,7 +65,7 @@ export function missingFromFiles(sheets: Sheet[], units: Units, findings: Diagno
  * A county named by township rows (a 县 column) but with no row of its own, when the
  * data has county rows for others: its county-level fields are missing, said once.
  */
-export function unitsWithoutRows(scheme: Scheme, sheets: Sheet[], units: Units, findings: Diagnostic[]): void {
+export function unitsWithoutRows(scheme: Scheme, sheets: Sheet[], units: Units, findings: Finding[]): void {
   for (let level = 1; level < scheme.levels.length; level++) {
     const files = [...new Set(sheets.filter((sh) => sh.rows.some((r) => r.kind === 'unit' && r.level === level)).map((sh) => sh.file))];
     if (!files.length) continue;
@@ -79,7 +79,7 @@ export function unitsWithoutRows(scheme: Scheme, sheets: Sheet[], units: Units, 
   }
 }
 
-export function runChecks(scheme: Scheme, list: DataUnit[], findings: Diagnostic[], where: Where): void {
+export function runChecks(scheme: Scheme, list: DataUnit[], findings: Finding[], where: Where): void {
   for (const check of scheme.checks) {
     for (const unit of list) {
       if (!check.fields.every((f) => unit.values.has(f))) continue;
@@ -95,7 +95,7 @@ export function runChecks(scheme: Scheme, list: DataUnit[], findings: Diagnostic
   }
 }
 
-export function requireFields(scheme: Scheme, sheets: Sheet[], units: Units, findings: Diagnostic[]): void {
+export function requireFields(scheme: Scheme, sheets: Sheet[], units: Units, findings: Finding[]): void {
   const given = new Set(sheets.flatMap((s) => s.fields));
   const first = sheets.find((s) => s.headerLine > 0);
   if (!first) return;

@@ -3,7 +3,8 @@
  * parents linked, total rows checked against the sum of their units, the scheme's
  * checks run per unit, every row accounted for.
  */
-import { msg, sortDiagnostics, type Diagnostic } from '../diagnostics';
+import { msg, sortDiagnostics, type Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
 import { CellIndex } from './cells';
@@ -19,7 +20,7 @@ export interface InputFile {
   name: string;
   bytes: Uint8Array;
   /** Rows already read from a workbook (.xlsx); text files leave this out. */
-  workbook?: { rows: Row[]; findings: Diagnostic[]; optional?: boolean };
+  workbook?: { rows: Row[]; findings: Finding[]; optional?: boolean };
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
@@ -55,7 +56,7 @@ function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): She
     const sheet = sheetFromRows(scheme, f.name, f.workbook.rows, 'xlsx', opts);
     if (f.workbook.optional && sheet.headerLine === 0) {
       // A further sheet of a workbook (notes, a lookup table): said, not an error.
-      const note: Diagnostic = { severity: 'note', code: 'data/sheet-skipped', file: f.name, line: 1, col: 1, message: msg('this sheet has no header row of the scheme and was not read', '该工作表没有本方案的表头行，未读取') };
+      const note: Finding = { severity: 'note', file: f.name, line: 1, col: 1, ...message('data/sheet-skipped', {}) };
       return { ...sheet, read: 0, rejected: 0, findings: [note] };
     }
     return { ...sheet, findings: [...f.workbook.findings, ...sheet.findings] };
@@ -63,7 +64,7 @@ function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): She
 }
 
 export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   for (const sh of sheets) for (const f of sh.findings) findings.push(f);
   const units = new Units();
   const stats: FileStats[] = sheets.map((s) => ({ file: s.file, encoding: s.encoding, read: s.read, used: 0, rejected: s.rejected }));
@@ -134,7 +135,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
 /** Findings that mean a data row was not used (one per row: the errors, and the note at a row whose name is merged down). */
 const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values', 'data/merged-name-row']);
 
-function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Diagnostic[], where: Where): void {
+function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Finding[], where: Where): void {
   const cells = where.get(unit) ?? new CellIndex();
   where.set(unit, cells);
   unit.cells = cells;
@@ -167,7 +168,7 @@ const sameValue = (a: FieldValue, b: FieldValue): boolean =>
   typeof a === 'boolean' || typeof b === 'boolean' ? a === b : a.eq(b);
 
 /** Rows that name no parent belong to the only unit one level up, or to an implicit one. */
-function attachOrphans(scheme: Scheme, units: Units, findings: Diagnostic[]): void {
+function attachOrphans(scheme: Scheme, units: Units, findings: Finding[]): void {
   for (let level = 0; level < scheme.levels.length - 1; level++) {
     const orphans = units.at(level).filter((u) => u.parent === undefined);
     if (!orphans.length) continue;
@@ -187,7 +188,7 @@ function attachOrphans(scheme: Scheme, units: Units, findings: Diagnostic[]): vo
 }
 
 /** A total row: supplies values of fields that belong to the parent, and is checked against the sum of units. */
-function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagnostic[], where: Where): boolean {
+function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Finding[], where: Where): boolean {
   const parentLevel = row.level + 1;
   if (parentLevel >= scheme.levels.length) {
     findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-row', message: msg(`total row "${row.name}" has no level above it to describe; not used`, `合计行“${row.name}”没有上级单位可对应；未使用`) });

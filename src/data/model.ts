@@ -1,5 +1,5 @@
 /** The dataset the engine scores: units in a hierarchy with typed field values. */
-import type { Diagnostic, Msg } from '../diagnostics';
+import type { Finding, Msg } from '../diagnostics';
 import type { Rational } from '../rational';
 import type { Cell, CellIndex } from './cells';
 
@@ -46,5 +46,5 @@ export interface Dataset {
   /** Every unit at every level, in order of first appearance. */
   units: DataUnit[];
   files: FileStats[];
-  findings: Diagnostic[];
+  findings: Finding[];
 }

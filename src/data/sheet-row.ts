@@ -1,5 +1,5 @@
 /** One data row of a sheet below its header → a SheetRow (its unit, values and cells), or a finding saying why not. */
-import { msg, type Diagnostic } from '../diagnostics';
+import { msg, type Diagnostic, type Finding } from '../diagnostics';
 import type { Scheme } from '../scheme/model';
 import type { Column } from './columns';
 import type { FieldValue } from './model';
@@ -23,7 +23,7 @@ export const preview = (r: Row): string => {
 /** Control characters (escape sequences, bells) in names would reach terminals and reports: shown as �. */
 export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-export function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], row: Row, file: string, findings: Diagnostic[], merges: Map<string, Diagnostic>): SheetRow | undefined {
+export function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], row: Row, file: string, findings: Finding[], merges: Map<string, Diagnostic>): SheetRow | undefined {
   // The copies a workbook reader makes of a merged cell are not this row's values (merges.ts).
   const merged = mergeEffect(row, columns, level, headers, file, merges);
   const r = merged.blank.size ? { ...row, cells: row.cells.map((c, i) => (merged.blank.has(i) ? '' : c)) } : row;

@@ -4,13 +4,13 @@
  * the units above; otherwise a unit, with a warning saying why. Names that can only
  * be a total (合计, 小计, 全县合计) are totals wherever they stand (see normalize.ts).
  */
-import { msg, type Diagnostic } from '../diagnostics';
+import { msg, type Finding } from '../diagnostics';
 import { Rational } from '../rational';
 import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
 import { normalizeLabel } from './normalize';
 import type { SheetRow } from './sheet';
 
-export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Diagnostic[]): void {
+export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Finding[]): void {
   const last = rows[rows.length - 1];
   for (const row of rows) {
     const pending = row.maybeTotal;

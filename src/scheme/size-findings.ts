@@ -4,12 +4,12 @@
  * before anything else looks at the values.
  */
 import { isScalar, visit, type Document, type LineCounter } from 'yaml';
-import { msg, type Diagnostic } from '../diagnostics';
+import { msg, worded, type Diagnostic } from '../diagnostics';
 import { count, fileSizeError, limitError } from '../limits';
 
 /** The file over `limit` bytes; `size` is its length in bytes. */
 export function schemeSizeFinding(size: number, file: string, limit: number): Diagnostic | undefined {
-  return size > limit ? fileSizeError('schemeSize', file, size, limit) : undefined;
+  return size > limit ? worded(fileSizeError('schemeSize', file, size, limit)) : undefined;
 }
 
 /** Bytes of a text in UTF-8, without encoding it when the answer is plain anyway. */

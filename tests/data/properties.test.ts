@@ -13,7 +13,7 @@ import { decode } from '../../src/data/decode';
 import { readSheet } from '../../src/data/sheet';
 import { readRows } from '../../src/data/table';
 import { parseCell, type Parsed } from '../../src/data/values';
-import type { Diagnostic } from '../../src/diagnostics';
+import { findingText, type Finding } from '../../src/diagnostics';
 import { Rational } from '../../src/rational';
 import { loadScheme } from '../../src/scheme/load';
 import type { Field, Scheme } from '../../src/scheme/model';
@@ -217,14 +217,14 @@ const withHeader = csvish.map((t) => HEADER + t);
 const utf8 = (t: string) => new TextEncoder().encode(t);
 
 /** Every finding names the file and a position inside it. */
-function expectLocated(findings: Diagnostic[], files: string[], text?: string): void {
+function expectLocated(findings: Finding[], files: string[], text?: string): void {
   const lines = text === undefined ? Infinity : text.split(/\r\n|\r|\n/).length;
   for (const d of findings) {
     expect(files).toContain(d.file);
     expect(d.line).toBeGreaterThanOrEqual(1);
     expect(d.line).toBeLessThanOrEqual(lines);
     expect(d.col).toBeGreaterThanOrEqual(1);
-    expect(d.message.en.length).toBeGreaterThan(0);
+    expect(findingText(d, 'en').length).toBeGreaterThan(0);
   }
 }
 
