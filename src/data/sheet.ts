@@ -3,7 +3,7 @@
  * best matches the scheme's labels; two rows when a group header stands over
  * sub-headers), reports what it skipped, parses every cell.
  */
-import type { Diagnostic, Finding } from '../diagnostics';
+import type { Finding } from '../diagnostics';
 import { message } from '../messages/codes';
 import type { Scheme } from '../scheme/model';
 import { matchHeader, headerScore, type Header } from './columns';
@@ -26,14 +26,14 @@ export interface SheetRow {
   parents: Map<number, { name: string; code?: string }>;
   values: Map<string, FieldValue>;
   /** Fields whose cell could not be used. */
-  invalid: Map<string, Diagnostic>;
+  invalid: Map<string, Finding>;
   /** Where each field's cell is. */
   cells: CellIndex;
   source: Source;
   /** From the file's period column, when it has one (`2026-09`). */
   period?: string;
   /** While the sheet is read: a name such as 总计镇 or 全县, a total only if its values are the sums (total-rows.ts). */
-  maybeTotal?: { col: number; blank?: Diagnostic };
+  maybeTotal?: { col: number; blank?: Finding };
 }
 
 export interface Sheet {
@@ -126,7 +126,7 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const show = (cells: string[]) => cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
   let current: { header: Header; shown: string[]; cells: string[] } = { header: matched, shown: show(headerRow.cells), cells: headerRow.cells };
   const fields = new Set(matched.columns.flatMap((c) => (c.kind === 'field' ? [c.id] : [])));
-  const merges = new Map<string, Diagnostic>();
+  const merges = new Map<string, Finding>();
   /** A header of another level inside the data: rows below it are not this table's. */
   let foreign: { at: { file: string; line: number; col: number }; rows: number; title: string } | undefined;
   const endForeign = (): void => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../src/messages/catalog';
 import { findingText, worded } from '../../src/diagnostics';
 import { readDataset, type InputFile } from '../../src/data/dataset';
 import type { DataUnit, Dataset } from '../../src/data/model';
@@ -18,7 +19,7 @@ const unit = (ds: Dataset, level: number, name: string): DataUnit => {
 };
 /** A unit's values as plain strings (rationals as n/d, booleans as true/false). */
 const values = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.values].map(([k, v]) => [k, String(v)]));
-const invalid = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.invalid].map(([k, m]) => [k, m.en]));
+const invalid = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.invalid].map(([k, m]) => [k, say(m, 'en')]));
 const problems = (ds: Dataset) => ds.findings.filter((d) => d.severity !== 'note');
 
 describe('readDataset: every row accounted for', () => {
@@ -102,7 +103,7 @@ describe('readDataset: total rows', () => {
       zh: '合计行“合计”：出生人数 为 850，但上方 2 行合计为 842（相差 8）；采用各行之和',
     });
     expect(mismatch[1]!.message.en).toBe('total row "合计": 总人口 is 84760 but the 2 rows above add up to 84770 (difference -10); the sum is used');
-    expect(problems(ds)).toEqual(mismatch);
+    expect(problems(ds).map(worded)).toEqual(mismatch);
     // The townships keep their own values; the county gets no township-scope values from the total.
     expect(values(unit(ds, 0, '乐平镇')).births).toBe('628');
     expect(values(unit(ds, 1, '昔阳县'))).toEqual({ satisfaction: '443/500', has_office: 'true' });
@@ -143,7 +144,7 @@ describe('readDataset: total rows', () => {
     const mismatch = withCode(ds.findings, 'data/total-mismatch');
     expect(mismatch.map(where)).toEqual([{ severity: 'warning', code: 'data/total-mismatch', file: 'towns.csv', line: 6, col: 3 }]);
     expect(mismatch[0]!.message.en).toBe('total row "合计": 出生人数 is 31 but the 1 rows above add up to 30 (difference 1); the sum is used');
-    expect(problems(ds)).toEqual(mismatch);
+    expect(problems(ds).map(worded)).toEqual(mismatch);
     expect(ds.files[0]).toMatchObject({ read: 5, used: 5, rejected: 0 });
   });
 
@@ -248,7 +249,7 @@ describe('readDataset: checks', () => {
       births_in_policy: 'check "政策内出生数不超过出生数" fails',
       births: 'check "政策内出生数不超过出生数" fails',
     });
-    expect(leping.invalid.get('births')!.zh).toBe('数据检查“政策内出生数不超过出生数”未通过');
+    expect(say(leping.invalid.get('births')!, 'zh')).toBe('数据检查“政策内出生数不超过出生数”未通过');
     expect(values(leping)).toEqual({ births: '20', births_in_policy: '30', population: '1000' });
     expect(unit(ds, 0, '皋落镇').invalid.size).toBe(0);
   });
@@ -286,7 +287,7 @@ describe('readDataset: required columns', () => {
       en: 'no column "总人口" (also accepted: 期末总人口) in any file (field population)',
       zh: '所有文件中都没有“总人口”列（也可写作：期末总人口）（字段 population）',
     });
-    expect(problems(ds)).toEqual(missing);
+    expect(problems(ds).map(worded)).toEqual(missing);
   });
 
   it('a column in any one of the files is enough', () => {

@@ -122,7 +122,7 @@ describe('readSheet: bad cells', () => {
   it('marks the field invalid for that row and keeps the other values', () => {
     const [leping, gaoluo] = s.rows;
     expect([...leping!.invalid.keys()]).toEqual(['births']);
-    expect(leping!.invalid.get('births')).toBe(withCode(s.findings, 'data/bad-value')[0]);
+    expect(leping!.invalid.get('births')).toBe(s.findings.find((d) => d.code === 'data/bad-value'));
     expect(leping!.values.has('births')).toBe(false);
     expect(leping!.values.get('births_in_policy')!.toString()).toBe('612');
     expect(leping!.cells.get('births')).toEqual({ file: 'towns.csv', line: 2, col: 3 });
