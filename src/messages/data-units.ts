@@ -3,9 +3,8 @@
  * units across files, total rows, checks): their arguments and their words in English
  * and Chinese. Values are passed as shown (`92.5%`, `是`), columns by their headers.
  */
-import type { Field } from '../scheme/model';
-
-type FieldType = Field['type'];
+/** A field's type (the scheme's `Field['type']`; messages are a leaf and import no scheme). */
+type FieldType = 'count' | 'number' | 'money' | 'percent' | 'boolean' | 'text' | 'score';
 import { type Renderers, en, zh } from './render';
 
 /** Why a cell is not a value of its column (`value`: the cell as written, or as shown; `limit`: the bound passed, as shown). */
