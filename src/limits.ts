@@ -4,7 +4,8 @@
  * defaults leave room for a national file (40,000 townships × ~30 columns, 6 MB)
  * many times over; `--limit name=value` changes one (docs/limits.md).
  */
-import { msg, type Diagnostic, type Msg } from './diagnostics';
+import { msg, type CodedDiagnostic, type Diagnostic, type Msg } from './diagnostics';
+import { message } from './messages/codes';
 
 export interface Limits {
   /** Bytes of a scheme file. */
@@ -79,15 +80,7 @@ export function limitError(name: keyof Limits, file: string, at: { line: number;
 }
 
 /** A file over a byte limit (scheme or data), said before it is parsed. */
-export function fileSizeError(name: 'schemeSize' | 'fileSize', file: string, size: number, limit: number): Diagnostic {
-  const kind = name === 'schemeSize' ? { en: 'scheme file', zh: '方案文件' } : { en: 'data file', zh: '数据文件' };
-  return limitError(
-    name,
-    file,
-    { line: 1, col: 1 },
-    msg(
-      `the ${kind.en} is ${bytesText(size)}, over the limit of ${bytesText(limit)} for a ${kind.en}`,
-      `${kind.zh}大小为 ${bytesText(size)}，超过${kind.zh}的上限 ${bytesText(limit)}`,
-    ),
-  );
+export function fileSizeError(name: 'schemeSize' | 'fileSize', file: string, size: number, limit: number): CodedDiagnostic {
+  const m = name === 'schemeSize' ? message('limit/scheme-size', { kind: 'file', what: 'scheme', size, limit }) : message('limit/file-size', { kind: 'file', what: 'data', size, limit });
+  return { severity: 'error', file, line: 1, col: 1, ...m };
 }

@@ -4,7 +4,8 @@
  * clock is read (today, when neither --as-of nor a period gives the reference date).
  */
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, msg, sortDiagnostics, type Finding, type Lang, worded } from '../diagnostics';
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Finding, type Lang, worded } from '../diagnostics';
+import { message } from '../messages/codes';
 import { InputError, UsageError } from '../errors';
 import { isDate } from '../data/dates';
 import { applyAdjustments, resolveAdjustments } from '../engine/adjust';
@@ -31,7 +32,7 @@ function today(): string {
 /** Validates --as-of on its own (a usage error when it is not a date). */
 export function asOfOption(o: AdjustmentOptions): string | undefined {
   if (o.asOf === undefined) return undefined;
-  if (!isDate(o.asOf)) throw new UsageError(msg(`--as-of ${o.asOf}: a date written YYYY-MM-DD expected, e.g. 2026-07-31`, `--as-of ${o.asOf}：应为 YYYY-MM-DD 格式的日期，如 2026-07-31`));
+  if (!isDate(o.asOf)) throw new UsageError(message('cli/bad-as-of', { date: o.asOf }));
   return o.asOf;
 }
 
@@ -99,12 +100,12 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
 
 function readFile(io: Io, given: string): Uint8Array {
   const file = path.resolve(io.cwd, given);
-  if (io.listDir(file)) throw new UsageError(msg(`--adjustments ${given}: is a folder; give the CSV or YAML file`, `--adjustments ${given}：这是一个文件夹；请指定 CSV 或 YAML 文件`));
-  if (!io.exists(file)) throw new UsageError(msg(`--adjustments ${given}: no such file`, `--adjustments ${given}：文件不存在`));
+  if (io.listDir(file)) throw new UsageError(message('cli/is-folder', { flag: '--adjustments', file: given, kind: 'adjustments' }));
+  if (!io.exists(file)) throw new UsageError(message('cli/no-such-file', { flag: '--adjustments', file: given }));
   try {
     return io.readFile(file);
   } catch (e) {
     const code = (e as { code?: string }).code ?? String(e);
-    throw new InputError([{ severity: 'error', code: 'adjust/unreadable', file: shown(io, file), line: 1, col: 1, message: msg(`cannot read the file (${code})`, `无法读取文件（${code}）`) }]);
+    throw new InputError([{ severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('adjust/unreadable', { errno: code }) }]);
   }
 }

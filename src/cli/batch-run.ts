@@ -3,7 +3,8 @@
  * unit becomes one entry (county × period); the units of each period are ranked
  * together. A job whose files cannot be read is reported and the others go on.
  */
-import { hasErrors, msg, type Diagnostic, type Finding } from '../diagnostics';
+import { hasErrors, type Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import { InputError } from '../errors';
 import { readDatasets } from '../data/dataset';
 import type { SheetOptions } from '../data/sheet';
@@ -87,7 +88,7 @@ function errorsByRoot(dataset: Dataset): (rootKey: string) => boolean {
   return (rootKey) => everyone || hit.has(rootKey);
 }
 
-function rootsHit(dataset: Dataset, errors: Diagnostic[]): { everyone: boolean; hit: Set<string> } {
+function rootsHit(dataset: Dataset, errors: Finding[]): { everyone: boolean; hit: Set<string> } {
   const byKey = new Map(dataset.units.map((u) => [`${u.level}\u0000${u.key}`, u]));
   const rootOf = (u: DataUnit): string => {
     let top = u;
@@ -166,14 +167,14 @@ function ownAdjustments(all: NonNullable<Assessment['adjustments']>, root: UnitR
   return { ...all, list: all.list.filter((r) => keys.has(`${r.unit.level}\u0000${r.unit.key}`)) };
 }
 
-function noUnits(job: Job): Diagnostic {
-  return { severity: 'error', code: 'batch/no-units', file: job.source, message: msg('no unit to assess in these files', '这些文件中没有可评估的单位') };
+function noUnits(job: Job): Finding {
+  return { severity: 'error', file: job.source, ...message('batch/no-units', {}) };
 }
 
 /** The same unit twice in one period (two folders for one county, or --period forcing two months together). */
-function duplicates(entries: BatchEntry[]): { findings: Diagnostic[]; later: Set<BatchEntry> } {
+function duplicates(entries: BatchEntry[]): { findings: Finding[]; later: Set<BatchEntry> } {
   const first = new Map<string, BatchEntry>();
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   const later = new Set<BatchEntry>();
   for (const e of entries) {
     const u = e.assessment.units[0]!;
@@ -187,9 +188,8 @@ function duplicates(entries: BatchEntry[]): { findings: Diagnostic[]; later: Set
     const p = e.period ?? '—';
     findings.push({
       severity: 'error',
-      code: 'batch/duplicate-unit',
       file: e.source,
-      message: msg(`"${u.name}" (${p}) is also assessed from ${before.source}; one period of one unit must come from one place (this one is not ranked)`, `“${u.name}”（${p}）也由 ${before.source} 评估；同一单位同一期的数据只能来自一处（此处的不参与排名）`),
+      ...message('batch/duplicate-unit', { unit: u.name, period: p, source: before.source }),
     });
   }
   return { findings, later };

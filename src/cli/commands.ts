@@ -1,6 +1,7 @@
 /** The commands' actions. Each returns an exit code; printing goes through io. */
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Finding, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, type Diagnostic, type Finding, type Lang } from '../diagnostics';
+import { message } from '../messages/codes';
 import { InputError, UsageError, WriteError } from '../errors';
 import { writeError } from './write-errors';
 import { visibleLine } from '../visible';
@@ -18,8 +19,6 @@ import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import { limitsOf } from './limits';
 import type { Io } from './io';
 import { suggestItems, VERSION } from './conventions';
-import { both } from '../messages/catalog';
-import { message } from '../messages/codes';
 import { isChunked, type Chunked } from '../report/json-chunks';
 
 export interface CommonOptions {
@@ -58,7 +57,7 @@ export function writeOrFail(io: Io, file: string, data: string | Uint8Array | Ch
  * Writes one of several output files: a failure is returned, not thrown, so the
  * caller says it, goes on with the others and exits 2 at the end.
  */
-export function tryWrite(io: Io, file: string, data: string | Uint8Array | Chunked): Diagnostic | undefined {
+export function tryWrite(io: Io, file: string, data: string | Uint8Array | Chunked): Finding | undefined {
   try {
     writeOrFail(io, file, data);
     return undefined;
@@ -78,26 +77,26 @@ export function chooseLang(io: Io, opt: string | undefined): Lang {
   if (opt === undefined) return langFromEnv(io.env);
   if (/^zh([-_].*)?$/i.test(opt)) return 'zh';
   if (/^en([-_].*)?$/i.test(opt)) return 'en';
-  throw new UsageError(msg(`--lang ${opt}: use zh or en`, `--lang ${opt}：请用 zh 或 en`));
+  throw new UsageError(message('cli/bad-lang', { lang: String(opt) }));
 }
 
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(msg(`${flag} ${value}: expected one of ${allowed.join(', ')}`, `${flag} ${value}：应为 ${allowed.join('、')} 之一`));
+  throw new UsageError(message('cli/one-of', { flag, value, allowed: [...allowed] }));
 }
 
 export function encodingOf(o: CommonOptions): Encoding | undefined {
   if (o.encoding === undefined) return undefined;
   const e = normalizeEncodingName(o.encoding);
-  if (!e) throw new UsageError(msg(`--encoding ${o.encoding}: use utf-8, gb18030 (also for gbk), utf-16le or utf-16be`, `--encoding ${o.encoding}：请用 utf-8、gb18030（GBK 也用它）、utf-16le 或 utf-16be`));
+  if (!e) throw new UsageError(message('cli/bad-encoding', { encoding: o.encoding }));
   return e;
 }
 
 export function headerRowOf(o: CommonOptions): number | undefined {
   if (o.headerRow === undefined) return undefined;
   const n = Number(o.headerRow);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(msg(`--header-row ${o.headerRow}: a line number (1, 2, …) expected`, `--header-row ${o.headerRow}：应为行号（1、2……）`));
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(message('cli/bad-header-row', { value: String(o.headerRow) }));
   return n;
 }
 
@@ -106,7 +105,7 @@ export function paramsOf(list: string[] | undefined): Map<string, Rational> {
   for (const p of list ?? []) {
     const m = /^([A-Za-z][A-Za-z0-9_]*)=(.+)$/.exec(p);
     const v = m ? parseQuantity(m[2]!) : undefined;
-    if (!m || !v) throw new UsageError(msg(`--param ${p}: expected id=number, e.g. funds_per_capita_target=13.04`, `--param ${p}：应为 id=数值，例如 funds_per_capita_target=13.04`));
+    if (!m || !v) throw new UsageError(message('cli/bad-param', { param: p }));
     out.set(m[1]!, v);
   }
   return out;
@@ -163,7 +162,7 @@ async function checkReport(io: Io, data: string[], o: CheckOptions): Promise<Che
     findings: [],
   };
   if (data.length) {
-    const said: Diagnostic[] = [];
+    const said: Finding[] = [];
     const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
     report.files = dataset.files;
     report.findings = [...said, ...dataset.findings];
@@ -203,9 +202,9 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   const near = model ? [] : suggestItems(all, itemRef);
-  if (near.length) throw new UsageError(both(message('cli/no-item-suggest', { item: itemRef, titles: near.map((i) => i.title), ids: near.map((i) => i.id) })));
-  if (!model) throw new UsageError(msg(`no item "${itemRef}" in the scheme (give an item id such as ${all[0]?.id}, or its title)`, `方案中没有指标“${itemRef}”（请给出指标 id，如 ${all[0]?.id}，或指标名称）`));
-  const said: Diagnostic[] = [];
+  if (near.length) throw new UsageError(message('cli/no-item-suggest', { item: itemRef, titles: near.map((i) => i.title), ids: near.map((i) => i.id) }));
+  if (!model) throw new UsageError(message('cli/unknown-item', { item: itemRef, example: String(all[0]?.id) }));
+  const said: Finding[] = [];
   const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
   const assessment = await withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
   printFindings(io, [...warnings, ...said], lang, false);
@@ -215,12 +214,12 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   }
   const found = findUnits(assessment, o.unit);
   if (found.length > 1) {
-    throw new UsageError(msg(`--unit ${o.unit}: ${found.length} units have that name (${found.map((u) => u.key).join(', ')}); give the code or key`, `--unit ${o.unit}：有 ${found.length} 个同名单位（${found.map((u) => u.key).join('、')}）；请给出代码`));
+    throw new UsageError(message('cli/ambiguous-unit', { unit: String(o.unit), keys: found.map((u) => u.key) }));
   }
   const unit = found[0];
-  if (!unit) throw new UsageError(msg(`--unit ${o.unit}: no unit of that name or code in the data`, `--unit ${o.unit}：数据中没有此名称或代码的单位`));
+  if (!unit) throw new UsageError(message('cli/unknown-unit', { unit: String(o.unit) }));
   const item = unit.items.find((i) => i.id === model.id);
-  if (!item) throw new UsageError(msg(`item ${model.id} is not scored at ${unit.name} (level ${unit.levelTitle})`, `指标 ${model.id} 不在“${unit.name}”（${unit.levelTitle}）层级计分`));
+  if (!item) throw new UsageError(message('cli/not-scored', { item: model.id, unit: unit.name, level: unit.levelTitle }));
   io.stdout(formatExplain(assessment, unit, item, lang));
   // Why the item has no score, when the data is the reason: the warnings scoring gave for it, at this unit or below.
   const below = (u: UnitResult): UnitResult[] => [u, ...u.children.flatMap(below)];

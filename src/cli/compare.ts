@@ -10,7 +10,7 @@
  * gate fails, 2 a file is unreadable or not a pinggu report, or a usage error.
  */
 import * as path from 'node:path';
-import { msg } from '../diagnostics';
+import { message } from '../messages/codes';
 import { InputError, UsageError } from '../errors';
 import { formatTrendJson } from '../report/trend-json';
 import { formatTrendMarkdown } from '../report/trend-md';
@@ -40,8 +40,7 @@ export function readReportFile(io: Io, file: string): Report {
     bytes = io.readFile(path.resolve(io.cwd, file));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? msg('no such file', '文件不存在') : code === 'EISDIR' ? msg('it is a folder, not a report', '这是文件夹，不是报告') : msg(code ?? String(e), code ?? String(e));
-    throw new InputError([{ severity: 'error', code: 'trend/unreadable', file, message: msg(`cannot read the report: ${why.en}`, `无法读取报告：${why.zh}`) }]);
+    throw new InputError([{ severity: 'error', file, ...message('trend/unreadable', { errno: code ?? String(e) }) }]);
   }
   let text: string;
   try {
@@ -50,9 +49,9 @@ export function readReportFile(io: Io, file: string): Report {
     // Longer than the longest text V8 can hold (a national report with every township).
     if (!(e instanceof TypeError)) {
       const mb = Math.round(bytes.length / 2 ** 20);
-      throw new InputError([{ severity: 'error', code: 'trend/too-large', file, message: msg(`the report is too large to read back (${mb} MB); compare reports of fewer units`, `报告过大，无法读回（${mb} MB）；请对比单位较少的报告`) }]);
+      throw new InputError([{ severity: 'error', file, ...message('trend/too-large', { mb }) }]);
     }
-    throw new InputError([{ severity: 'error', code: 'trend/not-a-report', file, message: msg('not a pinggu report: not UTF-8 text', '不是 pinggu 报告：不是 UTF-8 文本') }]);
+    throw new InputError([{ severity: 'error', file, ...message('trend/not-a-report', { kind: 'utf8' }) }]);
   }
   return readReport(text, file);
 }
@@ -65,7 +64,7 @@ export async function runCompare(io: Io, before: string, after: string, o: Compa
   const lang = chooseLang(io, o.lang);
   const format = o.format ?? 'table';
   if (!(COMPARE_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(msg(`--format ${format}: expected one of ${COMPARE_FORMATS.join(', ')}`, `--format ${format}：应为 ${COMPARE_FORMATS.join('、')} 之一`));
+    throw new UsageError(message('cli/one-of', { flag: '--format', value: format, allowed: [...COMPARE_FORMATS] }));
   }
   const gates = gateOptions(o);
   // Both files are read before either error is reported: all problems at once.

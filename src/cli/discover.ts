@@ -13,7 +13,8 @@
  *   (walk.ts); what is skipped for that is a warning in `findings`.
  */
 import * as path from 'node:path';
-import { msg, type Diagnostic } from '../diagnostics';
+import { findingText, type Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import type { Io } from './io';
 import { shown } from './inputs';
@@ -36,22 +37,22 @@ interface Group {
   files: string[];
 }
 
-export function discoverJobs(io: Io, args: string[], period?: Period, findings: Diagnostic[] = []): Job[] {
+export function discoverJobs(io: Io, args: string[], period?: Period, findings: Finding[] = []): Job[] {
   if (args.length === 0) {
-    throw new UsageError(msg('no data given: name the township CSV files or folders to score (try: pinggu score fixtures/xiyang)', '未指定数据：请给出乡镇 CSV 文件或文件夹（例如：pinggu score fixtures/xiyang）'));
+    throw new UsageError(message('cli/no-data', {}));
   }
   const groups: Group[] = [];
   const loose: string[] = [];
-  const said: Diagnostic[] = [];
+  const said: Finding[] = [];
   for (const a of args) {
     const p = path.resolve(io.cwd, a);
     const paths = !io.exists(p) && isGlob(a) ? expandGlob(io, a, said) : [p];
-    if (!io.exists(p) && !isGlob(a)) throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
-    if (paths.length === 0) throw new UsageError(msg(`${a}: nothing matches`, `${a}：没有匹配的文件或文件夹`));
+    if (!io.exists(p) && !isGlob(a)) throw new UsageError(message('cli/no-such-path', { path: a }));
+    if (paths.length === 0) throw new UsageError(message('cli/nothing-matches', { pattern: a }));
     for (const q of paths) {
       if (io.listDir(q)) {
         const found = folderGroups(io, q, said);
-        if (!found.length) throw new UsageError(msg(`${shown(io, q)}: the folder has no .csv or .xlsx files`, `${shown(io, q)}：文件夹中没有 .csv 或 .xlsx 文件`));
+        if (!found.length) throw new UsageError(message('cli/folder-no-data', { folder: shown(io, q) }));
         groups.push(...found);
       } else if (!isGlob(a) || DATA_EXT.test(q)) loose.push(q);
     }
@@ -82,16 +83,16 @@ export function discoverJobs(io: Io, args: string[], period?: Period, findings: 
   }
   const keys = new Set<string>();
   for (const d of said) {
-    const k = `${d.code}\u0000${d.file}\u0000${d.message.en}`;
+    const k = `${d.code}\u0000${d.file}\u0000${findingText(d, 'en')}`;
     if (!keys.has(k)) findings.push(d);
     keys.add(k);
   }
-  if (!jobs.length) throw new UsageError(msg(`${args.join(' ')}: no .csv, .tsv or .xlsx file to read`, `${args.join(' ')}：没有可读取的 .csv、.tsv 或 .xlsx 文件`));
+  if (!jobs.length) throw new UsageError(message('cli/no-data-files', { paths: args }));
   return jobs;
 }
 
 /** The datasets in a folder: itself when it holds data files, else the folders below it. */
-function folderGroups(io: Io, dir: string, findings: Diagnostic[]): Group[] {
+function folderGroups(io: Io, dir: string, findings: Finding[]): Group[] {
   const groups: Group[] = [];
   const dataFiles = (d: string, entries: string[]) => entries.filter((e) => DATA_EXT.test(e) && !e.startsWith('~$') && !io.listDir(path.join(d, e)));
   walkFolders(

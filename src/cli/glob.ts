@@ -6,7 +6,8 @@
  * (`[z-a]`, a `[` never closed) is a usage error naming the pattern and the place.
  */
 import * as path from 'node:path';
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import type { Io } from './io';
 import { walkFolders } from './walk';
@@ -30,7 +31,7 @@ function compile(pattern: string, start: number): Step[] {
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
         const at = Array.from(pattern.slice(0, start + m.index!)).length + e.at + 1;
-        throw new UsageError(msg(`${pattern}: invalid pattern at character ${at}: ${e.what.en}`, `${pattern}：模式无效（第 ${at} 个字符）：${e.what.zh}`));
+        throw new UsageError(message('cli/bad-pattern', { pattern, at, ...e.problem }));
       }
     }
   }
@@ -41,7 +42,7 @@ function compile(pattern: string, start: number): Step[] {
  * The paths matching a pattern, sorted; hidden names (".git") only when the pattern
  * names them. Links skipped by `**` (a folder already searched) are said in `findings`.
  */
-export function expandGlob(io: Io, pattern: string, findings: Diagnostic[] = []): string[] {
+export function expandGlob(io: Io, pattern: string, findings: Finding[] = []): string[] {
   const root = path.isAbsolute(pattern) ? path.parse(pattern).root : '';
   const steps = compile(pattern, root.length);
   let current = [root || io.cwd];
@@ -65,6 +66,6 @@ export function expandGlob(io: Io, pattern: string, findings: Diagnostic[] = [])
 }
 
 /** A folder and every folder below it (not hidden), each real folder once. */
-function descend(io: Io, base: string, findings: Diagnostic[]): string[] {
+function descend(io: Io, base: string, findings: Finding[]): string[] {
   return walkFolders(io, base, (dir, entries) => entries.filter((e) => !e.startsWith('.') && io.listDir(path.join(dir, e))), findings);
 }

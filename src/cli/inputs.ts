@@ -1,6 +1,7 @@
 /** Resolving command-line inputs: a scheme file or bundled id, data files and folders. */
 import * as path from 'node:path';
-import { msg, type Diagnostic } from '../diagnostics';
+import type { CodedDiagnostic, Diagnostic, Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import { InputError, UsageError } from '../errors';
 import type { InputFile } from '../data/dataset';
 import { compilePrepared, type Preparsed } from '../scheme/prepared';
@@ -40,7 +41,7 @@ function readOrFail(io: Io, p: string, what: 'scheme' | 'data'): Uint8Array {
     return io.readFile(p);
   } catch (e) {
     const code = (e as { code?: string }).code ?? String(e);
-    const d: Diagnostic = { severity: 'error', code: `${what}/unreadable`, file: shown(io, p), line: 1, col: 1, message: msg(`cannot read the file (${code})`, `无法读取文件（${code}）`) };
+    const d: CodedDiagnostic = { severity: 'error', file: shown(io, p), line: 1, col: 1, ...message(`${what}/unreadable`, { errno: code }) };
     throw new InputError([d]);
   }
 }
@@ -56,11 +57,10 @@ export async function resolveScheme(io: Io, ref: string | undefined, limits: Lim
   const bundled = bundledSchemes(io).find((b) => b.id === id);
   const file = io.exists(asPath) && !io.listDir(asPath) ? asPath : bundled?.file;
   if (!file && io.listDir(asPath)) {
-    throw new UsageError(msg(`--scheme ${id}: is a folder; give the scheme's .yaml file`, `--scheme ${id}：这是一个文件夹；请指定方案的 .yaml 文件`));
+    throw new UsageError(message('cli/is-folder', { flag: '--scheme', file: id, kind: 'scheme' }));
   }
   if (!file) {
-    const known = bundledSchemes(io).map((b) => b.id).join(', ');
-    throw new UsageError(msg(`--scheme ${id}: no such file, and no bundled scheme of that id (bundled: ${known})`, `--scheme ${id}：文件不存在，也没有此 id 的内置方案（内置：${known}）`));
+    throw new UsageError(message('cli/unknown-scheme', { scheme: id, bundled: bundledSchemes(io).map((b) => b.id) }));
   }
   // Before it is read, and again after (a file that is not a regular one has no size until then).
   const size = io.fileSize(file);
@@ -103,9 +103,9 @@ function preparsed(io: Io, file: string, text: string): Preparsed | undefined {
  * a path named twice silently, the same file reached through a link with a warning
  * (data/link-same-file) pushed to `said`.
  */
-export function readInputs(io: Io, args: string[], limits: Limits = withDefaults(), said: Diagnostic[] = []): InputFile[] {
+export function readInputs(io: Io, args: string[], limits: Limits = withDefaults(), said: Finding[] = []): InputFile[] {
   if (args.length === 0) {
-    throw new UsageError(msg('no data given: name the township CSV files or folders to score (try: pinggu score fixtures/xiyang)', '未指定数据：请给出乡镇 CSV 文件或文件夹（例如：pinggu score fixtures/xiyang）'));
+    throw new UsageError(message('cli/no-data', {}));
   }
   const files: string[] = [];
   for (const a of args) {
@@ -113,10 +113,10 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
     const entries = io.listDir(p);
     if (entries) {
       const inside = entries.filter((e) => DATA_EXT.test(e)).sort(compareCodePoints).map((e) => path.join(p, e));
-      if (!inside.length) throw new UsageError(msg(`${a}: the folder has no .csv files`, `${a}：文件夹中没有 .csv 文件`));
+      if (!inside.length) throw new UsageError(message('cli/folder-no-csv', { folder: a }));
       files.push(...inside);
     } else if (io.exists(p)) files.push(p);
-    else throw new UsageError(msg(`${a}: no such file or folder`, `${a}：文件或文件夹不存在`));
+    else throw new UsageError(message('cli/no-such-path', { path: a }));
   }
   return onePathEach(io, [...new Set(files)], said).map((f) => {
     const name = shown(io, f);
@@ -134,7 +134,7 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
  * Each real file once, under the path without a link to it if one was given, else the
  * first; each other path to it is said (as discoverJobs does for `score`).
  */
-function onePathEach(io: Io, files: string[], said: Diagnostic[]): string[] {
+function onePathEach(io: Io, files: string[], said: Finding[]): string[] {
   const real = new Map(files.map((f) => [f, io.realPath(f)]));
   const keep = new Map<string, string>();
   for (const f of files) if (!keep.has(real.get(f)!) && real.get(f) === path.join(io.realPath(path.dirname(f)), path.basename(f))) keep.set(real.get(f)!, f);
@@ -150,7 +150,7 @@ function onePathEach(io: Io, files: string[], said: Diagnostic[]): string[] {
  * As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only
  * then. A workbook over a limit stops the run as a text file does.
  */
-export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults(), said: Diagnostic[] = []): Promise<InputFile[]> {
+export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults(), said: Finding[] = []): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const f of readInputs(io, args, limits, said)) {
     out.push(f);

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError, WriteError } from '../errors';
 import { visible } from '../visible';
+import { say } from '../messages/catalog';
 import { FORMAT_NAMES } from '../report/registry';
 import { langFromEnv } from '../report/i18n';
 import { EXIT, runCheck, runExplain, runSchema, runSchemes, type CheckOptions, type ExplainOptions } from './commands';
@@ -183,7 +184,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.input;
     }
     if (e instanceof UsageError) {
-      io.stderr(`pinggu: ${visible(e.text[lang])}\n`);
+      io.stderr(`pinggu: ${visible(say(e.text, lang))}\n`);
       return EXIT.input;
     }
     if (e instanceof WriteError) {

@@ -3,7 +3,8 @@
  * report per unit and period plus the summary. Progress on stderr only on a terminal.
  */
 import * as path from 'node:path';
-import { formatDiagnostic, msg, type Lang } from '../diagnostics';
+import { formatDiagnostic, type Lang } from '../diagnostics';
+import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import { visibleLine } from '../visible';
 import type { Batch, BatchEntry } from '../batch/types';
@@ -36,7 +37,7 @@ const isBatchFormat = (f: FormatName): f is BatchFormatName => f in BATCH_FORMAT
 
 function batchFormat(f: FormatName): BatchFormatName {
   if (isBatchFormat(f)) return f;
-  throw new UsageError(msg(`--format ${f} holds one assessment; for many counties or periods use --output-dir DIR --format ${f} (one file each) or table, json, md, html, junit, csv`, `--format ${f} 只能容纳一项评估；多个县或多期请用 --output-dir 目录 --format ${f}（每项一个文件），或用 table、json、md、html、junit、csv`));
+  throw new UsageError(message('cli/batch-format', { format: f }));
 }
 
 /** Before any work or writing: every summary file (and stdout) must be in a format a batch has. */
@@ -66,7 +67,7 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<numb
   };
   const sayMore = () => {
     const more = failed - SAY_FAILURES;
-    if (more > 0) io.stderr(`${formatDiagnostic({ severity: 'error', code: 'output/write-failed', message: msg(`${more} more file${more === 1 ? '' : 's'} could not be written`, `另有 ${more} 个文件未能写入`) }, o.lang)}\n`);
+    if (more > 0) io.stderr(`${formatDiagnostic({ severity: 'error', ...message('output/write-failed', { kind: 'more', count: more }) }, o.lang)}\n`);
   };
   const render = (f: BatchFormatName, color: boolean, links?: (e: BatchEntry) => string | undefined) =>
     BATCH_FORMATS[f].render(b, { ...o.ctx, color, extra: o.extra, links, detail: o.detail });
@@ -104,7 +105,7 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<numb
     else say(`已写入 ${o.outputDir}：${reports.zh}（汇总未能写入）`, `wrote ${o.outputDir}: ${reports.en} (the summary could not be written)`);
   }
   if (o.outputs.length === 0 && !o.outputDir && o.format === 'xlsx' && io.isTTY) {
-    throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o city.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 全市.xlsx 指定文件（或重定向标准输出）'));
+    throw new UsageError(message('cli/batch-xlsx-stdout', {}));
   }
   if (o.outputs.length === 0 && !o.outputDir) emit(io, await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
   return failed ? EXIT.input : EXIT.ok;

@@ -5,7 +5,8 @@
  * `--fail-on-new-failure` on it.
  */
 import * as path from 'node:path';
-import { msg, type Lang } from '../diagnostics';
+import { type Lang } from '../diagnostics';
+import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import type { Batch } from '../batch/types';
 import { batchJsonDoc } from '../report/batch-json';
@@ -41,7 +42,7 @@ export function historyFiles(io: Io, dir: string): string[] {
   // No folder yet (the first month): no history; the gates then say they have nothing to compare with.
   if (!io.exists(abs)) return [];
   const entries = io.listDir(abs);
-  if (!entries) throw new UsageError(msg(`--history ${dir}: is a file; give the folder of earlier reports`, `--history ${dir}：这是文件，请给出以往报告所在的文件夹`));
+  if (!entries) throw new UsageError(message('cli/history-file', { dir }));
   const out: string[] = [];
   for (const e of [...entries].sort(compareCodePoints)) {
     const p = path.join(abs, e);

@@ -4,7 +4,8 @@
  * the worst of the assessments and the gates.
  */
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, msg, type Diagnostic, type Finding, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, type Diagnostic, type Finding, type Lang } from '../diagnostics';
+import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import { visibleLine } from '../visible';
 import { normalizeEncodingName } from '../data/decode';
@@ -53,22 +54,22 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const wanted = o.csvEncoding === undefined ? undefined : normalizeEncodingName(o.csvEncoding);
   const csvEncoding = wanted === 'utf-8' || wanted === 'gb18030' ? wanted : undefined;
   if (o.csvEncoding !== undefined && !csvEncoding) {
-    throw new UsageError(msg(`--csv-encoding ${o.csvEncoding}: use utf-8 (with BOM, the default) or gb18030 (old Excel/WPS)`, `--csv-encoding ${o.csvEncoding}：请用 utf-8（带 BOM，默认）或 gb18030（旧版 Excel/WPS）`));
+    throw new UsageError(message('cli/csv-encoding', { encoding: o.csvEncoding }));
   }
   const outputs = (o.output ?? []).map((file) => {
-    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(msg(`cannot write ${file}: it is a folder`, `无法写入 ${file}：这是一个文件夹`));
+    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(message('cli/output-folder', { file }));
     const f = format ?? formatForFile(file);
-    if (!f) throw new UsageError(msg(`--output ${file}: cannot tell the format from the extension; add --format (${FORMAT_NAMES.join(', ')})`, `--output ${file}：无法从扩展名判断格式；请加 --format（${FORMAT_NAMES.join('、')}）`));
+    if (!f) throw new UsageError(message('cli/output-format', { file, formats: [...FORMAT_NAMES] }));
     return { file, format: f };
   });
   const period = o.period === undefined ? undefined : parsePeriod(o.period);
-  if (o.period !== undefined && !period) throw new UsageError(msg(`--period ${o.period}: expected a month YYYY-MM (2026-09) or a half year YYYYhN (2026h1)`, `--period ${o.period}：应为月份 YYYY-MM（如 2026-09）或半年 YYYYhN（如 2026h1）`));
+  if (o.period !== undefined && !period) throw new UsageError(message('cli/bad-period', { period: o.period }));
   gateOptions(o); // a bad --fail-on-regression is a usage error before any work
   const limits = limitsOf(o.limit);
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
-  if (unknown.length) throw new UsageError(msg(`--param ${unknown[0]}: the scheme has no such param (it has: ${[...scheme.params.keys()].join(', ') || 'none'})`, `--param ${unknown[0]}：方案中没有此参数（已有：${[...scheme.params.keys()].join('、') || '无'}）`));
-  const found: Diagnostic[] = [];
+  if (unknown.length) throw new UsageError(message('cli/unknown-param', { param: unknown[0]!, known: [...scheme.params.keys()] }));
+  const found: Finding[] = [];
   const jobs = discoverJobs(io, data, period, found);
   printFindings(io, found, lang, Boolean(o.verbose), Boolean(o.quiet)); // links skipped in the data folders
   // Several datasets are a batch whatever they hold: refuse a format it has not before scoring.
@@ -182,7 +183,7 @@ async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise
   }
   const toStdout = outputs.length === 0;
   if (toStdout && format === 'xlsx' && io.isTTY) {
-    throw new UsageError(msg('--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)', '--format xlsx 输出的是工作簿：请用 -o 报告.xlsx 指定文件（或重定向标准输出）'));
+    throw new UsageError(message('cli/xlsx-stdout', {}));
   }
   const stdoutFormat = format ?? 'table';
   if (toStdout) emit(io, await render(stdoutFormat, stdoutFormat === 'table' && o.color));

@@ -5,7 +5,9 @@
  * src/report/template.ts; this file resolves options, encodes and writes.
  */
 import * as path from 'node:path';
-import { formatDiagnostic, msg, type Diagnostic, type Lang } from '../diagnostics';
+import { formatDiagnostic, type CodedDiagnostic, type Finding, type Lang } from '../diagnostics';
+import type { MessageArgs } from '../messages/codes';
+import { message } from '../messages/codes';
 import { InputError, UsageError } from '../errors';
 import { visibleLine } from '../visible';
 import { decode, normalizeEncodingName } from '../data/decode';
@@ -48,13 +50,13 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   let units: TemplateUnit[] | undefined;
   if (o.units !== undefined) {
     const file = path.resolve(io.cwd, o.units);
-    if (!io.exists(file) || io.listDir(file)) throw new UsageError(msg(`--units ${o.units}: no such file`, `--units ${o.units}：文件不存在`));
+    if (!io.exists(file) || io.listDir(file)) throw new UsageError(message('cli/no-such-file', { flag: '--units', file: o.units }));
     let bytes: Uint8Array;
     try {
       bytes = io.readFile(file);
     } catch (e) {
       const code = (e as { code?: string }).code ?? String(e);
-      throw new InputError([{ severity: 'error', code: 'units/unreadable', file: shown(io, file), line: 1, col: 1, message: msg(`cannot read the file (${code})`, `无法读取文件（${code}）`) }]);
+      throw new InputError([{ severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('units/unreadable', { errno: code }) }]);
     }
     const over = bytes.length > limits.fileSize ? fileSizeError('fileSize', shown(io, file), bytes.length, limits.fileSize) : textRowsFinding(bytes, shown(io, file), limits.rows);
     if (over) throw new InputError([over]);
@@ -64,7 +66,7 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   }
 
   const sheets = templateSheets(scheme, units);
-  if (sheets.length === 0) throw new UsageError(msg(`the scheme ${scheme.id} has no fields: there is nothing to collect`, `方案 ${scheme.id} 没有任何字段：无需收集数据`));
+  if (sheets.length === 0) throw new UsageError(message('cli/template-no-fields', { scheme: scheme.id }));
   const main = path.resolve(io.cwd, o.output ?? `template.${format}`);
   const files: { file: string; sheets: TemplateSheet[] }[] =
     format === 'xlsx' ? [{ file: main, sheets }] : sheets.map((s, i) => ({ file: i === 0 ? main : besides(main, s.level), sheets: [s] }));
@@ -73,7 +75,7 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   const existing = files.find((f) => io.exists(f.file));
   if (existing && !o.force) {
     const f = shown(io, existing.file);
-    throw new UsageError(msg(`${f} already exists; choose another --output, or add --force to overwrite it`, `${f} 已存在；请用 --output 另选文件名，或加 --force 覆盖`));
+    throw new UsageError(message('cli/template-exists', { file: f }));
   }
 
   for (const f of files) {
@@ -88,11 +90,11 @@ function formatOf(o: TemplateOptions): TemplateFormat {
   const ext = o.output === undefined ? '' : path.extname(o.output).toLowerCase();
   const fromExt: TemplateFormat | undefined = ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
   if (o.format !== undefined) {
-    if (o.format !== 'csv' && o.format !== 'xlsx') throw new UsageError(msg(`--format ${o.format}: expected one of csv, xlsx`, `--format ${o.format}：应为 csv、xlsx 之一`));
-    if (fromExt && fromExt !== o.format) throw new UsageError(msg(`--output ${o.output} is not a .${o.format} file; drop --format or change the extension`, `--output ${o.output} 不是 .${o.format} 文件；请去掉 --format 或修改扩展名`));
+    if (o.format !== 'csv' && o.format !== 'xlsx') throw new UsageError(message('cli/one-of', { flag: '--format', value: o.format, allowed: ['csv', 'xlsx'] }));
+    if (fromExt && fromExt !== o.format) throw new UsageError(message('cli/template-format-ext', { output: o.output!, format: o.format }));
     return o.format;
   }
-  if (o.output !== undefined && !fromExt) throw new UsageError(msg(`--output ${o.output}: cannot tell the format from the extension; name a .csv or .xlsx file, or add --format csv|xlsx`, `--output ${o.output}：无法从扩展名判断格式；请用 .csv 或 .xlsx 文件名，或加 --format csv|xlsx`));
+  if (o.output !== undefined && !fromExt) throw new UsageError(message('cli/template-no-format', { output: o.output }));
   return fromExt ?? 'csv';
 }
 
@@ -100,8 +102,8 @@ function formatOf(o: TemplateOptions): TemplateFormat {
 function encodingOf(o: TemplateOptions, lang: Lang, format: TemplateFormat): CsvEncoding {
   if (o.encoding === undefined) return lang === 'zh' ? 'gb18030' : 'utf-8';
   const e = normalizeEncodingName(o.encoding);
-  if (e !== 'gb18030' && e !== 'utf-8') throw new UsageError(msg(`--encoding ${o.encoding}: use gb18030 (also for gbk) or utf-8 (written with a BOM)`, `--encoding ${o.encoding}：请用 gb18030（GBK 也用它）或 utf-8（带 BOM）`));
-  if (format === 'xlsx') throw new UsageError(msg(`--encoding applies to CSV only; an .xlsx workbook has no text encoding to choose`, `--encoding 只适用于 CSV；.xlsx 工作簿无需选择编码`));
+  if (e !== 'gb18030' && e !== 'utf-8') throw new UsageError(message('cli/template-encoding', { encoding: o.encoding }));
+  if (format === 'xlsx') throw new UsageError(message('cli/template-encoding-xlsx', {}));
   return e;
 }
 
@@ -188,25 +190,24 @@ async function xlsxBytes(sheets: TemplateSheet[]): Promise<Uint8Array> {
  * sign-off lines are skipped and reported as notes; a row without a name, or a
  * name or code listed twice, is an error with its line.
  */
-export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { units: TemplateUnit[]; notes: Diagnostic[] } {
+export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { units: TemplateUnit[]; notes: Finding[] } {
   const level = scheme.levels[0]!;
-  const err = (line: number, col: number, en: string, zh: string): Diagnostic => ({ severity: 'error', code: 'units/bad-row', file, line, col, message: msg(en, zh) });
+  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({ severity: 'error', file, line, col, ...message('units/bad-row', args) });
   const decoded = decode(bytes);
-  if (decoded.lossy) throw new InputError([err(1, 1, `the file is not valid ${decoded.encoding} text`, `文件不是有效的 ${decoded.encoding} 文本`)]);
+  if (decoded.lossy) throw new InputError([err(1, 1, { kind: 'encoding', encoding: decoded.encoding })]);
   const { rows, error } = readRows(decoded.text, file);
   if (error) throw new InputError([error]);
   const names = new Set(level.name.map(normalizeLabel));
   const keys = new Set((level.key ?? []).map(normalizeLabel));
   const headerIndex = rows.slice(0, MAX_HEADER_SEARCH).findIndex((r) => r.cells.some((c) => names.has(normalizeLabel(c))));
   if (headerIndex < 0) {
-    const labels = level.name.join(' / ');
-    throw new InputError([err(rows[0]?.line ?? 1, 1, `no header row naming the ${level.title} column (${labels}) in the first ${MAX_HEADER_SEARCH} rows`, `前 ${MAX_HEADER_SEARCH} 行中没有含${level.title}名称列（${labels}）的表头行`)]);
+    throw new InputError([err(rows[0]?.line ?? 1, 1, { kind: 'no-header', level: level.title, labels: level.name, rows: MAX_HEADER_SEARCH })]);
   }
   const header = rows[headerIndex]!;
   const nameCol = header.cells.findIndex((c) => names.has(normalizeLabel(c)));
   const codeCol = header.cells.findIndex((c, j) => j !== nameCol && keys.has(normalizeLabel(c)));
-  const notes: Diagnostic[] = rows.slice(0, headerIndex).map((r) => note(file, r.line, `skipped line above the header: "${preview(r.cells)}"`, `跳过表头上方的行：“${preview(r.cells)}”`));
-  const errors: Diagnostic[] = [];
+  const notes: Finding[] = rows.slice(0, headerIndex).map((r) => note(file, r.line, { kind: 'preamble', text: preview(r.cells) }));
+  const errors: Finding[] = [];
   const units: TemplateUnit[] = [];
   const byName = new Map<string, number>();
   const byCode = new Map<string, number>();
@@ -219,30 +220,30 @@ export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { un
     const code = codeCol >= 0 ? (r.cells[codeCol] ?? '').trim() || undefined : undefined;
     const total = totalNameKind(name);
     if (total === 'sure' || (total === 'maybe' && i === lastNamed) || isFooterText(r.cells[0] ?? '') || isFooterText(name)) {
-      notes.push(note(file, r.line, `not a ${level.title}, skipped: "${preview(r.cells)}"`, `不是${level.title}，已跳过：“${preview(r.cells)}”`));
+      notes.push(note(file, r.line, { kind: 'not-a-unit', level: level.title, text: preview(r.cells) }));
       continue;
     }
     if (!name) {
-      errors.push(err(r.line, nameCol + 1, `no ${level.title} name in column "${header.cells[nameCol]}"`, `“${header.cells[nameCol]}”列没有${level.title}名称`));
+      errors.push(err(r.line, nameCol + 1, { kind: 'no-name', level: level.title, header: header.cells[nameCol]! }));
       continue;
     }
     const k = normalizeLabel(name);
     const again = byName.get(k) ?? (code !== undefined ? byCode.get(code) : undefined);
     if (again !== undefined) {
       const what = byName.has(k) ? name : code!;
-      errors.push(err(r.line, byName.has(k) ? nameCol + 1 : codeCol + 1, `"${what}" is listed twice (first at line ${again})`, `“${what}”重复出现（首次在第 ${again} 行）`));
+      errors.push(err(r.line, byName.has(k) ? nameCol + 1 : codeCol + 1, { kind: 'twice', name: what, first: again }));
       continue;
     }
     byName.set(k, r.line);
     if (code !== undefined) byCode.set(code, r.line);
     units.push(code === undefined ? { name } : { name, code });
   }
-  if (!errors.length && !units.length) errors.push(err(header.line, 1, `no ${level.title} listed below the header`, `表头下方没有列出任何${level.title}`));
+  if (!errors.length && !units.length) errors.push(err(header.line, 1, { kind: 'empty', level: level.title }));
   if (errors.length) throw new InputError(errors);
   return { units, notes };
 }
 
-const note = (file: string, line: number, en: string, zh: string): Diagnostic => ({ severity: 'note', code: 'units/skipped', file, line, col: 1, message: msg(en, zh) });
+const note = (file: string, line: number, args: MessageArgs['units/skipped']): CodedDiagnostic => ({ severity: 'note', file, line, col: 1, ...message('units/skipped', args) });
 
 const preview = (cells: string[]): string => {
   const t = cells.filter((c) => c.trim()).join(' ').trim();

@@ -8,7 +8,8 @@
  * warning instead of being read again (or forever).
  */
 import * as path from 'node:path';
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import type { Io } from './io';
 import { compareCodePoints } from '../compare';
 import { shown } from './inputs';
@@ -17,7 +18,7 @@ import { shown } from './inputs';
  * The folders at and below `start`, each real folder once, in the order searched.
  * `below(dir, entries)` names the entries (sorted) of `dir` to search further.
  */
-export function walkFolders(io: Io, start: string, below: (dir: string, entries: string[]) => string[], findings: Diagnostic[]): string[] {
+export function walkFolders(io: Io, start: string, below: (dir: string, entries: string[]) => string[], findings: Finding[]): string[] {
   const first = new Map<string, string>(); // real path -> the path it was first searched under
   const out: string[] = [];
   const stack = [start];
@@ -45,23 +46,21 @@ export function walkFolders(io: Io, start: string, below: (dir: string, entries:
   return out;
 }
 
-function linkSkipped(io: Io, link: string, first: string): Diagnostic {
+function linkSkipped(io: Io, link: string, first: string): Finding {
   const a = shown(io, link);
   const b = shown(io, first);
   return {
     severity: 'warning',
-    code: 'data/link-visited',
     file: a,
-    message: msg(`a link to ${b}, which is already searched; skipped`, `指向 ${b} 的链接，该文件夹已搜索过，跳过`),
+    ...message('data/link-visited', { target: b }),
   };
 }
 
 /** The warning for a file reached again under another path (a link): it is read once. */
-export function sameFile(io: Io, again: string, first: string): Diagnostic {
+export function sameFile(io: Io, again: string, first: string): Finding {
   return {
     severity: 'warning',
-    code: 'data/link-same-file',
     file: shown(io, again),
-    message: msg(`the same file as ${shown(io, first)} (through a link); read once`, `与 ${shown(io, first)} 是同一文件（经由链接），只读取一次`),
+    ...message('data/link-same-file', { first: shown(io, first) }),
   };
 }

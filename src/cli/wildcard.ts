@@ -7,19 +7,28 @@
  * (pattern length + 1) × (name length + 1), whatever the pattern (`*a*a*a*a*b`
  * against a name of 10,000 characters is some 50,000 steps, not an exponential search).
  */
-import { msg, type Msg } from '../diagnostics';
+import type { Msg } from '../diagnostics';
+import { patternProblem } from '../messages/cli';
 
 type Atom = { kind: 'any' } | { kind: 'char'; code: number } | { kind: 'set'; not: boolean; ranges: Array<[number, number]> };
 export type Token = Atom | { kind: 'star' };
 
+/** What is wrong with a segment: a range written backwards (its two ends as written), or a `[` never closed. */
+export type PatternProblem = { kind: 'backwards'; from: string; to: string } | { kind: 'unclosed' };
+
 /** A pattern segment that cannot be read; `at` is its 0-based character in the segment. */
 export class PatternError extends Error {
   constructor(
-    readonly what: Msg,
+    readonly problem: PatternProblem,
     readonly at: number,
   ) {
-    super(what.en);
+    super(patternProblem(problem).en);
     this.name = 'PatternError';
+  }
+
+  /** The problem in both languages (the command line says it with the whole pattern: cli/bad-pattern). */
+  get what(): Msg {
+    return patternProblem(this.problem);
   }
 }
 
@@ -57,7 +66,7 @@ function parseSet(cs: number[], open: number): { token: Token; end: number } {
       const d = cs[j + 2]!;
       if (d < c) {
         throw new PatternError(
-          msg(`the range ${ch(c)}-${ch(d)} runs backwards (write ${ch(d)}-${ch(c)})`, `范围 ${ch(c)}-${ch(d)} 首尾颠倒（应写作 ${ch(d)}-${ch(c)}）`),
+          { kind: 'backwards', from: ch(c), to: ch(d) },
           j,
         );
       }
@@ -68,7 +77,7 @@ function parseSet(cs: number[], open: number): { token: Token; end: number } {
       j++;
     }
   }
-  throw new PatternError(msg(`the '[' is never closed by ']'`, `“[”没有对应的“]”`), open);
+  throw new PatternError({ kind: 'unclosed' }, open);
 }
 
 function atomMatches(t: Atom, c: number): boolean {

@@ -1,46 +1,22 @@
-/** What a failed write says: one line naming the file and the cause, in both languages. */
-import { msg, type Diagnostic, type Msg } from '../diagnostics';
+/** What a failed write says: one line naming the file and the cause (src/messages/cli-files.ts words it). */
+import type { CodedDiagnostic } from '../diagnostics';
 import { WriteError } from '../errors';
+import { message } from '../messages/codes';
 
-const CAUSES: Record<string, Msg> = {
-  ENOSPC: msg('the disk is full', '磁盘已满'),
-  EDQUOT: msg('the disk quota is used up', '磁盘配额已用完'),
-  EFBIG: msg('the file is too large for this file system', '文件超出此文件系统的大小上限'),
-  EACCES: msg('no permission', '没有写权限'),
-  EPERM: msg('no permission (or the file is open in another program)', '没有写权限（或文件正被其他程序打开）'),
-  EBUSY: msg('the file is in use by another program', '文件正被其他程序使用'),
-  EROFS: msg('the file system is read-only', '文件系统为只读'),
-  EISDIR: msg('it is a folder', '这是一个文件夹'),
-  ENOTDIR: msg('a part of the path is a file, not a folder', '路径中的某一级是文件而不是文件夹'),
-  EEXIST: msg('a file is where a folder is needed', '需要文件夹的位置已有同名文件'),
-  ENOENT: msg('the folder does not exist', '文件夹不存在'),
-  ENAMETOOLONG: msg('the name is too long', '文件名过长'),
-  EPIPE: msg('the reader went away', '读取方已关闭'),
-  EIO: msg('input/output error', '输入输出错误'),
-  EMFILE: msg('too many open files', '打开的文件过多'),
-};
-
-/** The cause of a failed write in words, with the system's code: "the disk is full (ENOSPC)". */
-export function writeCause(e: unknown): Msg {
+/** The cause of a failed write: the system's code (ENOSPC…), or the error's own text when it has none. */
+export function writeCause(e: unknown): string {
   const code = (e as { code?: unknown })?.code;
-  if (typeof code === 'string') {
-    const c = CAUSES[code];
-    return c ? msg(`${c.en} (${code})`, `${c.zh}（${code}）`) : msg(code, code);
-  }
-  const text = e instanceof Error ? e.message : String(e);
-  return msg(text, text);
+  if (typeof code === 'string') return code;
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** A failed write of `file` (as the user named it; undefined for stdout) as the error to throw. */
 export function writeError(file: string | undefined, e: unknown): WriteError {
   if (e instanceof WriteError) return e;
-  const why = writeCause(e);
-  const diagnostic: Diagnostic = {
+  const cause = writeCause(e);
+  const diagnostic: CodedDiagnostic = {
     severity: 'error',
-    code: 'output/write-failed',
-    ...(file === undefined
-      ? { message: msg(`cannot write to standard output: ${why.en}`, `无法写入标准输出：${why.zh}`) }
-      : { file, message: msg(`cannot write: ${why.en}`, `无法写入：${why.zh}`) }),
+    ...(file === undefined ? message('output/write-failed', { kind: 'stdout', cause }) : { file, ...message('output/write-failed', { kind: 'file', cause }) }),
   };
   return new WriteError(diagnostic, e);
 }

@@ -7,7 +7,8 @@
  * Pure: the caller reads the bytes. Every finding carries file:line:col.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { msg, sortDiagnostics, worded, type Diagnostic, type Msg } from '../diagnostics';
+import { sortDiagnostics, worded, type CodedDiagnostic, type Diagnostic, type Finding } from '../diagnostics';
+import { message, type Message } from '../messages/codes';
 import { Rational } from '../rational';
 import { yamlFindings } from '../scheme/yaml-findings';
 import { isDate } from './dates';
@@ -66,7 +67,7 @@ export interface AdjustmentInput extends AdjustmentTerms {
 
 export interface ParsedAdjustments {
   adjustments: AdjustmentInput[];
-  findings: Diagnostic[];
+  findings: Finding[];
 }
 
 /** A value as found in the file: text (CSV, YAML strings), or a YAML number or boolean. */
@@ -78,23 +79,23 @@ interface Entry {
   values: Map<AdjustmentKey, { raw: Raw; at: Pos }>;
 }
 
-const headerList = (): string => Object.values(ADJUSTMENT_HEADERS).map((hs) => hs.join('/')).join(', ');
+const headerList = (): string[] => Object.values(ADJUSTMENT_HEADERS).map((hs) => hs.join('/'));
 
 /** By the file's name: `.yaml`/`.yml` is YAML, anything else CSV. */
 export function parseAdjustments(bytes: Uint8Array, file: string): ParsedAdjustments {
   return /\.ya?ml$/i.test(file) ? parseYaml(bytes, file) : parseCsv(bytes, file);
 }
 
-function finding(file: string, at: Pos, code: string, message: Msg, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { severity, code: `adjust/${code}`, message, file, line: at.line, col: at.col };
+function finding(file: string, at: Pos, m: Message, severity: Finding['severity'] = 'error'): CodedDiagnostic {
+  return { severity, ...m, file, line: at.line, col: at.col };
 }
 
 export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
   const d = decode(bytes);
-  if (d.lossy) return { adjustments: [], findings: [finding(file, { line: 1, col: 1 }, 'encoding', msg('not text in UTF-8 or GB18030: save the adjustments as CSV (or YAML)', '不是 UTF-8 或 GB18030 文本：请将核定表另存为 CSV（或 YAML）'))] };
+  if (d.lossy) return { adjustments: [], findings: [finding(file, { line: 1, col: 1 }, message('adjust/encoding', { kind: 'csv' }))] };
   const { rows, error } = readRows(d.text, file);
-  if (error) return { adjustments: [], findings: [{ ...error, code: 'adjust/csv' }] };
-  const findings: Diagnostic[] = [];
+  if (error) return { adjustments: [], findings: [{ ...error, code: 'adjust/csv' } as unknown as CodedDiagnostic] }; // the same words, said for the adjustments
+  const findings: Finding[] = [];
   const [head, ...body] = rows;
   if (!head) return { adjustments: [], findings };
   const columns: (AdjustmentKey | undefined)[] = [];
@@ -108,10 +109,10 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
     }
     const key = BY_HEADER.get(normalizeLabel(text));
     if (!key) {
-      findings.push(finding(file, at, 'unknown-column', msg(`unknown column "${text}" (known: ${headerList()})`, `未知的列“${text}”（可用：${headerList()}）`)));
+      findings.push(finding(file, at, message('adjust/unknown-column', { column: text, known: headerList() })));
       columns.push(undefined);
     } else if (seen.has(key)) {
-      findings.push(finding(file, at, 'duplicate-column', msg(`column "${text}" repeats column ${seen.get(key)! + 1} (${key})`, `列“${text}”与第 ${seen.get(key)! + 1} 列重复（${key}）`)));
+      findings.push(finding(file, at, message('adjust/duplicate-column', { column: text, first: seen.get(key)! + 1, key })));
       columns.push(undefined);
     } else {
       seen.set(key, i);
@@ -121,9 +122,8 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
   const missing = REQUIRED.filter((k) => !seen.has(k));
   if (!seen.has('deduct') && !seen.has('override')) missing.push('deduct');
   for (const k of missing) {
-    const names = k === 'deduct' ? `${ADJUSTMENT_HEADERS.deduct.join('/')} or ${ADJUSTMENT_HEADERS.override.join('/')}` : ADJUSTMENT_HEADERS[k].join('/');
-    const zh = k === 'deduct' ? `${ADJUSTMENT_HEADERS.deduct.join('/')} 或 ${ADJUSTMENT_HEADERS.override.join('/')}` : ADJUSTMENT_HEADERS[k].join('/');
-    findings.push(finding(file, { line: head.line, col: 1 }, 'missing-column', msg(`no column ${names}`, `缺少列 ${zh}`)));
+    const names = [...ADJUSTMENT_HEADERS[k]];
+    findings.push(finding(file, { line: head.line, col: 1 }, message('adjust/missing-column', k === 'deduct' ? { names, or: [...ADJUSTMENT_HEADERS.override] } : { names })));
   }
   if (findings.length) return { adjustments: [], findings };
   const entries: Entry[] = body.map((r) => {
@@ -131,7 +131,7 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
     r.cells.forEach((cell, i) => {
       const key = columns[i];
       if (key) values.set(key, { raw: cell, at: { line: r.line, col: i + 1 } });
-      else if (cell.trim() !== '') findings.push(finding(file, { line: r.line, col: i + 1 }, 'extra-cell', msg(`a value in column ${i + 1}, which has no header`, `第 ${i + 1} 列没有表头，却有数值`)));
+      else if (cell.trim() !== '') findings.push(finding(file, { line: r.line, col: i + 1 }, message('adjust/extra-cell', { col: i + 1 })));
     });
     return { line: r.line, col: 1, values };
   });
@@ -143,7 +143,7 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).replace(/^\ufeff/, '');
   } catch {
-    return { adjustments: [], findings: [finding(file, { line: 1, col: 1 }, 'encoding', msg('the YAML file is not UTF-8 text; save it as UTF-8', 'YAML 文件不是 UTF-8 文本；请另存为 UTF-8 编码'))] };
+    return { adjustments: [], findings: [finding(file, { line: 1, col: 1 }, message('adjust/encoding', { kind: 'yaml' }))] };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -152,7 +152,7 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
     return { line: p.line, col: p.col };
   };
   const syntax = yamlFindings(doc, text, lines, file);
-  const findings = syntax.findings.map((d) => ({ ...worded(d), code: d.code.replace(/^scheme\//, 'adjust/') }));
+  const findings: Finding[] = syntax.findings.map((d) => ({ ...worded(d), code: d.code.replace(/^scheme\//, 'adjust/') }));
   if (syntax.fatal) return { adjustments: [], findings };
   let list: Node | null = doc.contents;
   if (list === null) return { adjustments: [], findings };
@@ -162,20 +162,20 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
     for (const p of pairs) {
       if (p === wrap) continue;
       const key = p.key as Node;
-      findings.push(finding(file, at(key), 'unknown-key', msg(`unknown key "${isScalar(key) ? String(key.value) : '?'}": the file holds a list, or one key adjustments (抽查核定) with the list`, `未知的键“${isScalar(key) ? String(key.value) : '?'}”：文件应为一个列表，或只含键 adjustments（抽查核定）下的列表`)));
+      findings.push(finding(file, at(key), message('adjust/unknown-key', { kind: 'top', key: isScalar(key) ? String(key.value) : '?' })));
     }
     list = (wrap?.value as Node | null | undefined) ?? null;
     if (list === null) return { adjustments: [], findings };
   }
   if (!isSeq(list)) {
-    findings.push(finding(file, at(list), 'not-a-list', msg('expected a list of adjustments (- unit: …)', '应为核定项的列表（- 单位: …）')));
+    findings.push(finding(file, at(list), message('adjust/not-a-list', {})));
     return { adjustments: [], findings };
   }
   const entries: Entry[] = [];
   for (const node of list.items) {
     const here = at(node as Node);
     if (!isMap(node)) {
-      findings.push(finding(file, here, 'not-a-mapping', msg('each adjustment is a mapping of keys (unit: …, item: …)', '每个核定项应为键值对（单位: …，指标: …）')));
+      findings.push(finding(file, here, message('adjust/not-a-mapping', {})));
       continue;
     }
     const values = new Map<AdjustmentKey, { raw: Raw; at: Pos }>();
@@ -185,18 +185,18 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
       const name = isScalar(keyNode) ? String(keyNode.value) : '?';
       const key = BY_HEADER.get(normalizeLabel(name));
       if (!key) {
-        findings.push(finding(file, at(keyNode), 'unknown-key', msg(`unknown key "${name}" (known: ${headerList()})`, `未知的键“${name}”（可用：${headerList()}）`)));
+        findings.push(finding(file, at(keyNode), message('adjust/unknown-key', { kind: 'entry', key: name, known: headerList() })));
         continue;
       }
       if (values.has(key)) {
         // The same spelling twice is the YAML parser's duplicate key, reported above; `unit` and `单位` is ours.
-        if (names.get(key) !== name) findings.push(finding(file, at(keyNode), 'duplicate-key', msg(`key "${name}" repeats ${names.get(key)} (${key}) given above`, `键“${name}”与上面的“${names.get(key)}”（${key}）重复`)));
+        if (names.get(key) !== name) findings.push(finding(file, at(keyNode), message('adjust/duplicate-key', { key: name, first: String(names.get(key)), field: key })));
         continue;
       }
       names.set(key, name);
       const v = p.value as Node | null;
       if (v !== null && !isScalar(v)) {
-        findings.push(finding(file, at(v), 'not-a-value', msg(`${name}: expected one value, not a list or mapping`, `${name}：应为单个值，而不是列表或键值对`)));
+        findings.push(finding(file, at(v), message('adjust/not-a-value', { key: name })));
         continue;
       }
       const raw = v === null ? null : (v.value as unknown);
@@ -209,10 +209,10 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
 
 
 /** The per-entry checks; an entry with any error is left out. */
-function check(entries: Entry[], file: string, findings: Diagnostic[]): ParsedAdjustments {
+function check(entries: Entry[], file: string, findings: Finding[]): ParsedAdjustments {
   const adjustments: AdjustmentInput[] = [];
   for (const e of entries) {
-    const errors: Diagnostic[] = [];
+    const errors: Finding[] = [];
     const text = (k: AdjustmentKey): string | undefined => {
       const v = e.values.get(k);
       if (v === undefined || v.raw === null) return undefined;
@@ -224,28 +224,27 @@ function check(entries: Entry[], file: string, findings: Diagnostic[]): ParsedAd
     for (const k of REQUIRED) {
       if (text(k) === undefined) {
         const [en, zh] = ADJUSTMENT_HEADERS[k];
-        errors.push(finding(file, e.values.has(k) ? where(k) : row, 'missing-value', msg(`no ${en} given`, `未填写${zh}`)));
+        errors.push(finding(file, e.values.has(k) ? where(k) : row, message('adjust/missing-value', { kind: 'field', en: en!, zh: zh! })));
       }
     }
     const deduct = text('deduct');
     const override = text('override');
     let kind: 'deduct' | 'override' | undefined;
     if (deduct !== undefined && override !== undefined) {
-      errors.push(finding(file, where('override'), 'both', msg('both deduct and override given: an adjustment either deducts points or sets them', '同时填写了扣分和核定得分：一项核定只能扣分或直接核定得分，二者取一')));
+      errors.push(finding(file, where('override'), message('adjust/both', {})));
     } else if (deduct === undefined && override === undefined) {
-      errors.push(finding(file, row, 'missing-value', msg('no deduct or override given', '未填写扣分或核定得分')));
+      errors.push(finding(file, row, message('adjust/missing-value', { kind: 'amount' })));
     } else kind = deduct !== undefined ? 'deduct' : 'override';
     let amount: Rational | undefined;
     if (kind) {
       const s = (kind === 'deduct' ? deduct : override)!;
       amount = Rational.parse(s.normalize('NFKC'));
-      const name = kind === 'deduct' ? 'deduct (扣分)' : 'override (核定得分)';
-      if (!amount) errors.push(finding(file, where(kind), 'not-a-number', msg(`${name}: "${s}" is not a number`, `${name}：“${s}”不是数字`)));
+      if (!amount) errors.push(finding(file, where(kind), message('adjust/not-a-number', { kind, value: s })));
       else if (amount.sign() < 0) {
         errors.push(
           kind === 'deduct'
-            ? finding(file, where(kind), 'negative', msg(`deduct (扣分): ${s} is negative; write the points to take off (to give points back, use override)`, `扣分：${s} 为负数；请填写扣去的分数（加回分数请用核定得分）`))
-            : finding(file, where(kind), 'override-range', msg(`override (核定得分): ${s} is below 0`, `核定得分：${s} 小于 0`)),
+            ? finding(file, where(kind), message('adjust/negative', { value: s }))
+            : finding(file, where(kind), message('adjust/override-range', { below: s })),
         );
       }
     }
@@ -254,11 +253,11 @@ function check(entries: Entry[], file: string, findings: Diagnostic[]): ParsedAd
     for (const [k, v] of [['date', date], ['expires', expires]] as const) {
       if (v !== undefined && !isDate(v)) {
         const [en, zh] = ADJUSTMENT_HEADERS[k];
-        errors.push(finding(file, where(k), 'bad-date', msg(`${en} (${zh}): "${v}" is not a date written YYYY-MM-DD (e.g. 2026-07-15)`, `${zh}：“${v}”不是 YYYY-MM-DD 格式的日期（如 2026-07-15）`)));
+        errors.push(finding(file, where(k), message('adjust/bad-date', { en: en!, zh: zh!, value: v })));
       }
     }
     if (date && expires && isDate(date) && isDate(expires) && expires < date) {
-      errors.push(finding(file, where('expires'), 'expires-before-date', msg(`expires ${expires} is before the adjustment's date ${date}`, `有效期至 ${expires} 早于核定日期 ${date}`)));
+      errors.push(finding(file, where('expires'), message('adjust/expires-before-date', { expires, date })));
     }
     if (errors.length || !kind || !amount) {
       findings.push(...errors);

@@ -1,5 +1,6 @@
 /** Matching a header row to the scheme: unit name/code columns and fields. */
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import type { Scheme } from '../scheme/model';
 import { normalizeLabel } from './normalize';
 import { quoteCell } from './values';
@@ -16,7 +17,7 @@ export interface Header {
   /** Level of the units on the data rows: the lowest level with a name column. */
   level: number;
   columns: Column[];
-  findings: Diagnostic[];
+  findings: Finding[];
 }
 
 interface Lookup {
@@ -74,7 +75,7 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
   const norm = cells.map(normalizeLabel);
   const nameLevels = norm.flatMap((k) => l.names.get(k) ?? []);
   const level = nameLevels.reduce((a, b) => Math.min(a, b), Infinity);
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   const seenFields = new Map<string, number>();
   const taken = new Set<string>();
   const columns = norm.map((k, i): Column => {
@@ -100,7 +101,7 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
     if (id) {
       const first = seenFields.get(id);
       if (first !== undefined) {
-        findings.push({ ...at, severity: 'error', code: 'data/duplicate-header', message: msg(`column "${quoteCell(cells[i]!)}" repeats field ${id} (already column ${first + 1}); this column is not used`, `列“${quoteCell(cells[i]!)}”与第 ${first + 1} 列是同一字段 ${id}；本列不使用`) });
+        findings.push({ ...at, severity: 'error', ...message('data/duplicate-header', { column: quoteCell(cells[i]!), field: id, first: first + 1 }) });
         return { kind: 'ignored' };
       }
       seenFields.set(id, i);
@@ -110,7 +111,7 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
       taken.add('period');
       return { kind: 'period' };
     }
-    findings.push({ ...at, severity: 'warning', code: 'data/unknown-header', message: msg(`column "${quoteCell(cells[i]!)}" matches no field of the scheme and is not used`, `列“${quoteCell(cells[i]!)}”不对应方案中的任何字段，未使用`) });
+    findings.push({ ...at, severity: 'warning', ...message('data/unknown-header', { column: quoteCell(cells[i]!) }) });
     return { kind: 'ignored' };
   });
   return { level, columns, findings };

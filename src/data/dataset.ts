@@ -3,7 +3,8 @@
  * parents linked, total rows checked against the sum of their units, the scheme's
  * checks run per unit, every row accounted for.
  */
-import { msg, sortDiagnostics, type Diagnostic } from '../diagnostics';
+import { sortDiagnostics, type Finding } from '../diagnostics';
+import { message, type Message } from '../messages/codes';
 import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
 import { CellIndex } from './cells';
@@ -19,7 +20,7 @@ export interface InputFile {
   name: string;
   bytes: Uint8Array;
   /** Rows already read from a workbook (.xlsx); text files leave this out. */
-  workbook?: { rows: Row[]; findings: Diagnostic[]; optional?: boolean };
+  workbook?: { rows: Row[]; findings: Finding[]; optional?: boolean };
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
@@ -55,7 +56,7 @@ function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): She
     const sheet = sheetFromRows(scheme, f.name, f.workbook.rows, 'xlsx', opts);
     if (f.workbook.optional && sheet.headerLine === 0) {
       // A further sheet of a workbook (notes, a lookup table): said, not an error.
-      const note: Diagnostic = { severity: 'note', code: 'data/sheet-skipped', file: f.name, line: 1, col: 1, message: msg('this sheet has no header row of the scheme and was not read', '该工作表没有本方案的表头行，未读取') };
+      const note: Finding = { severity: 'note', file: f.name, line: 1, col: 1, ...message('data/sheet-skipped', {}) };
       return { ...sheet, read: 0, rejected: 0, findings: [note] };
     }
     return { ...sheet, findings: [...f.workbook.findings, ...sheet.findings] };
@@ -63,7 +64,7 @@ function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): She
 }
 
 export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   for (const sh of sheets) for (const f of sh.findings) findings.push(f);
   const units = new Units();
   const stats: FileStats[] = sheets.map((s) => ({ file: s.file, encoding: s.encoding, read: s.read, used: 0, rejected: s.rejected }));
@@ -94,7 +95,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
     const seen = new Set<DataUnit>();
     for (const row of sheet.rows) {
       if (row.kind === 'unit' && row.name && upper.has(`${row.level + 1}:${normalizeLabel(row.name)}`)) {
-        findings.push({ ...row.source, col: 1, severity: 'note', code: 'data/total-by-name', message: msg(`row "${row.name}" is named after the ${scheme.levels[row.level + 1]?.title ?? ''} and is read as its total row`, `“${row.name}”行与上级${scheme.levels[row.level + 1]?.title ?? ''}同名，按合计行读取`) });
+        findings.push({ ...row.source, col: 1, severity: 'note', ...message('data/total-by-name', { name: row.name, level: scheme.levels[row.level + 1]?.title ?? '' }) });
         row.kind = 'total';
         if (!row.parents.has(row.level + 1)) row.parents.set(row.level + 1, { name: row.name });
       }
@@ -106,7 +107,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
       const unit = units.get(row.level, row.name, row.code, parent);
       if (seen.has(unit)) {
         const first = unit.sources.find((s) => s.file === sheet.file)!;
-        findings.push({ ...row.source, col: 1, severity: 'error', code: 'data/duplicate-unit', message: msg(`"${row.name || row.code}" appears again (first at line ${first.line}); this row is not used`, `“${row.name || row.code}”重复出现（首次在第 ${first.line} 行）；该行未使用`) });
+        findings.push({ ...row.source, col: 1, severity: 'error', ...message('data/duplicate-unit', { name: String(row.name || row.code), first: first.line }) });
         stats[si]!.rejected++;
         continue;
       }
@@ -134,7 +135,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
 /** Findings that mean a data row was not used (one per row: the errors, and the note at a row whose name is merged down). */
 const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values', 'data/merged-name-row']);
 
-function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Diagnostic[], where: Where): void {
+function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Finding[], where: Where): void {
   const cells = where.get(unit) ?? new CellIndex();
   where.set(unit, cells);
   unit.cells = cells;
@@ -144,7 +145,7 @@ function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Di
     if (!unit.blanks.has(id)) unit.blanks.set(id, at);
   }
   for (const [id, d] of row.invalid) {
-    unit.invalid.set(id, d.message);
+    unit.invalid.set(id, 'message' in d ? d.message : { code: d.code, args: d.args } as Message);
     cells.set(id, row.cells.get(id)!);
   }
   for (const [id, v] of row.values) {
@@ -155,7 +156,7 @@ function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Di
       const field = scheme.fields.get(id)!;
       const label = field.label;
       const showValue = (x: FieldValue) => showCell(x, field.type);
-      findings.push({ ...at, severity: 'error', code: 'data/conflict', message: msg(`${unit.name}: ${label} is ${showValue(v)} here but ${showValue(prev)} in ${first.file}:${first.line}; the first is used`, `${unit.name}：${label} 此处为 ${showValue(v)}，而 ${first.file}:${first.line} 为 ${showValue(prev)}；采用前者`) });
+      findings.push({ ...at, severity: 'error', ...message('data/conflict', { unit: unit.name, label, value: showValue(v), other: showValue(prev), file: first.file, line: first.line }) });
       continue;
     }
     unit.values.set(id, v);
@@ -167,7 +168,7 @@ const sameValue = (a: FieldValue, b: FieldValue): boolean =>
   typeof a === 'boolean' || typeof b === 'boolean' ? a === b : a.eq(b);
 
 /** Rows that name no parent belong to the only unit one level up, or to an implicit one. */
-function attachOrphans(scheme: Scheme, units: Units, findings: Diagnostic[]): void {
+function attachOrphans(scheme: Scheme, units: Units, findings: Finding[]): void {
   for (let level = 0; level < scheme.levels.length - 1; level++) {
     const orphans = units.at(level).filter((u) => u.parent === undefined);
     if (!orphans.length) continue;
@@ -180,24 +181,24 @@ function attachOrphans(scheme: Scheme, units: Units, findings: Diagnostic[]): vo
     } else {
       for (const u of orphans) {
         const s = u.sources[0];
-        findings.push({ file: s?.file, line: s?.line, col: 1, severity: 'error', code: 'data/no-parent', message: msg(`"${u.name}" names no ${scheme.levels[level + 1]!.title} but the data has ${parents.length}; add a ${scheme.levels[level + 1]!.name[0]} column`, `“${u.name}”未注明所属${scheme.levels[level + 1]!.title}，而数据中有 ${parents.length} 个；请增加“${scheme.levels[level + 1]!.name[0]}”列`) });
+        findings.push({ file: s?.file, line: s?.line, col: 1, severity: 'error', ...message('data/no-parent', { name: u.name, level: scheme.levels[level + 1]!.title, count: parents.length, column: String(scheme.levels[level + 1]!.name[0]) }) });
       }
     }
   }
 }
 
 /** A total row: supplies values of fields that belong to the parent, and is checked against the sum of units. */
-function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagnostic[], where: Where): boolean {
+function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Finding[], where: Where): boolean {
   const parentLevel = row.level + 1;
   if (parentLevel >= scheme.levels.length) {
-    findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-row', message: msg(`total row "${row.name}" has no level above it to describe; not used`, `合计行“${row.name}”没有上级单位可对应；未使用`) });
+    findings.push({ ...row.source, col: 1, severity: 'warning', ...message('data/total-row', { kind: 'top', name: row.name }) });
     return false;
   }
   const named = row.parents.get(parentLevel);
   const candidates = units.at(parentLevel);
   const parent = named ? units.find(parentLevel, named.name, named.code) : candidates.length === 1 ? candidates[0] : undefined;
   if (!parent) {
-    findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-row', message: msg(`total row "${row.name}" cannot be matched to one ${scheme.levels[parentLevel]!.title}; not used`, `合计行“${row.name}”无法对应到某个${scheme.levels[parentLevel]!.title}；未使用`) });
+    findings.push({ ...row.source, col: 1, severity: 'warning', ...message('data/total-row', { kind: 'unmatched', name: row.name, level: scheme.levels[parentLevel]!.title }) });
     return false;
   }
   parent.sources.push(row.source);
@@ -208,7 +209,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
   // Rows of this file that were not used make its total unlike their sum: say that once.
   const dropped = findings.filter((f) => f.file === row.source.file && DROPPING.has(f.code)).length;
   if (dropped) {
-    findings.push({ ...row.source, col: 1, severity: 'warning', code: 'data/total-unchecked', message: msg(`total row "${row.name}" is not compared with the rows above: ${dropped} row${dropped === 1 ? ' was' : 's were'} not used (see the errors)`, `合计行“${row.name}”未与上方各行核对：有 ${dropped} 行未使用（见错误）`) });
+    findings.push({ ...row.source, col: 1, severity: 'warning', ...message('data/total-unchecked', { name: row.name, dropped }) });
   }
   let compared = 0;
   let differ = 0;
@@ -231,7 +232,7 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
     compared++;
     if (!sum.eq(v)) {
       differ++;
-      findings.push({ ...at, severity: 'warning', code: 'data/total-mismatch', message: msg(`total row "${row.name}": ${field.label} is ${v.toDecimal()} but the ${children.length} rows above add up to ${sum.toDecimal()} (difference ${v.sub(sum).toDecimal()}); the sum is used`, `合计行“${row.name}”：${field.label} 为 ${v.toDecimal()}，但上方 ${children.length} 行合计为 ${sum.toDecimal()}（相差 ${v.sub(sum).toDecimal()}）；采用各行之和`) });
+      findings.push({ ...at, severity: 'warning', ...message('data/total-mismatch', { kind: 'row', name: row.name, label: field.label, value: v.toDecimal(), count: children.length, sum: sum.toDecimal(), diff: v.sub(sum).toDecimal() }) });
     }
   }
   if (unsummed.length) {
@@ -239,10 +240,10 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Diagn
     // A warning, not a note: a value the user typed is not used, so it is said without --verbose.
     const labels = unsummed.map((id) => scheme.fields.get(id)!.label);
     const title = scheme.levels[row.level]!.title;
-    findings.push({ ...row.cells.get(unsummed[0]!)!, severity: 'warning', code: 'data/total-not-summed', message: msg(`total row "${row.name}": ${labels.join(', ')} cannot be added up over the ${title} rows, so ${unsummed.length === 1 ? 'it is' : 'they are'} neither checked nor used (only the ${title} rows' own values are)`, `合计行“${row.name}”：${labels.join('、')} 不能按各${title}相加，未核对也未使用（只使用各${title}行自己的数值）`) });
+    findings.push({ ...row.cells.get(unsummed[0]!)!, severity: 'warning', ...message('data/total-not-summed', { name: row.name, labels, level: title }) });
   }
   if (compared > 0 && differ === 0 && row.invalid.size === 0) {
-    findings.push({ ...row.source, col: 1, severity: 'note', code: 'data/total-ok', message: msg(`total row "${row.name}" agrees with the sum of the ${children.length} rows above on all ${compared} fields`, `合计行“${row.name}”的 ${compared} 个字段均与上方 ${children.length} 行之和一致`) });
+    findings.push({ ...row.source, col: 1, severity: 'note', ...message('data/total-ok', { name: row.name, rows: children.length, fields: compared }) });
   }
   return true;
 }

@@ -8,7 +8,8 @@
  * of every row it covers, and is allowed. Merges in the header rows (group
  * headers) are not looked at here.
  */
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import type { Column } from './columns';
 import type { MergedRange, Row } from './table';
 
@@ -16,20 +17,20 @@ export interface MergeEffect {
   /** 0-based columns whose copied text is not this row's (blank them). */
   blank: Set<number>;
   /** 0-based field columns whose value is not used, with the finding at the merged range. */
-  invalid: Map<number, Diagnostic>;
+  invalid: Map<number, Finding>;
   /** Findings for the ranges, one object per range (the caller says each once). */
-  findings: Diagnostic[];
+  findings: Finding[];
   /**
    * The unit's own name or code is a copy from a row above: the row cannot be told apart
    * and is not used: the note said at the row (data/merged-name-row; the range's error is
    * in `findings`), which also leaves the file's 合计 row uncompared, as other rows not used do.
    */
-  reject?: Diagnostic;
+  reject?: Finding;
 }
 
 const NONE: MergeEffect = { blank: new Set(), invalid: new Map(), findings: [] };
 
-export function mergeEffect(r: Row, columns: Column[], level: number, headers: string[], file: string, known: Map<string, Diagnostic>): MergeEffect {
+export function mergeEffect(r: Row, columns: Column[], level: number, headers: string[], file: string, known: Map<string, Finding>): MergeEffect {
   if (!r.merged?.length) return NONE;
   const out: MergeEffect = { blank: new Set(), invalid: new Map(), findings: [] };
   for (const m of r.merged) {
@@ -46,7 +47,7 @@ export function mergeEffect(r: Row, columns: Column[], level: number, headers: s
       if (!master && (!vertical || own.includes(c) || fields.includes(c))) out.blank.add(c);
     }
     if (!fields.length && !(vertical && own.length)) continue;
-    let d = known.get(m.range);
+    let d: Finding | undefined = known.get(m.range);
     if (!d) {
       d = mergeFinding(m, [...own, ...fields].map((c) => headers[c] ?? ''), file, vertical && own.length > 0);
       known.set(m.range, d);
@@ -56,38 +57,22 @@ export function mergeEffect(r: Row, columns: Column[], level: number, headers: s
     if (vertical && own.length && r.line > m.top && !out.reject) {
       out.reject = {
         severity: 'note',
-        code: 'data/merged-name-row',
         file,
         line: r.line,
         col: own[0]! + 1,
-        message: msg(
-          `not used: its name is a copy of the merged cell ${m.range} (line ${m.top}), not a name of its own`,
-          `未使用：其名称是合并单元格 ${m.range}（第 ${m.top} 行）的副本，不是本行自己的名称`,
-        ),
+        ...message('data/merged-name-row', { range: m.range, top: m.top }),
       };
     }
   }
   return out;
 }
 
-function mergeFinding(m: MergedRange, labels: string[], file: string, names: boolean): Diagnostic {
-  const rows = m.bottom - m.top + 1;
-  const shown = labels.filter(Boolean).join(', ');
-  const shownZh = labels.filter(Boolean).join('、');
-  const what =
-    rows > 1
-      ? { en: `merged over ${rows} rows`, zh: `跨 ${rows} 行合并` }
-      : { en: `merged across ${m.right - m.left + 1} columns of one row`, zh: `在一行内跨 ${m.right - m.left + 1} 列合并` };
-  const rest = names ? { en: `; the rows below line ${m.top} have no name of their own and are not used`, zh: `；第 ${m.top} 行以下各行没有自己的名称，未使用` } : { en: '', zh: '' };
+function mergeFinding(m: MergedRange, labels: string[], file: string, names: boolean): Finding {
   return {
     severity: 'error',
-    code: 'data/merged-cells',
     file,
     line: m.top,
     col: m.left,
-    message: msg(
-      `cells ${m.range} (${shown}) are ${what.en}: one value cannot stand for several cells, so none of them is used; unmerge the cells and fill in each one${rest.en}`,
-      `单元格 ${m.range}（${shownZh}）${what.zh}：一个数值不能代表多个单元格，这些单元格都未使用；请取消合并，逐格填写${rest.zh}`,
-    ),
+    ...message('data/merged-cells', { kind: names ? 'names' : 'values', range: m.range, columns: labels, top: m.top, ...(m.bottom > m.top ? { rows: m.bottom - m.top + 1 } : { cols: m.right - m.left + 1 }) }),
   };
 }

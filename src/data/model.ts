@@ -1,5 +1,6 @@
 /** The dataset the engine scores: units in a hierarchy with typed field values. */
-import type { Diagnostic, Msg } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import type { Text } from '../messages/codes';
 import type { Rational } from '../rational';
 import type { Cell, CellIndex } from './cells';
 
@@ -22,7 +23,7 @@ export interface DataUnit {
   /** Values given for this unit by data rows (not roll-ups). */
   values: Map<string, FieldValue>;
   /** Fields whose values are unusable, with why (bad cell, failed check). */
-  invalid: Map<string, Msg>;
+  invalid: Map<string, Text>;
   /** Where the unit's row(s) are; empty for units known only as a parent. */
   sources: Source[];
   /** Where each given or invalid value's cell is (the first one read). */
@@ -46,5 +47,5 @@ export interface Dataset {
   /** Every unit at every level, in order of first appearance. */
   units: DataUnit[];
   files: FileStats[];
-  findings: Diagnostic[];
+  findings: Finding[];
 }

@@ -1,5 +1,7 @@
 /** One data row of a sheet below its header → a SheetRow (its unit, values and cells), or a finding saying why not. */
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message } from '../messages/codes';
+import type { ValueProblem } from '../messages/data-units';
 import type { Scheme } from '../scheme/model';
 import type { Column } from './columns';
 import type { FieldValue } from './model';
@@ -23,7 +25,7 @@ export const preview = (r: Row): string => {
 /** Control characters (escape sequences, bells) in names would reach terminals and reports: shown as �. */
 export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-export function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], row: Row, file: string, findings: Diagnostic[], merges: Map<string, Diagnostic>): SheetRow | undefined {
+export function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], row: Row, file: string, findings: Finding[], merges: Map<string, Finding>): SheetRow | undefined {
   // The copies a workbook reader makes of a merged cell are not this row's values (merges.ts).
   const merged = mergeEffect(row, columns, level, headers, file, merges);
   const r = merged.blank.size ? { ...row, cells: row.cells.map((c, i) => (merged.blank.has(i) ? '' : c)) } : row;
@@ -43,12 +45,11 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
   const signed = footer || (/[：。；]/.test(name) && !isTotalName(name)) ? valueColumns(scheme, columns, r) : [];
   if (signed.length) {
     // 审核人：李四,1,2: values under a sign-off are a data row whose name was overwritten or never written.
-    const shown = signed.map((i) => headers[i]).join(', ');
-    findings.push({ ...source, col: 1, severity: 'error', code: 'data/text-with-values', message: msg(`"${preview(r)}" starts like a note or sign-off but has values (${shown}); the row is not used: put the unit's name in column "${headers[nameCol]}", or remove the values`, `“${preview(r)}”像备注或签名行，却有数值（${signed.map((i) => headers[i]).join('、')}）；该行未使用：请在“${headers[nameCol]}”列填写单位名称，或删去数值`) });
+    findings.push({ ...source, col: 1, severity: 'error', ...message('data/text-with-values', { text: preview(r), values: signed.map((i) => headers[i]!), column: String(headers[nameCol]) }) });
     return undefined;
   }
   if (footer || (!hasValues && !code && (!name || looksLikeText(name)) && !isTotalName(name))) {
-    findings.push({ ...source, col: 1, severity: 'note', code: 'data/not-a-row', message: msg(`line is not a data row and was skipped: "${preview(r)}"`, `该行不是数据行，已跳过：“${preview(r)}”`) });
+    findings.push({ ...source, col: 1, severity: 'note', ...message('data/not-a-row', { text: preview(r) }) });
     return undefined;
   }
   for (const d of merged.findings) if (!findings.includes(d)) findings.push(d);
@@ -57,21 +58,21 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     return undefined;
   }
   if (!name && !code) {
-    findings.push({ ...source, col: nameCol + 1, severity: 'error', code: 'data/no-name', message: msg(`row has values but no unit name in column "${headers[nameCol]}"; the row is not used`, `该行有数据但“${headers[nameCol]}”列为空；该行未使用`) });
+    findings.push({ ...source, col: nameCol + 1, severity: 'error', ...message('data/no-name', { column: String(headers[nameCol]) }) });
     return undefined;
   }
   // Values beyond the last header column: usually 22,630 written without quotes.
   const width = headers.reduce((w, h, i) => (h.trim() ? i + 1 : w), 0);
   const extra = r.cells.findIndex((c, i) => i >= width && c.trim() !== '');
   if (extra >= 0) {
-    findings.push({ ...source, col: extra + 1, severity: 'error', code: 'data/extra-cells', message: msg(`row has ${r.cells.length} cells but the header has ${width}: values are shifted (a number such as 22,630 written without quotes?); the row is not used`, `该行有 ${r.cells.length} 个单元格，而表头只有 ${width} 列：数值错位（如 22,630 未加引号？）；该行未使用`) });
+    findings.push({ ...source, col: extra + 1, severity: 'error', ...message('data/extra-cells', { cells: r.cells.length, width }) });
     return undefined;
   }
   const periodCol = colOf((c) => c.kind === 'period');
   const period = periodCol >= 0 ? parsePeriod(cell(periodCol)) : undefined;
   if (periodCol >= 0 && !period) {
     const shownCell = quoteCell(cell(periodCol));
-    findings.push({ ...source, col: periodCol + 1, severity: 'error', code: 'data/bad-period', message: msg(`${headers[periodCol]}: "${shownCell}" is not a period (YYYY-MM such as 2026-09, or YYYYhN such as 2026h1); the row is not used`, `${headers[periodCol]}：“${shownCell}”不是期间（应为 YYYY-MM，如 2026-09；或 YYYYhN，如 2026h1）；该行未使用`) });
+    findings.push({ ...source, col: periodCol + 1, severity: 'error', ...message('data/bad-period', { column: String(headers[periodCol]), value: shownCell }) });
     return undefined;
   }
   const parents = new Map<number, { name: string; code?: string }>();
@@ -84,7 +85,7 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     }
   });
   const values = new Map<string, FieldValue>();
-  const invalid = new Map<string, Diagnostic>();
+  const invalid = new Map<string, Finding>();
   const cells = new CellIndex();
   for (const { id, i } of fieldCols) {
     const field = scheme.fields.get(id)!;
@@ -96,13 +97,13 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
       continue;
     }
     const parsed = parseCell(r.cells[i] ?? '', field);
-    const bad = (en: string, zh: string): void => {
-      const d: Diagnostic = { ...at, severity: 'error', code: 'data/bad-value', message: msg(`${headers[i]}: ${en}`, `${headers[i]}：${zh}`) };
+    const bad = (problem: ValueProblem): void => {
+      const d: Finding = { ...at, severity: 'error', ...message('data/bad-value', { column: String(headers[i]), ...problem }) };
       findings.push(d);
       invalid.set(id, d);
     };
     if ('error' in parsed) {
-      bad(parsed.error.en, parsed.error.zh);
+      bad(parsed.error);
       continue;
     }
     const v = parsed.value;
@@ -110,16 +111,16 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     // 0.925 in a percent column reads as 0.925%: probably a fraction meant as 92.5%.
     const raw = (r.cells[i] ?? '').normalize('NFKC');
     if (field.type === 'percent' && typeof v !== 'boolean' && !/[%‰]/.test(raw) && v.sign() > 0 && v.le(Rational.of(1n, 100n))) {
-      findings.push({ ...at, severity: 'warning', code: 'data/percent-fraction', message: msg(`${headers[i]}: "${quoteCell(raw)}" is read as ${quoteCell(raw)}%; if it means ${v.mul(Rational.of(10000n)).toDecimal(2)}%, write that (with or without %)`, `${headers[i]}：“${quoteCell(raw)}”按 ${quoteCell(raw)}% 读取；如果实际是 ${v.mul(Rational.of(10000n)).toDecimal(2)}%，请照此填写（带不带 % 均可）`) });
+      findings.push({ ...at, severity: 'warning', ...message('data/percent-fraction', { column: String(headers[i]), value: quoteCell(raw), meant: v.mul(Rational.of(10000n)).toDecimal(2) }) });
     }
     if (typeof v !== 'boolean') {
       const show = (x: Rational) => showCell(x, field.type);
       if (field.min && v.lt(field.min)) {
-        bad(`${show(v)} is below the lowest valid value ${show(field.min)}`, `${show(v)} 低于最小允许值 ${show(field.min)}`);
+        bad({ kind: 'below', value: show(v), limit: show(field.min) });
         continue;
       }
       if (field.max && v.gt(field.max)) {
-        bad(`${show(v)} is above the highest valid value ${show(field.max)}`, `${show(v)} 高于最大允许值 ${show(field.max)}`);
+        bad({ kind: 'above', value: show(v), limit: show(field.max) });
         continue;
       }
     }
@@ -131,11 +132,10 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     const f = scheme.fields.get(id)!;
     return f.required && f.level === level && !values.has(id) && !invalid.has(id);
   });
-  let blankFinding: Diagnostic | undefined;
+  let blankFinding: Finding | undefined;
   if (blank.length) {
-    const labels = blank.map(({ i }) => headers[i]).join('、');
-    const short = r.cells.length < width ? { en: ` (the row ends after ${r.cells.length} of ${width} cells)`, zh: `（该行只有 ${r.cells.length} 个单元格，表头有 ${width} 列）` } : { en: '', zh: '' };
-    blankFinding = { ...source, col: blank[0]!.i + 1, severity: 'warning', code: 'data/blank', message: msg(`${name || code}: no value for ${blank.map(({ i }) => headers[i]).join(', ')}${short.en}; items using ${blank.length === 1 ? 'it' : 'them'} score 0 as missing data`, `${name || code}：${labels} 无数值${short.zh}；使用这些字段的指标按缺数据记 0 分`) };
+    const short = r.cells.length < width ? { cells: r.cells.length, width } : {};
+    blankFinding = { ...source, col: blank[0]!.i + 1, severity: 'warning', ...message('data/blank', { unit: String(name || code), columns: blank.map(({ i }) => headers[i]!), ...short }) };
     if (kind === 'unit') findings.push(blankFinding);
   }
   const maybeTotal = totalName === 'maybe' ? { maybeTotal: { col: nameCol + 1, ...(blankFinding ? { blank: blankFinding } : {}) } } : {};

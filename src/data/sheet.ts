@@ -3,7 +3,8 @@
  * best matches the scheme's labels; two rows when a group header stands over
  * sub-headers), reports what it skipped, parses every cell.
  */
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import type { Scheme } from '../scheme/model';
 import { matchHeader, headerScore, type Header } from './columns';
 import { decode, type Encoding } from './decode';
@@ -25,14 +26,14 @@ export interface SheetRow {
   parents: Map<number, { name: string; code?: string }>;
   values: Map<string, FieldValue>;
   /** Fields whose cell could not be used. */
-  invalid: Map<string, Diagnostic>;
+  invalid: Map<string, Finding>;
   /** Where each field's cell is. */
   cells: CellIndex;
   source: Source;
   /** From the file's period column, when it has one (`2026-09`). */
   period?: string;
   /** While the sheet is read: a name such as 总计镇 or 全县, a total only if its values are the sums (total-rows.ts). */
-  maybeTotal?: { col: number; blank?: Diagnostic };
+  maybeTotal?: { col: number; blank?: Finding };
 }
 
 export interface Sheet {
@@ -47,7 +48,7 @@ export interface Sheet {
   /** Data rows (below the header, and any above or inside it), and how many were not used. */
   read: number;
   rejected: number;
-  findings: Diagnostic[];
+  findings: Finding[];
 }
 
 export interface SheetOptions {
@@ -62,10 +63,10 @@ const MAX_HEADER_SEARCH = 30;
 export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts: SheetOptions = {}): Sheet {
   const decoded = decode(bytes, opts.encoding);
   if (decoded.lossy) {
-    const message = opts.encoding
-      ? msg(`the file is not valid ${decoded.encoding} text; leave out --encoding to detect it, or try ${decoded.encoding === 'gb18030' ? 'utf-8' : 'gb18030'}`, `文件不是有效的 ${decoded.encoding} 文本；请去掉 --encoding 让程序自动识别，或改用 ${decoded.encoding === 'gb18030' ? 'utf-8' : 'gb18030'}`)
-      : msg('the file is not text in UTF-8 or GB18030: is it a workbook or another binary file? Save it as CSV, or give a workbook an .xlsx name', '文件不是 UTF-8 或 GB18030 文本：是否是工作簿或其他二进制文件？请另存为 CSV；工作簿请用 .xlsx 扩展名');
-    const error: Diagnostic = { severity: 'error', code: 'data/encoding', file, line: 1, col: 1, message };
+    const m = opts.encoding
+      ? message('data/encoding', { kind: 'given', encoding: decoded.encoding, other: decoded.encoding === 'gb18030' ? 'utf-8' : 'gb18030' })
+      : message('data/encoding', { kind: 'detected' });
+    const error: Finding = { severity: 'error', file, line: 1, col: 1, ...m };
     return emptySheet(file, decoded.encoding, [error]);
   }
   const { rows, error } = readRows(decoded.text, file);
@@ -73,24 +74,21 @@ export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts:
   return sheetFromRows(scheme, file, rows, decoded.encoding, opts);
 }
 
-const emptySheet = (file: string, encoding: string, findings: Diagnostic[]): Sheet => ({ file, encoding, level: 0, fields: [], headerLine: 0, rows: [], read: 0, rejected: 0, findings });
+const emptySheet = (file: string, encoding: string, findings: Finding[]): Sheet => ({ file, encoding, level: 0, fields: [], headerLine: 0, rows: [], read: 0, rejected: 0, findings });
 
 /** Rows from any reader (text or workbook) → a sheet of typed rows. */
 export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encoding: string, opts: SheetOptions = {}): Sheet {
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   const empty = (): Sheet => emptySheet(file, encoding, findings);
   if (rows.length === 0) {
-    findings.push({ severity: 'error', code: 'data/empty', file, line: 1, col: 1, message: msg('the file has no rows', '文件没有任何数据行') });
+    findings.push({ severity: 'error', file, line: 1, col: 1, ...message('data/empty', {}) });
     return empty();
   }
   const header = findHeader(scheme, rows, opts.headerRow);
   if (!header) {
-    const labels = scheme.levels.map((l) => l.name.join('/')).join('; ');
-    const message =
-      opts.headerRow !== undefined
-        ? msg(`--header-row ${opts.headerRow}: that line is not a header row with a column naming the units (${labels})`, `--header-row ${opts.headerRow}：该行不是带单位名称列（${labels}）的表头行`)
-        : msg(`no header row found: expected a column naming the units (${labels}) in the first ${MAX_HEADER_SEARCH} rows`, `未找到表头行：前 ${MAX_HEADER_SEARCH} 行中应有单位名称列（${labels}）`);
-    findings.push({ severity: 'error', code: 'data/no-header', file, line: Math.min(opts.headerRow ?? rows[0]!.line, rows[rows.length - 1]!.line), col: 1, message });
+    const labels = scheme.levels.map((l) => l.name.join('/'));
+    const m = opts.headerRow !== undefined ? message('data/no-header', { kind: 'given', line: opts.headerRow, labels }) : message('data/no-header', { kind: 'searched', rows: MAX_HEADER_SEARCH, labels });
+    findings.push({ severity: 'error', file, line: Math.min(opts.headerRow ?? rows[0]!.line, rows[rows.length - 1]!.line), col: 1, ...m });
     return empty();
   }
   const headerIndex = header.index;
@@ -103,24 +101,24 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const misplaced = (r: Row, inside: boolean): void => {
     const data = isDataLine(scheme, matched.columns, matched.level, r);
     if (!data) {
-      findings.push({ severity: 'note', code: 'data/skipped-preamble', file, line: r.line, col: 1, message: msg(`skipped line above the header: "${preview(r)}"`, `跳过表头上方的行：“${preview(r)}”`) });
+      findings.push({ severity: 'note', file, line: r.line, col: 1, ...message('data/skipped-preamble', { text: preview(r) }) });
       return;
     }
     read++;
     rejected++;
-    const message = inside
-      ? msg(`a data row between the two header rows (lines ${top.line} and ${headerRow.line}): "${preview(r)}"; it is not used: move it below the header`, `数据行夹在两行表头（第 ${top.line}、${headerRow.line} 行）之间：“${preview(r)}”；该行未使用，请把它移到表头之下`)
-      : msg(`a data row above the header (line ${headerRow.line}): "${preview(r)}"; it is not used: move it below the header`, `数据行在表头（第 ${headerRow.line} 行）之上：“${preview(r)}”；该行未使用，请把它移到表头之下`);
-    findings.push({ severity: 'error', code: inside ? 'data/row-in-header' : 'data/row-above-header', file, line: r.line, col: data.col, message });
+    const m = inside
+      ? message('data/row-in-header', { top: top.line, header: headerRow.line, text: preview(r) })
+      : message('data/row-above-header', { header: headerRow.line, text: preview(r) });
+    findings.push({ severity: 'error', file, line: r.line, col: data.col, ...m });
   };
   for (const r of rows.slice(0, headerIndex)) misplaced(r, false);
   if (header.between !== undefined) misplaced(rows[header.between]!, true);
   if (header.rows === 2) {
-    findings.push({ severity: 'note', code: 'data/two-level-header', file, line: top.line, col: 1, message: msg(`two header rows (lines ${top.line}–${headerRow.line}) read as combined names such as "${header.example}"`, `两行表头（第 ${top.line}–${headerRow.line} 行）按组合列名读取，例如“${header.example}”`) });
+    findings.push({ severity: 'note', file, line: top.line, col: 1, ...message('data/two-level-header', { top: top.line, header: headerRow.line, example: String(header.example) }) });
   }
   for (const f of matched.findings) findings.push(f);
   if (!matched.columns.some((c) => c.kind === 'field')) {
-    findings.push({ severity: 'warning', code: 'data/no-fields', file, line: headerRow.line, col: 1, message: msg('no column of this file matches a field of the scheme: only unit names are read from it', '本文件没有任何列对应方案中的字段：只读取了单位名称') });
+    findings.push({ severity: 'warning', file, line: headerRow.line, col: 1, ...message('data/no-fields', {}) });
   }
   const out: SheetRow[] = [];
   const dataRows = rows.slice(header.end);
@@ -128,14 +126,13 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const show = (cells: string[]) => cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
   let current: { header: Header; shown: string[]; cells: string[] } = { header: matched, shown: show(headerRow.cells), cells: headerRow.cells };
   const fields = new Set(matched.columns.flatMap((c) => (c.kind === 'field' ? [c.id] : [])));
-  const merges = new Map<string, Diagnostic>();
+  const merges = new Map<string, Finding>();
   /** A header of another level inside the data: rows below it are not this table's. */
-  let foreign: { at: Diagnostic; rows: number; title: string } | undefined;
+  let foreign: { at: { file: string; line: number; col: number }; rows: number; title: string } | undefined;
   const endForeign = (): void => {
     if (!foreign) return;
     const { at, rows: n, title } = foreign;
-    at.message = msg(`a header of another table (${title}) inside the data: the ${n} row${n === 1 ? '' : 's'} below it ${n === 1 ? 'is' : 'are'} not used; put that table in a file or sheet of its own`, `数据中出现另一张表（${title}）的表头：其下 ${n} 行未使用；请把那张表放在单独的文件或工作表中`);
-    findings.push(at);
+    findings.push({ severity: 'error', ...at, ...message('data/second-table', { title, rows: n }) });
     foreign = undefined;
   };
   for (let k = 0; k < dataRows.length; k++) {
@@ -157,7 +154,7 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
       const again = matchHeader(scheme, cells, file, r.line + lines - 1);
       if (again.level !== matched.level) {
         const title = scheme.levels[again.level]?.title ?? '';
-        foreign = { at: { severity: 'error', code: 'data/second-table', file, line: r.line, col: 1, message: msg('', '') }, rows: 0, title };
+        foreign = { at: { file, line: r.line, col: 1 }, rows: 0, title };
         continue;
       }
       const same = cells.map(normalizeLabel).join('\t') === current.cells.map(normalizeLabel).join('\t');
@@ -166,16 +163,13 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
         for (const c of again.columns) if (c.kind === 'field') fields.add(c.id);
         current = { header: again, shown: show(cells), cells };
       }
-      const message = same
-        ? msg(`the header is repeated here (first at line ${headerRow.line}): an Excel sort or a second block pasted below? This line is skipped; the rows below it are read`, `表头在此重复出现（首次在第 ${headerRow.line} 行）：是否经过 Excel 排序，或在下方粘贴了第二块数据？本行已跳过，其下各行照常读取`)
-        : msg(`a second header (the first is at line ${headerRow.line}) with other columns: the rows below it are read with this one`, `出现第二个表头（第一个在第 ${headerRow.line} 行），列不相同：其下各行按这个表头读取`);
-      findings.push({ severity: 'warning', code: 'data/repeated-header', file, line: r.line, col: 1, message });
+      findings.push({ severity: 'warning', file, line: r.line, col: 1, ...message('data/repeated-header', { kind: same ? 'same' : 'other', first: headerRow.line }) });
       continue;
     }
     if (foreign) {
       foreign.rows++;
       rejected++;
-      findings.push({ severity: 'note', code: 'data/second-table-row', file, line: r.line, col: 1, message: msg(`not used: a row of the other table (header at line ${foreign.at.line})`, `未使用：属于另一张表（表头在第 ${foreign.at.line} 行）`) });
+      findings.push({ severity: 'note', file, line: r.line, col: 1, ...message('data/second-table-row', { header: foreign.at.line }) });
       continue;
     }
     const row = readRow(scheme, current.header.level, current.header.columns, current.shown, r, file, findings, merges);

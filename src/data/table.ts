@@ -1,6 +1,8 @@
 /** Text → rows of cells with their line numbers (csv-parse), delimiter detected. */
 import { parse } from 'csv-parse/sync';
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import type { CsvProblem } from '../messages/adjust-file';
+import { message } from '../messages/codes';
 
 export interface Row {
   /** 1-based line where the row starts. */
@@ -54,7 +56,7 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-export function readRows(input: string, file: string): { rows: Row[]; error?: Diagnostic } {
+export function readRows(input: string, file: string): { rows: Row[]; error?: Finding } {
   const text = input.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
   const plain = plainRows(text, delimiter);
@@ -118,7 +120,7 @@ function quotedCells(line: string, d: string): string[] | undefined {
 }
 
 /** Any text read by csv-parse: quoted cells, cells over several lines, and the errors. */
-export function csvRows(text: string, delimiter: string, file: string): { rows: Row[]; error?: Diagnostic } {
+export function csvRows(text: string, delimiter: string, file: string): { rows: Row[]; error?: Finding } {
   // Where the last complete record ended: a quote left open starts right after it.
   let lastGood = 0;
   try {
@@ -150,21 +152,15 @@ export function csvRows(text: string, delimiter: string, file: string): { rows: 
     // csv-parse counts fields from 0: index 3 is the fourth column.
     const col = typeof err.index === 'number' ? err.index + 1 : 1;
     const stray = err.code === 'INVALID_OPENING_QUOTE' || err.code === 'CSV_INVALID_CLOSING_QUOTE' || /Quote/.test(String(err.code));
-    const first = quote
-      ? `a quote opened on line ${line} is never closed`
-      : stray
-        ? `a stray quote in column ${col}: a cell with a quote inside must be quoted as a whole, the inner quote doubled ("6""28")`
-        : String(err.message ?? e).split('\n')[0]!;
-    const firstZh = quote ? `第 ${line} 行的引号没有闭合` : stray ? `第 ${col} 列有多余的引号：含引号的单元格须整体加引号，内部引号写两次（"6""28"）` : first;
+    const problem: CsvProblem = quote ? { kind: 'quote', line } : stray ? { kind: 'stray', col } : { kind: 'other', text: String(err.message ?? e).split('\n')[0]! };
     return {
       rows: [],
       error: {
         severity: 'error',
-        code: 'data/csv',
         file,
         line,
         col: quote ? 1 : col,
-        message: msg(`not a readable CSV table: ${first}`, `无法按 CSV 表格读取：${firstZh}（检查引号是否成对）`),
+        ...message('data/csv', problem),
       },
     };
   }

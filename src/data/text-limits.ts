@@ -3,18 +3,15 @@
  * is decoded and parsed: lines are counted, which is never fewer than the rows the
  * CSV holds (a quoted line break makes one row of two lines).
  */
-import { msg, type Diagnostic } from '../diagnostics';
-import { count, limitError } from '../limits';
+import type { CodedDiagnostic } from '../diagnostics';
+import { message } from '../messages/codes';
 
 /** The line past the limit, or undefined. UTF-16 is counted by code unit, other encodings by byte. */
-export function textRowsFinding(bytes: Uint8Array, file: string, maxRows: number): Diagnostic | undefined {
+export function textRowsFinding(bytes: Uint8Array, file: string, maxRows: number): CodedDiagnostic | undefined {
   if (bytes.length <= maxRows) return undefined; // each line takes at least one byte
   const line = lineAfter(bytes, maxRows);
   if (line === undefined) return undefined;
-  return limitError('rows', file, { line, col: 1 }, msg(
-    `the file has more than ${count(maxRows)} lines, the limit of rows per file (line ${count(line)} is one too many)`,
-    `文件超过 ${count(maxRows)} 行，即每个文件的行数上限（第 ${count(line)} 行超出）`,
-  ));
+  return { severity: 'error', file, line, col: 1, ...message('limit/rows', { kind: 'text', max: maxRows, line }) };
 }
 
 /** The number of line `max + 1` when it exists and holds something; line ends LF, CRLF or CR. */

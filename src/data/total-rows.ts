@@ -4,13 +4,14 @@
  * the units above; otherwise a unit, with a warning saying why. Names that can only
  * be a total (合计, 小计, 全县合计) are totals wherever they stand (see normalize.ts).
  */
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message } from '../messages/codes';
 import { Rational } from '../rational';
 import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
 import { normalizeLabel } from './normalize';
 import type { SheetRow } from './sheet';
 
-export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Diagnostic[]): void {
+export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Finding[]): void {
   const last = rows[rows.length - 1];
   for (const row of rows) {
     const pending = row.maybeTotal;
@@ -22,16 +23,11 @@ export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Diagno
     row.kind = 'unit';
     if (pending.blank) findings.push(pending.blank);
     const title = scheme.levels[row.level]?.title ?? '';
-    const why =
-      differs === 'nothing'
-        ? { en: 'it has no value that can be compared with the sums of the other rows', zh: '它没有可与其他各行之和核对的数值' }
-        : { en: `its values are not the sums of the other rows (${differs.label} ${differs.value}; the other rows add up to ${differs.sum})`, zh: `其数值不是其他各行之和（${differs.label} 为 ${differs.value}，其他各行之和为 ${differs.sum}）` };
     findings.push({
       ...row.source,
       col: pending.col,
       severity: 'warning',
-      code: 'data/total-name-unit',
-      message: msg(`"${row.name}" looks like a total row, but ${why.en}: it is read as a ${title}`, `“${row.name}”看似合计行，但${why.zh}：按${title}读取`),
+      ...message('data/total-name-unit', differs === 'nothing' ? { kind: 'nothing', name: row.name, level: title } : { kind: 'differs', ...differs, name: row.name, level: title }),
     });
   }
 }

@@ -3,12 +3,13 @@
  * full-width `９２．５％`, `‰`, and blank, `-`, `—`, `/` as missing. Anything else is
  * an error the caller reports with file, line, column and header.
  */
-import { msg, type Msg } from '../diagnostics';
+import type { ValueProblem } from '../messages/data-units';
 import { Rational } from '../rational';
 import type { Field } from '../scheme/model';
 
 export type CellValue = Rational | boolean | string;
-export type Parsed = { value: CellValue | undefined } | { error: Msg };
+/** A cell's value, or what is wrong with it (worded by src/messages/data-units.ts). */
+export type Parsed = { value: CellValue | undefined } | { error: ValueProblem };
 
 const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '－', '／']);
 const YES = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', '✔', '已']);
@@ -47,27 +48,23 @@ export function parseCell(raw: string, field: Field): Parsed {
     const k = t.toLowerCase();
     if (YES.has(k)) return { value: true };
     if (NO.has(k)) return { value: false };
-    return { error: msg(`"${quoteCell(raw)}" is not a yes/no value (是/否, 有/无, 1/0)`, `“${quoteCell(raw)}”不是是/否值（是/否、有/无、1/0）`) };
+    return { error: { kind: 'yes-no', value: quoteCell(raw) } };
   }
   if (t.startsWith('=')) {
-    return { error: msg(`"${quoteCell(raw)}" is a spreadsheet formula, not a value: paste values only`, `“${quoteCell(raw)}”是电子表格公式而不是数值：请“选择性粘贴—数值”`) };
+    return { error: { kind: 'formula', value: quoteCell(raw) } };
   }
   const n = parseNumberText(t);
-  if (!n) return { error: msg(`"${quoteCell(raw)}" is not a number`, `“${quoteCell(raw)}”不是数字`) };
+  if (!n) return { error: { kind: 'not-number', value: quoteCell(raw) } };
   let value = n.value;
   // A bare number in a percent column is read as percentage points (92.5 means 92.5%).
   if (field.type === 'percent' && n.suffix === '') value = value.div(Rational.HUNDRED)!;
   if (field.type !== 'percent' && n.suffix !== '') {
-    return { error: msg(`"${quoteCell(raw)}" is a percentage but the column is a ${field.type}`, `“${quoteCell(raw)}”是百分数，但该列应为${typeZh(field.type)}`) };
+    return { error: { kind: 'percent', value: quoteCell(raw), type: field.type } };
   }
   if (field.type === 'count' && (!value.isInteger() || value.sign() < 0)) {
-    return { error: msg(`"${quoteCell(raw)}" is not a count (a whole number ≥ 0)`, `“${quoteCell(raw)}”不是人数/个数（应为不小于0的整数）`) };
+    return { error: { kind: 'count', value: quoteCell(raw) } };
   }
   return { value };
-}
-
-function typeZh(t: Field['type']): string {
-  return { count: '人数/个数', number: '数值', money: '金额', percent: '百分比', boolean: '是/否', text: '文本', score: '分值' }[t];
 }
 
 /** A typed value as the analyst wrote it: percent fields as percentages, yes/no as 是/否. */

@@ -8,22 +8,21 @@
  * covers (exceljs makes an object of each on load, so `D5:Z50000` in a 6 KB file
  * is a million cells) and its bottom row counts against the rows limit.
  */
-import { msg, type Diagnostic } from '../diagnostics';
-import { bytesText, count, fileSizeError, limitError, type Limits } from '../limits';
+import type { CodedDiagnostic } from '../diagnostics';
+import { fileSizeError, type Limits } from '../limits';
+import { message, type Message } from '../messages/codes';
 import { entryText, inflateEntry, zipEntries, type ZipEntry } from './zip-entries';
 
 type WorkbookLimits = Pick<Limits, 'fileSize' | 'rows' | 'cells'>;
 
 /** The first limit the workbook passes, or undefined (also when the zip cannot be read here). */
-export async function workbookLimitFinding(bytes: Uint8Array, file: string, limits: WorkbookLimits): Promise<Diagnostic | undefined> {
+export async function workbookLimitFinding(bytes: Uint8Array, file: string, limits: WorkbookLimits): Promise<CodedDiagnostic | undefined> {
   if (bytes.length > limits.fileSize) return fileSizeError('fileSize', file, bytes.length, limits.fileSize);
   const entries = zipEntries(bytes);
   if (!entries) return undefined;
+  const over = (at: { line: number; col: number }, m: Message): CodedDiagnostic => ({ severity: 'error', file, line: at.line, col: at.col, ...m });
   const unpacks = (size: number, entry?: string) =>
-    limitError('fileSize', file, { line: 1, col: 1 }, msg(
-      `the workbook unpacks to ${entry ? 'more than ' : ''}${bytesText(size)}${entry ? ` (at ${entry})` : ''}, over the limit of ${bytesText(limits.fileSize)} for a data file`,
-      `工作簿解压后${entry ? '超过' : '为'} ${bytesText(size)}${entry ? `（在 ${entry}）` : ''}，超过数据文件的上限 ${bytesText(limits.fileSize)}`,
-    ));
+    over({ line: 1, col: 1 }, message('limit/file-size', { kind: 'unpacks', size, limit: limits.fileSize, ...(entry ? { entry } : {}) }));
   const declared = entries.reduce((n, e) => n + e.declaredSize, 0);
   if (declared > limits.fileSize) return unpacks(declared);
 
@@ -33,10 +32,7 @@ export async function workbookLimitFinding(bytes: Uint8Array, file: string, limi
   for (const e of sheets) {
     const d = await declaredRows(e);
     if (d && d.rows > limits.rows) {
-      return limitError('rows', file, { line: 1, col: 1 }, msg(
-        `sheet "${names.get(e.name) ?? e.name}" declares ${count(d.rows)} rows (${d.ref}), over the limit of ${count(limits.rows)} rows per sheet`,
-        `工作表“${names.get(e.name) ?? e.name}”声明有 ${count(d.rows)} 行（${d.ref}），超过每个工作表 ${count(limits.rows)} 行的上限`,
-      ));
+      return over({ line: 1, col: 1 }, message('limit/rows', { kind: 'declared', sheet: names.get(e.name) ?? e.name, rows: d.rows, ref: d.ref, max: limits.rows }));
     }
   }
 
@@ -45,36 +41,24 @@ export async function workbookLimitFinding(bytes: Uint8Array, file: string, limi
   for (const e of entries) {
     const sheet = sheets.includes(e) ? (names.get(e.name) ?? e.name) : undefined;
     const counter = sheet === undefined ? undefined : new SheetCounter(limits.rows, limits.cells - cells);
-    let found: Diagnostic | undefined;
+    let found: CodedDiagnostic | undefined;
     await inflateEntry(e, (chunk) => {
       unpacked += chunk.length;
       if (unpacked > limits.fileSize) {
         found = unpacks(limits.fileSize, e.name);
         return false;
       }
-      const over = counter?.add(chunk);
-      if (over === 'rows') {
-        found = limitError('rows', file, { line: counter!.lastRow, col: 1 }, msg(
-          `sheet "${sheet}" has more than ${count(limits.rows)} rows, the limit of rows per sheet (row ${count(counter!.lastRow)} is one too many)`,
-          `工作表“${sheet}”超过 ${count(limits.rows)} 行，即每个工作表的行数上限（第 ${count(counter!.lastRow)} 行超出）`,
-        ));
-      } else if (over === 'mergeRows') {
+      const passed = counter?.add(chunk);
+      if (passed === 'rows') {
+        found = over({ line: counter!.lastRow, col: 1 }, message('limit/rows', { kind: 'sheet', sheet: sheet!, max: limits.rows, row: counter!.lastRow }));
+      } else if (passed === 'mergeRows') {
         const m = counter!.lastMerge!;
-        found = limitError('rows', file, { line: m.top, col: m.left }, msg(
-          `the merged range ${m.ref} in sheet "${sheet}" reaches row ${count(m.bottom)}, over the limit of ${count(limits.rows)} rows per sheet`,
-          `工作表“${sheet}”中的合并区域 ${m.ref} 延伸到第 ${count(m.bottom)} 行，超过每个工作表 ${count(limits.rows)} 行的上限`,
-        ));
-      } else if (over === 'mergeCells') {
+        found = over({ line: m.top, col: m.left }, message('limit/rows', { kind: 'merge', sheet: sheet!, ref: m.ref, bottom: m.bottom, max: limits.rows }));
+      } else if (passed === 'mergeCells') {
         const m = counter!.lastMerge!;
-        found = limitError('cells', file, { line: m.top, col: m.left }, msg(
-          `the workbook has more than ${count(limits.cells)} cells, the limit of cells per workbook (passed in sheet "${sheet}" by the merged range ${m.ref}, ${count(m.area)} cells)`,
-          `工作簿超过 ${count(limits.cells)} 个单元格，即每个工作簿的单元格上限（在工作表“${sheet}”由合并区域 ${m.ref}（${count(m.area)} 个单元格）超出）`,
-        ));
-      } else if (over === 'cells') {
-        found = limitError('cells', file, { line: counter!.lastRow, col: 1 }, msg(
-          `the workbook has more than ${count(limits.cells)} cells, the limit of cells per workbook (passed in sheet "${sheet}" at row ${count(counter!.lastRow)})`,
-          `工作簿超过 ${count(limits.cells)} 个单元格，即每个工作簿的单元格上限（在工作表“${sheet}”第 ${count(counter!.lastRow)} 行超出）`,
-        ));
+        found = over({ line: m.top, col: m.left }, message('limit/cells', { kind: 'merge', sheet: sheet!, ref: m.ref, area: m.area, max: limits.cells }));
+      } else if (passed === 'cells') {
+        found = over({ line: counter!.lastRow, col: 1 }, message('limit/cells', { kind: 'row', sheet: sheet!, row: counter!.lastRow, max: limits.cells }));
       }
       return !found;
     });

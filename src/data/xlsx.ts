@@ -7,14 +7,15 @@
  * only here, when a workbook is actually read (the CLI bundle keeps it external).
  */
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
-import { msg, type Diagnostic } from '../diagnostics';
+import type { Finding } from '../diagnostics';
+import { message, type Message } from '../messages/codes';
 import type { MergedRange, Row } from './table';
 import { withDefaults, type Limits } from '../limits';
 import { workbookLimitFinding } from './xlsx-limits';
 
 export interface XlsxResult {
   rows: Row[];
-  findings: Diagnostic[];
+  findings: Finding[];
   /** The worksheet that was read. */
   sheetName?: string;
   /** Without a sheet name: the other visible sheets, also read (a template has one per level). */
@@ -27,14 +28,14 @@ export interface XlsxResult {
  * So does a workbook over the `limits` (src/limits.ts), found before exceljs loads it.
  */
 export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: Partial<Limits>): Promise<XlsxResult> {
-  const fail = (code: string, en: string, zh: string): XlsxResult => ({
+  const fail = (m: Message): XlsxResult => ({
     rows: [],
-    findings: [{ severity: 'error', code, file, line: 1, col: 1, message: msg(en, zh) }],
+    findings: [{ severity: 'error', file, line: 1, col: 1, ...m }],
   });
   const notWorkbook = (detail: string): XlsxResult =>
     isOle2(bytes)
-      ? fail('data/xlsx', 'not an .xlsx workbook: this is an Excel 97–2003 (.xls) file or a password-protected workbook; open it in Excel or WPS and save it as .xlsx (without a password) or as CSV', '不是 .xlsx 工作簿：这是 Excel 97–2003（.xls）文件或设了密码的工作簿；请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）或 CSV')
-      : fail('data/xlsx', `not a readable .xlsx workbook (${detail}); if it is really a CSV or text file, give it a .csv name, otherwise save it again from Excel or WPS as .xlsx`, `无法按 .xlsx 工作簿读取（${detail}）；如果它其实是 CSV 或文本文件，请把扩展名改为 .csv，否则请用 Excel 或 WPS 重新另存为 .xlsx`);
+      ? fail(message('data/xlsx', { kind: 'xls' }))
+      : fail(message('data/xlsx', { kind: 'unreadable', detail }));
 
   if (bytes.length === 0) return notWorkbook('the file is empty');
   const over = await workbookLimitFinding(bytes, file, withDefaults(limits));
@@ -44,7 +45,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, 
     ExcelJS = ((await import('exceljs')) as any).default ?? (await import('exceljs'));
   } catch (e) {
     // An installation problem, not the file's fault: say so rather than blame the file.
-    return fail('data/xlsx', `cannot read .xlsx files: the exceljs module did not load (${firstLine(e)}); reinstall pinggu, or save the sheet as CSV`, `无法读取 .xlsx 文件：exceljs 模块未能加载（${firstLine(e)}）；请重新安装 pinggu，或将表格另存为 CSV`);
+    return fail(message('data/xlsx', { kind: 'no-exceljs', detail: firstLine(e) }));
   }
   let wb: Workbook;
   try {
@@ -61,9 +62,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, 
     const want = sheet.normalize('NFKC').trim();
     ws = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.normalize('NFKC').trim().toLowerCase() === want.toLowerCase());
     if (!ws) {
-      const names = sheets.map((s) => `"${s.name}"`).join(', ');
-      const namesZh = sheets.map((s) => `“${s.name}”`).join('、');
-      return fail('data/no-sheet', `the workbook has no sheet named "${sheet}"; its sheets are ${names}`, `工作簿中没有名为“${sheet}”的工作表；现有工作表：${namesZh}`);
+      return fail(message('data/no-sheet', { sheet, sheets: sheets.map((s) => s.name) }));
     }
   } else {
     // What Excel shows first: a hidden lookup sheet in front is not the data.
@@ -78,7 +77,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, 
         : [];
     return { rows: sheetRows(ws, date1904), findings: [], sheetName: ws.name, others };
   } catch (e) {
-    return fail('data/xlsx', `the sheet "${ws.name}" could not be read (${firstLine(e)})`, `无法读取工作表“${ws.name}”（${firstLine(e)}）`);
+    return fail(message('data/xlsx', { kind: 'sheet', sheet: ws.name, detail: firstLine(e) }));
   }
 }
 

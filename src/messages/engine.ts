@@ -23,7 +23,8 @@ export interface EngineArgs {
   'adjust/unknown-item': { item: string };
   'adjust/ambiguous-item': { item: string; ids: string[] };
   'adjust/not-scored': { id: string; title: string; unit: string; level: string };
-  'adjust/override-range': { amount: Rational; points: Rational };
+  /** An override above the item's points; or (reading the file) below 0, as written. */
+  'adjust/override-range': { amount: Rational; points: Rational } | { below: string };
   'adjust/duplicate': { unit: string; item: string; line: number };
   'adjust/expired': { unit: string; item: string; expires: string; asOf: string };
   'adjust/not-yet': { unit: string; item: string; date: string; asOf: string };
@@ -78,8 +79,8 @@ export const ENGINE: Renderers<EngineArgs> = {
     zh: (a) => `指标 ${a.id}（${a.title}）不在“${a.unit}”（${a.level}）计分`,
   },
   'adjust/override-range': {
-    en: (a) => `override (核定得分) ${a.amount.toDecimal(2)} is above the item's ${a.points.toDecimal(2)} points`,
-    zh: (a) => `核定得分 ${a.amount.toDecimal(2)} 超过该指标的分值 ${a.points.toDecimal(2)} 分`,
+    en: (a) => ('below' in a ? `override (核定得分): ${a.below} is below 0` : `override (核定得分) ${a.amount.toDecimal(2)} is above the item's ${a.points.toDecimal(2)} points`),
+    zh: (a) => ('below' in a ? `核定得分：${a.below} 小于 0` : `核定得分 ${a.amount.toDecimal(2)} 超过该指标的分值 ${a.points.toDecimal(2)} 分`),
   },
   'adjust/duplicate': {
     en: (a) => `${a.unit} / ${a.item} is adjusted twice (first on line ${a.line}); one line per unit and item`,

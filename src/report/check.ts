@@ -1,15 +1,15 @@
 /** The data-quality report of `pinggu check`: per file, rows read/used/not used and every finding, grouped and counted. */
-import { formatDiagnostic, type Diagnostic, type Lang, type Severity } from '../diagnostics';
+import { findingText, formatDiagnostic, type Finding, type Lang, type Severity } from '../diagnostics';
 import type { FileStats } from '../data/model';
 import { visibleData } from './escape';
 
 export interface CheckReport {
   scheme: { source: string; title: string; sections: number; items: number; vetoes: number };
   /** Findings about the scheme that did not stop it (none today; kept for warnings). */
-  schemeFindings: Diagnostic[];
+  schemeFindings: Finding[];
   /** Undefined when no data was given. */
   files?: FileStats[];
-  findings: Diagnostic[];
+  findings: Finding[];
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'note'];
@@ -32,13 +32,13 @@ export function formatCheckText(report: CheckReport, ctx: { lang: Lang; verbose:
   ];
   for (const d of r.schemeFindings) out.push(`  ${formatDiagnostic(d, lang)}`);
   if (!r.files) return `${out.join('\n')}\n`;
-  const groups = new Map<string, Diagnostic[]>();
+  const groups = new Map<string, Finding[]>();
   for (const d of r.findings) {
     const list = groups.get(d.file ?? '');
     if (list) list.push(d);
     else groups.set(d.file ?? '', [d]);
   }
-  const section = (title: string, ds: Diagnostic[]) => {
+  const section = (title: string, ds: Finding[]) => {
     out.push('', title);
     for (const sev of SEVERITIES) {
       const list = ds.filter((d) => d.severity === sev);
@@ -64,7 +64,7 @@ export function formatCheckText(report: CheckReport, ctx: { lang: Lang; verbose:
 }
 
 export function formatCheckJson(r: CheckReport, ctx: { lang: Lang }): string {
-  const finding = (d: Diagnostic) => ({ severity: d.severity, code: d.code, file: d.file ?? null, line: d.line ?? null, col: d.col ?? null, message: d.message[ctx.lang] });
+  const finding = (d: Finding) => ({ severity: d.severity, code: d.code, file: d.file ?? null, line: d.line ?? null, col: d.col ?? null, message: findingText(d, ctx.lang) });
   const doc = {
     schemaVersion: 1,
     scheme: r.scheme,

@@ -4,13 +4,13 @@
  * before anything else looks at the values.
  */
 import { isScalar, visit, type Document, type LineCounter } from 'yaml';
-import type { CodedDiagnostic, Diagnostic } from '../diagnostics';
+import { worded, type CodedDiagnostic, type Diagnostic } from '../diagnostics';
 import { fileSizeError } from '../limits';
 import { message } from '../messages/codes';
 
 /** The file over `limit` bytes; `size` is its length in bytes. */
 export function schemeSizeFinding(size: number, file: string, limit: number): Diagnostic | undefined {
-  return size > limit ? fileSizeError('schemeSize', file, size, limit) : undefined;
+  return size > limit ? worded(fileSizeError('schemeSize', file, size, limit)) : undefined;
 }
 
 /** Bytes of a text in UTF-8, without encoding it when the answer is plain anyway. */

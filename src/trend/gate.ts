@@ -15,7 +15,7 @@
  * Only the top-level units of the reports (the counties) are gated unless
  * `allLevels` is set; the units below are reported all the same.
  */
-import { msg } from '../diagnostics';
+import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import { Rational } from '../rational';
 import type { Trend, UnitTrend } from './diff';
@@ -76,7 +76,7 @@ export interface GateResult {
 export function parseRegression(text: string): Rational {
   const r = Rational.parse(text);
   if (!r || r.sign() < 0 || !/^\s*\+?[\d.]+\s*$/.test(text)) {
-    throw new UsageError(msg(`--fail-on-regression ${text}: a number of points (0 or more) expected, e.g. 2 or 0.5`, `--fail-on-regression ${text}：应为分数（0 或以上），例如 2 或 0.5`));
+    throw new UsageError(message('cli/bad-regression', { value: text }));
   }
   return r;
 }

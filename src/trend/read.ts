@@ -17,7 +17,9 @@
  * in both languages. Numbers become exact Rationals from their decimal text, so
  * differences carry no binary artefacts.
  */
-import { msg, type Diagnostic, type Msg } from '../diagnostics';
+import type { CodedDiagnostic } from '../diagnostics';
+import { message } from '../messages/codes';
+import type { NotAReport } from '../messages/trend';
 import { InputError } from '../errors';
 import { Rational } from '../rational';
 import { jsonErrorAt } from './json-error';
@@ -83,12 +85,11 @@ export interface Report {
   snapshots: Snapshot[];
 }
 
-const fail = (file: string, m: Msg, pos?: { line: number; col: number }, path?: string): InputError => {
-  const d: Diagnostic = {
+const fail = (file: string, m: NotAReport, pos?: { line: number; col: number }, path?: string): InputError => {
+  const d: CodedDiagnostic = {
     severity: 'error',
-    code: 'trend/not-a-report',
     file,
-    message: msg(`not a pinggu report: ${m.en}`, `不是 pinggu 报告：${m.zh}`),
+    ...message('trend/not-a-report', m),
     ...(pos ?? {}),
     ...(path ? { path } : {}),
   };
@@ -103,7 +104,7 @@ export function readReport(text: string, file: string): Report {
   } catch (e) {
     const at = jsonErrorAt(body);
     const why = String((e as Error).message).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
-    throw fail(file, msg(`invalid JSON (${why})`, `JSON 格式错误（${why}）`), { line: at.line, col: at.col });
+    throw fail(file, { kind: 'json', why }, { line: at.line, col: at.col });
   }
   return parseReport(doc, file);
 }
@@ -139,7 +140,7 @@ function scheme(v: unknown): SchemeInfo {
 function item(v: unknown, where: string): ItemSnap {
   const o = obj(v, where);
   const status = str(o.status, `${where}.status`);
-  if (!(STATUSES as readonly string[]).includes(status)) throw new Shape(`${where}.status`, msg(`unknown status "${status}"`, `未知状态“${status}”`));
+  if (!(STATUSES as readonly string[]).includes(status)) throw new Shape(`${where}.status`, { kind: 'status', status });
   const value = o.value === null || o.value === undefined ? null : typeof o.value === 'boolean' ? o.value : num(o.value, `${where}.value`);
   return {
     id: str(o.id, `${where}.id`),
@@ -234,11 +235,11 @@ function sharedTexts(v: unknown): Map<string, Obj> {
 
 function parse(doc: unknown, file: string): Report {
   const d = obj(doc, '');
-  if (!('schemaVersion' in d)) throw new Shape('', msg('no "schemaVersion" key', '没有“schemaVersion”键'));
+  if (!('schemaVersion' in d)) throw new Shape('', { kind: 'no-version' });
   // 1: a single report, or a batch in full; 2: a batch with compact units below the counties.
   const known = d.kind === 'batch' ? [1, 2] : [1];
-  if (!known.includes(d.schemaVersion as number)) throw new Shape('schemaVersion', msg(`schemaVersion ${JSON.stringify(d.schemaVersion)} is not one this pinggu reads (${known.join(', ')})`, `schemaVersion ${JSON.stringify(d.schemaVersion)} 不是本版 pinggu 能读的版本（${known.join('、')}）`));
-  if (d.kind !== undefined && d.kind !== 'batch') throw new Shape('kind', msg(`kind ${JSON.stringify(d.kind)} is not "batch"`, `kind ${JSON.stringify(d.kind)} 不是“batch”`));
+  if (!known.includes(d.schemaVersion as number)) throw new Shape('schemaVersion', { kind: 'version', version: String(JSON.stringify(d.schemaVersion)), known });
+  if (d.kind !== undefined && d.kind !== 'batch') throw new Shape('kind', { kind: 'report-kind', reportKind: String(JSON.stringify(d.kind)) });
   const s = scheme(d.scheme);
   const fields = d.itemFields === undefined ? ITEM_FIELDS : arr(d.itemFields, 'itemFields').map((f, i) => str(f, `itemFields[${i}]`));
   const shared = sharedTexts(d.kind === 'batch' ? d.items : undefined);

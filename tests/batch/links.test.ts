@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics';
+import { findingText, type Diagnostic, type Finding } from '../../src/diagnostics';
 import { discoverJobs } from '../../src/cli/discover';
 import { expandGlob } from '../../src/cli/glob';
 import type { Io } from '../../src/cli/io';
@@ -65,9 +65,9 @@ function io() {
 }
 const rel = (f: string) => path.relative(T, f).split(path.sep).join('/');
 function discover(args: string[]) {
-  const findings: Diagnostic[] = [];
+  const findings: Finding[] = [];
   const jobs = discoverJobs(io(), args, undefined, findings).map((j) => ({ source: j.source, period: j.period, files: j.files.map(rel) }));
-  return { jobs, said: findings.map((d) => `${d.severity} ${d.code} ${d.file}: ${d.message.en}`) };
+  return { jobs, said: findings.map((d) => `${d.severity} ${d.code} ${d.file}: ${findingText(d, 'en')}`) };
 }
 
 describe.runIf(process.platform !== 'win32')('links in data folders', () => {

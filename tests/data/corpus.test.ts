@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main';
 import { readDataset } from '../../src/data/dataset';
 import type { Encoding } from '../../src/data/decode';
 import type { Dataset } from '../../src/data/model';
-import type { Diagnostic } from '../../src/diagnostics';
+import { findingText, type Diagnostic, type Finding as AnyFinding } from '../../src/diagnostics';
 import { loadScheme } from '../../src/scheme/load';
 import type { Scheme } from '../../src/scheme/model';
 import { fakeIo, ROOT } from '../cli/fake-io';
@@ -345,7 +345,7 @@ const matcher = (f: Finding, file: string) => ({
   col: f.col,
   message: typeof f.message === 'string' ? f.message : expect.stringMatching(f.message),
 });
-const shape = (d: Diagnostic) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, col: d.col, message: d.message.en });
+const shape = (d: AnyFinding) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, col: d.col, message: findingText(d, 'en') });
 
 /** The in-process CLI over the real files, with generated files served from memory. */
 function corpusIo(c: Case) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../src/messages/catalog';
+import { findingText, worded } from '../../src/diagnostics';
 import { readDataset, type InputFile } from '../../src/data/dataset';
 import type { DataUnit, Dataset } from '../../src/data/model';
 import { loadTestScheme, utf8, where, withCode } from './helpers';
@@ -17,7 +19,7 @@ const unit = (ds: Dataset, level: number, name: string): DataUnit => {
 };
 /** A unit's values as plain strings (rationals as n/d, booleans as true/false). */
 const values = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.values].map(([k, v]) => [k, String(v)]));
-const invalid = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.invalid].map(([k, m]) => [k, m.en]));
+const invalid = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.invalid].map(([k, m]) => [k, say(m, 'en')]));
 const problems = (ds: Dataset) => ds.findings.filter((d) => d.severity !== 'note');
 
 describe('readDataset: every row accounted for', () => {
@@ -85,7 +87,7 @@ describe('readDataset: total rows', () => {
   it('accepts a total row equal to the township sums, saying so in a note', () => {
     const ds = read(file('towns.csv', [header, '乐平镇,628,612,"62,140"', '皋落镇,214,208,"22,630"', '合计,842,820,"84,770"']), COUNTY);
     expect(ds.findings.map(where)).toEqual([{ severity: 'note', code: 'data/total-ok', file: 'towns.csv', line: 4, col: 1 }]);
-    expect(ds.findings[0]!.message.en).toBe('total row "合计" agrees with the sum of the 2 rows above on all 3 fields');
+    expect(findingText(ds.findings[0]!, 'en')).toBe('total row "合计" agrees with the sum of the 2 rows above on all 3 fields');
     expect(ds.files[0]).toEqual({ file: 'towns.csv', encoding: 'utf-8', read: 3, used: 3, rejected: 0 });
   });
 
@@ -101,7 +103,7 @@ describe('readDataset: total rows', () => {
       zh: '合计行“合计”：出生人数 为 850，但上方 2 行合计为 842（相差 8）；采用各行之和',
     });
     expect(mismatch[1]!.message.en).toBe('total row "合计": 总人口 is 84760 but the 2 rows above add up to 84770 (difference -10); the sum is used');
-    expect(problems(ds)).toEqual(mismatch);
+    expect(problems(ds).map(worded)).toEqual(mismatch);
     // The townships keep their own values; the county gets no township-scope values from the total.
     expect(values(unit(ds, 0, '乐平镇')).births).toBe('628');
     expect(values(unit(ds, 1, '昔阳县'))).toEqual({ satisfaction: '443/500', has_office: 'true' });
@@ -142,7 +144,7 @@ describe('readDataset: total rows', () => {
     const mismatch = withCode(ds.findings, 'data/total-mismatch');
     expect(mismatch.map(where)).toEqual([{ severity: 'warning', code: 'data/total-mismatch', file: 'towns.csv', line: 6, col: 3 }]);
     expect(mismatch[0]!.message.en).toBe('total row "合计": 出生人数 is 31 but the 1 rows above add up to 30 (difference 1); the sum is used');
-    expect(problems(ds)).toEqual(mismatch);
+    expect(problems(ds).map(worded)).toEqual(mismatch);
     expect(ds.files[0]).toMatchObject({ read: 5, used: 5, rejected: 0 });
   });
 
@@ -161,7 +163,7 @@ describe('readDataset: total rows', () => {
       file('county.csv', ['县,群众满意率,有办公场地', '甲县,90%,是', '乙县,80%,否']),
     );
     expect(problems(ds).map(where)).toEqual([{ severity: 'warning', code: 'data/total-row', file: 'totals.csv', line: 2, col: 1 }]);
-    expect(problems(ds)[0]!.message.en).toBe('total row "合计" cannot be matched to one 县; not used');
+    expect(findingText(problems(ds)[0]!, 'en')).toBe('total row "合计" cannot be matched to one 县; not used');
     expect(ds.files.find((f) => f.file === 'totals.csv')).toMatchObject({ read: 1, used: 0, rejected: 1 });
   });
 });
@@ -226,7 +228,7 @@ describe('readDataset: hierarchy', () => {
       file('county.csv', ['县,群众满意率,有办公场地', '甲县,90%,是', '乙县,80%,否']),
     );
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-parent', file: 'b.csv', line: 2, col: 1 }]);
-    expect(ds.findings[0]!.message).toEqual({
+    expect(worded(ds.findings[0]!).message).toEqual({
       en: '"北镇" names no 县 but the data has 2; add a 县 column',
       zh: '“北镇”未注明所属县，而数据中有 2 个；请增加“县”列',
     });
@@ -238,7 +240,7 @@ describe('readDataset: checks', () => {
   it('a failing error check marks its fields invalid on the unit and is an error', () => {
     const ds = read(file('towns.csv', ['乡镇,出生人数,政策内出生数,总人口', '乐平镇,20,30,1000', '皋落镇,214,208,"22,630"']), COUNTY);
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/check', file: 'towns.csv', line: 2, col: 3 }]);
-    expect(ds.findings[0]!.message).toEqual({
+    expect(worded(ds.findings[0]!).message).toEqual({
       en: '乐平镇: check "政策内出生数不超过出生数" fails (政策内出生数=30, 出生人数=20); items using these fields are invalid for this unit',
       zh: '乐平镇：数据检查“政策内出生数不超过出生数”未通过（政策内出生数=30, 出生人数=20）；使用这些字段的指标对该单位记为数据无效',
     });
@@ -247,7 +249,7 @@ describe('readDataset: checks', () => {
       births_in_policy: 'check "政策内出生数不超过出生数" fails',
       births: 'check "政策内出生数不超过出生数" fails',
     });
-    expect(leping.invalid.get('births')!.zh).toBe('数据检查“政策内出生数不超过出生数”未通过');
+    expect(say(leping.invalid.get('births')!, 'zh')).toBe('数据检查“政策内出生数不超过出生数”未通过');
     expect(values(leping)).toEqual({ births: '20', births_in_policy: '30', population: '1000' });
     expect(unit(ds, 0, '皋落镇').invalid.size).toBe(0);
   });
@@ -260,7 +262,7 @@ describe('readDataset: checks', () => {
   it('a failing warning check is a warning only and invalidates nothing', () => {
     const ds = read(file('towns.csv', ['乡镇,出生人数,政策内出生数,出生男婴,出生女婴,总人口', '乐平镇,20,18,10,9,1000', '皋落镇,20,18,11,9,1000']), COUNTY);
     expect(ds.findings.map(where)).toEqual([{ severity: 'warning', code: 'data/check', file: 'towns.csv', line: 2, col: 4 }]);
-    expect(ds.findings[0]!.message.en).toBe('乐平镇: check "男婴女婴之和等于出生人数" fails (出生男婴=10, 出生女婴=9, 出生人数=20)');
+    expect(findingText(ds.findings[0]!, 'en')).toBe('乐平镇: check "男婴女婴之和等于出生人数" fails (出生男婴=10, 出生女婴=9, 出生人数=20)');
     expect(unit(ds, 0, '乐平镇').invalid.size).toBe(0);
   });
 
@@ -285,7 +287,7 @@ describe('readDataset: required columns', () => {
       en: 'no column "总人口" (also accepted: 期末总人口) in any file (field population)',
       zh: '所有文件中都没有“总人口”列（也可写作：期末总人口）（字段 population）',
     });
-    expect(problems(ds)).toEqual(missing);
+    expect(problems(ds).map(worded)).toEqual(missing);
   });
 
   it('a column in any one of the files is enough', () => {
@@ -377,7 +379,7 @@ describe('readDataset: merging files', () => {
       COUNTY,
     );
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'b.csv', line: 2, col: 2 }]);
-    expect(ds.findings[0]!.message).toEqual({
+    expect(worded(ds.findings[0]!).message).toEqual({
       en: '乐平镇: 出生人数 is 630 here but 628 in a.csv:2; the first is used',
       zh: '乐平镇：出生人数 此处为 630，而 a.csv:2 为 628；采用前者',
     });
@@ -401,7 +403,7 @@ describe('readDataset: merging files', () => {
       file('c2.csv', ['县,有办公场地', '昔阳县,否']),
     );
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'c2.csv', line: 2, col: 2 }]);
-    expect(ds.findings[0]!.message.en).toBe('昔阳县: 有办公场地 is 否 here but 是 in c1.csv:2; the first is used');
+    expect(findingText(ds.findings[0]!, 'en')).toBe('昔阳县: 有办公场地 is 否 here but 是 in c1.csv:2; the first is used');
     expect(unit(ds, 1, '昔阳县').values.get('has_office')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** Shared helpers for the data-layer tests: a small inline scheme and byte helpers. */
-import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics';
+import { formatDiagnostic, worded, type Diagnostic, type Finding } from '../../src/diagnostics';
 import { loadScheme } from '../../src/scheme/load';
 import type { Field, Scheme } from '../../src/scheme/model';
 
@@ -118,8 +118,8 @@ export function field(scheme: Scheme, id: string): Field {
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-/** Findings with a given code. */
-export const withCode = (ds: readonly Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => d.code === code);
+/** Findings with a given code, with their words in both languages. */
+export const withCode = (ds: readonly Finding[], code: string): Diagnostic[] => ds.filter((d) => d.code === code).map(worded);
 
 /** Findings reduced to the parts tests assert on (no message). */
-export const where = (d: Diagnostic) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, col: d.col });
+export const where = (d: Finding) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, col: d.col });

@@ -3,6 +3,7 @@
  * any input either parses or yields findings, never an uncaught exception, and
  * row accounting always balances (read = used + rejected, per file).
  */
+import { valueProblem } from '../../src/messages/data-units';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -13,7 +14,7 @@ import { decode } from '../../src/data/decode';
 import { readSheet } from '../../src/data/sheet';
 import { readRows } from '../../src/data/table';
 import { parseCell, type Parsed } from '../../src/data/values';
-import type { Diagnostic } from '../../src/diagnostics';
+import { findingText, type Finding } from '../../src/diagnostics';
 import { Rational } from '../../src/rational';
 import { loadScheme } from '../../src/scheme/load';
 import type { Field, Scheme } from '../../src/scheme/model';
@@ -34,7 +35,7 @@ const ofType = (type: Field['type']): Field => ({ id: `f_${type}`, label: type, 
 
 /** The exact value of a successful numeric parse. */
 function numberOf(p: Parsed): Rational {
-  if ('error' in p) throw new Error(`expected a value, got error: ${p.error.en}`);
+  if ('error' in p) throw new Error(`expected a value, got error: ${valueProblem.en(p.error)}`);
   if (!(p.value instanceof Rational)) throw new Error(`expected a number, got ${String(p.value)}`);
   return p.value;
 }
@@ -58,8 +59,8 @@ describe('parseCell: any string either gives a value or an error, never throws',
         fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (raw) => {
           const p = parseCell(raw, f);
           if ('error' in p) {
-            expect(p.error.en.length).toBeGreaterThan(0);
-            expect(p.error.zh.length).toBeGreaterThan(0);
+            expect(valueProblem.en(p.error).length).toBeGreaterThan(0);
+            expect(valueProblem.zh(p.error).length).toBeGreaterThan(0);
           } else {
             const v = p.value;
             expect(v === undefined || typeof v === 'boolean' || typeof v === 'string' || v instanceof Rational).toBe(true);
@@ -103,7 +104,7 @@ describe('parseCell: numbers as spreadsheets write them read back exactly', () =
     fc.assert(
       fc.property(fc.integer({ max: -1 }), (n) => {
         const p = parseCell(String(n), ofType('count'));
-        expect(p).toEqual({ error: { en: `"${n}" is not a count (a whole number ≥ 0)`, zh: `“${n}”不是人数/个数（应为不小于0的整数）` } });
+        expect('error' in p && { en: valueProblem.en(p.error), zh: valueProblem.zh(p.error) }).toEqual({ en: `"${n}" is not a count (a whole number ≥ 0)`, zh: `“${n}”不是人数/个数（应为不小于0的整数）` });
       }),
       RUNS,
     );
@@ -163,7 +164,7 @@ describe('parseCell: numbers as spreadsheets write them read back exactly', () =
     fc.assert(
       fc.property(fc.integer(), fc.constantFrom<Field['type']>('count', 'number', 'money'), (n, type) => {
         const p = parseCell(`${n}%`, ofType(type));
-        expect('error' in p && p.error.en).toMatch(/is a percentage but the column is a|is not a count/);
+        expect('error' in p && valueProblem.en(p.error)).toMatch(/is a percentage but the column is a|is not a count/);
       }),
       RUNS,
     );
@@ -217,14 +218,14 @@ const withHeader = csvish.map((t) => HEADER + t);
 const utf8 = (t: string) => new TextEncoder().encode(t);
 
 /** Every finding names the file and a position inside it. */
-function expectLocated(findings: Diagnostic[], files: string[], text?: string): void {
+function expectLocated(findings: Finding[], files: string[], text?: string): void {
   const lines = text === undefined ? Infinity : text.split(/\r\n|\r|\n/).length;
   for (const d of findings) {
     expect(files).toContain(d.file);
     expect(d.line).toBeGreaterThanOrEqual(1);
     expect(d.line).toBeLessThanOrEqual(lines);
     expect(d.col).toBeGreaterThanOrEqual(1);
-    expect(d.message.en.length).toBeGreaterThan(0);
+    expect(findingText(d, 'en').length).toBeGreaterThan(0);
   }
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { findingText } from '../../src/diagnostics';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSheet } from '../../src/data/sheet';
@@ -121,7 +122,7 @@ describe('readSheet: bad cells', () => {
   it('marks the field invalid for that row and keeps the other values', () => {
     const [leping, gaoluo] = s.rows;
     expect([...leping!.invalid.keys()]).toEqual(['births']);
-    expect(leping!.invalid.get('births')).toBe(withCode(s.findings, 'data/bad-value')[0]);
+    expect(leping!.invalid.get('births')).toBe(s.findings.find((d) => d.code === 'data/bad-value'));
     expect(leping!.values.has('births')).toBe(false);
     expect(leping!.values.get('births_in_policy')!.toString()).toBe('612');
     expect(leping!.cells.get('births')).toEqual({ file: 'towns.csv', line: 2, col: 3 });
@@ -155,7 +156,7 @@ describe('readSheet: bad cells', () => {
   it('reports a row with values but no unit name as an error and rejects it', () => {
     const t = read('乡镇,出生人数\n乐平镇,5\n,7\n');
     expect(t.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-name', file: 'towns.csv', line: 3, col: 1 }]);
-    expect(t.findings[0]!.message.en).toBe('row has values but no unit name in column "乡镇"; the row is not used');
+    expect(findingText(t.findings[0]!, 'en')).toBe('row has values but no unit name in column "乡镇"; the row is not used');
     expect(t.read).toBe(2);
     expect(t.rejected).toBe(1);
     expect(t.rows.map((r) => r.name)).toEqual(['乐平镇']);
@@ -173,8 +174,8 @@ describe('readSheet: bad cells', () => {
       { severity: 'warning', code: 'data/blank', file: 'towns.csv', line: 2, col: 2 },
       { severity: 'warning', code: 'data/blank', file: 'towns.csv', line: 3, col: 3 },
     ]);
-    expect(t.findings[1]!.message.en).toBe('皋落镇: no value for 政策内出生数, 总人口; items using them score 0 as missing data');
-    expect(t.findings[1]!.message.zh).toBe('皋落镇：政策内出生数、总人口 无数值；使用这些字段的指标按缺数据记 0 分');
+    expect(findingText(t.findings[1]!, 'en')).toBe('皋落镇: no value for 政策内出生数, 总人口; items using them score 0 as missing data');
+    expect(findingText(t.findings[1]!, 'zh')).toBe('皋落镇：政策内出生数、总人口 无数值；使用这些字段的指标按缺数据记 0 分');
     expect(t.rows[0]!.values.size).toBe(0);
     expect(t.rows[0]!.invalid.size).toBe(0);
   });
@@ -184,7 +185,7 @@ describe('readSheet: headers', () => {
   it('warns about a header that matches no field', () => {
     const s = read('乡镇,出生人数,备注\n乐平镇,5,无\n');
     expect(s.findings.map(where)).toEqual([{ severity: 'warning', code: 'data/unknown-header', file: 'towns.csv', line: 1, col: 3 }]);
-    expect(s.findings[0]!.message.en).toBe('column "备注" matches no field of the scheme and is not used');
+    expect(findingText(s.findings[0]!, 'en')).toBe('column "备注" matches no field of the scheme and is not used');
     expect(s.fields).toEqual(['births']);
     expect(s.rows[0]!.values.size).toBe(1);
   });
@@ -192,7 +193,7 @@ describe('readSheet: headers', () => {
   it('reports a repeated field as an error and uses the first column', () => {
     const s = read('乡镇,出生人数,本期出生人数\n乐平镇,5,6\n');
     expect(s.findings.map(where)).toEqual([{ severity: 'error', code: 'data/duplicate-header', file: 'towns.csv', line: 1, col: 3 }]);
-    expect(s.findings[0]!.message.en).toBe('column "本期出生人数" repeats field births (already column 2); this column is not used');
+    expect(findingText(s.findings[0]!, 'en')).toBe('column "本期出生人数" repeats field births (already column 2); this column is not used');
     expect(s.fields).toEqual(['births']);
     expect(s.rows[0]!.values.get('births')!.toString()).toBe('5');
   });
@@ -249,7 +250,7 @@ describe('readSheet: unreadable files', () => {
     const s = read('\n姓名,年龄\n张三,30\n', 'people.csv');
     expect(s.rows).toEqual([]);
     expect(s.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-header', file: 'people.csv', line: 2, col: 1 }]);
-    expect(s.findings[0]!.message.en).toBe('no header row found: expected a column naming the units (乡镇/乡镇名称; 县/县区) in the first 30 rows');
+    expect(findingText(s.findings[0]!, 'en')).toBe('no header row found: expected a column naming the units (乡镇/乡镇名称; 县/县区) in the first 30 rows');
   });
 
   it('reports an unclosed quote with the CSV error', () => {

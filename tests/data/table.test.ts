@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { findingText } from '../../src/diagnostics';
 import { describe, expect, it } from 'vitest';
 import { csvRows, detectDelimiter, plainRows, readRows } from '../../src/data/table';
 
@@ -114,8 +115,8 @@ describe('readRows: errors', () => {
     const r = readRows('乡镇,出生人数\n乐平镇,628\n皋落镇,"214\n', 'a.csv');
     expect(r.rows).toEqual([]);
     expect(r.error).toMatchObject({ severity: 'error', code: 'data/csv', file: 'a.csv', line: 3, col: 1 });
-    expect(r.error!.message.en).toBe('not a readable CSV table: a quote opened on line 3 is never closed');
-    expect(r.error!.message.zh).toBe('无法按 CSV 表格读取：第 3 行的引号没有闭合（检查引号是否成对）');
+    expect(findingText(r.error!, 'en')).toBe('not a readable CSV table: a quote opened on line 3 is never closed');
+    expect(findingText(r.error!, 'zh')).toBe('无法按 CSV 表格读取：第 3 行的引号没有闭合（检查引号是否成对）');
   });
 
   it('points at the line where the unclosed quote opens, not where the file ends', () => {
@@ -128,7 +129,7 @@ describe('readRows: errors', () => {
     const r = readRows('a,b\n1,"2"x\n3,4\n', 'b.csv');
     expect(r.rows).toEqual([]);
     expect(r.error).toMatchObject({ severity: 'error', code: 'data/csv', file: 'b.csv', line: 2, col: 2 });
-    expect(r.error!.message.en).toMatch(/^not a readable CSV table: a stray quote in column 2/);
+    expect(findingText(r.error!, 'en')).toMatch(/^not a readable CSV table: a stray quote in column 2/);
   });
 });
 

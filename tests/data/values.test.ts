@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { valueProblem } from '../../src/messages/data-units';
 import { R, Rational } from '../../src/rational';
 import type { Field } from '../../src/scheme/model';
 import { parseCell, parseNumberText, type Parsed } from '../../src/data/values';
@@ -13,13 +14,13 @@ const ofType = (type: Field['type']): Field => ({ id: `a_${type}`, label: type, 
 
 /** The exact value of a successful parse, as a Rational. */
 function valueOf(p: Parsed): Rational {
-  if ('error' in p) throw new Error(`expected a value, got error: ${p.error.en}`);
+  if ('error' in p) throw new Error(`expected a value, got error: ${valueProblem.en(p.error)}`);
   if (!(p.value instanceof Rational)) throw new Error(`expected a number, got ${String(p.value)}`);
   return p.value;
 }
 function errorOf(p: Parsed): { en: string; zh: string } {
   if (!('error' in p)) throw new Error(`expected an error, got ${String(p.value)}`);
-  return p.error;
+  return { en: valueProblem.en(p.error), zh: valueProblem.zh(p.error) };
 }
 
 describe('parseNumberText', () => {

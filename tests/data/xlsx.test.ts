@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { findingText, worded } from '../../src/diagnostics';
 import { describe, expect, it } from 'vitest';
 import { sheetFromRows, readSheet, type Sheet } from '../../src/data/sheet';
 import { parseCell } from '../../src/data/values';
@@ -191,7 +192,7 @@ describe('readXlsx: sheets', () => {
     expect(r.rows).toEqual([]);
     expect(r.sheetName).toBeUndefined();
     expect(r.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-sheet', file: 'a.xlsx', line: 1, col: 1 }]);
-    expect(r.findings[0]!.message).toEqual({
+    expect(worded(r.findings[0]!).message).toEqual({
       en: 'the workbook has no sheet named "财务"; its sheets are "乡镇", "县级"',
       zh: '工作簿中没有名为“财务”的工作表；现有工作表：“乡镇”、“县级”',
     });
@@ -212,14 +213,14 @@ describe('readXlsx: files that are not workbooks', () => {
       const r = await readXlsx(bytes, 'bad.xlsx');
       expect(r.rows).toEqual([]);
       expect(r.findings.map(where)).toEqual([{ severity: 'error', code: 'data/xlsx', file: 'bad.xlsx', line: 1, col: 1 }]);
-      expect(r.findings[0]!.message.en).toMatch(/\.xlsx/);
-      expect(r.findings[0]!.message.zh).toMatch(/工作簿/);
+      expect(findingText(r.findings[0]!, 'en')).toMatch(/\.xlsx/);
+      expect(findingText(r.findings[0]!, 'zh')).toMatch(/工作簿/);
     });
   }
 
   it('says what an OLE2 file probably is', async () => {
     const r = await readXlsx(cases[3]![1], 'old.xlsx');
-    expect(r.findings[0]!.message.en).toContain('Excel 97–2003 (.xls)');
+    expect(findingText(r.findings[0]!, 'en')).toContain('Excel 97–2003 (.xls)');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors';
+import { worded } from '../../src/diagnostics';
 import { R } from '../../src/rational';
 import { jsonErrorAt } from '../../src/trend/json-error';
 import { comparePeriods, isPeriod } from '../../src/data/period';
@@ -13,7 +14,7 @@ function error(text: string, file = 'r.json') {
     expect(e).toBeInstanceOf(InputError);
     const ds = (e as InputError).diagnostics;
     expect(ds).toHaveLength(1);
-    return ds[0]!;
+    return worded(ds[0]!); // the finding with its words in both languages
   }
   throw new Error('no error');
 }
