@@ -24,11 +24,14 @@ export interface LeanAssessment {
   townships: Map<UnitResult, Uint8Array>;
 }
 
-/** The units below each top-level unit made compact and dropped (the top-level units keep their own items). */
-export function dropChildren(a: Assessment, townships: Map<UnitResult, Uint8Array> = new Map()): LeanAssessment {
+/**
+ * The units below each top-level unit made compact and dropped (the top-level units
+ * keep their own items); without `lines` (no batch JSON asked for) only dropped.
+ */
+export function dropChildren(a: Assessment, townships: Map<UnitResult, Uint8Array> = new Map(), lines = true): LeanAssessment {
   const units = a.units.map((root) => {
     const slim: UnitResult = { ...root, children: [] };
-    townships.set(slim, Buffer.from(compactLines(root.children).join('\n')));
+    if (lines) townships.set(slim, Buffer.from(compactLines(root.children).join('\n')));
     return slim;
   });
   return { assessment: { ...a, units }, townships };
@@ -64,12 +67,12 @@ function groups(units: readonly DataUnit[]): DataUnit[][] {
  * single one, in full). Otherwise the dataset is handed over: its unit list is
  * emptied, so that each county's data can go once it is scored.
  */
-export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<string, Rational>): LeanAssessment | undefined {
+export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<string, Rational>, lines = true): LeanAssessment | undefined {
   const parts = groups(dataset.units);
   if (parts.length < 2) return undefined;
   const absent = absentColumns(scheme, dataset.units);
   const same = (s: ReadonlySet<string>) => s.size === absent.size && [...s].every((x) => absent.has(x));
-  if (!parts.every((p) => same(absentColumns(scheme, p)))) return dropChildren(evaluate(scheme, dataset, { params }));
+  if (!parts.every((p) => same(absentColumns(scheme, p)))) return dropChildren(evaluate(scheme, dataset, { params }), new Map(), lines);
   const townships = new Map<UnitResult, Uint8Array>();
   const units: UnitResult[] = [];
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
@@ -81,7 +84,7 @@ export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<strin
     first ??= one;
     // Each part says the absent columns again: kept once, from `warnings`.
     warnings.push(...one.data.findings.filter((d) => d.code !== 'data/optional-column-absent'));
-    units.push(...dropChildren(one, townships).assessment.units);
+    units.push(...dropChildren(one, townships, lines).assessment.units);
   }
   return {
     assessment: { ...first!, units, data: { ...first!.data, findings: warnings.length ? sortDiagnostics([...dataset.findings, ...warnings]) : dataset.findings } },

@@ -42,6 +42,8 @@ export interface BatchOptions {
    * counties, not their townships.
    */
   lean?: boolean;
+  /** In a lean batch, whether the compact lines are made: only the batch JSON writes them (default: made). */
+  leanLines?: boolean;
 }
 
 export interface JobResult {
@@ -58,14 +60,14 @@ export interface JobResult {
  * period column (the column's periods win over --period and names). An
  * unreadable file throws InputError.
  */
-export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits' | 'lean'>): Promise<JobResult[]> {
+export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits' | 'lean' | 'leanLines'>): Promise<JobResult[]> {
   const files = await loadInputs(io, job.files, o.sheet, o.limits);
   const sets = readDatasets(scheme, files, o.read);
   // Several periods in one file: the trend between them reads every unit in full.
   const lean = o.lean && sets.length === 1;
   return sets.map(({ period, dataset }) => {
     const dataErrors = errorsByRoot(dataset);
-    const slim = lean ? evaluateLean(scheme, dataset, o.params) : undefined;
+    const slim = lean ? evaluateLean(scheme, dataset, o.params, o.leanLines !== false) : undefined;
     return {
       job: period ? { ...job, period } : job,
       assessment: slim?.assessment ?? evaluate(scheme, dataset, { params: o.params }),
@@ -114,7 +116,7 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
     try {
       const rs = await assessJob(io, scheme, job, o);
       // A lean job of one county (evaluateLean keeps it whole) drops its townships here.
-      results.push(...(o.lean && rs.length === 1 ? rs.map((r) => (r.townships ? r : { ...r, ...dropChildren(r.assessment) })) : rs));
+      results.push(...(o.lean && rs.length === 1 ? rs.map((r) => (r.townships ? r : { ...r, ...dropChildren(r.assessment, new Map(), o.leanLines !== false) })) : rs));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       findings.push(...e.diagnostics);

@@ -4,7 +4,7 @@ import type { CodedDiagnostic, Diagnostic, Finding } from '../diagnostics';
 import { message } from '../messages/codes';
 import { InputError, UsageError } from '../errors';
 import type { InputFile } from '../data/dataset';
-import { compilePrepared, type Preparsed } from '../scheme/prepared';
+import { compilePrepared, schemeFromCache, type Preparsed } from '../scheme/prepared';
 import type { Scheme } from '../scheme/model';
 import { textRowsFinding } from '../data/text-limits';
 import { fileSizeError, withDefaults, type Limits } from '../limits';
@@ -75,6 +75,8 @@ export async function resolveScheme(io: Io, ref: string | undefined, limits: Lim
     text = undefined; // not UTF-8: loadSchemeBytes says where
   }
   const name = shown(io, file);
+  const cached = text === undefined ? undefined : compiledCache(io, file, text, name);
+  if (cached) return { scheme: cached.scheme, warnings: cached.diagnostics };
   const pre = text === undefined ? undefined : preparsed(io, file, text);
   const fast = pre?.checked ? compilePrepared(pre.data, name) : undefined;
   if (fast) return { scheme: fast.scheme, warnings: fast.diagnostics };
@@ -82,6 +84,28 @@ export async function resolveScheme(io: Io, ref: string | undefined, limits: Lim
   const r = text === undefined ? loadSchemeBytes(bytes, name, undefined, limits) : loadScheme(text, name, pre?.checked ? undefined : pre, limits);
   if (!r.scheme) throw new InputError(r.diagnostics);
   return { scheme: r.scheme, warnings: r.diagnostics };
+}
+
+/** The build that made this bundle (scripts/build.mjs defines it); undefined when running from the sources. */
+declare const PINGGU_BUILD: string | undefined;
+const BUILD = typeof PINGGU_BUILD === 'string' ? PINGGU_BUILD : undefined;
+
+/**
+ * A bundled scheme as the build compiled it (dist/criteria/<file>.compiled.json), when
+ * the cache was made from this very text (compared whole: an edited criteria/ file is
+ * never served from the cache) by the build that made the running code (`build`;
+ * running from the sources there is none, and the scheme is compiled).
+ */
+export function compiledCache(io: Io, file: string, text: string, name: string, build: string | undefined = BUILD): ReturnType<typeof schemeFromCache> {
+  if (build === undefined || path.dirname(file) !== path.join(io.root, 'criteria')) return undefined;
+  const cache = path.join(io.root, 'dist', 'criteria', `${path.basename(file)}.compiled.json`);
+  let entry: { build?: string; source?: string; compiled?: unknown };
+  try {
+    entry = JSON.parse(new TextDecoder().decode(io.readFile(cache)));
+  } catch {
+    return undefined;
+  }
+  return entry.build === build && entry.source === text ? schemeFromCache(entry.compiled, name) : undefined;
 }
 
 /** The build's work on a bundled scheme, when it was made from exactly this text (compared whole). */

@@ -88,16 +88,18 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   };
   const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
   const lean = leanOutputs(o, detail, outputs, format) && new Set(jobs.map((j) => j.period)).size <= 1;
+  // Only the batch JSON writes the townships' compact lines: a table, md or html alone makes none.
+  const leanLines = outputs.length ? outputs.some((x) => x.format === 'json') : format === 'json';
   let batch: Batch;
   if (jobs.length === 1) {
     // Lean: a dataset of several counties comes back with its townships compact (one county alone, in full).
-    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean }));
+    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean, leanLines }));
     if (results.length === 1 && results[0]!.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
       return single(io, results[0]!.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: results[0]!.job.period, asOf: asOfOption(o), warnings: [...adjustFindings, ...warnings] });
     }
     batch = collect(results, gateOf);
   } else {
-    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, limits, gate: gateOf, progress: bar?.tick, adjust: lean ? undefined : adjusted, lean });
+    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, limits, gate: gateOf, progress: bar?.tick, adjust: lean ? undefined : adjusted, lean, leanLines });
     bar?.end();
   }
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';

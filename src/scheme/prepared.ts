@@ -6,6 +6,7 @@
 import { worded, type Diagnostic } from '../diagnostics';
 import { compileScheme } from './compile';
 import type { Scheme } from './model';
+import { unpackScheme } from './packed';
 import { showPath } from './path';
 import type { SchemeInput } from './schema';
 
@@ -18,6 +19,15 @@ export type LoadResult = { scheme: Scheme; diagnostics: Diagnostic[] } | { schem
 export interface Preparsed {
   data: unknown;
   checked?: boolean;
+}
+
+/** The build's compiled scheme; undefined when it cannot be read (the caller then loads the text). */
+export function schemeFromCache(compiled: unknown, file: string): { scheme: Scheme; diagnostics: Diagnostic[] } | undefined {
+  try {
+    return { scheme: unpackScheme(compiled as Parameters<typeof unpackScheme>[0], file), diagnostics: [] };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
