@@ -1,0 +1,136 @@
+/**
+ * The offline page's scoring, without the DOM: a scheme's text and the dropped files
+ * in; the report in every format the page shows or offers, or the scheme's errors as
+ * `pinggu check` prints them. What `pinggu score` does for one dataset (src/cli/score.ts),
+ * with the page's files in place of paths. Runs in the page's worker (./worker.ts).
+ */
+import { formatDiagnostic, type CodedDiagnostic, type Finding, type Lang } from '../diagnostics';
+import { message } from '../messages/codes';
+import { say } from '../messages/catalog';
+import { readDatasets, type InputFile } from '../data/dataset';
+import { evaluate } from '../engine/evaluate';
+import type { Assessment } from '../engine/types';
+import { loadScheme } from '../scheme/load';
+import type { Scheme } from '../scheme/model';
+import { formatCsv } from '../report/csv';
+import { showPoints } from '../report/display';
+import { formatExplain } from '../report/explain-item';
+import { formatHtml } from '../report/html';
+import { formatJson } from '../report/json';
+import { sortItems } from '../report/order';
+import { csvText, templateSheets } from '../report/template';
+import { compareCodePoints } from '../compare';
+import type { AppStep } from '../messages/app';
+
+export interface AppFile {
+  /** The path the page knows: the folder-relative path of a picked folder, else the file's name. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AppRequest {
+  scheme: { name: string; text: string };
+  files: AppFile[];
+  lang: Lang;
+}
+
+export interface AppItem {
+  id: string;
+  title: string;
+  lost: string;
+  /** Whether the item lost points (the page lists these first, the rest folded). */
+  lostAny: boolean;
+  /** `pinggu explain <id>` for the top unit. */
+  explain: string;
+}
+
+export interface AppTemplate {
+  level: string;
+  title: string;
+  /** UTF-8 with a BOM (what Excel and WPS open as UTF-8). */
+  csv: string;
+}
+
+export type AppResult =
+  | { kind: 'scheme-errors'; file: string; lines: string[] }
+  /** No data yet: the scheme is good (its warnings) and its blank sheets can be had. */
+  | { kind: 'scheme-ok'; schemeTitle: string; findings: string[]; templates: AppTemplate[] }
+  | {
+      kind: 'report';
+      schemeTitle: string;
+      summary: string;
+      /** More than one county or period: said, and the report is of the first. */
+      note?: string;
+      html: string;
+      json: string;
+      csv: string;
+      items: AppItem[];
+      findings: string[];
+      templates: AppTemplate[];
+      files: number;
+    };
+
+/** What a folder expands to (as `pinggu score DIR` does); other files are left alone. */
+const DATA = /\.(csv|tsv)$/i;
+const XLSX = /\.xlsx$/i;
+
+/** The scheme's errors as `pinggu check` prints them, or the scheme and its warnings. */
+export function schemeOf(name: string, text: string): { scheme?: Scheme; findings: Finding[] } {
+  const r = loadScheme(text, name);
+  return { scheme: r.scheme, findings: r.diagnostics };
+}
+
+export function scoreInPage(req: AppRequest, progress: (step: AppStep) => void = () => {}): AppResult {
+  const { lang } = req;
+  const loaded = schemeOf(req.scheme.name, req.scheme.text);
+  if (!loaded.scheme) return { kind: 'scheme-errors', file: req.scheme.name, lines: loaded.findings.map((d) => formatDiagnostic(d, lang)) };
+  const scheme = loaded.scheme;
+  const templates = templateSheets(scheme).map((s) => ({ level: s.level, title: s.title, csv: `\ufeff${csvText(s.header, s.rows)}` }));
+  if (req.files.length === 0) return { kind: 'scheme-ok', schemeTitle: scheme.title, findings: loaded.findings.map((d) => formatDiagnostic(d, lang)), templates };
+  progress(1);
+  const said: Finding[] = [];
+  const files: InputFile[] = [];
+  for (const f of [...req.files].sort((a, b) => compareCodePoints(a.name, b.name))) {
+    if (XLSX.test(f.name)) said.push(noXlsx(f.name));
+    else if (DATA.test(f.name)) files.push({ name: f.name, bytes: f.bytes });
+  }
+  const sets = readDatasets(scheme, files);
+  progress(2);
+  const assessments = sets.map(({ period, dataset }) => ({ period, assessment: evaluate(scheme, dataset, { params: new Map() }) }));
+  progress(3);
+  const { period, assessment } = assessments[assessments.length - 1]!;
+  const ctx = { lang, color: false, sort: 'lost' as const, verbose: false, csvEncoding: 'utf-8' as const, period };
+  const units = assessments.reduce((n, x) => n + x.assessment.units.length, 0);
+  const top = assessment.units[0];
+  return {
+    kind: 'report',
+    schemeTitle: scheme.title,
+    summary: top ? summaryOf(assessment, lang) : say(message('app/no-data', {}), lang),
+    ...(units > 1 || assessments.length > 1 ? { note: say(message('app/batch', { units, periods: assessments.length }), lang) } : {}),
+    html: formatHtml(assessment, ctx),
+    json: formatJson(assessment, ctx),
+    csv: formatCsv(assessment, ctx) as string, // UTF-8 (with BOM) is text, never a promise
+    items: top ? itemsOf(assessment, lang) : [],
+    findings: [...said, ...assessment.data.findings, ...loaded.findings].map((d) => formatDiagnostic(d, lang)),
+    templates,
+    files: files.length,
+  };
+}
+
+function summaryOf(a: Assessment, lang: Lang): string {
+  const u = a.units[0]!;
+  const args = { unit: u.name, score: showPoints(u.scaled), max: showPoints(a.scheme.total), pass: showPoints(a.scheme.pass) };
+  const vetoes = u.vetoes.filter((v) => v.triggered).length;
+  if (u.passed) return say(message('app/summary-passed', args), lang);
+  return say(vetoes ? message('app/summary-vetoed', { ...args, vetoes }) : message('app/summary-failed', args), lang);
+}
+
+/** The top unit's items, most points lost first (as the report lists them), each with its explanation. */
+function itemsOf(a: Assessment, lang: Lang): AppItem[] {
+  const u = a.units[0]!;
+  return sortItems(u.items, 'lost').map((i) => ({ id: i.id, title: i.title, lost: showPoints(i.lost), lostAny: i.lost.sign() > 0, explain: formatExplain(a, u, i, lang) }));
+}
+
+function noXlsx(file: string): CodedDiagnostic {
+  return { severity: 'error', file, line: 1, col: 1, ...message('app/no-xlsx', { file }) };
+}
