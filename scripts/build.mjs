@@ -73,6 +73,8 @@ function asciiOnly(file) {
   writeFileSync(file, text);
 }
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
+// The offline page (`pinggu app`): dist/pinggu-app.html.
+await import('./build-app.mjs');
 
 // Bundled schemes parsed and checked ahead of time by the loader just built (with the
 // text they came from): start-up skips the YAML parse, and for a clean scheme the

@@ -49,6 +49,12 @@ export interface AppArgs {
   'app/batch': { units: number; periods: number };
   /** Nothing to score yet. */
   'app/no-data': Record<string, never>;
+  /** `pinggu app`: the page was written (its size in MB). */
+  'app/wrote': { file: string; size: string };
+  /** `pinggu app` in a checkout where the page was not built. */
+  'app/not-built': { file: string };
+  /** `pinggu app -o DIR`. */
+  'app/output-folder': { file: string };
   /** A failure that is not the input's fault. */
   'app/internal': { message: string };
 }
@@ -105,6 +111,18 @@ export const APP: Renderers<AppArgs> = {
     zh: (a) => `数据包含 ${a.periods} 期共 ${a.units} 个县：报告包括全部各县`,
   },
   'app/no-data': { en: () => 'No data yet: drop the township and county CSV files above', zh: () => '尚无数据：请把乡镇表和县表 CSV 文件拖到上方' },
+  'app/wrote': {
+    en: (a) => `wrote ${a.file} (${a.size} MB): open it in Chrome, Edge or Firefox; it works offline`,
+    zh: (a) => `已写入 ${a.file}（${a.size} MB）：用 Chrome、Edge 或 Firefox 打开即可，无需联网`,
+  },
+  'app/not-built': {
+    en: (a) => `the offline page is not built (${a.file} is missing): run npm run build`,
+    zh: (a) => `离线页面尚未生成（缺少 ${a.file}）：请先运行 npm run build`,
+  },
+  'app/output-folder': {
+    en: (a) => `cannot write ${a.file}: it is a folder; give a file name such as pinggu.html`,
+    zh: (a) => `无法写入 ${a.file}：这是一个文件夹；请给出文件名，如 pinggu.html`,
+  },
   'app/internal': {
     en: (a) => `Internal error: ${a.message} (please report it)`,
     zh: (a) => `内部错误：${a.message}（请报告此问题）`,

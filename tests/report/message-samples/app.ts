@@ -26,5 +26,8 @@ export const APP_SAMPLES: { [K in keyof AppArgs]: AppArgs[K] } = {
   'app/no-xlsx': { file: 'a.xlsx' },
   'app/batch': { units: 11, periods: 3 },
   'app/no-data': {},
+  'app/wrote': { file: 'pinggu.html', size: '0.41' },
+  'app/not-built': { file: 'dist/pinggu-app.html' },
+  'app/output-folder': { file: 'out' },
   'app/internal': { message: 'boom' },
 };
