@@ -1,0 +1,266 @@
+/**
+ * The offline page (`pinggu app`, docs/app.md) in Debian's Chromium, opened from a file
+ * with the network off: the sample county's files put into the file input are scored
+ * in the page's worker, and what the page shows and saves is what the command line
+ * gives for the same bytes (the JSON, CSV and HTML reports, an item's explanation, a
+ * broken scheme's line:col error); the language switches; no request leaves the page.
+ *
+ * Skipped without /usr/bin/chromium, unless PINGGU_REQUIRE_BROWSER=1 (as in
+ * html.browser.test.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { main } from '../../src/cli/main';
+import { fakeIo, ROOT } from '../cli/fake-io';
+
+// Callbacks given to page.evaluate run in the page; its globals, loosely (no DOM library here).
+declare const document: any;
+declare const window: any;
+
+const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const TIMEOUT = 90_000;
+const XIYANG = join(ROOT, 'fixtures', 'xiyang');
+const BROKEN = 'id: broken\ntitle: [oops\n';
+
+const haveBrowser = existsSync(CHROMIUM);
+const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
+if (!haveBrowser && !required) console.warn(`\n⚠ SKIPPED: the offline page's browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei).\n`);
+
+/** What `pinggu <args>` prints on stdout, run in `cwd` (so files are named as the page names them). */
+async function cli(cwd: string, args: string[]): Promise<{ out: string; err: string; code: number }> {
+  const io = fakeIo();
+  io.cwd = cwd;
+  const code = await main(args, io);
+  return { out: io.out, err: io.err, code };
+}
+
+interface Opened {
+  page: Page;
+  /**
+   * Requests other than the page's file and its own blob: URLs (the worker, saved
+   * files) that got past the page's Content-Security-Policy: each reached the
+   * browser's network layer (where the route aborts it) or is not known to be refused.
+   */
+  foreign: () => string[];
+  /** Requests the policy refused before they were sent. */
+  refused: string[];
+  errors: string[];
+}
+
+describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  let url: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pinggu-app-'));
+    const file = join(dir, 'pinggu.html');
+    execFileSync(process.execPath, ['scripts/build-app.mjs', '-o', file], { cwd: ROOT, stdio: 'ignore' });
+    url = pathToFileURL(file).href;
+    writeFileSync(join(dir, 'broken.yaml'), BROKEN);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(init?: () => void): Promise<Opened> {
+    const context = await browser.newContext({ offline: true, acceptDownloads: true, viewport: { width: 1100, height: 1400 } });
+    const page = await context.newPage();
+    const routed: string[] = [];
+    const requested: string[] = [];
+    const refused: string[] = [];
+    const errors: string[] = [];
+    const own = (u: string) => u === url || u.startsWith('blob:');
+    await context.route('**/*', (route) => {
+      if (own(route.request().url())) return route.continue();
+      routed.push(route.request().url());
+      return route.abort();
+    });
+    page.on('request', (r) => {
+      if (!own(r.url())) requested.push(r.url());
+    });
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText === 'csp') refused.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    if (init) await page.addInitScript(init);
+    await page.goto(url, { waitUntil: 'load' });
+    const foreign = () => [...new Set([...routed, ...requested.filter((u) => !refused.includes(u))])].sort();
+    return { page, foreign, refused, errors };
+  }
+
+  async function dropXiyang(page: Page): Promise<void> {
+    await page.setInputFiles('#files', [join(XIYANG, 'townships.csv'), join(XIYANG, 'county.csv')]);
+    await page.waitForSelector('#summary:not(:empty)');
+  }
+
+  async function saved(page: Page, file: string): Promise<Buffer> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#report-downloads button[data-file="${file}"]`)]);
+    expect(download.suggestedFilename()).toBe(file);
+    return readFileSync((await download.path())!);
+  }
+
+  it(
+    'forbids every request by its Content-Security-Policy: a fetch, an image, a stylesheet are refused before they leave',
+    async () => {
+      const { page, foreign, refused } = await open();
+      const blocked = await page.evaluate(async () => {
+        const seen: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e: any) => seen.push(e.violatedDirective));
+        const fetched = await fetch('http://127.0.0.1:9/x').then(() => 'fetched', () => 'refused');
+        const img = document.createElement('img');
+        img.src = 'http://127.0.0.1:9/x.png';
+        document.body.append(img);
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = 'https://fonts.example/x.css';
+        document.head.append(link);
+        await new Promise((r) => setTimeout(r, 300));
+        return { fetched, seen: [...new Set(seen)].sort() };
+      });
+      expect(blocked.fetched).toBe('refused');
+      expect(blocked.seen).toEqual(['connect-src', 'img-src', 'style-src-elem']);
+      // The harness sees what the page asks for: the image and the stylesheet, refused.
+      expect([...new Set(refused)].sort()).toEqual(['http://127.0.0.1:9/x.png', 'https://fonts.example/x.css']);
+      expect(foreign()).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "scores fixtures/xiyang as the command line does: the verdict, the report, the JSON and CSV saved, an item's explanation",
+    async () => {
+      const { page, foreign, errors } = await open();
+      await page.waitForFunction(() => /尚无数据/.test(document.getElementById('status').textContent));
+      await dropXiyang(page);
+      const json = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'json', '--lang', 'zh', '--fail-on', 'never']);
+      expect(json.code).toBe(0);
+      const report = JSON.parse(json.out);
+      const unit = report.units[0];
+      const summary = await page.textContent('#summary');
+      expect(summary).toContain(unit.name);
+      expect(summary).toContain(`${Number(unit.score).toFixed(2)} / 100`);
+      expect(summary).toContain(unit.passed ? '合格' : '不合格');
+      // The report shown is the command line's --format html, verdict first.
+      const html = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'html', '--lang', 'zh', '--fail-on', 'never']);
+      expect(await page.$eval('#report', (f: any) => f.srcdoc)).toBe(html.out);
+      const frame = page.frameLocator('#report');
+      expect(await frame.locator('[data-part]').first().getAttribute('id')).toBe('verdict');
+      expect(await frame.locator('#verdict').textContent()).toContain(unit.name);
+      // Saved files: the same bytes as the command line writes.
+      expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
+      const csv = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'csv', '--lang', 'zh', '--fail-on', 'never']);
+      expect(csv.out.startsWith('\ufeff')).toBe(true);
+      expect(await saved(page, 'pinggu-report.csv')).toEqual(Buffer.from(csv.out, 'utf8'));
+      // The item that lost most, opened: `pinggu explain` for it.
+      const first = page.locator('#items > details').first();
+      const id = (await first.getAttribute('data-item'))!;
+      await first.locator('summary').click();
+      const explain = await cli(XIYANG, ['explain', id, 'county.csv', 'townships.csv', '--lang', 'zh']);
+      expect(await first.locator('pre.explain').isVisible()).toBe(true);
+      expect((await first.locator('pre.explain').textContent())!.trim()).toBe(explain.out.trim());
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'switches to English and back: the page, the report and its files in the chosen language',
+    async () => {
+      const { page, foreign, errors } = await open();
+      await dropXiyang(page);
+      await page.click('#lang');
+      await page.waitForFunction(() => document.documentElement.lang === 'en' && /points/.test(document.getElementById('summary').textContent));
+      expect(await page.textContent('h1')).toContain('score a county offline');
+      const html = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'html', '--lang', 'en', '--fail-on', 'never']);
+      await page.waitForFunction((want: string) => document.getElementById('report').srcdoc === want, html.out);
+      const json = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'json', '--lang', 'en', '--fail-on', 'never']);
+      expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
+      await page.click('#lang');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /分/.test(document.getElementById('summary').textContent));
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "shows a broken scheme's errors as pinggu check prints them (file:line:col), and scores again with a bundled one",
+    async () => {
+      const { page, foreign, errors } = await open();
+      await page.setInputFiles('#scheme-file', join(dir, 'broken.yaml'));
+      await page.waitForSelector('#scheme-error-lines');
+      const check = await cli(dir, ['check', '--scheme', 'broken.yaml', '--lang', 'zh']);
+      expect(check.code).toBe(2);
+      expect(check.err).toMatch(/^broken\.yaml:2:\d+: /);
+      expect(await page.textContent('#scheme-error-lines')).toBe(check.err.trimEnd());
+      expect(await page.isHidden('#result')).toBe(true);
+      await page.selectOption('#scheme', 'criteria/jsyzfw-2008.yaml');
+      await dropXiyang(page);
+      expect(await page.locator('#scheme-error-lines').count()).toBe(0);
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'saves the blank data sheets of the scheme, as pinggu template writes them (UTF-8 with BOM)',
+    async () => {
+      const { page } = await open();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-downloads button[data-file="template.csv"]')]);
+      const io = fakeIo();
+      io.cwd = dir;
+      expect(await main(['template', '--encoding', 'utf-8', '-o', 't.csv', '--lang', 'zh'], io)).toBe(0);
+      const written = [...io.written.entries()].find(([p]) => p.endsWith('t.csv'))![1];
+      expect(readFileSync((await download.path())!)).toEqual(Buffer.from(written as Uint8Array));
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'scores in the page itself where no worker can be made',
+    async () => {
+      const { page, foreign, errors } = await open(() => {
+        delete window.Worker;
+      });
+      await dropXiyang(page);
+      expect(await page.textContent('#summary')).toContain('昔阳县');
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+});
+
+if (!haveBrowser) {
+  describe('the offline page (pinggu app) in Chromium', () => {
+    if (required) {
+      it('has a browser (PINGGU_REQUIRE_BROWSER=1)', () => {
+        throw new Error(`PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`);
+      });
+    } else {
+      it.skip(`skipped: ${CHROMIUM} is missing`, () => {});
+    }
+  });
+}
