@@ -1,0 +1,69 @@
+/** The offline page's scoring without a browser (src/app/run.ts): the same bytes give what the command line gives. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scoreInPage, type AppFile, type AppResult } from '../../src/app/run';
+import { main } from '../../src/cli/main';
+import { fakeIo, ROOT } from '../cli/fake-io';
+
+const XIYANG = join(ROOT, 'fixtures', 'xiyang');
+const SCHEME = { name: 'criteria/jsyzfw-2008.yaml', text: readFileSync(join(ROOT, 'criteria', 'jsyzfw-2008.yaml'), 'utf8') };
+const file = (name: string): AppFile => ({ name, bytes: new Uint8Array(readFileSync(join(XIYANG, name))) });
+
+async function cli(args: string[]): Promise<string> {
+  const io = fakeIo();
+  io.cwd = XIYANG;
+  await main(args, io);
+  return io.out;
+}
+
+function report(r: AppResult) {
+  if (r.kind !== 'report') throw new Error(`expected a report, got ${r.kind}`);
+  return r;
+}
+
+describe('scoreInPage', () => {
+  it('gives the JSON, HTML and CSV of pinggu score for the same files, in either order given', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const steps: number[] = [];
+      const r = report(scoreInPage({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang }, (s) => steps.push(s)));
+      expect(steps).toEqual([1, 2, 3]);
+      const args = ['score', 'county.csv', 'townships.csv', '--lang', lang, '--fail-on', 'never'];
+      expect(r.json).toBe(await cli([...args, '--format', 'json']));
+      expect(r.html).toBe(await cli([...args, '--format', 'html']));
+      expect(r.csv).toBe(await cli([...args, '--format', 'csv']));
+      expect(r.files).toBe(2);
+    }
+  });
+
+  it('lists the items most points lost first, each with what pinggu explain prints', async () => {
+    const r = report(scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv')], lang: 'zh' }));
+    const lost = r.items.map((i) => Number(i.lost));
+    expect(lost).toEqual([...lost].sort((a, b) => b - a));
+    expect(r.items.filter((i) => i.lostAny).length).toBe(lost.filter((x) => x > 0).length);
+    const top = r.items[0]!;
+    expect(top.explain.trim()).toBe((await cli(['explain', top.id, 'county.csv', 'townships.csv', '--lang', 'zh'])).trim());
+    expect(r.summary).toMatch(/^昔阳县：87\.18 \/ 100 分，不合格/);
+  });
+
+  it("says a scheme's errors as pinggu check does, file:line:col first", () => {
+    const r = scoreInPage({ scheme: { name: 'mine.yaml', text: 'id: x\ntitle: [oops\n' }, files: [file('county.csv')], lang: 'en' });
+    expect(r.kind).toBe('scheme-errors');
+    if (r.kind !== 'scheme-errors') return;
+    expect(r.lines[0]).toMatch(/^mine\.yaml:2:\d+: error: /);
+  });
+
+  it('without data: the scheme is good and its blank sheets can be had (UTF-8 with BOM)', () => {
+    const r = scoreInPage({ scheme: SCHEME, files: [], lang: 'zh' });
+    expect(r.kind).toBe('scheme-ok');
+    if (r.kind !== 'scheme-ok') return;
+    expect(r.templates.map((t) => t.level)).toEqual(['township', 'county']);
+    expect(r.templates[0]!.csv.startsWith('\ufeff')).toBe(true);
+  });
+
+  it('says a workbook it cannot read, and leaves files that are not data alone', () => {
+    const r = report(scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) }, { name: 'x/README.md', bytes: new Uint8Array([35]) }], lang: 'en' }));
+    expect(r.files).toBe(2);
+    expect(r.findings).toContain('x/a.xlsx:1:1: error: x/a.xlsx: this page does not read .xlsx workbooks yet; save the sheet as CSV in Excel or WPS and drop that');
+  });
+});
