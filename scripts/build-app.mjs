@@ -16,12 +16,17 @@ const out = args.includes('-o') ? path.resolve(args[args.indexOf('-o') + 1]) : p
 
 const browser = { bundle: true, platform: 'browser', format: 'iife', target: ['chrome100', 'firefox100', 'safari15'], minify: true, legalComments: 'none', logLevel: 'warning', write: false, absWorkingDir: ROOT, charset: 'utf8' };
 
-// The workbook reader and writer (exceljs) and the GB18030 encoder (iconv-lite) are
-// node-bound and large: the page reads CSV and writes UTF-8 CSV, so they are left out.
+// Node modules in the browser: the workbook reader and writer are exceljs's own browser
+// build (without its polyfills: the browsers the page is for need none); node:zlib is a
+// shim on DecompressionStream (src/app/shims/zlib.ts), and the few Buffer calls of the
+// data readers a shim injected where they name it (src/app/shims/buffer.ts). The GB18030
+// encoder (iconv-lite) and every other node module are left out: the page writes UTF-8 CSV.
 const noNode = {
   name: 'no-node-modules',
   setup(b) {
-    b.onResolve({ filter: /^(exceljs|iconv-lite|node:.*)$/ }, (a) => ({ path: a.path, namespace: 'absent' }));
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: path.join(ROOT, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js') }));
+    b.onResolve({ filter: /^(node:)?zlib$/ }, () => ({ path: path.join(ROOT, 'src', 'app', 'shims', 'zlib.ts') }));
+    b.onResolve({ filter: /^(iconv-lite|node:.*)$/ }, (a) => ({ path: a.path, namespace: 'absent' }));
     b.onLoad({ filter: /.*/, namespace: 'absent' }, (a) => ({ contents: `throw new Error(${JSON.stringify(`${a.path} is not in the offline page`)});`, loader: 'js' }));
   },
 };
@@ -48,7 +53,7 @@ const csvParse = {
   },
 };
 
-const worker = await build({ ...browser, entryPoints: ['src/app/worker.ts'], plugins: [noNode, csvParse] });
+const worker = await build({ ...browser, entryPoints: ['src/app/worker.ts'], plugins: [noNode, csvParse], inject: ['src/app/shims/buffer.ts'] });
 const workerCode = worker.outputFiles[0].text;
 const page = await build({ ...browser, entryPoints: ['src/app/page.ts'], plugins: [noNode, inlineSchemes], define: { __PINGGU_WORKER__: JSON.stringify(workerCode) } });
 // Inside <script>, `</script` and `<!--` would end or confuse the element; in JS text `<\/` means `</`.

@@ -140,6 +140,7 @@ function show(): void {
     download(word('app/download', { format: 'html' }), 'pinggu-report.html', r.html, 'text/html'),
     download(word('app/download', { format: 'csv' }), 'pinggu-report.csv', r.csv, 'text/csv'),
     download(word('app/download', { format: 'json' }), 'pinggu-report.json', r.json, 'application/json'),
+    download(word('app/download', { format: 'xlsx' }), 'pinggu-report.xlsx', r.xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   );
   const item = (i: AppItem) => {
     const d = el('details', { 'data-item': i.id });
@@ -169,13 +170,15 @@ function templates(ts: AppTemplate[]): void {
   $('template-downloads').replaceChildren(...ts.map((t, i) => download(word('app/template', { level: t.title }), i === 0 ? 'template.csv' : `template-${t.level}.csv`, t.csv, 'text/csv')));
 }
 
-function download(label: string, file: string, text: string, type: string): any {
+function download(label: string, file: string, data: string | Uint8Array, type: string): any {
   const b = el('button', { type: 'button', 'data-file': file }, label);
   b.onclick = () => {
-    const a = el('a', { href: URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` })), download: file });
+    const blob = new Blob([data], { type: typeof data === 'string' ? `${type};charset=utf-8` : type });
+    const a = el('a', { href: URL.createObjectURL(blob), download: file });
     document.body.append(a);
     a.click();
     a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
   };
   return b;
 }

@@ -4,7 +4,7 @@
  * `pinggu check` prints them. What `pinggu score` does for one dataset (src/cli/score.ts),
  * with the page's files in place of paths. Runs in the page's worker (./worker.ts).
  */
-import { formatDiagnostic, type CodedDiagnostic, type Finding, type Lang } from '../diagnostics';
+import { formatDiagnostic, type Finding, type Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { say } from '../messages/catalog';
 import { readDatasets, type InputFile } from '../data/dataset';
@@ -12,7 +12,9 @@ import { evaluate } from '../engine/evaluate';
 import type { Assessment } from '../engine/types';
 import { loadScheme } from '../scheme/load';
 import type { Scheme } from '../scheme/model';
+import { readXlsx } from '../data/xlsx';
 import { formatCsv } from '../report/csv';
+import { formatXlsx } from '../report/xlsx';
 import { showPoints } from '../report/display';
 import { formatExplain } from '../report/explain-item';
 import { formatHtml } from '../report/html';
@@ -64,6 +66,8 @@ export type AppResult =
       html: string;
       json: string;
       csv: string;
+      /** The workbook report (`--format xlsx`). */
+      xlsx: Uint8Array;
       items: AppItem[];
       findings: string[];
       templates: AppTemplate[];
@@ -80,7 +84,7 @@ export function schemeOf(name: string, text: string): { scheme?: Scheme; finding
   return { scheme: r.scheme, findings: r.diagnostics };
 }
 
-export function scoreInPage(req: AppRequest, progress: (step: AppStep) => void = () => {}): AppResult {
+export async function scoreInPage(req: AppRequest, progress: (step: AppStep) => void = () => {}): Promise<AppResult> {
   const { lang } = req;
   const loaded = schemeOf(req.scheme.name, req.scheme.text);
   if (!loaded.scheme) return { kind: 'scheme-errors', file: req.scheme.name, lines: loaded.findings.map((d) => formatDiagnostic(d, lang)) };
@@ -89,11 +93,7 @@ export function scoreInPage(req: AppRequest, progress: (step: AppStep) => void =
   if (req.files.length === 0) return { kind: 'scheme-ok', schemeTitle: scheme.title, findings: loaded.findings.map((d) => formatDiagnostic(d, lang)), templates };
   progress(1);
   const said: Finding[] = [];
-  const files: InputFile[] = [];
-  for (const f of [...req.files].sort((a, b) => compareCodePoints(a.name, b.name))) {
-    if (XLSX.test(f.name)) said.push(noXlsx(f.name));
-    else if (DATA.test(f.name)) files.push({ name: f.name, bytes: f.bytes });
-  }
+  const files = await inputFiles(req.files, said);
   const sets = readDatasets(scheme, files);
   progress(2);
   const assessments = sets.map(({ period, dataset }) => ({ period, assessment: evaluate(scheme, dataset, { params: new Map() }) }));
@@ -110,10 +110,11 @@ export function scoreInPage(req: AppRequest, progress: (step: AppStep) => void =
     html: formatHtml(assessment, ctx),
     json: formatJson(assessment, ctx),
     csv: formatCsv(assessment, ctx) as string, // UTF-8 (with BOM) is text, never a promise
+    xlsx: await formatXlsx(assessment, ctx),
     items: top ? itemsOf(assessment, lang) : [],
     findings: [...said, ...assessment.data.findings, ...loaded.findings].map((d) => formatDiagnostic(d, lang)),
     templates,
-    files: files.length,
+    files: req.files.filter((f) => DATA.test(f.name) || XLSX.test(f.name)).length,
   };
 }
 
@@ -131,6 +132,24 @@ function itemsOf(a: Assessment, lang: Lang): AppItem[] {
   return sortItems(u.items, 'lost').map((i) => ({ id: i.id, title: i.title, lost: showPoints(i.lost), lostAny: i.lost.sign() > 0, explain: formatExplain(a, u, i, lang) }));
 }
 
-function noXlsx(file: string): CodedDiagnostic {
-  return { severity: 'error', file, line: 1, col: 1, ...message('app/no-xlsx', { file }) };
+/**
+ * The data files, sorted by name as a folder is read: text files as they are,
+ * workbooks read into rows, each further sheet of a workbook as a file of its own (as
+ * `loadInputs` of src/cli/inputs.ts does). A workbook over a limit is said and left out.
+ */
+async function inputFiles(given: readonly AppFile[], said: Finding[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const f of [...given].sort((a, b) => compareCodePoints(a.name, b.name))) {
+    if (DATA.test(f.name)) out.push({ name: f.name, bytes: f.bytes });
+    if (!XLSX.test(f.name)) continue;
+    const r = await readXlsx(f.bytes, f.name);
+    const over = r.findings.filter((d) => d.code.startsWith('limit/'));
+    if (over.length) {
+      said.push(...over);
+      continue;
+    }
+    out.push({ name: f.name, bytes: f.bytes, workbook: { rows: r.rows, findings: r.findings } });
+    for (const o of r.others ?? []) out.push({ name: `${f.name}#${o.name}`, bytes: new Uint8Array(), workbook: { rows: o.rows, findings: [], optional: true } });
+  }
+  return out;
 }

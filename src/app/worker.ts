@@ -12,15 +12,15 @@ export type WorkerReply = { type: 'progress'; step: AppStep } | { type: 'done'; 
 declare const self: { postMessage(m: WorkerReply): void; onmessage: ((e: { data: AppRequest }) => void) | null };
 declare const WorkerGlobalScope: unknown;
 
-export function handle(req: AppRequest, post: (m: WorkerReply) => void): void {
+export async function handle(req: AppRequest, post: (m: WorkerReply) => void): Promise<void> {
   const t0 = Date.now();
   try {
-    const result = scoreInPage(req, (step) => post({ type: 'progress', step }));
+    const result = await scoreInPage(req, (step) => post({ type: 'progress', step }));
     post({ type: 'done', result, ms: Date.now() - t0 });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
 }
 
-if (typeof WorkerGlobalScope !== 'undefined') self.onmessage = (e) => handle(e.data, (m) => self.postMessage(m));
+if (typeof WorkerGlobalScope !== 'undefined') self.onmessage = (e) => void handle(e.data, (m) => self.postMessage(m));
 else (globalThis as { pingguScore?: typeof handle }).pingguScore = handle;

@@ -43,8 +43,6 @@ export interface AppArgs {
   'app/template': { level: string };
   /** Heading of the data findings (what `pinggu score` prints on stderr). */
   'app/findings': { count: number };
-  /** A workbook dropped on a page that cannot read workbooks yet. */
-  'app/no-xlsx': { file: string };
   /** Several counties or periods: the page shows one assessment at a time. */
   'app/batch': { units: number; periods: number };
   /** Nothing to score yet. */
@@ -102,10 +100,6 @@ export const APP: Renderers<AppArgs> = {
   'app/download': { en: (a) => `Report as .${a.format}`, zh: (a) => `报告（.${a.format} 文件）` },
   'app/template': { en: (a) => `Blank data sheet: ${a.level} (CSV)`, zh: (a) => `空白数据采集表：${a.level}（CSV）` },
   'app/findings': { en: (a) => `Findings in the data (${a.count})`, zh: (a) => `数据中发现的问题（${a.count} 条）` },
-  'app/no-xlsx': {
-    en: (a) => `${a.file}: this page does not read .xlsx workbooks yet; save the sheet as CSV in Excel or WPS and drop that`,
-    zh: (a) => `${a.file}：本页面暂不能读取 .xlsx 工作簿；请在 Excel 或 WPS 中另存为 CSV 后再拖入`,
-  },
   'app/batch': {
     en: (a) => `The data hold ${a.units} counties in ${a.periods} period${a.periods === 1 ? '' : 's'}: the report covers them all`,
     zh: (a) => `数据包含 ${a.periods} 期共 ${a.units} 个县：报告包括全部各县`,

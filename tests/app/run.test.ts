@@ -26,7 +26,7 @@ describe('scoreInPage', () => {
   it('gives the JSON, HTML and CSV of pinggu score for the same files, in either order given', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const steps: number[] = [];
-      const r = report(scoreInPage({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang }, (s) => steps.push(s)));
+      const r = report(await scoreInPage({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang }, (s) => steps.push(s)));
       expect(steps).toEqual([1, 2, 3]);
       const args = ['score', 'county.csv', 'townships.csv', '--lang', lang, '--fail-on', 'never'];
       expect(r.json).toBe(await cli([...args, '--format', 'json']));
@@ -37,7 +37,7 @@ describe('scoreInPage', () => {
   });
 
   it('lists the items most points lost first, each with what pinggu explain prints', async () => {
-    const r = report(scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv')], lang: 'zh' }));
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv')], lang: 'zh' }));
     const lost = r.items.map((i) => Number(i.lost));
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
     expect(r.items.filter((i) => i.lostAny).length).toBe(lost.filter((x) => x > 0).length);
@@ -46,24 +46,24 @@ describe('scoreInPage', () => {
     expect(r.summary).toMatch(/^昔阳县：87\.18 \/ 100 分，不合格/);
   });
 
-  it("says a scheme's errors as pinggu check does, file:line:col first", () => {
-    const r = scoreInPage({ scheme: { name: 'mine.yaml', text: 'id: x\ntitle: [oops\n' }, files: [file('county.csv')], lang: 'en' });
+  it("says a scheme's errors as pinggu check does, file:line:col first", async () => {
+    const r = await scoreInPage({ scheme: { name: 'mine.yaml', text: 'id: x\ntitle: [oops\n' }, files: [file('county.csv')], lang: 'en' });
     expect(r.kind).toBe('scheme-errors');
     if (r.kind !== 'scheme-errors') return;
     expect(r.lines[0]).toMatch(/^mine\.yaml:2:\d+: error: /);
   });
 
-  it('without data: the scheme is good and its blank sheets can be had (UTF-8 with BOM)', () => {
-    const r = scoreInPage({ scheme: SCHEME, files: [], lang: 'zh' });
+  it('without data: the scheme is good and its blank sheets can be had (UTF-8 with BOM)', async () => {
+    const r = await scoreInPage({ scheme: SCHEME, files: [], lang: 'zh' });
     expect(r.kind).toBe('scheme-ok');
     if (r.kind !== 'scheme-ok') return;
     expect(r.templates.map((t) => t.level)).toEqual(['township', 'county']);
     expect(r.templates[0]!.csv.startsWith('\ufeff')).toBe(true);
   });
 
-  it('says a workbook it cannot read, and leaves files that are not data alone', () => {
-    const r = report(scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) }, { name: 'x/README.md', bytes: new Uint8Array([35]) }], lang: 'en' }));
-    expect(r.files).toBe(2);
-    expect(r.findings).toContain('x/a.xlsx:1:1: error: x/a.xlsx: this page does not read .xlsx workbooks yet; save the sheet as CSV in Excel or WPS and drop that');
+  it('says a workbook it cannot read, and leaves files that are not data alone', async () => {
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) }, { name: 'x/README.md', bytes: new Uint8Array([35]) }], lang: 'en' }));
+    expect(r.files).toBe(3);
+    expect(r.findings.filter((f) => f.startsWith('x/a.xlsx:1:1: error: not a readable .xlsx workbook'))).toHaveLength(1);
   });
 });

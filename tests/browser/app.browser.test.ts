@@ -9,7 +9,9 @@
  * html.browser.test.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +66,13 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
     execFileSync(process.execPath, ['scripts/build-app.mjs', '-o', file], { cwd: ROOT, stdio: 'ignore' });
     url = pathToFileURL(file).href;
     writeFileSync(join(dir, 'broken.yaml'), BROKEN);
+    // The sample's township sheet as an analyst's workbook (numbers as numbers), beside its county sheet.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('乡镇');
+    const rows: string[][] = parse(readFileSync(join(XIYANG, 'townships.csv'), 'utf8'), { bom: true });
+    for (const [n, row] of rows.entries()) ws.addRow(n === 0 ? row : row.map((c) => (/^[\d,]+(\.\d+)?$/.test(c) && !/^0\d/.test(c) ? Number(c.replace(/,/g, '')) : c)));
+    writeFileSync(join(dir, 'townships.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    copyFileSync(join(XIYANG, 'county.csv'), join(dir, 'county.csv'));
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   }, TIMEOUT);
@@ -173,6 +182,36 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       const explain = await cli(XIYANG, ['explain', id, 'county.csv', 'townships.csv', '--lang', 'zh']);
       expect(await first.locator('pre.explain').isVisible()).toBe(true);
       expect((await first.locator('pre.explain').textContent())!.trim()).toBe(explain.out.trim());
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'reads a workbook as the command line does, and saves the report as a workbook with the same cells',
+    async () => {
+      const { page, foreign, errors } = await open();
+      await page.setInputFiles('#files', [join(dir, 'townships.xlsx'), join(dir, 'county.csv')]);
+      await page.waitForSelector('#summary:not(:empty)');
+      const args = ['score', 'county.csv', 'townships.xlsx', '--lang', 'zh', '--fail-on', 'never'];
+      const json = await cli(dir, [...args, '--format', 'json']);
+      expect(JSON.parse(json.out).data.files.map((f: { file: string }) => f.file)).toEqual(['county.csv', 'townships.xlsx']);
+      expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
+      // The workbook report: every sheet and cell as the command line's (the same exceljs, in the browser).
+      const io = fakeIo();
+      io.cwd = dir;
+      expect(await main([...args, '-o', 'r.xlsx'], io)).toBe(0);
+      const cells = async (bytes: Uint8Array) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(bytes) as never);
+        return book.worksheets.map((w) => ({ name: w.name, rows: w.getSheetValues().map((r) => JSON.stringify(r)) }));
+      };
+      const mine = await saved(page, 'pinggu-report.xlsx');
+      const theirs = [...io.written.entries()].find(([p]) => p.endsWith('r.xlsx'))![1] as Uint8Array;
+      expect(await cells(mine)).toEqual(await cells(theirs));
+      expect(mine.equals(Buffer.from(theirs)), 'the same bytes').toBe(true);
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();

@@ -23,7 +23,6 @@ export const APP_SAMPLES: { [K in keyof AppArgs]: AppArgs[K] } = {
   'app/download': { format: 'json' },
   'app/template': { level: '乡镇' },
   'app/findings': { count: 3 },
-  'app/no-xlsx': { file: 'a.xlsx' },
   'app/batch': { units: 11, periods: 3 },
   'app/no-data': {},
   'app/wrote': { file: 'pinggu.html', size: '0.41' },
