@@ -8,6 +8,7 @@ import { formatDiagnostic, type Finding, type Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { say } from '../messages/catalog';
 import { readDatasets, type InputFile } from '../data/dataset';
+import { comparePeriods, periodOfPath } from '../data/period';
 import { evaluate } from '../engine/evaluate';
 import type { Assessment } from '../engine/types';
 import { loadScheme } from '../scheme/load';
@@ -61,7 +62,7 @@ export type AppResult =
       kind: 'report';
       schemeTitle: string;
       summary: string;
-      /** More than one county or period: said, and the report is of the first. */
+      /** Files of several periods (the newest scored), or several counties: said. */
       note?: string;
       html: string;
       json: string;
@@ -93,20 +94,24 @@ export async function scoreInPage(req: AppRequest, progress: (step: AppStep) => 
   if (req.files.length === 0) return { kind: 'scheme-ok', schemeTitle: scheme.title, findings: loaded.findings.map((d) => formatDiagnostic(d, lang)), templates };
   progress(1);
   const said: Finding[] = [];
-  const files = await inputFiles(req.files, said);
+  const { files: chosen, period: pathPeriod, note: periodNote } = newestPeriod(req.files, lang);
+  const files = await inputFiles(chosen, said);
   const sets = readDatasets(scheme, files);
   progress(2);
-  const assessments = sets.map(({ period, dataset }) => ({ period, assessment: evaluate(scheme, dataset, { params: new Map() }) }));
+  // A period column with several periods: the newest, as with files of several periods.
+  const newest = sets[sets.length - 1]!;
+  const period = newest.period ?? pathPeriod ?? null;
+  const assessment = evaluate(scheme, newest.dataset, { params: new Map() });
   progress(3);
-  const { period, assessment } = assessments[assessments.length - 1]!;
   const ctx = { lang, color: false, sort: 'lost' as const, verbose: false, csvEncoding: 'utf-8' as const, period };
-  const units = assessments.reduce((n, x) => n + x.assessment.units.length, 0);
+  const units = assessment.units.length;
+  const notes = [periodNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter((x) => x !== undefined);
   const top = assessment.units[0];
   return {
     kind: 'report',
     schemeTitle: scheme.title,
     summary: top ? summaryOf(assessment, lang) : say(message('app/no-data', {}), lang),
-    ...(units > 1 || assessments.length > 1 ? { note: say(message('app/batch', { units, periods: assessments.length }), lang) } : {}),
+    ...(notes.length ? { note: notes.join('\n') } : {}),
     html: formatHtml(assessment, ctx),
     json: formatJson(assessment, ctx),
     csv: formatCsv(assessment, ctx) as string, // UTF-8 (with BOM) is text, never a promise
@@ -114,7 +119,7 @@ export async function scoreInPage(req: AppRequest, progress: (step: AppStep) => 
     items: top ? itemsOf(assessment, lang) : [],
     findings: [...said, ...assessment.data.findings, ...loaded.findings].map((d) => formatDiagnostic(d, lang)),
     templates,
-    files: req.files.filter((f) => DATA.test(f.name) || XLSX.test(f.name)).length,
+    files: chosen.filter((f) => DATA.test(f.name) || XLSX.test(f.name)).length,
   };
 }
 
@@ -130,6 +135,19 @@ function summaryOf(a: Assessment, lang: Lang): string {
 function itemsOf(a: Assessment, lang: Lang): AppItem[] {
   const u = a.units[0]!;
   return sortItems(u.items, 'lost').map((i) => ({ id: i.id, title: i.title, lost: showPoints(i.lost), lostAny: i.lost.sign() > 0, explain: formatExplain(a, u, i, lang) }));
+}
+
+/**
+ * Files of several periods (a YYYY-MM or YYYYhN in a file's name or, else, its nearest
+ * folder's, as `pinggu score` reads them): the newest period's files and those of no
+ * period. The command line makes a batch of them; the page scores one period.
+ */
+function newestPeriod(given: readonly AppFile[], lang: Lang): { files: AppFile[]; period?: string; note?: string } {
+  const periodOf = (f: AppFile) => periodOfPath(f.name.split('/'));
+  const periods = [...new Set(given.map(periodOf).filter((p) => p !== undefined))].sort(comparePeriods);
+  if (periods.length < 2) return { files: [...given], period: periods[0] };
+  const shown = periods[periods.length - 1]!;
+  return { files: given.filter((f) => [shown, undefined].includes(periodOf(f))), period: shown, note: say(message('app/periods', { shown, periods }), lang) };
 }
 
 /**

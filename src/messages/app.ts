@@ -1,5 +1,5 @@
 /** Messages of the offline page (pinggu app): their arguments and their words in English and Chinese. */
-import type { Renderers } from './render';
+import { type Renderers, en, zh } from './render';
 
 /** What the page is doing while it scores: 1 reading, 2 scoring, 3 writing the report. */
 export type AppStep = 1 | 2 | 3;
@@ -43,8 +43,10 @@ export interface AppArgs {
   'app/template': { level: string };
   /** Heading of the data findings (what `pinggu score` prints on stderr). */
   'app/findings': { count: number };
-  /** Several counties or periods: the page shows one assessment at a time. */
-  'app/batch': { units: number; periods: number };
+  /** Several counties: one report of them all (not the command line's batch summary). */
+  'app/batch': { units: number };
+  /** Files of several periods (by their names or folders): the newest is scored. */
+  'app/periods': { shown: string; periods: string[] };
   /** Nothing to score yet. */
   'app/no-data': Record<string, never>;
   /** `pinggu app`: the page was written (its size in MB). */
@@ -101,8 +103,12 @@ export const APP: Renderers<AppArgs> = {
   'app/template': { en: (a) => `Blank data sheet: ${a.level} (CSV)`, zh: (a) => `空白数据采集表：${a.level}（CSV）` },
   'app/findings': { en: (a) => `Findings in the data (${a.count})`, zh: (a) => `数据中发现的问题（${a.count} 条）` },
   'app/batch': {
-    en: (a) => `The data hold ${a.units} counties in ${a.periods} period${a.periods === 1 ? '' : 's'}: the report covers them all`,
-    zh: (a) => `数据包含 ${a.periods} 期共 ${a.units} 个县：报告包括全部各县`,
+    en: (a) => `The data hold ${a.units} counties: the report shows them together (the ranking of counties and the city summary of pinggu score are not in this page yet)`,
+    zh: (a) => `数据包含 ${a.units} 个县：报告合并显示各县（pinggu score 的县际排名和全市汇总暂未放入本页面）`,
+  },
+  'app/periods': {
+    en: (a) => `The files are of ${a.periods.length} periods (${en(a.periods)}): the page scores the newest, ${a.shown}; to score another, choose only its files`,
+    zh: (a) => `这些文件属于 ${a.periods.length} 个期间（${zh(a.periods)}）：本页面只评最新一期 ${a.shown}；要评其他期间，请只选该期的文件`,
   },
   'app/no-data': { en: () => 'No data yet: drop the township and county CSV files above', zh: () => '尚无数据：请把乡镇表和县表 CSV 文件拖到上方' },
   'app/wrote': {

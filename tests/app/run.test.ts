@@ -1,5 +1,5 @@
 /** The offline page's scoring without a browser (src/app/run.ts): the same bytes give what the command line gives. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreInPage, type AppFile, type AppResult } from '../../src/app/run';
@@ -65,5 +65,22 @@ describe('scoreInPage', () => {
     const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) }, { name: 'x/README.md', bytes: new Uint8Array([35]) }], lang: 'en' }));
     expect(r.files).toBe(3);
     expect(r.findings.filter((f) => f.startsWith('x/a.xlsx:1:1: error: not a readable .xlsx workbook'))).toHaveLength(1);
+  });
+
+  it('scores the newest period of files from several (fixtures/jinzhong, its month folders), and says so', async () => {
+    const root = join(ROOT, 'fixtures', 'jinzhong');
+    const files = readdirSync(root)
+      .filter((d) => /^\d{4}-\d\d$/.test(d))
+      .flatMap((d) => readdirSync(join(root, d)).map((f) => ({ name: `jinzhong/${d}/${f}`, bytes: new Uint8Array(readFileSync(join(root, d, f))) })));
+    expect(files).toHaveLength(6);
+    const r = report(await scoreInPage({ scheme: SCHEME, files, lang: 'en' }));
+    expect(r.files).toBe(2);
+    expect(r.note).toContain('3 periods (2026-07, 2026-08, 2026-09): the page scores the newest, 2026-09');
+    expect(r.note).toContain('11 counties');
+    const doc = JSON.parse(r.json);
+    expect(doc.period).toBe('2026-09');
+    expect(doc.units).toHaveLength(11);
+    expect(doc.data.files.map((f: { file: string }) => f.file)).toEqual(['jinzhong/2026-09/county.csv', 'jinzhong/2026-09/townships.csv']);
+    expect(r.findings).toEqual([]);
   });
 });
