@@ -6,8 +6,8 @@
  */
 import { APP, type AppArgs } from '../messages/app';
 import type { Lang } from '../diagnostics';
-import type { AppFile, AppItem, AppRequest, AppResult, AppTemplate } from './run';
-import type { WorkerReply } from './worker';
+import type { AppFile, AppItem, AppResult, AppTemplate, SaveFormat } from './run';
+import type { WorkerReply, WorkerRequest } from './worker';
 import { SCHEMES } from './schemes';
 
 // The project compiles without the DOM library (so src/ cannot use it by mistake): the page's globals, loosely.
@@ -44,7 +44,7 @@ function el(tag: string, attrs: Record<string, string> = {}, text?: string): any
 // ---- scoring: a worker from the inlined bundle, else the same bundle as a script ----
 const workerUrl = URL.createObjectURL(new Blob([__PINGGU_WORKER__], { type: 'text/javascript' }));
 let worker: any;
-let inPage: ((req: AppRequest, post: (m: WorkerReply) => void) => void) | undefined;
+let inPage: ((m: WorkerRequest, post: (m: WorkerReply) => void) => void) | undefined;
 
 function startWorker(): void {
   try {
@@ -77,23 +77,28 @@ function loadInPage(then: () => void): void {
   document.head.appendChild(s);
 }
 
+/** To the worker, or to the scoring code in the page. */
+function send(m: WorkerRequest): void {
+  if (worker) worker.postMessage(m);
+  else if (inPage) setTimeout(() => inPage!(m, reply), 0);
+  else loadInPage(() => send(m));
+}
+
 function score(): void {
-  const run = ++state.run;
-  const req: AppRequest = { scheme: state.scheme, files: state.files, lang: state.lang };
   status(state.files.length ? word('app/progress', { step: 1 }) : '');
-  const post = (m: WorkerReply) => run === state.run && reply(m);
-  if (worker) worker.postMessage(req);
-  else if (inPage) setTimeout(() => inPage!(req, post), 0);
-  else loadInPage(() => score());
+  send({ type: 'score', req: { scheme: state.scheme, files: state.files, lang: state.lang } });
 }
 
 function reply(m: WorkerReply): void {
   if (m.type === 'progress') return status(word('app/progress', { step: m.step }));
   if (m.type === 'error') return status(word('app/internal', { message: m.message }), true);
+  if (m.type === 'saved') return save(`pinggu-report.${m.format}`, m.data, TYPES[m.format]);
   state.result = m.result;
   state.ms = m.ms;
   show();
 }
+
+const TYPES: Record<SaveFormat, string> = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 function status(text: string, bad = false): void {
   const s = $('status');
@@ -137,10 +142,9 @@ function show(): void {
   findings(r.findings);
   const dl = $('report-downloads');
   dl.replaceChildren(
-    download(word('app/download', { format: 'html' }), 'pinggu-report.html', r.html, 'text/html'),
-    download(word('app/download', { format: 'csv' }), 'pinggu-report.csv', r.csv, 'text/csv'),
-    download(word('app/download', { format: 'json' }), 'pinggu-report.json', r.json, 'application/json'),
-    download(word('app/download', { format: 'xlsx' }), 'pinggu-report.xlsx', r.xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    download(word('app/download', { format: 'html' }), 'pinggu-report.html', () => save('pinggu-report.html', r.html, 'text/html')),
+    // Made by the scoring code when asked: a province's workbook takes a while.
+    ...(['xlsx', 'csv', 'json'] as const).map((f) => download(word('app/download', { format: f }), `pinggu-report.${f}`, () => send({ type: 'save', format: f }))),
   );
   const item = (i: AppItem) => {
     const d = el('details', { 'data-item': i.id });
@@ -167,20 +171,28 @@ function findings(lines: string[]): void {
 }
 
 function templates(ts: AppTemplate[]): void {
-  $('template-downloads').replaceChildren(...ts.map((t, i) => download(word('app/template', { level: t.title }), i === 0 ? 'template.csv' : `template-${t.level}.csv`, t.csv, 'text/csv')));
+  $('template-downloads').replaceChildren(
+    ...ts.map((t, i) => {
+      const file = i === 0 ? 'template.csv' : `template-${t.level}.csv`;
+      return download(word('app/template', { level: t.title }), file, () => save(file, t.csv, 'text/csv'));
+    }),
+  );
 }
 
-function download(label: string, file: string, data: string | Uint8Array, type: string): any {
+function download(label: string, file: string, onclick: () => void): any {
   const b = el('button', { type: 'button', 'data-file': file }, label);
-  b.onclick = () => {
-    const blob = new Blob([data], { type: typeof data === 'string' ? `${type};charset=utf-8` : type });
-    const a = el('a', { href: URL.createObjectURL(blob), download: file });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-  };
+  b.onclick = onclick;
   return b;
+}
+
+/** Hands a file to the browser's downloads (nothing is sent anywhere: a blob: URL of this page). */
+function save(file: string, data: string | Uint8Array, type: string): void {
+  const blob = new Blob([data], { type: typeof data === 'string' ? `${type};charset=utf-8` : type });
+  const a = el('a', { href: URL.createObjectURL(blob), download: file });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
 // ---- input ----

@@ -65,10 +65,6 @@ export type AppResult =
       /** Files of several periods (the newest scored), or several counties: said. */
       note?: string;
       html: string;
-      json: string;
-      csv: string;
-      /** The workbook report (`--format xlsx`). */
-      xlsx: Uint8Array;
       items: AppItem[];
       findings: string[];
       templates: AppTemplate[];
@@ -85,13 +81,44 @@ export function schemeOf(name: string, text: string): { scheme?: Scheme; finding
   return { scheme: r.scheme, findings: r.diagnostics };
 }
 
+/** What the page can save of a report, made when asked (a province's workbook takes long). */
+export type SaveFormat = 'json' | 'csv' | 'xlsx';
+
+/** The last report's assessment, for the files saved from it. */
+export interface Scored {
+  assessment: Assessment;
+  period: string | null;
+  lang: Lang;
+}
+
+/** A report file as `pinggu score --format <format>` writes it (CSV in UTF-8 with a BOM). */
+export async function saveAs(s: Scored, format: SaveFormat): Promise<string | Uint8Array> {
+  const ctx = { lang: s.lang, color: false, sort: 'lost' as const, verbose: false, csvEncoding: 'utf-8' as const, period: s.period };
+  if (format === 'json') return formatJson(s.assessment, ctx);
+  if (format === 'csv') return formatCsv(s.assessment, ctx); // UTF-8 (with a BOM) is text
+  return formatXlsx(s.assessment, ctx);
+}
+
+let lastScheme: { name: string; text: string; loaded: ReturnType<typeof schemeOf> } | undefined;
+
+/** The scheme of the last run again when its text is the same (a drop after a drop). */
+function cachedScheme(name: string, text: string): ReturnType<typeof schemeOf> {
+  if (lastScheme?.name !== name || lastScheme.text !== text) lastScheme = { name, text, loaded: schemeOf(name, text) };
+  return lastScheme.loaded;
+}
+
 export async function scoreInPage(req: AppRequest, progress: (step: AppStep) => void = () => {}): Promise<AppResult> {
+  return (await scoreKeeping(req, progress)).result;
+}
+
+/** As scoreInPage, with the assessment kept for saveAs. */
+export async function scoreKeeping(req: AppRequest, progress: (step: AppStep) => void = () => {}): Promise<{ result: AppResult; scored?: Scored }> {
   const { lang } = req;
-  const loaded = schemeOf(req.scheme.name, req.scheme.text);
-  if (!loaded.scheme) return { kind: 'scheme-errors', file: req.scheme.name, lines: loaded.findings.map((d) => formatDiagnostic(d, lang)) };
+  const loaded = cachedScheme(req.scheme.name, req.scheme.text);
+  if (!loaded.scheme) return { result: { kind: 'scheme-errors', file: req.scheme.name, lines: loaded.findings.map((d) => formatDiagnostic(d, lang)) } };
   const scheme = loaded.scheme;
   const templates = templateSheets(scheme).map((s) => ({ level: s.level, title: s.title, csv: `\ufeff${csvText(s.header, s.rows)}` }));
-  if (req.files.length === 0) return { kind: 'scheme-ok', schemeTitle: scheme.title, findings: loaded.findings.map((d) => formatDiagnostic(d, lang)), templates };
+  if (req.files.length === 0) return { result: { kind: 'scheme-ok', schemeTitle: scheme.title, findings: loaded.findings.map((d) => formatDiagnostic(d, lang)), templates } };
   progress(1);
   const said: Finding[] = [];
   const { files: chosen, period: pathPeriod, note: periodNote } = newestPeriod(req.files, lang);
@@ -103,24 +130,22 @@ export async function scoreInPage(req: AppRequest, progress: (step: AppStep) => 
   const period = newest.period ?? pathPeriod ?? null;
   const assessment = evaluate(scheme, newest.dataset, { params: new Map() });
   progress(3);
-  const ctx = { lang, color: false, sort: 'lost' as const, verbose: false, csvEncoding: 'utf-8' as const, period };
+  const ctx = { lang, color: false, sort: 'lost' as const, verbose: false, period };
   const units = assessment.units.length;
   const notes = [periodNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter((x) => x !== undefined);
   const top = assessment.units[0];
-  return {
+  const result: AppResult = {
     kind: 'report',
     schemeTitle: scheme.title,
     summary: top ? summaryOf(assessment, lang) : say(message('app/no-data', {}), lang),
     ...(notes.length ? { note: notes.join('\n') } : {}),
     html: formatHtml(assessment, ctx),
-    json: formatJson(assessment, ctx),
-    csv: formatCsv(assessment, ctx) as string, // UTF-8 (with BOM) is text, never a promise
-    xlsx: await formatXlsx(assessment, ctx),
     items: top ? itemsOf(assessment, lang) : [],
     findings: [...said, ...assessment.data.findings, ...loaded.findings].map((d) => formatDiagnostic(d, lang)),
     templates,
     files: chosen.filter((f) => DATA.test(f.name) || XLSX.test(f.name)).length,
   };
+  return { result, scored: { assessment, period, lang } };
 }
 
 function summaryOf(a: Assessment, lang: Lang): string {

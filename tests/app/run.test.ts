@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreInPage, type AppFile, type AppResult } from '../../src/app/run';
+import { saveAs, scoreInPage, scoreKeeping, type AppFile, type AppResult } from '../../src/app/run';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
@@ -26,12 +26,13 @@ describe('scoreInPage', () => {
   it('gives the JSON, HTML and CSV of pinggu score for the same files, in either order given', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const steps: number[] = [];
-      const r = report(await scoreInPage({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang }, (s) => steps.push(s)));
+      const kept = await scoreKeeping({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang }, (s) => steps.push(s));
+      const r = report(kept.result);
       expect(steps).toEqual([1, 2, 3]);
       const args = ['score', 'county.csv', 'townships.csv', '--lang', lang, '--fail-on', 'never'];
-      expect(r.json).toBe(await cli([...args, '--format', 'json']));
+      expect(await saveAs(kept.scored!, 'json')).toBe(await cli([...args, '--format', 'json']));
       expect(r.html).toBe(await cli([...args, '--format', 'html']));
-      expect(r.csv).toBe(await cli([...args, '--format', 'csv']));
+      expect(await saveAs(kept.scored!, 'csv')).toBe(await cli([...args, '--format', 'csv']));
       expect(r.files).toBe(2);
     }
   });
@@ -73,11 +74,12 @@ describe('scoreInPage', () => {
       .filter((d) => /^\d{4}-\d\d$/.test(d))
       .flatMap((d) => readdirSync(join(root, d)).map((f) => ({ name: `jinzhong/${d}/${f}`, bytes: new Uint8Array(readFileSync(join(root, d, f))) })));
     expect(files).toHaveLength(6);
-    const r = report(await scoreInPage({ scheme: SCHEME, files, lang: 'en' }));
+    const kept = await scoreKeeping({ scheme: SCHEME, files, lang: 'en' });
+    const r = report(kept.result);
     expect(r.files).toBe(2);
     expect(r.note).toContain('3 periods (2026-07, 2026-08, 2026-09): the page scores the newest, 2026-09');
     expect(r.note).toContain('11 counties');
-    const doc = JSON.parse(r.json);
+    const doc = JSON.parse((await saveAs(kept.scored!, 'json')) as string);
     expect(doc.period).toBe('2026-09');
     expect(doc.units).toHaveLength(11);
     expect(doc.data.files.map((f: { file: string }) => f.file)).toEqual(['jinzhong/2026-09/county.csv', 'jinzhong/2026-09/townships.csv']);
