@@ -160,8 +160,22 @@ function show(): void {
     const doc = frame.contentDocument;
     if (doc) frame.style.height = `${doc.documentElement.scrollHeight + 20}px`;
   };
-  frame.srcdoc = r.html;
+  // A province's report (megabytes of tables) stalls the page for seconds while drawn: only when asked.
+  const big = r.html.length > DRAW_AT_ONCE;
+  const ask = $('show-report');
+  ask.hidden = !big;
+  frame.hidden = big;
+  frame.srcdoc = big ? '' : r.html;
+  ask.textContent = word('app/show-report', { size: (r.html.length / 1024 / 1024).toFixed(1) });
+  ask.onclick = () => {
+    ask.hidden = true;
+    frame.hidden = false;
+    frame.srcdoc = r.html;
+  };
 }
+
+/** Reports longer than this (characters) are drawn in the page only when asked. */
+const DRAW_AT_ONCE = 2_000_000;
 
 function findings(lines: string[]): void {
   const f = $('findings');

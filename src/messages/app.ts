@@ -35,6 +35,8 @@ export interface AppArgs {
   'app/items-full': { count: number };
   /** One item's button: its title and points lost. */
   'app/item-lost': { title: string; lost: string };
+  /** A large report is drawn only when asked (drawing it stalls the page): the button, with its size in MB. */
+  'app/show-report': { size: string };
   /** Heading of the downloads. */
   'app/downloads': Record<string, never>;
   /** A download of the report in one format. */
@@ -98,6 +100,10 @@ export const APP: Renderers<AppArgs> = {
   'app/items': { en: () => 'Items by points lost (click one for its explanation)', zh: () => '各项指标按失分排列（点击查看逐步解释）' },
   'app/items-full': { en: (a) => `Items with full points (${a.count})`, zh: (a) => `未失分的指标（${a.count} 项）` },
   'app/item-lost': { en: (a) => `${a.title}: ${a.lost} points lost`, zh: (a) => `${a.title}：失 ${a.lost} 分` },
+  'app/show-report': {
+    en: (a) => `Show the whole report here (${a.size} MB: the page may stop responding while it is drawn; or save it as .html)`,
+    zh: (a) => `在此显示完整报告（${a.size} MB：显示期间页面可能暂时无响应；也可下载 .html 文件查看）`,
+  },
   'app/downloads': { en: () => 'Download the report', zh: () => '下载评分报告' },
   'app/download': { en: (a) => `Report as .${a.format}`, zh: (a) => `报告（.${a.format} 文件）` },
   'app/template': { en: (a) => `Blank data sheet: ${a.level} (CSV)`, zh: (a) => `空白数据采集表：${a.level}（CSV）` },

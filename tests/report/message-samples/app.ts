@@ -19,6 +19,7 @@ export const APP_SAMPLES: { [K in keyof AppArgs]: AppArgs[K] } = {
   'app/items': {},
   'app/items-full': { count: 26 },
   'app/item-lost': { title: '甲', lost: '4' },
+  'app/show-report': { size: '12.4' },
   'app/downloads': {},
   'app/download': { format: 'json' },
   'app/template': { level: '乡镇' },
