@@ -265,7 +265,9 @@ function init(): void {
   zone.ondrop = async (e: any) => {
     e.preventDefault();
     zone.classList.remove('over');
-    await useFiles(await dropped([...e.dataTransfer.items]));
+    // Folders are walked by their entries; a browser without entries gives the files alone.
+    const walked = await dropped([...(e.dataTransfer.items ?? [])]);
+    await useFiles(walked.length ? walked : [...e.dataTransfer.files]);
   };
   $('lang').onclick = () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';

@@ -277,6 +277,30 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   );
 
   it(
+    'scores the files dropped on the drop zone',
+    async () => {
+      const { page, foreign, errors } = await open();
+      const files = ['townships.csv', 'county.csv'].map((name) => ({ name, bytes: [...readFileSync(join(XIYANG, name))] }));
+      // A drop as the browser makes it, with the files in its DataTransfer.
+      const dt = await page.evaluateHandle((fs: { name: string; bytes: number[] }[]) => {
+        const t = new (window as any).DataTransfer();
+        for (const f of fs) t.items.add(new (window as any).File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+        return t;
+      }, files);
+      await page.dispatchEvent('#drop', 'dragover', { dataTransfer: dt });
+      expect(await page.getAttribute('#drop', 'class')).toContain('over');
+      await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
+      await page.waitForSelector('#summary:not(:empty)');
+      expect(await page.textContent('#summary')).toContain('昔阳县');
+      expect(await page.textContent('#status')).toContain('2 个文件');
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'scores in the page itself where no worker can be made',
     async () => {
       const { page, foreign, errors } = await open(() => {
