@@ -14,6 +14,8 @@ import type { Assessment } from '../engine/types';
 import { loadScheme } from '../scheme/load';
 import type { Scheme } from '../scheme/model';
 import { readXlsx } from '../data/xlsx';
+import { textRowsFinding } from '../data/text-limits';
+import { fileSizeError, withDefaults } from '../limits';
 import { formatCsv } from '../report/csv';
 import { formatXlsx } from '../report/xlsx';
 import { showPoints } from '../report/display';
@@ -178,17 +180,25 @@ function newestPeriod(given: readonly AppFile[], lang: Lang): { files: AppFile[]
 /**
  * The data files, sorted by name as a folder is read: text files as they are,
  * workbooks read into rows, each further sheet of a workbook as a file of its own (as
- * `loadInputs` of src/cli/inputs.ts does). A workbook over a limit is said and left out.
+ * `loadInputs` of src/cli/inputs.ts does). A file over a limit is said and left out.
  */
 async function inputFiles(given: readonly AppFile[], said: Finding[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
+  const limits = withDefaults();
   for (const f of [...given].sort((a, b) => compareCodePoints(a.name, b.name))) {
+    if (!DATA.test(f.name) && !XLSX.test(f.name)) continue;
+    // The command line's limits (src/limits.ts), checked before a file is read.
+    const over = f.bytes.length > limits.fileSize ? fileSizeError('fileSize', f.name, f.bytes.length, limits.fileSize) : DATA.test(f.name) ? textRowsFinding(f.bytes, f.name, limits.rows) : undefined;
+    if (over) {
+      said.push(over);
+      continue;
+    }
     if (DATA.test(f.name)) out.push({ name: f.name, bytes: f.bytes });
     if (!XLSX.test(f.name)) continue;
-    const r = await readXlsx(f.bytes, f.name);
-    const over = r.findings.filter((d) => d.code.startsWith('limit/'));
-    if (over.length) {
-      said.push(...over);
+    const r = await readXlsx(f.bytes, f.name, undefined, limits);
+    const overWb = r.findings.filter((d) => d.code.startsWith('limit/'));
+    if (overWb.length) {
+      said.push(...overWb);
       continue;
     }
     out.push({ name: f.name, bytes: f.bytes, workbook: { rows: r.rows, findings: r.findings } });

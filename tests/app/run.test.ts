@@ -85,4 +85,13 @@ describe('scoreInPage', () => {
     expect(doc.data.files.map((f: { file: string }) => f.file)).toEqual(['jinzhong/2026-09/county.csv', 'jinzhong/2026-09/townships.csv']);
     expect(r.findings).toEqual([]);
   });
+
+  it('says a file over the rows limit and leaves it out, and scores nothing without data files', async () => {
+    const rows = `乡镇,区划代码\n${'甲镇,1\n'.repeat(2_000_001)}`;
+    const big = { name: 'big.csv', bytes: new TextEncoder().encode(rows) };
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [big], lang: 'en' }));
+    expect(r.findings[0]).toMatch(/^big\.csv:\d+:1: error: .*limit/);
+    expect(r.items).toEqual([]);
+    expect(r.summary).toBe('No data yet: drop the township and county CSV files above');
+  });
 });
