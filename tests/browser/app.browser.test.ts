@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
+import { cli, openPage, saved } from './app-harness';
 
 // Callbacks given to page.evaluate run in the page; its globals, loosely (no DOM library here).
 declare const document: any;
@@ -33,27 +34,6 @@ const BROKEN = 'id: broken\ntitle: [oops\n';
 const haveBrowser = existsSync(CHROMIUM);
 const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
 if (!haveBrowser && !required) console.warn(`\n⚠ SKIPPED: the offline page's browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei).\n`);
-
-/** What `pinggu <args>` prints on stdout, run in `cwd` (so files are named as the page names them). */
-async function cli(cwd: string, args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const io = fakeIo();
-  io.cwd = cwd;
-  const code = await main(args, io);
-  return { out: io.out, err: io.err, code };
-}
-
-interface Opened {
-  page: Page;
-  /**
-   * Requests other than the page's file and its own blob: URLs (the worker, saved
-   * files) that got past the page's Content-Security-Policy: each reached the
-   * browser's network layer (where the route aborts it) or is not known to be refused.
-   */
-  foreign: () => string[];
-  /** Requests the policy refused before they were sent. */
-  refused: string[];
-  errors: string[];
-}
 
 describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   let browser: Browser;
@@ -82,44 +62,11 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(init?: () => void): Promise<Opened> {
-    const context = await browser.newContext({ offline: true, acceptDownloads: true, viewport: { width: 1100, height: 1400 } });
-    const page = await context.newPage();
-    const routed: string[] = [];
-    const requested: string[] = [];
-    const refused: string[] = [];
-    const errors: string[] = [];
-    const own = (u: string) => u === url || u.startsWith('blob:');
-    await context.route('**/*', (route) => {
-      if (own(route.request().url())) return route.continue();
-      routed.push(route.request().url());
-      return route.abort();
-    });
-    page.on('request', (r) => {
-      if (!own(r.url())) requested.push(r.url());
-    });
-    page.on('requestfailed', (r) => {
-      if (r.failure()?.errorText === 'csp') refused.push(r.url());
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    if (init) await page.addInitScript(init);
-    await page.goto(url, { waitUntil: 'load' });
-    const foreign = () => [...new Set([...routed, ...requested.filter((u) => !refused.includes(u))])].sort();
-    return { page, foreign, refused, errors };
-  }
+  const open = (init?: () => void) => openPage(browser, url, init);
 
   async function dropXiyang(page: Page): Promise<void> {
     await page.setInputFiles('#files', [join(XIYANG, 'townships.csv'), join(XIYANG, 'county.csv')]);
     await page.waitForSelector('#summary:not(:empty)');
-  }
-
-  async function saved(page: Page, file: string): Promise<Buffer> {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#report-downloads button[data-file="${file}"]`)]);
-    expect(download.suggestedFilename()).toBe(file);
-    return readFileSync((await download.path())!);
   }
 
   it(
