@@ -94,6 +94,8 @@ function asciiOnly(file) {
   writeFileSync(file, `${WRAP[0]}${text}${WRAP[1]}`);
 }
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
+// The offline page (`pinggu app`): dist/pinggu-app.html.
+await import('./build-app.mjs');
 
 // Bundled schemes parsed, checked and compiled ahead of time by a loader built from the
 // same sources: start-up skips the YAML parse, and for a clean scheme the schema and

@@ -1,10 +1,10 @@
-/** The layers of DESIGN.md: imports flow scheme/data → engine → batch, trend → report → cli, never back. */
+/** The layers of DESIGN.md: imports flow scheme/data → engine → batch, trend → report → cli (or app, the offline page), never back. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(__dirname, '..', 'src');
-const LAYERS = ['scheme', 'data', 'engine', 'batch', 'trend', 'report', 'cli'] as const;
+const LAYERS = ['scheme', 'data', 'engine', 'batch', 'trend', 'report', 'app', 'cli'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** What each layer may import from the others (leaves such as rational.ts are open to all). */
@@ -15,6 +15,8 @@ const ALLOWED: Record<Layer, Layer[]> = {
   batch: ['batch', 'engine', 'scheme', 'data'],
   trend: ['trend', 'data'],
   report: ['report', 'trend', 'batch', 'engine', 'scheme', 'data'],
+  // The offline page: the pure layers in a browser, never the command line.
+  app: ['app', 'report', 'trend', 'batch', 'engine', 'scheme', 'data'],
   cli: LAYERS.slice() as Layer[],
 };
 /** Modules a pure layer must never import; the report layer may colour (chalk with an explicit level). */

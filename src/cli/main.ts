@@ -16,6 +16,7 @@ import { COMPARE_FORMATS, runCompare, type CompareOptions } from './compare';
 import { nodeIo, type Io } from './io';
 import { runTemplate, type TemplateOptions } from './template';
 import { colorOptions, VERSION, zhHelp } from './conventions';
+import { runApp, type AppOptions } from './app';
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 
@@ -144,6 +145,15 @@ function program(io: Io, lang: Lang, result: { code: number }): Command {
     .addHelpText('after', h('\nExit codes:\n  0  compared; no gate set, or every gate passes\n  1  compared; a gate fails (--fail-on-regression, --fail-on-new-failure)\n  2  could not compare: usage error, a file unreadable or not a pinggu report', '\n退出码：\n  0  已对比；未设门槛，或均通过\n  1  已对比；未通过门槛（--fail-on-regression、--fail-on-new-failure）\n  2  无法对比：命令用法错误、文件无法读取或不是 pinggu 报告'))
     .action(async (before: string, after: string, o: CompareOptions) => {
       result.code = await runCompare(io, before, after, o);
+    });
+
+  colored(p.command('app'))
+    .description(h('write the offline page: one HTML file that scores in the browser, no terminal or network needed (docs/app.md)', '生成离线页面：一个在浏览器中评分的 HTML 文件，无需命令行和网络（见 docs/app.md）'))
+    .option('-o, --output <file>', h('file to write (default: pinggu.html)', '输出文件（默认 pinggu.html）'))
+    .option('--lang <zh|en>', h('language of the tool\'s words (default: from LANG)', '工具输出语言（默认取自 LANG）'))
+    .option('--verbose', h('stack traces on internal errors', '内部错误时显示堆栈'))
+    .action(async (o: AppOptions) => {
+      result.code = await runApp(io, o);
     });
 
   colored(p.command('schemes'))

@@ -1,6 +1,136 @@
 /** Messages of the offline page (pinggu app): their arguments and their words in English and Chinese. */
-import type { Renderers } from './render';
+import { type Renderers, en, zh } from './render';
 
-export interface AppArgs {}
+/** What the page is doing while it scores: 1 reading, 2 scoring, 3 writing the report. */
+export type AppStep = 1 | 2 | 3;
 
-export const APP: Renderers<AppArgs> = {};
+export interface AppArgs {
+  /** The page's title. */
+  'app/title': Record<string, never>;
+  /** The promise under the title: nothing leaves the machine. */
+  'app/privacy': Record<string, never>;
+  /** Label of the bundled schemes' list. */
+  'app/scheme-label': Record<string, never>;
+  /** Button that opens one's own scheme file. */
+  'app/scheme-own': Record<string, never>;
+  /** The scheme in use, by its title and file. */
+  'app/scheme-using': { title: string; file: string };
+  /** Heading over a scheme's errors (as `pinggu check` prints them). */
+  'app/scheme-errors': { file: string };
+  /** The drop zone. */
+  'app/drop': Record<string, never>;
+  'app/pick-files': Record<string, never>;
+  'app/pick-folder': Record<string, never>;
+  /** Progress of one run. */
+  'app/progress': { step: AppStep };
+  /** Done: how many files, how long. */
+  'app/scored': { files: number; ms: number };
+  /** The verdict of the top unit in one line. */
+  'app/summary-passed': { unit: string; score: string; max: string; pass: string };
+  'app/summary-failed': { unit: string; score: string; max: string; pass: string };
+  'app/summary-vetoed': { unit: string; score: string; max: string; pass: string; vetoes: number };
+  /** Heading of the clickable items. */
+  'app/items': Record<string, never>;
+  /** The items that lost no points, folded: how many. */
+  'app/items-full': { count: number };
+  /** One item's button: its title and points lost. */
+  'app/item-lost': { title: string; lost: string };
+  /** A large report is drawn only when asked (drawing it stalls the page): the button, with its size in MB. */
+  'app/show-report': { size: string };
+  /** Heading of the downloads. */
+  'app/downloads': Record<string, never>;
+  /** A download of the report in one format. */
+  'app/download': { format: string };
+  /** A download of the blank data sheet of one level. */
+  'app/template': { level: string };
+  /** Heading of the data findings (what `pinggu score` prints on stderr). */
+  'app/findings': { count: number };
+  /** Several counties: one report of them all (not the command line's batch summary). */
+  'app/batch': { units: number };
+  /** Files of several periods (by their names or folders): the newest is scored. */
+  'app/periods': { shown: string; periods: string[] };
+  /** Nothing to score yet. */
+  'app/no-data': Record<string, never>;
+  /** `pinggu app`: the page was written (its size in MB). */
+  'app/wrote': { file: string; size: string };
+  /** `pinggu app` in a checkout where the page was not built. */
+  'app/not-built': { file: string };
+  /** `pinggu app -o DIR`. */
+  'app/output-folder': { file: string };
+  /** A failure that is not the input's fault. */
+  'app/internal': { message: string };
+}
+
+const STEP_EN = ['', 'reading the data files…', 'scoring…', 'writing the report…'];
+const STEP_ZH = ['', '正在读取数据文件……', '正在评分……', '正在生成报告……'];
+
+export const APP: Renderers<AppArgs> = {
+  'app/title': { en: () => 'pinggu: score a county offline', zh: () => '评估（pinggu）：离线为县级数据评分' },
+  'app/privacy': {
+    en: () => 'Everything stays on this computer: the page sends nothing anywhere and keeps nothing once it is closed.',
+    zh: () => '所有数据只在本机处理：本页面不向任何地方发送数据，关闭后也不保留任何内容。',
+  },
+  'app/scheme-label': { en: () => 'Evaluation scheme', zh: () => '选择评估方案' },
+  'app/scheme-own': { en: () => 'Open my own scheme (.yaml)…', zh: () => '打开自己的方案（.yaml）……' },
+  'app/scheme-using': { en: (a) => `Scheme: ${a.title} (${a.file})`, zh: (a) => `所用方案：${a.title}（${a.file}）` },
+  'app/scheme-errors': { en: (a) => `The scheme ${a.file} cannot be used:`, zh: (a) => `方案 ${a.file} 无法使用：` },
+  'app/drop': {
+    en: () => 'Drop the township and county sheets (CSV) here, or choose files or a folder',
+    zh: () => '把乡镇表和县表（CSV）拖到这里，或选择文件、文件夹',
+  },
+  'app/pick-files': { en: () => 'Choose files…', zh: () => '选择数据文件……' },
+  'app/pick-folder': { en: () => 'Choose a folder…', zh: () => '选择整个文件夹……' },
+  'app/progress': { en: (a) => `Step ${a.step} of 3: ${STEP_EN[a.step]}`, zh: (a) => `第 ${a.step} 步（共 3 步）：${STEP_ZH[a.step]}` },
+  'app/scored': {
+    en: (a) => `Scored ${a.files} file${a.files === 1 ? '' : 's'} in ${a.ms} ms`,
+    zh: (a) => `已评分：${a.files} 个文件，用时 ${a.ms} 毫秒`,
+  },
+  'app/summary-passed': {
+    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, passed (pass mark ${a.pass})`,
+    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，合格（合格线 ${a.pass} 分）`,
+  },
+  'app/summary-failed': {
+    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, not passed (pass mark ${a.pass})`,
+    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，不合格（合格线 ${a.pass} 分）`,
+  },
+  'app/summary-vetoed': {
+    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, not passed: vetoes triggered: ${a.vetoes} (pass mark ${a.pass})`,
+    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，不合格：触发一票否决 ${a.vetoes} 项（合格线 ${a.pass} 分）`,
+  },
+  'app/items': { en: () => 'Items by points lost (click one for its explanation)', zh: () => '各项指标按失分排列（点击查看逐步解释）' },
+  'app/items-full': { en: (a) => `Items with full points (${a.count})`, zh: (a) => `未失分的指标（${a.count} 项）` },
+  'app/item-lost': { en: (a) => `${a.title}: ${a.lost} points lost`, zh: (a) => `${a.title}：失 ${a.lost} 分` },
+  'app/show-report': {
+    en: (a) => `Show the whole report here (${a.size} MB: the page may stop responding while it is drawn; or save it as .html)`,
+    zh: (a) => `在此显示完整报告（${a.size} MB：显示期间页面可能暂时无响应；也可下载 .html 文件查看）`,
+  },
+  'app/downloads': { en: () => 'Download the report', zh: () => '下载评分报告' },
+  'app/download': { en: (a) => `Report as .${a.format}`, zh: (a) => `报告（.${a.format} 文件）` },
+  'app/template': { en: (a) => `Blank data sheet: ${a.level} (CSV)`, zh: (a) => `空白数据采集表：${a.level}（CSV）` },
+  'app/findings': { en: (a) => `Findings in the data (${a.count})`, zh: (a) => `数据中发现的问题（${a.count} 条）` },
+  'app/batch': {
+    en: (a) => `The data hold ${a.units} counties: the report shows them together (the ranking of counties and the city summary of pinggu score are not in this page yet)`,
+    zh: (a) => `数据包含 ${a.units} 个县：报告合并显示各县（pinggu score 的县际排名和全市汇总暂未放入本页面）`,
+  },
+  'app/periods': {
+    en: (a) => `The files are of ${a.periods.length} periods (${en(a.periods)}): the page scores the newest, ${a.shown}; to score another, choose only its files`,
+    zh: (a) => `这些文件属于 ${a.periods.length} 个期间（${zh(a.periods)}）：本页面只评最新一期 ${a.shown}；要评其他期间，请只选该期的文件`,
+  },
+  'app/no-data': { en: () => 'No data yet: drop the township and county CSV files above', zh: () => '尚无数据：请把乡镇表和县表 CSV 文件拖到上方' },
+  'app/wrote': {
+    en: (a) => `wrote ${a.file} (${a.size} MB): open it in Chrome, Edge or Firefox; it works offline`,
+    zh: (a) => `已写入 ${a.file}（${a.size} MB）：用 Chrome、Edge 或 Firefox 打开即可，无需联网`,
+  },
+  'app/not-built': {
+    en: (a) => `the offline page is not built (${a.file} is missing): run npm run build`,
+    zh: (a) => `离线页面尚未生成（缺少 ${a.file}）：请先运行 npm run build`,
+  },
+  'app/output-folder': {
+    en: (a) => `cannot write ${a.file}: it is a folder; give a file name such as pinggu.html`,
+    zh: (a) => `无法写入 ${a.file}：这是一个文件夹；请给出文件名，如 pinggu.html`,
+  },
+  'app/internal': {
+    en: (a) => `Internal error: ${a.message} (please report it)`,
+    zh: (a) => `内部错误：${a.message}（请报告此问题）`,
+  },
+};

@@ -1,4 +1,34 @@
 /** Sample arguments for every app message code (tests/report/messages.test.ts). */
 import type { AppArgs } from '../../../src/messages/app';
 
-export const APP_SAMPLES: { [K in keyof AppArgs]: AppArgs[K] } = {};
+export const APP_SAMPLES: { [K in keyof AppArgs]: AppArgs[K] } = {
+  'app/title': {},
+  'app/privacy': {},
+  'app/scheme-label': {},
+  'app/scheme-own': {},
+  'app/scheme-using': { title: '甲', file: 'a.yaml' },
+  'app/scheme-errors': { file: 'a.yaml' },
+  'app/drop': {},
+  'app/pick-files': {},
+  'app/pick-folder': {},
+  'app/progress': { step: 2 },
+  'app/scored': { files: 2, ms: 120 },
+  'app/summary-passed': { unit: 'A镇', score: '91.5', max: '100', pass: '90' },
+  'app/summary-failed': { unit: 'A镇', score: '87.18', max: '100', pass: '90' },
+  'app/summary-vetoed': { unit: 'A镇', score: '87.18', max: '100', pass: '90', vetoes: 1 },
+  'app/items': {},
+  'app/items-full': { count: 26 },
+  'app/item-lost': { title: '甲', lost: '4' },
+  'app/show-report': { size: '12.4' },
+  'app/downloads': {},
+  'app/download': { format: 'json' },
+  'app/template': { level: '乡镇' },
+  'app/findings': { count: 3 },
+  'app/batch': { units: 11 },
+  'app/periods': { shown: '2026-09', periods: ['2026-07', '2026-09'] },
+  'app/no-data': {},
+  'app/wrote': { file: 'pinggu.html', size: '0.41' },
+  'app/not-built': { file: 'dist/pinggu-app.html' },
+  'app/output-folder': { file: 'out' },
+  'app/internal': { message: 'boom' },
+};

@@ -1,0 +1,40 @@
+/**
+ * The page's scoring thread. Made from a Blob URL of this bundle (works from file://);
+ * where a worker cannot be made, the page loads the same bundle as a script and calls
+ * `pingguScore` itself (./page.ts), so the code runs in either place.
+ */
+import { saveAs, scoreKeeping, type AppRequest, type AppResult, type SaveFormat, type Scored } from './run';
+import type { AppStep } from '../messages/app';
+
+/** Score these files; or save the last report in a format (made only then). */
+export type WorkerRequest = { type: 'score'; req: AppRequest } | { type: 'save'; format: SaveFormat };
+
+export type WorkerReply =
+  | { type: 'progress'; step: AppStep }
+  | { type: 'done'; result: AppResult; ms: number }
+  | { type: 'saved'; format: SaveFormat; data: string | Uint8Array }
+  | { type: 'error'; message: string };
+
+// The project compiles without the DOM and worker libraries; what this file uses of them, loosely.
+declare const self: { postMessage(m: WorkerReply): void; onmessage: ((e: { data: WorkerRequest }) => void) | null };
+declare const WorkerGlobalScope: unknown;
+
+let last: Scored | undefined;
+
+export async function handle(m: WorkerRequest, post: (m: WorkerReply) => void): Promise<void> {
+  const t0 = Date.now();
+  try {
+    if (m.type === 'save') {
+      if (last) post({ type: 'saved', format: m.format, data: await saveAs(last, m.format) });
+      return;
+    }
+    const { result, scored } = await scoreKeeping(m.req, (step) => post({ type: 'progress', step }));
+    last = scored;
+    post({ type: 'done', result, ms: Date.now() - t0 });
+  } catch (e) {
+    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+if (typeof WorkerGlobalScope !== 'undefined') self.onmessage = (e) => void handle(e.data, (m) => self.postMessage(m));
+else (globalThis as { pingguScore?: typeof handle }).pingguScore = handle;

@@ -1,0 +1,97 @@
+/** The offline page's scoring without a browser (src/app/run.ts): the same bytes give what the command line gives. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { saveAs, scoreInPage, scoreKeeping, type AppFile, type AppResult } from '../../src/app/run';
+import { main } from '../../src/cli/main';
+import { fakeIo, ROOT } from '../cli/fake-io';
+
+const XIYANG = join(ROOT, 'fixtures', 'xiyang');
+const SCHEME = { name: 'criteria/jsyzfw-2008.yaml', text: readFileSync(join(ROOT, 'criteria', 'jsyzfw-2008.yaml'), 'utf8') };
+const file = (name: string): AppFile => ({ name, bytes: new Uint8Array(readFileSync(join(XIYANG, name))) });
+
+async function cli(args: string[]): Promise<string> {
+  const io = fakeIo();
+  io.cwd = XIYANG;
+  await main(args, io);
+  return io.out;
+}
+
+function report(r: AppResult) {
+  if (r.kind !== 'report') throw new Error(`expected a report, got ${r.kind}`);
+  return r;
+}
+
+describe('scoreInPage', () => {
+  it('gives the JSON, HTML and CSV of pinggu score for the same files, in either order given', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const steps: number[] = [];
+      const kept = await scoreKeeping({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang }, (s) => steps.push(s));
+      const r = report(kept.result);
+      expect(steps).toEqual([1, 2, 3]);
+      const args = ['score', 'county.csv', 'townships.csv', '--lang', lang, '--fail-on', 'never'];
+      expect(await saveAs(kept.scored!, 'json')).toBe(await cli([...args, '--format', 'json']));
+      expect(r.html).toBe(await cli([...args, '--format', 'html']));
+      expect(await saveAs(kept.scored!, 'csv')).toBe(await cli([...args, '--format', 'csv']));
+      expect(r.files).toBe(2);
+    }
+  });
+
+  it('lists the items most points lost first, each with what pinggu explain prints', async () => {
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv')], lang: 'zh' }));
+    const lost = r.items.map((i) => Number(i.lost));
+    expect(lost).toEqual([...lost].sort((a, b) => b - a));
+    expect(r.items.filter((i) => i.lostAny).length).toBe(lost.filter((x) => x > 0).length);
+    const top = r.items[0]!;
+    expect(top.explain.trim()).toBe((await cli(['explain', top.id, 'county.csv', 'townships.csv', '--lang', 'zh'])).trim());
+    expect(r.summary).toMatch(/^昔阳县：87\.18 \/ 100 分，不合格/);
+  });
+
+  it("says a scheme's errors as pinggu check does, file:line:col first", async () => {
+    const r = await scoreInPage({ scheme: { name: 'mine.yaml', text: 'id: x\ntitle: [oops\n' }, files: [file('county.csv')], lang: 'en' });
+    expect(r.kind).toBe('scheme-errors');
+    if (r.kind !== 'scheme-errors') return;
+    expect(r.lines[0]).toMatch(/^mine\.yaml:2:\d+: error: /);
+  });
+
+  it('without data: the scheme is good and its blank sheets can be had (UTF-8 with BOM)', async () => {
+    const r = await scoreInPage({ scheme: SCHEME, files: [], lang: 'zh' });
+    expect(r.kind).toBe('scheme-ok');
+    if (r.kind !== 'scheme-ok') return;
+    expect(r.templates.map((t) => t.level)).toEqual(['township', 'county']);
+    expect(r.templates[0]!.csv.startsWith('\ufeff')).toBe(true);
+  });
+
+  it('says a workbook it cannot read, and leaves files that are not data alone', async () => {
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) }, { name: 'x/README.md', bytes: new Uint8Array([35]) }], lang: 'en' }));
+    expect(r.files).toBe(3);
+    expect(r.findings.filter((f) => f.startsWith('x/a.xlsx:1:1: error: not a readable .xlsx workbook'))).toHaveLength(1);
+  });
+
+  it('scores the newest period of files from several (fixtures/jinzhong, its month folders), and says so', async () => {
+    const root = join(ROOT, 'fixtures', 'jinzhong');
+    const files = readdirSync(root)
+      .filter((d) => /^\d{4}-\d\d$/.test(d))
+      .flatMap((d) => readdirSync(join(root, d)).map((f) => ({ name: `jinzhong/${d}/${f}`, bytes: new Uint8Array(readFileSync(join(root, d, f))) })));
+    expect(files).toHaveLength(6);
+    const kept = await scoreKeeping({ scheme: SCHEME, files, lang: 'en' });
+    const r = report(kept.result);
+    expect(r.files).toBe(2);
+    expect(r.note).toContain('3 periods (2026-07, 2026-08, 2026-09): the page scores the newest, 2026-09');
+    expect(r.note).toContain('11 counties');
+    const doc = JSON.parse((await saveAs(kept.scored!, 'json')) as string);
+    expect(doc.period).toBe('2026-09');
+    expect(doc.units).toHaveLength(11);
+    expect(doc.data.files.map((f: { file: string }) => f.file)).toEqual(['jinzhong/2026-09/county.csv', 'jinzhong/2026-09/townships.csv']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('says a file over the rows limit and leaves it out, and scores nothing without data files', async () => {
+    const rows = `乡镇,区划代码\n${'甲镇,1\n'.repeat(2_000_001)}`;
+    const big = { name: 'big.csv', bytes: new TextEncoder().encode(rows) };
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [big], lang: 'en' }));
+    expect(r.findings[0]).toMatch(/^big\.csv:\d+:1: error: .*limit/);
+    expect(r.items).toEqual([]);
+    expect(r.summary).toBe('No data yet: drop the township and county CSV files above');
+  });
+});

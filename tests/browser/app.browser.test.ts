@@ -1,0 +1,276 @@
+/**
+ * The offline page (`pinggu app`, docs/app.md) in Debian's Chromium, opened from a file
+ * with the network off: the sample county's files put into the file input are scored
+ * in the page's worker, and what the page shows and saves is what the command line
+ * gives for the same bytes (the JSON, CSV and HTML reports, an item's explanation, a
+ * broken scheme's line:col error); the language switches; no request leaves the page.
+ *
+ * Skipped without /usr/bin/chromium, unless PINGGU_REQUIRE_BROWSER=1 (as in
+ * html.browser.test.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { main } from '../../src/cli/main';
+import { fakeIo, ROOT } from '../cli/fake-io';
+import { cli, openPage, saved } from './app-harness';
+
+// Callbacks given to page.evaluate run in the page; its globals, loosely (no DOM library here).
+declare const document: any;
+declare const window: any;
+
+const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const TIMEOUT = 90_000;
+const XIYANG = join(ROOT, 'fixtures', 'xiyang');
+const BROKEN = 'id: broken\ntitle: [oops\n';
+
+const haveBrowser = existsSync(CHROMIUM);
+const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
+if (!haveBrowser && !required) console.warn(`\n⚠ SKIPPED: the offline page's browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei).\n`);
+
+describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  let url: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pinggu-app-'));
+    const file = join(dir, 'pinggu.html');
+    execFileSync(process.execPath, ['scripts/build-app.mjs', '-o', file], { cwd: ROOT, stdio: 'ignore' });
+    url = pathToFileURL(file).href;
+    writeFileSync(join(dir, 'broken.yaml'), BROKEN);
+    // The sample's township sheet as an analyst's workbook (numbers as numbers), beside its county sheet.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('乡镇');
+    const rows: string[][] = parse(readFileSync(join(XIYANG, 'townships.csv'), 'utf8'), { bom: true });
+    for (const [n, row] of rows.entries()) ws.addRow(n === 0 ? row : row.map((c) => (/^[\d,]+(\.\d+)?$/.test(c) && !/^0\d/.test(c) ? Number(c.replace(/,/g, '')) : c)));
+    writeFileSync(join(dir, 'townships.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    copyFileSync(join(XIYANG, 'county.csv'), join(dir, 'county.csv'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const open = (init?: () => void) => openPage(browser, url, init);
+
+  async function dropXiyang(page: Page): Promise<void> {
+    await page.setInputFiles('#files', [join(XIYANG, 'townships.csv'), join(XIYANG, 'county.csv')]);
+    await page.waitForSelector('#summary:not(:empty)');
+  }
+
+  it(
+    'forbids every request by its Content-Security-Policy: a fetch, an image, a stylesheet are refused before they leave',
+    async () => {
+      const { page, foreign, refused } = await open();
+      const blocked = await page.evaluate(async () => {
+        const seen: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e: any) => seen.push(e.violatedDirective));
+        const fetched = await fetch('http://127.0.0.1:9/x').then(() => 'fetched', () => 'refused');
+        const img = document.createElement('img');
+        img.src = 'http://127.0.0.1:9/x.png';
+        document.body.append(img);
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = 'https://fonts.example/x.css';
+        document.head.append(link);
+        await new Promise((r) => setTimeout(r, 300));
+        return { fetched, seen: [...new Set(seen)].sort() };
+      });
+      expect(blocked.fetched).toBe('refused');
+      expect(blocked.seen).toEqual(['connect-src', 'img-src', 'style-src-elem']);
+      // The harness sees what the page asks for: the image and the stylesheet, refused.
+      expect([...new Set(refused)].sort()).toEqual(['http://127.0.0.1:9/x.png', 'https://fonts.example/x.css']);
+      expect(foreign()).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "scores fixtures/xiyang as the command line does: the verdict, the report, the JSON and CSV saved, an item's explanation",
+    async () => {
+      const { page, foreign, errors } = await open();
+      await page.waitForFunction(() => /尚无数据/.test(document.getElementById('status').textContent));
+      await dropXiyang(page);
+      const json = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'json', '--lang', 'zh', '--fail-on', 'never']);
+      expect(json.code).toBe(0);
+      const report = JSON.parse(json.out);
+      const unit = report.units[0];
+      const summary = await page.textContent('#summary');
+      expect(summary).toContain(unit.name);
+      expect(summary).toContain(`${Number(unit.score).toFixed(2)} / 100`);
+      expect(summary).toContain(unit.passed ? '合格' : '不合格');
+      // The report shown is the command line's --format html, verdict first.
+      const html = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'html', '--lang', 'zh', '--fail-on', 'never']);
+      expect(await page.$eval('#report', (f: any) => f.srcdoc)).toBe(html.out);
+      const frame = page.frameLocator('#report');
+      expect(await frame.locator('[data-part]').first().getAttribute('id')).toBe('verdict');
+      expect(await frame.locator('#verdict').textContent()).toContain(unit.name);
+      // Saved files: the same bytes as the command line writes.
+      expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
+      const csv = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'csv', '--lang', 'zh', '--fail-on', 'never']);
+      expect(csv.out.startsWith('\ufeff')).toBe(true);
+      expect(await saved(page, 'pinggu-report.csv')).toEqual(Buffer.from(csv.out, 'utf8'));
+      // The item that lost most, opened: `pinggu explain` for it.
+      const first = page.locator('#items > details').first();
+      const id = (await first.getAttribute('data-item'))!;
+      await first.locator('summary').click();
+      const explain = await cli(XIYANG, ['explain', id, 'county.csv', 'townships.csv', '--lang', 'zh']);
+      expect(await first.locator('pre.explain').isVisible()).toBe(true);
+      expect((await first.locator('pre.explain').textContent())!.trim()).toBe(explain.out.trim());
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'reads a workbook as the command line does, and saves the report as a workbook with the same cells',
+    async () => {
+      const { page, foreign, errors } = await open();
+      await page.setInputFiles('#files', [join(dir, 'townships.xlsx'), join(dir, 'county.csv')]);
+      await page.waitForSelector('#summary:not(:empty)');
+      const args = ['score', 'county.csv', 'townships.xlsx', '--lang', 'zh', '--fail-on', 'never'];
+      const json = await cli(dir, [...args, '--format', 'json']);
+      expect(JSON.parse(json.out).data.files.map((f: { file: string }) => f.file)).toEqual(['county.csv', 'townships.xlsx']);
+      expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
+      // The workbook report: every sheet and cell as the command line's (the same exceljs, in the browser).
+      const io = fakeIo();
+      io.cwd = dir;
+      expect(await main([...args, '-o', 'r.xlsx'], io)).toBe(0);
+      const cells = async (bytes: Uint8Array) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(bytes) as never);
+        return book.worksheets.map((w) => ({ name: w.name, rows: w.getSheetValues().map((r) => JSON.stringify(r)) }));
+      };
+      const mine = await saved(page, 'pinggu-report.xlsx');
+      const theirs = [...io.written.entries()].find(([p]) => p.endsWith('r.xlsx'))![1] as Uint8Array;
+      expect(await cells(mine)).toEqual(await cells(theirs));
+      expect(mine.equals(Buffer.from(theirs)), 'the same bytes').toBe(true);
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'switches to English and back: the page, the report and its files in the chosen language',
+    async () => {
+      const { page, foreign, errors } = await open();
+      await dropXiyang(page);
+      await page.click('#lang');
+      await page.waitForFunction(() => document.documentElement.lang === 'en' && /points/.test(document.getElementById('summary').textContent));
+      expect(await page.textContent('h1')).toContain('score a county offline');
+      const html = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'html', '--lang', 'en', '--fail-on', 'never']);
+      await page.waitForFunction((want: string) => document.getElementById('report').srcdoc === want, html.out);
+      const json = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'json', '--lang', 'en', '--fail-on', 'never']);
+      expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
+      await page.click('#lang');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /分/.test(document.getElementById('summary').textContent));
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "shows a broken scheme's errors as pinggu check prints them (file:line:col), and scores again with a bundled one",
+    async () => {
+      const { page, foreign, errors } = await open();
+      await page.setInputFiles('#scheme-file', join(dir, 'broken.yaml'));
+      await page.waitForSelector('#scheme-error-lines');
+      const check = await cli(dir, ['check', '--scheme', 'broken.yaml', '--lang', 'zh']);
+      expect(check.code).toBe(2);
+      expect(check.err).toMatch(/^broken\.yaml:2:\d+: /);
+      expect(await page.textContent('#scheme-error-lines')).toBe(check.err.trimEnd());
+      expect(await page.isHidden('#result')).toBe(true);
+      await page.selectOption('#scheme', 'criteria/jsyzfw-2008.yaml');
+      await dropXiyang(page);
+      expect(await page.locator('#scheme-error-lines').count()).toBe(0);
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'saves the blank data sheets of the scheme, as pinggu template writes them (UTF-8 with BOM)',
+    async () => {
+      const { page } = await open();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-downloads button[data-file="template.csv"]')]);
+      const io = fakeIo();
+      io.cwd = dir;
+      expect(await main(['template', '--encoding', 'utf-8', '-o', 't.csv', '--lang', 'zh'], io)).toBe(0);
+      const written = [...io.written.entries()].find(([p]) => p.endsWith('t.csv'))![1];
+      expect(readFileSync((await download.path())!)).toEqual(Buffer.from(written as Uint8Array));
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'scores the files dropped on the drop zone',
+    async () => {
+      const { page, foreign, errors } = await open();
+      const files = ['townships.csv', 'county.csv'].map((name) => ({ name, bytes: [...readFileSync(join(XIYANG, name))] }));
+      // A drop as the browser makes it, with the files in its DataTransfer.
+      const dt = await page.evaluateHandle((fs: { name: string; bytes: number[] }[]) => {
+        const t = new (window as any).DataTransfer();
+        for (const f of fs) t.items.add(new (window as any).File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+        return t;
+      }, files);
+      await page.dispatchEvent('#drop', 'dragover', { dataTransfer: dt });
+      expect(await page.getAttribute('#drop', 'class')).toContain('over');
+      await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
+      await page.waitForSelector('#summary:not(:empty)');
+      expect(await page.textContent('#summary')).toContain('昔阳县');
+      expect(await page.textContent('#status')).toContain('2 个文件');
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'scores in the page itself where no worker can be made',
+    async () => {
+      const { page, foreign, errors } = await open(() => {
+        delete window.Worker;
+      });
+      await dropXiyang(page);
+      expect(await page.textContent('#summary')).toContain('昔阳县');
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TIMEOUT,
+  );
+});
+
+if (!haveBrowser) {
+  describe('the offline page (pinggu app) in Chromium', () => {
+    if (required) {
+      it('has a browser (PINGGU_REQUIRE_BROWSER=1)', () => {
+        throw new Error(`PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`);
+      });
+    } else {
+      it.skip(`skipped: ${CHROMIUM} is missing`, () => {});
+    }
+  });
+}
