@@ -74,9 +74,11 @@ export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<strin
   const units: UnitResult[] = [];
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   let first: Assessment | undefined;
+  const top = parts[0]!.reduce((m, u) => Math.max(m, u.level), 0);
   dataset.units.length = 0;
   for (let i = 0; i < parts.length; i++) {
-    const one = evaluate(scheme, { units: parts[i]!, files: dataset.files, findings: [] }, { params });
+    // The townships' remedies are never printed from a lean batch: made for the county only.
+    const one = evaluate(scheme, { units: parts[i]!, files: dataset.files, findings: [] }, { params, remediesFrom: top });
     parts[i] = [];
     first ??= one;
     // Each part says the absent columns again: kept once, from `warnings`.

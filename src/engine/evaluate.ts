@@ -28,6 +28,11 @@ export interface EvaluateOptions {
   params?: Map<string, Rational>;
   /** Kept for callers; the field values an item reads are now always at hand (`UnitResult.fields`). */
   inputs?: boolean;
+  /**
+   * Remedies only for units of this level and above (a lean batch prints the
+   * townships' numbers, not their remedies). Default: every unit.
+   */
+  remediesFrom?: number;
 }
 
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
@@ -37,7 +42,7 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   // Items left without a score by the data alone are said (warnings), never silently.
   const absent = absentColumns(scheme, data.units);
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
-  const warn = { absent, list: warnings };
+  const warn = { absent, list: warnings, remediesFrom: options.remediesFrom ?? 0 };
   for (const root of roots) assess(scheme, root, params, items, warn);
 
   const results = roots.map((r) => toResult(scheme, r));
@@ -92,6 +97,8 @@ interface Warn {
   /** Fields whose column is in no file (said once by absentColumnWarnings). */
   absent: ReadonlySet<string>;
   list: Finding[];
+  /** The lowest level whose items get a remedy. */
+  remediesFrom: number;
 }
 
 function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items: Item[], warn: Warn): void {
@@ -101,7 +108,7 @@ function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items
   const scored = [];
   for (const item of items) {
     if (item.level > node.unit.level) continue;
-    const result = scoreAt(scheme, item, node, env);
+    const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom);
     node.items.set(item.id, result);
     scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
   }
@@ -156,7 +163,7 @@ function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
 }
 
 
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
+function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
@@ -236,7 +243,7 @@ function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
     met,
     calc: s.calc,
   });
-  if (result.status !== 'met' && met !== true && !rolled) {
+  if (remedies && result.status !== 'met' && met !== true && !rolled) {
     const score = (v: Value, e: Env): Rational => (floorsHit(v, e).length ? Rational.ZERO : scoreItem(item, v, e).points);
     result.remedy = solveRemedy(scheme, item, env, score);
   }
