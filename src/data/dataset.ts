@@ -23,7 +23,7 @@ export interface InputFile {
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
-  return buildDataset(scheme, readSheets(scheme, files, opts));
+  return buildDataset(scheme, readSheets(scheme, files, opts), true);
 }
 
 /**
@@ -35,7 +35,7 @@ export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptio
 export function readDatasets(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): { period: string | null; dataset: Dataset }[] {
   const sheets = readSheets(scheme, files, opts);
   const periods = [...new Set(sheets.flatMap((sh) => sh.rows.flatMap((r) => (r.period ? [r.period] : []))))].sort(comparePeriods);
-  if (periods.length === 0) return [{ period: null, dataset: buildDataset(scheme, sheets) }];
+  if (periods.length === 0) return [{ period: null, dataset: buildDataset(scheme, sheets, true) }];
   return periods.map((p, n) => {
     const part = sheets.map((sh) => {
       if (!sh.rows.some((r) => r.period)) return sh;
@@ -62,7 +62,11 @@ function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): She
   });
 }
 
-export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
+/**
+ * `own`: the sheets are this dataset's alone (not shared with another period's), so a
+ * unit read from one row takes the row's maps instead of copies.
+ */
+export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Dataset {
   const findings: Diagnostic[] = [];
   for (const sh of sheets) for (const f of sh.findings) findings.push(f);
   const units = new Units();
@@ -113,7 +117,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
       seen.add(unit);
       unit.sources.push(row.source);
       stats[si]!.used++;
-      mergeValues(scheme, unit, row, findings, where);
+      if (!(own && adoptRow(unit, row, where))) mergeValues(scheme, unit, row, findings, where);
     }
   });
 
@@ -161,6 +165,20 @@ function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Di
     unit.values.set(id, v);
     if (!cells.has(id)) cells.set(id, at);
   }
+}
+
+/**
+ * A unit's first row, every cell of it given or invalid (no blanks): the unit takes
+ * the row's values and cells as they are, which is what mergeValues would copy.
+ */
+function adoptRow(unit: DataUnit, row: SheetRow, where: Where): boolean {
+  if (where.has(unit) || unit.values.size || unit.invalid.size) return false;
+  for (const id of row.cells.keys()) if (!row.values.has(id) && !row.invalid.has(id)) return false;
+  where.set(unit, row.cells);
+  unit.cells = row.cells;
+  unit.values = row.values;
+  for (const [id, d] of row.invalid) unit.invalid.set(id, d.message);
+  return true;
 }
 
 const sameValue = (a: FieldValue, b: FieldValue): boolean =>
