@@ -2,7 +2,6 @@
 import { msg, type Diagnostic } from '../diagnostics';
 import type { Scheme } from '../scheme/model';
 import type { Column } from './columns';
-import type { FieldValue } from './model';
 import { looksLikeText, valueColumns } from './lines';
 import { mergeEffect } from './merges';
 import { isFooterText, isTotalName, totalNameKind } from './normalize';
@@ -12,6 +11,7 @@ import type { Field } from '../scheme/model';
 import { Rational } from '../rational';
 import { parsePeriod } from './period';
 import { CellIndex } from './cells';
+import { RowValues, slotsOf, type Slots } from './row-values';
 import type { SheetRow } from './sheet';
 
 export const preview = (r: Row): string => {
@@ -39,6 +39,8 @@ interface Layout {
   parentCols: { i: number; level: number; name: boolean }[];
   /** Each field column's 1-based column, by field id (every row's cells, shared). */
   positions: Map<string, number>;
+  /** Where each field's value is in a row's values (shared). */
+  slots: Slots;
 }
 
 let last: Layout | undefined;
@@ -57,6 +59,7 @@ function layoutOf(scheme: Scheme, level: number, columns: Column[], headers: str
     fieldCols,
     parentCols: columns.flatMap((c, i) => ((c.kind === 'name' || c.kind === 'key') && c.level > level ? [{ i, level: c.level, name: c.kind === 'name' }] : [])),
     positions: new Map(fieldCols.map(({ id, i }) => [id, i + 1])),
+    slots: slotsOf(fieldCols.map(({ id }) => id)),
   };
   return last;
 }
@@ -73,7 +76,7 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
   const merged = mergeEffect(row, columns, level, headers, file, merges);
   const r = merged.blank.size ? { ...row, cells: row.cells.map((c, i) => (merged.blank.has(i) ? '' : c)) } : row;
   const cell = (i: number) => clean(r.cells[i] ?? '');
-  const { nameCol, keyCol, periodCol, width, fieldCols, parentCols, positions } = layoutOf(scheme, level, columns, headers);
+  const { nameCol, keyCol, periodCol, width, fieldCols, parentCols, positions, slots } = layoutOf(scheme, level, columns, headers);
   const name = cell(nameCol);
   const code = keyCol >= 0 ? cell(keyCol) || undefined : undefined;
   const source = { file, line: r.line };
@@ -123,7 +126,7 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     else p.code = text;
     parents.set(c.level, p);
   }
-  const values = new Map<string, FieldValue>();
+  const values = new RowValues(slots);
   const invalid = new Map<string, Diagnostic>();
   const cells = CellIndex.ofRow(source, positions);
   for (const { id, i, field } of fieldCols) {
