@@ -70,13 +70,17 @@ export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts:
   }
   const { rows, error } = readRows(decoded.text, file);
   if (error) return emptySheet(file, decoded.encoding, [error]);
-  return sheetFromRows(scheme, file, rows, decoded.encoding, opts);
+  return sheetFromRows(scheme, file, rows, decoded.encoding, opts, true);
 }
 
 const emptySheet = (file: string, encoding: string, findings: Diagnostic[]): Sheet => ({ file, encoding, level: 0, fields: [], headerLine: 0, rows: [], read: 0, rejected: 0, findings });
 
-/** Rows from any reader (text or workbook) → a sheet of typed rows. */
-export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encoding: string, opts: SheetOptions = {}): Sheet {
+/**
+ * Rows from any reader (text or workbook) → a sheet of typed rows. `own`: the rows
+ * are the caller's to give away (a text file's): each is let go once read, so that a
+ * national file's cells are not all held beside its typed rows.
+ */
+export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encoding: string, opts: SheetOptions = {}, own = false): Sheet {
   const findings: Diagnostic[] = [];
   const empty = (): Sheet => emptySheet(file, encoding, findings);
   if (rows.length === 0) {
@@ -123,7 +127,8 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
     findings.push({ severity: 'warning', code: 'data/no-fields', file, line: headerRow.line, col: 1, message: msg('no column of this file matches a field of the scheme: only unit names are read from it', '本文件没有任何列对应方案中的字段：只读取了单位名称') });
   }
   const out: SheetRow[] = [];
-  const dataRows = rows.slice(header.end);
+  const dataRows: (Row | undefined)[] = rows.slice(header.end);
+  if (own) rows.length = 0;
   read += dataRows.length;
   const show = (cells: string[]) => cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
   let current: { header: Header; shown: string[]; cells: string[] } = { header: matched, shown: show(headerRow.cells), cells: headerRow.cells };
@@ -140,6 +145,7 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   };
   for (let k = 0; k < dataRows.length; k++) {
     const r = dataRows[k]!;
+    if (own) dataRows[k] = undefined;
     const anyHeader = (): boolean => {
       const h = headerScore(scheme, r.cells);
       return h.hasName && h.matches >= 2;
