@@ -29,6 +29,8 @@ export interface EvaluateOptions {
    * townships' numbers, not their remedies). Default: every unit.
    */
   remediesFrom?: number;
+  /** The fields whose column is in no file, when the caller has found them (absentColumns of these units). */
+  absent?: ReadonlySet<string>;
 }
 
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
@@ -36,7 +38,7 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   const roots = buildTree(data);
   const items = allItems(scheme);
   // Items left without a score by the data alone are said (warnings), never silently.
-  const absent = absentColumns(scheme, data.units);
+  const absent = options.absent ?? absentColumns(scheme, data.units);
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   const warn = { absent, list: warnings, remediesFrom: options.remediesFrom ?? 0 };
   for (const root of roots) assess(scheme, root, params, items, warn);
