@@ -108,9 +108,10 @@ function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items
     if (item.level > node.unit.level) continue;
     const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom);
     node.items.set(item.id, result);
-    scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
+    // Only items missing or n/a can give a data warning (unitDataWarnings): the others are not listed.
+    if (result.status === 'missing' || result.status === 'na') scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
   }
-  warn.list.push(...unitDataWarnings(scheme, node.unit, scored, env, warn.absent));
+  if (scored.length) warn.list.push(...unitDataWarnings(scheme, node.unit, scored, env, warn.absent));
 }
 
 /** Scored items then bonus items, in scheme order. */
