@@ -128,7 +128,8 @@ function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
   const { unit } = node;
   const below = (id: string) => (scheme.fields.get(id)?.level ?? unit.level) < unit.level;
   if (!node.children.length) {
-    const own = [...unit.values.keys()].some(below) ? new Map([...unit.values].filter(([id]) => !below(id))) : unit.values;
+    // No field is below the lowest level (a township's values are all its own).
+    const own = unit.level > 0 && [...unit.values.keys()].some(below) ? new Map([...unit.values].filter(([id]) => !below(id))) : unit.values;
     return new UnitFields(scheme, params, unit.level, own, unit.invalid);
   }
   const values = new Map<string, FieldValue>();
