@@ -71,15 +71,17 @@ export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<strin
   const parts = groups(dataset.units);
   if (parts.length < 2) return undefined;
   const absent = absentColumns(scheme, dataset.units);
+  // The townships' remedies are never printed from a lean batch: made for the counties only.
+  const top = parts[0]!.reduce((m, u) => Math.max(m, u.level), 0);
   const same = (s: ReadonlySet<string>) => s.size === absent.size && [...s].every((x) => absent.has(x));
-  if (!parts.every((p) => same(absentColumns(scheme, p)))) return dropChildren(evaluate(scheme, dataset, { params }), new Map(), lines);
+  if (!parts.every((p) => same(absentColumns(scheme, p)))) return dropChildren(evaluate(scheme, dataset, { params, remediesFrom: top }), new Map(), lines);
   const townships = new Map<UnitResult, Uint8Array>();
   const units: UnitResult[] = [];
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   let first: Assessment | undefined;
   dataset.units.length = 0;
   for (let i = 0; i < parts.length; i++) {
-    const one = evaluate(scheme, { units: parts[i]!, files: dataset.files, findings: [] }, { params });
+    const one = evaluate(scheme, { units: parts[i]!, files: dataset.files, findings: [] }, { params, remediesFrom: top, absent });
     parts[i] = [];
     first ??= one;
     // Each part says the absent columns again: kept once, from `warnings`.

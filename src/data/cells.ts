@@ -14,8 +14,19 @@ export type Cell = Source & { col: number };
 const COLS = 2 ** 30;
 
 export class CellIndex {
-  private readonly at = new Map<string, number>();
+  private at = new Map<string, number>();
   private readonly rows: Source[] = [];
+  /** `at` is another's (every row of a sheet has its cells in the same columns): copied before a change. */
+  private shared = false;
+
+  /** The cells of one row: `cols`, each field's 1-based column, is shared, not copied. */
+  static ofRow(row: Source, cols: Map<string, number>): CellIndex {
+    const c = new CellIndex();
+    c.rows.push({ file: row.file, line: row.line });
+    c.at = cols;
+    c.shared = true;
+    return c;
+  }
 
   get size(): number {
     return this.at.size;
@@ -33,6 +44,10 @@ export class CellIndex {
   }
 
   set(id: string, cell: Cell): this {
+    if (this.shared) {
+      this.at = new Map(this.at);
+      this.shared = false;
+    }
     let r = this.rows.length - 1;
     const last = this.rows[r];
     if (!last || last.file !== cell.file || last.line !== cell.line) {

@@ -4,7 +4,7 @@
  * checks run per unit, every row accounted for.
  */
 import { sortDiagnostics, type Finding } from '../diagnostics';
-import { message, type Message } from '../messages/codes';
+import { message, type Message, type Text } from '../messages/codes';
 import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
 import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
 import { CellIndex } from './cells';
@@ -24,7 +24,7 @@ export interface InputFile {
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
-  return buildDataset(scheme, readSheets(scheme, files, opts));
+  return buildDataset(scheme, readSheets(scheme, files, opts), true);
 }
 
 /**
@@ -36,7 +36,7 @@ export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptio
 export function readDatasets(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): { period: string | null; dataset: Dataset }[] {
   const sheets = readSheets(scheme, files, opts);
   const periods = [...new Set(sheets.flatMap((sh) => sh.rows.flatMap((r) => (r.period ? [r.period] : []))))].sort(comparePeriods);
-  if (periods.length === 0) return [{ period: null, dataset: buildDataset(scheme, sheets) }];
+  if (periods.length === 0) return [{ period: null, dataset: buildDataset(scheme, sheets, true) }];
   return periods.map((p, n) => {
     const part = sheets.map((sh) => {
       if (!sh.rows.some((r) => r.period)) return sh;
@@ -63,7 +63,11 @@ function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): She
   });
 }
 
-export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
+/**
+ * `own`: the sheets are this dataset's alone (not shared with another period's), so a
+ * unit read from one row takes the row's maps instead of copies.
+ */
+export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Dataset {
   const findings: Finding[] = [];
   for (const sh of sheets) for (const f of sh.findings) findings.push(f);
   const units = new Units();
@@ -114,7 +118,7 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[]): Dataset {
       seen.add(unit);
       unit.sources.push(row.source);
       stats[si]!.used++;
-      mergeValues(scheme, unit, row, findings, where);
+      if (!(own && adoptRow(unit, row, where))) mergeValues(scheme, unit, row, findings, where);
     }
   });
 
@@ -145,7 +149,7 @@ function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Fi
     if (!unit.blanks.has(id)) unit.blanks.set(id, at);
   }
   for (const [id, d] of row.invalid) {
-    unit.invalid.set(id, 'message' in d ? d.message : { code: d.code, args: d.args } as Message);
+    unit.invalid.set(id, reasonOf(d));
     cells.set(id, row.cells.get(id)!);
   }
   for (const [id, v] of row.values) {
@@ -163,6 +167,23 @@ function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Fi
     if (!cells.has(id)) cells.set(id, at);
   }
 }
+
+/**
+ * A unit's first row, every cell of it given or invalid (no blanks): the unit takes
+ * the row's values and cells as they are, which is what mergeValues would copy.
+ */
+function adoptRow(unit: DataUnit, row: SheetRow, where: Where): boolean {
+  if (where.has(unit) || unit.values.size || unit.invalid.size) return false;
+  for (const id of row.cells.keys()) if (!row.values.has(id) && !row.invalid.has(id)) return false;
+  where.set(unit, row.cells);
+  unit.cells = row.cells;
+  unit.values = row.values;
+  for (const [id, d] of row.invalid) unit.invalid.set(id, reasonOf(d));
+  return true;
+}
+
+/** Why a field is invalid at a unit: the finding's message, worded or coded. */
+const reasonOf = (d: Finding): Text => ('message' in d ? d.message : ({ code: d.code, args: d.args } as Message));
 
 const sameValue = (a: FieldValue, b: FieldValue): boolean =>
   typeof a === 'boolean' || typeof b === 'boolean' ? a === b : a.eq(b);

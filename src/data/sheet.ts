@@ -71,13 +71,17 @@ export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts:
   }
   const { rows, error } = readRows(decoded.text, file);
   if (error) return emptySheet(file, decoded.encoding, [error]);
-  return sheetFromRows(scheme, file, rows, decoded.encoding, opts);
+  return sheetFromRows(scheme, file, rows, decoded.encoding, opts, true);
 }
 
 const emptySheet = (file: string, encoding: string, findings: Finding[]): Sheet => ({ file, encoding, level: 0, fields: [], headerLine: 0, rows: [], read: 0, rejected: 0, findings });
 
-/** Rows from any reader (text or workbook) → a sheet of typed rows. */
-export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encoding: string, opts: SheetOptions = {}): Sheet {
+/**
+ * Rows from any reader (text or workbook) → a sheet of typed rows. `own`: the rows
+ * are the caller's to give away (a text file's): each is let go once read, so that a
+ * national file's cells are not all held beside its typed rows.
+ */
+export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encoding: string, opts: SheetOptions = {}, own = false): Sheet {
   const findings: Finding[] = [];
   const empty = (): Sheet => emptySheet(file, encoding, findings);
   if (rows.length === 0) {
@@ -121,7 +125,8 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
     findings.push({ severity: 'warning', file, line: headerRow.line, col: 1, ...message('data/no-fields', {}) });
   }
   const out: SheetRow[] = [];
-  const dataRows = rows.slice(header.end);
+  const dataRows: (Row | undefined)[] = rows.slice(header.end);
+  if (own) rows.length = 0;
   read += dataRows.length;
   const show = (cells: string[]) => cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
   let current: { header: Header; shown: string[]; cells: string[] } = { header: matched, shown: show(headerRow.cells), cells: headerRow.cells };
@@ -137,6 +142,7 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   };
   for (let k = 0; k < dataRows.length; k++) {
     const r = dataRows[k]!;
+    if (own) dataRows[k] = undefined;
     const anyHeader = (): boolean => {
       const h = headerScore(scheme, r.cells);
       return h.hasName && h.matches >= 2;

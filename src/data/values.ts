@@ -40,6 +40,26 @@ export function parseNumberText(raw: string): { value: Rational; suffix: '' | '%
   return { value: r.div(Rational.of(scale))!, suffix };
 }
 
+/**
+ * A cell of plain ASCII digits with at most one point inside (1234, 92.5), in a
+ * number column: its value, as parseCell gives it (a percent column's bare number
+ * is percentage points), without normalising the text; undefined for anything else
+ * (and for a count that is not whole), which parseCell reads or rejects.
+ */
+export function plainCell(raw: string, field: Field): Rational | undefined {
+  const n = raw.length;
+  if (n === 0 || n > 15 || field.type === 'text' || field.type === 'boolean') return undefined;
+  let dot = -1;
+  for (let k = 0; k < n; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 46 && dot < 0 && k > 0 && k < n - 1) dot = k;
+    else if (c < 48 || c > 57) return undefined;
+  }
+  if (dot >= 0 && field.type === 'count') return undefined;
+  const v = dot < 0 ? Rational.int(Number(raw)) : Rational.parse(raw)!;
+  return field.type === 'percent' ? v.div(Rational.HUNDRED)! : v;
+}
+
 export function parseCell(raw: string, field: Field): Parsed {
   const t = raw.normalize('NFKC').trim();
   if (MISSING.has(t)) return { value: undefined };

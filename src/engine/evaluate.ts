@@ -10,24 +10,27 @@ import { sortDiagnostics, type Finding } from '../diagnostics';
 import type { Dataset, FieldValue } from '../data/model';
 import { message, type Text } from '../messages/codes';
 import { Rational } from '../rational';
-import { evaluate as evalFormula, type Env, type Value } from '../scheme/formula';
 import { SUMMABLE_TYPES, type Item, type Scheme, type Section } from '../scheme/model';
 import { absentColumns, absentColumnWarnings, unitDataWarnings } from './data-warnings';
 import { UnitFields } from './fields';
-import type { Node, Unscored } from './node';
-import { rollupValue } from './rollup';
-import { solveRemedy } from './remedy';
-import { scoreItem } from './rules';
-import { meets } from './target-eval';
+import type { Node } from './node';
+import { scoreAt } from './score-at';
 import { rankUnits, unitTotals } from './totals';
-import { fieldsOfTarget, floorsOf, NONE, vetoesAt } from './vetoes';
-import { SCHEMA_VERSION, type Assessment, type Calc, type ItemResult, type UnitResult } from './types';
+import { vetoesAt } from './vetoes';
+import { SCHEMA_VERSION, type Assessment, type UnitResult } from './types';
 
 export interface EvaluateOptions {
   /** Param values overriding the scheme's (`--param id=value`). */
   params?: Map<string, Rational>;
   /** Kept for callers; the field values an item reads are now always at hand (`UnitResult.fields`). */
   inputs?: boolean;
+  /**
+   * Remedies only for units of this level and above (a lean batch prints the
+   * townships' numbers, not their remedies). Default: every unit.
+   */
+  remediesFrom?: number;
+  /** The fields whose column is in no file, when the caller has found them (absentColumns of these units). */
+  absent?: ReadonlySet<string>;
 }
 
 export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions = {}): Assessment {
@@ -35,9 +38,9 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   const roots = buildTree(data);
   const items = allItems(scheme);
   // Items left without a score by the data alone are said (warnings), never silently.
-  const absent = absentColumns(scheme, data.units);
+  const absent = options.absent ?? absentColumns(scheme, data.units);
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
-  const warn = { absent, list: warnings };
+  const warn = { absent, list: warnings, remediesFrom: options.remediesFrom ?? 0 };
   for (const root of roots) assess(scheme, root, params, items, warn);
 
   const results = roots.map((r) => toResult(scheme, r));
@@ -92,6 +95,8 @@ interface Warn {
   /** Fields whose column is in no file (said once by absentColumnWarnings). */
   absent: ReadonlySet<string>;
   list: Finding[];
+  /** The lowest level whose items get a remedy. */
+  remediesFrom: number;
 }
 
 function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items: Item[], warn: Warn): void {
@@ -101,11 +106,12 @@ function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items
   const scored = [];
   for (const item of items) {
     if (item.level > node.unit.level) continue;
-    const result = scoreAt(scheme, item, node, env);
+    const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom);
     node.items.set(item.id, result);
-    scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
+    // Only items missing or n/a can give a data warning (unitDataWarnings): the others are not listed.
+    if (result.status === 'missing' || result.status === 'na') scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
   }
-  warn.list.push(...unitDataWarnings(scheme, node.unit, scored, env, warn.absent));
+  if (scored.length) warn.list.push(...unitDataWarnings(scheme, node.unit, scored, env, warn.absent));
 }
 
 /** Scored items then bonus items, in scheme order. */
@@ -122,7 +128,8 @@ function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
   const { unit } = node;
   const below = (id: string) => (scheme.fields.get(id)?.level ?? unit.level) < unit.level;
   if (!node.children.length) {
-    const own = [...unit.values.keys()].some(below) ? new Map([...unit.values].filter(([id]) => !below(id))) : unit.values;
+    // No field is below the lowest level (a township's values are all its own).
+    const own = unit.level > 0 && [...unit.values.keys()].some(below) ? new Map([...unit.values].filter(([id]) => !below(id))) : unit.values;
     return new UnitFields(scheme, params, unit.level, own, unit.invalid);
   }
   const values = new Map<string, FieldValue>();
@@ -155,93 +162,6 @@ function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
   return new UnitFields(scheme, params, unit.level, values, bad);
 }
 
-
-function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env): ItemResult {
-  const rolled = node.unit.level > item.level && item.rollup !== 'sum';
-  const roll = rolled ? rollupValue(item, node) : undefined;
-  const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
-  const fields = node.fields;
-  const full = item.points;
-  const counted = item.bonus ? Rational.ZERO : full;
-  // Built as literals in one order, not spread: the objects stay small and of one shape.
-  const made = (status: ItemResult['status'], points: Rational, max: Rational, lost: Rational, calc: Calc): ItemResult => ({
-    id: item.id,
-    title: item.title,
-    section: item.section,
-    bonus: item.bonus,
-    value,
-    kind: item.display,
-    target: item.target?.text,
-    formula: item.formula.source,
-    basis: item.basis,
-    evidence: item.evidence,
-    status,
-    points,
-    max,
-    lost,
-    calc,
-  });
-  const unscored = (calc: Unscored): ItemResult => made(calc.kind, Rational.ZERO, counted, counted, calc);
-  const na = (): ItemResult => {
-    const points = item.na === 'full' && !item.bonus ? full : Rational.ZERO;
-    const max = item.na === 'exclude' || item.bonus ? Rational.ZERO : full;
-    return made('na', points, max, max.sub(points), { kind: 'na', policy: item.na });
-  };
-  const invalidCalc = (ids: string[]): Unscored => ({ kind: 'invalid', fields: ids.map((id) => ({ id, reason: fields.invalid(id)! })) });
-
-  if (roll?.calc) return unscored(roll.calc);
-  const invalid = item.fields.filter((f) => fields.invalid(f));
-  if (invalid.length && !rolled) return unscored(invalidCalc(invalid));
-  if (value === undefined) {
-    const missing = rolled ? [] : item.fields.filter((f) => fields.value(f) === undefined);
-    return missing.length ? unscored({ kind: 'missing', fields: missing }) : na();
-  }
-
-  // Hard floors: a veto on this item that applies at this level and holds on the value zeroes it.
-  const onItem = floorsOf(scheme).get(item.id);
-  const floors = onItem ? onItem.filter((v) => v.level <= node.unit.level) : NONE;
-  const floorsHit = (v: Value, e: Env): string[] => (floors.length ? floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id) : NONE);
-  const zeroedBy = floorsHit(value, env);
-  const floored = (r: ItemResult): ItemResult =>
-    zeroedBy.length ? { ...r, points: Rational.ZERO, lost: r.max, status: r.status === 'na' || r.status === 'missing' || r.status === 'invalid' ? r.status : 'failed', zeroedBy } : r;
-
-  const target = item.target;
-  const met = target ? meets(target, value, env) : undefined;
-  if (target && met === undefined) {
-    // The value is known but the target cannot be decided: not scored, and say why.
-    const reads = rolled ? fieldsOfTarget(scheme, target) : item.fields;
-    const bad = reads.filter((f) => fields.invalid(f));
-    if (bad.length) return floored(unscored(invalidCalc(bad)));
-    const missing = reads.filter((f) => fields.value(f) === undefined);
-    return floored(missing.length ? unscored({ kind: 'missing', fields: missing }) : na());
-  }
-
-  const s = scoreItem(item, value, env);
-  const result: ItemResult = floored({
-    id: item.id,
-    title: item.title,
-    section: item.section,
-    bonus: item.bonus,
-    value,
-    kind: item.display,
-    target: item.target?.text,
-    formula: item.formula.source,
-    basis: item.basis,
-    evidence: item.evidence,
-    status: s.status,
-    points: s.points,
-    max: counted,
-    lost: item.bonus ? Rational.ZERO : full.sub(s.points),
-    gap: s.gap,
-    met,
-    calc: s.calc,
-  });
-  if (result.status !== 'met' && met !== true && !rolled) {
-    const score = (v: Value, e: Env): Rational => (floorsHit(v, e).length ? Rational.ZERO : scoreItem(item, v, e).points);
-    result.remedy = solveRemedy(scheme, item, env, score);
-  }
-  return result;
-}
 
 function toResult(scheme: Scheme, node: Node): UnitResult {
   // Hard floors were applied when the items were scored (scoreAt); here they are reported.

@@ -46,11 +46,34 @@ export function compactUnit(u: UnitResult, shared: readonly string[]): unknown {
   };
 }
 
+/** A number or null as JSON.stringify writes it (numbers here are finite). */
+const num = (x: number | null): string => (x === null ? 'null' : String(x));
+const str = (x: string | undefined): string => (x === undefined ? 'null' : JSON.stringify(x));
+const sameIds = (u: UnitResult, shared: readonly string[]): boolean => u.items.length === shared.length && u.items.every((i, k) => i.id === shared[k]);
+
+/**
+ * JSON.stringify(compactUnit(u, shared)), written directly for a unit without units
+ * below (a township: 40,000 of them in a national file), without the objects and
+ * arrays of each item in between.
+ */
+export function compactLine(u: UnitResult, shared: readonly string[]): string {
+  if (u.children.length || !sameIds(u, shared)) return JSON.stringify(compactUnit(u, shared));
+  let items = '';
+  for (const i of u.items) {
+    const value = i.value === undefined ? 'null' : typeof i.value === 'boolean' ? String(i.value) : num(i.value.toNumber(6));
+    items += `${items ? ',' : ''}[${JSON.stringify(i.status)},${num(n(i.points))},${num(n(i.max))},${num(n(i.lost))},${value}]`;
+  }
+  return (
+    `{"level":${str(u.level)},"key":${str(u.key)},"code":${str(u.code)},"name":${str(u.name)},"score":${num(n(u.score))},"max":${num(n(u.max))},"scaled":${num(n(u.scaled))}` +
+    `,"passed":${String(u.passed)},"grade":${str(u.grade)},"vetoed":${String(u.vetoes.some((x) => x.triggered))},"rank":${num(u.rank)},"of":${num(u.of)},"items":[${items}],"children":[]}`
+  );
+}
+
 /**
  * The units below the county: the first line the JSON of their shared item ids
  * (`childItems`), then each unit as one line.
  */
 export function compactLines(children: readonly UnitResult[]): string[] {
   const shared = childItems(children);
-  return [JSON.stringify(shared), ...children.map((c) => JSON.stringify(compactUnit(c, shared)))];
+  return [JSON.stringify(shared), ...children.map((c) => compactLine(c, shared))];
 }

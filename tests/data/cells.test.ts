@@ -28,3 +28,17 @@ describe('CellIndex (where a unit\'s cells are, packed)', () => {
     expect(c.get('c')).toEqual({ file: 'w.csv', line: 4, col: 536_870_000 });
   });
 });
+
+describe('CellIndex.ofRow (one row\'s cells on columns shared by the sheet)', () => {
+  it('reads the shared columns and copies them before a change, leaving the other rows as they were', () => {
+    const cols = new Map([['births', 3], ['boys', 4]]);
+    const a = CellIndex.ofRow({ file: 'a.csv', line: 7 }, cols);
+    const b = CellIndex.ofRow({ file: 'a.csv', line: 8 }, cols);
+    expect(a.get('boys')).toEqual({ file: 'a.csv', line: 7, col: 4 });
+    a.set('funds', { file: 'county.csv', line: 2, col: 9 });
+    a.set('boys', { file: 'a.csv', line: 9, col: 1 });
+    expect([...a].map(([id, at]) => `${id}@${at.file}:${at.line}:${at.col}`)).toEqual(['births@a.csv:7:3', 'boys@a.csv:9:1', 'funds@county.csv:2:9']);
+    expect([...b].map(([id, at]) => `${id}@${at.file}:${at.line}:${at.col}`)).toEqual(['births@a.csv:8:3', 'boys@a.csv:8:4']);
+    expect([...cols]).toEqual([['births', 3], ['boys', 4]]);
+  });
+});
