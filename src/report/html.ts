@@ -17,17 +17,20 @@
 import { gapText } from './item-words';
 import { plainOps, plainTarget, plainValue, vetoPlain } from './plain';
 import { say } from '../messages/catalog';
-import { formatDiagnostic, type Lang } from '../diagnostics';
+import type { Lang } from '../diagnostics';
 import { showPoints, showValue } from './display';
-import type { Assessment, ItemResult, Remedy, Status, UnitResult } from '../engine/types';
+import type { Assessment, Remedy, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
 import { actionList } from './actions';
-import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordChange, recordStatus, selfVsAdjusted, selfVsTitle } from './adjustments';
+import { adjustmentsTitle, selfVsAdjusted, selfVsTitle } from './adjustments';
 import { explainItem } from './explain';
 import { fill, statusWord, t } from './i18n';
 import { barChart, esc, gauge } from './svg';
-import { childrenByRank, sortItems } from './order';
+import { sortItems } from './order';
 import { stampParts } from './heading';
+import { CSS } from './html-style';
+import { heatmap, rankingPart, shownStatus, statusPill } from './html-units';
+import { adjustmentsPart, dataPart } from './html-data';
 
 export interface HtmlContext {
   lang: Lang;
@@ -40,85 +43,7 @@ export interface HtmlContext {
   asOf?: string;
 }
 
-/** Common system fonts that carry Chinese, on macOS, Windows and Linux; no web font. */
-const FONTS = `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif`;
-
-const STATUSES: Status[] = ['met', 'partial', 'failed', 'na', 'missing', 'invalid'];
-
-const CSS = `
-@page { size: A4; margin: 15mm }
-* { box-sizing: border-box }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact }
-body { margin: 0; font-family: ${FONTS}; font-size: 10pt; line-height: 1.45; color: #1f2328; background: #fff }
-main { max-width: 180mm; margin: 0 auto; padding: 10mm 0 }
-@media print { main { max-width: none; padding: 0 } }
-h1 { font-size: 16pt; margin: 0 0 1.5mm }
-h1 .stamp { font-size: 12pt; font-weight: 600; white-space: nowrap }
-h2 { font-size: 13pt; margin: 0 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #1f2328; break-after: avoid }
-h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid }
-p { margin: 1.5mm 0 }
-.meta, .note { color: #57606a; font-size: 8.5pt }
-.part { margin-top: 9mm }
-.part.page { break-before: page }
-.chart { display: block; max-width: 100%; height: auto; break-inside: avoid; margin: 2mm 0 }
-.chart text { font-family: ${FONTS}; font-size: 12px; fill: #1f2328 }
-.chart .track { fill: #e6e8eb }
-.chart .back { fill: #eceef1 }
-.chart .tick { stroke: #8c959f; stroke-width: 1 }
-.chart .tick-label { font-size: 10px; fill: #57606a }
-.chart .pass-line { stroke: #1f2328; stroke-width: 2; stroke-dasharray: 4 3 }
-.chart .pass-label { font-size: 11px; font-weight: 600 }
-.chart .score-label { font-size: 15px; font-weight: 700 }
-.chart .score-label.inside { fill: #fff }
-.chart .bar-value { font-size: 11px; fill: #57606a; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round }
-.chart .bar-value.inside { fill: #fff; stroke: none; font-weight: 600 }
-.tone-pass { fill: #2e7d32 } .tone-fail { fill: #c62828 }
-.tone-partial { fill: #e0a100 } .tone-failed { fill: #c62828 } .tone-missing, .tone-invalid { fill: #7b5ea7 } .tone-bonus { fill: #8c959f }
-.verdict-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2mm 6mm; margin: 1mm 0 2mm }
-.verdict-head .unit { font-size: 14pt; font-weight: 700 }
-.verdict-head .big { font-size: 22pt; font-weight: 700; font-variant-numeric: tabular-nums }
-.verdict-head .of { color: #57606a }
-.badge { display: inline-block; padding: 0.5mm 3mm; border-radius: 2mm; font-weight: 700; font-size: 12pt; color: #fff }
-.badge.pass { background: #2e7d32 } .badge.fail { background: #c62828 }
-.warn { color: #9a3412; font-weight: 600 }
-table { width: 100%; border-collapse: collapse; font-size: 9pt; margin: 2mm 0 }
-thead { display: table-header-group }
-tr, tbody.row { break-inside: avoid }
-th, td { padding: 1.2mm 1.6mm; border-bottom: 0.75pt solid #d0d7de; text-align: left; vertical-align: top }
-th { background: #f3f4f6; font-weight: 600; white-space: nowrap }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap }
-.lost-pos { color: #c62828; font-weight: 600 }
-td.unit { white-space: nowrap }
-tbody.row tr.main td { border-bottom: none; padding-bottom: 0.4mm }
-tr.why td { color: #57606a; font-size: 8pt; padding-top: 0; padding-left: 5mm }
-.st { display: inline-block; padding: 0 1.6mm; border-radius: 1mm; white-space: nowrap; font-size: 8.5pt }
-.st-met { background: #d7f0d8; color: #1b5e20 }
-.st-partial { background: #fde9b8; color: #7a4b00 }
-.st-failed { background: #f8c9c9; color: #8e1b1b }
-.st-na { background: #eceef1; color: #57606a }
-.st-missing { background: #e3dcf3; color: #4a3577 }
-.st-invalid { background: repeating-linear-gradient(135deg, #f3d4f0 0 3px, #e6b8e0 3px 6px); color: #6d1660 }
-.st-none { background: #fff; color: #57606a }
-.vetoes td:first-child { width: 2em; text-align: center; font-weight: 700 }
-.veto-hit td { background: #f8c9c9 } .veto-unknown td { background: #fde9b8 }
-table.heat { table-layout: fixed; font-size: 8pt }
-table.heat th, table.heat td { padding: 0.8mm 0.4mm; text-align: center; border: 0.75pt solid #fff }
-table.heat th.unit, table.heat td.unit { text-align: left; width: 17mm; white-space: nowrap; overflow: hidden }
-table.heat th.score, table.heat td.score { width: 12mm; text-align: right }
-table.heat thead th { vertical-align: bottom }
-table.heat thead th.it { writing-mode: vertical-rl; writing-mode: sideways-lr; text-align: start; white-space: nowrap; font-weight: 500; font-size: 7.5pt; line-height: 1.15; padding: 1mm 0 }
-table.heat td.cell { font-variant-numeric: tabular-nums; height: 6mm; vertical-align: middle }
-.legend { display: flex; flex-wrap: wrap; gap: 1.5mm 4mm; font-size: 8.5pt; margin: 1mm 0 }
-.findings li.error { color: #8e1b1b } .findings li.warning { color: #7a4b00 }
-ul.findings { margin: 1mm 0; padding-left: 5mm; font-size: 8.5pt }
-`;
-
 const num = (r: Rational): number => r.toNumber(6);
-
-/** The status a cell shows: a bonus not earned is no loss, so it is not shown as failed. */
-const shownStatus = (i: ItemResult): Status | 'none' => (i.bonus && i.status === 'failed' ? 'none' : i.status);
-const statusText = (lang: Lang, i: ItemResult): string => (shownStatus(i) === 'none' ? t(lang, 'notEarned') : statusWord(lang, i.status));
-const statusPill = (lang: Lang, i: ItemResult): string => `<span class="st st-${shownStatus(i)}">${esc(statusText(lang, i))}</span>`;
 
 /** Element ids per unit: `verdict`, `lost`, … for the first; `verdict-2`, … for the next. */
 function idMaker(): () => (part: string) => string {
@@ -343,143 +268,6 @@ function actionsPart(a: Assessment, L: Lang): string {
     });
     out.push('</tbody></table>');
   }
-  out.push('</section>');
-  return out.join('\n');
-}
-
-function legend(L: Lang, bonus: boolean): string {
-  const cells = STATUSES.map((s) => `<span><span class="st st-${s}">${esc(statusWord(L, s))}</span></span>`);
-  if (bonus) cells.push(`<span><span class="st st-none" style="border:0.75pt solid #d0d7de">${esc(`+ ${t(L, 'notEarned')}`)}</span></span>`);
-  return `<div class="legend"><span>${esc(t(L, 'htmlLegend'))}${L === 'zh' ? '：' : ':'}</span>${cells.join('')}</div>`;
-}
-
-/** Children ordered by rank, then name: the order of the heat map and the ranking. */
-const byRank = childrenByRank;
-
-function heatmap(u: UnitResult, L: Lang, id: (p: string) => string): string {
-  const level = u.children[0]!.levelTitle;
-  const kids = byRank(u);
-  // Columns: the items the units below have, in scheme order.
-  const cols: { id: string; title: string; bonus: boolean }[] = [];
-  const seen = new Set<string>();
-  for (const i of [...u.items, ...kids.flatMap((k) => k.items)]) {
-    if (seen.has(i.id) || !kids.some((k) => k.items.some((x) => x.id === i.id))) continue;
-    seen.add(i.id);
-    cols.push({ id: i.id, title: i.title, bonus: i.bonus });
-  }
-  const out = [`<section class="part heatmap page" id="${id('heatmap')}" data-part="heatmap">`, `<h2>${esc(fill(L, 'htmlHeatmap', { level }))}</h2>`];
-  out.push(`<p class="note">${esc(t(L, 'htmlHeatNote'))}</p>`);
-  out.push(legend(L, cols.some((c) => c.bonus)));
-  out.push(`<table class="heat" id="${id('heatmap-table')}" data-chart="heatmap"><thead><tr><th class="unit">${esc(level)}</th>`);
-  // Headers turned to read upwards, one line each (vertical where sideways writing is unknown);
-  // a very long title is cut (the full one is its tooltip).
-  const short = (s: string) => ([...s].length > 16 ? `${[...s].slice(0, 15).join('')}…` : s);
-  out.push(cols.map((c) => `<th class="it" title="${esc(c.title)}">${esc(short(c.bonus ? `+ ${c.title}` : c.title))}</th>`).join(''));
-  out.push(`<th class="score">${esc(t(L, 'scaledHead'))}</th></tr></thead><tbody>`);
-  for (const k of kids) {
-    const cells = cols.map((c) => {
-      const i = k.items.find((x) => x.id === c.id);
-      if (!i) return '<td class="cell st-none"></td>';
-      const s = shownStatus(i);
-      const text =
-        s === 'missing' ? '?' : s === 'invalid' ? '!' : s === 'na' ? '–' : i.lost.sign() > 0 ? `−${showPoints(i.lost)}` : i.bonus && i.points.sign() > 0 ? `+${showPoints(i.points)}` : '';
-      const tip = `${k.name} · ${i.title}: ${plainValue(k.fields, i, L)} · ${statusText(L, i)}${i.lost.sign() > 0 ? ` · −${showPoints(i.lost)}` : ''}`;
-      return `<td class="cell st-${s}" title="${esc(tip)}">${esc(text)}</td>`;
-    });
-    out.push(`<tr><td class="unit">${esc(k.name)}</td>${cells.join('')}<td class="score num">${esc(showPoints(k.scaled))}</td></tr>`);
-  }
-  out.push('</tbody></table>', '</section>');
-  return out.join('\n');
-}
-
-function rankingPart(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => string): string {
-  const level = u.children[0]!.levelTitle;
-  const kids = byRank(u);
-  const total = a.scheme.total;
-  const end = Math.max(num(total), ...kids.map((k) => num(k.scaled)));
-  const mark = (k: UnitResult) => (k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '');
-  const out = [`<section class="part ranking page" id="${id('ranking')}" data-part="ranking">`, `<h2>${esc(`${t(L, 'ranking')}${L === 'zh' ? '：' : ': '}${level}`)}</h2>`];
-  out.push(`<p class="note">${esc(t(L, 'htmlRankingNote'))}</p>`);
-  out.push(
-    barChart(
-      {
-        title: `${t(L, 'ranking')}: ${level}`,
-        kind: 'ranking',
-        end,
-        marker: { at: num(a.scheme.pass), label: `${t(L, 'passLine')} ${showPoints(a.scheme.pass)}` },
-        bars: kids.map((k) => ({
-          label: `${k.rank}. ${k.name}`,
-          value: num(k.scaled),
-          valueLabel: `${showPoints(k.scaled)}${mark(k)}`,
-          tone: k.passed ? 'tone-pass' : 'tone-fail',
-          tip: `${k.name}: ${showPoints(k.scaled)} · ${t(L, k.passed ? 'passed' : 'failed')}${k.grade ? ` · ${k.grade}` : ''}`,
-        })),
-      },
-      id('ranking-chart'),
-    ),
-  );
-  const head = [t(L, 'rank'), level, t(L, 'score'), t(L, 'scaledHead'), t(L, 'gradeHead'), t(L, 'worst')];
-  const numeric = [true, false, true, true, false, false];
-  out.push(`<table class="ranking-table"><thead><tr>${head.map((h, k) => `<th${numeric[k] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
-  for (const k of kids) {
-    const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
-      .slice(0, 2)
-      .map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
-    out.push(
-      `<tr><td class="num">${k.rank}</td><td class="unit">${esc(k.name)}</td><td class="num">${esc(`${showPoints(k.score)} / ${showPoints(k.max)}`)}</td>` +
-        `<td class="num">${esc(showPoints(k.scaled))}</td><td>${esc((k.grade ?? '') + mark(k))}</td>` +
-        `<td>${worst.length ? worst.join('<br>') : esc(t(L, 'none'))}</td></tr>`,
-    );
-  }
-  out.push('</tbody></table>', '</section>');
-  return out.join('\n');
-}
-
-/** 自评 vs 抽查: each adjusted unit's two scores, then every line of the adjustments file. */
-function adjustmentsPart(a: Assessment, L: Lang): string {
-  const zh = L === 'zh';
-  const asOf = a.adjustments!.asOf;
-  const out = [`<section class="part adjustments" id="adjustments" data-part="adjustments">`, `<h2>${esc(`${selfVsTitle(L)} · ${adjustmentsTitle(L)}`)}</h2>`];
-  out.push(`<p class="note">${esc(adjustmentsSummary(a, L))}</p>`);
-  const units = adjustedUnits(a.units);
-  if (units.length) out.push(`<ul class="self-vs">${units.map((u) => `<li>${esc(`${u.name}${zh ? '：' : ': '}${selfVsAdjusted(u, L)}`)}</li>`).join('')}</ul>`);
-  const list = a.adjustments!.list;
-  if (list.length) {
-    const head = zh ? ['单位', '指标', '核定', '自评 → 核定', '理由', '核查单位 · 文号 · 日期', '状态'] : ['Unit', 'Item', 'Adjustment', 'Self → adjusted', 'Reason', 'Authority · document · date', 'Status'];
-    out.push(`<table class="adjustment-list"><thead><tr>${head.map((h, k) => `<th${k === 3 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
-    for (const r of list) {
-      const source = [r.authority, r.document, r.expires ? `${r.date} – ${r.expires}` : r.date].filter(Boolean).join(' · ');
-      // Inline style: the page's stylesheet stays the same whether or not adjustments were given.
-      const cls = r.status === 'applied' ? '' : ' class="not-applied" style="color:#57606a"';
-      out.push(
-        `<tr${cls}><td class="unit">${esc(r.unit.name)}</td><td>${esc(r.item.title)}</td><td>${esc(adjustmentAction(r, L))}</td><td class="num">${esc(recordChange(r))}</td>` +
-          `<td>${esc(r.reason)}</td><td>${esc(source)}</td><td>${esc(recordStatus(r, asOf, L))}</td></tr>`,
-      );
-    }
-    out.push('</tbody></table>');
-  }
-  out.push('</section>');
-  return out.join('\n');
-}
-
-function dataPart(a: Assessment, ctx: HtmlContext): string {
-  const L = ctx.lang;
-  const d = a.data;
-  const count = (sev: string) => d.findings.filter((f) => f.severity === sev).length;
-  const [errors, warnings, notes] = [count('error'), count('warning'), count('note')];
-  const out = [`<section class="part data page" id="data" data-part="data">`, `<h2>${esc(t(L, 'data'))}</h2>`];
-  const sep = L === 'zh' ? '；' : '; ';
-  out.push(`<p>${esc([fill(L, 'dataRows', { read: d.read, used: d.used, rejected: d.rejected }), fill(L, 'nErrors', { n: errors }), fill(L, 'nWarnings', { n: warnings }), fill(L, 'nNotes', { n: notes })].join(sep))}</p>`);
-  if (d.files.length) {
-    const head = [t(L, 'file'), t(L, 'encoding'), t(L, 'rowsRead'), t(L, 'rowsUsed'), t(L, 'rowsNotUsed')];
-    const numeric = [false, false, true, true, true];
-    out.push(`<table class="files"><thead><tr>${head.map((h, k) => `<th${numeric[k] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
-    for (const f of d.files) out.push(`<tr><td>${esc(f.file)}</td><td>${esc(f.encoding)}</td><td class="num">${f.read}</td><td class="num">${f.used}</td><td class="num">${f.rejected}</td></tr>`);
-    out.push('</tbody></table>');
-  }
-  const shown = d.findings.filter((f) => ctx.verbose || f.severity !== 'note');
-  if (shown.length) out.push(`<ul class="findings">${shown.map((f) => `<li class="${f.severity}">${esc(formatDiagnostic(f, L))}</li>`).join('')}</ul>`);
-  if (notes && !ctx.verbose) out.push(`<p class="note">${esc(fill(L, 'htmlNotesHidden', { n: notes }))}</p>`);
   out.push('</section>');
   return out.join('\n');
 }
