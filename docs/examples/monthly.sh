@@ -8,7 +8,7 @@
 # PINGGU_JUNIT=junit.xml also writes the month's JUnit there (for CI); PINGGU can
 # name another command (default: the pinggu installed in the project).
 set -u
-M=${1:-$(date -d 'last month' +%Y-%m)}
+M=${1:-$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)}
 DATA=${PINGGU_DATA:-data}
 REPORTS=${PINGGU_REPORTS:-reports}
 

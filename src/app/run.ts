@@ -76,6 +76,10 @@ export type AppResult =
 /** What a folder expands to (as `pinggu score DIR` does); other files are left alone. */
 const DATA = /\.(csv|tsv)$/i;
 const XLSX = /\.xlsx$/i;
+const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
+/** Excel's `~$报表.xlsx` and LibreOffice's `.~lock.报表.xlsx#`, left beside an open workbook. */
+const isLockFile = (name: string): boolean => /^(~\$|\.~lock\.)/.test(baseName(name));
+const skippedKind = (name: string): 'xls' | 'lock' | 'other' => (isLockFile(name) ? 'lock' : /\.xls$/i.test(name) ? 'xls' : 'other');
 
 /** The scheme's errors as `pinggu check` prints them, or the scheme and its warnings. */
 export function schemeOf(name: string, text: string): { scheme?: Scheme; findings: Finding[] } {
@@ -134,7 +138,10 @@ export async function scoreKeeping(req: AppRequest, progress: (step: AppStep) =>
   progress(3);
   const ctx = { lang, color: false, sort: 'lost' as const, verbose: false, period };
   const units = assessment.units.length;
-  const notes = [periodNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter((x) => x !== undefined);
+  // Several periods in a 期间 column: the newest is scored, and the page says so.
+  const columnPeriods = sets.map((s) => s.period).filter((p): p is string => p !== undefined);
+  const columnNote = columnPeriods.length > 1 ? say(message('app/periods', { shown: columnPeriods[columnPeriods.length - 1]!, periods: columnPeriods }), lang) : undefined;
+  const notes = [periodNote, columnNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter((x) => x !== undefined);
   const top = assessment.units[0];
   const result: AppResult = {
     kind: 'report',
@@ -186,7 +193,11 @@ async function inputFiles(given: readonly AppFile[], said: Finding[]): Promise<I
   const out: InputFile[] = [];
   const limits = withDefaults();
   for (const f of [...given].sort((a, b) => compareCodePoints(a.name, b.name))) {
-    if (!DATA.test(f.name) && !XLSX.test(f.name)) continue;
+    if (!DATA.test(f.name) && !XLSX.test(f.name) || isLockFile(f.name)) {
+      // Never a silent skip: every file given is read or said.
+      said.push({ severity: 'warning', file: f.name, line: 1, col: 1, ...message('app/skipped', { file: baseName(f.name), kind: skippedKind(f.name) }) });
+      continue;
+    }
     // The command line's limits (src/limits.ts), checked before a file is read.
     const over = f.bytes.length > limits.fileSize ? fileSizeError('fileSize', f.name, f.bytes.length, limits.fileSize) : DATA.test(f.name) ? textRowsFinding(f.bytes, f.name, limits.rows) : undefined;
     if (over) {

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, type Diagnostic, type Finding, type Lang } from '../diagnostics';
+import { say } from '../messages/catalog';
 import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import { visibleLine } from '../visible';
@@ -133,10 +134,9 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
 function earlierMonths(batch: Batch, failOn: string, lang: Lang): RunCheck[] {
   if (batch.periods.length < 2 || failOn === 'never') return [];
   const newest = batch.periods[batch.periods.length - 1];
-  const zh = lang === 'zh';
   const failing = batch.entries.filter((e) => e.period !== newest && e.exit > 0);
-  const line = (e: Batch['entries'][number]) => `${e.period ?? '—'} ${e.assessment.units[0]!.name}: ${e.exit === 2 ? (zh ? '数据有错误' : 'data errors') : zh ? `未通过 --fail-on ${failOn}` : `fails --fail-on ${failOn}`}`;
-  return [{ name: zh ? `--fail-on ${failOn}（更早各期）` : `--fail-on ${failOn} (earlier periods)`, ...(failing.length ? { failure: failing.map(line).join('\n') } : {}) }];
+  const line = (e: Batch['entries'][number]) => say(message('junit/earlier-failing', { period: e.period ?? '—', unit: e.assessment.units[0]!.name, failOn, kind: e.exit === 2 ? 'data' : 'gate' }), lang);
+  return [{ name: say(message('junit/earlier-periods', { failOn }), lang), ...(failing.length ? { failure: failing.map(line).join('\n') } : {}) }];
 }
 
 /** The batch outputs that need nothing of the units below a county but the default JSON's compact lines. */

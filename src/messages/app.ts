@@ -49,6 +49,8 @@ export interface AppArgs {
   'app/batch': { units: number };
   /** Files of several periods (by their names or folders): the newest is scored. */
   'app/periods': { shown: string; periods: string[] };
+  /** A file the page does not read (not .csv/.tsv/.xlsx; an Excel 97–2003 .xls; an office lock file). */
+  'app/skipped': { file: string; kind: 'xls' | 'lock' | 'other' };
   /** Nothing to score yet. */
   'app/no-data': Record<string, never>;
   /** `pinggu app`: the page was written (its size in MB). */
@@ -86,16 +88,16 @@ export const APP: Renderers<AppArgs> = {
     zh: (a) => `已评分：${a.files} 个文件，用时 ${a.ms} 毫秒`,
   },
   'app/summary-passed': {
-    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, passed (pass mark ${a.pass})`,
-    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，合格（合格线 ${a.pass} 分）`,
+    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, passed (pass line ${a.pass})`,
+    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，通过（及格线 ${a.pass} 分）`,
   },
   'app/summary-failed': {
-    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, not passed (pass mark ${a.pass})`,
-    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，不合格（合格线 ${a.pass} 分）`,
+    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, failed (pass line ${a.pass})`,
+    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，未通过（及格线 ${a.pass} 分）`,
   },
   'app/summary-vetoed': {
-    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, not passed: vetoes triggered: ${a.vetoes} (pass mark ${a.pass})`,
-    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，不合格：触发一票否决 ${a.vetoes} 项（合格线 ${a.pass} 分）`,
+    en: (a) => `${a.unit}: ${a.score} of ${a.max} points, failed: vetoes triggered: ${a.vetoes} (pass line ${a.pass})`,
+    zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，未通过：触发一票否决 ${a.vetoes} 项（及格线 ${a.pass} 分）`,
   },
   'app/items': { en: () => 'Items by points lost (click one for its explanation)', zh: () => '各项指标按失分排列（点击查看逐步解释）' },
   'app/items-full': { en: (a) => `Items with full points (${a.count})`, zh: (a) => `未失分的指标（${a.count} 项）` },
@@ -115,6 +117,10 @@ export const APP: Renderers<AppArgs> = {
   'app/periods': {
     en: (a) => `The files are of ${a.periods.length} periods (${en(a.periods)}): the page scores the newest, ${a.shown}; to score another, choose only its files`,
     zh: (a) => `这些文件属于 ${a.periods.length} 个期间（${zh(a.periods)}）：本页面只评最新一期 ${a.shown}；要评其他期间，请只选该期的文件`,
+  },
+  'app/skipped': {
+    en: (a) => `${a.file}: not read: ${a.kind === 'xls' ? 'an Excel 97–2003 workbook (.xls); save it as .xlsx or CSV (Excel/WPS: File → Save As) and drop that' : a.kind === 'lock' ? 'a lock file Excel or WPS leaves while a workbook is open' : 'only .csv, .tsv and .xlsx files are data'}`,
+    zh: (a) => `${a.file}：未读取：${a.kind === 'xls' ? 'Excel 97–2003 工作簿（.xls）；请用 Excel/WPS“文件 → 另存为”存成 .xlsx 或 CSV 后再拖入' : a.kind === 'lock' ? 'Excel 或 WPS 打开工作簿时留下的锁定文件' : '只读取 .csv、.tsv 和 .xlsx 数据文件'}`,
   },
   'app/no-data': { en: () => 'No data yet: drop the township and county CSV files above', zh: () => '尚无数据：请把乡镇表和县表 CSV 文件拖到上方' },
   'app/wrote': {

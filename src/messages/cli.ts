@@ -43,6 +43,10 @@ export interface CliArgs extends CliFileArgs {
   'junit/below-pass': { unit: string; scaled: string; pass: string };
   /** JUnit: the items that lost points, most first (`title −2`). */
   'junit/points-lost': { items: string[] };
+  /** JUnit: the test case of the earlier periods of a batch (the exit code counts them). */
+  'junit/earlier-periods': { failOn: string };
+  /** JUnit: an assessment of an earlier period that fails the gate or has data errors. */
+  'junit/earlier-failing': { period: string; unit: string; failOn: string; kind: 'gate' | 'data' };
   /** JUnit: a file of the data has errors (exit 2). */
   'junit/data-errors': { count: number };
   /** JUnit: the name of the suite of a unit's data errors. */
@@ -171,6 +175,14 @@ export const CLI: Renderers<CliArgs> = {
   'junit/points-lost': {
     en: (a) => `points lost: ${en(a.items)}`,
     zh: (a) => `失分指标：${zh(a.items)}`,
+  },
+  'junit/earlier-periods': {
+    en: (a) => `--fail-on ${a.failOn} (earlier periods)`,
+    zh: (a) => `--fail-on ${a.failOn}（更早各期）`,
+  },
+  'junit/earlier-failing': {
+    en: (a) => `${a.period} ${a.unit}: ${a.kind === 'data' ? 'data errors' : `fails --fail-on ${a.failOn}`}`,
+    zh: (a) => `${a.period} ${a.unit}：${a.kind === 'data' ? '数据有错误' : `未通过 --fail-on ${a.failOn}`}`,
   },
   'junit/data-errors': {
     en: (a) => `${a.count} error${a.count === 1 ? '' : 's'} in this file: the data cannot be assessed in full (exit 2)`,

@@ -111,8 +111,8 @@ export interface Sheet {
 // ---------------------------------------------------------------------------------
 // Rendering with exceljs
 
-/** Excel's limits on sheet names: 31 characters, none of []:*?/\. */
-export const sheetName = (s: string): string => s.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+/** Excel's limits on sheet names: 31 characters, none of []:*?/\; cut by code points, never inside a surrogate pair (a rare character in a place name). */
+export const sheetName = (s: string): string => [...s.replace(/[[\]:*?/\\]/g, '_')].slice(0, 31).join('') || 'Sheet';
 
 /** Column width in Excel's units: CJK characters count two, plus a margin. */
 function columnWidths(s: Sheet): number[] {

@@ -44,7 +44,7 @@ describe('scoreInPage', () => {
     expect(r.items.filter((i) => i.lostAny).length).toBe(lost.filter((x) => x > 0).length);
     const top = r.items[0]!;
     expect(top.explain.trim()).toBe((await cli(['explain', top.id, 'county.csv', 'townships.csv', '--lang', 'zh'])).trim());
-    expect(r.summary).toMatch(/^昔阳县：87\.18 \/ 100 分，不合格/);
+    expect(r.summary).toMatch(/^昔阳县：87\.18 \/ 100 分，未通过/);
   });
 
   it("says a scheme's errors as pinggu check does, file:line:col first", async () => {
@@ -66,6 +66,25 @@ describe('scoreInPage', () => {
     const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) }, { name: 'x/README.md', bytes: new Uint8Array([35]) }], lang: 'en' }));
     expect(r.files).toBe(3);
     expect(r.findings.filter((f) => f.startsWith('x/a.xlsx:1:1: error: not a readable .xlsx workbook'))).toHaveLength(1);
+    expect(r.findings).toContain('x/README.md:1:1: warning: README.md: not read: only .csv, .tsv and .xlsx files are data');
+  });
+
+  it('never skips a file silently: an .xls and an open workbook\'s lock file are said, in Chinese too', async () => {
+    const odd = [{ name: 'd/乡镇.xls', bytes: new Uint8Array([0xd0, 0xcf]) }, { name: 'd/~$乡镇.xlsx', bytes: new Uint8Array([1]) }];
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), ...odd], lang: 'zh' }));
+    expect(r.findings.some((f) => f.startsWith('d/乡镇.xls:1:1: 警告: 乡镇.xls：未读取：Excel 97–2003 工作簿（.xls）；请用 Excel/WPS“文件 → 另存为”存成 .xlsx 或 CSV'))).toBe(true);
+    expect(r.findings.some((f) => f.startsWith('d/~$乡镇.xlsx:1:1: 警告: ~$乡镇.xlsx：未读取：Excel 或 WPS 打开工作簿时留下的锁定文件'))).toBe(true);
+    expect(r.summary).toMatch(/^昔阳县：87\.18/);
+  });
+
+  it('a 期间 column with several periods: the newest is scored, and the page says which were left', async () => {
+    const withPeriod = (name: string) => {
+      const [head, ...rows] = new TextDecoder().decode(file(name).bytes).replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim());
+      const text = [`期间,${head}`, ...rows.map((r) => `2026-08,${r}`), ...rows.map((r) => `2026-09,${r}`)].join('\n');
+      return { name, bytes: new TextEncoder().encode(text) };
+    };
+    const r = report(await scoreInPage({ scheme: SCHEME, files: [withPeriod('county.csv'), withPeriod('townships.csv')], lang: 'en' }));
+    expect(r.note).toContain('2 periods (2026-08, 2026-09): the page scores the newest, 2026-09');
   });
 
   it('scores the newest period of files from several (fixtures/jinzhong, its month folders), and says so', async () => {

@@ -25,6 +25,7 @@ export const APP_SAMPLES: { [K in keyof AppArgs]: AppArgs[K] } = {
   'app/template': { level: '乡镇' },
   'app/findings': { count: 3 },
   'app/batch': { units: 11 },
+  'app/skipped': { file: '乡镇.xls', kind: 'xls' },
   'app/periods': { shown: '2026-09', periods: ['2026-07', '2026-09'] },
   'app/no-data': {},
   'app/wrote': { file: 'pinggu.html', size: '0.41' },

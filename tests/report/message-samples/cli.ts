@@ -55,6 +55,8 @@ export const CLI_SAMPLES: { [K in keyof CliArgs]: CliArgs[K] } = {
   'junit/vetoed': { unit: 'A镇', vetoes: ['甲', '乙'] },
   'junit/below-pass': { unit: 'A镇', scaled: '79.18', pass: '90' },
   'junit/points-lost': { items: ['甲 −2', '乙 −1'] },
+  'junit/earlier-periods': { failOn: 'fail' },
+  'junit/earlier-failing': { period: '2026-07', unit: 'A镇', failOn: 'fail', kind: 'gate' },
   'junit/data-errors': { count: 3 },
   'junit/data-suite': { unit: 'A镇' },
   'cli/no-item-suggest': { item: '乙', titles: ['甲', '乙'], ids: ['a1', 'b2'] },
