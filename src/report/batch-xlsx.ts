@@ -13,12 +13,10 @@ import type { Lang } from '../diagnostics';
 import { say } from '../messages/catalog';
 import { message } from '../messages/codes';
 import { periodLabel } from './batch-summary';
-import { gapText } from './item-words';
-import { remedyText } from './explain';
 import { periodSpan, stampParts, type Stamp } from './heading';
 import { t, type Word } from './i18n';
 import { plainTarget, plainValue } from './plain';
-import { summarySheet, statusCell, vetoSummary, verdict, worstItems } from './xlsx';
+import { itemCells, summarySheet, vetoSummary, verdict, worstItems } from './xlsx';
 import { int, points, STATUS_TONE, text, valueCell, writeWorkbook, type Cell, type Sheet } from './xlsx-cells';
 
 export interface BatchXlsxContext {
@@ -98,14 +96,7 @@ function countySheet(e: BatchEntry, lang: Lang, asOf: string | undefined, withPe
     rows.push([
       text(i.id),
       text(i.bonus ? `+ ${i.title}` : i.title),
-      valueCell(i.value, i.kind, plainValue(u.fields, i, lang)),
-      text(plainTarget(u.fields, i) ?? i.target),
-      statusCell(i, lang),
-      points(i.points),
-      points(i.max),
-      points(i.lost),
-      i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
-      text(i.remedy ? remedyText(i.remedy, lang) : undefined),
+      ...itemCells(u, i, lang, plainValue(u.fields, i, lang)),
     ]);
   }
   const name = withPeriod ? `${periodLabel(e.period, lang)} ${u.name}` : u.name;

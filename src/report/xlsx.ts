@@ -130,6 +130,20 @@ export function summarySheet(a: Assessment, lang: Lang, stamp: Stamp = {}): Shee
   return { name: w('xlsxSheetSummary'), rows, heads, freeze: { x: 0, y: frozen }, maxWidth: 30 };
 }
 
+/** An item's cells from its value to its remedy: value, target, status, points, max, lost, gap, what it takes. */
+export function itemCells(u: UnitResult, i: ItemResult, lang: Lang, shown: string): Cell[] {
+  return [
+    valueCell(i.value, i.kind, shown),
+    text(plainTarget(u.fields, i) ?? i.target),
+    statusCell(i, lang),
+    points(i.points),
+    points(i.max),
+    points(i.lost),
+    i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
+    text(i.remedy ? remedyText(i.remedy, lang) : undefined),
+  ];
+}
+
 export function statusCell(i: ItemResult, lang: Lang): Cell {
   // A bonus not earned costs nothing: grey, as the terminal table words it.
   if (i.bonus && i.status === 'failed') return text(t(lang, 'notEarned'), { tone: 'grey' });
@@ -151,14 +165,7 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
         text(section.get(i.section) ?? (i.bonus ? t(lang, 'bonusItems') : i.section)),
         text(i.id),
         text(i.title),
-        valueCell(i.value, i.kind, shown),
-        text(plainTarget(u.fields, i) ?? i.target),
-        statusCell(i, lang),
-        points(i.points),
-        points(i.max),
-        points(i.lost),
-        i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
-        text(i.remedy ? remedyText(i.remedy, lang) : undefined),
+        ...itemCells(u, i, lang, shown),
         text(plainOps(explainItem(u.fields, i, lang, a.scheme.labels, valueText(u.fields, i)))),
       ]);
     }
