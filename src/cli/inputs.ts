@@ -138,6 +138,9 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
     const entries = io.listDir(p);
     if (entries) {
       const inside = entries.filter((e) => DATA_EXT.test(e) && !isLockFile(e)).sort(compareCodePoints).map((e) => path.join(p, e));
+      for (const e of entries.filter((x) => isLockFile(x) && (DATA_EXT.test(x) || x.endsWith('#'))).sort(compareCodePoints)) {
+        said.push({ severity: 'note', file: shown(io, path.join(p, e)), ...message('data/lock-file', { kind: 'skipped' }) });
+      }
       if (!inside.length) throw new UsageError(message('cli/folder-no-csv', { folder: a }));
       files.push(...inside);
     } else if (io.exists(p)) files.push(p);

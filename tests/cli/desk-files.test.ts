@@ -79,6 +79,8 @@ describe('lock files', () => {
     const folder = run(dir, 'score', 'lk', '--verbose');
     expect(folder.status).toBe(1);
     expect(said(folder)).toMatch(/lk\/\.~lock\.报表\.xlsx#: note: skipped: a lock file/);
+    const check = run(dir, 'check', 'lk', '--verbose');
+    expect([check.status, said(check)]).toEqual([0, expect.stringMatching(/lk\/~\$报表\.xlsx: note: skipped: a lock file/)]);
     const named = run(dir, 'score', 'lk/~$报表.xlsx', 'county.csv', '--lang', 'zh');
     expect([named.status, said(named)]).toEqual([2, expect.stringMatching(/~\$报表\.xlsx:1:1: 错误: 这是 Excel、WPS 或 LibreOffice 打开工作簿时生成的锁定文件，不是数据/)]);
   });
