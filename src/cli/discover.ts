@@ -21,6 +21,7 @@ import { shown } from './inputs';
 import { expandGlob, isGlob } from './glob';
 import { sameFile, walkFolders } from './walk';
 import { comparePeriods, periodInName, periodOfPath, type Period } from '../data/period';
+import { isLockFile, XLS } from './file-kinds';
 
 export interface Job {
   /** Where the dataset comes from, as shown to the user (a folder, or the files). */
@@ -30,7 +31,8 @@ export interface Job {
   files: string[];
 }
 
-const DATA_EXT = /\.(csv|tsv|xlsx)$/i;
+/** Data files, and .xls workbooks: never skipped in silence (they are an error when read, see loadInputs). */
+const DATA_EXT = /\.(csv|tsv|xlsx|xls)$/i;
 
 interface Group {
   source: string;
@@ -54,7 +56,8 @@ export function discoverJobs(io: Io, args: string[], period?: Period, findings: 
         const found = folderGroups(io, q, said);
         if (!found.length) throw new UsageError(message('cli/folder-no-data', { folder: shown(io, q) }));
         groups.push(...found);
-      } else if (!isGlob(a) || DATA_EXT.test(q)) loose.push(q);
+      } else if (isGlob(a) && isLockFile(q)) said.push(lockSkipped(io, q));
+      else if (!isGlob(a) || DATA_EXT.test(q)) loose.push(q);
     }
   }
   // A file named on its own that a folder argument already holds is read once, with its folder.
@@ -94,7 +97,18 @@ export function discoverJobs(io: Io, args: string[], period?: Period, findings: 
 /** The datasets in a folder: itself when it holds data files, else the folders below it. */
 function folderGroups(io: Io, dir: string, findings: Finding[]): Group[] {
   const groups: Group[] = [];
-  const dataFiles = (d: string, entries: string[]) => entries.filter((e) => DATA_EXT.test(e) && !e.startsWith('~$') && !io.listDir(path.join(d, e)));
+  const dataFiles = (d: string, entries: string[]) => {
+    const files = entries.filter((e) => (DATA_EXT.test(e) || e.startsWith('.~lock.')) && !io.listDir(path.join(d, e)));
+    return files.filter((e) => {
+      if (isLockFile(e)) return void findings.push(lockSkipped(io, path.join(d, e)));
+      if (!XLS.test(e)) return true;
+      // An .xls re-saved as .xlsx or CSV beside it: the new file is read, the old one said.
+      const stem = e.slice(0, -4);
+      const other = files.find((o) => !XLS.test(o) && !isLockFile(o) && o.slice(0, o.lastIndexOf('.')) === stem);
+      if (other) return void findings.push({ severity: 'note', file: shown(io, path.join(d, e)), ...message('data/xls', { kind: 'beside', other }) });
+      return true;
+    });
+  };
   walkFolders(
     io,
     dir,
@@ -109,6 +123,10 @@ function folderGroups(io: Io, dir: string, findings: Finding[]): Group[] {
     findings,
   );
   return groups;
+}
+
+function lockSkipped(io: Io, file: string): Finding {
+  return { severity: 'note', file: shown(io, file), ...message('data/lock-file', { kind: 'skipped' }) };
 }
 
 function splitByPeriod(io: Io, g: Group, forced?: Period): Job[] {

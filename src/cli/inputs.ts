@@ -11,10 +11,11 @@ import { fileSizeError, withDefaults, type Limits } from '../limits';
 import type { Io } from './io';
 import { compareCodePoints } from '../compare';
 import { sameFile } from './walk';
+import { isLockFile, XLS, xlsKind } from './file-kinds';
 
 export const DEFAULT_SCHEME = 'jsyzfw-2008';
 /** What a folder argument expands to (other files, such as a README.txt, are left alone). */
-const DATA_EXT = /\.(csv|tsv|xlsx)$/i;
+const DATA_EXT = /\.(csv|tsv|xlsx|xls)$/i;
 const XLSX = /\.xlsx$/i;
 
 export interface BundledScheme {
@@ -136,7 +137,10 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
     const p = path.resolve(io.cwd, a);
     const entries = io.listDir(p);
     if (entries) {
-      const inside = entries.filter((e) => DATA_EXT.test(e)).sort(compareCodePoints).map((e) => path.join(p, e));
+      const inside = entries.filter((e) => DATA_EXT.test(e) && !isLockFile(e)).sort(compareCodePoints).map((e) => path.join(p, e));
+      for (const e of entries.filter((x) => isLockFile(x) && (DATA_EXT.test(x) || x.endsWith('#'))).sort(compareCodePoints)) {
+        said.push({ severity: 'note', file: shown(io, path.join(p, e)), ...message('data/lock-file', { kind: 'skipped' }) });
+      }
       if (!inside.length) throw new UsageError(message('cli/folder-no-csv', { folder: a }));
       files.push(...inside);
     } else if (io.exists(p)) files.push(p);
@@ -144,10 +148,13 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
   }
   return onePathEach(io, [...new Set(files)], said).map((f) => {
     const name = shown(io, f);
+    const at = { severity: 'error' as const, file: name, line: 1, col: 1 };
+    if (isLockFile(f)) throw new InputError([{ ...at, ...message('data/lock-file', { kind: 'named' }) }]);
     const size = io.fileSize(f);
     if (size !== undefined && size > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, size, limits.fileSize)]);
     const bytes = readOrFail(io, f, 'data');
     if (bytes.length > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, bytes.length, limits.fileSize)]);
+    if (XLS.test(f)) throw new InputError([{ ...at, ...message('data/xls', { kind: xlsKind(bytes) }) }]);
     const tooLong = XLSX.test(f) ? undefined : textRowsFinding(bytes, name, limits.rows);
     if (tooLong) throw new InputError([tooLong]);
     return { name, bytes };
@@ -183,9 +190,11 @@ export async function loadInputs(io: Io, args: string[], sheet?: string, limits:
     const r = await readXlsx(f.bytes, f.name, sheet, limits);
     const over = r.findings.filter((d) => d.code.startsWith('limit/'));
     if (over.length) throw new InputError(over);
-    f.workbook = { rows: r.rows, findings: r.findings };
+    // `book`: read without --sheet, so sheets alike (乡镇 and 上月乡镇) are an error (src/data/dataset.ts).
+    const book = sheet === undefined ? f.name : undefined;
+    f.workbook = { rows: r.rows, findings: r.findings, sheet: r.sheetName, book };
     // Without --sheet every visible sheet is read; one without a header of this scheme is skipped.
-    for (const o of r.others ?? []) out.push({ name: `${f.name}#${o.name}`, bytes: new Uint8Array(), workbook: { rows: o.rows, findings: [], optional: true } });
+    for (const o of r.others ?? []) out.push({ name: `${f.name}#${o.name}`, bytes: new Uint8Array(), workbook: { rows: o.rows, findings: [], optional: true, sheet: o.name, book } });
   }
   return out;
 }

@@ -21,6 +21,9 @@ import { limitsOf } from './limits';
 import { fileSizeError } from '../limits';
 import { textRowsFinding } from '../data/text-limits';
 import type { Io } from './io';
+import { XLS, xlsKind } from './file-kinds';
+import { xlsxBytes } from './template-xlsx';
+import type { Row } from '../data/table';
 
 export interface TemplateOptions {
   scheme?: string;
@@ -58,9 +61,21 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
       const code = (e as { code?: string }).code ?? String(e);
       throw new InputError([{ severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('units/unreadable', { errno: code }) }]);
     }
-    const over = bytes.length > limits.fileSize ? fileSizeError('fileSize', shown(io, file), bytes.length, limits.fileSize) : textRowsFinding(bytes, shown(io, file), limits.rows);
+    const name = shown(io, file);
+    const at = { severity: 'error' as const, file: name, line: 1, col: 1 };
+    if (XLS.test(file)) throw new InputError([{ ...at, ...message('data/xls', { kind: xlsKind(bytes) }) }]);
+    const book = /\.xlsx$/i.test(file);
+    const over = bytes.length > limits.fileSize ? fileSizeError('fileSize', name, bytes.length, limits.fileSize) : book ? undefined : textRowsFinding(bytes, name, limits.rows);
     if (over) throw new InputError([over]);
-    const read = readUnits(scheme, shown(io, file), bytes);
+    let read: ReturnType<typeof readUnits>;
+    if (book) {
+      // A workbook (last month's report): its first visible sheet, as `score` reads it.
+      const { readXlsx } = await import('../data/xlsx');
+      const r = await readXlsx(bytes, name, undefined, limits);
+      const errors = r.findings.filter((d) => d.severity === 'error');
+      if (errors.length) throw new InputError(errors);
+      read = unitsOfRows(scheme, name, r.rows);
+    } else read = readUnits(scheme, name, bytes);
     for (const d of read.notes) io.stderr(`${formatDiagnostic(d, lang)}\n`);
     units = read.units;
   }
@@ -79,7 +94,7 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   }
 
   for (const f of files) {
-    const bytes = format === 'xlsx' ? await xlsxBytes(f.sheets) : await csvBytes(csvText(f.sheets[0]!.header, f.sheets[0]!.rows), encoding);
+    const bytes = format === 'xlsx' ? await xlsxBytes(f.sheets, lang) : await csvBytes(csvText(f.sheets[0]!.header, f.sheets[0]!.rows), encoding);
     writeOrFail(io, f.file, bytes);
     io.stdout(wroteLine(lang, visibleLine(shown(io, f.file)), f.sheets, format === 'csv' ? encoding : undefined));
   }
@@ -139,50 +154,6 @@ async function csvBytes(text: string, encoding: CsvEncoding): Promise<Uint8Array
   return new Uint8Array(encode(text, 'gb18030'));
 }
 
-/** Excel's limits on sheet names: 31 characters, none of []:*?/\, unique. */
-function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}-${i}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-/** Column width in Excel's character units: CJK characters count double. */
-const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-
-async function xlsxBytes(sheets: TemplateSheet[]): Promise<Uint8Array> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ExcelJS = ((await import('exceljs')) as any).default;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'pinggu';
-  const taken = new Set<string>();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(sheetName(s.title, taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-    s.header.forEach((h, j) => {
-      const col = ws.getColumn(j + 1);
-      col.width = Math.min(Math.max(width(h) + 2, 10), 40);
-      // Names and codes stay text (a code such as 0101 keeps its zero; a name is never a date).
-      if (j < s.idColumns) col.numFmt = '@';
-    });
-    const head = ws.getRow(1);
-    s.header.forEach((h, j) => {
-      head.getCell(j + 1).value = h;
-    });
-    head.font = { bold: true };
-    s.rows.forEach((r, i) => {
-      const row = ws.getRow(i + 2);
-      r.forEach((v, j) => {
-        if (v === '') return;
-        const cell = row.getCell(j + 1);
-        cell.value = v;
-        cell.numFmt = '@';
-      });
-    });
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
 /**
  * The townships of a units file: a CSV (any encoding the reader detects) whose
  * header names the township column (a label of the lowest level's `name`), and
@@ -197,6 +168,13 @@ export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { un
   if (decoded.lossy) throw new InputError([err(1, 1, { kind: 'encoding', encoding: decoded.encoding })]);
   const { rows, error } = readRows(decoded.text, file);
   if (error) throw new InputError([error]);
+  return unitsOfRows(scheme, file, rows);
+}
+
+/** The townships of a units file's rows (a CSV's, or a workbook sheet's). */
+export function unitsOfRows(scheme: Scheme, file: string, rows: Row[]): { units: TemplateUnit[]; notes: Finding[] } {
+  const level = scheme.levels[0]!;
+  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({ severity: 'error', file, line, col, ...message('units/bad-row', args) });
   const names = new Set(level.name.map(normalizeLabel));
   const keys = new Set((level.key ?? []).map(normalizeLabel));
   const headerIndex = rows.slice(0, MAX_HEADER_SEARCH).findIndex((r) => r.cells.some((c) => names.has(normalizeLabel(c))));

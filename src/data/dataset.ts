@@ -13,6 +13,7 @@ import { readSheet, sheetFromRows, type Sheet, type SheetOptions, type SheetRow 
 import type { Row } from './table';
 import { showCell } from './values';
 import { comparePeriods } from './period';
+import { sheetsAlike } from './sheets-alike';
 import { childSum, Units, type Where } from './units';
 import { compareUnitRows, missingFromFiles, requireFields, runChecks, sameNameTwoCodes, unitsWithoutRows } from './dataset-checks';
 
@@ -20,7 +21,7 @@ export interface InputFile {
   name: string;
   bytes: Uint8Array;
   /** Rows already read from a workbook (.xlsx); text files leave this out. */
-  workbook?: { rows: Row[]; findings: Finding[]; optional?: boolean };
+  workbook?: { rows: Row[]; findings: Finding[]; optional?: boolean; sheet?: string; book?: string };
 }
 
 export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): Dataset {
@@ -51,6 +52,10 @@ export function readDatasets(scheme: Scheme, files: InputFile[], opts: SheetOpti
 }
 
 function readSheets(scheme: Scheme, files: InputFile[], opts: SheetOptions): Sheet[] {
+  return sheetsAlike(scheme, files, readEach(scheme, files, opts));
+}
+
+function readEach(scheme: Scheme, files: InputFile[], opts: SheetOptions): Sheet[] {
   return files.map((f) => {
     if (!f.workbook) return readSheet(scheme, f.name, f.bytes, opts);
     const sheet = sheetFromRows(scheme, f.name, f.workbook.rows, 'xlsx', opts);

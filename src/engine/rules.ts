@@ -30,7 +30,18 @@ function capLoss(lost: Rational, max: Rational | undefined, points: Rational): {
   return { lost };
 }
 
+/**
+ * A bonus item loses nothing: it is `met` when its target holds (even with nothing
+ * beyond it to earn yet) or it earned points, else `failed`; never `partial`.
+ */
 export function scoreItem(item: Item, value: Value, env: Env): Scored {
+  const r = scoreByRule(item, value, env);
+  if (!item.bonus || r.status === 'na') return r;
+  const met = r.status === 'met' || r.points.sign() > 0 || (item.target !== undefined && meets(item.target, value, env) === true);
+  return { ...r, status: met ? 'met' : 'failed' };
+}
+
+function scoreByRule(item: Item, value: Value, env: Env): Scored {
   const full = item.points;
   const t = item.target;
   const met = t ? meets(t, value, env) : undefined;

@@ -7,6 +7,8 @@ import { CLI_FILES, type CliFileArgs } from './cli-files';
 export type LimitValueKind = 'size' | 'count';
 
 export interface CliArgs extends CliFileArgs {
+  /** The template workbook: what to type in a field's column (header note, input prompt, and the error when a cell does not fit). */
+  'cli/template-hint': { kind: 'boolean' | 'count' | 'percent' | 'number'; label: string };
   /** `--limit x`: not name=value, or an unknown name. */
   'cli/limit-syntax': { item: string; names: string[] };
   /** `--limit rows=x`: a value that is not one. */
@@ -68,6 +70,10 @@ export const patternProblem = (a: { kind: 'backwards'; from: string; to: string 
 
 export const CLI: Renderers<CliArgs> = {
   ...CLI_FILES,
+  'cli/template-hint': {
+    en: (a) => `${a.label}: ${({ boolean: 'choose yes or no from the list', count: 'a whole number, 0 or more', percent: 'a percentage: type 92.5 (or 92.5%), shown as 92.5%', number: 'a number' } as const)[a.kind]}`,
+    zh: (a) => `${a.label}：${({ boolean: '从列表中选择 是 或 否', count: '填 0 或正整数', percent: '百分数：输入 92.5（或 92.5%），显示为 92.5%', number: '填数字' } as const)[a.kind]}`,
+  },
   'cli/limit-syntax': {
     en: (a) => `--limit ${a.item}: expected name=value, the name one of ${en(a.names)} (e.g. --limit rows=2000000)`,
     zh: (a) => `--limit ${a.item}：应为 名称=数值，名称为 ${en(a.names)} 之一（例如 --limit rows=2000000）`,

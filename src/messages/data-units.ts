@@ -137,8 +137,8 @@ export const DATA_UNITS: Renderers<DataUnitArgs> = {
     zh: (a) => `“${a.name}”重复出现（首次在第 ${a.first} 行）；该行未使用`,
   },
   'data/conflict': {
-    en: (a) => `${a.unit}: ${a.label} is ${a.value} here but ${a.other} in ${a.file}:${a.line}; the first is used`,
-    zh: (a) => `${a.unit}：${a.label} 此处为 ${a.value}，而 ${a.file}:${a.line} 为 ${a.other}；采用前者`,
+    en: (a) => `${a.unit}: ${a.label} is ${a.value} here but ${a.other} in ${a.file}:${a.line}; ${a.other} (${a.file}:${a.line}) is used, not this value`,
+    zh: (a) => `${a.unit}：${a.label} 此处为 ${a.value}，而 ${a.file}:${a.line} 为 ${a.other}；采用 ${a.other}（${a.file}:${a.line}），此处的值未使用`,
   },
   'data/no-parent': {
     en: (a) => `"${a.name}" names no ${a.level} but the data has ${a.count}; add a ${a.column} column`,

@@ -30,6 +30,16 @@ export interface DataArgs extends AdjustFileArgs, LimitArgs, DataUnitArgs {
   'data/sheet-skipped': Record<string, never>;
   'data/xlsx': NotWorkbook;
   'data/no-sheet': { sheet: string; sheets: string[] };
+  /**
+   * A file named .xls: an Excel 97–2003 workbook (`binary`, not read), or something else
+   * under that name (an .xlsx, a web page, a text file); `beside`: skipped in a folder
+   * that has the same name as .xlsx or CSV.
+   */
+  'data/xls': { kind: 'binary' | 'zip' | 'html' | 'text' } | { kind: 'beside'; other: string };
+  /** An Excel/WPS (`~$报表.xlsx`) or LibreOffice (`.~lock.报表.xlsx#`) lock file: skipped in a folder or pattern, an error when named. */
+  'data/lock-file': { kind: 'skipped' | 'named' };
+  /** Without --sheet, several sheets of one workbook with a header of one level (乡镇 and 上月乡镇). */
+  'data/sheets-alike': { sheets: string[]; level: string };
   'data/duplicate-header': { column: string; field: string; first: number };
   'data/unknown-header': { column: string };
 }
@@ -43,11 +53,11 @@ export const DATA: Renderers<DataArgs> = {
     en: (a) =>
       a.kind === 'given'
         ? `the file is not valid ${a.encoding} text; leave out --encoding to detect it, or try ${a.other}`
-        : 'the file is not text in UTF-8 or GB18030: is it a workbook or another binary file? Save it as CSV, or give a workbook an .xlsx name',
+        : 'the file is not text in UTF-8 or GB18030: is it a workbook or another binary file? Open it in Excel or WPS and save it as CSV or .xlsx (renaming it is not enough)',
     zh: (a) =>
       a.kind === 'given'
         ? `文件不是有效的 ${a.encoding} 文本；请去掉 --encoding 让程序自动识别，或改用 ${a.other}`
-        : '文件不是 UTF-8 或 GB18030 文本：是否是工作簿或其他二进制文件？请另存为 CSV；工作簿请用 .xlsx 扩展名',
+        : '文件不是 UTF-8 或 GB18030 文本：是否是工作簿或其他二进制文件？请用 Excel 或 WPS 打开，另存为 CSV 或 .xlsx（只改扩展名不行）',
   },
   'data/empty': {
     en: () => 'the file has no rows',
@@ -126,6 +136,40 @@ export const DATA: Renderers<DataArgs> = {
   'data/no-sheet': {
     en: (a) => `the workbook has no sheet named "${a.sheet}"; its sheets are ${a.sheets.map((s) => `"${s}"`).join(', ')}`,
     zh: (a) => `工作簿中没有名为“${a.sheet}”的工作表；现有工作表：${a.sheets.map((s) => `“${s}”`).join('、')}`,
+  },
+  'data/xls': {
+    en: (a) => {
+      switch (a.kind) {
+        case 'binary': return 'an Excel 97–2003 workbook (.xls), which pinggu does not read; open it in Excel or WPS and save it as .xlsx or CSV (Excel: File → Save As → Excel Workbook (*.xlsx); WPS: File → Save As → .xlsx). Renaming the file is not enough';
+        case 'zip': return 'named .xls, but it is an .xlsx workbook; rename it to .xlsx';
+        case 'html': return 'named .xls, but it is a web page (an HTML table, as some systems export "Excel" files); open it in Excel or WPS and save it as .xlsx or CSV';
+        case 'text': return 'named .xls, but it is a text (CSV) file; rename it to .csv';
+        case 'beside': return `not read: an Excel 97–2003 workbook (.xls); ${a.other} beside it is read instead`;
+      }
+    },
+    zh: (a) => {
+      switch (a.kind) {
+        case 'binary': return '这是 Excel 97–2003 工作簿（.xls），本程序不读取；请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（Excel：文件 → 另存为 → Excel 工作簿 (*.xlsx)；WPS：文件 → 另存为 → .xlsx）。只改扩展名不行';
+        case 'zip': return '扩展名是 .xls，内容却是 .xlsx 工作簿；请把扩展名改为 .xlsx';
+        case 'html': return '扩展名是 .xls，内容却是网页（HTML 表格，一些系统导出的“Excel”即是如此）；请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV';
+        case 'text': return '扩展名是 .xls，内容却是文本（CSV）文件；请把扩展名改为 .csv';
+        case 'beside': return `未读取：Excel 97–2003 工作簿（.xls）；改为读取同名的 ${a.other}`;
+      }
+    },
+  },
+  'data/lock-file': {
+    en: (a) =>
+      a.kind === 'skipped'
+        ? 'skipped: a lock file that Excel, WPS or LibreOffice keeps while a workbook is open, not data'
+        : 'a lock file that Excel, WPS or LibreOffice keeps while a workbook is open, not data; name the workbook itself (without ~$ or .~lock.)',
+    zh: (a) =>
+      a.kind === 'skipped'
+        ? '已跳过：Excel、WPS 或 LibreOffice 打开工作簿时生成的锁定文件，不是数据'
+        : '这是 Excel、WPS 或 LibreOffice 打开工作簿时生成的锁定文件，不是数据；请指定工作簿本身（名称中没有 ~$ 或 .~lock.）',
+  },
+  'data/sheets-alike': {
+    en: (a) => `${a.sheets.length} sheets of this workbook have a ${a.level} header (${a.sheets.map((s) => `"${s}"`).join(', ')}), so none was read; name the one to score with --sheet NAME (for example --sheet ${a.sheets[0]})`,
+    zh: (a) => `本工作簿有 ${a.sheets.length} 个工作表带${a.level}表头（${a.sheets.map((s) => `“${s}”`).join('、')}），均未读取；请用 --sheet 指定要评分的工作表（例如 --sheet ${a.sheets[0]}）`,
   },
   'data/duplicate-header': {
     en: (a) => `column "${a.column}" repeats field ${a.field} (already column ${a.first}); this column is not used`,

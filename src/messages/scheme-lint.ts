@@ -39,6 +39,12 @@ export interface LintArgs {
   'scheme/rollup-target': { item: string; rollup: string };
   'scheme/round-digits': { max: number; digits: Rational };
   'scheme/unreachable-target': { target: string };
+  /** A share (a percent field, or a count over a count) against a number written without %: never met (`>=`) or always met (`<=`). */
+  'scheme/percent-target': { kind: 'never' | 'always'; target: string; number: string; fix: string };
+  /** A per-case bonus (`add` on a count) with `>= 1`: add counts what is beyond the threshold, so the first case earns nothing. */
+  'scheme/add-first-case': { target: string };
+  /** `between 107 and 103`; a band after one that already takes every value it would. */
+  'scheme/inverted-target': { kind: 'between'; target: string; fix: string } | { kind: 'band'; when: string; earlier: string; line: number };
   'scheme/unknown-item': { veto: string; item: string };
   'scheme/veto-when': { kind: 'needs-item'; veto: string; when: string } | { kind: 'needs-comparison'; veto: string };
   'scheme/unknown-field': { lever: string };
@@ -185,6 +191,24 @@ export const LINT: Renderers<LintArgs> = {
   'scheme/round-digits': {
     en: (a) => `round(x, d) keeps d decimal places: d must be a whole number from 0 to ${a.max} (not ${a.digits.toDecimal()})`,
     zh: (a) => `round(x, d) 保留 d 位小数：d 必须是 0 到 ${a.max} 的整数（而不是 ${a.digits.toDecimal()}）`,
+  },
+  'scheme/percent-target': {
+    en: (a) => `target "${a.target}": the value is a share (92% is 0.92), so comparing it with ${a.number} is ${a.kind === 'never' ? 'never met' : 'always met'}; write "${a.fix}"`,
+    zh: (a) => `目标“${a.target}”：该值是比率（92% 即 0.92），与 ${a.number} 比较${a.kind === 'never' ? '永远不能达标' : '永远达标'}；请写作“${a.fix}”`,
+  },
+  'scheme/add-first-case': {
+    en: (a) => `target "${a.target}" of a per-case bonus: add counts the cases beyond the threshold, so the first case earns nothing (3 cases earn 2 × add); to add for every case write ">= 0"`,
+    zh: (a) => `按例加分的目标“${a.target}”：add 只计超出目标的部分，第一例不得分（3 例只加 2 次）；如每例都加分，请写作“>= 0”`,
+  },
+  'scheme/inverted-target': {
+    en: (a) =>
+      a.kind === 'between'
+        ? `target "${a.target}" is never met: its lower end is above its upper end; write "${a.fix}"`
+        : `band "${a.when}" is never reached: the band "${a.earlier}" at line ${a.line} comes first and takes every value it would; put the stricter band first`,
+    zh: (a) =>
+      a.kind === 'between'
+        ? `目标“${a.target}”永远不能达标：下限大于上限；请写作“${a.fix}”`
+        : `分档“${a.when}”永远用不到：第 ${a.line} 行的分档“${a.earlier}”在前，已包含它的所有取值；请把要求更高的分档放在前面`,
   },
   'scheme/unreachable-target': {
     en: (a) => `target "${a.target}" cannot be reached: a share of a count is at most 100%`,

@@ -21,6 +21,8 @@ export interface TemplateSheet {
   /** The unit columns (name, and code when the level has one) at the start of `header`. */
   idColumns: number;
   rows: string[][];
+  /** The field of each column after the unit columns (its type, its lower bound): for the workbook's cell checks. */
+  fields: { type: string; min?: number }[];
 }
 
 /**
@@ -31,12 +33,14 @@ export interface TemplateSheet {
 export function templateSheets(scheme: Scheme, units?: readonly TemplateUnit[]): TemplateSheet[] {
   const sheets: TemplateSheet[] = [];
   scheme.levels.forEach((level, i) => {
-    const labels = [...scheme.fields.values()].filter((f) => f.level === i).map((f) => f.label);
+    const own = [...scheme.fields.values()].filter((f) => f.level === i);
+    const labels = own.map((f) => f.label);
     if (labels.length === 0) return;
     const key = level.key?.[0];
     const ids = key === undefined ? [level.name[0]!] : [level.name[0]!, key];
     const rows = i === 0 && units ? units.map((u) => [...(key === undefined ? [u.name] : [u.name, u.code ?? '']), ...labels.map(() => '')]) : [];
-    sheets.push({ level: level.id, title: level.title, header: [...ids, ...labels], idColumns: ids.length, rows });
+    const fields = own.map((f) => (f.min === undefined ? { type: f.type } : { type: f.type, min: Number(f.min.toDecimal(12)) }));
+    sheets.push({ level: level.id, title: level.title, header: [...ids, ...labels], idColumns: ids.length, rows, fields });
   });
   return sheets;
 }

@@ -17,6 +17,7 @@ import { checkKinds } from './formula-types';
 import { formulas, isNum, isObj, kindIn, list, refKindIn, wordIndex, type Ctx } from './lint-context';
 import { rollupKind, rollupTarget, scopes } from './lint-levels';
 import { bandPoints, proportionalThreshold, rulesFitTargets, unreachableTargets, valueFitsTarget } from './lint-targets';
+import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
@@ -223,6 +224,9 @@ const RULES: ((ctx: Ctx) => void)[] = [
   scopes,
   rulesFitTargets,
   unreachableTargets,
+  percentWithoutSign,
+  addFirstCase,
+  invertedThresholds,
   valueFitsTarget,
   proportionalThreshold,
   bandPoints,

@@ -111,7 +111,7 @@ const CASES: Case[] = [
   {
     name: 'binary garbage (512 fixed pseudo-random bytes)',
     file: 'tests/corpus/binary-garbage.csv',
-    findings: [{ severity: 'error', code: 'data/encoding', line: 1, col: 1, message: 'the file is not text in UTF-8 or GB18030: is it a workbook or another binary file? Save it as CSV, or give a workbook an .xlsx name' }],
+    findings: [{ severity: 'error', code: 'data/encoding', line: 1, col: 1, message: 'the file is not text in UTF-8 or GB18030: is it a workbook or another binary file? Open it in Excel or WPS and save it as CSV or .xlsx (renaming it is not enough)' }],
     read: 0, used: 0, rejected: 0, encodingShown: 'gb18030',
     cli: [{ command: 'check', code: 2 }],
   },

@@ -380,8 +380,8 @@ describe('readDataset: merging files', () => {
     );
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'b.csv', line: 2, col: 2 }]);
     expect(worded(ds.findings[0]!).message).toEqual({
-      en: '乐平镇: 出生人数 is 630 here but 628 in a.csv:2; the first is used',
-      zh: '乐平镇：出生人数 此处为 630，而 a.csv:2 为 628；采用前者',
+      en: '乐平镇: 出生人数 is 630 here but 628 in a.csv:2; 628 (a.csv:2) is used, not this value',
+      zh: '乐平镇：出生人数 此处为 630，而 a.csv:2 为 628；采用 628（a.csv:2），此处的值未使用',
     });
     expect(values(unit(ds, 0, '乐平镇')).births).toBe('628');
   });
@@ -403,7 +403,7 @@ describe('readDataset: merging files', () => {
       file('c2.csv', ['县,有办公场地', '昔阳县,否']),
     );
     expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'c2.csv', line: 2, col: 2 }]);
-    expect(findingText(ds.findings[0]!, 'en')).toBe('昔阳县: 有办公场地 is 否 here but 是 in c1.csv:2; the first is used');
+    expect(findingText(ds.findings[0]!, 'en')).toBe('昔阳县: 有办公场地 is 否 here but 是 in c1.csv:2; 是 (c1.csv:2) is used, not this value');
     expect(unit(ds, 1, '昔阳县').values.get('has_office')).toBe(true);
   });
 });

@@ -119,6 +119,14 @@ describe('bonus with a cap', () => {
     expect(item(rich, 'b2').points.toString()).toBe('5');
     expect(rich.bonus.toString()).toBe('3');
   });
+  it('is met when its target holds though nothing beyond it is earned yet, failed when not (never partial)', () => {
+    // b2: 90.909% is above 90% but less than one whole unit beyond it: met, 0 points (README: met when the target holds).
+    const c = assess(RATE, ['t.csv', towns], ['c.csv', county(0, 3)]).units[0]!;
+    expect([item(c, 'b2').status, item(c, 'b2').points.toString()]).toEqual(['met', '0']);
+    expect(item(c, 'b1').status).toBe('met');
+    const none = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,80\n'], ['c.csv', county(0, 0)]).units[0]!;
+    expect([item(none, 'b1').status, item(none, 'b2').status]).toEqual(['failed', 'failed']);
+  });
 });
 
 describe('vetoes', () => {

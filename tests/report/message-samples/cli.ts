@@ -50,6 +50,7 @@ export const CLI_SAMPLES: { [K in keyof CliArgs]: CliArgs[K] } = {
   'cli/output-folder': { file: 'out' },
   'cli/output-format': { file: 'r.txt', formats: ['table', 'json'] },
   'cli/template-exists': { file: 't.csv' },
+  'cli/template-hint': { kind: 'percent', label: 'rate' },
   'cli/template-no-format': { output: 't.txt' },
   // Issue 11, points 8 and 9.
   'junit/vetoed': { unit: 'A镇', vetoes: ['甲', '乙'] },
