@@ -22,6 +22,7 @@ import { rankBatch } from '../batch/rank';
 import type { Batch, BatchEntry } from '../batch/types';
 import { compareCodePoints } from '../compare';
 import { dropChildren, evaluateLean } from './batch-lean';
+import { boundHeapGrowth } from './heap-growth';
 
 export interface BatchOptions {
   sheet?: string;
@@ -62,6 +63,7 @@ export interface JobResult {
  */
 export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits' | 'lean' | 'leanLines'>): Promise<JobResult[]> {
   const files = await loadInputs(io, job.files, o.sheet, o.limits);
+  boundHeapGrowth(files.reduce((n, f) => n + f.bytes.length, 0));
   const sets = readDatasets(scheme, files, o.read);
   // Several periods in one file: the trend between them reads every unit in full.
   const lean = o.lean && sets.length === 1;

@@ -24,7 +24,12 @@ export interface Decoded {
 
 export function decode(bytes: Uint8Array, forced?: Encoding): Decoded {
   const bom = sniffBom(bytes);
-  const encoding = forced ?? bom?.encoding ?? (isUtf8(bytes) ? 'utf-8' : 'gb18030');
+  if (!forced && !bom) {
+    // Strict UTF-8 is both the test and the text: the file is decoded once, not checked and then decoded.
+    const text = utf8(bytes);
+    if (text !== undefined) return { text, encoding: 'utf-8', lossy: false };
+  }
+  const encoding = forced ?? bom?.encoding ?? 'gb18030';
   const skip = bom && bom.encoding === encoding ? bom.length : 0;
   const body = bytes.subarray(skip);
   try {
@@ -41,11 +46,11 @@ function sniffBom(b: Uint8Array): { encoding: Encoding; length: number } | undef
   return undefined;
 }
 
-function isUtf8(b: Uint8Array): boolean {
+/** The text of strict UTF-8 bytes, or undefined when they are not. */
+function utf8(b: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -43,6 +43,8 @@ interface Layout {
   positions: Map<string, number>;
   /** Where each field's value is in a row's values (shared). */
   slots: Slots;
+  /** The whole numbers read under this header, each one Rational shared by the rows (plainCell). */
+  ints: Map<number, Rational>;
 }
 
 let last: Layout | undefined;
@@ -62,6 +64,7 @@ function layoutOf(scheme: Scheme, level: number, columns: Column[], headers: str
     parentCols: columns.flatMap((c, i) => ((c.kind === 'name' || c.kind === 'key') && c.level > level ? [{ i, level: c.level, name: c.kind === 'name' }] : [])),
     positions: new Map(fieldCols.map(({ id, i }) => [id, i + 1])),
     slots: slotsOf(fieldCols.map(({ id }) => id)),
+    ints: new Map(),
   };
   return last;
 }
@@ -78,7 +81,7 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
   const merged = mergeEffect(row, columns, level, headers, file, merges);
   const r = merged.blank.size ? { ...row, cells: row.cells.map((c, i) => (merged.blank.has(i) ? '' : c)) } : row;
   const cell = (i: number) => clean(r.cells[i] ?? '');
-  const { nameCol, keyCol, periodCol, width, fieldCols, parentCols, positions, slots } = layoutOf(scheme, level, columns, headers);
+  const { nameCol, keyCol, periodCol, width, fieldCols, parentCols, positions, slots, ints } = layoutOf(scheme, level, columns, headers);
   const name = cell(nameCol);
   const code = keyCol >= 0 ? cell(keyCol) || undefined : undefined;
   const source = { file, line: r.line };
@@ -138,7 +141,7 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     }
     const text = r.cells[i] ?? '';
     // Most cells are plain figures (1234, 92.5): read without the general path's normalising.
-    const plain = plainCell(text, field);
+    const plain = plainCell(text, field, ints);
     if (plain && (field.type !== 'percent' || plain.sign() === 0 || plain.gt(PERCENT_FRACTION)) && !(field.min && plain.lt(field.min)) && !(field.max && plain.gt(field.max))) {
       values.set(id, plain);
       continue;

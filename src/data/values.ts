@@ -46,7 +46,7 @@ export function parseNumberText(raw: string): { value: Rational; suffix: '' | '%
  * is percentage points), without normalising the text; undefined for anything else
  * (and for a count that is not whole), which parseCell reads or rejects.
  */
-export function plainCell(raw: string, field: Field): Rational | undefined {
+export function plainCell(raw: string, field: Field, ints?: Map<number, Rational>): Rational | undefined {
   const n = raw.length;
   if (n === 0 || n > 15 || field.type === 'text' || field.type === 'boolean') return undefined;
   let dot = -1;
@@ -56,8 +56,27 @@ export function plainCell(raw: string, field: Field): Rational | undefined {
     else if (c < 48 || c > 57) return undefined;
   }
   if (dot >= 0 && field.type === 'count') return undefined;
-  const v = dot < 0 ? Rational.int(Number(raw)) : Rational.parse(raw)!;
+  const v = dot < 0 ? wholeOf(Number(raw), ints) : Rational.parse(raw)!;
   return field.type === 'percent' ? v.div(Rational.HUNDRED)! : v;
+}
+
+/** Distinct whole numbers kept by one `ints` map at most: beyond, it starts again (memory stays bounded). */
+const INTS_MAX = 1 << 17;
+
+/**
+ * A whole number as a Rational, the same object for the same number while `ints` holds
+ * it: a national file's 780,000 figures are some 86,000 distinct numbers, and each
+ * Rational held is 56 bytes (Rationals are immutable, so sharing one is safe).
+ */
+function wholeOf(x: number, ints: Map<number, Rational> | undefined): Rational {
+  if (!ints) return Rational.int(x);
+  let v = ints.get(x);
+  if (v === undefined) {
+    if (ints.size >= INTS_MAX) ints.clear();
+    v = Rational.int(x);
+    ints.set(x, v);
+  }
+  return v;
 }
 
 export function parseCell(raw: string, field: Field): Parsed {

@@ -20,21 +20,37 @@ export const lines = (list: readonly unknown[]): Line[] => list.map((x) => new L
 
 /** `v` as JSON.stringify(v, null, 2) writes it at indentation `ind`, with Line and Raw kept as they are. */
 export function pretty(v: unknown, ind: string): string {
-  if (v instanceof Line) return JSON.stringify(v.value);
-  if (v instanceof Raw) return v.text;
+  return put(v, ind, '');
+}
+
+/** `s` followed by `pretty(v, ind)`: one string grown in place, no array of parts per object (the national JSON's counties). */
+function put(v: unknown, ind: string, s: string): string {
+  if (v instanceof Line) return s + JSON.stringify(v.value);
+  if (v instanceof Raw) return s + v.text;
   if (Array.isArray(v)) {
-    if (!v.length) return '[]';
+    if (!v.length) return `${s}[]`;
     const inner = `${ind}  `;
-    return `[\n${v.map((x) => `${inner}${x === undefined ? 'null' : pretty(x, inner)}`).join(',\n')}\n${ind}]`;
+    for (let k = 0; k < v.length; k++) {
+      s += (k ? ',\n' : '[\n') + inner;
+      const x: unknown = v[k];
+      s = x === undefined ? `${s}null` : put(x, inner, s);
+    }
+    return `${s}\n${ind}]`;
   }
   if (typeof v === 'object' && v !== null) {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined);
-    if (!keys.length) return '{}';
     const inner = `${ind}  `;
-    return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${pretty(o[k], inner)}`).join(',\n')}\n${ind}}`;
+    let first = true;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      if (x === undefined) continue;
+      s += `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(k)}: `;
+      first = false;
+      s = put(x, inner, s);
+    }
+    return first ? `${s}{}` : `${s}\n${ind}}`;
   }
-  return JSON.stringify(v);
+  return s + JSON.stringify(v);
 }
 
 /** The document's pieces, each top-level lazy array element made and written in turn. */

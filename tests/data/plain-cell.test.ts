@@ -35,4 +35,27 @@ describe('plainCell (the fast path for plain figures)', () => {
     expect(plainCell('1', ofType('boolean'))).toBeUndefined();
     expect(plainCell('1', ofType('text'))).toBeUndefined();
   });
+
+  it('shares one Rational per whole number read with the same map, and gives the same values', () => {
+    const ints = new Map();
+    const f = ofType('count');
+    const a = plainCell('89041', f, ints);
+    const b = plainCell('089041', f, ints);
+    expect(a).toBe(b);
+    expect(a?.toString()).toBe('89041');
+    expect(plainCell('89042', f, ints)?.toString()).toBe('89042');
+    expect(ints.size).toBe(2);
+    // Percent and decimal cells are not shared; their values are those read without the map.
+    expect(plainCell('92.5', ofType('percent'), ints)?.toString()).toBe('37/40');
+    expect(plainCell('50', ofType('percent'), ints)?.toString()).toBe('1/2');
+    expect(plainCell('50', f, ints)?.toString()).toBe('50');
+  });
+
+  it('keeps the map bounded: past 131,072 numbers it starts again', () => {
+    const ints = new Map();
+    const f = ofType('number');
+    for (let k = 0; k < (1 << 17) + 10; k++) plainCell(String(100000 + k), f, ints);
+    expect(ints.size).toBe(10);
+    expect(plainCell('100000', f, ints)?.toString()).toBe('100000');
+  });
 });
