@@ -4,7 +4,7 @@
  * defaults leave room for a national file (40,000 townships × ~30 columns, 6 MB)
  * many times over; `--limit name=value` changes one (docs/limits.md).
  */
-import { msg, type CodedDiagnostic, type Diagnostic, type Msg } from './diagnostics';
+import type { CodedDiagnostic } from './diagnostics';
 import { message } from './messages/codes';
 
 export interface Limits {
@@ -57,27 +57,6 @@ export function bytesText(n: number): string {
   return `${n} B`;
 }
 const trim = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-
-/** The limit as the user would write it back: `--limit rows=…`. */
-const option = (name: keyof Limits): string => `--limit ${LIMIT_NAMES[name]}=…`;
-
-/**
- * An error for a limit exceeded, with the advice to raise it. `what` says what was
- * found and the limit, in both languages; the option to change it is added here.
- */
-export function limitError(name: keyof Limits, file: string, at: { line: number; col: number }, what: Msg): Diagnostic {
-  return {
-    severity: 'error',
-    code: `limit/${LIMIT_NAMES[name]}`,
-    file,
-    line: at.line,
-    col: at.col,
-    message: msg(
-      `${what.en}; if the file is right, raise the limit with ${option(name)}`,
-      `${what.zh}；如文件无误，可用 ${option(name)} 提高上限`,
-    ),
-  };
-}
 
 /** A file over a byte limit (scheme or data), said before it is parsed. */
 export function fileSizeError(name: 'schemeSize' | 'fileSize', file: string, size: number, limit: number): CodedDiagnostic {
