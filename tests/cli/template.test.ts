@@ -373,10 +373,9 @@ describe('what template writes, filled in, scores without a finding', () => {
     expect(fs.existsSync(path)).toBe(true);
   });
 
-  // `pinggu score t.xlsx` reads only the first worksheet (or the one --sheet names), so
-  // the county sheet of the template's workbook is not read: enable when .xlsx input
-  // reads every sheet of a workbook that matches the scheme.
-  it('.xlsx through `pinggu score` (enable when .xlsx input reads all the sheets of a workbook)', async () => {
+  // `pinggu score t.xlsx` reads every sheet of the workbook that matches the scheme:
+  // the township sheet and the county sheet, scored back with no findings.
+  it('.xlsx through `pinggu score`: both sheets read, no findings, the same assessment', async () => {
     const { path } = await filledWorkbook();
     const r = await scoreJson([path]);
     expect(r.json.data.findings).toEqual([]);
