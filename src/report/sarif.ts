@@ -59,7 +59,8 @@ export function formatSarif(findings: readonly Finding[], ctx: SarifContext): st
             rules: rules.map((id) => ({ id, shortDescription: { text: id } })),
           },
         },
-        columnKind: 'unicodeCodePoints',
+        // Columns as the YAML reader counts them: UTF-16 code units (𠮷 is two), as editors do.
+        columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: ctx.lang === 'zh' ? '运行 pinggu 的目录' : 'the folder pinggu was run in' } } },
         results,
       },

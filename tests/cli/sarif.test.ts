@@ -92,6 +92,15 @@ describe('check --format sarif', () => {
     expect(results.find((x) => x.ruleId === 'scheme/unknown-key')!.locations![0]!.physicalLocation.region).toEqual({ startLine: 6, startColumn: 1 });
   });
 
+  it('columns are UTF-16 code units, as declared (𠮷 counts two), the column check prints', async () => {
+    const bad = path.join(tmp, 'astral.yaml');
+    fs.writeFileSync(bad, 'id: t\ntitle: T\nversion: 1\ntotal: 10\npass: 6\nunits: [{id: town, title: "𠮷𠮷", zzz: 1}]\n');
+    const r = await check(['--scheme', bad, '--format', 'sarif']);
+    expect(JSON.parse(r.out).runs[0].columnKind).toBe('utf16CodeUnits');
+    const zzz = validSarif(r.out).find((x) => x.ruleId === 'scheme/unknown-key')!;
+    expect(zzz.locations![0]!.physicalLocation.region).toEqual({ startLine: 6, startColumn: 'units: [{id: town, title: "𠮷𠮷", '.length + 1 });
+  });
+
   it('data findings: a relative, percent-encoded path; the sheet column as a property; the user\'s language', async () => {
     fs.mkdirSync(path.join(tmp, '数据 9月'), { recursive: true });
     fs.writeFileSync(path.join(tmp, '数据 9月', 't.csv'), '乡镇,出生人数\nA镇,abc\n');
