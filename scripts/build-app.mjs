@@ -19,17 +19,32 @@ const browser = { bundle: true, platform: 'browser', format: 'iife', target: ['c
 // Node modules in the browser: the workbook reader and writer are exceljs's own browser
 // build (without its polyfills: the browsers the page is for need none); node:zlib is a
 // shim on DecompressionStream (src/app/shims/zlib.ts), and the few Buffer calls of the
-// data readers a shim injected where they name it (src/app/shims/buffer.ts). The GB18030
-// encoder (iconv-lite) and every other node module are left out: the page writes UTF-8 CSV.
+// data readers a shim injected where they name it (src/app/shims/buffer.ts). iconv-lite
+// (the GB18030 CSV, as the CLI writes it) is bundled with its GB18030 codec alone (below)
+// and the npm `buffer` package its safer-buffer asks for; every other node module is left out.
 const noNode = {
   name: 'no-node-modules',
   setup(b) {
     b.onResolve({ filter: /^exceljs$/ }, () => ({ path: path.join(ROOT, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js') }));
     b.onResolve({ filter: /^(node:)?zlib$/ }, () => ({ path: path.join(ROOT, 'src', 'app', 'shims', 'zlib.ts') }));
-    b.onResolve({ filter: /^(iconv-lite|node:.*)$/ }, (a) => ({ path: a.path, namespace: 'absent' }));
+    b.onResolve({ filter: /^node:/ }, (a) => ({ path: a.path, namespace: 'absent' }));
     b.onLoad({ filter: /.*/, namespace: 'absent' }, (a) => ({ contents: `throw new Error(${JSON.stringify(`${a.path} is not in the offline page`)});`, loader: 'js' }));
   },
 };
+// iconv-lite's list of encodings requires every codec and table (Japanese, Korean, Big5, ...):
+// in the page, GB18030 alone, with the same definition and tables (iconv-lite's dbcs-data.js).
+const gb18030Only = {
+  name: 'iconv-gb18030-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]iconv-lite[\\/]encodings[\\/]index\.js$/ }, () => ({
+      contents: `exports._dbcs = require("./dbcs-codec")._dbcs;
+exports.gb18030 = { type: "_dbcs", table: function () { return require("./tables/cp936.json").concat(require("./tables/gbk-added.json")) }, gb18030: function () { return require("./tables/gb18030-ranges.json") }, encodeSkipVals: [0x80], encodeAdd: { "\\u20ac": 0xA2E3 } };`,
+      loader: 'js',
+      resolveDir: path.join(ROOT, 'node_modules', 'iconv-lite', 'encodings'),
+    }));
+  },
+};
+
 // The bundled schemes, inlined as text (each checked by the same loader when chosen).
 const schemes = readdirSync(path.join(ROOT, 'criteria'))
   .filter((f) => /\.ya?ml$/.test(f))
@@ -53,7 +68,7 @@ const csvParse = {
   },
 };
 
-const worker = await build({ ...browser, entryPoints: ['src/app/worker.ts'], plugins: [noNode, csvParse], inject: ['src/app/shims/buffer.ts'] });
+const worker = await build({ ...browser, entryPoints: ['src/app/worker.ts'], plugins: [noNode, csvParse, gb18030Only], inject: ['src/app/shims/buffer.ts'] });
 const workerCode = worker.outputFiles[0].text;
 const page = await build({ ...browser, entryPoints: ['src/app/page.ts'], plugins: [noNode, inlineSchemes], define: { __PINGGU_WORKER__: JSON.stringify(workerCode) } });
 // Inside <script>, `</script` and `<!--` would end or confuse the element; in JS text `<\/` means `</`.

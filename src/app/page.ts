@@ -92,13 +92,18 @@ function score(): void {
 function reply(m: WorkerReply): void {
   if (m.type === 'progress') return status(word('app/progress', { step: m.step }));
   if (m.type === 'error') return status(word('app/internal', { message: m.message }), true);
-  if (m.type === 'saved') return save(`pinggu-report.${m.format}`, m.data, TYPES[m.format]);
+  if (m.type === 'saved') return save(m.file, m.data, TYPES[m.file.slice(m.file.lastIndexOf('.') + 1)] ?? 'application/octet-stream');
   state.result = m.result;
   state.ms = m.ms;
   show();
 }
 
-const TYPES: Record<SaveFormat, string> = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const TYPES: Record<string, string> = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+/** The CSV encodings offered, the language's own first: GB18030 for Chinese (WPS/Excel on Chinese Windows open it directly). */
+const encodings = (): Array<'gb18030' | 'utf-8'> => (state.lang === 'zh' ? ['gb18030', 'utf-8'] : ['utf-8', 'gb18030']);
+/** `pinggu-report.csv` (UTF-8 with BOM), `pinggu-report.gb18030.csv`. */
+const csvName = (base: string, e: 'gb18030' | 'utf-8'): string => (e === 'gb18030' ? `${base}.gb18030.csv` : `${base}.csv`);
 
 function status(text: string, bad = false): void {
   const s = $('status');
@@ -144,7 +149,15 @@ function show(): void {
   dl.replaceChildren(
     download(word('app/download', { format: 'html' }), 'pinggu-report.html', () => save('pinggu-report.html', r.html, 'text/html')),
     // Made by the scoring code when asked: a province's workbook takes a while.
-    ...(['xlsx', 'csv', 'json'] as const).map((f) => download(word('app/download', { format: f }), `pinggu-report.${f}`, () => send({ type: 'save', format: f }))),
+    ...(['xlsx', 'csv', 'json'] as const).flatMap((f) =>
+      f !== 'csv'
+        ? [download(word('app/download', { format: f }), `pinggu-report.${f}`, () => send({ type: 'save', format: f, file: `pinggu-report.${f}` }))]
+        : encodings().map((e) => {
+            const file = csvName('pinggu-report', e);
+            const format: SaveFormat = e === 'gb18030' ? 'csv-gb18030' : 'csv';
+            return download(word('app/download-csv', { kind: e }), file, () => send({ type: 'save', format, file }));
+          }),
+    ),
   );
   const item = (i: AppItem) => {
     const d = el('details', { 'data-item': i.id });
@@ -186,10 +199,14 @@ function findings(lines: string[]): void {
 
 function templates(ts: AppTemplate[]): void {
   $('template-downloads').replaceChildren(
-    ...ts.map((t, i) => {
-      const file = i === 0 ? 'template.csv' : `template-${t.level}.csv`;
-      return download(word('app/template', { level: t.title }), file, () => save(file, t.csv, 'text/csv'));
-    }),
+    ...ts.flatMap((t, i) =>
+      encodings().map((e) => {
+        const file = csvName(i === 0 ? 'template' : `template-${t.level}`, e);
+        // GB18030 by the scoring code (its encoder); UTF-8 with a BOM is the text itself.
+        const get = e === 'gb18030' ? () => send({ type: 'template-gb18030', csv: t.csv, file }) : () => save(file, t.csv, 'text/csv');
+        return download(word('app/template', { level: t.title, kind: e }), file, get);
+      }),
+    ),
   );
 }
 

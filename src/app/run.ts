@@ -16,7 +16,7 @@ import type { Scheme } from '../scheme/model';
 import { readXlsx } from '../data/xlsx';
 import { textRowsFinding } from '../data/text-limits';
 import { fileSizeError, withDefaults } from '../limits';
-import { formatCsv } from '../report/csv';
+import { encodeCsv, formatCsv } from '../report/csv';
 import { formatXlsx } from '../report/xlsx';
 import { showPoints } from '../report/display';
 import { formatExplain } from '../report/explain-item';
@@ -88,7 +88,7 @@ export function schemeOf(name: string, text: string): { scheme?: Scheme; finding
 }
 
 /** What the page can save of a report, made when asked (a province's workbook takes long). */
-export type SaveFormat = 'json' | 'csv' | 'xlsx';
+export type SaveFormat = 'json' | 'csv' | 'csv-gb18030' | 'xlsx';
 
 /** The last report's assessment, for the files saved from it. */
 export interface Scored {
@@ -97,12 +97,21 @@ export interface Scored {
   lang: Lang;
 }
 
-/** A report file as `pinggu score --format <format>` writes it (CSV in UTF-8 with a BOM). */
+/**
+ * A report file as `pinggu score --format <format>` writes it: CSV in UTF-8 with a BOM
+ * (text), or with `--csv-encoding gb18030` (bytes, by iconv-lite bundled in the page).
+ */
 export async function saveAs(s: Scored, format: SaveFormat): Promise<string | Uint8Array> {
-  const ctx = { lang: s.lang, color: false, sort: 'lost' as const, verbose: false, csvEncoding: 'utf-8' as const, period: s.period };
+  const csvEncoding = format === 'csv-gb18030' ? ('gb18030' as const) : ('utf-8' as const);
+  const ctx = { lang: s.lang, color: false, sort: 'lost' as const, verbose: false, csvEncoding, period: s.period };
   if (format === 'json') return formatJson(s.assessment, ctx);
-  if (format === 'csv') return formatCsv(s.assessment, ctx); // UTF-8 (with a BOM) is text
+  if (format === 'csv' || format === 'csv-gb18030') return formatCsv(s.assessment, ctx);
   return formatXlsx(s.assessment, ctx);
+}
+
+/** A blank data sheet's text (its UTF-8 BOM dropped) in GB18030, as `pinggu template --encoding gb18030` writes it. */
+export async function templateGb18030(csv: string): Promise<Uint8Array> {
+  return encodeCsv(csv.replace(/^\ufeff/, ''), 'gb18030') as Promise<Uint8Array>;
 }
 
 let lastScheme: { name: string; text: string; loaded: ReturnType<typeof schemeOf> } | undefined;

@@ -3,16 +3,19 @@
  * where a worker cannot be made, the page loads the same bundle as a script and calls
  * `pingguScore` itself (./page.ts), so the code runs in either place.
  */
-import { saveAs, scoreKeeping, type AppRequest, type AppResult, type SaveFormat, type Scored } from './run';
+import { saveAs, scoreKeeping, templateGb18030, type AppRequest, type AppResult, type SaveFormat, type Scored } from './run';
 import type { AppStep } from '../messages/app';
 
-/** Score these files; or save the last report in a format (made only then). */
-export type WorkerRequest = { type: 'score'; req: AppRequest } | { type: 'save'; format: SaveFormat };
+/**
+ * Score these files; or save the last report in a format (made only then); or a blank
+ * data sheet's CSV text in GB18030 (the encoder's tables are built on first use).
+ */
+export type WorkerRequest = { type: 'score'; req: AppRequest } | { type: 'save'; format: SaveFormat; file: string } | { type: 'template-gb18030'; csv: string; file: string };
 
 export type WorkerReply =
   | { type: 'progress'; step: AppStep }
   | { type: 'done'; result: AppResult; ms: number }
-  | { type: 'saved'; format: SaveFormat; data: string | Uint8Array }
+  | { type: 'saved'; file: string; data: string | Uint8Array }
   | { type: 'error'; message: string };
 
 // The project compiles without the DOM and worker libraries; what this file uses of them, loosely.
@@ -25,9 +28,10 @@ export async function handle(m: WorkerRequest, post: (m: WorkerReply) => void): 
   const t0 = Date.now();
   try {
     if (m.type === 'save') {
-      if (last) post({ type: 'saved', format: m.format, data: await saveAs(last, m.format) });
+      if (last) post({ type: 'saved', file: m.file, data: await saveAs(last, m.format) });
       return;
     }
+    if (m.type === 'template-gb18030') return post({ type: 'saved', file: m.file, data: await templateGb18030(m.csv) });
     const { result, scored } = await scoreKeeping(m.req, (step) => post({ type: 'progress', step }));
     last = scored;
     post({ type: 'done', result, ms: Date.now() - t0 });

@@ -41,8 +41,10 @@ export interface AppArgs {
   'app/downloads': Record<string, never>;
   /** A download of the report in one format. */
   'app/download': { format: string };
-  /** A download of the blank data sheet of one level. */
-  'app/template': { level: string };
+  /** A download of the report as CSV in an encoding (GB18030 opens directly in WPS/Excel on Chinese Windows). */
+  'app/download-csv': { kind: 'gb18030' | 'utf-8' };
+  /** A download of the blank data sheet of one level, as CSV in an encoding. */
+  'app/template': { level: string; kind: 'gb18030' | 'utf-8' };
   /** Heading of the data findings (what `pinggu score` prints on stderr). */
   'app/findings': { count: number };
   /** Several counties: one report of them all (not the command line's batch summary). */
@@ -108,7 +110,14 @@ export const APP: Renderers<AppArgs> = {
   },
   'app/downloads': { en: () => 'Download the report', zh: () => '下载评分报告' },
   'app/download': { en: (a) => `Report as .${a.format}`, zh: (a) => `报告（.${a.format} 文件）` },
-  'app/template': { en: (a) => `Blank data sheet: ${a.level} (CSV)`, zh: (a) => `空白数据采集表：${a.level}（CSV）` },
+  'app/download-csv': {
+    en: (a) => `Report as .csv (${a.kind === 'gb18030' ? 'GB18030, for Excel/WPS on Chinese Windows' : 'UTF-8 with BOM'})`,
+    zh: (a) => `报告（.csv 文件，${a.kind === 'gb18030' ? 'GB18030：中文 Windows 上的 WPS/Excel 直接打开' : 'UTF-8 带 BOM'}）`,
+  },
+  'app/template': {
+    en: (a) => `Blank data sheet: ${a.level} (CSV, ${a.kind === 'gb18030' ? 'GB18030' : 'UTF-8 with BOM'})`,
+    zh: (a) => `空白数据采集表：${a.level}（CSV，${a.kind === 'gb18030' ? 'GB18030' : 'UTF-8 带 BOM'}）`,
+  },
   'app/findings': { en: (a) => `Findings in the data (${a.count})`, zh: (a) => `数据中发现的问题（${a.count} 条）` },
   'app/batch': {
     en: (a) => `The data hold ${a.units} counties: the report shows them together (the ranking of counties and the city summary of pinggu score are not in this page yet)`,

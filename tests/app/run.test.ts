@@ -2,13 +2,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveAs, scoreInPage, scoreKeeping, type AppFile, type AppResult } from '../../src/app/run';
+import { saveAs, scoreInPage, scoreKeeping, templateGb18030, type AppFile, type AppResult } from '../../src/app/run';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
 const XIYANG = join(ROOT, 'fixtures', 'xiyang');
 const SCHEME = { name: 'criteria/jsyzfw-2008.yaml', text: readFileSync(join(ROOT, 'criteria', 'jsyzfw-2008.yaml'), 'utf8') };
 const file = (name: string): AppFile => ({ name, bytes: new Uint8Array(readFileSync(join(XIYANG, name))) });
+
+/** The bytes `pinggu <args> -o <file>` writes. */
+async function cliFile(args: string[], out: string): Promise<Uint8Array> {
+  const io = fakeIo();
+  io.cwd = XIYANG;
+  expect(await main([...args, '-o', out], io)).toBe(0);
+  const data = [...io.written.entries()].find(([p]) => p.endsWith(out))![1];
+  return typeof data === 'string' ? new TextEncoder().encode(data) : data;
+}
 
 async function cli(args: string[]): Promise<string> {
   const io = fakeIo();
@@ -37,6 +46,20 @@ describe('scoreInPage', () => {
     }
   });
 
+  it('gives the CSV in GB18030 byte for byte as pinggu score --csv-encoding gb18030 writes it', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const kept = await scoreKeeping({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang });
+      const args = ['score', 'county.csv', 'townships.csv', '--lang', lang, '--fail-on', 'never', '--format', 'csv', '--csv-encoding', 'gb18030'];
+      const page = await saveAs(kept.scored!, 'csv-gb18030');
+      expect(page).toBeInstanceOf(Uint8Array);
+      const bytes = page as Uint8Array;
+      expect(Buffer.from(bytes)).toEqual(Buffer.from(await cliFile(args, 'report.csv')));
+      // Not UTF-8 with another name: no BOM, and the Chinese words in two-byte GB18030.
+      expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+      if (lang === 'zh') expect(new TextDecoder('gb18030').decode(bytes)).toBe((await saveAs(kept.scored!, 'csv') as string).slice(1));
+    }
+  });
+
   it('lists the items most points lost first, each with what pinggu explain prints', async () => {
     const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv')], lang: 'zh' }));
     const lost = r.items.map((i) => Number(i.lost));
@@ -60,6 +83,14 @@ describe('scoreInPage', () => {
     if (r.kind !== 'scheme-ok') return;
     expect(r.templates.map((t) => t.level)).toEqual(['township', 'county']);
     expect(r.templates[0]!.csv.startsWith('\ufeff')).toBe(true);
+  });
+
+  it('gives the blank sheet in GB18030 as pinggu template --encoding gb18030 writes it', async () => {
+    const r = await scoreInPage({ scheme: SCHEME, files: [], lang: 'zh' });
+    if (r.kind !== 'scheme-ok') throw new Error(r.kind);
+    const cli = await cliFile(['template', '--encoding', 'gb18030', '--lang', 'zh'], 't.csv');
+    expect(Buffer.from(await templateGb18030(r.templates[0]!.csv))).toEqual(Buffer.from(cli));
+    expect(new TextDecoder('gb18030').decode(cli)).toBe(r.templates[0]!.csv.slice(1));
   });
 
   it('says a workbook it cannot read, and leaves files that are not data alone', async () => {

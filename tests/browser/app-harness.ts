@@ -17,6 +17,15 @@ export async function cli(cwd: string, args: string[]): Promise<{ out: string; e
   return { out: io.out, err: io.err, code };
 }
 
+/** The bytes `pinggu <args> -o <out>` writes (a GB18030 CSV is bytes, not text). */
+export async function cliFile(cwd: string, args: string[], out: string): Promise<Buffer> {
+  const io = fakeIo();
+  io.cwd = cwd;
+  expect(await main([...args, '-o', out], io)).toBe(0);
+  const data = [...io.written.entries()].find(([p]) => p.endsWith(out))![1];
+  return Buffer.from(typeof data === 'string' ? new TextEncoder().encode(data) : data);
+}
+
 export interface Opened {
   page: Page;
   /**

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
-import { cli, openPage, saved } from './app-harness';
+import { cli, cliFile, openPage, saved } from './app-harness';
 
 // Callbacks given to page.evaluate run in the page; its globals, loosely (no DOM library here).
 declare const document: any;
@@ -122,6 +122,10 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       const csv = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'csv', '--lang', 'zh', '--fail-on', 'never']);
       expect(csv.out.startsWith('\ufeff')).toBe(true);
       expect(await saved(page, 'pinggu-report.csv')).toEqual(Buffer.from(csv.out, 'utf8'));
+      // And in GB18030 (offered first in Chinese), as --csv-encoding gb18030 writes it.
+      const gbk = await cliFile(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'csv', '--csv-encoding', 'gb18030', '--lang', 'zh', '--fail-on', 'never'], 'r.csv');
+      expect(await page.getAttribute('#report-downloads button[data-file$=".csv"]', 'data-file')).toBe('pinggu-report.gb18030.csv');
+      expect(await saved(page, 'pinggu-report.gb18030.csv')).toEqual(gbk);
       // The item that lost most, opened: `pinggu explain` for it.
       const first = page.locator('#items > details').first();
       const id = (await first.getAttribute('data-item'))!;
@@ -209,7 +213,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   );
 
   it(
-    'saves the blank data sheets of the scheme, as pinggu template writes them (UTF-8 with BOM)',
+    'saves the blank data sheets of the scheme, as pinggu template writes them (UTF-8 with BOM, GB18030)',
     async () => {
       const { page } = await open();
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-downloads button[data-file="template.csv"]')]);
@@ -218,6 +222,9 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(await main(['template', '--encoding', 'utf-8', '-o', 't.csv', '--lang', 'zh'], io)).toBe(0);
       const written = [...io.written.entries()].find(([p]) => p.endsWith('t.csv'))![1];
       expect(readFileSync((await download.path())!)).toEqual(Buffer.from(written as Uint8Array));
+      // In GB18030 (made by the scoring code), as pinggu template writes it in Chinese by default.
+      const [gbk] = await Promise.all([page.waitForEvent('download'), page.click('#template-downloads button[data-file="template.gb18030.csv"]')]);
+      expect(readFileSync((await gbk.path())!)).toEqual(await cliFile(dir, ['template', '--lang', 'zh'], 'g.csv'));
       await page.context().close();
     },
     TIMEOUT,
