@@ -1,9 +1,8 @@
 /** Text normalisation for matching headers and unit names. */
 
-/** Full-width to half-width (NFKC), no spaces of any kind, lower case. */
-export function normalizeLabel(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000\u00a0\ufeff]+/g, '').toLowerCase();
-}
+import { normalizeLabel } from '../labels';
+
+export { normalizeLabel };
 
 /** Names of rows that are totals, not units: 合计, 总计, 全县, 全县合计, 县合计, 小计 … */
 const TOTAL = /^(全县|全市|全区|全省|全镇|全乡|总体|总数|total|sum|subtotal)$|^(合计|总计)|(合计|总计|小计)$/;

@@ -17,7 +17,7 @@
  */
 import { sortDiagnostics, type CodedDiagnostic } from '../diagnostics';
 import type { AdjustmentInput, AdjustmentKey } from '../data/adjustments';
-import { normalizeLabel } from '../data/normalize';
+import { normalizeLabel } from '../labels';
 import { message, type Message } from '../messages/codes';
 import { Rational } from '../rational';
 import type { Item, Scheme } from '../scheme/model';

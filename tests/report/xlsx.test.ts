@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Workbook, Worksheet } from 'exceljs';
 import { main } from '../../src/cli/main';
 import { readXlsx } from '../../src/data/xlsx';
@@ -202,9 +202,19 @@ describe('the workbook of the bundled sample', () => {
   });
 
   it('gives identical bytes on two runs, with fixed dates in the workbook and the zip', async () => {
-    const a = await scoreXlsx('fixtures/xiyang', 'zh');
-    await new Promise((r) => setTimeout(r, 2100)); // zip timestamps have a 2-second resolution
-    const b = await scoreXlsx('fixtures/xiyang', 'zh');
+    // An injected clock instead of a sleep: the two runs happen on different days and seconds
+    // (zip timestamps have a 2-second resolution), so any time that leaked into the bytes shows.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let a: Uint8Array, b: Uint8Array;
+    try {
+      vi.setSystemTime(new Date('2031-05-06T07:08:09Z'));
+      a = await scoreXlsx('fixtures/xiyang', 'zh');
+      vi.setSystemTime(new Date('2032-11-12T13:14:17Z'));
+      expect(new Date().getUTCFullYear()).toBe(2032); // the clock the writer sees has moved
+      b = await scoreXlsx('fixtures/xiyang', 'zh');
+    } finally {
+      vi.useRealTimers();
+    }
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const entries = unzip(a);
     for (const e of entries) expect([e.name, e.time, e.date]).toEqual([e.name, 0, (0 << 9) | (1 << 5) | 1]);
