@@ -19,7 +19,10 @@ export function sheetsAlike(scheme: Scheme, files: InputFile[], sheets: Sheet[])
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   const out = [...sheets];
-  for (const group of groups.values()) {
+  for (const all of groups.values()) {
+    // Alike only when they name the same units (乡镇 and 上月乡镇): a sheet per county,
+    // each with its own townships, is one table split in sheets and is read whole.
+    const group = all.filter((i) => all.some((j) => j !== i && sameUnits(sheets[i]!, sheets[j]!)));
     if (group.length < 2) continue;
     const first = out[group[0]!]!;
     const names = group.map((i) => files[i]!.workbook!.sheet!);
@@ -30,4 +33,11 @@ export function sheetsAlike(scheme: Scheme, files: InputFile[], sheets: Sheet[])
     });
   }
   return out;
+}
+
+/** Whether two sheets name a unit in common (by code when both have one, else by name). */
+function sameUnits(a: Sheet, b: Sheet): boolean {
+  const key = (r: Sheet['rows'][number]) => r.code ?? r.name;
+  const mine = new Set(a.rows.filter((r) => r.kind === 'unit').map(key));
+  return b.rows.some((r) => r.kind === 'unit' && mine.has(key(r)));
 }

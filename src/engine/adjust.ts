@@ -117,6 +117,11 @@ function statusOf(points: Rational, full: Rational): Status {
   return points.ge(full) ? 'met' : points.isZero() ? 'failed' : 'partial';
 }
 
+/** An adjusted bonus, as a scored one: met when it earns points or its target holds, never partial (README, Bonus). */
+function bonusStatus(i: ItemResult, points: Rational): Status {
+  return points.sign() > 0 || i.met === true || (i.status === 'met' && i.met === undefined) ? 'met' : 'failed';
+}
+
 function adjustItem(i: ItemResult, r: AdjustmentRecord, full: Rational): ItemResult {
   const selfPoints = i.points;
   const points = r.kind === 'deduct' ? Rational.ZERO.max(selfPoints.sub(r.amount)) : r.amount;
@@ -132,7 +137,7 @@ function adjustItem(i: ItemResult, r: AdjustmentRecord, full: Rational): ItemRes
     points,
     max,
     lost,
-    status: points.eq(selfPoints) && max.eq(i.max) ? i.status : statusOf(points, full),
+    status: points.eq(selfPoints) && max.eq(i.max) ? i.status : i.bonus ? bonusStatus(i, points) : statusOf(points, full),
     adjustment: {
       kind: r.kind,
       amount: r.amount,

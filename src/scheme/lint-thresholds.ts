@@ -12,6 +12,8 @@ import type { Target } from './target';
 import type { Ctx } from './lint-context';
 
 const HUNDRED = Rational.int(100);
+const TEN = Rational.int(10);
+const TWO = Rational.int(2);
 const num = (n: Node): { v: Rational; raw: string } | undefined => (n.k === 'num' ? n : n.k === 'neg' && n.a.k === 'num' ? { v: n.a.v.neg(), raw: `-${n.a.raw}` } : undefined);
 
 /** The value is a share: a percent field, or a count over a count (as unreachableTargets assumes). */
@@ -28,7 +30,10 @@ export function percentWithoutSign(ctx: Ctx): void {
   const check = (share: 'percent' | 'counts', t: Target | undefined, path: Path) => {
     if (t?.kind !== 'cmp' || t.op === '==' || t.op === '!=') return;
     const n = num(t.rhs.ast);
-    if (!n || /[%‰]/.test(n.raw) || !n.v.gt(Rational.ONE) || (share === 'counts' && n.v.gt(HUNDRED))) return;
+    // A percentage typed without % (5, 92, 100): from 2 on a percent field (a growth rate
+    // may be 1.5, 150%), from 10 on a count over a count (births / planned births ≤ 1.05,
+    // population / married women ≥ 3 are ratios, not shares), never above 100.
+    if (!n || /[%‰]/.test(n.raw) || n.v.lt(share === 'percent' ? TWO : TEN) || n.v.gt(HUNDRED)) return;
     const at = t.text.lastIndexOf(n.raw);
     const fix = `${t.text.slice(0, at + n.raw.length)}%${t.text.slice(at + n.raw.length)}`;
     const kind = t.op === '>=' || t.op === '>' ? 'never' : 'always';

@@ -98,4 +98,16 @@ describe('a workbook with two sheets of townships', () => {
     expect(said(r).match(/错误:/g)!.length).toBeLessThan(5);
     expect(run(dir, 'score', '报表.xlsx', 'county.csv', '--sheet', '乡镇').status).toBe(1);
   });
+
+  it('sheets of different townships (one table split in sheets) are all read, no error', async () => {
+    const dir = county();
+    const [head, ...rows] = csvRows('townships.csv');
+    const units = rows.filter((r) => !/合计/.test(r[0]!));
+    const half = Math.ceil(units.length / 2);
+    writeFileSync(join(dir, '报表.xlsx'), await workbook({ 东片: [head!, ...units.slice(0, half)], 西片: [head!, ...units.slice(half)] }));
+    const r = run(dir, 'score', '报表.xlsx', 'county.csv', '--lang', 'zh', '--format', 'json');
+    expect(said(r)).not.toMatch(/均未读取/);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).units[0].children).toHaveLength(units.length);
+  });
 });

@@ -106,6 +106,9 @@ describe('applying adjustments', () => {
     expect(a.scaled.eq(R(104))).toBe(true);
     expect(a.bonus.eq(R(4))).toBe(true);
     expect(item(a, 'plus').lost.isZero()).toBe(true);
+    // An adjusted bonus is never partial (README, Bonus): met while it earns points or its target holds.
+    expect(item(a, 'plus').status).toBe('met');
+    expect(item(unit(run(['A,plus,8,,不实,省评估组,2026-07-20,']).after!, 'A'), 'plus').status).toBe('met');
   });
 
   it('scaling over the applicable maximum stays right: an override of an item excluded as n/a brings it back into the maximum', () => {

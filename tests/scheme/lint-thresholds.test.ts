@@ -44,6 +44,10 @@ describe('a share compared with a number written without %', () => {
   });
   it('leaves alone a percent, a share against at most 1, a count per count above 100 and a value times 100', () => {
     for (const t of ['>= 92%', '>= 0.92', '== 1', '>= 500']) expect(lines(one(`${ITEM}, target: "${t}"`)), t).toEqual([]);
+    // A count over a count may be a ratio above 1 (births / planned births ≤ 1.05, people per woman ≥ 3).
+    for (const t of ['<= 1.05', '>= 3']) expect(lines(one(`${ITEM}, target: "${t}"`)), t).toEqual([]);
+    // A percent field may hold a growth rate above 100%.
+    expect(lines(one('formula: rate, rollup: mean, rule: { type: all }, target: ">= 1.5"'))).toEqual([]);
     expect(lines(one('formula: num / den * 100, rule: { type: all }, target: ">= 92"'))).toEqual([]);
   });
 });
