@@ -38,7 +38,10 @@ pinggu.run(root).then(
   (e) => {
     const zh = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
     // Control characters (ESC, C1, bidi overrides) shown as escapes, never sent raw to the terminal.
-    const text = ((e && e.message) || String(e)).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const text = ((e && e.message) || String(e)).replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     try {
       process.stderr.write(zh ? `pinggu：内部错误：${text}\n` : `pinggu: internal error: ${text}\n`);
       if (process.argv.includes('--verbose') && e && e.stack) process.stderr.write(`${e.stack}\n`);

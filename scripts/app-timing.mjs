@@ -10,7 +10,10 @@ const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args.splice(args.indexOf('--runs'), 2)[1]) : 5;
 const files = args.length ? args : ['fixtures/xiyang/townships.csv', 'fixtures/xiyang/county.csv'];
 const url = pathToFileURL(path.resolve('dist/pinggu-app.html')).href;
-const browser = await chromium.launch({ executablePath: process.env.PINGGU_CHROMIUM || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.PINGGU_CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ offline: true });
@@ -30,7 +33,10 @@ try {
     await page.setInputFiles('#files', files);
     await page.waitForSelector('#summary:not(:empty)', { timeout: 600_000 });
     const shown = Date.now() - t0;
-    const r = await page.evaluate(() => ({ status: document.getElementById('status').textContent, stall: Math.round(Math.max(0, ...window.gaps)) }));
+    const r = await page.evaluate(() => ({
+      status: document.getElementById('status').textContent,
+      stall: Math.round(Math.max(0, ...window.gaps)),
+    }));
     console.log(JSON.stringify({ shown, ...r }));
     await context.close();
   }

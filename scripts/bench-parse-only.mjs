@@ -7,7 +7,13 @@ import { parse } from 'csv-parse/sync';
 let rows = 0;
 for (const file of process.argv.slice(2)) {
   const text = new TextDecoder('utf-8').decode(readFileSync(file)).replace(/\r\n?/g, '\n');
-  const records = parse(text, { delimiter: ',', record_delimiter: '\n', bom: true, relax_column_count: true, skip_empty_lines: false });
+  const records = parse(text, {
+    delimiter: ',',
+    record_delimiter: '\n',
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  });
   rows += records.length;
 }
 if (process.env.BENCH_VERBOSE) console.log(`${rows} records`);

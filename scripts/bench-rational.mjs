@@ -107,7 +107,10 @@ if (data) {
   const engines = bundles.map((b) => ({ file: b, ms: [], check: '' }));
   for (let k = 0; k < Math.max(3, rounds >> 1); k++) {
     for (const e of k % 2 ? [...engines].reverse() : engines) {
-      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--engine', e.file, data], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--engine', e.file, data], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       const r = JSON.parse(out);
       e.ms.push(r.ms);
       e.check = r.check;
@@ -119,7 +122,10 @@ if (data) {
 /** In a child: read the data, evaluate() twice (the first warms up), print the second's time. */
 function engineChild(bundle, dir) {
   const lib = require(bundle);
-  const scheme = lib.loadScheme(readFileSync(path.join(root, 'criteria/jsyzfw-2008.yaml'), 'utf8'), 'jsyzfw-2008.yaml').scheme;
+  const scheme = lib.loadScheme(
+    readFileSync(path.join(root, 'criteria/jsyzfw-2008.yaml'), 'utf8'),
+    'jsyzfw-2008.yaml',
+  ).scheme;
   const files = ['townships.csv', 'county.csv'].map((f) => ({ name: f, bytes: readFileSync(path.join(dir, f)) }));
   const set = lib.readDataset(scheme, files);
   let a = lib.evaluate(scheme, set);
@@ -146,11 +152,16 @@ function hash(text) {
 function report(runs, what) {
   for (const r of runs) {
     const ms = r.ms.map((x) => x.toFixed(0)).join(', ');
-    console.log(`${path.relative(process.cwd(), r.file) || r.file}: median ${median(r.ms).toFixed(0)} ms CPU of ${r.ms.length} (${ms}) for ${what}; checksum ${r.check}`);
+    console.log(
+      `${path.relative(process.cwd(), r.file) || r.file}: median ${median(r.ms).toFixed(0)} ms CPU of ${r.ms.length} (${ms}) for ${what}; checksum ${r.check}`,
+    );
   }
   if (runs.length > 1) {
     const base = median(runs[0].ms);
-    for (const r of runs.slice(1)) console.log(`${path.relative(process.cwd(), r.file)}: ${(base / median(r.ms)).toFixed(2)}× the speed of the first`);
+    for (const r of runs.slice(1))
+      console.log(
+        `${path.relative(process.cwd(), r.file)}: ${(base / median(r.ms)).toFixed(2)}× the speed of the first`,
+      );
     if (new Set(runs.map((r) => r.check)).size > 1) {
       console.error('checksums differ: the bundles do not compute the same numbers');
       process.exitCode = 1;

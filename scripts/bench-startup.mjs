@@ -27,7 +27,8 @@ export function measureStartup(runs, cwd) {
   for (let i = 0; i < runs; i++) {
     for (const [k, args] of Object.entries(cmds)) {
       const r = timeRun(args, { cwd });
-      if (k !== 'bare' && r.status !== 0 && r.status !== 1) throw new Error(`${args.slice(1).join(' ')} failed (exit ${r.status})`);
+      if (k !== 'bare' && r.status !== 0 && r.status !== 1)
+        throw new Error(`${args.slice(1).join(' ')} failed (exit ${r.status})`);
       all[k].push(r.ms);
     }
   }
@@ -35,9 +36,16 @@ export function measureStartup(runs, cwd) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const r = measureStartup(Number(process.env.RUNS ?? 21), path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const r = measureStartup(
+    Number(process.env.RUNS ?? 21),
+    path.join(path.dirname(fileURLToPath(import.meta.url)), '..'),
+  );
   console.log(`node -e ''                              median ${r.bare.toFixed(1)} ms`);
-  console.log(`pinggu score (sample, table)           median ${r.score.toFixed(1)} ms  ratio ${(r.score / r.bare).toFixed(2)}`);
-  console.log(`pinggu score (sample, --format json)   median ${r.json.toFixed(1)} ms  ratio ${(r.json / r.bare).toFixed(2)}`);
+  console.log(
+    `pinggu score (sample, table)           median ${r.score.toFixed(1)} ms  ratio ${(r.score / r.bare).toFixed(2)}`,
+  );
+  console.log(
+    `pinggu score (sample, --format json)   median ${r.json.toFixed(1)} ms  ratio ${(r.json / r.bare).toFixed(2)}`,
+  );
   console.log(`(${r.runs} runs each, alternating; output to /dev/null; node ${process.version})`);
 }

@@ -73,7 +73,10 @@ export function pingguTotals(file) {
 
 /** The peer's output (scripts/bench_pandas.py): key → {total, rank}. */
 export function pandasTotals(file) {
-  const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [head, ...rows] = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const col = (name) => {
     const i = head.indexOf(name);
     if (i < 0) throw new Error(`${file}: no column ${name}`);
@@ -89,10 +92,15 @@ export function compareTotals(pinggu, pandas, tol = 1e-6) {
   for (const [key, p] of pinggu) {
     const q = pandas.get(key);
     if (!q) bad.push(`${p.name} (${key}): pinggu ${p.scaled}, pandas has no such county`);
-    else if (!(Math.abs(p.scaled - q.total) <= tol)) bad.push(`${p.name} (${key}): total pinggu ${p.scaled}, pandas ${q.total} (difference ${(p.scaled - q.total).toExponential(2)})`);
-    else if (p.rank !== q.rank) bad.push(`${p.name} (${key}): rank pinggu ${p.rank}, pandas ${q.rank} (total ${p.scaled})`);
+    else if (!(Math.abs(p.scaled - q.total) <= tol))
+      bad.push(
+        `${p.name} (${key}): total pinggu ${p.scaled}, pandas ${q.total} (difference ${(p.scaled - q.total).toExponential(2)})`,
+      );
+    else if (p.rank !== q.rank)
+      bad.push(`${p.name} (${key}): rank pinggu ${p.rank}, pandas ${q.rank} (total ${p.scaled})`);
   }
-  for (const key of pandas.keys()) if (!pinggu.has(key)) bad.push(`${key}: pandas ${pandas.get(key).total}, not in pinggu's report`);
+  for (const key of pandas.keys())
+    if (!pinggu.has(key)) bad.push(`${key}: pandas ${pandas.get(key).total}, not in pinggu's report`);
   return bad;
 }
 
@@ -102,7 +110,9 @@ export function assertTotalsAgree(report, pandasCsv) {
   const bad = compareTotals(p, pandasTotals(pandasCsv));
   if (bad.length) {
     const shown = bad.slice(0, 20).join('\n  ');
-    throw new Error(`pinggu and the pandas peer disagree on ${bad.length} of ${p.size} counties:\n  ${shown}${bad.length > 20 ? '\n  …' : ''}`);
+    throw new Error(
+      `pinggu and the pandas peer disagree on ${bad.length} of ${p.size} counties:\n  ${shown}${bad.length > 20 ? '\n  …' : ''}`,
+    );
   }
   return p.size;
 }

@@ -27,7 +27,13 @@ const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
 const list = (xs) => xs.map((x) => Math.round(x).toLocaleString('en')).join(', ');
 const met = (ok) => (ok ? 'met' : 'not met');
-const pinggu = (extra, rss = false) => [process.execPath, ...(rss ? ['--require', path.join(root, 'scripts/bench-rss.cjs')] : []), 'bin/pinggu.js', 'score', ...extra];
+const pinggu = (extra, rss = false) => [
+  process.execPath,
+  ...(rss ? ['--require', path.join(root, 'scripts/bench-rss.cjs')] : []),
+  'bin/pinggu.js',
+  'score',
+  ...extra,
+];
 /** pinggu exits 2 on the rows broken on purpose, 1 when a county fails; anything else is a failure of the bench. */
 const scored = (r, what) => {
   if (r.status !== 0 && r.status !== 1 && r.status !== 2) throw new Error(`${what} failed (exit ${r.status})`);
@@ -40,17 +46,34 @@ function machine() {
     const m = /PRETTY_NAME="?([^"\n]+)/.exec(readFileSync('/etc/os-release', 'utf8'));
     if (m) distro = `${m[1]} (${os.type()} ${os.release()})`;
   } catch {}
-  return { cpu: os.cpus()[0]?.model ?? '?', cores: os.cpus().length, ram: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`, node: process.version, os: distro };
+  return {
+    cpu: os.cpus()[0]?.model ?? '?',
+    cores: os.cpus().length,
+    ram: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    os: distro,
+  };
 }
 
 function generate(name, townships) {
   const counties = Math.max(1, Math.round(townships * 0.07));
-  const gen = writeNational({ scheme: 'jsyzfw-2008', out: path.join(tmp, name), townships, counties, cities: 340, seed: 20080101, sample: path.join(root, 'fixtures/xiyang'), dirty: 0.0005 });
+  const gen = writeNational({
+    scheme: 'jsyzfw-2008',
+    out: path.join(tmp, name),
+    townships,
+    counties,
+    cities: 340,
+    seed: 20080101,
+    sample: path.join(root, 'fixtures/xiyang'),
+    dirty: 0.0005,
+  });
   return { ...gen, bytes: gen.files.reduce((s, f) => s + statSync(f).size, 0) };
 }
 
 // The first python3 on PATH may be a pyenv or venv one without Debian's python3-pandas.
-const python = ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0);
+const python = ['python3', '/usr/bin/python3'].find(
+  (py) => spawnSync(py, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0,
+);
 
 let failed = false;
 try {
@@ -61,7 +84,8 @@ try {
   log(`4,000 townships, table: ${tableRuns} runs …`);
   const small = generate('province', 4000);
   const table = [];
-  for (let i = 0; i < tableRuns; i++) table.push(scored(timeRun(pinggu(small.files), { cwd: root }), 'pinggu score (table)'));
+  for (let i = 0; i < tableRuns; i++)
+    table.push(scored(timeRun(pinggu(small.files), { cwd: root }), 'pinggu score (table)'));
 
   log(`generating the national file (${nationalTownships.toLocaleString('en')} townships) …`);
   const nat = generate('national', nationalTownships);
@@ -77,7 +101,15 @@ try {
     const p = timeRun([process.execPath, path.join(root, 'scripts/bench-parse-only.mjs'), ...nat.files], { cwd: root });
     if (p.status !== 0) throw new Error('parse-only failed');
     t.parse.push(p.ms);
-    t.score.push(scored(timeRun(pinggu([...nat.files, '--format', 'json', '-o', report], true), { cwd: root, env: { ...process.env, BENCH_RSS_FILE: rssFile } }), 'pinggu score --format json'));
+    t.score.push(
+      scored(
+        timeRun(pinggu([...nat.files, '--format', 'json', '-o', report], true), {
+          cwd: root,
+          env: { ...process.env, BENCH_RSS_FILE: rssFile },
+        }),
+        'pinggu score --format json',
+      ),
+    );
     rss.push(Number(readFileSync(rssFile, 'utf8')) * 1024);
     reportBytes = statSync(report).size;
     if (python) {
@@ -92,7 +124,14 @@ try {
 
   const m = machine();
   const med = { parse: median(t.parse), score: median(t.score), pandas: python ? median(t.pandas) : undefined };
-  const r = { startup: startup.score / startup.bare, json: startup.json / startup.bare, table: median(table), parse: med.score / med.parse, rss: Math.max(...rss), size: reportBytes / nat.bytes };
+  const r = {
+    startup: startup.score / startup.bare,
+    json: startup.json / startup.bare,
+    table: median(table),
+    parse: med.score / med.parse,
+    rss: Math.max(...rss),
+    size: reportBytes / nat.bytes,
+  };
   const RSS_TARGET = 400e6;
   const natName = `national ${nat.townships.toLocaleString('en')}`;
   const rows = [
@@ -123,7 +162,9 @@ Each run in order (ms): pinggu ${list(t.score)}; pandas ${python ? list(t.pandas
 
   if (!process.argv.includes('--no-write')) {
     const file = path.join(root, 'docs/BENCHMARKS.md');
-    const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- BENCH:BEGIN -->\n<!-- BENCH:END -->\n';
+    const old = existsSync(file)
+      ? readFileSync(file, 'utf8')
+      : '# Benchmarks\n\n<!-- BENCH:BEGIN -->\n<!-- BENCH:END -->\n';
     writeFileSync(file, old.replace(/<!-- BENCH:BEGIN[^]*?<!-- BENCH:END -->/, doc));
     log(`wrote ${path.relative(process.cwd(), file)}`);
   }

@@ -12,9 +12,22 @@ import { parse } from 'yaml';
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET = 3 * 1024 * 1024;
 const args = process.argv.slice(2);
-const out = args.includes('-o') ? path.resolve(args[args.indexOf('-o') + 1]) : path.join(ROOT, 'dist', 'pinggu-app.html');
+const out = args.includes('-o')
+  ? path.resolve(args[args.indexOf('-o') + 1])
+  : path.join(ROOT, 'dist', 'pinggu-app.html');
 
-const browser = { bundle: true, platform: 'browser', format: 'iife', target: ['chrome100', 'firefox100', 'safari15'], minify: true, legalComments: 'none', logLevel: 'warning', write: false, absWorkingDir: ROOT, charset: 'utf8' };
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+  absWorkingDir: ROOT,
+  charset: 'utf8',
+};
 
 // Node modules in the browser: the workbook reader and writer are exceljs's own browser
 // build (without its polyfills: the browsers the page is for need none); node:zlib is a
@@ -25,10 +38,15 @@ const browser = { bundle: true, platform: 'browser', format: 'iife', target: ['c
 const noNode = {
   name: 'no-node-modules',
   setup(b) {
-    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: path.join(ROOT, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js') }));
+    b.onResolve({ filter: /^exceljs$/ }, () => ({
+      path: path.join(ROOT, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js'),
+    }));
     b.onResolve({ filter: /^(node:)?zlib$/ }, () => ({ path: path.join(ROOT, 'src', 'app', 'shims', 'zlib.ts') }));
     b.onResolve({ filter: /^node:/ }, (a) => ({ path: a.path, namespace: 'absent' }));
-    b.onLoad({ filter: /.*/, namespace: 'absent' }, (a) => ({ contents: `throw new Error(${JSON.stringify(`${a.path} is not in the offline page`)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'absent' }, (a) => ({
+      contents: `throw new Error(${JSON.stringify(`${a.path} is not in the offline page`)});`,
+      loader: 'js',
+    }));
   },
 };
 // iconv-lite's list of encodings requires every codec and table (Japanese, Korean, Big5, ...):
@@ -56,7 +74,10 @@ const schemes = readdirSync(path.join(ROOT, 'criteria'))
 const inlineSchemes = {
   name: 'inline-schemes',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]app[\\/]schemes\.ts$/ }, () => ({ contents: `export const SCHEMES = ${JSON.stringify(schemes)};`, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]src[\\/]app[\\/]schemes\.ts$/ }, () => ({
+      contents: `export const SCHEMES = ${JSON.stringify(schemes)};`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -64,13 +85,25 @@ const inlineSchemes = {
 const csvParse = {
   name: 'csv-parse-browser',
   setup(b) {
-    b.onResolve({ filter: /^csv-parse\/sync$/ }, () => ({ path: path.join(ROOT, 'node_modules', 'csv-parse', 'dist', 'esm', 'sync.js') }));
+    b.onResolve({ filter: /^csv-parse\/sync$/ }, () => ({
+      path: path.join(ROOT, 'node_modules', 'csv-parse', 'dist', 'esm', 'sync.js'),
+    }));
   },
 };
 
-const worker = await build({ ...browser, entryPoints: ['src/app/worker.ts'], plugins: [noNode, csvParse, gb18030Only], inject: ['src/app/shims/buffer.ts'] });
+const worker = await build({
+  ...browser,
+  entryPoints: ['src/app/worker.ts'],
+  plugins: [noNode, csvParse, gb18030Only],
+  inject: ['src/app/shims/buffer.ts'],
+});
 const workerCode = worker.outputFiles[0].text;
-const page = await build({ ...browser, entryPoints: ['src/app/page.ts'], plugins: [noNode, inlineSchemes], define: { __PINGGU_WORKER__: JSON.stringify(workerCode) } });
+const page = await build({
+  ...browser,
+  entryPoints: ['src/app/page.ts'],
+  plugins: [noNode, inlineSchemes],
+  define: { __PINGGU_WORKER__: JSON.stringify(workerCode) },
+});
 // Inside <script>, `</script` and `<!--` would end or confuse the element; in JS text `<\/` means `</`.
 const script = page.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 const hash = createHash('sha256').update(script).digest('base64');
@@ -98,7 +131,9 @@ const html = readFileSync(path.join(ROOT, 'src', 'app', 'page.html'), 'utf8')
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, html);
 const size = Buffer.byteLength(html);
-console.log(`${path.relative(process.cwd(), out) || out}: ${(size / 1024 / 1024).toFixed(2)} MB (budget 3 MB; scoring code ${(Buffer.byteLength(workerCode) / 1024).toFixed(0)} KB)`);
+console.log(
+  `${path.relative(process.cwd(), out) || out}: ${(size / 1024 / 1024).toFixed(2)} MB (budget 3 MB; scoring code ${(Buffer.byteLength(workerCode) / 1024).toFixed(0)} KB)`,
+);
 if (size > BUDGET) {
   console.error(`the offline page is over its 3 MB budget (${size} bytes)`);
   process.exit(1);

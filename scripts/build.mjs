@@ -51,7 +51,9 @@ const stubs = {
 const buildId = (() => {
   const h = createHash('sha256');
   const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
       const p = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(p);
       else h.update(`${p}\0`).update(readFileSync(p)).update('\0');
@@ -86,8 +88,10 @@ function asciiOnly(file) {
   const WRAP = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
   // An escaped character (`\：`, an identity escape) is the character itself: its
   // backslash is dropped, not doubled.
-  const text = readFileSync(file, 'utf8').replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) =>
-    `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  const text = readFileSync(file, 'utf8').replace(
+    /(\\*)([^\x00-\x7f])/g,
+    (_, slashes, c) =>
+      `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
   // Written already wrapped as Node wraps a CommonJS module, so that bin/pinggu.js hands
   // V8 the file's text itself (Module.wrap would make a second 600 KB string to flatten).
@@ -108,7 +112,11 @@ const loaderDir = mkdtempSync(path.join(tmpdir(), 'pinggu-build-'));
 try {
   await build({
     ...common,
-    stdin: { contents: "export { loadScheme } from './src/scheme/load'; export { packScheme } from './src/scheme/packed';", resolveDir: '.', loader: 'ts' },
+    stdin: {
+      contents: "export { loadScheme } from './src/scheme/load'; export { packScheme } from './src/scheme/packed';",
+      resolveDir: '.',
+      loader: 'ts',
+    },
     outfile: path.join(loaderDir, 'loader.cjs'),
   });
   const { loadScheme, packScheme } = createRequire(import.meta.url)(path.join(loaderDir, 'loader.cjs'));
@@ -124,8 +132,12 @@ try {
     } catch (e) {
       console.warn(`${f}: not cached compiled (${e.message}); it is compiled at each start`);
     }
-    writeFileSync(`dist/criteria/${f}.json`, JSON.stringify({ source: text, data: doc.toJS({ maxAliasCount: 100 }), checked }));
-    if (compiled) writeFileSync(`dist/criteria/${f}.compiled.json`, JSON.stringify({ build: buildId, source: text, compiled }));
+    writeFileSync(
+      `dist/criteria/${f}.json`,
+      JSON.stringify({ source: text, data: doc.toJS({ maxAliasCount: 100 }), checked }),
+    );
+    if (compiled)
+      writeFileSync(`dist/criteria/${f}.compiled.json`, JSON.stringify({ build: buildId, source: text, compiled }));
   }
 } finally {
   rmSync(loaderDir, { recursive: true, force: true });

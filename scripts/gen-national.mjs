@@ -22,7 +22,16 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = createRequire(import.meta.url)(path.join(root, 'dist/index.cjs'));
 
 export function parseArgs(argv) {
-  const o = { scheme: 'jsyzfw-2008', out: 'bench-data/national', townships: 40000, counties: 2800, cities: 340, seed: 20080101, sample: undefined, dirty: 0.0005 };
+  const o = {
+    scheme: 'jsyzfw-2008',
+    out: 'bench-data/national',
+    townships: 40000,
+    counties: 2800,
+    cities: 340,
+    seed: 20080101,
+    sample: undefined,
+    dirty: 0.0005,
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i].replace(/^--/, '');
     if (!(k in o)) throw new Error(`unknown option ${argv[i]}`);
@@ -48,7 +57,8 @@ export function prng(seed) {
     int: (lo, hi) => lo + Math.floor((hi - lo + 1) * next()),
     pick: (xs) => xs[Math.floor(next() * xs.length)],
     /** Log-normal around `median` with spread `sigma` (Box–Muller). */
-    lognormal: (median, sigma) => median * Math.exp(sigma * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())),
+    lognormal: (median, sigma) =>
+      median * Math.exp(sigma * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())),
   };
 }
 
@@ -64,11 +74,16 @@ const num = (r) => Number(r.n) / Number(r.d);
 /** A formula's value on plain numbers (the generator's own, approximate; scoring stays exact). */
 function calc(node, v) {
   switch (node.k) {
-    case 'num': return num(node.v);
-    case 'bool': return node.v;
-    case 'ref': return v.get(node.name);
-    case 'neg': return -calc(node.a, v);
-    case 'not': return !calc(node.a, v);
+    case 'num':
+      return num(node.v);
+    case 'bool':
+      return node.v;
+    case 'ref':
+      return v.get(node.name);
+    case 'neg':
+      return -calc(node.a, v);
+    case 'not':
+      return !calc(node.a, v);
     case 'call': {
       const xs = node.args.map((a) => calc(a, v));
       if (node.fn === 'min') return Math.min(...xs);
@@ -82,18 +97,30 @@ function calc(node, v) {
       const a = calc(node.a, v);
       const b = calc(node.b, v);
       switch (node.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return b === 0 ? undefined : a / b;
-        case '<': return a < b;
-        case '<=': return a <= b + 1e-9;
-        case '>': return a > b;
-        case '>=': return a + 1e-9 >= b;
-        case '==': return Math.abs(a - b) < 1e-9;
-        case '!=': return a !== b;
-        case 'and': return a && b;
-        default: return a || b;
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return b === 0 ? undefined : a / b;
+        case '<':
+          return a < b;
+        case '<=':
+          return a <= b + 1e-9;
+        case '>':
+          return a > b;
+        case '>=':
+          return a + 1e-9 >= b;
+        case '==':
+          return Math.abs(a - b) < 1e-9;
+        case '!=':
+          return a !== b;
+        case 'and':
+          return a && b;
+        default:
+          return a || b;
       }
     }
   }
@@ -106,7 +133,12 @@ const refsOf = (node, out = []) => {
 };
 
 /** The comparisons an assertion is made of (`a and b` → both). */
-const comparisons = (node) => (node.k === 'bin' && node.op === 'and' ? [...comparisons(node.a), ...comparisons(node.b)] : node.k === 'bin' && ['<', '<=', '>', '>=', '=='].includes(node.op) ? [node] : []);
+const comparisons = (node) =>
+  node.k === 'bin' && node.op === 'and'
+    ? [...comparisons(node.a), ...comparisons(node.b)]
+    : node.k === 'bin' && ['<', '<=', '>', '>=', '=='].includes(node.op)
+      ? [node]
+      : [];
 
 /**
  * Makes a failing comparison hold by changing one field of its left side: the last
@@ -163,13 +195,20 @@ function freshValue(f, size, rnd) {
   const lo = f.min ? num(f.min) : undefined;
   const hi = f.max ? num(f.max) : undefined;
   switch (f.type) {
-    case 'boolean': return rnd.next() < 0.9;
-    case 'percent': return clamp(rnd.uniform(0.8, 0.99), lo, hi);
-    case 'score': return Math.round(clamp(rnd.uniform(lo ?? 0, hi ?? 10), lo, hi));
-    case 'money': return Math.round(size * rnd.uniform(5, 20) * 100) / 100;
-    case 'text': return `T${rnd.int(1, 999)}`;
-    case 'count': return Math.round(size * rnd.uniform(0.01, 0.3));
-    default: return Math.round(size * rnd.uniform(0.01, 0.3) * 100) / 100;
+    case 'boolean':
+      return rnd.next() < 0.9;
+    case 'percent':
+      return clamp(rnd.uniform(0.8, 0.99), lo, hi);
+    case 'score':
+      return Math.round(clamp(rnd.uniform(lo ?? 0, hi ?? 10), lo, hi));
+    case 'money':
+      return Math.round(size * rnd.uniform(5, 20) * 100) / 100;
+    case 'text':
+      return `T${rnd.int(1, 999)}`;
+    case 'count':
+      return Math.round(size * rnd.uniform(0.01, 0.3));
+    default:
+      return Math.round(size * rnd.uniform(0.01, 0.3) * 100) / 100;
   }
 }
 
@@ -183,11 +222,16 @@ function fromSample(f, x, factor, rnd) {
   const hi = f.max ? num(f.max) : undefined;
   const n = num(x);
   switch (f.type) {
-    case 'count': return Math.max(0, Math.round(n * factor * rnd.uniform(0.97, 1.03)));
-    case 'money': return Math.round(n * factor * rnd.uniform(0.95, 1.05) * 100) / 100;
-    case 'percent': return clamp(n + rnd.uniform(-0.03, 0.03), lo, hi);
-    case 'score': return Math.round(clamp(n + rnd.int(-1, 1), lo, hi));
-    default: return n * factor;
+    case 'count':
+      return Math.max(0, Math.round(n * factor * rnd.uniform(0.97, 1.03)));
+    case 'money':
+      return Math.round(n * factor * rnd.uniform(0.95, 1.05) * 100) / 100;
+    case 'percent':
+      return clamp(n + rnd.uniform(-0.03, 0.03), lo, hi);
+    case 'score':
+      return Math.round(clamp(n + rnd.int(-1, 1), lo, hi));
+    default:
+      return n * factor;
   }
 }
 
@@ -204,12 +248,18 @@ function cell(f, x) {
 const csvCell = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const csvLine = (cells) => `${cells.map(csvCell).join(',')}\n`;
 
-const SYLLABLES = '安宝北长城东丰福高古广和河红华怀黄吉江金靖静康乐临龙隆罗梅明南宁平清庆仁荣瑞沙山上石双顺松太泰桃天通同万文西祥新兴阳永玉元云樟镇中'.split('');
+const SYLLABLES =
+  '安宝北长城东丰福高古广和河红华怀黄吉江金靖静康乐临龙隆罗梅明南宁平清庆仁荣瑞沙山上石双顺松太泰桃天通同万文西祥新兴阳永玉元云樟镇中'.split(
+    '',
+  );
 const placeName = (rnd, len) => Array.from({ length: len }, () => rnd.pick(SYLLABLES)).join('');
 
 /** Sample units of each level (values by field id) from a data folder, via the project's reader. */
 function readSample(scheme, dir) {
-  const files = readdirSync(dir).filter((n) => /\.(csv|tsv)$/i.test(n)).sort().map((n) => ({ name: n, bytes: readFileSync(path.join(dir, n)) }));
+  const files = readdirSync(dir)
+    .filter((n) => /\.(csv|tsv)$/i.test(n))
+    .sort()
+    .map((n) => ({ name: n, bytes: readFileSync(path.join(dir, n)) }));
   const ds = lib.readDataset(scheme, files);
   return (level) => ds.units.filter((u) => u.level === level && u.sources.length && u.values.size);
 }
@@ -231,7 +281,10 @@ export function generate(opts) {
     counties.push({ code: String(110000 + c * 7), name: `${placeName(rnd, 2)}${c}县`, city, townships: 1 });
   }
   for (let t = opts.counties; t < opts.townships; t++) counties[rnd.int(0, counties.length - 1)].townships++;
-  const cities = Array.from({ length: nCities }, (_, i) => ({ code: String(100 + i), name: `${placeName(rnd, 2)}${i}市` }));
+  const cities = Array.from({ length: nCities }, (_, i) => ({
+    code: String(100 + i),
+    name: `${placeName(rnd, 2)}${i}市`,
+  }));
 
   const label = (lv, kind) => (kind === 'name' ? levels[lv].name[0] : levels[lv].key?.[0]);
   const upperCols = [];
@@ -245,12 +298,19 @@ export function generate(opts) {
     return kind === 'name' ? u.name : u.code;
   };
 
-  const tHead = [...upperCols.map((c) => label(c.lv, c.kind)), label(0, 'name'), ...(label(0, 'key') ? [label(0, 'key')] : []), ...own(0).map((f) => f.label)];
+  const tHead = [
+    ...upperCols.map((c) => label(c.lv, c.kind)),
+    label(0, 'name'),
+    ...(label(0, 'key') ? [label(0, 'key')] : []),
+    ...own(0).map((f) => f.label),
+  ];
   const tOut = [csvLine(tHead)];
   const countySize = new Map();
   let dirty = 0;
   let rows = 0;
-  const dirtyChecks = scheme.checks.filter((c) => c.severity === 'error' && c.fields.every((f) => scheme.fields.get(f).level === 0));
+  const dirtyChecks = scheme.checks.filter(
+    (c) => c.severity === 'error' && c.fields.every((f) => scheme.fields.get(f).level === 0),
+  );
   for (const county of counties) {
     const names = new Set();
     let total = 0;
@@ -279,9 +339,16 @@ export function generate(opts) {
           dirty++;
         }
       }
-      total += sizeField ? v.get(sizeField.id) ?? 0 : 1;
+      total += sizeField ? (v.get(sizeField.id) ?? 0) : 1;
       const code = `${county.code}${String(100 + i).padStart(3, '0')}`;
-      tOut.push(csvLine([...upperCols.map((c) => parentCells(county, c.lv, c.kind)), name, ...(label(0, 'key') ? [code] : []), ...own(0).map((f) => cell(f, v.get(f.id)))]));
+      tOut.push(
+        csvLine([
+          ...upperCols.map((c) => parentCells(county, c.lv, c.kind)),
+          name,
+          ...(label(0, 'key') ? [code] : []),
+          ...own(0).map((f) => cell(f, v.get(f.id))),
+        ]),
+      );
       rows++;
     }
     countySize.set(county, total);
@@ -290,19 +357,42 @@ export function generate(opts) {
   // County rows: the fields of the county scope, with parent columns above it.
   const cFields = own(1);
   const cUpper = upperCols.filter((c) => c.lv > 1);
-  const cHead = [...cUpper.map((c) => label(c.lv, c.kind)), label(1, 'name'), ...(label(1, 'key') ? [label(1, 'key')] : []), ...cFields.map((f) => f.label)];
+  const cHead = [
+    ...cUpper.map((c) => label(c.lv, c.kind)),
+    label(1, 'name'),
+    ...(label(1, 'key') ? [label(1, 'key')] : []),
+    ...cFields.map((f) => f.label),
+  ];
   const cOut = [csvLine(cHead)];
   const sampleCounties = sample ? sample(1) : [];
   for (const county of counties) {
     const v = new Map();
     const base = sampleCounties.length ? rnd.pick(sampleCounties) : undefined;
     const size = countySize.get(county);
-    const basePop = base && sample ? sample(0).reduce((s, u) => s + (sizeField ? num(u.values.get(sizeField.id) ?? { n: 0n, d: 1n }) : 1), 0) : 0;
-    for (const f of cFields) v.set(f.id, base ? fromSample(f, base.values.get(f.id), basePop ? size / basePop : 1, rnd) : freshValue(f, size, rnd));
+    const basePop =
+      base && sample
+        ? sample(0).reduce((s, u) => s + (sizeField ? num(u.values.get(sizeField.id) ?? { n: 0n, d: 1n }) : 1), 0)
+        : 0;
+    for (const f of cFields)
+      v.set(
+        f.id,
+        base ? fromSample(f, base.values.get(f.id), basePop ? size / basePop : 1, rnd) : freshValue(f, size, rnd),
+      );
     fixChecks(scheme, v, rnd, 1);
-    cOut.push(csvLine([...cUpper.map((c) => parentCells(county, c.lv, c.kind)), county.name, ...(label(1, 'key') ? [county.code] : []), ...cFields.map((f) => cell(f, v.get(f.id)))]));
+    cOut.push(
+      csvLine([
+        ...cUpper.map((c) => parentCells(county, c.lv, c.kind)),
+        county.name,
+        ...(label(1, 'key') ? [county.code] : []),
+        ...cFields.map((f) => cell(f, v.get(f.id))),
+      ]),
+    );
   }
-  return { townships: tOut.join(''), county: cFields.length ? cOut.join('') : undefined, stats: { townships: rows, counties: counties.length, cities: nCities, dirty } };
+  return {
+    townships: tOut.join(''),
+    county: cFields.length ? cOut.join('') : undefined,
+    stats: { townships: rows, counties: counties.length, cities: nCities, dirty },
+  };
 }
 
 export function writeNational(opts) {
@@ -321,5 +411,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const opts = parseArgs(process.argv.slice(2));
   const t = Date.now();
   const r = writeNational(opts);
-  console.log(`${r.townships} townships in ${r.counties} counties${r.cities ? ` in ${r.cities} cities` : ''} (${r.dirty} rows broken on purpose) → ${r.files.join(', ')} in ${Date.now() - t} ms`);
+  console.log(
+    `${r.townships} townships in ${r.counties} counties${r.cities ? ` in ${r.cities} cities` : ''} (${r.dirty} rows broken on purpose) → ${r.files.join(', ')} in ${Date.now() - t} ms`,
+  );
 }

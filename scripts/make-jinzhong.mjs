@@ -56,40 +56,93 @@ const uniform = (rng, lo, hi) => lo + (hi - lo) * rng();
 // pop: the townships' total population in July (made up); 昔阳县 reuses the
 // townships and populations of fixtures/xiyang.
 const COUNTIES = [
-  { name: '榆次区', code: '140702', pop: 331000, seat: 0.27,
+  {
+    name: '榆次区',
+    code: '140702',
+    pop: 331000,
+    seat: 0.27,
     zhen: ['修文镇', '东阳镇', '什贴镇', '长凝镇', '北田镇', '鸣谦镇', '乌金山镇'],
-    xiang: ['张庆乡', '郭家堡乡', '庄子乡', '东赵乡'] },
-  { name: '太谷区', code: '140703', pop: 231000, seat: 0.3,
+    xiang: ['张庆乡', '郭家堡乡', '庄子乡', '东赵乡'],
+  },
+  {
+    name: '太谷区',
+    code: '140703',
+    pop: 231000,
+    seat: 0.3,
     zhen: ['明星镇', '胡村镇', '范村镇'],
-    xiang: ['侯城乡', '北洸乡', '阳邑乡', '小白乡', '水秀乡', '任村乡'] },
-  { name: '榆社县', code: '140721', pop: 126000, seat: 0.33,
+    xiang: ['侯城乡', '北洸乡', '阳邑乡', '小白乡', '水秀乡', '任村乡'],
+  },
+  {
+    name: '榆社县',
+    code: '140721',
+    pop: 126000,
+    seat: 0.33,
     zhen: ['箕城镇', '云竹镇', '郝北镇', '社城镇'],
-    xiang: ['河峪乡', '北寨乡', '西马乡', '岚峪乡', '讲堂乡'] },
-  { name: '左权县', code: '140722', pop: 152000, seat: 0.31,
+    xiang: ['河峪乡', '北寨乡', '西马乡', '岚峪乡', '讲堂乡'],
+  },
+  {
+    name: '左权县',
+    code: '140722',
+    pop: 152000,
+    seat: 0.31,
     zhen: ['辽阳镇', '桐峪镇', '麻田镇', '芹泉镇', '拐儿镇'],
-    xiang: ['寒王乡', '石匣乡', '龙泉乡', '粟城乡', '羊角乡'] },
-  { name: '和顺县', code: '140723', pop: 137000, seat: 0.3,
+    xiang: ['寒王乡', '石匣乡', '龙泉乡', '粟城乡', '羊角乡'],
+  },
+  {
+    name: '和顺县',
+    code: '140723',
+    pop: 137000,
+    seat: 0.3,
     zhen: ['义兴镇', '李阳镇', '松烟镇', '青城镇', '横岭镇'],
-    xiang: ['喂马乡', '平松乡', '阳光占乡', '牛川乡', '马坊乡'] },
-  { name: '昔阳县', code: '140724',
+    xiang: ['喂马乡', '平松乡', '阳光占乡', '牛川乡', '马坊乡'],
+  },
+  {
+    name: '昔阳县',
+    code: '140724',
     zhen: ['乐平镇', '皋落镇', '东冶头镇', '沾尚镇', '大寨镇'],
     xiang: ['李家庄乡', '界都乡', '三都乡', '赵壁乡', '孔氏乡', '闫庄乡', '西寨乡'],
-    pops: [62140, 22630, 21360, 10150, 19820, 10230, 18210, 13040, 15570, 11690, 16640, 8250] },
-  { name: '寿阳县', code: '140725', pop: 206000, seat: 0.24,
+    pops: [62140, 22630, 21360, 10150, 19820, 10230, 18210, 13040, 15570, 11690, 16640, 8250],
+  },
+  {
+    name: '寿阳县',
+    code: '140725',
+    pop: 206000,
+    seat: 0.24,
     zhen: ['朝阳镇', '南燕竹镇', '宗艾镇', '平头镇', '松塔镇', '西洛镇', '尹灵芝镇'],
-    xiang: ['解愁乡', '景尚乡', '马首乡', '羊头崖乡', '平舒乡', '温家庄乡', '上湖乡'] },
-  { name: '祁县', code: '140727', pop: 256000, seat: 0.3,
+    xiang: ['解愁乡', '景尚乡', '马首乡', '羊头崖乡', '平舒乡', '温家庄乡', '上湖乡'],
+  },
+  {
+    name: '祁县',
+    code: '140727',
+    pop: 256000,
+    seat: 0.3,
     zhen: ['昭馀镇', '东观镇', '古县镇', '贾令镇', '城赵镇', '来远镇'],
-    xiang: ['西六支乡', '峪口乡'] },
-  { name: '平遥县', code: '140728', pop: 468000, seat: 0.22,
+    xiang: ['西六支乡', '峪口乡'],
+  },
+  {
+    name: '平遥县',
+    code: '140728',
+    pop: 468000,
+    seat: 0.22,
     zhen: ['古陶镇', '段村镇', '东泉镇', '洪善镇', '宁固镇'],
-    xiang: ['南政乡', '中都乡', '岳壁乡', '卜宜乡', '孟山乡', '朱坑乡', '襄垣乡', '杜家庄乡', '香乐乡'] },
-  { name: '灵石县', code: '140729', pop: 251000, seat: 0.28,
+    xiang: ['南政乡', '中都乡', '岳壁乡', '卜宜乡', '孟山乡', '朱坑乡', '襄垣乡', '杜家庄乡', '香乐乡'],
+  },
+  {
+    name: '灵石县',
+    code: '140729',
+    pop: 251000,
+    seat: 0.28,
     zhen: ['翠峰镇', '静升镇', '两渡镇', '夏门镇', '南关镇', '段纯镇'],
-    xiang: ['英武乡', '王禹乡', '坛镇乡', '梁家墕乡'] },
-  { name: '介休市', code: '140781', pop: 379000, seat: 0.26,
+    xiang: ['英武乡', '王禹乡', '坛镇乡', '梁家墕乡'],
+  },
+  {
+    name: '介休市',
+    code: '140781',
+    pop: 379000,
+    seat: 0.26,
     zhen: ['义安镇', '张兰镇', '连福镇', '洪山镇', '龙凤镇', '绵山镇', '义棠镇'],
-    xiang: ['城关乡', '宋古乡', '三佳乡'] },
+    xiang: ['城关乡', '宋古乡', '三佳乡'],
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -306,7 +359,10 @@ function allocate(total, pref, lo, hi) {
       if (up ? x[i] >= hi[i] : x[i] <= lo[i]) continue;
       // relative shortfall (or excess) against the preferred value
       const s = ((up ? pref[i] - x[i] : x[i] - pref[i]) / Math.max(1, pref[i])) * 1000 + (n - i) * 1e-9;
-      if (s > bestScore) { bestScore = s; best = i; }
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
+      }
     }
     x[best] += up ? 1 : -1;
     diff += up ? -1 : 1;
@@ -352,10 +408,13 @@ function generateCounty(county) {
     const pop0 = pops[i];
     const annualBirths = pop0 * uniform(rng, 0.0089, 0.0106);
     return {
-      name, code: codes[i], pop0, annualBirths,
+      name,
+      code: codes[i],
+      pop0,
+      annualBirths,
       married: uniform(rng, 0.183, 0.204),
       villages: Math.max(12, Math.round(pop0 / uniform(rng, 380, 720))),
-      migIn: (i === 0 ? uniform(rng, 0.06, 0.09) : uniform(rng, 0.015, 0.06)),
+      migIn: i === 0 ? uniform(rng, 0.06, 0.09) : uniform(rng, 0.015, 0.06),
       migOut: uniform(rng, 0.06, 0.1),
       infoRate: uniform(rng, 0.17, 0.22), // messages a year per migrant woman
       ops: uniform(rng, 0.7, 0.78), // operations needing follow-up, per birth
@@ -382,18 +441,24 @@ function generateCounty(county) {
       R[i].villages = t.villages;
       R[i].migrant_women = Math.max(5, Math.round(R[i].married_women * t.migIn * (1 + uniform(rng, -0.03, 0.03))));
       R[i].outflow_women = Math.max(5, Math.round(R[i].married_women * t.migOut * (1 + uniform(rng, -0.02, 0.02))));
-      R[i].onechild_due = t.onechildDue + (P ? Math.round(uniform(rng, 0, 3)) + (P[i].onechild_due - t.onechildDue) : 0);
+      R[i].onechild_due =
+        t.onechildDue + (P ? Math.round(uniform(rng, 0, 3)) + (P[i].onechild_due - t.onechildDue) : 0);
     });
     // flows (cumulative)
     T.forEach((t, i) => {
       const add = (prevValue, annual) =>
-        P ? prevValue + Math.max(0, Math.round((annual / 12) * uniform(rng, 0.82, 1.18)))
+        P
+          ? prevValue + Math.max(0, Math.round((annual / 12) * uniform(rng, 0.82, 1.18)))
           : Math.round(((annual * k) / 12) * uniform(rng, 0.96, 1.04));
-      R[i].births = Math.max(add(P?.[i].births, t.annualBirths), Math.ceil(R[i].population * 0.0058), P ? P[i].births : 0);
+      R[i].births = Math.max(
+        add(P?.[i].births, t.annualBirths),
+        Math.ceil(R[i].population * 0.0058),
+        P ? P[i].births : 0,
+      );
       R[i].postop_due = add(P?.[i].postop_due, t.annualBirths * t.ops);
       const migTotal = R[i].migrant_women + R[i].outflow_women;
       R[i].info_due = add(P?.[i].info_due, migTotal * t.infoRate);
-      R[i].planned_births = Math.round(((t.annualBirths * at('planFactor', m) * t.planFactor) * k) / 12);
+      R[i].planned_births = Math.round((t.annualBirths * at('planFactor', m) * t.planFactor * k) / 12);
     });
     // 奖励扶助 roster: new recipients join the town with the unpaid ones
     T.forEach((t, i) => {
@@ -407,13 +472,17 @@ function generateCounty(county) {
 
     // From 08 to 09 (m = 2) no township may do worse on any item: augFloor is the
     // smallest numerator that keeps a township's August rate.
-    const augFloor = (num, den) => R.map((r, i) => {
-      if (m !== 2 || P[i][den] === 0) return 0;
-      const n8 = P[i][num];
-      const d8 = P[i][den];
-      return Math.min(r[den], Math.floor((n8 * r[den] + d8 - 1) / d8));
-    });
-    const gap = (b, g) => { const r = (b / g) * 100; return Math.max(0, 103 - r, r - 107); };
+    const augFloor = (num, den) =>
+      R.map((r, i) => {
+        if (m !== 2 || P[i][den] === 0) return 0;
+        const n8 = P[i][num];
+        const d8 = P[i][den];
+        return Math.min(r[den], Math.floor((n8 * r[den] + d8 - 1) / d8));
+      });
+    const gap = (b, g) => {
+      const r = (b / g) * 100;
+      return Math.max(0, 103 - r, r - 107);
+    };
 
     // 出生计划数: the plan to date; a township inside 85%–100% in August stays inside
     if (m === 2) {
@@ -421,7 +490,8 @@ function generateCounty(county) {
         const b8 = P[i].births;
         const p8 = P[i].planned_births;
         r.planned_births = Math.max(r.planned_births, p8);
-        if (100 * b8 >= 85 * p8 && b8 <= p8) r.planned_births = clamp(r.planned_births, Math.max(r.births, p8), Math.floor((100 * r.births) / 85));
+        if (100 * b8 >= 85 * p8 && b8 <= p8)
+          r.planned_births = clamp(r.planned_births, Math.max(r.births, p8), Math.floor((100 * r.births) / 85));
       });
     }
     // births: boys by the sex ratio; girls the rest
@@ -438,7 +508,10 @@ function generateCounty(county) {
           let first = null;
           let last = null;
           for (let b = lo[i]; b <= hi[i]; b++) {
-            if (gap(b, births[i] - b) <= g8 + 1e-12) { first ??= b; last = b; }
+            if (gap(b, births[i] - b) <= g8 + 1e-12) {
+              first ??= b;
+              last = b;
+            }
           }
           if (first === null) throw new Error(`${county.name} ${T[i].name}: no sex ratio as good as in August`);
           lo[i] = first;
@@ -452,14 +525,21 @@ function generateCounty(county) {
         const g8 = gap(prev.totals.boys, prev.totals.births - prev.totals.boys);
         let found = null;
         for (let d = 0; found === null && d <= sum(hi) - sum(lo); d++) {
-          for (const b of [boys - d, boys + d]) if (b >= sum(lo) && b <= sum(hi) && gap(b, B - b) <= g8 + 1e-12) { found = b; break; }
+          for (const b of [boys - d, boys + d])
+            if (b >= sum(lo) && b <= sum(hi) && gap(b, B - b) <= g8 + 1e-12) {
+              found = b;
+              break;
+            }
         }
         if (found === null) throw new Error(`${county.name}: no county sex ratio as good as in August`);
         boys = found;
       }
-      const pref = births.map((b) => (b * ratio) / (100 + ratio) * (1 + uniform(rng, -0.03, 0.03)));
+      const pref = births.map((b) => ((b * ratio) / (100 + ratio)) * (1 + uniform(rng, -0.03, 0.03)));
       const x = allocate(boys, pref, lo, hi);
-      R.forEach((r, i) => { r.boys = x[i]; r.girls = r.births - x[i]; });
+      R.forEach((r, i) => {
+        r.boys = x[i];
+        r.girls = r.births - x[i];
+      });
     }
     // policy births: an increment of policy births never exceeds the new births
     {
@@ -469,10 +549,16 @@ function generateCounty(county) {
       const rate = at('policy', m);
       const lo = augFloor('policy_births', 'births').map((v, i) => Math.max(v, pp[i]));
       const hi = births.map((b, i) => pp[i] + (b - pbirths[i]));
-      const total = clamp(Math.max(rateTotal(tot('births'), rate, cprev('policy_births', 'births'), m), sum(lo)), 0, sum(hi));
+      const total = clamp(
+        Math.max(rateTotal(tot('births'), rate, cprev('policy_births', 'births'), m), sum(lo)),
+        0,
+        sum(hi),
+      );
       const pref = births.map((b) => b * clamp(rate + 0.012 * rng() - 0.006, 0.9, 0.995));
       const x = allocate(total, pref, lo, hi);
-      R.forEach((r, i) => { r.policy_births = x[i]; });
+      R.forEach((r, i) => {
+        r.policy_births = x[i];
+      });
     }
     // 政策外多孩: placed where there are births outside the policy
     {
@@ -480,14 +566,23 @@ function generateCounty(county) {
       const hi = R.map((r) => r.births - r.policy_births);
       const pref = R.map((r, i) => pm[i] + (r.births - r.policy_births > 8 && rng() < 0.3 ? 1 : 0));
       const x = allocate(at('multi', m), pref, pm, hi);
-      R.forEach((r, i) => { r.multi_outside = x[i]; });
+      R.forEach((r, i) => {
+        r.multi_outside = x[i];
+      });
     }
     // 手术并发症
     {
       const pc = prevCol('complications');
       const pref = R.map((r, i) => (i === 1 ? 1 : 0));
-      const x = allocate(at('complications', m), pref, pc, R.map(() => 5));
-      R.forEach((r, i) => { r.complications = x[i]; });
+      const x = allocate(
+        at('complications', m),
+        pref,
+        pc,
+        R.map(() => 5),
+      );
+      R.forEach((r, i) => {
+        r.complications = x[i];
+      });
     }
     // rates over stocks (no floor from last month, except 08 -> 09)
     const stockRate = (num, den, key, spread) => {
@@ -497,7 +592,9 @@ function generateCounty(county) {
       const total = clamp(Math.max(rateTotal(tot(den), rate, cprev(num, den), m), sum(lo)), 0, tot(den));
       const pref = dens.map((d) => d * clamp(rate + spread * (2 * rng() - 1), 0, 1));
       const x = allocate(total, pref, lo, dens);
-      R.forEach((r, i) => { r[num] = x[i]; });
+      R.forEach((r, i) => {
+        r[num] = x[i];
+      });
     };
     // rates over cumulative flows (a township's count never falls)
     const flowRate = (num, den, key, spread) => {
@@ -508,7 +605,9 @@ function generateCounty(county) {
       const total = clamp(Math.max(rateTotal(tot(den), rate, cprev(num, den), m), sum(lo)), 0, tot(den));
       const pref = dens.map((d, i) => Math.max(lo[i], d * clamp(rate + spread * (2 * rng() - 1), 0, 1)));
       const x = allocate(total, pref, lo, dens);
-      R.forEach((r, i) => { r[num] = x[i]; });
+      R.forEach((r, i) => {
+        r[num] = x[i];
+      });
     };
     stockRate('contraceptive_users', 'married_women', 'contra', 0.02);
     flowRate('postop_followed', 'postop_due', 'followup', 0.015);
@@ -523,8 +622,15 @@ function generateCounty(county) {
       const due = col('reward_due');
       const unpaid = at('unpaid', m);
       const pref = due.map((d, i) => d - (i === rewardTown ? unpaid : 0));
-      const x = allocate(sum(due) - unpaid, pref, prevCol('reward_paid').map((v, i) => Math.min(v, due[i])), due);
-      R.forEach((r, i) => { r.reward_paid = x[i]; });
+      const x = allocate(
+        sum(due) - unpaid,
+        pref,
+        prevCol('reward_paid').map((v, i) => Math.min(v, due[i])),
+        due,
+      );
+      R.forEach((r, i) => {
+        r.reward_paid = x[i];
+      });
     }
     // 村级专干: per 3000 people; never fewer than last month
     {
@@ -533,8 +639,15 @@ function generateCounty(county) {
       if (m === 2) w = Math.max(w, prev.totals.village_workers);
       const pw = prevCol('village_workers');
       const pref = R.map((r) => (r.population / 3000) * at('workers', m) * (1 + uniform(rng, -0.08, 0.08)));
-      const x = allocate(w, pref, P ? pw : R.map(() => 1), R.map((r) => r.villages));
-      R.forEach((r, i) => { r.village_workers = x[i]; });
+      const x = allocate(
+        w,
+        pref,
+        P ? pw : R.map(() => 1),
+        R.map((r) => r.villages),
+      );
+      R.forEach((r, i) => {
+        r.village_workers = x[i];
+      });
     }
 
     const totals = {};
@@ -592,25 +705,54 @@ const money = int;
 const pct = (v) => `${Number(v.toFixed(1))}%`;
 
 const TOWNSHIP_COLUMNS = [
-  ['乡镇', 'name'], ['区划代码', 'code'], ['期末总人口', 'population'], ['已婚育龄妇女数', 'married_women'],
-  ['落实避孕措施人数', 'contraceptive_users'], ['本期出生人数', 'births'], ['其中：计划内', 'policy_births'],
-  ['出生计划数', 'planned_births'], ['政策外多孩出生数', 'multi_outside'], ['出生男婴', 'boys'], ['出生女婴', 'girls'],
-  ['手术并发症例数', 'complications'], ['术后应随访人数', 'postop_due'], ['术后已随访人数', 'postop_followed'],
-  ['接受生殖健康服务人数', 'rh_served'], ['行政村数', 'villages'], ['开展知情选择的村数', 'informed_choice_villages'],
-  ['流入已婚育龄妇女', 'migrant_women'], ['其中：已查验', 'migrant_checked'], ['流出已婚育龄妇女', 'outflow_women'],
-  ['其中：已办证', 'outflow_certified'], ['流动人口信息应反馈数', 'info_due'], ['流动人口信息已反馈数', 'info_fed'],
-  ['奖励扶助应兑现人数', 'reward_due'], ['已兑现人数', 'reward_paid'], ['独生子女父母奖励应发户数', 'onechild_due'],
-  ['独生子女父母奖励已发户数', 'onechild_paid'], ['村级专职计生专干人数', 'village_workers'],
+  ['乡镇', 'name'],
+  ['区划代码', 'code'],
+  ['期末总人口', 'population'],
+  ['已婚育龄妇女数', 'married_women'],
+  ['落实避孕措施人数', 'contraceptive_users'],
+  ['本期出生人数', 'births'],
+  ['其中：计划内', 'policy_births'],
+  ['出生计划数', 'planned_births'],
+  ['政策外多孩出生数', 'multi_outside'],
+  ['出生男婴', 'boys'],
+  ['出生女婴', 'girls'],
+  ['手术并发症例数', 'complications'],
+  ['术后应随访人数', 'postop_due'],
+  ['术后已随访人数', 'postop_followed'],
+  ['接受生殖健康服务人数', 'rh_served'],
+  ['行政村数', 'villages'],
+  ['开展知情选择的村数', 'informed_choice_villages'],
+  ['流入已婚育龄妇女', 'migrant_women'],
+  ['其中：已查验', 'migrant_checked'],
+  ['流出已婚育龄妇女', 'outflow_women'],
+  ['其中：已办证', 'outflow_certified'],
+  ['流动人口信息应反馈数', 'info_due'],
+  ['流动人口信息已反馈数', 'info_fed'],
+  ['奖励扶助应兑现人数', 'reward_due'],
+  ['已兑现人数', 'reward_paid'],
+  ['独生子女父母奖励应发户数', 'onechild_due'],
+  ['独生子女父母奖励已发户数', 'onechild_paid'],
+  ['村级专职计生专干人数', 'village_workers'],
 ];
 
 function checkRow(r, where) {
-  const fail = (what) => { throw new Error(`${where}: ${what}`); };
+  const fail = (what) => {
+    throw new Error(`${where}: ${what}`);
+  };
   if (r.policy_births > r.births) fail('policy_births > births');
   if (r.boys + r.girls !== r.births) fail('boys + girls != births');
   if (r.multi_outside > r.births - r.policy_births) fail('multi_outside');
-  for (const [a, b] of [['contraceptive_users', 'married_women'], ['rh_served', 'married_women'], ['postop_followed', 'postop_due'],
-    ['informed_choice_villages', 'villages'], ['migrant_checked', 'migrant_women'], ['outflow_certified', 'outflow_women'],
-    ['info_fed', 'info_due'], ['reward_paid', 'reward_due'], ['onechild_paid', 'onechild_due']]) {
+  for (const [a, b] of [
+    ['contraceptive_users', 'married_women'],
+    ['rh_served', 'married_women'],
+    ['postop_followed', 'postop_due'],
+    ['informed_choice_villages', 'villages'],
+    ['migrant_checked', 'migrant_women'],
+    ['outflow_certified', 'outflow_women'],
+    ['info_fed', 'info_due'],
+    ['reward_paid', 'reward_due'],
+    ['onechild_paid', 'onechild_due'],
+  ]) {
     if (r[a] > r[b]) fail(`${a} > ${b}`);
   }
   const share = r.married_women / r.population;
@@ -621,7 +763,8 @@ function checkRow(r, where) {
 function encode(text, month) {
   const body = text.replace(/\n/g, month.eol);
   if (month.encoding === 'gb18030') return iconv.encode(body, 'gb18030');
-  if (month.encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
+  if (month.encoding === 'utf-8-bom')
+    return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
   return Buffer.from(body, 'utf8');
 }
 
@@ -650,21 +793,45 @@ function writeMonth(gens, m) {
 const EXPECTED = {
   '2026-07': {
     vetoed: '榆社县',
-    榆次区: [95.87, 2, true], 太谷区: [86.99, 5, false], 榆社县: [80.21, 11, false], 左权县: [84.16, 8, false],
-    和顺县: [82.52, 10, false], 昔阳县: [86.68, 6, false], 寿阳县: [83.09, 9, false], 祁县: [88.7, 4, false],
-    平遥县: [89.22, 3, false], 灵石县: [84.87, 7, false], 介休市: [97.66, 1, true],
+    榆次区: [95.87, 2, true],
+    太谷区: [86.99, 5, false],
+    榆社县: [80.21, 11, false],
+    左权县: [84.16, 8, false],
+    和顺县: [82.52, 10, false],
+    昔阳县: [86.68, 6, false],
+    寿阳县: [83.09, 9, false],
+    祁县: [88.7, 4, false],
+    平遥县: [89.22, 3, false],
+    灵石县: [84.87, 7, false],
+    介休市: [97.66, 1, true],
   },
   '2026-08': {
     vetoed: null,
-    榆次区: [95.87, 1, true], 太谷区: [84.99, 7, false], 榆社县: [80.71, 11, false], 左权县: [81.46, 10, false],
-    和顺县: [83.32, 9, false], 昔阳县: [87.18, 5, false], 寿阳县: [84.59, 8, false], 祁县: [88.7, 4, false],
-    平遥县: [90.72, 3, true], 灵石县: [85.87, 6, false], 介休市: [93.66, 2, true],
+    榆次区: [95.87, 1, true],
+    太谷区: [84.99, 7, false],
+    榆社县: [80.71, 11, false],
+    左权县: [81.46, 10, false],
+    和顺县: [83.32, 9, false],
+    昔阳县: [87.18, 5, false],
+    寿阳县: [84.59, 8, false],
+    祁县: [88.7, 4, false],
+    平遥县: [90.72, 3, true],
+    灵石县: [85.87, 6, false],
+    介休市: [93.66, 2, true],
   },
   '2026-09': {
     vetoed: null,
-    榆次区: [96.89, 2, true], 太谷区: [88.62, 5, false], 榆社县: [80.82, 11, false], 左权县: [83.86, 10, false],
-    和顺县: [84.52, 9, false], 昔阳县: [87.68, 6, false], 寿阳县: [86.82, 8, false], 祁县: [90.5, 4, true],
-    平遥县: [92.23, 3, true], 灵石县: [87.37, 7, false], 介休市: [97.68, 1, true],
+    榆次区: [96.89, 2, true],
+    太谷区: [88.62, 5, false],
+    榆社县: [80.82, 11, false],
+    左权县: [83.86, 10, false],
+    和顺县: [84.52, 9, false],
+    昔阳县: [87.68, 6, false],
+    寿阳县: [86.82, 8, false],
+    祁县: [90.5, 4, true],
+    平遥县: [92.23, 3, true],
+    灵石县: [87.37, 7, false],
+    介休市: [97.68, 1, true],
   },
 };
 
@@ -676,8 +843,10 @@ function scoreTable() {
     const veto = EXPECTED[id].vetoed === name ? ' **否决 veto**' : '';
     return `${scaled.toFixed(2)} · #${rank} · ${passed ? '**通过 pass**' : '未通过 fail'}${veto}`;
   };
-  const rows = COUNTIES.map((c) =>
-    `| ${c.name} | ${c.code} | ${c.zhen.length + c.xiang.length} | ${MONTHS.map((mo) => cell(mo.id, c.name)).join(' | ')} |`);
+  const rows = COUNTIES.map(
+    (c) =>
+      `| ${c.name} | ${c.code} | ${c.zhen.length + c.xiang.length} | ${MONTHS.map((mo) => cell(mo.id, c.name)).join(' | ')} |`,
+  );
   return [head, rule, ...rows].join('\n');
 }
 
@@ -773,14 +942,22 @@ writeFileSync(join(OUT, 'README.md'), readme());
 if (process.argv.includes('--check')) check();
 
 function score(monthId) {
-  const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'pinggu.js'), 'score', join(OUT, monthId), '--format', 'json'], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
-  }).toString();
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'pinggu.js'), 'score', join(OUT, monthId), '--format', 'json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  ).toString();
   return JSON.parse(out);
 }
 
 function scoreAllowFail(monthId) {
-  try { return score(monthId); } catch (e) {
+  try {
+    return score(monthId);
+  } catch (e) {
     if (e.status === 1 && e.stdout) return JSON.parse(e.stdout.toString());
     throw e;
   }
@@ -804,21 +981,28 @@ function normalise(j) {
 function check() {
   const results = {};
   let ok = true;
-  const bad = (s) => { ok = false; console.log('  FAIL ' + s); };
+  const bad = (s) => {
+    ok = false;
+    console.log('  FAIL ' + s);
+  };
   for (const month of MONTHS) {
     const j = normalise(scoreAllowFail(month.id));
     results[month.id] = j;
     const findings = j.data.findings ?? [];
     const errors = findings.filter((f) => f.severity === 'error');
     const warnings = findings.filter((f) => f.severity === 'warning');
-    console.log(`${month.id}: ${j.units.length} counties, ${errors.length} errors, ${warnings.length} warnings, rows ${j.data.read}/${j.data.used}`);
+    console.log(
+      `${month.id}: ${j.units.length} counties, ${errors.length} errors, ${warnings.length} warnings, rows ${j.data.read}/${j.data.used}`,
+    );
     for (const f of [...errors, ...warnings]) console.log('   ', f.severity, f.message ?? JSON.stringify(f));
     if (errors.length || warnings.length) bad(`${month.id}: error or warning findings`);
     const exp = EXPECTED[month.id];
     for (const u of j.units) {
       const [scaled, rank, passed] = exp[u.name] ?? [];
       if (u.scaled.toFixed(2) !== scaled?.toFixed(2) || u.rank !== rank || u.passed !== passed) {
-        bad(`${month.id} ${u.name}: ${u.scaled.toFixed(2)} #${u.rank} ${u.passed}, the README says ${scaled} #${rank} ${passed}`);
+        bad(
+          `${month.id} ${u.name}: ${u.scaled.toFixed(2)} #${u.rank} ${u.passed}, the README says ${scaled} #${rank} ${passed}`,
+        );
       }
       const vetoed = u.vetoes.some((v) => v.triggered);
       if (vetoed !== (exp.vetoed === u.name)) bad(`${month.id} ${u.name}: vetoed ${vetoed}`);
@@ -826,7 +1010,9 @@ function check() {
     if (j.units.length !== COUNTIES.length) bad(`${month.id}: ${j.units.length} counties`);
     for (const u of [...j.units].sort((a, b) => a.rank - b.rank)) {
       const vetoed = u.vetoes.filter((v) => v.triggered).map((v) => v.id);
-      console.log(`   ${String(u.rank).padStart(2)} ${u.name.padEnd(4, '　')} ${u.scaled.toFixed(2).padStart(6)} ${u.passed ? 'pass' : 'fail'}${vetoed.length ? ' VETO ' + vetoed.join(',') : ''}`);
+      console.log(
+        `   ${String(u.rank).padStart(2)} ${u.name.padEnd(4, '　')} ${u.scaled.toFixed(2).padStart(6)} ${u.passed ? 'pass' : 'fail'}${vetoed.length ? ' VETO ' + vetoed.join(',') : ''}`,
+      );
       const tv = (u.children ?? []).filter((c) => c.vetoes?.some((v) => v.triggered));
       if (tv.length) bad(`${month.id} ${u.name}: township veto ${tv.map((c) => c.name).join(',')}`);
     }
@@ -838,15 +1024,35 @@ function check() {
   const b = results['2026-09'];
   let drops = 0;
   const compare = (u8, u9, where) => {
-    if (!u9) { drops++; bad(`${where}: missing in 2026-09`); return; }
-    if (u9.scaled < u8.scaled - 1e-9) { drops++; bad(`${where}: ${u8.scaled} -> ${u9.scaled}`); }
+    if (!u9) {
+      drops++;
+      bad(`${where}: missing in 2026-09`);
+      return;
+    }
+    if (u9.scaled < u8.scaled - 1e-9) {
+      drops++;
+      bad(`${where}: ${u8.scaled} -> ${u9.scaled}`);
+    }
     for (const it of u8.items) {
       const it9 = u9.items.find((x) => x.id === it.id);
-      if (!it9 || it9.points < it.points - 1e-9) { drops++; bad(`${where} ${it.id}: ${it.points} -> ${it9?.points}`); }
+      if (!it9 || it9.points < it.points - 1e-9) {
+        drops++;
+        bad(`${where} ${it.id}: ${it.points} -> ${it9?.points}`);
+      }
     }
-    for (const c of u8.children ?? []) compare(c, u9.children?.find((x) => x.key === c.key), `${where} ${c.name}`);
+    for (const c of u8.children ?? [])
+      compare(
+        c,
+        u9.children?.find((x) => x.key === c.key),
+        `${where} ${c.name}`,
+      );
   };
-  for (const u8 of a.units) compare(u8, b.units.find((u) => u.key === u8.key), u8.name);
+  for (const u8 of a.units)
+    compare(
+      u8,
+      b.units.find((u) => u.key === u8.key),
+      u8.name,
+    );
   console.log(`08 -> 09: ${drops} drops (counties, townships, items)`);
   if (!ok) process.exitCode = 1;
 }

@@ -60,10 +60,7 @@ export function worded(d: Finding): Diagnostic {
  */
 export function formatDiagnostic(d: Finding, lang: Lang): string {
   const where = d.file ? `${visibleLine(d.file)}${d.line ? `:${d.line}:${d.col ?? 1}` : ''}: ` : '';
-  const sev =
-    lang === 'zh'
-      ? { error: '错误', warning: '警告', note: '提示' }[d.severity]
-      : d.severity;
+  const sev = lang === 'zh' ? { error: '错误', warning: '警告', note: '提示' }[d.severity] : d.severity;
   return `${where}${sev}: ${visibleLine(findingText(d, lang))}${d.path ? ` (${visibleLine(d.path)})` : ''}`;
 }
 

@@ -2,5 +2,8 @@
 
 /** Full-width to half-width (NFKC), no spaces of any kind, lower case. */
 export function normalizeLabel(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000\u00a0\ufeff]+/g, '').toLowerCase();
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000\u00a0\ufeff]+/g, '')
+    .toLowerCase();
 }

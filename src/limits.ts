@@ -46,7 +46,8 @@ export const BYTE_LIMITS: readonly (keyof Limits)[] = ['schemeSize', 'fileSize']
 export const withDefaults = (l?: Partial<Limits>): Limits => ({ ...DEFAULT_LIMITS, ...l });
 
 /** 1234567 → "1,234,567". */
-export const count = (n: number): string => (Number.isFinite(n) ? String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',') : '∞');
+export const count = (n: number): string =>
+  Number.isFinite(n) ? String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',') : '∞';
 
 /** A byte size for people: "5 MB", "130.2 MB", "812 B" (the same in both languages). */
 export function bytesText(n: number): string {
@@ -59,7 +60,15 @@ export function bytesText(n: number): string {
 const trim = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 /** A file over a byte limit (scheme or data), said before it is parsed. */
-export function fileSizeError(name: 'schemeSize' | 'fileSize', file: string, size: number, limit: number): CodedDiagnostic {
-  const m = name === 'schemeSize' ? message('limit/scheme-size', { kind: 'file', what: 'scheme', size, limit }) : message('limit/file-size', { kind: 'file', what: 'data', size, limit });
+export function fileSizeError(
+  name: 'schemeSize' | 'fileSize',
+  file: string,
+  size: number,
+  limit: number,
+): CodedDiagnostic {
+  const m =
+    name === 'schemeSize'
+      ? message('limit/scheme-size', { kind: 'file', what: 'scheme', size, limit })
+      : message('limit/file-size', { kind: 'file', what: 'data', size, limit });
   return { severity: 'error', file, line: 1, col: 1, ...m };
 }

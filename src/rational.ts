@@ -11,7 +11,20 @@
  * one is not, the operation is done again on BigInt. `n` and `d` give the numerator
  * and denominator as bigint either way.
  */
-import { BIG_SAFE, fixedText, gcdBig, gcdNum, MAX, OUT, POW10, productNum, roundedNum, safe, sumNum, truncNum } from './rational-int';
+import {
+  BIG_SAFE,
+  fixedText,
+  gcdBig,
+  gcdNum,
+  MAX,
+  OUT,
+  POW10,
+  productNum,
+  roundedNum,
+  safe,
+  sumNum,
+  truncNum,
+} from './rational-int';
 
 const SMALL_MIN = -128;
 const SMALL_MAX = 1024;
@@ -25,7 +38,10 @@ export class Rational {
   ) {}
 
   /** Whole numbers from SMALL_MIN to SMALL_MAX, made once: most points and counts are small integers. */
-  private static readonly SMALL: Rational[] = Array.from({ length: SMALL_MAX - SMALL_MIN + 1 }, (_, i) => new Rational(i + SMALL_MIN, 1, undefined, undefined));
+  private static readonly SMALL: Rational[] = Array.from(
+    { length: SMALL_MAX - SMALL_MIN + 1 },
+    (_, i) => new Rational(i + SMALL_MIN, 1, undefined, undefined),
+  );
 
   static readonly ZERO = Rational.SMALL[-SMALL_MIN]!;
   static readonly ONE = Rational.SMALL[1 - SMALL_MIN]!;
@@ -132,12 +148,14 @@ export class Rational {
   div(o: Rational): Rational | undefined {
     if (o.isZero()) return undefined;
     if (this.bn === undefined && o.bn === undefined) {
-      if (o.p < 0 ? productNum(this.p, this.q, -o.q, -o.p) : productNum(this.p, this.q, o.q, o.p)) return Rational.small(OUT.n, OUT.d);
+      if (o.p < 0 ? productNum(this.p, this.q, -o.q, -o.p) : productNum(this.p, this.q, o.q, o.p))
+        return Rational.small(OUT.n, OUT.d);
     }
     return Rational.of(this.n * o.d, this.d * o.n);
   }
   neg(): Rational {
-    if (this.bn === undefined) return this.q === 1 ? Rational.whole(-this.p) : new Rational(-this.p, this.q, undefined, undefined);
+    if (this.bn === undefined)
+      return this.q === 1 ? Rational.whole(-this.p) : new Rational(-this.p, this.q, undefined, undefined);
     return new Rational(0, 0, -this.bn, this.bd);
   }
   abs(): Rational {
@@ -267,7 +285,6 @@ export class Rational {
     return this.bd === 1n ? this.bn.toString() : `${this.bn}/${this.bd}`;
   }
 }
-
 
 export const R = (x: number | string): Rational => {
   const r = typeof x === 'number' ? Rational.fromNumber(x) : Rational.parse(x);

@@ -69,14 +69,24 @@ export function checkSource(rel: string, text: string): string[] {
       }
     } else if (BUILTINS.has(spec)) {
       const norm = spec.startsWith('node:') ? spec : `node:${spec}`;
-      if (layer !== 'cli' && !typeOnly && !PURE_BUILTINS[rel]?.includes(norm)) bad.push(`${spec} (only the cli touches the outside world)`);
-    } else if (CLI_ONLY.has(spec) && !typeOnly && !(spec === 'chalk' && layer && COLOUR_OK.includes(layer)) && layer !== 'cli') {
+      if (layer !== 'cli' && !typeOnly && !PURE_BUILTINS[rel]?.includes(norm))
+        bad.push(`${spec} (only the cli touches the outside world)`);
+    } else if (
+      CLI_ONLY.has(spec) &&
+      !typeOnly &&
+      !(spec === 'chalk' && layer && COLOUR_OK.includes(layer)) &&
+      layer !== 'cli'
+    ) {
       bad.push(`${spec} (only the cli ${spec === 'chalk' ? 'and report colour' : 'parses a command line'})`);
     }
   };
 
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const typeOnly = ts.isImportDeclaration(node) ? importIsTypeOnly(node) : node.isTypeOnly;
       checkImport(node.moduleSpecifier.text, typeOnly);
     } else if (ts.isImportTypeNode(node)) {
@@ -85,8 +95,10 @@ export function checkSource(rel: string, text: string): string[] {
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const first = node.arguments[0];
-      if (callee.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteralLike(first)) checkImport(first.text, false);
-      if (ts.isIdentifier(callee) && callee.text === 'require' && layer !== 'cli') bad.push('require (import instead; only the cli loads at run time)');
+      if (callee.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteralLike(first))
+        checkImport(first.text, false);
+      if (ts.isIdentifier(callee) && callee.text === 'require' && layer !== 'cli')
+        bad.push('require (import instead; only the cli loads at run time)');
       if (ts.isIdentifier(callee) && callee.text === 'eval') bad.push('eval or new Function');
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
       if (node.expression.text === 'Function') bad.push('eval or new Function');
@@ -94,9 +106,16 @@ export function checkSource(rel: string, text: string): string[] {
     } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
       const what = `${node.expression.text}.${node.name.text}`;
       if (node.expression.text === 'process' && layer !== 'cli') bad.push(`${what} (uses process)`);
-      if (!edge && /^(Date\.now|performance\.now|Math\.random|crypto\.getRandomValues|crypto\.randomUUID)$/.test(what)) bad.push(`${what} (clock or randomness)`);
+      if (!edge && /^(Date\.now|performance\.now|Math\.random|crypto\.getRandomValues|crypto\.randomUUID)$/.test(what))
+        bad.push(`${what} (clock or randomness)`);
       if (!edge && node.expression.text === 'console') bad.push(`${what} (prints)`);
-    } else if (ts.isIdentifier(node) && node.text === 'process' && layer !== 'cli' && !ts.isPropertyAccessExpression(node.parent) && !isDeclarationName(node)) {
+    } else if (
+      ts.isIdentifier(node) &&
+      node.text === 'process' &&
+      layer !== 'cli' &&
+      !ts.isPropertyAccessExpression(node.parent) &&
+      !isDeclarationName(node)
+    ) {
       bad.push('process (uses process)');
     }
     ts.forEachChild(node, visit);
@@ -117,5 +136,12 @@ function importIsTypeOnly(node: ts.ImportDeclaration): boolean {
 
 const isDeclarationName = (id: ts.Identifier): boolean => {
   const p = id.parent;
-  return (ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isParameter(p) || ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === id;
+  return (
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isParameter(p) ||
+      ts.isVariableDeclaration(p) ||
+      ts.isPropertyDeclaration(p)) &&
+    p.name === id
+  );
 };

@@ -64,7 +64,10 @@ const PLANTED: [rel: string, text: string, expected: RegExp][] = [
 const LAWFUL: [rel: string, text: string][] = [
   ['engine/rank.ts', `import type { Dataset } from '../data/model';\nimport { type Cell } from '../data/model';`],
   ['engine/rank.ts', `export type T = import('../data/model').Dataset;`],
-  ['engine/rank.ts', `// console.log and Date.now() in a comment\nexport const s = 'process.env and Math.random() in a string';`],
+  [
+    'engine/rank.ts',
+    `// console.log and Date.now() in a comment\nexport const s = 'process.env and Math.random() in a string';`,
+  ],
   ['engine/rank.ts', `export const d = new Date(Date.UTC(2026, 0, 1));\nexport const o = { process: 1 };`],
   ['report/table.ts', `import { Chalk } from 'chalk';\nimport { evaluate } from '../engine/evaluate';`],
   ['data/zip-entries.ts', `import { createInflateRaw } from 'node:zlib';`],
@@ -77,7 +80,10 @@ describe('the checker', () => {
   for (const [rel, text, expected] of PLANTED) {
     it(`catches ${rel}: ${text}`, () => {
       const found = checkSource(rel, text);
-      expect(found.some((p) => expected.test(p)), found.join('; ') || '(nothing reported)').toBe(true);
+      expect(
+        found.some((p) => expected.test(p)),
+        found.join('; ') || '(nothing reported)',
+      ).toBe(true);
     });
   }
   for (const [rel, text] of LAWFUL) {
@@ -86,6 +92,7 @@ describe('the checker', () => {
   it('the allowed edges only point back along the flow (no cycles)', () => {
     const order = ['scheme', 'data', 'engine', 'batch', 'trend', 'report'];
     for (const [from, tos] of Object.entries(ALLOWED))
-      for (const to of tos) if (order.includes(from)) expect(order.indexOf(to), `${from} → ${to}`).toBeLessThanOrEqual(order.indexOf(from));
+      for (const to of tos)
+        if (order.includes(from)) expect(order.indexOf(to), `${from} → ${to}`).toBeLessThanOrEqual(order.indexOf(from));
   });
 });

@@ -16,7 +16,13 @@ export function scheme(yaml: string): Scheme {
 export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 export function assess(s: Scheme, ...csv: [name: string, text: string][]): Assessment {
-  return evaluate(s, readDataset(s, csv.map(([name, text]) => ({ name, bytes: bytes(text) }))));
+  return evaluate(
+    s,
+    readDataset(
+      s,
+      csv.map(([name, text]) => ({ name, bytes: bytes(text) })),
+    ),
+  );
 }
 
 export function item(u: UnitResult, id: string): ItemResult {
@@ -40,7 +46,14 @@ export { buildDataset };
  * A minimal two-level scheme with one township-scope item whose rule and target
  * are given; fields: num (count), den (count).
  */
-export function oneItem(opts: { formula?: string; target?: string; rule: string; points?: number; na?: string; extra?: string }): Scheme {
+export function oneItem(opts: {
+  formula?: string;
+  target?: string;
+  rule: string;
+  points?: number;
+  na?: string;
+  extra?: string;
+}): Scheme {
   const points = opts.points ?? 10;
   return scheme(`
 id: t
@@ -74,7 +87,11 @@ export function scoreOne(s: Scheme, num: string | number, den: string | number):
 }
 
 /** As scoreOne, with the value and the gap as the reports show them. */
-export function shownOne(s: Scheme, num: string | number, den: string | number): ItemResult & { shown: string; gapShown?: string } {
+export function shownOne(
+  s: Scheme,
+  num: string | number,
+  den: string | number,
+): ItemResult & { shown: string; gapShown?: string } {
   const u = assess(s, ['t.csv', `乡镇,分子,分母\nA,${num},${den}\n`]).units[0]!.children[0]!;
   const i = item(u, 'x');
   return { ...i, shown: valueText(u.fields, i), gapShown: gapText(i) };

@@ -31,7 +31,8 @@ const state = {
 };
 
 const $ = (id: string) => document.getElementById(id);
-const word = <K extends keyof AppArgs>(code: K, args: AppArgs[K]): string => (APP[code][state.lang] as (a: AppArgs[K]) => string)(args);
+const word = <K extends keyof AppArgs>(code: K, args: AppArgs[K]): string =>
+  (APP[code][state.lang] as (a: AppArgs[K]) => string)(args);
 const plain = (code: NoArgs): string => word(code, {} as never);
 
 function el(tag: string, attrs: Record<string, string> = {}, text?: string): any {
@@ -92,18 +93,24 @@ function score(): void {
 function reply(m: WorkerReply): void {
   if (m.type === 'progress') return status(word('app/progress', { step: m.step }));
   if (m.type === 'error') return status(word('app/internal', { message: m.message }), true);
-  if (m.type === 'saved') return save(m.file, m.data, TYPES[m.file.slice(m.file.lastIndexOf('.') + 1)] ?? 'application/octet-stream');
+  if (m.type === 'saved')
+    return save(m.file, m.data, TYPES[m.file.slice(m.file.lastIndexOf('.') + 1)] ?? 'application/octet-stream');
   state.result = m.result;
   state.ms = m.ms;
   show();
 }
 
-const TYPES: Record<string, string> = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const TYPES: Record<string, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /** The CSV encodings offered, the language's own first: GB18030 for Chinese (WPS/Excel on Chinese Windows open it directly). */
 const encodings = (): Array<'gb18030' | 'utf-8'> => (state.lang === 'zh' ? ['gb18030', 'utf-8'] : ['utf-8', 'gb18030']);
 /** `pinggu-report.csv` (UTF-8 with BOM), `pinggu-report.gb18030.csv`. */
-const csvName = (base: string, e: 'gb18030' | 'utf-8'): string => (e === 'gb18030' ? `${base}.gb18030.csv` : `${base}.csv`);
+const csvName = (base: string, e: 'gb18030' | 'utf-8'): string =>
+  e === 'gb18030' ? `${base}.gb18030.csv` : `${base}.csv`;
 
 function status(text: string, bad = false): void {
   const s = $('status');
@@ -127,7 +134,10 @@ function show(): void {
   $('scheme-using').textContent = '';
   if (!r) return;
   if (r.kind === 'scheme-errors') {
-    errors.append(el('p', {}, word('app/scheme-errors', { file: r.file })), el('pre', { id: 'scheme-error-lines' }, r.lines.join('\n')));
+    errors.append(
+      el('p', {}, word('app/scheme-errors', { file: r.file })),
+      el('pre', { id: 'scheme-error-lines' }, r.lines.join('\n')),
+    );
     out.hidden = true;
     status('');
     return;
@@ -147,11 +157,17 @@ function show(): void {
   findings(r.findings);
   const dl = $('report-downloads');
   dl.replaceChildren(
-    download(word('app/download', { format: 'html' }), 'pinggu-report.html', () => save('pinggu-report.html', r.html, 'text/html')),
+    download(word('app/download', { format: 'html' }), 'pinggu-report.html', () =>
+      save('pinggu-report.html', r.html, 'text/html'),
+    ),
     // Made by the scoring code when asked: a province's workbook takes a while.
     ...(['xlsx', 'csv', 'json'] as const).flatMap((f) =>
       f !== 'csv'
-        ? [download(word('app/download', { format: f }), `pinggu-report.${f}`, () => send({ type: 'save', format: f, file: `pinggu-report.${f}` }))]
+        ? [
+            download(word('app/download', { format: f }), `pinggu-report.${f}`, () =>
+              send({ type: 'save', format: f, file: `pinggu-report.${f}` }),
+            ),
+          ]
         : encodings().map((e) => {
             const file = csvName('pinggu-report', e);
             const format: SaveFormat = e === 'gb18030' ? 'csv-gb18030' : 'csv';
@@ -161,7 +177,10 @@ function show(): void {
   );
   const item = (i: AppItem) => {
     const d = el('details', { 'data-item': i.id });
-    d.append(el('summary', {}, word('app/item-lost', { title: i.title, lost: i.lost })), el('pre', { class: 'explain' }, i.explain));
+    d.append(
+      el('summary', {}, word('app/item-lost', { title: i.title, lost: i.lost })),
+      el('pre', { class: 'explain' }, i.explain),
+    );
     return d;
   };
   const full = r.items.filter((i) => !i.lostAny);
@@ -203,7 +222,10 @@ function templates(ts: AppTemplate[]): void {
       encodings().map((e) => {
         const file = csvName(i === 0 ? 'template' : `template-${t.level}`, e);
         // GB18030 by the scoring code (its encoder); UTF-8 with a BOM is the text itself.
-        const get = e === 'gb18030' ? () => send({ type: 'template-gb18030', csv: t.csv, file }) : () => save(file, t.csv, 'text/csv');
+        const get =
+          e === 'gb18030'
+            ? () => send({ type: 'template-gb18030', csv: t.csv, file })
+            : () => save(file, t.csv, 'text/csv');
         return download(word('app/template', { level: t.title, kind: e }), file, get);
       }),
     ),
@@ -228,7 +250,12 @@ function save(file: string, data: string | Uint8Array, type: string): void {
 
 // ---- input ----
 async function readFiles(list: any[]): Promise<AppFile[]> {
-  return Promise.all(list.map(async (f: any) => ({ name: f.path ?? (f.webkitRelativePath || f.name), bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    list.map(async (f: any) => ({
+      name: f.path ?? (f.webkitRelativePath || f.name),
+      bytes: new Uint8Array(await f.arrayBuffer()),
+    })),
+  );
 }
 
 /** The files of a drop, folders walked (their paths kept, as a picked folder gives them). */

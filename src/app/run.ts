@@ -79,7 +79,8 @@ const XLSX = /\.xlsx$/i;
 const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
 /** Excel's `~$报表.xlsx` and LibreOffice's `.~lock.报表.xlsx#`, left beside an open workbook. */
 const isLockFile = (name: string): boolean => /^(~\$|\.~lock\.)/.test(baseName(name));
-const skippedKind = (name: string): 'xls' | 'lock' | 'other' => (isLockFile(name) ? 'lock' : /\.xls$/i.test(name) ? 'xls' : 'other');
+const skippedKind = (name: string): 'xls' | 'lock' | 'other' =>
+  isLockFile(name) ? 'lock' : /\.xls$/i.test(name) ? 'xls' : 'other';
 
 /** The scheme's errors as `pinggu check` prints them, or the scheme and its warnings. */
 export function schemeOf(name: string, text: string): { scheme?: Scheme; findings: Finding[] } {
@@ -127,13 +128,35 @@ export async function scoreInPage(req: AppRequest, progress: (step: AppStep) => 
 }
 
 /** As scoreInPage, with the assessment kept for saveAs. */
-export async function scoreKeeping(req: AppRequest, progress: (step: AppStep) => void = () => {}): Promise<{ result: AppResult; scored?: Scored }> {
+export async function scoreKeeping(
+  req: AppRequest,
+  progress: (step: AppStep) => void = () => {},
+): Promise<{ result: AppResult; scored?: Scored }> {
   const { lang } = req;
   const loaded = cachedScheme(req.scheme.name, req.scheme.text);
-  if (!loaded.scheme) return { result: { kind: 'scheme-errors', file: req.scheme.name, lines: loaded.findings.map((d) => formatDiagnostic(d, lang)) } };
+  if (!loaded.scheme)
+    return {
+      result: {
+        kind: 'scheme-errors',
+        file: req.scheme.name,
+        lines: loaded.findings.map((d) => formatDiagnostic(d, lang)),
+      },
+    };
   const scheme = loaded.scheme;
-  const templates = templateSheets(scheme).map((s) => ({ level: s.level, title: s.title, csv: `\ufeff${csvText(s.header, s.rows)}` }));
-  if (req.files.length === 0) return { result: { kind: 'scheme-ok', schemeTitle: scheme.title, findings: loaded.findings.map((d) => formatDiagnostic(d, lang)), templates } };
+  const templates = templateSheets(scheme).map((s) => ({
+    level: s.level,
+    title: s.title,
+    csv: `\ufeff${csvText(s.header, s.rows)}`,
+  }));
+  if (req.files.length === 0)
+    return {
+      result: {
+        kind: 'scheme-ok',
+        schemeTitle: scheme.title,
+        findings: loaded.findings.map((d) => formatDiagnostic(d, lang)),
+        templates,
+      },
+    };
   progress(1);
   const said: Finding[] = [];
   const { files: chosen, period: pathPeriod, note: periodNote } = newestPeriod(req.files, lang);
@@ -149,8 +172,13 @@ export async function scoreKeeping(req: AppRequest, progress: (step: AppStep) =>
   const units = assessment.units.length;
   // Several periods in a 期间 column: the newest is scored, and the page says so.
   const columnPeriods = sets.map((s) => s.period).filter((p): p is string => p !== undefined);
-  const columnNote = columnPeriods.length > 1 ? say(message('app/periods', { shown: columnPeriods[columnPeriods.length - 1]!, periods: columnPeriods }), lang) : undefined;
-  const notes = [periodNote, columnNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter((x) => x !== undefined);
+  const columnNote =
+    columnPeriods.length > 1
+      ? say(message('app/periods', { shown: columnPeriods[columnPeriods.length - 1]!, periods: columnPeriods }), lang)
+      : undefined;
+  const notes = [periodNote, columnNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter(
+    (x) => x !== undefined,
+  );
   const top = assessment.units[0];
   const result: AppResult = {
     kind: 'report',
@@ -168,7 +196,12 @@ export async function scoreKeeping(req: AppRequest, progress: (step: AppStep) =>
 
 function summaryOf(a: Assessment, lang: Lang): string {
   const u = a.units[0]!;
-  const args = { unit: u.name, score: showPoints(u.scaled), max: showPoints(a.scheme.total), pass: showPoints(a.scheme.pass) };
+  const args = {
+    unit: u.name,
+    score: showPoints(u.scaled),
+    max: showPoints(a.scheme.total),
+    pass: showPoints(a.scheme.pass),
+  };
   const vetoes = u.vetoes.filter((v) => v.triggered).length;
   if (u.passed) return say(message('app/summary-passed', args), lang);
   return say(vetoes ? message('app/summary-vetoed', { ...args, vetoes }) : message('app/summary-failed', args), lang);
@@ -177,7 +210,13 @@ function summaryOf(a: Assessment, lang: Lang): string {
 /** The top unit's items, most points lost first (as the report lists them), each with its explanation. */
 function itemsOf(a: Assessment, lang: Lang): AppItem[] {
   const u = a.units[0]!;
-  return sortItems(u.items, 'lost').map((i) => ({ id: i.id, title: i.title, lost: showPoints(i.lost), lostAny: i.lost.sign() > 0, explain: formatExplain(a, u, i, lang) }));
+  return sortItems(u.items, 'lost').map((i) => ({
+    id: i.id,
+    title: i.title,
+    lost: showPoints(i.lost),
+    lostAny: i.lost.sign() > 0,
+    explain: formatExplain(a, u, i, lang),
+  }));
 }
 
 /**
@@ -190,7 +229,11 @@ function newestPeriod(given: readonly AppFile[], lang: Lang): { files: AppFile[]
   const periods = [...new Set(given.map(periodOf).filter((p) => p !== undefined))].sort(comparePeriods);
   if (periods.length < 2) return { files: [...given], period: periods[0] };
   const shown = periods[periods.length - 1]!;
-  return { files: given.filter((f) => [shown, undefined].includes(periodOf(f))), period: shown, note: say(message('app/periods', { shown, periods }), lang) };
+  return {
+    files: given.filter((f) => [shown, undefined].includes(periodOf(f))),
+    period: shown,
+    note: say(message('app/periods', { shown, periods }), lang),
+  };
 }
 
 /**
@@ -202,13 +245,24 @@ async function inputFiles(given: readonly AppFile[], said: Finding[]): Promise<I
   const out: InputFile[] = [];
   const limits = withDefaults();
   for (const f of [...given].sort((a, b) => compareCodePoints(a.name, b.name))) {
-    if (!DATA.test(f.name) && !XLSX.test(f.name) || isLockFile(f.name)) {
+    if ((!DATA.test(f.name) && !XLSX.test(f.name)) || isLockFile(f.name)) {
       // Never a silent skip: every file given is read or said.
-      said.push({ severity: 'warning', file: f.name, line: 1, col: 1, ...message('app/skipped', { file: baseName(f.name), kind: skippedKind(f.name) }) });
+      said.push({
+        severity: 'warning',
+        file: f.name,
+        line: 1,
+        col: 1,
+        ...message('app/skipped', { file: baseName(f.name), kind: skippedKind(f.name) }),
+      });
       continue;
     }
     // The command line's limits (src/limits.ts), checked before a file is read.
-    const over = f.bytes.length > limits.fileSize ? fileSizeError('fileSize', f.name, f.bytes.length, limits.fileSize) : DATA.test(f.name) ? textRowsFinding(f.bytes, f.name, limits.rows) : undefined;
+    const over =
+      f.bytes.length > limits.fileSize
+        ? fileSizeError('fileSize', f.name, f.bytes.length, limits.fileSize)
+        : DATA.test(f.name)
+          ? textRowsFinding(f.bytes, f.name, limits.rows)
+          : undefined;
     if (over) {
       said.push(over);
       continue;
@@ -222,7 +276,12 @@ async function inputFiles(given: readonly AppFile[], said: Finding[]): Promise<I
       continue;
     }
     out.push({ name: f.name, bytes: f.bytes, workbook: { rows: r.rows, findings: r.findings } });
-    for (const o of r.others ?? []) out.push({ name: `${f.name}#${o.name}`, bytes: new Uint8Array(), workbook: { rows: o.rows, findings: [], optional: true } });
+    for (const o of r.others ?? [])
+      out.push({
+        name: `${f.name}#${o.name}`,
+        bytes: new Uint8Array(),
+        workbook: { rows: o.rows, findings: [], optional: true },
+      });
   }
   return out;
 }

@@ -3,14 +3,25 @@
  * where a worker cannot be made, the page loads the same bundle as a script and calls
  * `pingguScore` itself (./page.ts), so the code runs in either place.
  */
-import { saveAs, scoreKeeping, templateGb18030, type AppRequest, type AppResult, type SaveFormat, type Scored } from './run';
+import {
+  saveAs,
+  scoreKeeping,
+  templateGb18030,
+  type AppRequest,
+  type AppResult,
+  type SaveFormat,
+  type Scored,
+} from './run';
 import type { AppStep } from '../messages/app';
 
 /**
  * Score these files; or save the last report in a format (made only then); or a blank
  * data sheet's CSV text in GB18030 (the encoder's tables are built on first use).
  */
-export type WorkerRequest = { type: 'score'; req: AppRequest } | { type: 'save'; format: SaveFormat; file: string } | { type: 'template-gb18030'; csv: string; file: string };
+export type WorkerRequest =
+  | { type: 'score'; req: AppRequest }
+  | { type: 'save'; format: SaveFormat; file: string }
+  | { type: 'template-gb18030'; csv: string; file: string };
 
 export type WorkerReply =
   | { type: 'progress'; step: AppStep }

@@ -27,7 +27,16 @@ export function rankBatch(entries: BatchEntry[]): PeriodRanking[] {
       u.of = units.length;
     });
     const overall: UnitRank[] = units
-      .map((u) => ({ key: u.key, name: u.name, rank: u.rank, of: u.of, scaled: u.scaled, passed: u.passed, grade: u.grade, vetoed: vetoed(u) }))
+      .map((u) => ({
+        key: u.key,
+        name: u.name,
+        rank: u.rank,
+        of: u.of,
+        scaled: u.scaled,
+        passed: u.passed,
+        grade: u.grade,
+        vetoed: vetoed(u),
+      }))
       .sort((a, b) => a.rank - b.rank || cmp(a.key, b.key));
     return { period, units: overall, items: itemRanks(units) };
   });

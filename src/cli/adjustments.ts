@@ -41,7 +41,14 @@ export function asOfOption(o: AdjustmentOptions): string | undefined {
  * Errors in the file stop the run (InputError, exit 2); warnings (expired, not yet in
  * force) go to stderr and into the report. `period`: the assessed period, when known.
  */
-export async function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: AdjustmentOptions, lang: Lang, period?: string | null): Promise<Assessment> {
+export async function withAdjustments(
+  io: Io,
+  scheme: Scheme,
+  a: Assessment,
+  o: AdjustmentOptions,
+  lang: Lang,
+  period?: string | null,
+): Promise<Assessment> {
   const r = await adjustMany(io, scheme, [{ assessment: a, period: period ?? null }], o);
   for (const d of r.findings) io.stderr(`${formatDiagnostic(d, lang)}\n`);
   return r.assessments[0]!;
@@ -54,7 +61,12 @@ export async function withAdjustments(io: Io, scheme: Scheme, a: Assessment, o: 
  * asks for the code. An adjustment is an error when its unit is in no period; errors
  * throw (InputError); the warnings (expired, not yet in force) are returned, once each.
  */
-export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Assessment; period: string | null }[], o: AdjustmentOptions): Promise<{ assessments: Assessment[]; findings: Finding[] }> {
+export async function adjustMany(
+  io: Io,
+  scheme: Scheme,
+  list: { assessment: Assessment; period: string | null }[],
+  o: AdjustmentOptions,
+): Promise<{ assessments: Assessment[]; findings: Finding[] }> {
   const asOf = asOfOption(o);
   if (o.adjustments === undefined) return { assessments: list.map((x) => x.assessment), findings: [] };
   // The reader (and the YAML parser it may need) loads only for a run with adjustments.
@@ -74,7 +86,9 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
     const first = list[idx[0]!]!.assessment;
     // The same county twice in a month (a duplicate, reported by the batch) is looked up once.
     const seen = new Set<string>();
-    const units = idx.flatMap((i) => list[i]!.assessment.units).filter((u) => !seen.has(`${u.level}\u0000${u.key}`) && Boolean(seen.add(`${u.level}\u0000${u.key}`)));
+    const units = idx
+      .flatMap((i) => list[i]!.assessment.units)
+      .filter((u) => !seen.has(`${u.level}\u0000${u.key}`) && Boolean(seen.add(`${u.level}\u0000${u.key}`)));
     const together: Assessment = { ...first, units };
     const resolved = resolveAdjustments(scheme, together, parsed.adjustments, date);
     for (const d of resolved.findings) {
@@ -100,12 +114,15 @@ export async function adjustMany(io: Io, scheme: Scheme, list: { assessment: Ass
 
 function readFile(io: Io, given: string): Uint8Array {
   const file = path.resolve(io.cwd, given);
-  if (io.listDir(file)) throw new UsageError(message('cli/is-folder', { flag: '--adjustments', file: given, kind: 'adjustments' }));
+  if (io.listDir(file))
+    throw new UsageError(message('cli/is-folder', { flag: '--adjustments', file: given, kind: 'adjustments' }));
   if (!io.exists(file)) throw new UsageError(message('cli/no-such-file', { flag: '--adjustments', file: given }));
   try {
     return io.readFile(file);
   } catch (e) {
     const code = (e as { code?: string }).code ?? String(e);
-    throw new InputError([{ severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('adjust/unreadable', { errno: code }) }]);
+    throw new InputError([
+      { severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('adjust/unreadable', { errno: code }) },
+    ]);
   }
 }

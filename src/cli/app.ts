@@ -27,6 +27,8 @@ export async function runApp(io: Io, o: AppOptions): Promise<number> {
   if (io.listDir(out)) throw new UsageError(both(message('app/output-folder', { file: o.output ?? 'pinggu.html' })));
   const page = io.readFile(built);
   writeOrFail(io, out, page);
-  io.stderr(`${say(message('app/wrote', { file: visibleLine(o.output ?? 'pinggu.html'), size: (page.length / 1024 / 1024).toFixed(2) }), lang)}\n`);
+  io.stderr(
+    `${say(message('app/wrote', { file: visibleLine(o.output ?? 'pinggu.html'), size: (page.length / 1024 / 1024).toFixed(2) }), lang)}\n`,
+  );
   return EXIT.ok;
 }

@@ -74,5 +74,5 @@ export function writeAtomic(p: string, write: (fd: number) => void): void {
 /** All of `bytes` to `fd` (writeSync may write less than asked). */
 export function writeAll(fd: number, data: string | Uint8Array): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done);
 }

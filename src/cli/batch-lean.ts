@@ -28,7 +28,11 @@ export interface LeanAssessment {
  * The units below each top-level unit made compact and dropped (the top-level units
  * keep their own items); without `lines` (no batch JSON asked for) only dropped.
  */
-export function dropChildren(a: Assessment, townships: Map<UnitResult, Uint8Array> = new Map(), lines = true): LeanAssessment {
+export function dropChildren(
+  a: Assessment,
+  townships: Map<UnitResult, Uint8Array> = new Map(),
+  lines = true,
+): LeanAssessment {
   const units = a.units.map((root) => {
     const slim: UnitResult = { ...root, children: [] };
     if (lines) townships.set(slim, Buffer.from(compactLines(root.children).join('\n')));
@@ -67,21 +71,31 @@ function groups(units: readonly DataUnit[]): DataUnit[][] {
  * single one, in full). Otherwise the dataset is handed over: its unit list is
  * emptied, so that each county's data can go once it is scored.
  */
-export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<string, Rational>, lines = true): LeanAssessment | undefined {
+export function evaluateLean(
+  scheme: Scheme,
+  dataset: Dataset,
+  params: Map<string, Rational>,
+  lines = true,
+): LeanAssessment | undefined {
   const parts = groups(dataset.units);
   if (parts.length < 2) return undefined;
   const absent = absentColumns(scheme, dataset.units);
   // The townships' remedies are never printed from a lean batch: made for the counties only.
   const top = parts[0]!.reduce((m, u) => Math.max(m, u.level), 0);
   const same = (s: ReadonlySet<string>) => s.size === absent.size && [...s].every((x) => absent.has(x));
-  if (!parts.every((p) => same(absentColumns(scheme, p)))) return dropChildren(evaluate(scheme, dataset, { params, remediesFrom: top }), new Map(), lines);
+  if (!parts.every((p) => same(absentColumns(scheme, p))))
+    return dropChildren(evaluate(scheme, dataset, { params, remediesFrom: top }), new Map(), lines);
   const townships = new Map<UnitResult, Uint8Array>();
   const units: UnitResult[] = [];
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   let first: Assessment | undefined;
   dataset.units.length = 0;
   for (let i = 0; i < parts.length; i++) {
-    const one = evaluate(scheme, { units: parts[i]!, files: dataset.files, findings: [] }, { params, remediesFrom: top, absent });
+    const one = evaluate(
+      scheme,
+      { units: parts[i]!, files: dataset.files, findings: [] },
+      { params, remediesFrom: top, absent },
+    );
     parts[i] = [];
     first ??= one;
     // Each part says the absent columns again: kept once, from `warnings`.
@@ -89,7 +103,14 @@ export function evaluateLean(scheme: Scheme, dataset: Dataset, params: Map<strin
     units.push(...dropChildren(one, townships, lines).assessment.units);
   }
   return {
-    assessment: { ...first!, units, data: { ...first!.data, findings: warnings.length ? sortDiagnostics([...dataset.findings, ...warnings]) : dataset.findings } },
+    assessment: {
+      ...first!,
+      units,
+      data: {
+        ...first!.data,
+        findings: warnings.length ? sortDiagnostics([...dataset.findings, ...warnings]) : dataset.findings,
+      },
+    },
     townships,
   };
 }

@@ -61,7 +61,12 @@ export interface JobResult {
  * period column (the column's periods win over --period and names). An
  * unreadable file throws InputError.
  */
-export async function assessJob(io: Io, scheme: Scheme, job: Job, o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits' | 'lean' | 'leanLines'>): Promise<JobResult[]> {
+export async function assessJob(
+  io: Io,
+  scheme: Scheme,
+  job: Job,
+  o: Pick<BatchOptions, 'sheet' | 'read' | 'params' | 'limits' | 'lean' | 'leanLines'>,
+): Promise<JobResult[]> {
   const files = await loadInputs(io, job.files, o.sheet, o.limits);
   boundHeapGrowth(files.reduce((n, f) => n + f.bytes.length, 0));
   const sets = readDatasets(scheme, files, o.read);
@@ -96,7 +101,12 @@ function rootsHit(dataset: Dataset, errors: Finding[]): { everyone: boolean; hit
   const byKey = new Map(dataset.units.map((u) => [`${u.level}\u0000${u.key}`, u]));
   const rootOf = (u: DataUnit): string => {
     let top = u;
-    for (let p = byKey.get(`${top.level + 1}\u0000${top.parent}`); top.parent !== undefined && p; p = byKey.get(`${top.level + 1}\u0000${top.parent}`)) top = p;
+    for (
+      let p = byKey.get(`${top.level + 1}\u0000${top.parent}`);
+      top.parent !== undefined && p;
+      p = byKey.get(`${top.level + 1}\u0000${top.parent}`)
+    )
+      top = p;
     return top.key;
   };
   const rowOwner = new Map<string, string>();
@@ -118,7 +128,11 @@ export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOpti
     try {
       const rs = await assessJob(io, scheme, job, o);
       // A lean job of one county (evaluateLean keeps it whole) drops its townships here.
-      results.push(...(o.lean && rs.length === 1 ? rs.map((r) => (r.townships ? r : { ...r, ...dropChildren(r.assessment, new Map(), o.leanLines !== false) })) : rs));
+      results.push(
+        ...(o.lean && rs.length === 1
+          ? rs.map((r) => (r.townships ? r : { ...r, ...dropChildren(r.assessment, new Map(), o.leanLines !== false) }))
+          : rs),
+      );
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       findings.push(...e.diagnostics);
@@ -135,9 +149,19 @@ export function collect(results: JobResult[], gate: (a: Assessment) => number, f
     // Nothing to assess (every row rejected): its findings must still be seen.
     if (a.units.length === 0) findings.push(...(a.data.findings.length ? a.data.findings : [noUnits(job)]));
     for (const root of a.units) {
-      const one: Assessment = { ...a, units: [root], ...(a.adjustments ? { adjustments: ownAdjustments(a.adjustments, root) } : {}) };
+      const one: Assessment = {
+        ...a,
+        units: [root],
+        ...(a.adjustments ? { adjustments: ownAdjustments(a.adjustments, root) } : {}),
+      };
       const below = townships?.get(root);
-      entries.push({ period: job.period, source: job.source, assessment: one, exit: dataErrors(root.key) ? 2 : gate(one), ...(below ? { townships: below } : {}) });
+      entries.push({
+        period: job.period,
+        source: job.source,
+        assessment: one,
+        exit: dataErrors(root.key) ? 2 : gate(one),
+        ...(below ? { townships: below } : {}),
+      });
     }
   }
   // The same unit twice in one period: an error, and only the first is ranked and counted
@@ -154,14 +178,22 @@ export function collect(results: JobResult[], gate: (a: Assessment) => number, f
   }
   entries.splice(0, entries.length, ...entries.filter((e) => !dup.later.has(e)));
   const rankings = rankBatch(entries);
-  entries.sort((x, y) => comparePeriods(x.period, y.period) || x.assessment.units[0]!.rank - y.assessment.units[0]!.rank || cmp(x.assessment.units[0]!.key, y.assessment.units[0]!.key));
+  entries.sort(
+    (x, y) =>
+      comparePeriods(x.period, y.period) ||
+      x.assessment.units[0]!.rank - y.assessment.units[0]!.rank ||
+      cmp(x.assessment.units[0]!.key, y.assessment.units[0]!.key),
+  );
   const periods = rankings.map((r) => r.period);
   const exit = Math.max(0, ...entries.map((e) => e.exit), hasErrors(findings) ? 2 : 0);
   return { periods, entries, rankings, findings, exit };
 }
 
 /** The adjustments of one top-level unit and the units below it (a file may hold several counties). */
-function ownAdjustments(all: NonNullable<Assessment['adjustments']>, root: UnitResult): NonNullable<Assessment['adjustments']> {
+function ownAdjustments(
+  all: NonNullable<Assessment['adjustments']>,
+  root: UnitResult,
+): NonNullable<Assessment['adjustments']> {
   const keys = new Set<string>();
   const walk = (u: UnitResult) => {
     keys.add(`${u.level}\u0000${u.key}`);

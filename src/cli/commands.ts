@@ -80,7 +80,12 @@ export function chooseLang(io: Io, opt: string | undefined): Lang {
   throw new UsageError(message('cli/bad-lang', { lang: String(opt) }));
 }
 
-export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(message('cli/one-of', { flag, value, allowed: [...allowed] }));
@@ -96,7 +101,8 @@ export function encodingOf(o: CommonOptions): Encoding | undefined {
 export function headerRowOf(o: CommonOptions): number | undefined {
   if (o.headerRow === undefined) return undefined;
   const n = Number(o.headerRow);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(message('cli/bad-header-row', { value: String(o.headerRow) }));
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(message('cli/bad-header-row', { value: String(o.headerRow) }));
   return n;
 }
 
@@ -113,7 +119,8 @@ export function paramsOf(list: string[] | undefined): Map<string, Rational> {
 
 /** Findings on stderr: notes only with --verbose, and only errors with --quiet. */
 export function printFindings(io: Io, ds: readonly Finding[], lang: Lang, verbose: boolean, quiet = false): void {
-  for (const d of ds) if (quiet ? d.severity === 'error' : verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
+  for (const d of ds)
+    if (quiet ? d.severity === 'error' : verbose || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
 }
 
 export interface CheckOptions extends CommonOptions {
@@ -125,7 +132,11 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
   const format = oneOf('--format', o.format, ['table', 'json', 'sarif'] as const, 'table');
   if (format === 'sarif') return checkSarif(io, data, o, lang);
   const report = await checkReport(io, data, o);
-  io.stdout(format === 'json' ? formatCheckJson(report, { lang }) : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }));
+  io.stdout(
+    format === 'json'
+      ? formatCheckJson(report, { lang })
+      : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }),
+  );
   return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
 }
 
@@ -163,7 +174,10 @@ async function checkReport(io: Io, data: string[], o: CheckOptions): Promise<Che
   };
   if (data.length) {
     const said: Finding[] = [];
-    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
+    const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), {
+      encoding: encodingOf(o),
+      headerRow: headerRowOf(o),
+    });
     report.files = dataset.files;
     report.findings = [...said, ...dataset.findings];
   }
@@ -175,9 +189,13 @@ export async function runSchemes(io: Io, o: CommonOptions): Promise<number> {
   for (const b of bundledSchemes(io)) {
     try {
       const { scheme } = await resolveScheme(io, b.file);
-      io.stdout(`${b.id}\t${visibleLine(scheme.version)}\t${visibleLine(scheme.title)}\t${visibleLine(shown(io, b.file))}\n`);
+      io.stdout(
+        `${b.id}\t${visibleLine(scheme.version)}\t${visibleLine(scheme.title)}\t${visibleLine(shown(io, b.file))}\n`,
+      );
     } catch {
-      io.stdout(`${b.id}\t?\t${lang === 'zh' ? '（方案无效，请运行 pinggu check --scheme ' : '(invalid; run pinggu check --scheme '}${b.id})\t${visibleLine(shown(io, b.file))}\n`);
+      io.stdout(
+        `${b.id}\t?\t${lang === 'zh' ? '（方案无效，请运行 pinggu check --scheme ' : '(invalid; run pinggu check --scheme '}${b.id})\t${visibleLine(shown(io, b.file))}\n`,
+      );
     }
   }
   return EXIT.ok;
@@ -202,14 +220,31 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
   const near = model ? [] : suggestItems(all, itemRef);
-  if (near.length) throw new UsageError(message('cli/no-item-suggest', { item: itemRef, titles: near.map((i) => i.title), ids: near.map((i) => i.id) }));
+  if (near.length)
+    throw new UsageError(
+      message('cli/no-item-suggest', { item: itemRef, titles: near.map((i) => i.title), ids: near.map((i) => i.id) }),
+    );
   if (!model) throw new UsageError(message('cli/unknown-item', { item: itemRef, example: String(all[0]?.id) }));
   const said: Finding[] = [];
-  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), { encoding: encodingOf(o), headerRow: headerRowOf(o) });
-  const assessment = await withAdjustments(io, scheme, evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }), o, lang);
+  const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), {
+    encoding: encodingOf(o),
+    headerRow: headerRowOf(o),
+  });
+  const assessment = await withAdjustments(
+    io,
+    scheme,
+    evaluate(scheme, dataset, { params: paramsOf(o.param), inputs: true }),
+    o,
+    lang,
+  );
   printFindings(io, [...warnings, ...said], lang, false);
   if (!assessment.units.length) {
-    printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);
+    printFindings(
+      io,
+      dataset.findings.filter((d) => d.severity === 'error'),
+      lang,
+      false,
+    );
     return EXIT.input;
   }
   const found = findUnits(assessment, o.unit);
@@ -219,15 +254,24 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const unit = found[0];
   if (!unit) throw new UsageError(message('cli/unknown-unit', { unit: String(o.unit) }));
   const item = unit.items.find((i) => i.id === model.id);
-  if (!item) throw new UsageError(message('cli/not-scored', { item: model.id, unit: unit.name, level: unit.levelTitle }));
+  if (!item)
+    throw new UsageError(message('cli/not-scored', { item: model.id, unit: unit.name, level: unit.levelTitle }));
   io.stdout(formatExplain(assessment, unit, item, lang));
   // Why the item has no score, when the data is the reason: the warnings scoring gave for it, at this unit or below.
   const below = (u: UnitResult): UnitResult[] => [u, ...u.children.flatMap(below)];
   const units = new Set(below(unit).map((u) => `${u.level}\u0000${u.key}`));
   const about = assessment.data.findings.filter(
-    (d) => d.severity !== 'error' && d.about?.items.includes(item.id) && (!d.about.unit || units.has(`${d.about.unit.level}\u0000${d.about.unit.key}`)),
+    (d) =>
+      d.severity !== 'error' &&
+      d.about?.items.includes(item.id) &&
+      (!d.about.unit || units.has(`${d.about.unit.level}\u0000${d.about.unit.key}`)),
   );
   printFindings(io, about, lang, false);
-  printFindings(io, dataset.findings.filter((d) => d.severity === 'error'), lang, false);
+  printFindings(
+    io,
+    dataset.findings.filter((d) => d.severity === 'error'),
+    lang,
+    false,
+  );
   return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
 }

@@ -57,7 +57,10 @@ export function readReportFile(io: Io, file: string): Report {
 }
 
 export function gateOptions(o: { failOnRegression?: string; failOnNewFailure?: boolean }): GateOptions {
-  return { regression: o.failOnRegression === undefined ? undefined : parseRegression(o.failOnRegression), newFailure: Boolean(o.failOnNewFailure) };
+  return {
+    regression: o.failOnRegression === undefined ? undefined : parseRegression(o.failOnRegression),
+    newFailure: Boolean(o.failOnNewFailure),
+  };
 }
 
 export async function runCompare(io: Io, before: string, after: string, o: CompareOptions): Promise<number> {

@@ -10,7 +10,12 @@ export const VERSION = '0.1.0';
 
 /** `--color` and `--no-color` on a command (its options get `color: true | false`, or none). */
 export function colorOptions(c: Command, h: (en: string, zh: string) => string): Command {
-  return c.option('--color', h('colour even when not on a terminal (also FORCE_COLOR=1)', '即使不在终端也使用颜色（也可设 FORCE_COLOR=1）')).option('--no-color', h('no colour (also NO_COLOR=1)', '不使用颜色（也可设 NO_COLOR=1）'));
+  return c
+    .option(
+      '--color',
+      h('colour even when not on a terminal (also FORCE_COLOR=1)', '即使不在终端也使用颜色（也可设 FORCE_COLOR=1）'),
+    )
+    .option('--no-color', h('no colour (also NO_COLOR=1)', '不使用颜色（也可设 NO_COLOR=1）'));
 }
 
 /**
@@ -54,12 +59,15 @@ export const zhHelp = {
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[x.length]![y.length]!;
@@ -70,10 +78,17 @@ export function editDistance(a: string, b: string): number {
  * whose title or id contains it (or is contained in it), else those within a third
  * of its length in edit distance (at least 1), nearest first.
  */
-export function suggestItems(items: readonly { id: string; title: string }[], ref: string, max = 5): { id: string; title: string }[] {
+export function suggestItems(
+  items: readonly { id: string; title: string }[],
+  ref: string,
+  max = 5,
+): { id: string; title: string }[] {
   const r = ref.trim().toLowerCase();
   if (!r) return [];
-  const containing = items.filter((i) => i.title.includes(ref.trim()) || i.id.toLowerCase().includes(r) || (i.title.length > 1 && ref.includes(i.title)));
+  const containing = items.filter(
+    (i) =>
+      i.title.includes(ref.trim()) || i.id.toLowerCase().includes(r) || (i.title.length > 1 && ref.includes(i.title)),
+  );
   if (containing.length) return containing.slice(0, max);
   const limit = Math.max(1, Math.floor([...r].length / 3));
   return items

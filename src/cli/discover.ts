@@ -70,7 +70,9 @@ export function discoverJobs(io: Io, args: string[], period?: Period, findings: 
   const realOf = (f: string) => real.get(f) ?? real.set(f, io.realPath(f)).get(f)!;
   const all = groups.flatMap((g) => g.files);
   const keep = new Map<string, string>();
-  for (const f of all) if (!keep.has(realOf(f)) && realOf(f) === path.join(io.realPath(path.dirname(f)), path.basename(f))) keep.set(realOf(f), f);
+  for (const f of all)
+    if (!keep.has(realOf(f)) && realOf(f) === path.join(io.realPath(path.dirname(f)), path.basename(f)))
+      keep.set(realOf(f), f);
   for (const f of all) if (!keep.has(realOf(f))) keep.set(realOf(f), f);
   const done = new Set<string>();
   const jobs: Job[] = [];
@@ -105,7 +107,12 @@ function folderGroups(io: Io, dir: string, findings: Finding[]): Group[] {
       // An .xls re-saved as .xlsx or CSV beside it: the new file is read, the old one said.
       const stem = e.slice(0, -4);
       const other = files.find((o) => !XLS.test(o) && !isLockFile(o) && o.slice(0, o.lastIndexOf('.')) === stem);
-      if (other) return void findings.push({ severity: 'note', file: shown(io, path.join(d, e)), ...message('data/xls', { kind: 'beside', other }) });
+      if (other)
+        return void findings.push({
+          severity: 'note',
+          file: shown(io, path.join(d, e)),
+          ...message('data/xls', { kind: 'beside', other }),
+        });
       return true;
     });
   };
@@ -136,10 +143,22 @@ function splitByPeriod(io: Io, g: Group, forced?: Period): Job[] {
   const own = new Map<string, Period | undefined>(g.files.map((f) => [f, periodInName(path.basename(f))]));
   const named = [...new Set([...own.values()].filter((p): p is Period => p !== undefined))].sort(comparePeriods);
   if (named.length) {
-    return named.map((p) => ({ source: g.source, period: p, files: g.files.filter((f) => own.get(f) === undefined || own.get(f) === p) }));
+    return named.map((p) => ({
+      source: g.source,
+      period: p,
+      files: g.files.filter((f) => own.get(f) === undefined || own.get(f) === p),
+    }));
   }
-  const inherited = new Map<string, Period | undefined>(g.files.map((f) => [f, periodOfPath(shown(io, path.dirname(f)).split(/[\\/]/))]));
-  const folders = [...new Set([...inherited.values()].filter((p): p is Period => p !== undefined))].sort(comparePeriods);
+  const inherited = new Map<string, Period | undefined>(
+    g.files.map((f) => [f, periodOfPath(shown(io, path.dirname(f)).split(/[\\/]/))]),
+  );
+  const folders = [...new Set([...inherited.values()].filter((p): p is Period => p !== undefined))].sort(
+    comparePeriods,
+  );
   if (folders.length <= 1) return [{ source: g.source, period: folders[0] ?? null, files: g.files }];
-  return folders.map((p) => ({ source: g.source, period: p, files: g.files.filter((f) => inherited.get(f) === undefined || inherited.get(f) === p) }));
+  return folders.map((p) => ({
+    source: g.source,
+    period: p,
+    files: g.files.filter((f) => inherited.get(f) === undefined || inherited.get(f) === p),
+  }));
 }

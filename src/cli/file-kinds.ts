@@ -17,7 +17,11 @@ export const XLS = /\.xls$/i;
 export function xlsKind(b: Uint8Array): 'binary' | 'zip' | 'html' | 'text' {
   if (b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x)) return 'binary';
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'zip';
-  const head = new TextDecoder('utf-8').decode(b.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder('utf-8')
+    .decode(b.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<(!doctype html|html|table|\?xml|meta|head|body)/.test(head) || head.includes('<table')) return 'html';
   // Anything else: no known signature; most often a CSV export under an .xls name.
   return b.some((x) => x === 0) ? 'binary' : 'text';

@@ -12,7 +12,8 @@ export const STEM_BYTES = 80;
 /** Windows device names, reserved with any extension and in any case. */
 const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 /** Path separators, characters Windows refuses, control characters, lone surrogates. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const utf8Bytes = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
@@ -61,7 +62,12 @@ const folded = (s: string): string => s.normalize('NFC').toLowerCase();
  */
 export function uniqueStems(names: readonly string[]): string[] {
   const safe = names.map(safeName);
-  const order = names.map((_, i) => i).sort((i, j) => Number(safe[i] !== names[i]) - Number(safe[j] !== names[j]) || compareCodePoints(names[i]!, names[j]!) || i - j);
+  const order = names
+    .map((_, i) => i)
+    .sort(
+      (i, j) =>
+        Number(safe[i] !== names[i]) - Number(safe[j] !== names[j]) || compareCodePoints(names[i]!, names[j]!) || i - j,
+    );
   const taken = new Set<string>();
   const out: string[] = new Array<string>(names.length);
   for (const i of order) {

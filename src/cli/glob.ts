@@ -67,5 +67,10 @@ export function expandGlob(io: Io, pattern: string, findings: Finding[] = []): s
 
 /** A folder and every folder below it (not hidden), each real folder once. */
 function descend(io: Io, base: string, findings: Finding[]): string[] {
-  return walkFolders(io, base, (dir, entries) => entries.filter((e) => !e.startsWith('.') && io.listDir(path.join(dir, e))), findings);
+  return walkFolders(
+    io,
+    base,
+    (dir, entries) => entries.filter((e) => !e.startsWith('.') && io.listDir(path.join(dir, e))),
+    findings,
+  );
 }

@@ -42,7 +42,13 @@ function readOrFail(io: Io, p: string, what: 'scheme' | 'data'): Uint8Array {
     return io.readFile(p);
   } catch (e) {
     const code = (e as { code?: string }).code ?? String(e);
-    const d: CodedDiagnostic = { severity: 'error', file: shown(io, p), line: 1, col: 1, ...message(`${what}/unreadable`, { errno: code }) };
+    const d: CodedDiagnostic = {
+      severity: 'error',
+      file: shown(io, p),
+      line: 1,
+      col: 1,
+      ...message(`${what}/unreadable`, { errno: code }),
+    };
     throw new InputError([d]);
   }
 }
@@ -52,7 +58,11 @@ function readOrFail(io: Io, p: string, what: 'scheme' | 'data'): Uint8Array {
  * prepared is only compiled; anything else loads the YAML parser and the schema, which
  * is why this is async (they load on first use, keeping them out of start-up).
  */
-export async function resolveScheme(io: Io, ref: string | undefined, limits: Limits = withDefaults()): Promise<{ scheme: Scheme; warnings: Diagnostic[] }> {
+export async function resolveScheme(
+  io: Io,
+  ref: string | undefined,
+  limits: Limits = withDefaults(),
+): Promise<{ scheme: Scheme; warnings: Diagnostic[] }> {
   const id = ref ?? DEFAULT_SCHEME;
   const asPath = path.resolve(io.cwd, id);
   const bundled = bundledSchemes(io).find((b) => b.id === id);
@@ -65,10 +75,12 @@ export async function resolveScheme(io: Io, ref: string | undefined, limits: Lim
   }
   // Before it is read, and again after (a file that is not a regular one has no size until then).
   const size = io.fileSize(file);
-  if (size !== undefined && size > limits.schemeSize) throw new InputError([fileSizeError('schemeSize', shown(io, file), size, limits.schemeSize)]);
+  if (size !== undefined && size > limits.schemeSize)
+    throw new InputError([fileSizeError('schemeSize', shown(io, file), size, limits.schemeSize)]);
   const bytes = readOrFail(io, file, 'scheme');
   // Before anything parses it: a scheme of 130 MB would take minutes and then the memory.
-  if (bytes.length > limits.schemeSize) throw new InputError([fileSizeError('schemeSize', shown(io, file), bytes.length, limits.schemeSize)]);
+  if (bytes.length > limits.schemeSize)
+    throw new InputError([fileSizeError('schemeSize', shown(io, file), bytes.length, limits.schemeSize)]);
   let text: string | undefined;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -82,7 +94,10 @@ export async function resolveScheme(io: Io, ref: string | undefined, limits: Lim
   const fast = pre?.checked ? compilePrepared(pre.data, name) : undefined;
   if (fast) return { scheme: fast.scheme, warnings: fast.diagnostics };
   const { loadScheme, loadSchemeBytes } = await import('../scheme/load');
-  const r = text === undefined ? loadSchemeBytes(bytes, name, undefined, limits) : loadScheme(text, name, pre?.checked ? undefined : pre, limits);
+  const r =
+    text === undefined
+      ? loadSchemeBytes(bytes, name, undefined, limits)
+      : loadScheme(text, name, pre?.checked ? undefined : pre, limits);
   if (!r.scheme) throw new InputError(r.diagnostics);
   return { scheme: r.scheme, warnings: r.diagnostics };
 }
@@ -97,7 +112,13 @@ const BUILD = typeof PINGGU_BUILD === 'string' ? PINGGU_BUILD : undefined;
  * never served from the cache) by the build that made the running code (`build`;
  * running from the sources there is none, and the scheme is compiled).
  */
-export function compiledCache(io: Io, file: string, text: string, name: string, build: string | undefined = BUILD): ReturnType<typeof schemeFromCache> {
+export function compiledCache(
+  io: Io,
+  file: string,
+  text: string,
+  name: string,
+  build: string | undefined = BUILD,
+): ReturnType<typeof schemeFromCache> {
   if (build === undefined || path.dirname(file) !== path.join(io.root, 'criteria')) return undefined;
   const cache = path.join(io.root, 'dist', 'criteria', `${path.basename(file)}.compiled.json`);
   let entry: { build?: string; source?: string; compiled?: unknown };
@@ -114,7 +135,11 @@ function preparsed(io: Io, file: string, text: string): Preparsed | undefined {
   const cache = path.join(io.root, 'dist', 'criteria', `${path.basename(file)}.json`);
   if (path.dirname(file) !== path.join(io.root, 'criteria') || !io.exists(cache)) return undefined;
   try {
-    const entry = JSON.parse(new TextDecoder().decode(io.readFile(cache))) as { source?: string; data?: unknown; checked?: boolean };
+    const entry = JSON.parse(new TextDecoder().decode(io.readFile(cache))) as {
+      source?: string;
+      data?: unknown;
+      checked?: boolean;
+    };
     return entry.source === text ? { data: entry.data, checked: entry.checked === true } : undefined;
   } catch {
     return undefined;
@@ -137,9 +162,18 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
     const p = path.resolve(io.cwd, a);
     const entries = io.listDir(p);
     if (entries) {
-      const inside = entries.filter((e) => DATA_EXT.test(e) && !isLockFile(e)).sort(compareCodePoints).map((e) => path.join(p, e));
-      for (const e of entries.filter((x) => isLockFile(x) && (DATA_EXT.test(x) || x.endsWith('#'))).sort(compareCodePoints)) {
-        said.push({ severity: 'note', file: shown(io, path.join(p, e)), ...message('data/lock-file', { kind: 'skipped' }) });
+      const inside = entries
+        .filter((e) => DATA_EXT.test(e) && !isLockFile(e))
+        .sort(compareCodePoints)
+        .map((e) => path.join(p, e));
+      for (const e of entries
+        .filter((x) => isLockFile(x) && (DATA_EXT.test(x) || x.endsWith('#')))
+        .sort(compareCodePoints)) {
+        said.push({
+          severity: 'note',
+          file: shown(io, path.join(p, e)),
+          ...message('data/lock-file', { kind: 'skipped' }),
+        });
       }
       if (!inside.length) throw new UsageError(message('cli/folder-no-csv', { folder: a }));
       files.push(...inside);
@@ -151,9 +185,11 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
     const at = { severity: 'error' as const, file: name, line: 1, col: 1 };
     if (isLockFile(f)) throw new InputError([{ ...at, ...message('data/lock-file', { kind: 'named' }) }]);
     const size = io.fileSize(f);
-    if (size !== undefined && size > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, size, limits.fileSize)]);
+    if (size !== undefined && size > limits.fileSize)
+      throw new InputError([fileSizeError('fileSize', name, size, limits.fileSize)]);
     const bytes = readOrFail(io, f, 'data');
-    if (bytes.length > limits.fileSize) throw new InputError([fileSizeError('fileSize', name, bytes.length, limits.fileSize)]);
+    if (bytes.length > limits.fileSize)
+      throw new InputError([fileSizeError('fileSize', name, bytes.length, limits.fileSize)]);
     if (XLS.test(f)) throw new InputError([{ ...at, ...message('data/xls', { kind: xlsKind(bytes) }) }]);
     const tooLong = XLSX.test(f) ? undefined : textRowsFinding(bytes, name, limits.rows);
     if (tooLong) throw new InputError([tooLong]);
@@ -168,7 +204,9 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
 function onePathEach(io: Io, files: string[], said: Finding[]): string[] {
   const real = new Map(files.map((f) => [f, io.realPath(f)]));
   const keep = new Map<string, string>();
-  for (const f of files) if (!keep.has(real.get(f)!) && real.get(f) === path.join(io.realPath(path.dirname(f)), path.basename(f))) keep.set(real.get(f)!, f);
+  for (const f of files)
+    if (!keep.has(real.get(f)!) && real.get(f) === path.join(io.realPath(path.dirname(f)), path.basename(f)))
+      keep.set(real.get(f)!, f);
   for (const f of files) if (!keep.has(real.get(f)!)) keep.set(real.get(f)!, f);
   return files.filter((f) => {
     const first = keep.get(real.get(f)!)!;
@@ -181,7 +219,13 @@ function onePathEach(io: Io, files: string[], said: Finding[]): string[] {
  * As readInputs, with workbooks (.xlsx) read into rows; the workbook reader loads only
  * then. A workbook over a limit stops the run as a text file does.
  */
-export async function loadInputs(io: Io, args: string[], sheet?: string, limits: Limits = withDefaults(), said: Finding[] = []): Promise<InputFile[]> {
+export async function loadInputs(
+  io: Io,
+  args: string[],
+  sheet?: string,
+  limits: Limits = withDefaults(),
+  said: Finding[] = [],
+): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const f of readInputs(io, args, limits, said)) {
     out.push(f);
@@ -194,7 +238,12 @@ export async function loadInputs(io: Io, args: string[], sheet?: string, limits:
     const book = sheet === undefined ? f.name : undefined;
     f.workbook = { rows: r.rows, findings: r.findings, sheet: r.sheetName, book };
     // Without --sheet every visible sheet is read; one without a header of this scheme is skipped.
-    for (const o of r.others ?? []) out.push({ name: `${f.name}#${o.name}`, bytes: new Uint8Array(), workbook: { rows: o.rows, findings: [], optional: true, sheet: o.name, book } });
+    for (const o of r.others ?? [])
+      out.push({
+        name: `${f.name}#${o.name}`,
+        bytes: new Uint8Array(),
+        workbook: { rows: o.rows, findings: [], optional: true, sheet: o.name, book },
+      });
   }
   return out;
 }

@@ -39,12 +39,19 @@ export interface Io {
  * process.stdout or process.stderr, created on first use. Either way start-up does
  * not load Node's stream machinery for output that never needs it.
  */
-function output(fd: 1 | 2, stream: () => NodeJS.WriteStream): { write(t: string | Uint8Array): void; readonly isTTY: boolean } {
+function output(
+  fd: 1 | 2,
+  stream: () => NodeJS.WriteStream,
+): { write(t: string | Uint8Array): void; readonly isTTY: boolean } {
   let direct = false;
   if (process.platform !== 'win32') {
     try {
       const st = fs.fstatSync(fd);
-      direct = st.isFile() || (st.isCharacterDevice() && (st.rdev === fs.statSync('/dev/null').rdev || !(require('node:tty') as typeof import('node:tty')).isatty(fd)));
+      direct =
+        st.isFile() ||
+        (st.isCharacterDevice() &&
+          (st.rdev === fs.statSync('/dev/null').rdev ||
+            !(require('node:tty') as typeof import('node:tty')).isatty(fd)));
     } catch {
       direct = false;
     }

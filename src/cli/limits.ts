@@ -3,14 +3,25 @@ import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import { BYTE_LIMITS, LIMIT_NAMES, withDefaults, type Limits } from '../limits';
 
-const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1024,
+  k: 1024,
+  mb: 1024 ** 2,
+  m: 1024 ** 2,
+  gb: 1024 ** 3,
+  g: 1024 ** 3,
+};
 
 export function limitsOf(list: string[] | undefined): Limits {
   const set: Partial<Limits> = {};
   const names = Object.values(LIMIT_NAMES);
   for (const item of (list ?? []).flatMap((s) => s.split(','))) {
     const m = /^\s*([a-z-]+)\s*=\s*(.+?)\s*$/i.exec(item);
-    const key = m ? (Object.keys(LIMIT_NAMES) as (keyof Limits)[]).find((k) => LIMIT_NAMES[k] === m[1]!.toLowerCase()) : undefined;
+    const key = m
+      ? (Object.keys(LIMIT_NAMES) as (keyof Limits)[]).find((k) => LIMIT_NAMES[k] === m[1]!.toLowerCase())
+      : undefined;
     if (!m || !key) {
       throw new UsageError(message('cli/limit-syntax', { item, names }));
     }

@@ -67,7 +67,10 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<numb
   };
   const sayMore = () => {
     const more = failed - SAY_FAILURES;
-    if (more > 0) io.stderr(`${formatDiagnostic({ severity: 'error', ...message('output/write-failed', { kind: 'more', count: more }) }, o.lang)}\n`);
+    if (more > 0)
+      io.stderr(
+        `${formatDiagnostic({ severity: 'error', ...message('output/write-failed', { kind: 'more', count: more }) }, o.lang)}\n`,
+      );
   };
   const render = (f: BatchFormatName, color: boolean, links?: (e: BatchEntry) => string | undefined) =>
     BATCH_FORMATS[f].render(b, { ...o.ctx, color, extra: o.extra, links, detail: o.detail });
@@ -84,7 +87,13 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<numb
       const ok = new Set<string>();
       for (const f of formats) {
         const ext = FORMATS[f].extensions[0]!;
-        if (write(path.join(o.outputDir, `${names.get(e)!}${ext}`), await FORMATS[f].render(e.assessment, { ...o.ctx, period: e.period }))) ok.add(ext);
+        if (
+          write(
+            path.join(o.outputDir, `${names.get(e)!}${ext}`),
+            await FORMATS[f].render(e.assessment, { ...o.ctx, period: e.period }),
+          )
+        )
+          ok.add(ext);
       }
       written.set(e, ok);
     }
@@ -97,17 +106,30 @@ export async function writeBatch(io: Io, b: Batch, o: BatchOutput): Promise<numb
     }
     const n = b.entries.filter((e) => written.get(e)!.size === formats.length).length;
     const total = b.entries.length;
-    const reports = n === total ? { en: `${n} report${n === 1 ? '' : 's'}`, zh: `${n} 份报告` } : { en: `${n} of ${total} reports`, zh: `${total} 份报告中的 ${n} 份` };
+    const reports =
+      n === total
+        ? { en: `${n} report${n === 1 ? '' : 's'}`, zh: `${n} 份报告` }
+        : { en: `${n} of ${total} reports`, zh: `${total} 份报告中的 ${n} 份` };
     sayMore();
     // A workbook holds one assessment: --format xlsx writes no summary.
-    if (!summaries.length) say(`已写入 ${o.outputDir}：${reports.zh}（${formats.join('、')} 格式没有汇总）`, `wrote ${o.outputDir}: ${reports.en} (no summary in ${formats.join(', ')})`);
-    else if (summaryOk) say(`已写入 ${o.outputDir}：${reports.zh}及汇总`, `wrote ${o.outputDir}: ${reports.en} and the summary`);
-    else say(`已写入 ${o.outputDir}：${reports.zh}（汇总未能写入）`, `wrote ${o.outputDir}: ${reports.en} (the summary could not be written)`);
+    if (!summaries.length)
+      say(
+        `已写入 ${o.outputDir}：${reports.zh}（${formats.join('、')} 格式没有汇总）`,
+        `wrote ${o.outputDir}: ${reports.en} (no summary in ${formats.join(', ')})`,
+      );
+    else if (summaryOk)
+      say(`已写入 ${o.outputDir}：${reports.zh}及汇总`, `wrote ${o.outputDir}: ${reports.en} and the summary`);
+    else
+      say(
+        `已写入 ${o.outputDir}：${reports.zh}（汇总未能写入）`,
+        `wrote ${o.outputDir}: ${reports.en} (the summary could not be written)`,
+      );
   }
   if (o.outputs.length === 0 && !o.outputDir && o.format === 'xlsx' && io.isTTY) {
     throw new UsageError(message('cli/batch-xlsx-stdout', {}));
   }
-  if (o.outputs.length === 0 && !o.outputDir) emit(io, await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
+  if (o.outputs.length === 0 && !o.outputDir)
+    emit(io, await render(batchFormat(o.format ?? 'table'), o.color && (o.format ?? 'table') === 'table'));
   return failed ? EXIT.input : EXIT.ok;
 }
 

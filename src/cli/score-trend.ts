@@ -34,7 +34,10 @@ export interface TrendOptions {
 
 /** Whether a run needs the trend: a baseline, a history, a gate, or several periods. */
 export const wantsTrend = (o: TrendOptions): boolean =>
-  o.baseline !== undefined || o.history !== undefined || o.failOnRegression !== undefined || Boolean(o.failOnNewFailure);
+  o.baseline !== undefined ||
+  o.history !== undefined ||
+  o.failOnRegression !== undefined ||
+  Boolean(o.failOnNewFailure);
 
 /** The reports of --history DIR: every .json in it and every summary.json one folder below, by name; none when DIR does not exist yet. */
 export function historyFiles(io: Io, dir: string): string[] {
@@ -59,8 +62,6 @@ export interface TrendResult {
   warning?: string;
 }
 
-
-
 /** Builds the trend for a batch and renders it for every summary format. */
 export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color: boolean): TrendResult | undefined {
   if (!wantsTrend(o) && b.periods.length < 2) return undefined;
@@ -68,9 +69,11 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
   const current = parseReport(batchJsonDoc(b, { lang }), '<current>').snapshots;
   const here = new Set(current.map((s) => `${s.period ?? ''}\u0000${s.path.join('/')}`));
   // A period of a unit scored again in this run replaces the earlier report's.
-  const fresh = (ss: Snapshot[]) => ss.filter((s) => s.period === null || !here.has(`${s.period}\u0000${s.path.join('/')}`));
+  const fresh = (ss: Snapshot[]) =>
+    ss.filter((s) => s.period === null || !here.has(`${s.period}\u0000${s.path.join('/')}`));
   const history: Snapshot[][] = [];
-  if (o.history !== undefined) for (const f of historyFiles(io, o.history)) history.push(fresh(readReportFile(io, shown(io, f)).snapshots));
+  if (o.history !== undefined)
+    for (const f of historyFiles(io, o.history)) history.push(fresh(readReportFile(io, shown(io, f)).snapshots));
   if (o.baseline !== undefined) history.push(fresh(readReportFile(io, o.baseline).snapshots));
   const trend = buildTrend(history, current);
   const gate = gates.regression !== undefined || gates.newFailure ? gateTrend(trend, gates) : undefined;
@@ -80,7 +83,21 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
     gate,
     warning: nothingComparedWarning(trend, gate, lang),
     extra: {
-      ...(gate ? { top: { table: [gateLines(lang, gate).join('\n')], md: [gatesMarkdown(lang, gate)], html: [gatesHtml(lang, gate)] }, checks: gateChecks(o, gate, lang, trend.units.some((u) => u.diff)) } : {}),
+      ...(gate
+        ? {
+            top: {
+              table: [gateLines(lang, gate).join('\n')],
+              md: [gatesMarkdown(lang, gate)],
+              html: [gatesHtml(lang, gate)],
+            },
+            checks: gateChecks(
+              o,
+              gate,
+              lang,
+              trend.units.some((u) => u.diff),
+            ),
+          }
+        : {}),
       table: [formatTrendText(top, { lang, color, gate })],
       md: [trendMarkdownSection(top, { lang, gate })],
       html: [`<style>${TREND_CSS}</style>`, trendHtml(top, { lang, gate })],
@@ -93,11 +110,19 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
 function gateChecks(o: TrendOptions, gate: GateResult, lang: Lang, compared: boolean): RunCheck[] {
   if (!compared) {
     const skipped = lang === 'zh' ? '没有更早的数据可比较' : 'nothing earlier to compare with';
-    return [...(o.failOnRegression !== undefined ? [{ name: `--fail-on-regression ${o.failOnRegression}`, skipped }] : []), ...(o.failOnNewFailure ? [{ name: '--fail-on-new-failure', skipped }] : [])];
+    return [
+      ...(o.failOnRegression !== undefined ? [{ name: `--fail-on-regression ${o.failOnRegression}`, skipped }] : []),
+      ...(o.failOnNewFailure ? [{ name: '--fail-on-new-failure', skipped }] : []),
+    ];
   }
-  const why = (kind: GateResult['reasons'][number]['kind']) => gateLines(lang, { exitCode: 1, reasons: gate.reasons.filter((r) => r.kind === kind) }).slice(1).map((l) => l.trim()).join('\n');
+  const why = (kind: GateResult['reasons'][number]['kind']) =>
+    gateLines(lang, { exitCode: 1, reasons: gate.reasons.filter((r) => r.kind === kind) })
+      .slice(1)
+      .map((l) => l.trim())
+      .join('\n');
   const out: RunCheck[] = [];
-  if (o.failOnRegression !== undefined) out.push({ name: `--fail-on-regression ${o.failOnRegression}`, failure: why('regression') || undefined });
+  if (o.failOnRegression !== undefined)
+    out.push({ name: `--fail-on-regression ${o.failOnRegression}`, failure: why('regression') || undefined });
   if (o.failOnNewFailure) out.push({ name: '--fail-on-new-failure', failure: why('new-failure') || undefined });
   return out;
 }

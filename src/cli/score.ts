@@ -19,7 +19,18 @@ import { gateLines } from '../report/trend-lines';
 import type { RunCheck } from '../report/junit';
 import { adjustMany, asOfOption, type AdjustmentOptions } from './adjustments';
 import { assessJob, collect, runBatch, type JobResult } from './batch-run';
-import { chooseLang, emit, encodingOf, EXIT, headerRowOf, oneOf, paramsOf, printFindings, tryWrite, type CommonOptions } from './commands';
+import {
+  chooseLang,
+  emit,
+  encodingOf,
+  EXIT,
+  headerRowOf,
+  oneOf,
+  paramsOf,
+  printFindings,
+  tryWrite,
+  type CommonOptions,
+} from './commands';
 import { gateOptions } from './compare';
 import { discoverJobs } from './discover';
 import { resolveScheme } from './inputs';
@@ -69,7 +80,8 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   const limits = limitsOf(o.limit);
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
-  if (unknown.length) throw new UsageError(message('cli/unknown-param', { param: unknown[0]!, known: [...scheme.params.keys()] }));
+  if (unknown.length)
+    throw new UsageError(message('cli/unknown-param', { param: unknown[0]!, known: [...scheme.params.keys()] }));
   const found: Finding[] = [];
   const jobs = discoverJobs(io, data, period, found);
   printFindings(io, found, lang, Boolean(o.verbose), Boolean(o.quiet)); // links skipped in the data folders
@@ -83,7 +95,12 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   // Inspector adjustments, each assessment with its period's reference date.
   const adjustFindings: Finding[] = [];
   const adjusted = async (rs: JobResult[]): Promise<JobResult[]> => {
-    const r = await adjustMany(io, scheme, rs.map((x) => ({ assessment: x.assessment, period: x.job.period })), o);
+    const r = await adjustMany(
+      io,
+      scheme,
+      rs.map((x) => ({ assessment: x.assessment, period: x.job.period })),
+      o,
+    );
     adjustFindings.push(...r.findings);
     return rs.map((x, i) => ({ ...x, assessment: r.assessments[i]! }));
   };
@@ -94,19 +111,54 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
   let batch: Batch;
   if (jobs.length === 1) {
     // Lean: a dataset of several counties comes back with its townships compact (one county alone, in full).
-    const results = await adjusted(await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean, leanLines }));
+    const results = await adjusted(
+      await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean, leanLines }),
+    );
     if (results.length === 1 && results[0]!.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
-      return single(io, results[0]!.assessment, { lang, sort, verbose, csvEncoding, outputs, format, quiet, color, failOn, period: results[0]!.job.period, asOf: asOfOption(o), warnings: [...adjustFindings, ...warnings] });
+      return single(io, results[0]!.assessment, {
+        lang,
+        sort,
+        verbose,
+        csvEncoding,
+        outputs,
+        format,
+        quiet,
+        color,
+        failOn,
+        period: results[0]!.job.period,
+        asOf: asOfOption(o),
+        warnings: [...adjustFindings, ...warnings],
+      });
     }
     batch = collect(results, gateOf);
   } else {
-    batch = await runBatch(io, scheme, jobs, { sheet: o.sheet, read, params, limits, gate: gateOf, progress: bar?.tick, adjust: lean ? undefined : adjusted, lean, leanLines });
+    batch = await runBatch(io, scheme, jobs, {
+      sheet: o.sheet,
+      read,
+      params,
+      limits,
+      gate: gateOf,
+      progress: bar?.tick,
+      adjust: lean ? undefined : adjusted,
+      lean,
+      leanLines,
+    });
     bar?.end();
   }
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
   const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
-  const written = await writeBatch(io, batch, { lang, ctx: { lang, color: false, sort, verbose, csvEncoding, failOn, asOf: asOfOption(o) }, outputs, format, outputDir: o.outputDir, quiet, color, extra: { ...trend?.extra, checks }, detail });
+  const written = await writeBatch(io, batch, {
+    lang,
+    ctx: { lang, color: false, sort, verbose, csvEncoding, failOn, asOf: asOfOption(o) },
+    outputs,
+    format,
+    outputDir: o.outputDir,
+    quiet,
+    color,
+    extra: { ...trend?.extra, checks },
+    detail,
+  });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
@@ -135,8 +187,22 @@ function earlierMonths(batch: Batch, failOn: string, lang: Lang): RunCheck[] {
   if (batch.periods.length < 2 || failOn === 'never') return [];
   const newest = batch.periods[batch.periods.length - 1];
   const failing = batch.entries.filter((e) => e.period !== newest && e.exit > 0);
-  const line = (e: Batch['entries'][number]) => say(message('junit/earlier-failing', { period: e.period ?? '—', unit: e.assessment.units[0]!.name, failOn, kind: e.exit === 2 ? 'data' : 'gate' }), lang);
-  return [{ name: say(message('junit/earlier-periods', { failOn }), lang), ...(failing.length ? { failure: failing.map(line).join('\n') } : {}) }];
+  const line = (e: Batch['entries'][number]) =>
+    say(
+      message('junit/earlier-failing', {
+        period: e.period ?? '—',
+        unit: e.assessment.units[0]!.name,
+        failOn,
+        kind: e.exit === 2 ? 'data' : 'gate',
+      }),
+      lang,
+    );
+  return [
+    {
+      name: say(message('junit/earlier-periods', { failOn }), lang),
+      ...(failing.length ? { failure: failing.map(line).join('\n') } : {}),
+    },
+  ];
 }
 
 /** The batch outputs that need nothing of the units below a county but the default JSON's compact lines. */
@@ -147,9 +213,16 @@ const LEAN_FORMATS: readonly FormatName[] = ['json', 'table', 'md', 'html'];
  * the summary JSON and the summaries of table, md and html only; not with per-county
  * reports (--output-dir), a trend or gate, inspector adjustments, CSV or JUnit.
  */
-function leanOutputs(o: ScoreOptions, detail: Detail, outputs: { format: FormatName }[], format: FormatName | undefined): boolean {
+function leanOutputs(
+  o: ScoreOptions,
+  detail: Detail,
+  outputs: { format: FormatName }[],
+  format: FormatName | undefined,
+): boolean {
   if (detail !== 'summary' || o.outputDir !== undefined || wantsTrend(o) || o.adjustments !== undefined) return false;
-  return outputs.length ? outputs.every((x) => LEAN_FORMATS.includes(x.format)) : LEAN_FORMATS.includes(format ?? 'table');
+  return outputs.length
+    ? outputs.every((x) => LEAN_FORMATS.includes(x.format))
+    : LEAN_FORMATS.includes(format ?? 'table');
 }
 
 /** Batches show a progress bar from this many datasets on (on a terminal). */
@@ -174,14 +247,25 @@ interface SingleOptions {
 /** One unit in one period: the report of one assessment. */
 async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise<number> {
   const { lang, sort, verbose, csvEncoding, outputs, format } = o;
-  const render = (f: FormatName, color: boolean) => FORMATS[f].render(assessment, { lang, color, sort, verbose, csvEncoding, period: o.period, failOn: o.failOn, asOf: o.asOf });
+  const render = (f: FormatName, color: boolean) =>
+    FORMATS[f].render(assessment, {
+      lang,
+      color,
+      sort,
+      verbose,
+      csvEncoding,
+      period: o.period,
+      failOn: o.failOn,
+      asOf: o.asOf,
+    });
   // One -o file that cannot be written does not stop the others; it makes the exit code 2.
   let written: number = EXIT.ok;
   for (const out of outputs) {
     const failed = tryWrite(io, out.file, await render(out.format, false));
     if (failed) io.stderr(`${formatDiagnostic(failed, lang)}\n`);
     if (failed) written = EXIT.input;
-    else if (!o.quiet) io.stderr(lang === 'zh' ? `已写入 ${visibleLine(out.file)}\n` : `wrote ${visibleLine(out.file)}\n`);
+    else if (!o.quiet)
+      io.stderr(lang === 'zh' ? `已写入 ${visibleLine(out.file)}\n` : `wrote ${visibleLine(out.file)}\n`);
   }
   const toStdout = outputs.length === 0;
   if (toStdout && format === 'xlsx' && io.isTTY) {
@@ -199,6 +283,7 @@ async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise
 export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {
   if (failOn === 'never') return EXIT.ok;
   // A veto that could not be checked cannot be ruled out: it fails the veto gate too.
-  if (failOn === 'veto') return a.units.some((u) => u.vetoes.some((v) => v.triggered || !v.checked)) ? EXIT.gate : EXIT.ok;
+  if (failOn === 'veto')
+    return a.units.some((u) => u.vetoes.some((v) => v.triggered || !v.checked)) ? EXIT.gate : EXIT.ok;
   return a.units.every((u) => u.passed) ? EXIT.ok : EXIT.gate;
 }

@@ -16,17 +16,35 @@ const LAST_ROW = 10000;
 /** The cell check and format of a field's column. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function checkColumn(ws: any, col: number, label: string, f: TemplateSheet['fields'][number], lang: Lang): void {
-  const kind = f.type === 'boolean' ? 'boolean' : f.type === 'count' ? 'count' : f.type === 'percent' ? 'percent' : f.type === 'text' ? undefined : 'number';
+  const kind =
+    f.type === 'boolean'
+      ? 'boolean'
+      : f.type === 'count'
+        ? 'count'
+        : f.type === 'percent'
+          ? 'percent'
+          : f.type === 'text'
+            ? undefined
+            : 'number';
   if (!kind) return;
   const hint = say(message('cli/template-hint', { kind, label }), lang);
   ws.getRow(1).getCell(col).note = hint;
   const letter = ws.getColumn(col).letter as string;
-  const common = { allowBlank: true, showInputMessage: true, prompt: hint.slice(0, 255), showErrorMessage: true, errorStyle: 'stop', error: hint.slice(0, 255) };
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    prompt: hint.slice(0, 255),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    error: hint.slice(0, 255),
+  };
   const range = `${letter}2:${letter}${LAST_ROW}`;
   const min = f.min ?? (kind === 'count' ? 0 : undefined);
   if (kind === 'boolean') ws.dataValidations.add(range, { ...common, type: 'list', formulae: ['"是,否"'] });
-  else if (kind === 'count') ws.dataValidations.add(range, { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [min ?? 0] });
-  else if (min !== undefined) ws.dataValidations.add(range, { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [min] });
+  else if (kind === 'count')
+    ws.dataValidations.add(range, { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [min ?? 0] });
+  else if (min !== undefined)
+    ws.dataValidations.add(range, { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [min] });
   if (kind === 'percent') ws.getColumn(col).numFmt = '0.0#%';
 }
 
@@ -40,7 +58,15 @@ function sheetName(title: string, taken: Set<string>): string {
 }
 
 /** Column width in Excel's character units: CJK characters count double. */
-const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const width = (s: string): number =>
+  [...s].reduce(
+    (w, ch) =>
+      w +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1),
+    0,
+  );
 
 export async function xlsxBytes(sheets: TemplateSheet[], lang: Lang): Promise<Uint8Array> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

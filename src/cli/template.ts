@@ -53,19 +53,27 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   let units: TemplateUnit[] | undefined;
   if (o.units !== undefined) {
     const file = path.resolve(io.cwd, o.units);
-    if (!io.exists(file) || io.listDir(file)) throw new UsageError(message('cli/no-such-file', { flag: '--units', file: o.units }));
+    if (!io.exists(file) || io.listDir(file))
+      throw new UsageError(message('cli/no-such-file', { flag: '--units', file: o.units }));
     let bytes: Uint8Array;
     try {
       bytes = io.readFile(file);
     } catch (e) {
       const code = (e as { code?: string }).code ?? String(e);
-      throw new InputError([{ severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('units/unreadable', { errno: code }) }]);
+      throw new InputError([
+        { severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('units/unreadable', { errno: code }) },
+      ]);
     }
     const name = shown(io, file);
     const at = { severity: 'error' as const, file: name, line: 1, col: 1 };
     if (XLS.test(file)) throw new InputError([{ ...at, ...message('data/xls', { kind: xlsKind(bytes) }) }]);
     const book = /\.xlsx$/i.test(file);
-    const over = bytes.length > limits.fileSize ? fileSizeError('fileSize', name, bytes.length, limits.fileSize) : book ? undefined : textRowsFinding(bytes, name, limits.rows);
+    const over =
+      bytes.length > limits.fileSize
+        ? fileSizeError('fileSize', name, bytes.length, limits.fileSize)
+        : book
+          ? undefined
+          : textRowsFinding(bytes, name, limits.rows);
     if (over) throw new InputError([over]);
     let read: ReturnType<typeof readUnits>;
     if (book) {
@@ -84,7 +92,9 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   if (sheets.length === 0) throw new UsageError(message('cli/template-no-fields', { scheme: scheme.id }));
   const main = path.resolve(io.cwd, o.output ?? `template.${format}`);
   const files: { file: string; sheets: TemplateSheet[] }[] =
-    format === 'xlsx' ? [{ file: main, sheets }] : sheets.map((s, i) => ({ file: i === 0 ? main : besides(main, s.level), sheets: [s] }));
+    format === 'xlsx'
+      ? [{ file: main, sheets }]
+      : sheets.map((s, i) => ({ file: i === 0 ? main : besides(main, s.level), sheets: [s] }));
 
   // A filled-in sheet is hours of work: never replace one without being told to.
   const existing = files.find((f) => io.exists(f.file));
@@ -94,7 +104,10 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   }
 
   for (const f of files) {
-    const bytes = format === 'xlsx' ? await xlsxBytes(f.sheets, lang) : await csvBytes(csvText(f.sheets[0]!.header, f.sheets[0]!.rows), encoding);
+    const bytes =
+      format === 'xlsx'
+        ? await xlsxBytes(f.sheets, lang)
+        : await csvBytes(csvText(f.sheets[0]!.header, f.sheets[0]!.rows), encoding);
     writeOrFail(io, f.file, bytes);
     io.stdout(wroteLine(lang, visibleLine(shown(io, f.file)), f.sheets, format === 'csv' ? encoding : undefined));
   }
@@ -105,8 +118,10 @@ function formatOf(o: TemplateOptions): TemplateFormat {
   const ext = o.output === undefined ? '' : path.extname(o.output).toLowerCase();
   const fromExt: TemplateFormat | undefined = ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
   if (o.format !== undefined) {
-    if (o.format !== 'csv' && o.format !== 'xlsx') throw new UsageError(message('cli/one-of', { flag: '--format', value: o.format, allowed: ['csv', 'xlsx'] }));
-    if (fromExt && fromExt !== o.format) throw new UsageError(message('cli/template-format-ext', { output: o.output!, format: o.format }));
+    if (o.format !== 'csv' && o.format !== 'xlsx')
+      throw new UsageError(message('cli/one-of', { flag: '--format', value: o.format, allowed: ['csv', 'xlsx'] }));
+    if (fromExt && fromExt !== o.format)
+      throw new UsageError(message('cli/template-format-ext', { output: o.output!, format: o.format }));
     return o.format;
   }
   if (o.output !== undefined && !fromExt) throw new UsageError(message('cli/template-no-format', { output: o.output }));
@@ -117,7 +132,8 @@ function formatOf(o: TemplateOptions): TemplateFormat {
 function encodingOf(o: TemplateOptions, lang: Lang, format: TemplateFormat): CsvEncoding {
   if (o.encoding === undefined) return lang === 'zh' ? 'gb18030' : 'utf-8';
   const e = normalizeEncodingName(o.encoding);
-  if (e !== 'gb18030' && e !== 'utf-8') throw new UsageError(message('cli/template-encoding', { encoding: o.encoding }));
+  if (e !== 'gb18030' && e !== 'utf-8')
+    throw new UsageError(message('cli/template-encoding', { encoding: o.encoding }));
   if (format === 'xlsx') throw new UsageError(message('cli/template-encoding-xlsx', {}));
   return e;
 }
@@ -134,7 +150,9 @@ function wroteLine(lang: Lang, file: string, sheets: TemplateSheet[], encoding: 
     const fields = s.header.length - s.idColumns;
     const rows = s.rows.length ? (zh ? `，${s.rows.length} 行` : `, ${s.rows.length} rows`) : '';
     const title = visibleLine(s.title);
-    return zh ? `${title}：${s.idColumns} + ${fields} 列${rows}` : `${title}: ${s.idColumns} + ${fields} columns${rows}`;
+    return zh
+      ? `${title}：${s.idColumns} + ${fields} 列${rows}`
+      : `${title}: ${s.idColumns} + ${fields} columns${rows}`;
   });
   const enc = encoding === undefined ? '' : encoding === 'gb18030' ? 'GB18030' : zh ? 'UTF-8 带 BOM' : 'UTF-8 with BOM';
   if (enc) parts.push(enc);
@@ -149,7 +167,10 @@ async function csvBytes(text: string, encoding: CsvEncoding): Promise<Uint8Array
     out.set(body, 3);
     return out;
   }
-  const m = (await import('iconv-lite')) as unknown as { encode?: (s: string, e: string) => Uint8Array; default?: { encode: (s: string, e: string) => Uint8Array } };
+  const m = (await import('iconv-lite')) as unknown as {
+    encode?: (s: string, e: string) => Uint8Array;
+    default?: { encode: (s: string, e: string) => Uint8Array };
+  };
   const encode = m.encode ?? m.default!.encode;
   return new Uint8Array(encode(text, 'gb18030'));
 }
@@ -161,9 +182,19 @@ async function csvBytes(text: string, encoding: CsvEncoding): Promise<Uint8Array
  * sign-off lines are skipped and reported as notes; a row without a name, or a
  * name or code listed twice, is an error with its line.
  */
-export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { units: TemplateUnit[]; notes: Finding[] } {
+export function readUnits(
+  scheme: Scheme,
+  file: string,
+  bytes: Uint8Array,
+): { units: TemplateUnit[]; notes: Finding[] } {
   const level = scheme.levels[0]!;
-  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({ severity: 'error', file, line, col, ...message('units/bad-row', args) });
+  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({
+    severity: 'error',
+    file,
+    line,
+    col,
+    ...message('units/bad-row', args),
+  });
   const decoded = decode(bytes);
   if (decoded.lossy) throw new InputError([err(1, 1, { kind: 'encoding', encoding: decoded.encoding })]);
   const { rows, error } = readRows(decoded.text, file);
@@ -174,17 +205,34 @@ export function readUnits(scheme: Scheme, file: string, bytes: Uint8Array): { un
 /** The townships of a units file's rows (a CSV's, or a workbook sheet's). */
 export function unitsOfRows(scheme: Scheme, file: string, rows: Row[]): { units: TemplateUnit[]; notes: Finding[] } {
   const level = scheme.levels[0]!;
-  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({ severity: 'error', file, line, col, ...message('units/bad-row', args) });
+  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({
+    severity: 'error',
+    file,
+    line,
+    col,
+    ...message('units/bad-row', args),
+  });
   const names = new Set(level.name.map(normalizeLabel));
   const keys = new Set((level.key ?? []).map(normalizeLabel));
-  const headerIndex = rows.slice(0, MAX_HEADER_SEARCH).findIndex((r) => r.cells.some((c) => names.has(normalizeLabel(c))));
+  const headerIndex = rows
+    .slice(0, MAX_HEADER_SEARCH)
+    .findIndex((r) => r.cells.some((c) => names.has(normalizeLabel(c))));
   if (headerIndex < 0) {
-    throw new InputError([err(rows[0]?.line ?? 1, 1, { kind: 'no-header', level: level.title, labels: level.name, rows: MAX_HEADER_SEARCH })]);
+    throw new InputError([
+      err(rows[0]?.line ?? 1, 1, {
+        kind: 'no-header',
+        level: level.title,
+        labels: level.name,
+        rows: MAX_HEADER_SEARCH,
+      }),
+    ]);
   }
   const header = rows[headerIndex]!;
   const nameCol = header.cells.findIndex((c) => names.has(normalizeLabel(c)));
   const codeCol = header.cells.findIndex((c, j) => j !== nameCol && keys.has(normalizeLabel(c)));
-  const notes: Finding[] = rows.slice(0, headerIndex).map((r) => note(file, r.line, { kind: 'preamble', text: preview(r.cells) }));
+  const notes: Finding[] = rows
+    .slice(0, headerIndex)
+    .map((r) => note(file, r.line, { kind: 'preamble', text: preview(r.cells) }));
   const errors: Finding[] = [];
   const units: TemplateUnit[] = [];
   const byName = new Map<string, number>();
@@ -197,7 +245,12 @@ export function unitsOfRows(scheme: Scheme, file: string, rows: Row[]): { units:
     const name = (r.cells[nameCol] ?? '').trim();
     const code = codeCol >= 0 ? (r.cells[codeCol] ?? '').trim() || undefined : undefined;
     const total = totalNameKind(name);
-    if (total === 'sure' || (total === 'maybe' && i === lastNamed) || isFooterText(r.cells[0] ?? '') || isFooterText(name)) {
+    if (
+      total === 'sure' ||
+      (total === 'maybe' && i === lastNamed) ||
+      isFooterText(r.cells[0] ?? '') ||
+      isFooterText(name)
+    ) {
       notes.push(note(file, r.line, { kind: 'not-a-unit', level: level.title, text: preview(r.cells) }));
       continue;
     }
@@ -221,9 +274,18 @@ export function unitsOfRows(scheme: Scheme, file: string, rows: Row[]): { units:
   return { units, notes };
 }
 
-const note = (file: string, line: number, args: MessageArgs['units/skipped']): CodedDiagnostic => ({ severity: 'note', file, line, col: 1, ...message('units/skipped', args) });
+const note = (file: string, line: number, args: MessageArgs['units/skipped']): CodedDiagnostic => ({
+  severity: 'note',
+  file,
+  line,
+  col: 1,
+  ...message('units/skipped', args),
+});
 
 const preview = (cells: string[]): string => {
-  const t = cells.filter((c) => c.trim()).join(' ').trim();
+  const t = cells
+    .filter((c) => c.trim())
+    .join(' ')
+    .trim();
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 };

@@ -18,7 +18,12 @@ import { shown } from './inputs';
  * The folders at and below `start`, each real folder once, in the order searched.
  * `below(dir, entries)` names the entries (sorted) of `dir` to search further.
  */
-export function walkFolders(io: Io, start: string, below: (dir: string, entries: string[]) => string[], findings: Finding[]): string[] {
+export function walkFolders(
+  io: Io,
+  start: string,
+  below: (dir: string, entries: string[]) => string[],
+  findings: Finding[],
+): string[] {
   const first = new Map<string, string>(); // real path -> the path it was first searched under
   const out: string[] = [];
   const stack = [start];

@@ -10,7 +10,8 @@
 import type { Msg } from '../diagnostics';
 import { patternProblem } from '../messages/cli';
 
-type Atom = { kind: 'any' } | { kind: 'char'; code: number } | { kind: 'set'; not: boolean; ranges: Array<[number, number]> };
+type Atom =
+  { kind: 'any' } | { kind: 'char'; code: number } | { kind: 'set'; not: boolean; ranges: Array<[number, number]> };
 export type Token = Atom | { kind: 'star' };
 
 /** What is wrong with a segment: a range written backwards (its two ends as written), or a `[` never closed. */
@@ -65,10 +66,7 @@ function parseSet(cs: number[], open: number): { token: Token; end: number } {
     if (cs[j + 1] === 0x2d /* - */ && j + 2 < cs.length && cs[j + 2] !== 0x5d) {
       const d = cs[j + 2]!;
       if (d < c) {
-        throw new PatternError(
-          { kind: 'backwards', from: ch(c), to: ch(d) },
-          j,
-        );
+        throw new PatternError({ kind: 'backwards', from: ch(c), to: ch(d) }, j);
       }
       ranges.push([c, d]);
       j += 3;

@@ -16,7 +16,9 @@ export function writeError(file: string | undefined, e: unknown): WriteError {
   const cause = writeCause(e);
   const diagnostic: CodedDiagnostic = {
     severity: 'error',
-    ...(file === undefined ? message('output/write-failed', { kind: 'stdout', cause }) : { file, ...message('output/write-failed', { kind: 'file', cause }) }),
+    ...(file === undefined
+      ? message('output/write-failed', { kind: 'stdout', cause })
+      : { file, ...message('output/write-failed', { kind: 'file', cause }) }),
   };
   return new WriteError(diagnostic, e);
 }

@@ -18,7 +18,8 @@ import { readRows } from './table';
 
 export { isDate } from './dates';
 
-export type AdjustmentKey = 'unit' | 'item' | 'deduct' | 'override' | 'reason' | 'authority' | 'document' | 'date' | 'expires';
+export type AdjustmentKey =
+  'unit' | 'item' | 'deduct' | 'override' | 'reason' | 'authority' | 'document' | 'date' | 'expires';
 
 /** The accepted column headers (CSV) and keys (YAML) of each value, English then Chinese. */
 export const ADJUSTMENT_HEADERS: Record<AdjustmentKey, readonly string[]> = {
@@ -35,7 +36,11 @@ export const ADJUSTMENT_HEADERS: Record<AdjustmentKey, readonly string[]> = {
 
 const REQUIRED: readonly AdjustmentKey[] = ['unit', 'item', 'reason', 'authority', 'date'];
 
-const BY_HEADER = new Map(Object.entries(ADJUSTMENT_HEADERS).flatMap(([k, hs]) => hs.map((h) => [normalizeLabel(h), k as AdjustmentKey] as const)));
+const BY_HEADER = new Map(
+  Object.entries(ADJUSTMENT_HEADERS).flatMap(([k, hs]) =>
+    hs.map((h) => [normalizeLabel(h), k as AdjustmentKey] as const),
+  ),
+);
 
 export interface Pos {
   line: number;
@@ -92,7 +97,11 @@ function finding(file: string, at: Pos, m: Message, severity: Finding['severity'
 
 export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
   const d = decode(bytes);
-  if (d.lossy) return { adjustments: [], findings: [finding(file, { line: 1, col: 1 }, message('adjust/encoding', { kind: 'csv' }))] };
+  if (d.lossy)
+    return {
+      adjustments: [],
+      findings: [finding(file, { line: 1, col: 1 }, message('adjust/encoding', { kind: 'csv' }))],
+    };
   const { rows, error } = readRows(d.text, file);
   if (error) return { adjustments: [], findings: [{ ...error, code: 'adjust/csv' } as unknown as CodedDiagnostic] }; // the same words, said for the adjustments
   const findings: Finding[] = [];
@@ -112,7 +121,9 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
       findings.push(finding(file, at, message('adjust/unknown-column', { column: text, known: headerList() })));
       columns.push(undefined);
     } else if (seen.has(key)) {
-      findings.push(finding(file, at, message('adjust/duplicate-column', { column: text, first: seen.get(key)! + 1, key })));
+      findings.push(
+        finding(file, at, message('adjust/duplicate-column', { column: text, first: seen.get(key)! + 1, key })),
+      );
       columns.push(undefined);
     } else {
       seen.set(key, i);
@@ -123,7 +134,13 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
   if (!seen.has('deduct') && !seen.has('override')) missing.push('deduct');
   for (const k of missing) {
     const names = [...ADJUSTMENT_HEADERS[k]];
-    findings.push(finding(file, { line: head.line, col: 1 }, message('adjust/missing-column', k === 'deduct' ? { names, or: [...ADJUSTMENT_HEADERS.override] } : { names })));
+    findings.push(
+      finding(
+        file,
+        { line: head.line, col: 1 },
+        message('adjust/missing-column', k === 'deduct' ? { names, or: [...ADJUSTMENT_HEADERS.override] } : { names }),
+      ),
+    );
   }
   if (findings.length) return { adjustments: [], findings };
   const entries: Entry[] = body.map((r) => {
@@ -131,7 +148,8 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedAdjustments {
     r.cells.forEach((cell, i) => {
       const key = columns[i];
       if (key) values.set(key, { raw: cell, at: { line: r.line, col: i + 1 } });
-      else if (cell.trim() !== '') findings.push(finding(file, { line: r.line, col: i + 1 }, message('adjust/extra-cell', { col: i + 1 })));
+      else if (cell.trim() !== '')
+        findings.push(finding(file, { line: r.line, col: i + 1 }, message('adjust/extra-cell', { col: i + 1 })));
     });
     return { line: r.line, col: 1, values };
   });
@@ -143,7 +161,10 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).replace(/^\ufeff/, '');
   } catch {
-    return { adjustments: [], findings: [finding(file, { line: 1, col: 1 }, message('adjust/encoding', { kind: 'yaml' }))] };
+    return {
+      adjustments: [],
+      findings: [finding(file, { line: 1, col: 1 }, message('adjust/encoding', { kind: 'yaml' }))],
+    };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -152,7 +173,10 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
     return { line: p.line, col: p.col };
   };
   const syntax = yamlFindings(doc, text, lines, file);
-  const findings: Finding[] = syntax.findings.map((d) => ({ ...worded(d), code: d.code.replace(/^scheme\//, 'adjust/') }));
+  const findings: Finding[] = syntax.findings.map((d) => ({
+    ...worded(d),
+    code: d.code.replace(/^scheme\//, 'adjust/'),
+  }));
   if (syntax.fatal) return { adjustments: [], findings };
   let list: Node | null = doc.contents;
   if (list === null) return { adjustments: [], findings };
@@ -162,7 +186,13 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
     for (const p of pairs) {
       if (p === wrap) continue;
       const key = p.key as Node;
-      findings.push(finding(file, at(key), message('adjust/unknown-key', { kind: 'top', key: isScalar(key) ? String(key.value) : '?' })));
+      findings.push(
+        finding(
+          file,
+          at(key),
+          message('adjust/unknown-key', { kind: 'top', key: isScalar(key) ? String(key.value) : '?' }),
+        ),
+      );
     }
     list = (wrap?.value as Node | null | undefined) ?? null;
     if (list === null) return { adjustments: [], findings };
@@ -185,12 +215,21 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
       const name = isScalar(keyNode) ? String(keyNode.value) : '?';
       const key = BY_HEADER.get(normalizeLabel(name));
       if (!key) {
-        findings.push(finding(file, at(keyNode), message('adjust/unknown-key', { kind: 'entry', key: name, known: headerList() })));
+        findings.push(
+          finding(file, at(keyNode), message('adjust/unknown-key', { kind: 'entry', key: name, known: headerList() })),
+        );
         continue;
       }
       if (values.has(key)) {
         // The same spelling twice is the YAML parser's duplicate key, reported above; `unit` and `单位` is ours.
-        if (names.get(key) !== name) findings.push(finding(file, at(keyNode), message('adjust/duplicate-key', { key: name, first: String(names.get(key)), field: key })));
+        if (names.get(key) !== name)
+          findings.push(
+            finding(
+              file,
+              at(keyNode),
+              message('adjust/duplicate-key', { key: name, first: String(names.get(key)), field: key }),
+            ),
+          );
         continue;
       }
       names.set(key, name);
@@ -200,13 +239,15 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
         continue;
       }
       const raw = v === null ? null : (v.value as unknown);
-      values.set(key, { raw: typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : null, at: v ? at(v) : at(keyNode) });
+      values.set(key, {
+        raw: typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : null,
+        at: v ? at(v) : at(keyNode),
+      });
     }
     entries.push({ line: here.line, col: here.col, values });
   }
   return check(entries, file, findings);
 }
-
 
 /** The per-entry checks; an entry with any error is left out. */
 function check(entries: Entry[], file: string, findings: Finding[]): ParsedAdjustments {
@@ -224,7 +265,13 @@ function check(entries: Entry[], file: string, findings: Finding[]): ParsedAdjus
     for (const k of REQUIRED) {
       if (text(k) === undefined) {
         const [en, zh] = ADJUSTMENT_HEADERS[k];
-        errors.push(finding(file, e.values.has(k) ? where(k) : row, message('adjust/missing-value', { kind: 'field', en: en!, zh: zh! })));
+        errors.push(
+          finding(
+            file,
+            e.values.has(k) ? where(k) : row,
+            message('adjust/missing-value', { kind: 'field', en: en!, zh: zh! }),
+          ),
+        );
       }
     }
     const deduct = text('deduct');
@@ -250,7 +297,10 @@ function check(entries: Entry[], file: string, findings: Finding[]): ParsedAdjus
     }
     const date = text('date');
     const expires = text('expires');
-    for (const [k, v] of [['date', date], ['expires', expires]] as const) {
+    for (const [k, v] of [
+      ['date', date],
+      ['expires', expires],
+    ] as const) {
       if (v !== undefined && !isDate(v)) {
         const [en, zh] = ADJUSTMENT_HEADERS[k];
         errors.push(finding(file, where(k), message('adjust/bad-date', { en: en!, zh: zh!, value: v })));

@@ -67,7 +67,9 @@ export function headerScore(scheme: Scheme, cells: string[]): { matches: number;
 }
 
 /** Headers of a period column (normalised), when no field of the scheme has that name. */
-const PERIOD_HEADERS = new Set(['期间', '统计期', '统计期间', '报告期', '报表期', '月份', '年月', '时期', 'period', 'month'].map(normalizeLabel));
+const PERIOD_HEADERS = new Set(
+  ['期间', '统计期', '统计期间', '报告期', '报表期', '月份', '年月', '时期', 'period', 'month'].map(normalizeLabel),
+);
 const columnsHavePeriod = (taken: Set<string>): boolean => taken.has('period');
 
 export function matchHeader(scheme: Scheme, cells: string[], file: string, line: number): Header {
@@ -83,7 +85,10 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
     if (!k) return { kind: 'ignored' };
     const names = l.names.get(k);
     if (names) {
-      const lv = names.includes(level) && !taken.has(`name:${level}`) ? level : names.find((x) => x > level && !taken.has(`name:${x}`));
+      const lv =
+        names.includes(level) && !taken.has(`name:${level}`)
+          ? level
+          : names.find((x) => x > level && !taken.has(`name:${x}`));
       if (lv !== undefined) {
         taken.add(`name:${lv}`);
         return { kind: 'name', level: lv };
@@ -91,7 +96,10 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
     }
     const keys = l.keys.get(k);
     if (keys) {
-      const lv = keys.includes(level) && !taken.has(`key:${level}`) ? level : keys.find((x) => x > level && !taken.has(`key:${x}`));
+      const lv =
+        keys.includes(level) && !taken.has(`key:${level}`)
+          ? level
+          : keys.find((x) => x > level && !taken.has(`key:${x}`));
       if (lv !== undefined) {
         taken.add(`key:${lv}`);
         return { kind: 'key', level: lv };
@@ -101,7 +109,11 @@ export function matchHeader(scheme: Scheme, cells: string[], file: string, line:
     if (id) {
       const first = seenFields.get(id);
       if (first !== undefined) {
-        findings.push({ ...at, severity: 'error', ...message('data/duplicate-header', { column: quoteCell(cells[i]!), field: id, first: first + 1 }) });
+        findings.push({
+          ...at,
+          severity: 'error',
+          ...message('data/duplicate-header', { column: quoteCell(cells[i]!), field: id, first: first + 1 }),
+        });
         return { kind: 'ignored' };
       }
       seenFields.set(id, i);

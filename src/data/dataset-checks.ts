@@ -20,7 +20,19 @@ export function compareUnitRows(scheme: Scheme, units: Units, findings: Finding[
       const total = childSum(units, unit, unit.level - 1, id);
       const at = where.get(unit)?.get(id);
       if (!total || total.sum.eq(v) || !at) continue;
-      findings.push({ ...at, severity: 'warning', ...message('data/total-mismatch', { kind: 'unit', name: unit.name, label: field.label, value: v.toDecimal(), count: total.n, sum: total.sum.toDecimal(), diff: v.sub(total.sum).toDecimal() }) });
+      findings.push({
+        ...at,
+        severity: 'warning',
+        ...message('data/total-mismatch', {
+          kind: 'unit',
+          name: unit.name,
+          label: field.label,
+          value: v.toDecimal(),
+          count: total.n,
+          sum: total.sum.toDecimal(),
+          diff: v.sub(total.sum).toDecimal(),
+        }),
+      });
     }
   }
 }
@@ -37,7 +49,13 @@ export function sameNameTwoCodes(units: Units, findings: Finding[]): void {
     if (list.length < 2) continue;
     const [a, b] = list as [DataUnit, DataUnit];
     const at = b.sources[0];
-    findings.push({ file: at?.file, line: at?.line, col: 1, severity: 'warning', ...message('data/same-name', { name: b.name, code: String(a.code), other: String(b.code) }) });
+    findings.push({
+      file: at?.file,
+      line: at?.line,
+      col: 1,
+      severity: 'warning',
+      ...message('data/same-name', { name: b.name, code: String(a.code), other: String(b.code) }),
+    });
   }
 }
 
@@ -48,7 +66,10 @@ export function missingFromFiles(sheets: Sheet[], units: Units, findings: Findin
     for (const level of mine) {
       // Only files about the same units (sharing at least one): files of different
       // counties hold different townships by design.
-      const names = (sh: Sheet) => new Set(sh.rows.filter((r) => r.kind === 'unit' && r.level === level).map((r) => r.code ?? normalizeLabel(r.name)));
+      const names = (sh: Sheet) =>
+        new Set(
+          sh.rows.filter((r) => r.kind === 'unit' && r.level === level).map((r) => r.code ?? normalizeLabel(r.name)),
+        );
       const own = names(sheet);
       const others = sheets.filter((o) => o !== sheet && [...names(o)].some((k) => own.has(k)));
       if (!others.length) continue;
@@ -56,7 +77,13 @@ export function missingFromFiles(sheets: Sheet[], units: Units, findings: Findin
       for (const u of units.at(level)) {
         if (!u.sources.some((s) => covered.has(s.file)) || u.sources.some((s) => s.file === sheet.file)) continue;
         const elsewhere = u.sources[0]!;
-        findings.push({ file: sheet.file, line: sheet.headerLine, col: 1, severity: 'warning', ...message('data/missing-unit', { name: u.name, file: elsewhere.file, line: elsewhere.line }) });
+        findings.push({
+          file: sheet.file,
+          line: sheet.headerLine,
+          col: 1,
+          severity: 'warning',
+          ...message('data/missing-unit', { name: u.name, file: elsewhere.file, line: elsewhere.line }),
+        });
       }
     }
   }
@@ -68,14 +95,24 @@ export function missingFromFiles(sheets: Sheet[], units: Units, findings: Findin
  */
 export function unitsWithoutRows(scheme: Scheme, sheets: Sheet[], units: Units, findings: Finding[]): void {
   for (let level = 1; level < scheme.levels.length; level++) {
-    const files = [...new Set(sheets.filter((sh) => sh.rows.some((r) => r.kind === 'unit' && r.level === level)).map((sh) => sh.file))];
+    const files = [
+      ...new Set(
+        sheets.filter((sh) => sh.rows.some((r) => r.kind === 'unit' && r.level === level)).map((sh) => sh.file),
+      ),
+    ];
     if (!files.length) continue;
     const title = scheme.levels[level]!.title;
     for (const u of units.at(level)) {
       if (u.sources.length) continue;
       const child = units.list.find((c) => c.level === level - 1 && c.parent === u.key && c.sources.length);
       const at = child?.sources[0];
-      findings.push({ file: at?.file, line: at?.line, col: 1, severity: 'warning', ...message('data/unit-without-row', { level: title, name: u.name, files }) });
+      findings.push({
+        file: at?.file,
+        line: at?.line,
+        col: 1,
+        severity: 'warning',
+        ...message('data/unit-without-row', { level: title, name: u.name, files }),
+      });
     }
   }
 }
@@ -88,10 +125,17 @@ export function runChecks(scheme: Scheme, list: DataUnit[], findings: Finding[],
       if (ok !== false) continue;
       const cells = where.get(unit);
       const at = cells?.get(check.fields[0]!) ?? { ...unit.sources[0], col: 1 };
-      const values = check.fields.map((f) => `${scheme.fields.get(f)!.label}=${showCell(unit.values.get(f)!, scheme.fields.get(f)!.type)}`);
+      const values = check.fields.map(
+        (f) => `${scheme.fields.get(f)!.label}=${showCell(unit.values.get(f)!, scheme.fields.get(f)!.type)}`,
+      );
       const error = check.severity === 'error';
-      findings.push({ ...at, severity: check.severity, ...message('data/check', { kind: error ? 'error' : 'warning', unit: unit.name, check: check.title, values }) });
-      if (error) for (const f of check.fields) unit.invalid.set(f, message('reason/check-fails', { check: check.title }));
+      findings.push({
+        ...at,
+        severity: check.severity,
+        ...message('data/check', { kind: error ? 'error' : 'warning', unit: unit.name, check: check.title, values }),
+      });
+      if (error)
+        for (const f of check.fields) unit.invalid.set(f, message('reason/check-fails', { check: check.title }));
     }
   }
 }
@@ -104,7 +148,13 @@ export function requireFields(scheme: Scheme, sheets: Sheet[], units: Units, fin
     const lv = scheme.levels[0]!;
     // At the file that should have held them: a township sheet with no rows, if there is one.
     const at = sheets.find((s) => s.headerLine > 0 && s.level === 0) ?? first;
-    findings.push({ file: at.file, line: at.headerLine, col: 1, severity: 'error', ...message('data/no-units', { level: lv.title, column: String(lv.name[0]) }) });
+    findings.push({
+      file: at.file,
+      line: at.headerLine,
+      col: 1,
+      severity: 'error',
+      ...message('data/no-units', { level: lv.title, column: String(lv.name[0]) }),
+    });
   }
   scheme.levels.forEach((lv, level) => {
     const missing = [...scheme.fields.values()].filter((f) => f.level === level && f.required && !given.has(f.id));
@@ -113,11 +163,22 @@ export function requireFields(scheme: Scheme, sheets: Sheet[], units: Units, fin
     const at = { file: sheet.file, line: sheet.headerLine, col: 1, severity: 'error' as const };
     const all = [...scheme.fields.values()].filter((f) => f.level === level && f.required);
     if (missing.length === all.length && missing.length > 3) {
-      findings.push({ ...at, ...message('data/missing-column', { kind: 'level', level: lv.title, count: missing.length, labels: missing.slice(0, 3).map((f) => f.label) }) });
+      findings.push({
+        ...at,
+        ...message('data/missing-column', {
+          kind: 'level',
+          level: lv.title,
+          count: missing.length,
+          labels: missing.slice(0, 3).map((f) => f.label),
+        }),
+      });
       return;
     }
     for (const f of missing) {
-      findings.push({ ...at, ...message('data/missing-column', { kind: 'field', label: f.label, aliases: [...f.aliases], field: f.id }) });
+      findings.push({
+        ...at,
+        ...message('data/missing-column', { kind: 'field', label: f.label, aliases: [...f.aliases], field: f.id }),
+      });
     }
   });
 }

@@ -15,7 +15,14 @@ import { showCell } from './values';
 import { comparePeriods } from './period';
 import { sheetsAlike } from './sheets-alike';
 import { childSum, Units, type Where } from './units';
-import { compareUnitRows, missingFromFiles, requireFields, runChecks, sameNameTwoCodes, unitsWithoutRows } from './dataset-checks';
+import {
+  compareUnitRows,
+  missingFromFiles,
+  requireFields,
+  runChecks,
+  sameNameTwoCodes,
+  unitsWithoutRows,
+} from './dataset-checks';
 
 export interface InputFile {
   name: string;
@@ -34,9 +41,15 @@ export function readDataset(scheme: Scheme, files: InputFile[], opts: SheetOptio
  * (a roster). Without a period column: one dataset, period null. A sheet's findings
  * that belong to no row of a period (header, rejected rows) are said in the first.
  */
-export function readDatasets(scheme: Scheme, files: InputFile[], opts: SheetOptions = {}): { period: string | null; dataset: Dataset }[] {
+export function readDatasets(
+  scheme: Scheme,
+  files: InputFile[],
+  opts: SheetOptions = {},
+): { period: string | null; dataset: Dataset }[] {
   const sheets = readSheets(scheme, files, opts);
-  const periods = [...new Set(sheets.flatMap((sh) => sh.rows.flatMap((r) => (r.period ? [r.period] : []))))].sort(comparePeriods);
+  const periods = [...new Set(sheets.flatMap((sh) => sh.rows.flatMap((r) => (r.period ? [r.period] : []))))].sort(
+    comparePeriods,
+  );
   if (periods.length === 0) return [{ period: null, dataset: buildDataset(scheme, sheets, true) }];
   return periods.map((p, n) => {
     const part = sheets.map((sh) => {
@@ -44,8 +57,17 @@ export function readDatasets(scheme: Scheme, files: InputFile[], opts: SheetOpti
       const rows = sh.rows.filter((r) => r.period === p);
       const lines = new Set(rows.map((r) => r.source.line));
       const others = new Set(sh.rows.filter((r) => r.period !== p).map((r) => r.source.line));
-      const findings = sh.findings.filter((f) => (f.line !== undefined && lines.has(f.line)) || (n === 0 && !(f.line !== undefined && others.has(f.line))));
-      return { ...sh, rows, read: rows.length + (n === 0 ? sh.rejected : 0), rejected: n === 0 ? sh.rejected : 0, findings };
+      const findings = sh.findings.filter(
+        (f) =>
+          (f.line !== undefined && lines.has(f.line)) || (n === 0 && !(f.line !== undefined && others.has(f.line))),
+      );
+      return {
+        ...sh,
+        rows,
+        read: rows.length + (n === 0 ? sh.rejected : 0),
+        rejected: n === 0 ? sh.rejected : 0,
+        findings,
+      };
     });
     return { period: p, dataset: buildDataset(scheme, part) };
   });
@@ -76,7 +98,13 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Data
   const findings: Finding[] = [];
   for (const sh of sheets) for (const f of sh.findings) findings.push(f);
   const units = new Units();
-  const stats: FileStats[] = sheets.map((s) => ({ file: s.file, encoding: s.encoding, read: s.read, used: 0, rejected: s.rejected }));
+  const stats: FileStats[] = sheets.map((s) => ({
+    file: s.file,
+    encoding: s.encoding,
+    read: s.read,
+    used: 0,
+    rejected: s.rejected,
+  }));
   const totals: { row: SheetRow; sheet: number }[] = [];
   const where = new Map() as Where;
 
@@ -104,7 +132,12 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Data
     const seen = new Set<DataUnit>();
     for (const row of sheet.rows) {
       if (row.kind === 'unit' && row.name && upper.has(`${row.level + 1}:${normalizeLabel(row.name)}`)) {
-        findings.push({ ...row.source, col: 1, severity: 'note', ...message('data/total-by-name', { name: row.name, level: scheme.levels[row.level + 1]?.title ?? '' }) });
+        findings.push({
+          ...row.source,
+          col: 1,
+          severity: 'note',
+          ...message('data/total-by-name', { name: row.name, level: scheme.levels[row.level + 1]?.title ?? '' }),
+        });
         row.kind = 'total';
         if (!row.parents.has(row.level + 1)) row.parents.set(row.level + 1, { name: row.name });
       }
@@ -116,7 +149,12 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Data
       const unit = units.get(row.level, row.name, row.code, parent);
       if (seen.has(unit)) {
         const first = unit.sources.find((s) => s.file === sheet.file)!;
-        findings.push({ ...row.source, col: 1, severity: 'error', ...message('data/duplicate-unit', { name: String(row.name || row.code), first: first.line }) });
+        findings.push({
+          ...row.source,
+          col: 1,
+          severity: 'error',
+          ...message('data/duplicate-unit', { name: String(row.name || row.code), first: first.line }),
+        });
         stats[si]!.rejected++;
         continue;
       }
@@ -142,7 +180,14 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Data
 }
 
 /** Findings that mean a data row was not used (one per row: the errors, and the note at a row whose name is merged down). */
-const DROPPING = new Set(['data/extra-cells', 'data/no-name', 'data/row-above-header', 'data/row-in-header', 'data/text-with-values', 'data/merged-name-row']);
+const DROPPING = new Set([
+  'data/extra-cells',
+  'data/no-name',
+  'data/row-above-header',
+  'data/row-in-header',
+  'data/text-with-values',
+  'data/merged-name-row',
+]);
 
 function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Finding[], where: Where): void {
   const cells = where.get(unit) ?? new CellIndex();
@@ -165,7 +210,18 @@ function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Fi
       const field = scheme.fields.get(id)!;
       const label = field.label;
       const showValue = (x: FieldValue) => showCell(x, field.type);
-      findings.push({ ...at, severity: 'error', ...message('data/conflict', { unit: unit.name, label, value: showValue(v), other: showValue(prev), file: first.file, line: first.line }) });
+      findings.push({
+        ...at,
+        severity: 'error',
+        ...message('data/conflict', {
+          unit: unit.name,
+          label,
+          value: showValue(v),
+          other: showValue(prev),
+          file: first.file,
+          line: first.line,
+        }),
+      });
       continue;
     }
     unit.values.set(id, v);
@@ -207,7 +263,18 @@ function attachOrphans(scheme: Scheme, units: Units, findings: Finding[]): void 
     } else {
       for (const u of orphans) {
         const s = u.sources[0];
-        findings.push({ file: s?.file, line: s?.line, col: 1, severity: 'error', ...message('data/no-parent', { name: u.name, level: scheme.levels[level + 1]!.title, count: parents.length, column: String(scheme.levels[level + 1]!.name[0]) }) });
+        findings.push({
+          file: s?.file,
+          line: s?.line,
+          col: 1,
+          severity: 'error',
+          ...message('data/no-parent', {
+            name: u.name,
+            level: scheme.levels[level + 1]!.title,
+            count: parents.length,
+            column: String(scheme.levels[level + 1]!.name[0]),
+          }),
+        });
       }
     }
   }
@@ -217,25 +284,45 @@ function attachOrphans(scheme: Scheme, units: Units, findings: Finding[]): void 
 function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Finding[], where: Where): boolean {
   const parentLevel = row.level + 1;
   if (parentLevel >= scheme.levels.length) {
-    findings.push({ ...row.source, col: 1, severity: 'warning', ...message('data/total-row', { kind: 'top', name: row.name }) });
+    findings.push({
+      ...row.source,
+      col: 1,
+      severity: 'warning',
+      ...message('data/total-row', { kind: 'top', name: row.name }),
+    });
     return false;
   }
   const named = row.parents.get(parentLevel);
   const candidates = units.at(parentLevel);
-  const parent = named ? units.find(parentLevel, named.name, named.code) : candidates.length === 1 ? candidates[0] : undefined;
+  const parent = named
+    ? units.find(parentLevel, named.name, named.code)
+    : candidates.length === 1
+      ? candidates[0]
+      : undefined;
   if (!parent) {
-    findings.push({ ...row.source, col: 1, severity: 'warning', ...message('data/total-row', { kind: 'unmatched', name: row.name, level: scheme.levels[parentLevel]!.title }) });
+    findings.push({
+      ...row.source,
+      col: 1,
+      severity: 'warning',
+      ...message('data/total-row', { kind: 'unmatched', name: row.name, level: scheme.levels[parentLevel]!.title }),
+    });
     return false;
   }
   parent.sources.push(row.source);
   const children = units.at(row.level).filter((u) => u.parent === parent.key);
   for (const [id, d] of row.invalid) {
-    if (scheme.fields.get(id)!.level >= parentLevel) mergeValues(scheme, parent, { ...row, values: new Map(), invalid: new Map([[id, d]]) }, findings, where);
+    if (scheme.fields.get(id)!.level >= parentLevel)
+      mergeValues(scheme, parent, { ...row, values: new Map(), invalid: new Map([[id, d]]) }, findings, where);
   }
   // Rows of this file that were not used make its total unlike their sum: say that once.
   const dropped = findings.filter((f) => f.file === row.source.file && DROPPING.has(f.code)).length;
   if (dropped) {
-    findings.push({ ...row.source, col: 1, severity: 'warning', ...message('data/total-unchecked', { name: row.name, dropped }) });
+    findings.push({
+      ...row.source,
+      col: 1,
+      severity: 'warning',
+      ...message('data/total-unchecked', { name: row.name, dropped }),
+    });
   }
   let compared = 0;
   let differ = 0;
@@ -258,7 +345,19 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Findi
     compared++;
     if (!sum.eq(v)) {
       differ++;
-      findings.push({ ...at, severity: 'warning', ...message('data/total-mismatch', { kind: 'row', name: row.name, label: field.label, value: v.toDecimal(), count: children.length, sum: sum.toDecimal(), diff: v.sub(sum).toDecimal() }) });
+      findings.push({
+        ...at,
+        severity: 'warning',
+        ...message('data/total-mismatch', {
+          kind: 'row',
+          name: row.name,
+          label: field.label,
+          value: v.toDecimal(),
+          count: children.length,
+          sum: sum.toDecimal(),
+          diff: v.sub(sum).toDecimal(),
+        }),
+      });
     }
   }
   if (unsummed.length) {
@@ -266,11 +365,19 @@ function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Findi
     // A warning, not a note: a value the user typed is not used, so it is said without --verbose.
     const labels = unsummed.map((id) => scheme.fields.get(id)!.label);
     const title = scheme.levels[row.level]!.title;
-    findings.push({ ...row.cells.get(unsummed[0]!)!, severity: 'warning', ...message('data/total-not-summed', { name: row.name, labels, level: title }) });
+    findings.push({
+      ...row.cells.get(unsummed[0]!)!,
+      severity: 'warning',
+      ...message('data/total-not-summed', { name: row.name, labels, level: title }),
+    });
   }
   if (compared > 0 && differ === 0 && row.invalid.size === 0) {
-    findings.push({ ...row.source, col: 1, severity: 'note', ...message('data/total-ok', { name: row.name, rows: children.length, fields: compared }) });
+    findings.push({
+      ...row.source,
+      col: 1,
+      severity: 'note',
+      ...message('data/total-ok', { name: row.name, rows: children.length, fields: compared }),
+    });
   }
   return true;
 }
-

@@ -28,7 +28,11 @@ export function valueColumns(scheme: Scheme, columns: Column[], r: Row): number[
 const cellAt = (r: Row, i: number): string => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
 
 /** The unit name and code cells of the data level. */
-export function unitCells(columns: Column[], level: number, r: Row): { name: string; code: string; nameCol: number; keyCol: number } {
+export function unitCells(
+  columns: Column[],
+  level: number,
+  r: Row,
+): { name: string; code: string; nameCol: number; keyCol: number } {
   const nameCol = columns.findIndex((c) => c.kind === 'name' && c.level === level);
   const keyCol = columns.findIndex((c) => c.kind === 'key' && c.level === level);
   return { name: cellAt(r, nameCol), code: cellAt(r, keyCol), nameCol, keyCol };

@@ -30,7 +30,14 @@ export interface MergeEffect {
 
 const NONE: MergeEffect = { blank: new Set(), invalid: new Map(), findings: [] };
 
-export function mergeEffect(r: Row, columns: Column[], level: number, headers: string[], file: string, known: Map<string, Finding>): MergeEffect {
+export function mergeEffect(
+  r: Row,
+  columns: Column[],
+  level: number,
+  headers: string[],
+  file: string,
+  known: Map<string, Finding>,
+): MergeEffect {
   if (!r.merged?.length) return NONE;
   const out: MergeEffect = { blank: new Set(), invalid: new Map(), findings: [] };
   for (const m of r.merged) {
@@ -49,7 +56,12 @@ export function mergeEffect(r: Row, columns: Column[], level: number, headers: s
     if (!fields.length && !(vertical && own.length)) continue;
     let d: Finding | undefined = known.get(m.range);
     if (!d) {
-      d = mergeFinding(m, [...own, ...fields].map((c) => headers[c] ?? ''), file, vertical && own.length > 0);
+      d = mergeFinding(
+        m,
+        [...own, ...fields].map((c) => headers[c] ?? ''),
+        file,
+        vertical && own.length > 0,
+      );
       known.set(m.range, d);
     }
     out.findings.push(d);
@@ -73,6 +85,12 @@ function mergeFinding(m: MergedRange, labels: string[], file: string, names: boo
     file,
     line: m.top,
     col: m.left,
-    ...message('data/merged-cells', { kind: names ? 'names' : 'values', range: m.range, columns: labels, top: m.top, ...(m.bottom > m.top ? { rows: m.bottom - m.top + 1 } : { cols: m.right - m.left + 1 }) }),
+    ...message('data/merged-cells', {
+      kind: names ? 'names' : 'values',
+      range: m.range,
+      columns: labels,
+      top: m.top,
+      ...(m.bottom > m.top ? { rows: m.bottom - m.top + 1 } : { cols: m.right - m.left + 1 }),
+    }),
   };
 }

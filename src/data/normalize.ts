@@ -21,5 +21,6 @@ export function totalNameKind(name: string): 'sure' | 'maybe' | undefined {
 }
 
 /** Sign-off lines under a report (填表人：张丽 …), even when they spread over the value columns. */
-const FOOTER = /^(填报单位|填表单位|单位负责人|统计负责人|负责人|填表人|制表人?|审核人?|审核|报出日期|填报日期|填表日期|联系电话|说明|备注|注)[:：]/;
+const FOOTER =
+  /^(填报单位|填表单位|单位负责人|统计负责人|负责人|填表人|制表人?|审核人?|审核|报出日期|填报日期|填表日期|联系电话|说明|备注|注)[:：]/;
 export const isFooterText = (cell: string): boolean => FOOTER.test(cell.normalize('NFKC').trim().replace(/\s+/g, ''));

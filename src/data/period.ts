@@ -6,7 +6,8 @@
 
 export type Period = string;
 
-const MONTH = /(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?:[-_](0?[1-9]|1[0-2])(?![0-9])|\.(0[1-9]|1[0-2])(?![0-9])|年(0?[1-9]|1[0-2])月)/g;
+const MONTH =
+  /(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?:[-_](0?[1-9]|1[0-2])(?![0-9])|\.(0[1-9]|1[0-2])(?![0-9])|年(0?[1-9]|1[0-2])月)/g;
 const HALF = /(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?:[hH]([12])(?![0-9])|年?([上下])半年)/g;
 
 const month = (y: string, m: string): Period => `${y}-${m.padStart(2, '0')}`;
@@ -16,7 +17,10 @@ const half = (y: string, n: string): Period => `${y}h${n === '上' ? '1' : n ===
 export function parsePeriod(text: string): Period | undefined {
   const s = text.normalize('NFKC').trim();
   const Y = '((?:19|20)\\d{2})';
-  let m = new RegExp(`^${Y}[-_./](\\d{1,2})$`).exec(s) ?? new RegExp(`^${Y}年(\\d{1,2})月?$`).exec(s) ?? new RegExp(`^${Y}(\\d{2})$`).exec(s);
+  let m =
+    new RegExp(`^${Y}[-_./](\\d{1,2})$`).exec(s) ??
+    new RegExp(`^${Y}年(\\d{1,2})月?$`).exec(s) ??
+    new RegExp(`^${Y}(\\d{2})$`).exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return month(m[1]!, m[2]!);
   m = new RegExp(`^${Y}[hH]([12])$`).exec(s) ?? new RegExp(`^${Y}年?([上下])半年$`).exec(s);
   if (m) return half(m[1]!, m[2]!);

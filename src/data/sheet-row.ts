@@ -51,7 +51,9 @@ let last: Layout | undefined;
 function layoutOf(scheme: Scheme, level: number, columns: Column[], headers: string[]): Layout {
   if (last && last.columns === columns && last.headers === headers && last.level === level) return last;
   const colOf = (pred: (c: Column) => boolean) => columns.findIndex(pred);
-  const fieldCols = columns.flatMap((c, i) => (c.kind === 'field' ? [{ id: c.id, i, field: scheme.fields.get(c.id)! }] : []));
+  const fieldCols = columns.flatMap((c, i) =>
+    c.kind === 'field' ? [{ id: c.id, i, field: scheme.fields.get(c.id)! }] : [],
+  );
   last = {
     columns,
     headers,
@@ -61,7 +63,11 @@ function layoutOf(scheme: Scheme, level: number, columns: Column[], headers: str
     periodCol: colOf((c) => c.kind === 'period'),
     width: headers.reduce((w, h, i) => (h.trim() ? i + 1 : w), 0),
     fieldCols,
-    parentCols: columns.flatMap((c, i) => ((c.kind === 'name' || c.kind === 'key') && c.level > level ? [{ i, level: c.level, name: c.kind === 'name' }] : [])),
+    parentCols: columns.flatMap((c, i) =>
+      (c.kind === 'name' || c.kind === 'key') && c.level > level
+        ? [{ i, level: c.level, name: c.kind === 'name' }]
+        : [],
+    ),
     positions: new Map(fieldCols.map(({ id, i }) => [id, i + 1])),
     slots: slotsOf(fieldCols.map(({ id }) => id)),
     ints: new Map(),
@@ -76,12 +82,26 @@ const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** A value at or below it in a percent column written without % is probably a fraction (0.925 for 92.5%). */
 const PERCENT_FRACTION = Rational.of(1n, 100n);
 
-export function readRow(scheme: Scheme, level: number, columns: Column[], headers: string[], row: Row, file: string, findings: Finding[], merges: Map<string, Finding>): SheetRow | undefined {
+export function readRow(
+  scheme: Scheme,
+  level: number,
+  columns: Column[],
+  headers: string[],
+  row: Row,
+  file: string,
+  findings: Finding[],
+  merges: Map<string, Finding>,
+): SheetRow | undefined {
   // The copies a workbook reader makes of a merged cell are not this row's values (merges.ts).
   const merged = mergeEffect(row, columns, level, headers, file, merges);
   const r = merged.blank.size ? { ...row, cells: row.cells.map((c, i) => (merged.blank.has(i) ? '' : c)) } : row;
   const cell = (i: number) => clean(r.cells[i] ?? '');
-  const { nameCol, keyCol, periodCol, width, fieldCols, parentCols, positions, slots, ints } = layoutOf(scheme, level, columns, headers);
+  const { nameCol, keyCol, periodCol, width, fieldCols, parentCols, positions, slots, ints } = layoutOf(
+    scheme,
+    level,
+    columns,
+    headers,
+  );
   const name = cell(nameCol);
   const code = keyCol >= 0 ? cell(keyCol) || undefined : undefined;
   const source = { file, line: r.line };
@@ -93,7 +113,16 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
   const signed = footer || (/[：。；]/.test(name) && !isTotalName(name)) ? valueColumns(scheme, columns, r) : [];
   if (signed.length) {
     // 审核人：李四,1,2: values under a sign-off are a data row whose name was overwritten or never written.
-    findings.push({ ...source, col: 1, severity: 'error', ...message('data/text-with-values', { text: preview(r), values: signed.map((i) => headers[i]!), column: String(headers[nameCol]) }) });
+    findings.push({
+      ...source,
+      col: 1,
+      severity: 'error',
+      ...message('data/text-with-values', {
+        text: preview(r),
+        values: signed.map((i) => headers[i]!),
+        column: String(headers[nameCol]),
+      }),
+    });
     return undefined;
   }
   if (footer || (!hasValues && !code && (!name || looksLikeText(name)) && !isTotalName(name))) {
@@ -106,19 +135,34 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     return undefined;
   }
   if (!name && !code) {
-    findings.push({ ...source, col: nameCol + 1, severity: 'error', ...message('data/no-name', { column: String(headers[nameCol]) }) });
+    findings.push({
+      ...source,
+      col: nameCol + 1,
+      severity: 'error',
+      ...message('data/no-name', { column: String(headers[nameCol]) }),
+    });
     return undefined;
   }
   // Values beyond the last header column: usually 22,630 written without quotes.
   const extra = r.cells.length <= width ? -1 : r.cells.findIndex((c, i) => i >= width && c.trim() !== '');
   if (extra >= 0) {
-    findings.push({ ...source, col: extra + 1, severity: 'error', ...message('data/extra-cells', { cells: r.cells.length, width }) });
+    findings.push({
+      ...source,
+      col: extra + 1,
+      severity: 'error',
+      ...message('data/extra-cells', { cells: r.cells.length, width }),
+    });
     return undefined;
   }
   const period = periodCol >= 0 ? parsePeriod(cell(periodCol)) : undefined;
   if (periodCol >= 0 && !period) {
     const shownCell = quoteCell(cell(periodCol));
-    findings.push({ ...source, col: periodCol + 1, severity: 'error', ...message('data/bad-period', { column: String(headers[periodCol]), value: shownCell }) });
+    findings.push({
+      ...source,
+      col: periodCol + 1,
+      severity: 'error',
+      ...message('data/bad-period', { column: String(headers[periodCol]), value: shownCell }),
+    });
     return undefined;
   }
   const parents = new Map<number, { name: string; code?: string }>();
@@ -142,14 +186,23 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     const text = r.cells[i] ?? '';
     // Most cells are plain figures (1234, 92.5): read without the general path's normalising.
     const plain = plainCell(text, field, ints);
-    if (plain && (field.type !== 'percent' || plain.sign() === 0 || plain.gt(PERCENT_FRACTION)) && !(field.min && plain.lt(field.min)) && !(field.max && plain.gt(field.max))) {
+    if (
+      plain &&
+      (field.type !== 'percent' || plain.sign() === 0 || plain.gt(PERCENT_FRACTION)) &&
+      !(field.min && plain.lt(field.min)) &&
+      !(field.max && plain.gt(field.max))
+    ) {
       values.set(id, plain);
       continue;
     }
     const at = { ...source, col: i + 1 };
     const parsed = parseCell(text, field);
     const bad = (problem: ValueProblem): void => {
-      const d: Finding = { ...at, severity: 'error', ...message('data/bad-value', { column: String(headers[i]), ...problem }) };
+      const d: Finding = {
+        ...at,
+        severity: 'error',
+        ...message('data/bad-value', { column: String(headers[i]), ...problem }),
+      };
       findings.push(d);
       invalid.set(id, d);
     };
@@ -161,8 +214,22 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
     if (v === undefined || typeof v === 'string') continue;
     // 0.925 in a percent column reads as 0.925%: probably a fraction meant as 92.5%.
     const raw = field.type === 'percent' ? text.normalize('NFKC') : text;
-    if (field.type === 'percent' && typeof v !== 'boolean' && !/[%‰]/.test(raw) && v.sign() > 0 && v.le(PERCENT_FRACTION)) {
-      findings.push({ ...at, severity: 'warning', ...message('data/percent-fraction', { column: String(headers[i]), value: quoteCell(raw), meant: v.mul(Rational.of(10000n)).toDecimal(2) }) });
+    if (
+      field.type === 'percent' &&
+      typeof v !== 'boolean' &&
+      !/[%‰]/.test(raw) &&
+      v.sign() > 0 &&
+      v.le(PERCENT_FRACTION)
+    ) {
+      findings.push({
+        ...at,
+        severity: 'warning',
+        ...message('data/percent-fraction', {
+          column: String(headers[i]),
+          value: quoteCell(raw),
+          meant: v.mul(Rational.of(10000n)).toDecimal(2),
+        }),
+      });
     }
     if (typeof v !== 'boolean') {
       const show = (x: Rational) => showCell(x, field.type);
@@ -185,9 +252,27 @@ export function readRow(scheme: Scheme, level: number, columns: Column[], header
   let blankFinding: Finding | undefined;
   if (blank.length) {
     const short = r.cells.length < width ? { cells: r.cells.length, width } : {};
-    blankFinding = { ...source, col: blank[0]!.i + 1, severity: 'warning', ...message('data/blank', { unit: String(name || code), columns: blank.map(({ i }) => headers[i]!), ...short }) };
+    blankFinding = {
+      ...source,
+      col: blank[0]!.i + 1,
+      severity: 'warning',
+      ...message('data/blank', { unit: String(name || code), columns: blank.map(({ i }) => headers[i]!), ...short }),
+    };
     if (kind === 'unit') findings.push(blankFinding);
   }
-  const maybeTotal = totalName === 'maybe' ? { maybeTotal: { col: nameCol + 1, ...(blankFinding ? { blank: blankFinding } : {}) } } : {};
-  return { kind, level, name, code, parents, values, invalid, cells, source, ...(period ? { period } : {}), ...maybeTotal };
+  const maybeTotal =
+    totalName === 'maybe' ? { maybeTotal: { col: nameCol + 1, ...(blankFinding ? { blank: blankFinding } : {}) } } : {};
+  return {
+    kind,
+    level,
+    name,
+    code,
+    parents,
+    values,
+    invalid,
+    cells,
+    source,
+    ...(period ? { period } : {}),
+    ...maybeTotal,
+  };
 }

@@ -64,7 +64,11 @@ export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts:
   const decoded = decode(bytes, opts.encoding);
   if (decoded.lossy) {
     const m = opts.encoding
-      ? message('data/encoding', { kind: 'given', encoding: decoded.encoding, other: decoded.encoding === 'gb18030' ? 'utf-8' : 'gb18030' })
+      ? message('data/encoding', {
+          kind: 'given',
+          encoding: decoded.encoding,
+          other: decoded.encoding === 'gb18030' ? 'utf-8' : 'gb18030',
+        })
       : message('data/encoding', { kind: 'detected' });
     const error: Finding = { severity: 'error', file, line: 1, col: 1, ...m };
     return emptySheet(file, decoded.encoding, [error]);
@@ -74,14 +78,31 @@ export function readSheet(scheme: Scheme, file: string, bytes: Uint8Array, opts:
   return sheetFromRows(scheme, file, rows, decoded.encoding, opts, true);
 }
 
-const emptySheet = (file: string, encoding: string, findings: Finding[]): Sheet => ({ file, encoding, level: 0, fields: [], headerLine: 0, rows: [], read: 0, rejected: 0, findings });
+const emptySheet = (file: string, encoding: string, findings: Finding[]): Sheet => ({
+  file,
+  encoding,
+  level: 0,
+  fields: [],
+  headerLine: 0,
+  rows: [],
+  read: 0,
+  rejected: 0,
+  findings,
+});
 
 /**
  * Rows from any reader (text or workbook) → a sheet of typed rows. `own`: the rows
  * are the caller's to give away (a text file's): each is let go once read, so that a
  * national file's cells are not all held beside its typed rows.
  */
-export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encoding: string, opts: SheetOptions = {}, own = false): Sheet {
+export function sheetFromRows(
+  scheme: Scheme,
+  file: string,
+  rows: Row[],
+  encoding: string,
+  opts: SheetOptions = {},
+  own = false,
+): Sheet {
   const findings: Finding[] = [];
   const empty = (): Sheet => emptySheet(file, encoding, findings);
   if (rows.length === 0) {
@@ -91,8 +112,17 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const header = findHeader(scheme, rows, opts.headerRow);
   if (!header) {
     const labels = scheme.levels.map((l) => l.name.join('/'));
-    const m = opts.headerRow !== undefined ? message('data/no-header', { kind: 'given', line: opts.headerRow, labels }) : message('data/no-header', { kind: 'searched', rows: MAX_HEADER_SEARCH, labels });
-    findings.push({ severity: 'error', file, line: Math.min(opts.headerRow ?? rows[0]!.line, rows[rows.length - 1]!.line), col: 1, ...m });
+    const m =
+      opts.headerRow !== undefined
+        ? message('data/no-header', { kind: 'given', line: opts.headerRow, labels })
+        : message('data/no-header', { kind: 'searched', rows: MAX_HEADER_SEARCH, labels });
+    findings.push({
+      severity: 'error',
+      file,
+      line: Math.min(opts.headerRow ?? rows[0]!.line, rows[rows.length - 1]!.line),
+      col: 1,
+      ...m,
+    });
     return empty();
   }
   const headerIndex = header.index;
@@ -105,7 +135,13 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   const misplaced = (r: Row, inside: boolean): void => {
     const data = isDataLine(scheme, matched.columns, matched.level, r);
     if (!data) {
-      findings.push({ severity: 'note', file, line: r.line, col: 1, ...message('data/skipped-preamble', { text: preview(r) }) });
+      findings.push({
+        severity: 'note',
+        file,
+        line: r.line,
+        col: 1,
+        ...message('data/skipped-preamble', { text: preview(r) }),
+      });
       return;
     }
     read++;
@@ -118,7 +154,13 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   for (const r of rows.slice(0, headerIndex)) misplaced(r, false);
   if (header.between !== undefined) misplaced(rows[header.between]!, true);
   if (header.rows === 2) {
-    findings.push({ severity: 'note', file, line: top.line, col: 1, ...message('data/two-level-header', { top: top.line, header: headerRow.line, example: String(header.example) }) });
+    findings.push({
+      severity: 'note',
+      file,
+      line: top.line,
+      col: 1,
+      ...message('data/two-level-header', { top: top.line, header: headerRow.line, example: String(header.example) }),
+    });
   }
   for (const f of matched.findings) findings.push(f);
   if (!matched.columns.some((c) => c.kind === 'field')) {
@@ -129,7 +171,11 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
   if (own) rows.length = 0;
   read += dataRows.length;
   const show = (cells: string[]) => cells.map((h) => quoteCell(h.replace(CONTROL, '\ufffd')));
-  let current: { header: Header; shown: string[]; cells: string[] } = { header: matched, shown: show(headerRow.cells), cells: headerRow.cells };
+  let current: { header: Header; shown: string[]; cells: string[] } = {
+    header: matched,
+    shown: show(headerRow.cells),
+    cells: headerRow.cells,
+  };
   const fields = new Set(matched.columns.flatMap((c) => (c.kind === 'field' ? [c.id] : [])));
   const merges = new Map<string, Finding>();
   /** A header of another level inside the data: rows below it are not this table's. */
@@ -150,7 +196,8 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
     if (isHeaderAgain(scheme, current.header.columns, current.header.level, r) || (foreign && anyHeader())) {
       // A header again (an Excel sort, a second block pasted below): said, and the rows below it are read.
       const next = dataRows[k + 1];
-      const pair = header.rows === 2 && next && next.line === r.line + 1 ? combineHeaderRows(r.cells, next.cells) : undefined;
+      const pair =
+        header.rows === 2 && next && next.line === r.line + 1 ? combineHeaderRows(r.cells, next.cells) : undefined;
       const useTwo = pair && headerScore(scheme, pair).matches > headerScore(scheme, r.cells).matches;
       const cells = useTwo ? pair : r.cells;
       const lines = useTwo ? 2 : 1;
@@ -169,13 +216,25 @@ export function sheetFromRows(scheme: Scheme, file: string, rows: Row[], encodin
         for (const c of again.columns) if (c.kind === 'field') fields.add(c.id);
         current = { header: again, shown: show(cells), cells };
       }
-      findings.push({ severity: 'warning', file, line: r.line, col: 1, ...message('data/repeated-header', { kind: same ? 'same' : 'other', first: headerRow.line }) });
+      findings.push({
+        severity: 'warning',
+        file,
+        line: r.line,
+        col: 1,
+        ...message('data/repeated-header', { kind: same ? 'same' : 'other', first: headerRow.line }),
+      });
       continue;
     }
     if (foreign) {
       foreign.rows++;
       rejected++;
-      findings.push({ severity: 'note', file, line: r.line, col: 1, ...message('data/second-table-row', { header: foreign.at.line }) });
+      findings.push({
+        severity: 'note',
+        file,
+        line: r.line,
+        col: 1,
+        ...message('data/second-table-row', { header: foreign.at.line }),
+      });
       continue;
     }
     const row = readRow(scheme, current.header.level, current.header.columns, current.shown, r, file, findings, merges);
@@ -229,7 +288,10 @@ export function combineHeaderRows(top: string[], sub: string[]): string[] {
 }
 
 function findHeader(scheme: Scheme, rows: Row[], forced?: number): FoundHeader | undefined {
-  const candidates = forced !== undefined ? rows.flatMap((r, i) => (r.line === forced ? [i] : [])) : rows.slice(0, MAX_HEADER_SEARCH).map((_, i) => i);
+  const candidates =
+    forced !== undefined
+      ? rows.flatMap((r, i) => (r.line === forced ? [i] : []))
+      : rows.slice(0, MAX_HEADER_SEARCH).map((_, i) => i);
   let best: FoundHeader | undefined;
   let bestScore = 0;
   for (const i of candidates) {
@@ -249,8 +311,19 @@ function findHeader(scheme: Scheme, rows: Row[], forced?: number): FoundHeader |
       const two = combineHeaderRows(one, next.cells);
       const s2 = headerScore(scheme, two);
       // The pair must match more than either row alone.
-      if (s2.hasName && s2.matches > bestScore && s2.matches > Math.max(s1.matches, headerScore(scheme, next.cells).matches)) {
-        best = { index: i, rows: 2, end: j + 1, cells: two, example: two.find((c, n) => c.includes('/') && c !== one[n]), ...(j > i + 1 ? { between: i + 1 } : {}) };
+      if (
+        s2.hasName &&
+        s2.matches > bestScore &&
+        s2.matches > Math.max(s1.matches, headerScore(scheme, next.cells).matches)
+      ) {
+        best = {
+          index: i,
+          rows: 2,
+          end: j + 1,
+          cells: two,
+          example: two.find((c, n) => c.includes('/') && c !== one[n]),
+          ...(j > i + 1 ? { between: i + 1 } : {}),
+        };
         bestScore = s2.matches;
       }
     }

@@ -27,7 +27,13 @@ export function sheetsAlike(scheme: Scheme, files: InputFile[], sheets: Sheet[])
     const first = out[group[0]!]!;
     const names = group.map((i) => files[i]!.workbook!.sheet!);
     const level = scheme.levels[first.level]?.title ?? '';
-    const error: Finding = { severity: 'error', file: files[group[0]!]!.workbook!.book!, line: 1, col: 1, ...message('data/sheets-alike', { sheets: names, level }) };
+    const error: Finding = {
+      severity: 'error',
+      file: files[group[0]!]!.workbook!.book!,
+      line: 1,
+      col: 1,
+      ...message('data/sheets-alike', { sheets: names, level }),
+    };
     group.forEach((i, n) => {
       out[i] = { ...out[i]!, rows: [], fields: [], read: 0, rejected: 0, findings: n === 0 ? [error] : [] };
     });

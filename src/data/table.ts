@@ -94,7 +94,7 @@ function quotedCells(line: string, d: string): string[] | undefined {
     let end: number;
     if (line.charCodeAt(i) === 34) {
       let cell = '';
-      for (let from = i + 1; ; ) {
+      for (let from = i + 1; ;) {
         const q = line.indexOf('"', from);
         if (q < 0) return undefined;
         cell += line.slice(from, q);
@@ -148,11 +148,18 @@ export function csvRows(text: string, delimiter: string, file: string): { rows: 
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string; index?: number };
     const quote = err.code === 'CSV_QUOTE_NOT_CLOSED';
-    const line = quote ? lastGood + 1 : err.lines ?? 1;
+    const line = quote ? lastGood + 1 : (err.lines ?? 1);
     // csv-parse counts fields from 0: index 3 is the fourth column.
     const col = typeof err.index === 'number' ? err.index + 1 : 1;
-    const stray = err.code === 'INVALID_OPENING_QUOTE' || err.code === 'CSV_INVALID_CLOSING_QUOTE' || /Quote/.test(String(err.code));
-    const problem: CsvProblem = quote ? { kind: 'quote', line } : stray ? { kind: 'stray', col } : { kind: 'other', text: String(err.message ?? e).split('\n')[0]! };
+    const stray =
+      err.code === 'INVALID_OPENING_QUOTE' ||
+      err.code === 'CSV_INVALID_CLOSING_QUOTE' ||
+      /Quote/.test(String(err.code));
+    const problem: CsvProblem = quote
+      ? { kind: 'quote', line }
+      : stray
+        ? { kind: 'stray', col }
+        : { kind: 'other', text: String(err.message ?? e).split('\n')[0]! };
     return {
       rows: [],
       error: {

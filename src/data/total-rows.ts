@@ -27,17 +27,34 @@ export function resolveTotals(scheme: Scheme, rows: SheetRow[], findings: Findin
       ...row.source,
       col: pending.col,
       severity: 'warning',
-      ...message('data/total-name-unit', differs === 'nothing' ? { kind: 'nothing', name: row.name, level: title } : { kind: 'differs', ...differs, name: row.name, level: title }),
+      ...message(
+        'data/total-name-unit',
+        differs === 'nothing'
+          ? { kind: 'nothing', name: row.name, level: title }
+          : { kind: 'differs', ...differs, name: row.name, level: title },
+      ),
     });
   }
 }
 
 /** The first summable field where the row is not the sum of the units; undefined when all agree. */
-function firstDifference(scheme: Scheme, rows: SheetRow[], row: SheetRow): { label: string; value: string; sum: string } | 'nothing' | undefined {
+function firstDifference(
+  scheme: Scheme,
+  rows: SheetRow[],
+  row: SheetRow,
+): { label: string; value: string; sum: string } | 'nothing' | undefined {
   const parent = row.parents.get(row.level + 1);
-  const key = (p?: { name: string; code?: string }) => (p ? p.code ?? normalizeLabel(p.name) : '');
+  const key = (p?: { name: string; code?: string }) => (p ? (p.code ?? normalizeLabel(p.name)) : '');
   // The units of the same parent (when the row names one) and the same period (a monthly file).
-  const units = rows.filter((r) => r !== row && r.kind === 'unit' && !r.maybeTotal && r.level === row.level && r.period === row.period && (!parent || key(r.parents.get(row.level + 1)) === key(parent)));
+  const units = rows.filter(
+    (r) =>
+      r !== row &&
+      r.kind === 'unit' &&
+      !r.maybeTotal &&
+      r.level === row.level &&
+      r.period === row.period &&
+      (!parent || key(r.parents.get(row.level + 1)) === key(parent)),
+  );
   let compared = 0;
   for (const [id, v] of row.values) {
     const field = scheme.fields.get(id)!;

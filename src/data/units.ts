@@ -37,7 +37,16 @@ export class Units {
     }
     // Keys are unique: the code, else the name under its parent (two 城关镇 in two counties differ).
     const key = code ?? (parent !== undefined ? `${parent}/${normalizeLabel(name)}` : normalizeLabel(name));
-    const u: DataUnit = { level, key, code, name: name || code || '', parent, values: new Map(), invalid: new Map(), sources: [] };
+    const u: DataUnit = {
+      level,
+      key,
+      code,
+      name: name || code || '',
+      parent,
+      values: new Map(),
+      invalid: new Map(),
+      sources: [],
+    };
     this.list.push(u);
     if (code) this.byCode.set(`${level}:${code}`, u);
     this.index(u);
@@ -57,7 +66,12 @@ export class Units {
 }
 
 /** Sums of summable fields of a parent's children, when every child has the value. */
-export function childSum(units: Units, parent: DataUnit, level: number, id: string): { sum: Rational; n: number } | undefined {
+export function childSum(
+  units: Units,
+  parent: DataUnit,
+  level: number,
+  id: string,
+): { sum: Rational; n: number } | undefined {
   const children = units.at(level).filter((u) => u.parent === parent.key);
   const parts = children.map((c) => c.values.get(id));
   if (!children.length || parts.some((p) => !(p instanceof Rational))) return undefined;

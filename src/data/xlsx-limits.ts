@@ -16,13 +16,26 @@ import { entryText, inflateEntry, zipEntries, type ZipEntry } from './zip-entrie
 type WorkbookLimits = Pick<Limits, 'fileSize' | 'rows' | 'cells'>;
 
 /** The first limit the workbook passes, or undefined (also when the zip cannot be read here). */
-export async function workbookLimitFinding(bytes: Uint8Array, file: string, limits: WorkbookLimits): Promise<CodedDiagnostic | undefined> {
+export async function workbookLimitFinding(
+  bytes: Uint8Array,
+  file: string,
+  limits: WorkbookLimits,
+): Promise<CodedDiagnostic | undefined> {
   if (bytes.length > limits.fileSize) return fileSizeError('fileSize', file, bytes.length, limits.fileSize);
   const entries = zipEntries(bytes);
   if (!entries) return undefined;
-  const over = (at: { line: number; col: number }, m: Message): CodedDiagnostic => ({ severity: 'error', file, line: at.line, col: at.col, ...m });
+  const over = (at: { line: number; col: number }, m: Message): CodedDiagnostic => ({
+    severity: 'error',
+    file,
+    line: at.line,
+    col: at.col,
+    ...m,
+  });
   const unpacks = (size: number, entry?: string) =>
-    over({ line: 1, col: 1 }, message('limit/file-size', { kind: 'unpacks', size, limit: limits.fileSize, ...(entry ? { entry } : {}) }));
+    over(
+      { line: 1, col: 1 },
+      message('limit/file-size', { kind: 'unpacks', size, limit: limits.fileSize, ...(entry ? { entry } : {}) }),
+    );
   const declared = entries.reduce((n, e) => n + e.declaredSize, 0);
   if (declared > limits.fileSize) return unpacks(declared);
 
@@ -32,7 +45,16 @@ export async function workbookLimitFinding(bytes: Uint8Array, file: string, limi
   for (const e of sheets) {
     const d = await declaredRows(e);
     if (d && d.rows > limits.rows) {
-      return over({ line: 1, col: 1 }, message('limit/rows', { kind: 'declared', sheet: names.get(e.name) ?? e.name, rows: d.rows, ref: d.ref, max: limits.rows }));
+      return over(
+        { line: 1, col: 1 },
+        message('limit/rows', {
+          kind: 'declared',
+          sheet: names.get(e.name) ?? e.name,
+          rows: d.rows,
+          ref: d.ref,
+          max: limits.rows,
+        }),
+      );
     }
   }
 
@@ -50,15 +72,27 @@ export async function workbookLimitFinding(bytes: Uint8Array, file: string, limi
       }
       const passed = counter?.add(chunk);
       if (passed === 'rows') {
-        found = over({ line: counter!.lastRow, col: 1 }, message('limit/rows', { kind: 'sheet', sheet: sheet!, max: limits.rows, row: counter!.lastRow }));
+        found = over(
+          { line: counter!.lastRow, col: 1 },
+          message('limit/rows', { kind: 'sheet', sheet: sheet!, max: limits.rows, row: counter!.lastRow }),
+        );
       } else if (passed === 'mergeRows') {
         const m = counter!.lastMerge!;
-        found = over({ line: m.top, col: m.left }, message('limit/rows', { kind: 'merge', sheet: sheet!, ref: m.ref, bottom: m.bottom, max: limits.rows }));
+        found = over(
+          { line: m.top, col: m.left },
+          message('limit/rows', { kind: 'merge', sheet: sheet!, ref: m.ref, bottom: m.bottom, max: limits.rows }),
+        );
       } else if (passed === 'mergeCells') {
         const m = counter!.lastMerge!;
-        found = over({ line: m.top, col: m.left }, message('limit/cells', { kind: 'merge', sheet: sheet!, ref: m.ref, area: m.area, max: limits.cells }));
+        found = over(
+          { line: m.top, col: m.left },
+          message('limit/cells', { kind: 'merge', sheet: sheet!, ref: m.ref, area: m.area, max: limits.cells }),
+        );
       } else if (passed === 'cells') {
-        found = over({ line: counter!.lastRow, col: 1 }, message('limit/cells', { kind: 'row', sheet: sheet!, row: counter!.lastRow, max: limits.cells }));
+        found = over(
+          { line: counter!.lastRow, col: 1 },
+          message('limit/cells', { kind: 'row', sheet: sheet!, row: counter!.lastRow, max: limits.cells }),
+        );
       }
       return !found;
     });
@@ -88,10 +122,17 @@ function mergeRange(ref: string): Merge | undefined {
   const [c1, r1, c2, r2] = [columnNumber(m[1]!), Number(m[2]), columnNumber(m[3] ?? m[1]!), Number(m[4] ?? m[2])];
   const top = Math.min(r1, r2);
   const left = Math.min(c1, c2);
-  return { ref: ref.trim(), top, left, bottom: Math.max(r1, r2), area: (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1) };
+  return {
+    ref: ref.trim(),
+    top,
+    left,
+    bottom: Math.max(r1, r2),
+    area: (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1),
+  };
 }
 
-const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const columnNumber = (letters: string): number =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /**
  * Counts the rows and cells of a sheet's XML as it streams by (tags split across
@@ -187,8 +228,12 @@ const attr = (tag: string, name: string): string | undefined => {
 };
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
-    hex || dec ? codePoint(hex ? parseInt(hex, 16) : Number(dec)) : { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase() as 'amp']!,
+  s.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi,
+    (_, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
+      hex || dec
+        ? codePoint(hex ? parseInt(hex, 16) : Number(dec))
+        : { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase() as 'amp']!,
   );
 
 const codePoint = (n: number): string => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');

@@ -27,7 +27,12 @@ export interface XlsxResult {
  * that is not a workbook, or a sheet name that is not in it, gives one error finding.
  * So does a workbook over the `limits` (src/limits.ts), found before exceljs loads it.
  */
-export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: Partial<Limits>): Promise<XlsxResult> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  file: string,
+  sheet?: string,
+  limits?: Partial<Limits>,
+): Promise<XlsxResult> {
   const fail = (m: Message): XlsxResult => ({
     rows: [],
     findings: [{ severity: 'error', file, line: 1, col: 1, ...m }],
@@ -60,7 +65,9 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, 
   let ws: Worksheet | undefined;
   if (sheet !== undefined) {
     const want = sheet.normalize('NFKC').trim();
-    ws = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.normalize('NFKC').trim().toLowerCase() === want.toLowerCase());
+    ws =
+      sheets.find((s) => s.name === sheet) ??
+      sheets.find((s) => s.name.normalize('NFKC').trim().toLowerCase() === want.toLowerCase());
     if (!ws) {
       return fail(message('data/no-sheet', { sheet, sheets: sheets.map((s) => s.name) }));
     }
@@ -73,7 +80,9 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, 
     const date1904 = Boolean(wb.properties?.date1904);
     const others =
       sheet === undefined
-        ? sheets.filter((s) => s !== ws && (s.state === 'visible' || s.state === undefined)).map((s) => ({ name: s.name, rows: sheetRows(s, date1904) }))
+        ? sheets
+            .filter((s) => s !== ws && (s.state === 'visible' || s.state === undefined))
+            .map((s) => ({ name: s.name, rows: sheetRows(s, date1904) }))
         : [];
     return { rows: sheetRows(ws, date1904), findings: [], sheetName: ws.name, others };
   } catch (e) {
@@ -84,16 +93,25 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string, 
 const firstLine = (e: unknown): string => String((e as { message?: unknown })?.message ?? e).split('\n')[0]!;
 
 /** The OLE2 compound-file signature: .xls, or an encrypted .xlsx. */
-const isOle2 = (b: Uint8Array): boolean => b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
+const isOle2 = (b: Uint8Array): boolean =>
+  b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
 
 /** The sheet's merged ranges by the rows they cover (the sheet reader decides what a merge over data means). */
 function mergesByRow(ws: Worksheet): Map<number, MergedRange[]> {
   const byRow = new Map<number, MergedRange[]>();
-  const merges = Object.values(((ws as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {}) as Record<string, MergedRange>);
+  const merges = Object.values(
+    ((ws as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {}) as Record<string, MergedRange>,
+  );
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
   for (const m of merges) {
     if (!m || !(m.bottom > m.top || m.right > m.left)) continue;
-    const range: MergedRange = { range: `${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}`, top: m.top, left: m.left, bottom: m.bottom, right: m.right };
+    const range: MergedRange = {
+      range: `${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}`,
+      top: m.top,
+      left: m.left,
+      bottom: m.bottom,
+      right: m.right,
+    };
     // The rows a range covers were counted against the rows limit before the load (src/data/xlsx-limits.ts).
     for (let line = m.top; line <= m.bottom; line++) {
       const over = byRow.get(line);
@@ -150,7 +168,8 @@ function valueText(v: CellValue | undefined, numFmt: string | undefined, date190
   if (v instanceof Date) return dateText(v);
   if (typeof v === 'object') {
     const o = v as unknown as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
     if ('error' in o) return String(o.error ?? '');
     if ('formula' in o || 'sharedFormula' in o) {
       if (o.result !== undefined && o.result !== null) return valueText(o.result as CellValue, numFmt, date1904);

@@ -41,7 +41,12 @@ function add<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   m.set(k, list);
 }
 
-export function resolveAdjustments(scheme: Scheme, a: Assessment, inputs: readonly AdjustmentInput[], asOf: string): ResolvedAdjustments {
+export function resolveAdjustments(
+  scheme: Scheme,
+  a: Assessment,
+  inputs: readonly AdjustmentInput[],
+  asOf: string,
+): ResolvedAdjustments {
   const findings: CodedDiagnostic[] = [];
   const units = allUnits(a.units);
   const byCode = new Map<string, UnitResult[]>();
@@ -64,7 +69,8 @@ export function resolveAdjustments(scheme: Scheme, a: Assessment, inputs: readon
     const us = byCode.get(ref) ?? byName.get(ref) ?? [];
     const u = us.length === 1 ? us[0] : undefined;
     if (!us.length) error('unit', message('adjust/unknown-unit', { unit: x.unit }));
-    else if (!u) error('unit', message('adjust/ambiguous-unit', { unit: x.unit, codes: us.map((v) => v.code ?? v.key) }));
+    else if (!u)
+      error('unit', message('adjust/ambiguous-unit', { unit: x.unit, codes: us.map((v) => v.code ?? v.key) }));
     const byId = items.find((i) => i.id === x.item);
     const its = byId ? [byId] : (byTitle.get(normalizeLabel(x.item)) ?? []);
     const item = its.length === 1 ? its[0] : undefined;
@@ -73,7 +79,10 @@ export function resolveAdjustments(scheme: Scheme, a: Assessment, inputs: readon
     if (!u || !item) continue;
     const result = u.items.find((i) => i.id === item.id);
     if (!result) {
-      error('item', message('adjust/not-scored', { id: item.id, title: item.title, unit: u.name, level: u.levelTitle }));
+      error(
+        'item',
+        message('adjust/not-scored', { id: item.id, title: item.title, unit: u.name, level: u.levelTitle }),
+      );
       continue;
     }
     if (x.kind === 'override' && x.amount.gt(item.points)) {
@@ -90,9 +99,19 @@ export function resolveAdjustments(scheme: Scheme, a: Assessment, inputs: readon
     const expired = x.expires !== undefined && x.expires < asOf;
     const early = !expired && x.date > asOf;
     if (expired) {
-      findings.push({ severity: 'warning', ...message('adjust/expired', { unit: u.name, item: item.title, expires: x.expires!, asOf }), file: x.file, ...at('expires') });
+      findings.push({
+        severity: 'warning',
+        ...message('adjust/expired', { unit: u.name, item: item.title, expires: x.expires!, asOf }),
+        file: x.file,
+        ...at('expires'),
+      });
     } else if (early) {
-      findings.push({ severity: 'warning', ...message('adjust/not-yet', { unit: u.name, item: item.title, date: x.date, asOf }), file: x.file, ...at('date') });
+      findings.push({
+        severity: 'warning',
+        ...message('adjust/not-yet', { unit: u.name, item: item.title, date: x.date, asOf }),
+        file: x.file,
+        ...at('date'),
+      });
     }
     records.push({
       file: x.file,
@@ -130,14 +149,16 @@ function adjustItem(i: ItemResult, r: AdjustmentRecord, full: Rational): ItemRes
   const lost = i.bonus ? Rational.ZERO : max.sub(points).max(Rational.ZERO);
   const { remedy, ...rest } = i;
   // The remedy comes from the data; it cannot recover more than the item now loses.
-  const kept = remedy && lost.sign() > 0 ? { remedy: { ...remedy, ...(remedy.gain ? { gain: remedy.gain.min(lost) } : {}) } } : {};
+  const kept =
+    remedy && lost.sign() > 0 ? { remedy: { ...remedy, ...(remedy.gain ? { gain: remedy.gain.min(lost) } : {}) } } : {};
   return {
     ...rest,
     ...kept,
     points,
     max,
     lost,
-    status: points.eq(selfPoints) && max.eq(i.max) ? i.status : i.bonus ? bonusStatus(i, points) : statusOf(points, full),
+    status:
+      points.eq(selfPoints) && max.eq(i.max) ? i.status : i.bonus ? bonusStatus(i, points) : statusOf(points, full),
     adjustment: {
       kind: r.kind,
       amount: r.amount,
@@ -156,7 +177,12 @@ function adjustItem(i: ItemResult, r: AdjustmentRecord, full: Rational): ItemRes
  * listed in `adjustments`, with the item's points before and after when applied.
  * The input assessment is not changed.
  */
-export function applyAdjustments(scheme: Scheme, a: Assessment, records: readonly AdjustmentRecord[], asOf: string): Assessment {
+export function applyAdjustments(
+  scheme: Scheme,
+  a: Assessment,
+  records: readonly AdjustmentRecord[],
+  asOf: string,
+): Assessment {
   const full = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].map((i) => [i.id, i.points]));
   const applied = new Map<string, AdjustmentRecord[]>();
   for (const r of records) if (r.status === 'applied') add(applied, `${r.unit.level}:${r.unit.key}`, r);
@@ -175,7 +201,12 @@ export function applyAdjustments(scheme: Scheme, a: Assessment, records: readonl
       rec.points = adjusted.points;
       return adjusted;
     });
-    const self = { score: u.score, scaled: u.scaled, passed: u.passed, ...(u.grade !== undefined ? { grade: u.grade } : {}) };
+    const self = {
+      score: u.score,
+      scaled: u.scaled,
+      passed: u.passed,
+      ...(u.grade !== undefined ? { grade: u.grade } : {}),
+    };
     return { ...u, ...unitTotals(scheme, items, u.vetoes), items, children, self };
   };
   const units = a.units.map(mapUnit);

@@ -26,7 +26,8 @@ export interface Scored {
 }
 
 const titles = (xs: Scored[]): string[] => xs.map((x) => x.item.title);
-const at = (c: Cell | undefined, unit: DataUnit) => (c ? { ...c } : unit.sources[0] ? { ...unit.sources[0], col: 1 } : {});
+const at = (c: Cell | undefined, unit: DataUnit) =>
+  c ? { ...c } : unit.sources[0] ? { ...unit.sources[0], col: 1 } : {};
 
 /** Fields with no cell in any unit of their level: the column is in no file (said once, not per unit). */
 export function absentColumns(scheme: Scheme, units: readonly DataUnit[]): Set<string> {
@@ -48,15 +49,28 @@ export function absentColumnWarnings(scheme: Scheme, absent: ReadonlySet<string>
     const using = items.filter((i) => i.fields.includes(id));
     if (f.required || !using.length) continue; // a required one: data/missing-column
     const level = scheme.levels[f.level]!.title;
-    out.push({ severity: 'warning', about: { items: using.map((i) => i.id) }, ...message('data/optional-column-absent', { label: f.label, field: id, items: using.map((i) => i.title), level }) });
+    out.push({
+      severity: 'warning',
+      about: { items: using.map((i) => i.id) },
+      ...message('data/optional-column-absent', { label: f.label, field: id, items: using.map((i) => i.title), level }),
+    });
   }
   return out;
 }
 
 /** Warnings for one unit's items that are missing or n/a because of its data. */
-export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[], env: Env, absent: ReadonlySet<string>): CodedDiagnostic[] {
+export function unitDataWarnings(
+  scheme: Scheme,
+  unit: DataUnit,
+  scored: Scored[],
+  env: Env,
+  absent: ReadonlySet<string>,
+): CodedDiagnostic[] {
   const out: CodedDiagnostic[] = [];
-  const about = (xs: Scored[]) => ({ items: xs.map((x) => x.item.id), unit: { level: scheme.levels[unit.level]!.id, key: unit.key } });
+  const about = (xs: Scored[]) => ({
+    items: xs.map((x) => x.item.id),
+    unit: { level: scheme.levels[unit.level]!.id, key: unit.key },
+  });
   // Missing: grouped by field, so a blank cell is said once with every item it costs.
   const byField = new Map<string, Scored[]>();
   for (const s of scored) {
@@ -69,10 +83,20 @@ export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[
     const blank = unit.blanks?.get(id);
     if (blank) {
       if (f.required) continue; // data/blank
-      out.push({ severity: 'warning', ...at(blank, unit), about: about(xs), ...message('data/blank-optional', { unit: unit.name, label: f.label, items: titles(xs) }) });
+      out.push({
+        severity: 'warning',
+        ...at(blank, unit),
+        about: about(xs),
+        ...message('data/blank-optional', { unit: unit.name, label: f.label, items: titles(xs) }),
+      });
     } else {
       const files = unit.sources.map((s) => s.file);
-      out.push({ severity: 'warning', ...at(undefined, unit), about: about(xs), ...message('data/field-absent', { unit: unit.name, label: f.label, files, items: titles(xs) }) });
+      out.push({
+        severity: 'warning',
+        ...at(undefined, unit),
+        about: about(xs),
+        ...message('data/field-absent', { unit: unit.name, label: f.label, files, items: titles(xs) }),
+      });
     }
   }
   // Not applicable because a divisor in the data is 0.
@@ -85,7 +109,12 @@ export function unitDataWarnings(scheme: Scheme, unit: DataUnit, scored: Scored[
     const divisor = render(zero, label);
     const field = firstField(zero, scheme);
     const cell = field && scheme.fields.get(field)!.level === unit.level ? unit.cells?.get(field) : undefined;
-    out.push({ severity: 'warning', ...at(cell, unit), about: about([s]), ...message('data/zero-divisor', { unit: unit.name, item: s.item.title, divisor, policy: naPolicy(s.item) }) });
+    out.push({
+      severity: 'warning',
+      ...at(cell, unit),
+      about: about([s]),
+      ...message('data/zero-divisor', { unit: unit.name, item: s.item.title, divisor, policy: naPolicy(s.item) }),
+    });
   }
   return out;
 }
@@ -101,11 +130,18 @@ function targetNodes(item: Item): Node[] {
 
 function firstField(n: Node, scheme: Scheme): string | undefined {
   switch (n.k) {
-    case 'ref': return scheme.fields.has(n.name) ? n.name : undefined;
-    case 'num': case 'bool': return undefined;
-    case 'neg': case 'not': return firstField(n.a, scheme);
-    case 'bin': return firstField(n.a, scheme) ?? firstField(n.b, scheme);
-    case 'call': return n.args.map((a) => firstField(a, scheme)).find((x) => x !== undefined);
+    case 'ref':
+      return scheme.fields.has(n.name) ? n.name : undefined;
+    case 'num':
+    case 'bool':
+      return undefined;
+    case 'neg':
+    case 'not':
+      return firstField(n.a, scheme);
+    case 'bin':
+      return firstField(n.a, scheme) ?? firstField(n.b, scheme);
+    case 'call':
+      return n.args.map((a) => firstField(a, scheme)).find((x) => x !== undefined);
   }
 }
 
@@ -117,8 +153,13 @@ function firstField(n: Node, scheme: Scheme): string | undefined {
 function zeroDivisor(n: Node, env: Env): Node | undefined {
   if (evaluate(n, env) !== undefined) return undefined;
   switch (n.k) {
-    case 'num': case 'bool': case 'ref': return undefined;
-    case 'neg': case 'not': return zeroDivisor(n.a, env);
+    case 'num':
+    case 'bool':
+    case 'ref':
+      return undefined;
+    case 'neg':
+    case 'not':
+      return zeroDivisor(n.a, env);
     case 'bin': {
       const a = zeroDivisor(n.a, env) ?? zeroDivisor(n.b, env);
       if (a || n.op !== '/' || isNoValue(n)) return a;

@@ -73,7 +73,10 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
 }
 
 function flattenSections(ss: Section[], parent?: string): Assessment['scheme']['sections'] {
-  return ss.flatMap((s) => [{ id: s.id, title: s.title, points: s.points, parent }, ...flattenSections(s.sections, s.id)]);
+  return ss.flatMap((s) => [
+    { id: s.id, title: s.title, points: s.points, parent },
+    ...flattenSections(s.sections, s.id),
+  ]);
 }
 
 function buildTree(data: Dataset): Node[] {
@@ -109,7 +112,8 @@ function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items
     const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom);
     node.items.set(item.id, result);
     // Only items missing or n/a can give a data warning (unitDataWarnings): the others are not listed.
-    if (result.status === 'missing' || result.status === 'na') scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
+    if (result.status === 'missing' || result.status === 'na')
+      scored.push({ item, result, rolled: node.unit.level > item.level && item.rollup !== 'sum' });
   }
   if (scored.length) warn.list.push(...unitDataWarnings(scheme, node.unit, scored, env, warn.absent));
 }
@@ -129,7 +133,10 @@ function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
   const below = (id: string) => (scheme.fields.get(id)?.level ?? unit.level) < unit.level;
   if (!node.children.length) {
     // No field is below the lowest level (a township's values are all its own).
-    const own = unit.level > 0 && [...unit.values.keys()].some(below) ? new Map([...unit.values].filter(([id]) => !below(id))) : unit.values;
+    const own =
+      unit.level > 0 && [...unit.values.keys()].some(below)
+        ? new Map([...unit.values].filter(([id]) => !below(id)))
+        : unit.values;
     return new UnitFields(scheme, params, unit.level, own, unit.invalid);
   }
   const values = new Map<string, FieldValue>();
@@ -161,7 +168,6 @@ function fieldsOf(scheme: Scheme, node: Node, params: Map<string, Rational>): Un
   }
   return new UnitFields(scheme, params, unit.level, values, bad);
 }
-
 
 function toResult(scheme: Scheme, node: Node): UnitResult {
   // Hard floors were applied when the items were scored (scoreAt); here they are reported.

@@ -19,7 +19,13 @@ export function switches(node: Node, mono: (n: Node) => Mono): ((env: Env) => bo
       if ((n.fn === 'abs' || n.fn === 'if') && plain(arg) && mono(arg)) {
         found.push((env) => {
           const v = evaluate(arg, env);
-          return v === undefined ? undefined : typeof v === 'boolean' ? v : n.fn === 'abs' ? v.sign() >= 0 : !v.isZero();
+          return v === undefined
+            ? undefined
+            : typeof v === 'boolean'
+              ? v
+              : n.fn === 'abs'
+                ? v.sign() >= 0
+                : !v.isZero();
         });
       }
       n.args.forEach(walk);
@@ -34,7 +40,13 @@ export function switches(node: Node, mono: (n: Node) => Mono): ((env: Env) => bo
 
 /** Without abs() or if() inside. */
 const plain = (n: Node): boolean =>
-  n.k === 'call' ? n.fn !== 'abs' && n.fn !== 'if' && n.args.every(plain) : n.k === 'bin' ? plain(n.a) && plain(n.b) : n.k === 'neg' || n.k === 'not' ? plain(n.a) : true;
+  n.k === 'call'
+    ? n.fn !== 'abs' && n.fn !== 'if' && n.args.every(plain)
+    : n.k === 'bin'
+      ? plain(n.a) && plain(n.b)
+      : n.k === 'neg' || n.k === 'not'
+        ? plain(n.a)
+        : true;
 
 /** How an expression moves as the lever grows: 1 up, −1 down, 0 not at all, undefined unknown. */
 export type Mono = -1 | 0 | 1 | undefined;
@@ -107,7 +119,8 @@ export function monotone(node: Node, lever: string, env: Env, nonNegative: boole
           return args[1] === undefined || args[1] === 0 ? args[0] : undefined;
         case 'abs': {
           // Monotone where its argument keeps its sign (between the cuts of `switches`).
-          const v = args[0] === undefined || args[0] === 0 || !plain(node.args[0]!) ? undefined : evaluate(node.args[0]!, env);
+          const v =
+            args[0] === undefined || args[0] === 0 || !plain(node.args[0]!) ? undefined : evaluate(node.args[0]!, env);
           return args[0] === 0 ? 0 : v instanceof Rational ? times(args[0], v.sign() >= 0 ? 1 : -1) : undefined;
         }
         case 'if': {
@@ -120,7 +133,9 @@ export function monotone(node: Node, lever: string, env: Env, nonNegative: boole
         case 'count':
           // count() of yes/no tests moves with them; of numbers (non-zero or not) it need not.
           return node.args
-            .map((a, i): Mono => (args[i] === 0 ? 0 : (a.k === 'bin' && BOOLEAN_OPS.has(a.op)) || a.k === 'not' ? args[i] : undefined))
+            .map((a, i): Mono =>
+              args[i] === 0 ? 0 : (a.k === 'bin' && BOOLEAN_OPS.has(a.op)) || a.k === 'not' ? args[i] : undefined,
+            )
             .reduce(join);
       }
     }

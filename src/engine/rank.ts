@@ -19,6 +19,10 @@ export function ranksBy<T>(list: readonly T[], compare: (a: T, b: T) => number):
  * `vetoed`: units with a triggered veto rank after every unit without one
  * (a veto means no honours), whatever their scores; ties within each group as usual.
  */
-export function competitionRanks<T>(list: readonly T[], score: (x: T) => Rational, vetoed: (x: T) => boolean = () => false): number[] {
+export function competitionRanks<T>(
+  list: readonly T[],
+  score: (x: T) => Rational,
+  vetoed: (x: T) => boolean = () => false,
+): number[] {
   return ranksBy(list, (a, b) => Number(vetoed(a)) - Number(vetoed(b)) || score(b).cmp(score(a)));
 }

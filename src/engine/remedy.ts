@@ -43,7 +43,12 @@ import type { Remedy } from './types';
 /** The number of steps tried in a direction no bound limits. */
 const FAR = 1n << 48n;
 
-export function solveRemedy(scheme: Scheme, item: Item, env: Env, score: (value: Value, env: Env) => Rational): Remedy | undefined {
+export function solveRemedy(
+  scheme: Scheme,
+  item: Item,
+  env: Env,
+  score: (value: Value, env: Env) => Rational,
+): Remedy | undefined {
   const lever = item.lever;
   const target = item.target;
   if (!lever || !target) return undefined;

@@ -23,10 +23,15 @@ export function rollupValue(item: Item, node: Node): { value: Value; calc?: Unsc
   }
   const missing = kids.filter((k) => !k.r || k.r.status === 'missing');
   if (missing.length || !kids.length) {
-    const fields = missing.length ? [...new Set(missing.flatMap((k) => (k.r?.calc.kind === 'missing' ? k.r.calc.fields : item.fields)))] : item.fields;
+    const fields = missing.length
+      ? [...new Set(missing.flatMap((k) => (k.r?.calc.kind === 'missing' ? k.r.calc.fields : item.fields)))]
+      : item.fields;
     return { value: undefined, calc: { kind: 'missing', fields, units: missing.map((k) => k.name) } };
   }
-  const vals = kids.filter((k) => k.r!.status !== 'na').map((k) => k.r!.value).filter((v) => v !== undefined);
+  const vals = kids
+    .filter((k) => k.r!.status !== 'na')
+    .map((k) => k.r!.value)
+    .filter((v) => v !== undefined);
   if (!vals.length) return { value: undefined };
   if (vals.every((v) => typeof v === 'boolean')) {
     if (item.rollup === 'min') return { value: vals.every((v) => v) };

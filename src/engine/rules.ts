@@ -24,7 +24,11 @@ const statusOf = (met: boolean | undefined, points: Rational): Status =>
   met ? 'met' : points.sign() > 0 ? 'partial' : 'failed';
 
 /** Caps a deduction at the rule's maximum and at the item's points. */
-function capLoss(lost: Rational, max: Rational | undefined, points: Rational): { lost: Rational; cap?: 'max' | 'points' } {
+function capLoss(
+  lost: Rational,
+  max: Rational | undefined,
+  points: Rational,
+): { lost: Rational; cap?: 'max' | 'points' } {
   if (max && lost.gt(max) && max.le(points)) return { lost: max, cap: 'max' };
   if (lost.gt(points)) return { lost: points, cap: 'points' };
   return { lost };
@@ -37,7 +41,8 @@ function capLoss(lost: Rational, max: Rational | undefined, points: Rational): {
 export function scoreItem(item: Item, value: Value, env: Env): Scored {
   const r = scoreByRule(item, value, env);
   if (!item.bonus || r.status === 'na') return r;
-  const met = r.status === 'met' || r.points.sign() > 0 || (item.target !== undefined && meets(item.target, value, env) === true);
+  const met =
+    r.status === 'met' || r.points.sign() > 0 || (item.target !== undefined && meets(item.target, value, env) === true);
   return { ...r, status: met ? 'met' : 'failed' };
 }
 
@@ -68,18 +73,35 @@ function scoreByRule(item: Item, value: Value, env: Env): Scored {
         points,
         status: statusOf(met, points),
         gap,
-        calc: { kind: 'deduct', perCase: rule.type === 'per_case', distance: d, per, partial, exact, units, deduct: rule.deduct, lost, cap },
+        calc: {
+          kind: 'deduct',
+          perCase: rule.type === 'per_case',
+          distance: d,
+          per,
+          partial,
+          exact,
+          units,
+          deduct: rule.deduct,
+          lost,
+          cap,
+        },
       };
     }
     case 'checklist': {
       const args = item.formula.ast.k === 'call' ? item.formula.ast.args : [];
       const missing = args.flatMap((a) => (a.k === 'ref' && env(a.name) !== true ? [a.name] : []));
       const need = t ? threshold(t, env) : Rational.int(args.length);
-      const short = need && value instanceof Rational ? need.sub(value).max(Rational.ZERO) : Rational.int(missing.length);
+      const short =
+        need && value instanceof Rational ? need.sub(value).max(Rational.ZERO) : Rational.int(missing.length);
       const { lost, cap } = capLoss(short.mul(rule.deduct), rule.max, full);
       const points = full.sub(lost);
       const ok = t ? met : missing.length === 0;
-      return { points, status: statusOf(ok, points), gap: short, calc: { kind: 'checklist', missing, deduct: rule.deduct, lost, cap } };
+      return {
+        points,
+        status: statusOf(ok, points),
+        gap: short,
+        calc: { kind: 'checklist', missing, deduct: rule.deduct, lost, cap },
+      };
     }
     case 'proportional': {
       const v = value instanceof Rational ? value : Rational.ZERO;
@@ -88,7 +110,12 @@ function scoreByRule(item: Item, value: Value, env: Env): Scored {
       if (!met) {
         // Not met: the achieved share of a positive threshold; 0 when there is no
         // such share (threshold ≤ 0, division undefined, not a comparison).
-        const share = th && th.sign() > 0 && t?.kind === 'cmp' ? (t.op === '<=' || t.op === '<' ? th.div(v) : v.div(th)) : undefined;
+        const share =
+          th && th.sign() > 0 && t?.kind === 'cmp'
+            ? t.op === '<=' || t.op === '<'
+              ? th.div(v)
+              : v.div(th)
+            : undefined;
         ratio = share ?? Rational.ZERO;
       }
       ratio = ratio.max(Rational.ZERO).min(Rational.ONE);
@@ -100,18 +127,39 @@ function scoreByRule(item: Item, value: Value, env: Env): Scored {
       const band = rule.bands[i];
       const points = band ? band.points.min(full) : Rational.ZERO;
       // Met only with the item's full points: a met target in a lower band is partial.
-      return { points, status: statusOf(met && points.eq(full), points), gap, calc: { kind: 'bands', band: i, when: band?.when?.text, points } };
+      return {
+        points,
+        status: statusOf(met && points.eq(full), points),
+        gap,
+        calc: { kind: 'bands', band: i, when: band?.when?.text, points },
+      };
     }
     case 'add': {
       // Beyond the target: the distance on the far side of the threshold.
       const th = t ? threshold(t, env) : undefined;
       const v = value instanceof Rational ? value : undefined;
       let beyond = Rational.ZERO;
-      if (th && v && t?.kind === 'cmp') beyond = (t.op === '<=' || t.op === '<' ? th.sub(v) : v.sub(th)).max(Rational.ZERO);
+      if (th && v && t?.kind === 'cmp')
+        beyond = (t.op === '<=' || t.op === '<' ? th.sub(v) : v.sub(th)).max(Rational.ZERO);
       const units = met ? roundUnits(beyond.div(rule.per)!, rule.partial) : Rational.ZERO;
       const raw = units.mul(rule.add);
       const earned = raw.min(full);
-      return { points: earned, status: statusOf(met && earned.sign() > 0, earned), gap, calc: { kind: 'add', met: !!met, beyond, per: rule.per, partial: rule.partial, units, add: rule.add, earned, capped: raw.gt(full) } };
+      return {
+        points: earned,
+        status: statusOf(met && earned.sign() > 0, earned),
+        gap,
+        calc: {
+          kind: 'add',
+          met: !!met,
+          beyond,
+          per: rule.per,
+          partial: rule.partial,
+          units,
+          add: rule.add,
+          earned,
+          capped: raw.gt(full),
+        },
+      };
     }
   }
 }

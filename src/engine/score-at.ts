@@ -16,7 +16,15 @@ import type { Calc, ItemResult } from './types';
 import { fieldsOfTarget, floorsOf, NONE } from './vetoes';
 
 /** An item's result, built as a literal in one order (not spread): the objects stay small and of one shape. */
-function made(item: Item, value: Value, status: ItemResult['status'], points: Rational, max: Rational, lost: Rational, calc: Calc): ItemResult {
+function made(
+  item: Item,
+  value: Value,
+  status: ItemResult['status'],
+  points: Rational,
+  max: Rational,
+  lost: Rational,
+  calc: Calc,
+): ItemResult {
   return {
     id: item.id,
     title: item.title,
@@ -47,7 +55,10 @@ function na(item: Item, value: Value): ItemResult {
   return made(item, value, 'na', points, max, max.sub(points), { kind: 'na', policy: item.na });
 }
 
-const invalidCalc = (fields: UnitFields, ids: string[]): Unscored => ({ kind: 'invalid', fields: ids.map((id) => ({ id, reason: fields.invalid(id)! })) });
+const invalidCalc = (fields: UnitFields, ids: string[]): Unscored => ({
+  kind: 'invalid',
+  fields: ids.map((id) => ({ id, reason: fields.invalid(id)! })),
+});
 
 /** The fields of `ids` whose value here is invalid; NONE when none is. */
 function invalidOf(fields: UnitFields, ids: readonly string[]): string[] {
@@ -63,11 +74,20 @@ function missingOf(fields: UnitFields, ids: readonly string[]): string[] {
   return out ?? NONE;
 }
 
-const floorsHit = (floors: readonly Veto[], v: Value, e: Env): string[] => (floors.length ? floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id) : NONE);
+const floorsHit = (floors: readonly Veto[], v: Value, e: Env): string[] =>
+  floors.length ? floors.filter((f) => meets(f.when, v, e) === true).map((f) => f.id) : NONE;
 
 /** Zeroed by hard floors when `zeroedBy` names any. */
 const floored = (r: ItemResult, zeroedBy: string[]): ItemResult =>
-  zeroedBy.length ? { ...r, points: Rational.ZERO, lost: r.max, status: r.status === 'na' || r.status === 'missing' || r.status === 'invalid' ? r.status : 'failed', zeroedBy } : r;
+  zeroedBy.length
+    ? {
+        ...r,
+        points: Rational.ZERO,
+        lost: r.max,
+        status: r.status === 'na' || r.status === 'missing' || r.status === 'invalid' ? r.status : 'failed',
+        zeroedBy,
+      }
+    : r;
 
 export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
@@ -100,7 +120,10 @@ export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedi
     const bad = invalidOf(fields, reads);
     if (bad.length) return floored(unscored(item, value, invalidCalc(fields, bad)), zeroedBy);
     const missing = missingOf(fields, reads);
-    return floored(missing.length ? unscored(item, value, { kind: 'missing', fields: missing }) : na(item, value), zeroedBy);
+    return floored(
+      missing.length ? unscored(item, value, { kind: 'missing', fields: missing }) : na(item, value),
+      zeroedBy,
+    );
   }
 
   const s = scoreItem(item, value, env);
@@ -127,7 +150,8 @@ export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedi
     zeroedBy,
   );
   if (remedies && result.status !== 'met' && met !== true && !rolled) {
-    const score = (v: Value, e: Env): Rational => (floorsHit(floors, v, e).length ? Rational.ZERO : scoreItem(item, v, e).points);
+    const score = (v: Value, e: Env): Rational =>
+      floorsHit(floors, v, e).length ? Rational.ZERO : scoreItem(item, v, e).points;
     result.remedy = solveRemedy(scheme, item, env, score);
   }
   return result;

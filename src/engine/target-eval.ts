@@ -25,12 +25,18 @@ export function meets(t: Target, value: Value, env: Env): boolean | undefined {
   }
   const c = value.cmp(rhs);
   switch (t.op) {
-    case '>=': return c >= 0;
-    case '<=': return c <= 0;
-    case '>': return c > 0;
-    case '<': return c < 0;
-    case '==': return c === 0;
-    case '!=': return c !== 0;
+    case '>=':
+      return c >= 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '<':
+      return c < 0;
+    case '==':
+      return c === 0;
+    case '!=':
+      return c !== 0;
   }
 }
 
@@ -55,10 +61,16 @@ export function distance(t: Target, value: Value, env: Env): Rational | undefine
   const rhs = num(evaluate(t.rhs.ast, env));
   if (!rhs) return undefined;
   switch (t.op) {
-    case '>=': case '>': return rhs.sub(v).max(Rational.ZERO);
-    case '<=': case '<': return v.sub(rhs).max(Rational.ZERO);
-    case '==': return v.sub(rhs).abs();
-    case '!=': return Rational.ZERO;
+    case '>=':
+    case '>':
+      return rhs.sub(v).max(Rational.ZERO);
+    case '<=':
+    case '<':
+      return v.sub(rhs).max(Rational.ZERO);
+    case '==':
+      return v.sub(rhs).abs();
+    case '!=':
+      return Rational.ZERO;
   }
 }
 

@@ -10,7 +10,11 @@ import type { ItemResult, UnitResult, VetoResult } from './types';
 
 export type Totals = Pick<UnitResult, 'score' | 'max' | 'bonus' | 'scaled' | 'passed' | 'grade'>;
 
-export function unitTotals(scheme: Pick<Scheme, 'total' | 'pass' | 'grades' | 'bonus'>, items: readonly ItemResult[], vetoes: readonly VetoResult[]): Totals {
+export function unitTotals(
+  scheme: Pick<Scheme, 'total' | 'pass' | 'grades' | 'bonus'>,
+  items: readonly ItemResult[],
+  vetoes: readonly VetoResult[],
+): Totals {
   const scored = items.filter((i) => !i.bonus);
   const points = scored.reduce((a, i) => a.add(i.points), Rational.ZERO);
   const max = scored.reduce((a, i) => a.add(i.max), Rational.ZERO);
@@ -32,7 +36,11 @@ export function unitTotals(scheme: Pick<Scheme, 'total' | 'pass' | 'grades' | 'b
 
 /** Ranks siblings by scaled score (vetoed last; ties share a rank) and records how many there are. */
 export function rankUnits(units: UnitResult[]): void {
-  const ranks = competitionRanks(units, (u) => u.scaled, (u) => u.vetoes.some((v) => v.triggered));
+  const ranks = competitionRanks(
+    units,
+    (u) => u.scaled,
+    (u) => u.vetoes.some((v) => v.triggered),
+  );
   units.forEach((u, i) => {
     u.rank = ranks[i]!;
     u.of = units.length;

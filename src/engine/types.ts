@@ -34,7 +34,17 @@ export type Calc =
   | { kind: 'checklist'; missing: string[]; deduct: Rational; lost: Rational; cap?: 'max' | 'points' }
   | { kind: 'proportional'; ratio: Rational }
   | { kind: 'bands'; band: number; when?: string; points: Rational }
-  | { kind: 'add'; met: boolean; beyond: Rational; per: Rational; partial: 'proportional' | 'up' | 'down'; units: Rational; add: Rational; earned: Rational; capped: boolean }
+  | {
+      kind: 'add';
+      met: boolean;
+      beyond: Rational;
+      per: Rational;
+      partial: 'proportional' | 'up' | 'down';
+      units: Rational;
+      add: Rational;
+      earned: Rational;
+      capped: boolean;
+    }
   | { kind: 'na'; policy: 'exclude' | 'full' | 'zero' }
   /** `units`: for a roll-up (mean, min, max), the child units whose item lacks data. */
   | { kind: 'missing'; fields: string[]; units?: string[] }

@@ -30,9 +30,16 @@ export function fieldsOfTarget(scheme: Scheme, t: Target): string[] {
 export function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
   const label = (id: string) => scheme.fields.get(id)?.label ?? id;
   /** Checked unless the condition is undefined and some field it reads is missing or invalid here. */
-  const decided = (hit: boolean | undefined, missing: string[], invalid: string[]): Pick<VetoResult, 'checked' | 'reason'> => {
+  const decided = (
+    hit: boolean | undefined,
+    missing: string[],
+    invalid: string[],
+  ): Pick<VetoResult, 'checked' | 'reason'> => {
     if (hit !== undefined || (!missing.length && !invalid.length)) return { checked: true };
-    return { checked: false, reason: message('reason/veto-unchecked', { missing: missing.map(label), invalid: invalid.map(label) }) };
+    return {
+      checked: false,
+      reason: message('reason/veto-unchecked', { missing: missing.map(label), invalid: invalid.map(label) }),
+    };
   };
   const fields = node.fields;
   const stateOf = (ids: string[]) => ({
@@ -42,7 +49,11 @@ export function vetoesAt(scheme: Scheme, node: Node, env: Env): VetoResult[] {
   return scheme.vetoes
     .filter((v) => v.level <= node.unit.level)
     .map((v): VetoResult => {
-      const made = (hit: boolean | undefined, state: Pick<VetoResult, 'checked' | 'reason'>, value: Value): VetoResult => ({
+      const made = (
+        hit: boolean | undefined,
+        state: Pick<VetoResult, 'checked' | 'reason'>,
+        value: Value,
+      ): VetoResult => ({
         id: v.id,
         title: v.title,
         triggered: hit === true,

@@ -6,12 +6,15 @@
 import type { Renderers } from './render';
 
 /** Why a CSV cannot be read: a quote never closed, a stray quote, or the parser's own words. */
-export type CsvProblem = { kind: 'quote'; line: number } | { kind: 'stray'; col: number } | { kind: 'other'; text: string };
+export type CsvProblem =
+  { kind: 'quote'; line: number } | { kind: 'stray'; col: number } | { kind: 'other'; text: string };
 
 /** A CSV that cannot be read as a table (data/csv, adjust/csv). */
 export const CSV_TABLE: Renderers<{ x: CsvProblem }>['x'] = {
-  en: (a) => `not a readable CSV table: ${a.kind === 'quote' ? `a quote opened on line ${a.line} is never closed` : a.kind === 'stray' ? `a stray quote in column ${a.col}: a cell with a quote inside must be quoted as a whole, the inner quote doubled ("6""28")` : a.text}`,
-  zh: (a) => `无法按 CSV 表格读取：${a.kind === 'quote' ? `第 ${a.line} 行的引号没有闭合` : a.kind === 'stray' ? `第 ${a.col} 列有多余的引号：含引号的单元格须整体加引号，内部引号写两次（"6""28"）` : a.text}（检查引号是否成对）`,
+  en: (a) =>
+    `not a readable CSV table: ${a.kind === 'quote' ? `a quote opened on line ${a.line} is never closed` : a.kind === 'stray' ? `a stray quote in column ${a.col}: a cell with a quote inside must be quoted as a whole, the inner quote doubled ("6""28")` : a.text}`,
+  zh: (a) =>
+    `无法按 CSV 表格读取：${a.kind === 'quote' ? `第 ${a.line} 行的引号没有闭合` : a.kind === 'stray' ? `第 ${a.col} 列有多余的引号：含引号的单元格须整体加引号，内部引号写两次（"6""28"）` : a.text}（检查引号是否成对）`,
 };
 
 export interface AdjustFileArgs {
@@ -44,8 +47,14 @@ const AMOUNT = { deduct: 'deduct (扣分)', override: 'override (核定得分)' 
 
 export const ADJUST_FILE: Renderers<AdjustFileArgs> = {
   'adjust/encoding': {
-    en: (a) => (a.kind === 'csv' ? 'not text in UTF-8 or GB18030: save the adjustments as CSV (or YAML)' : 'the YAML file is not UTF-8 text; save it as UTF-8'),
-    zh: (a) => (a.kind === 'csv' ? '不是 UTF-8 或 GB18030 文本：请将核定表另存为 CSV（或 YAML）' : 'YAML 文件不是 UTF-8 文本；请另存为 UTF-8 编码'),
+    en: (a) =>
+      a.kind === 'csv'
+        ? 'not text in UTF-8 or GB18030: save the adjustments as CSV (or YAML)'
+        : 'the YAML file is not UTF-8 text; save it as UTF-8',
+    zh: (a) =>
+      a.kind === 'csv'
+        ? '不是 UTF-8 或 GB18030 文本：请将核定表另存为 CSV（或 YAML）'
+        : 'YAML 文件不是 UTF-8 文本；请另存为 UTF-8 编码',
   },
   'adjust/csv': CSV_TABLE,
   'adjust/unknown-column': {
@@ -65,8 +74,14 @@ export const ADJUST_FILE: Renderers<AdjustFileArgs> = {
     zh: (a) => `第 ${a.col} 列没有表头，却有数值`,
   },
   'adjust/unknown-key': {
-    en: (a) => (a.kind === 'top' ? `unknown key "${a.key}": the file holds a list, or one key adjustments (抽查核定) with the list` : `unknown key "${a.key}" (known: ${a.known.join(', ')})`),
-    zh: (a) => (a.kind === 'top' ? `未知的键“${a.key}”：文件应为一个列表，或只含键 adjustments（抽查核定）下的列表` : `未知的键“${a.key}”（可用：${a.known.join(', ')}）`),
+    en: (a) =>
+      a.kind === 'top'
+        ? `unknown key "${a.key}": the file holds a list, or one key adjustments (抽查核定) with the list`
+        : `unknown key "${a.key}" (known: ${a.known.join(', ')})`,
+    zh: (a) =>
+      a.kind === 'top'
+        ? `未知的键“${a.key}”：文件应为一个列表，或只含键 adjustments（抽查核定）下的列表`
+        : `未知的键“${a.key}”（可用：${a.known.join(', ')}）`,
   },
   'adjust/not-a-list': {
     en: () => 'expected a list of adjustments (- unit: …)',
@@ -97,7 +112,8 @@ export const ADJUST_FILE: Renderers<AdjustFileArgs> = {
     zh: (a) => `${AMOUNT[a.kind]}：“${a.value}”不是数字`,
   },
   'adjust/negative': {
-    en: (a) => `deduct (扣分): ${a.value} is negative; write the points to take off (to give points back, use override)`,
+    en: (a) =>
+      `deduct (扣分): ${a.value} is negative; write the points to take off (to give points back, use override)`,
     zh: (a) => `扣分：${a.value} 为负数；请填写扣去的分数（加回分数请用核定得分）`,
   },
   'adjust/bad-date': {

@@ -84,7 +84,10 @@ export const APP: Renderers<AppArgs> = {
   },
   'app/pick-files': { en: () => 'Choose files…', zh: () => '选择数据文件……' },
   'app/pick-folder': { en: () => 'Choose a folder…', zh: () => '选择整个文件夹……' },
-  'app/progress': { en: (a) => `Step ${a.step} of 3: ${STEP_EN[a.step]}`, zh: (a) => `第 ${a.step} 步（共 3 步）：${STEP_ZH[a.step]}` },
+  'app/progress': {
+    en: (a) => `Step ${a.step} of 3: ${STEP_EN[a.step]}`,
+    zh: (a) => `第 ${a.step} 步（共 3 步）：${STEP_ZH[a.step]}`,
+  },
   'app/scored': {
     en: (a) => `Scored ${a.files} file${a.files === 1 ? '' : 's'} in ${a.ms} ms`,
     zh: (a) => `已评分：${a.files} 个文件，用时 ${a.ms} 毫秒`,
@@ -101,18 +104,24 @@ export const APP: Renderers<AppArgs> = {
     en: (a) => `${a.unit}: ${a.score} of ${a.max} points, failed: vetoes triggered: ${a.vetoes} (pass line ${a.pass})`,
     zh: (a) => `${a.unit}：${a.score} / ${a.max} 分，未通过：触发一票否决 ${a.vetoes} 项（及格线 ${a.pass} 分）`,
   },
-  'app/items': { en: () => 'Items by points lost (click one for its explanation)', zh: () => '各项指标按失分排列（点击查看逐步解释）' },
+  'app/items': {
+    en: () => 'Items by points lost (click one for its explanation)',
+    zh: () => '各项指标按失分排列（点击查看逐步解释）',
+  },
   'app/items-full': { en: (a) => `Items with full points (${a.count})`, zh: (a) => `未失分的指标（${a.count} 项）` },
   'app/item-lost': { en: (a) => `${a.title}: ${a.lost} points lost`, zh: (a) => `${a.title}：失 ${a.lost} 分` },
   'app/show-report': {
-    en: (a) => `Show the whole report here (${a.size} MB: the page may stop responding while it is drawn; or save it as .html)`,
+    en: (a) =>
+      `Show the whole report here (${a.size} MB: the page may stop responding while it is drawn; or save it as .html)`,
     zh: (a) => `在此显示完整报告（${a.size} MB：显示期间页面可能暂时无响应；也可下载 .html 文件查看）`,
   },
   'app/downloads': { en: () => 'Download the report', zh: () => '下载评分报告' },
   'app/download': { en: (a) => `Report as .${a.format}`, zh: (a) => `报告（.${a.format} 文件）` },
   'app/download-csv': {
-    en: (a) => `Report as .csv (${a.kind === 'gb18030' ? 'GB18030, for Excel/WPS on Chinese Windows' : 'UTF-8 with BOM'})`,
-    zh: (a) => `报告（.csv 文件，${a.kind === 'gb18030' ? 'GB18030：中文 Windows 上的 WPS/Excel 直接打开' : 'UTF-8 带 BOM'}）`,
+    en: (a) =>
+      `Report as .csv (${a.kind === 'gb18030' ? 'GB18030, for Excel/WPS on Chinese Windows' : 'UTF-8 with BOM'})`,
+    zh: (a) =>
+      `报告（.csv 文件，${a.kind === 'gb18030' ? 'GB18030：中文 Windows 上的 WPS/Excel 直接打开' : 'UTF-8 带 BOM'}）`,
   },
   'app/template': {
     en: (a) => `Blank data sheet: ${a.level} (CSV, ${a.kind === 'gb18030' ? 'GB18030' : 'UTF-8 with BOM'})`,
@@ -120,18 +129,26 @@ export const APP: Renderers<AppArgs> = {
   },
   'app/findings': { en: (a) => `Findings in the data (${a.count})`, zh: (a) => `数据中发现的问题（${a.count} 条）` },
   'app/batch': {
-    en: (a) => `The data hold ${a.units} counties: the report shows them together (the ranking of counties and the city summary of pinggu score are not in this page yet)`,
+    en: (a) =>
+      `The data hold ${a.units} counties: the report shows them together (the ranking of counties and the city summary of pinggu score are not in this page yet)`,
     zh: (a) => `数据包含 ${a.units} 个县：报告合并显示各县（pinggu score 的县际排名和全市汇总暂未放入本页面）`,
   },
   'app/periods': {
-    en: (a) => `The files are of ${a.periods.length} periods (${en(a.periods)}): the page scores the newest, ${a.shown}; to score another, choose only its files`,
-    zh: (a) => `这些文件属于 ${a.periods.length} 个期间（${zh(a.periods)}）：本页面只评最新一期 ${a.shown}；要评其他期间，请只选该期的文件`,
+    en: (a) =>
+      `The files are of ${a.periods.length} periods (${en(a.periods)}): the page scores the newest, ${a.shown}; to score another, choose only its files`,
+    zh: (a) =>
+      `这些文件属于 ${a.periods.length} 个期间（${zh(a.periods)}）：本页面只评最新一期 ${a.shown}；要评其他期间，请只选该期的文件`,
   },
   'app/skipped': {
-    en: (a) => `${a.file}: not read: ${a.kind === 'xls' ? 'an Excel 97–2003 workbook (.xls); save it as .xlsx or CSV (Excel/WPS: File → Save As) and drop that' : a.kind === 'lock' ? 'a lock file Excel or WPS leaves while a workbook is open' : 'only .csv, .tsv and .xlsx files are data'}`,
-    zh: (a) => `${a.file}：未读取：${a.kind === 'xls' ? 'Excel 97–2003 工作簿（.xls）；请用 Excel/WPS“文件 → 另存为”存成 .xlsx 或 CSV 后再拖入' : a.kind === 'lock' ? 'Excel 或 WPS 打开工作簿时留下的锁定文件' : '只读取 .csv、.tsv 和 .xlsx 数据文件'}`,
+    en: (a) =>
+      `${a.file}: not read: ${a.kind === 'xls' ? 'an Excel 97–2003 workbook (.xls); save it as .xlsx or CSV (Excel/WPS: File → Save As) and drop that' : a.kind === 'lock' ? 'a lock file Excel or WPS leaves while a workbook is open' : 'only .csv, .tsv and .xlsx files are data'}`,
+    zh: (a) =>
+      `${a.file}：未读取：${a.kind === 'xls' ? 'Excel 97–2003 工作簿（.xls）；请用 Excel/WPS“文件 → 另存为”存成 .xlsx 或 CSV 后再拖入' : a.kind === 'lock' ? 'Excel 或 WPS 打开工作簿时留下的锁定文件' : '只读取 .csv、.tsv 和 .xlsx 数据文件'}`,
   },
-  'app/no-data': { en: () => 'No data yet: drop the township and county CSV files above', zh: () => '尚无数据：请把乡镇表和县表 CSV 文件拖到上方' },
+  'app/no-data': {
+    en: () => 'No data yet: drop the township and county CSV files above',
+    zh: () => '尚无数据：请把乡镇表和县表 CSV 文件拖到上方',
+  },
   'app/wrote': {
     en: (a) => `wrote ${a.file} (${a.size} MB): open it in Chrome, Edge or Firefox; it works offline`,
     zh: (a) => `已写入 ${a.file}（${a.size} MB）：用 Chrome、Edge 或 Firefox 打开即可，无需联网`,

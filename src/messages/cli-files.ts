@@ -77,20 +77,30 @@ const unreadable: Renderers<{ x: { errno: string } }>['x'] = {
 const BAD_UNIT_ROW = {
   en: (a: CliFileArgs['units/bad-row']): string => {
     switch (a.kind) {
-      case 'encoding': return `the file is not valid ${a.encoding} text`;
-      case 'no-header': return `no header row naming the ${a.level} column (${a.labels.join(' / ')}) in the first ${a.rows} rows`;
-      case 'no-name': return `no ${a.level} name in column "${a.header}"`;
-      case 'twice': return `"${a.name}" is listed twice (first at line ${a.first})`;
-      case 'empty': return `no ${a.level} listed below the header`;
+      case 'encoding':
+        return `the file is not valid ${a.encoding} text`;
+      case 'no-header':
+        return `no header row naming the ${a.level} column (${a.labels.join(' / ')}) in the first ${a.rows} rows`;
+      case 'no-name':
+        return `no ${a.level} name in column "${a.header}"`;
+      case 'twice':
+        return `"${a.name}" is listed twice (first at line ${a.first})`;
+      case 'empty':
+        return `no ${a.level} listed below the header`;
     }
   },
   zh: (a: CliFileArgs['units/bad-row']): string => {
     switch (a.kind) {
-      case 'encoding': return `文件不是有效的 ${a.encoding} 文本`;
-      case 'no-header': return `前 ${a.rows} 行中没有含${a.level}名称列（${a.labels.join(' / ')}）的表头行`;
-      case 'no-name': return `“${a.header}”列没有${a.level}名称`;
-      case 'twice': return `“${a.name}”重复出现（首次在第 ${a.first} 行）`;
-      case 'empty': return `表头下方没有列出任何${a.level}`;
+      case 'encoding':
+        return `文件不是有效的 ${a.encoding} 文本`;
+      case 'no-header':
+        return `前 ${a.rows} 行中没有含${a.level}名称列（${a.labels.join(' / ')}）的表头行`;
+      case 'no-name':
+        return `“${a.header}”列没有${a.level}名称`;
+      case 'twice':
+        return `“${a.name}”重复出现（首次在第 ${a.first} 行）`;
+      case 'empty':
+        return `表头下方没有列出任何${a.level}`;
     }
   },
 };
@@ -106,8 +116,18 @@ export const CLI_FILES: Renderers<CliFileArgs> = {
   'adjust/unreadable': unreadable,
   'units/unreadable': unreadable,
   'output/write-failed': {
-    en: (a) => (a.kind === 'more' ? `${a.count} more file${a.count === 1 ? '' : 's'} could not be written` : a.kind === 'stdout' ? `cannot write to standard output: ${cause(a.cause).en}` : `cannot write: ${cause(a.cause).en}`),
-    zh: (a) => (a.kind === 'more' ? `另有 ${a.count} 个文件未能写入` : a.kind === 'stdout' ? `无法写入标准输出：${cause(a.cause).zh}` : `无法写入：${cause(a.cause).zh}`),
+    en: (a) =>
+      a.kind === 'more'
+        ? `${a.count} more file${a.count === 1 ? '' : 's'} could not be written`
+        : a.kind === 'stdout'
+          ? `cannot write to standard output: ${cause(a.cause).en}`
+          : `cannot write: ${cause(a.cause).en}`,
+    zh: (a) =>
+      a.kind === 'more'
+        ? `另有 ${a.count} 个文件未能写入`
+        : a.kind === 'stdout'
+          ? `无法写入标准输出：${cause(a.cause).zh}`
+          : `无法写入：${cause(a.cause).zh}`,
   },
   'data/link-visited': {
     en: (a) => `a link to ${a.target}, which is already searched; skipped`,
@@ -122,12 +142,14 @@ export const CLI_FILES: Renderers<CliFileArgs> = {
     zh: () => '这些文件中没有可评估的单位',
   },
   'batch/duplicate-unit': {
-    en: (a) => `"${a.unit}" (${a.period}) is also assessed from ${a.source}; one period of one unit must come from one place (this one is not ranked)`,
+    en: (a) =>
+      `"${a.unit}" (${a.period}) is also assessed from ${a.source}; one period of one unit must come from one place (this one is not ranked)`,
     zh: (a) => `“${a.unit}”（${a.period}）也由 ${a.source} 评估；同一单位同一期的数据只能来自一处（此处的不参与排名）`,
   },
   'units/bad-row': BAD_UNIT_ROW,
   'units/skipped': {
-    en: (a) => (a.kind === 'preamble' ? `skipped line above the header: "${a.text}"` : `not a ${a.level}, skipped: "${a.text}"`),
+    en: (a) =>
+      a.kind === 'preamble' ? `skipped line above the header: "${a.text}"` : `not a ${a.level}, skipped: "${a.text}"`,
     zh: (a) => (a.kind === 'preamble' ? `跳过表头上方的行：“${a.text}”` : `不是${a.level}，已跳过：“${a.text}”`),
   },
   'cli/no-data': {
@@ -163,7 +185,8 @@ export const CLI_FILES: Renderers<CliFileArgs> = {
     zh: (a) => `${a.flag} ${a.file}：这是一个文件夹；${IS_FOLDER[a.kind].zh}`,
   },
   'cli/unknown-scheme': {
-    en: (a) => `--scheme ${a.scheme}: no such file, and no bundled scheme of that id (bundled: ${a.bundled.join(', ')})`,
+    en: (a) =>
+      `--scheme ${a.scheme}: no such file, and no bundled scheme of that id (bundled: ${a.bundled.join(', ')})`,
     zh: (a) => `--scheme ${a.scheme}：文件不存在，也没有此 id 的内置方案（内置：${a.bundled.join(', ')}）`,
   },
   'cli/history-file': {
@@ -183,7 +206,8 @@ export const CLI_FILES: Renderers<CliFileArgs> = {
     zh: (a) => `${a.file} 已存在；请用 --output 另选文件名，或加 --force 覆盖`,
   },
   'cli/template-no-format': {
-    en: (a) => `--output ${a.output}: cannot tell the format from the extension; name a .csv or .xlsx file, or add --format csv|xlsx`,
+    en: (a) =>
+      `--output ${a.output}: cannot tell the format from the extension; name a .csv or .xlsx file, or add --format csv|xlsx`,
     zh: (a) => `--output ${a.output}：无法从扩展名判断格式；请用 .csv 或 .xlsx 文件名，或加 --format csv|xlsx`,
   },
 };

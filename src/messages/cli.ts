@@ -37,7 +37,9 @@ export interface CliArgs extends CliFileArgs {
   'cli/template-encoding': { encoding: string };
   'cli/template-encoding-xlsx': Record<string, never>;
   /** A malformed `[…]` in a file pattern (`at`: its character, 1-based): a range backwards (`from`-`to`), or never closed. */
-  'cli/bad-pattern': { pattern: string; at: number; kind: 'backwards'; from: string; to: string } | { pattern: string; at: number; kind: 'unclosed' };
+  'cli/bad-pattern':
+    | { pattern: string; at: number; kind: 'backwards'; from: string; to: string }
+    | { pattern: string; at: number; kind: 'unclosed' };
   // Issue 11, points 8 and 9 (the monthly job, conventions): JUnit gates, suggestions, SARIF.
   /** JUnit: a unit vetoed (or a veto it cannot rule out) fails --fail-on fail. */
   'junit/vetoed': { unit: string; vetoes: string[] };
@@ -58,21 +60,29 @@ export interface CliArgs extends CliFileArgs {
 }
 
 const LIMIT_VALUE: Record<LimitValueKind, Msg> = {
-  size: { en: 'a size such as 500MB, 2GB or 1048576 (bytes), or off', zh: '大小，如 500MB、2GB 或 1048576（字节），或 off' },
+  size: {
+    en: 'a size such as 500MB, 2GB or 1048576 (bytes), or off',
+    zh: '大小，如 500MB、2GB 或 1048576（字节），或 off',
+  },
   count: { en: 'a whole number such as 2000000, or off', zh: '整数，如 2000000，或 off' },
 };
 
 /** What is wrong with a `[…]` of a pattern. */
 export const patternProblem = (a: { kind: 'backwards'; from: string; to: string } | { kind: 'unclosed' }): Msg =>
   a.kind === 'backwards'
-    ? { en: `the range ${a.from}-${a.to} runs backwards (write ${a.to}-${a.from})`, zh: `范围 ${a.from}-${a.to} 首尾颠倒（应写作 ${a.to}-${a.from}）` }
+    ? {
+        en: `the range ${a.from}-${a.to} runs backwards (write ${a.to}-${a.from})`,
+        zh: `范围 ${a.from}-${a.to} 首尾颠倒（应写作 ${a.to}-${a.from}）`,
+      }
     : { en: `the '[' is never closed by ']'`, zh: '“[”没有对应的“]”' };
 
 export const CLI: Renderers<CliArgs> = {
   ...CLI_FILES,
   'cli/template-hint': {
-    en: (a) => `${a.label}: ${({ boolean: 'choose yes or no from the list', count: 'a whole number, 0 or more', percent: 'a percentage: type 92.5 (or 92.5%), shown as 92.5%', number: 'a number' } as const)[a.kind]}`,
-    zh: (a) => `${a.label}：${({ boolean: '从列表中选择 是 或 否', count: '填 0 或正整数', percent: '百分数：输入 92.5（或 92.5%），显示为 92.5%', number: '填数字' } as const)[a.kind]}`,
+    en: (a) =>
+      `${a.label}: ${({ boolean: 'choose yes or no from the list', count: 'a whole number, 0 or more', percent: 'a percentage: type 92.5 (or 92.5%), shown as 92.5%', number: 'a number' } as const)[a.kind]}`,
+    zh: (a) =>
+      `${a.label}：${({ boolean: '从列表中选择 是 或 否', count: '填 0 或正整数', percent: '百分数：输入 92.5（或 92.5%），显示为 92.5%', number: '填数字' } as const)[a.kind]}`,
   },
   'cli/limit-syntax': {
     en: (a) => `--limit ${a.item}: expected name=value, the name one of ${en(a.names)} (e.g. --limit rows=2000000)`,
@@ -123,8 +133,10 @@ export const CLI: Renderers<CliArgs> = {
     zh: (a) => `--csv-encoding ${a.encoding}：请用 utf-8（带 BOM，默认）或 gb18030（旧版 Excel/WPS）`,
   },
   'cli/batch-format': {
-    en: (a) => `--format ${a.format} holds one assessment; for many counties or periods use --output-dir DIR --format ${a.format} (one file each) or table, json, md, html, junit, csv`,
-    zh: (a) => `--format ${a.format} 只能容纳一项评估；多个县或多期请用 --output-dir 目录 --format ${a.format}（每项一个文件），或用 table、json、md、html、junit、csv`,
+    en: (a) =>
+      `--format ${a.format} holds one assessment; for many counties or periods use --output-dir DIR --format ${a.format} (one file each) or table, json, md, html, junit, csv`,
+    zh: (a) =>
+      `--format ${a.format} 只能容纳一项评估；多个县或多期请用 --output-dir 目录 --format ${a.format}（每项一个文件），或用 table、json、md、html、junit、csv`,
   },
   'cli/xlsx-stdout': {
     en: () => '--format xlsx writes a workbook: give a file with -o report.xlsx (or redirect stdout)',

@@ -10,7 +10,11 @@ import { LIMITS, type LimitArgs } from './limits';
 import type { Renderers } from './render';
 
 /** Why a file is not a workbook pinggu reads: `detail` is the reader's own words (or: the file is empty, it has no worksheets). */
-export type NotWorkbook = { kind: 'xls' } | { kind: 'unreadable'; detail: string } | { kind: 'no-exceljs'; detail: string } | { kind: 'sheet'; sheet: string; detail: string };
+export type NotWorkbook =
+  | { kind: 'xls' }
+  | { kind: 'unreadable'; detail: string }
+  | { kind: 'no-exceljs'; detail: string }
+  | { kind: 'sheet'; sheet: string; detail: string };
 
 export interface DataArgs extends AdjustFileArgs, LimitArgs, DataUnitArgs {
   'data/csv': CsvProblem;
@@ -18,7 +22,8 @@ export interface DataArgs extends AdjustFileArgs, LimitArgs, DataUnitArgs {
   'data/encoding': { kind: 'given'; encoding: string; other: string } | { kind: 'detected' };
   'data/empty': Record<string, never>;
   /** `labels`: each level's unit-name labels (`乡镇/乡镇名称`); with --header-row, the line given. */
-  'data/no-header': { kind: 'given'; line: number; labels: string[] } | { kind: 'searched'; rows: number; labels: string[] };
+  'data/no-header':
+    { kind: 'given'; line: number; labels: string[] } | { kind: 'searched'; rows: number; labels: string[] };
   'data/skipped-preamble': { text: string };
   'data/row-above-header': { header: number; text: string };
   'data/row-in-header': { top: number; header: number; text: string };
@@ -82,7 +87,8 @@ export const DATA: Renderers<DataArgs> = {
     zh: (a) => `数据行在表头（第 ${a.header} 行）之上：“${a.text}”；该行未使用，请把它移到表头之下`,
   },
   'data/row-in-header': {
-    en: (a) => `a data row between the two header rows (lines ${a.top} and ${a.header}): "${a.text}"; it is not used: move it below the header`,
+    en: (a) =>
+      `a data row between the two header rows (lines ${a.top} and ${a.header}): "${a.text}"; it is not used: move it below the header`,
     zh: (a) => `数据行夹在两行表头（第 ${a.top}、${a.header} 行）之间：“${a.text}”；该行未使用，请把它移到表头之下`,
   },
   'data/two-level-header': {
@@ -94,7 +100,8 @@ export const DATA: Renderers<DataArgs> = {
     zh: () => '本文件没有任何列对应方案中的字段：只读取了单位名称',
   },
   'data/second-table': {
-    en: (a) => `a header of another table (${a.title}) inside the data: the ${a.rows} row${a.rows === 1 ? '' : 's'} below it ${a.rows === 1 ? 'is' : 'are'} not used; put that table in a file or sheet of its own`,
+    en: (a) =>
+      `a header of another table (${a.title}) inside the data: the ${a.rows} row${a.rows === 1 ? '' : 's'} below it ${a.rows === 1 ? 'is' : 'are'} not used; put that table in a file or sheet of its own`,
     zh: (a) => `数据中出现另一张表（${a.title}）的表头：其下 ${a.rows} 行未使用；请把那张表放在单独的文件或工作表中`,
   },
   'data/repeated-header': {
@@ -118,42 +125,61 @@ export const DATA: Renderers<DataArgs> = {
   'data/xlsx': {
     en: (a) => {
       switch (a.kind) {
-        case 'xls': return 'not an .xlsx workbook: this is an Excel 97–2003 (.xls) file or a password-protected workbook; open it in Excel or WPS and save it as .xlsx (without a password) or as CSV';
-        case 'unreadable': return `not a readable .xlsx workbook (${a.detail}); if it is really a CSV or text file, give it a .csv name, otherwise save it again from Excel or WPS as .xlsx`;
-        case 'no-exceljs': return `cannot read .xlsx files: the exceljs module did not load (${a.detail}); reinstall pinggu, or save the sheet as CSV`;
-        case 'sheet': return `the sheet "${a.sheet}" could not be read (${a.detail})`;
+        case 'xls':
+          return 'not an .xlsx workbook: this is an Excel 97–2003 (.xls) file or a password-protected workbook; open it in Excel or WPS and save it as .xlsx (without a password) or as CSV';
+        case 'unreadable':
+          return `not a readable .xlsx workbook (${a.detail}); if it is really a CSV or text file, give it a .csv name, otherwise save it again from Excel or WPS as .xlsx`;
+        case 'no-exceljs':
+          return `cannot read .xlsx files: the exceljs module did not load (${a.detail}); reinstall pinggu, or save the sheet as CSV`;
+        case 'sheet':
+          return `the sheet "${a.sheet}" could not be read (${a.detail})`;
       }
     },
     zh: (a) => {
       switch (a.kind) {
-        case 'xls': return '不是 .xlsx 工作簿：这是 Excel 97–2003（.xls）文件或设了密码的工作簿；请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）或 CSV';
-        case 'unreadable': return `无法按 .xlsx 工作簿读取（${a.detail}）；如果它其实是 CSV 或文本文件，请把扩展名改为 .csv，否则请用 Excel 或 WPS 重新另存为 .xlsx`;
-        case 'no-exceljs': return `无法读取 .xlsx 文件：exceljs 模块未能加载（${a.detail}）；请重新安装 pinggu，或将表格另存为 CSV`;
-        case 'sheet': return `无法读取工作表“${a.sheet}”（${a.detail}）`;
+        case 'xls':
+          return '不是 .xlsx 工作簿：这是 Excel 97–2003（.xls）文件或设了密码的工作簿；请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）或 CSV';
+        case 'unreadable':
+          return `无法按 .xlsx 工作簿读取（${a.detail}）；如果它其实是 CSV 或文本文件，请把扩展名改为 .csv，否则请用 Excel 或 WPS 重新另存为 .xlsx`;
+        case 'no-exceljs':
+          return `无法读取 .xlsx 文件：exceljs 模块未能加载（${a.detail}）；请重新安装 pinggu，或将表格另存为 CSV`;
+        case 'sheet':
+          return `无法读取工作表“${a.sheet}”（${a.detail}）`;
       }
     },
   },
   'data/no-sheet': {
-    en: (a) => `the workbook has no sheet named "${a.sheet}"; its sheets are ${a.sheets.map((s) => `"${s}"`).join(', ')}`,
+    en: (a) =>
+      `the workbook has no sheet named "${a.sheet}"; its sheets are ${a.sheets.map((s) => `"${s}"`).join(', ')}`,
     zh: (a) => `工作簿中没有名为“${a.sheet}”的工作表；现有工作表：${a.sheets.map((s) => `“${s}”`).join('、')}`,
   },
   'data/xls': {
     en: (a) => {
       switch (a.kind) {
-        case 'binary': return 'an Excel 97–2003 workbook (.xls), which pinggu does not read; open it in Excel or WPS and save it as .xlsx or CSV (Excel: File → Save As → Excel Workbook (*.xlsx); WPS: File → Save As → .xlsx). Renaming the file is not enough';
-        case 'zip': return 'named .xls, but it is an .xlsx workbook; rename it to .xlsx';
-        case 'html': return 'named .xls, but it is a web page (an HTML table, as some systems export "Excel" files); open it in Excel or WPS and save it as .xlsx or CSV';
-        case 'text': return 'named .xls, but it is a text (CSV) file; rename it to .csv';
-        case 'beside': return `not read: an Excel 97–2003 workbook (.xls); ${a.other} beside it is read instead`;
+        case 'binary':
+          return 'an Excel 97–2003 workbook (.xls), which pinggu does not read; open it in Excel or WPS and save it as .xlsx or CSV (Excel: File → Save As → Excel Workbook (*.xlsx); WPS: File → Save As → .xlsx). Renaming the file is not enough';
+        case 'zip':
+          return 'named .xls, but it is an .xlsx workbook; rename it to .xlsx';
+        case 'html':
+          return 'named .xls, but it is a web page (an HTML table, as some systems export "Excel" files); open it in Excel or WPS and save it as .xlsx or CSV';
+        case 'text':
+          return 'named .xls, but it is a text (CSV) file; rename it to .csv';
+        case 'beside':
+          return `not read: an Excel 97–2003 workbook (.xls); ${a.other} beside it is read instead`;
       }
     },
     zh: (a) => {
       switch (a.kind) {
-        case 'binary': return '这是 Excel 97–2003 工作簿（.xls），本程序不读取；请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（Excel：文件 → 另存为 → Excel 工作簿 (*.xlsx)；WPS：文件 → 另存为 → .xlsx）。只改扩展名不行';
-        case 'zip': return '扩展名是 .xls，内容却是 .xlsx 工作簿；请把扩展名改为 .xlsx';
-        case 'html': return '扩展名是 .xls，内容却是网页（HTML 表格，一些系统导出的“Excel”即是如此）；请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV';
-        case 'text': return '扩展名是 .xls，内容却是文本（CSV）文件；请把扩展名改为 .csv';
-        case 'beside': return `未读取：Excel 97–2003 工作簿（.xls）；改为读取同名的 ${a.other}`;
+        case 'binary':
+          return '这是 Excel 97–2003 工作簿（.xls），本程序不读取；请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（Excel：文件 → 另存为 → Excel 工作簿 (*.xlsx)；WPS：文件 → 另存为 → .xlsx）。只改扩展名不行';
+        case 'zip':
+          return '扩展名是 .xls，内容却是 .xlsx 工作簿；请把扩展名改为 .xlsx';
+        case 'html':
+          return '扩展名是 .xls，内容却是网页（HTML 表格，一些系统导出的“Excel”即是如此）；请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV';
+        case 'text':
+          return '扩展名是 .xls，内容却是文本（CSV）文件；请把扩展名改为 .csv';
+        case 'beside':
+          return `未读取：Excel 97–2003 工作簿（.xls）；改为读取同名的 ${a.other}`;
       }
     },
   },
@@ -168,8 +194,10 @@ export const DATA: Renderers<DataArgs> = {
         : '这是 Excel、WPS 或 LibreOffice 打开工作簿时生成的锁定文件，不是数据；请指定工作簿本身（名称中没有 ~$ 或 .~lock.）',
   },
   'data/sheets-alike': {
-    en: (a) => `${a.sheets.length} sheets of this workbook have a ${a.level} header (${a.sheets.map((s) => `"${s}"`).join(', ')}), so none was read; name the one to score with --sheet NAME (for example --sheet ${a.sheets[0]})`,
-    zh: (a) => `本工作簿有 ${a.sheets.length} 个工作表带${a.level}表头（${a.sheets.map((s) => `“${s}”`).join('、')}），均未读取；请用 --sheet 指定要评分的工作表（例如 --sheet ${a.sheets[0]}）`,
+    en: (a) =>
+      `${a.sheets.length} sheets of this workbook have a ${a.level} header (${a.sheets.map((s) => `"${s}"`).join(', ')}), so none was read; name the one to score with --sheet NAME (for example --sheet ${a.sheets[0]})`,
+    zh: (a) =>
+      `本工作簿有 ${a.sheets.length} 个工作表带${a.level}表头（${a.sheets.map((s) => `“${s}”`).join('、')}），均未读取；请用 --sheet 指定要评分的工作表（例如 --sheet ${a.sheets[0]}）`,
   },
   'data/duplicate-header': {
     en: (a) => `column "${a.column}" repeats field ${a.field} (already column ${a.first}); this column is not used`,

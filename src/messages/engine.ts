@@ -43,19 +43,25 @@ const NA_POLICY: Record<NaPolicyCode, Msg> = {
 
 export const ENGINE: Renderers<EngineArgs> = {
   'data/optional-column-absent': {
-    en: (a) => `no column "${a.label}" in any file (field ${a.field}, optional: required: false): ${en(a.items)} score${a.items.length === 1 ? 's' : ''} 0 as missing data for every ${a.level}`,
-    zh: (a) => `所有文件中都没有“${a.label}”列（字段 ${a.field}，可选：required: false）：${zh(a.items)} 对每个${a.level}都按缺数据记 0 分`,
+    en: (a) =>
+      `no column "${a.label}" in any file (field ${a.field}, optional: required: false): ${en(a.items)} score${a.items.length === 1 ? 's' : ''} 0 as missing data for every ${a.level}`,
+    zh: (a) =>
+      `所有文件中都没有“${a.label}”列（字段 ${a.field}，可选：required: false）：${zh(a.items)} 对每个${a.level}都按缺数据记 0 分`,
   },
   'data/blank-optional': {
-    en: (a) => `${a.unit}: ${a.label} is blank, so ${en(a.items)} ${scores(a.items)} 0 as missing data; the column is optional (required: false), but a blank in it is not "not applicable"`,
-    zh: (a) => `${a.unit}：${a.label} 为空，${zh(a.items)} 按缺数据记 0 分；该列可以不提供（required: false），但空白不等于“不适用”`,
+    en: (a) =>
+      `${a.unit}: ${a.label} is blank, so ${en(a.items)} ${scores(a.items)} 0 as missing data; the column is optional (required: false), but a blank in it is not "not applicable"`,
+    zh: (a) =>
+      `${a.unit}：${a.label} 为空，${zh(a.items)} 按缺数据记 0 分；该列可以不提供（required: false），但空白不等于“不适用”`,
   },
   'data/field-absent': {
-    en: (a) => `${a.unit}: no value for ${a.label}: ${en(a.files)} has no column for it (another file has), so ${en(a.items)} ${scores(a.items)} 0 as missing data`,
+    en: (a) =>
+      `${a.unit}: no value for ${a.label}: ${en(a.files)} has no column for it (another file has), so ${en(a.items)} ${scores(a.items)} 0 as missing data`,
     zh: (a) => `${a.unit}：${a.label} 无数值：${en(a.files)} 没有这一列（其他文件有），${zh(a.items)} 按缺数据记 0 分`,
   },
   'data/zero-divisor': {
-    en: (a) => `${a.unit}: ${a.item} is not applicable because ${a.divisor} is 0 (a divisor); ${NA_POLICY[a.policy].en}`,
+    en: (a) =>
+      `${a.unit}: ${a.item} is not applicable because ${a.divisor} is 0 (a divisor); ${NA_POLICY[a.policy].en}`,
     zh: (a) => `${a.unit}：${a.item} 因除数 ${a.divisor} 为 0 记为不适用；${NA_POLICY[a.policy].zh}`,
   },
   'adjust/unknown-unit': {
@@ -79,8 +85,14 @@ export const ENGINE: Renderers<EngineArgs> = {
     zh: (a) => `指标 ${a.id}（${a.title}）不在“${a.unit}”（${a.level}）计分`,
   },
   'adjust/override-range': {
-    en: (a) => ('below' in a ? `override (核定得分): ${a.below} is below 0` : `override (核定得分) ${a.amount.toDecimal(2)} is above the item's ${a.points.toDecimal(2)} points`),
-    zh: (a) => ('below' in a ? `核定得分：${a.below} 小于 0` : `核定得分 ${a.amount.toDecimal(2)} 超过该指标的分值 ${a.points.toDecimal(2)} 分`),
+    en: (a) =>
+      'below' in a
+        ? `override (核定得分): ${a.below} is below 0`
+        : `override (核定得分) ${a.amount.toDecimal(2)} is above the item's ${a.points.toDecimal(2)} points`,
+    zh: (a) =>
+      'below' in a
+        ? `核定得分：${a.below} 小于 0`
+        : `核定得分 ${a.amount.toDecimal(2)} 超过该指标的分值 ${a.points.toDecimal(2)} 分`,
   },
   'adjust/duplicate': {
     en: (a) => `${a.unit} / ${a.item} is adjusted twice (first on line ${a.line}); one line per unit and item`,
@@ -91,7 +103,8 @@ export const ENGINE: Renderers<EngineArgs> = {
     zh: (a) => `${a.unit} / ${a.item} 的核定已于 ${a.expires} 失效（基准日 ${a.asOf}）：未采用`,
   },
   'adjust/not-yet': {
-    en: (a) => `adjustment of ${a.unit} / ${a.item} is dated ${a.date}, after the reference date ${a.asOf}: not yet in force, not applied`,
+    en: (a) =>
+      `adjustment of ${a.unit} / ${a.item} is dated ${a.date}, after the reference date ${a.asOf}: not yet in force, not applied`,
     zh: (a) => `${a.unit} / ${a.item} 的核定日期 ${a.date} 晚于基准日 ${a.asOf}：尚未生效，未采用`,
   },
   'reason/invalid-in': {
@@ -99,7 +112,9 @@ export const ENGINE: Renderers<EngineArgs> = {
     zh: (a) => `${zh(a.units)} 数据无效`,
   },
   'reason/veto-unchecked': {
-    en: (a) => `cannot be checked: ${[a.missing.length ? `no value for ${en(a.missing)}` : '', a.invalid.length ? `invalid ${en(a.invalid)}` : ''].filter(Boolean).join('; ')}`,
-    zh: (a) => `无法判定：${[a.missing.length ? `缺少 ${zh(a.missing)}` : '', a.invalid.length ? `数据无效 ${zh(a.invalid)}` : ''].filter(Boolean).join('；')}`,
+    en: (a) =>
+      `cannot be checked: ${[a.missing.length ? `no value for ${en(a.missing)}` : '', a.invalid.length ? `invalid ${en(a.invalid)}` : ''].filter(Boolean).join('; ')}`,
+    zh: (a) =>
+      `无法判定：${[a.missing.length ? `缺少 ${zh(a.missing)}` : '', a.invalid.length ? `数据无效 ${zh(a.invalid)}` : ''].filter(Boolean).join('；')}`,
   },
 };

@@ -7,7 +7,9 @@ import type { Renderers } from './render';
 
 export interface LimitArgs {
   /** A file over its byte limit (`what`: a data or a scheme file), or a workbook unpacking to more (at `entry` when stopped there). */
-  'limit/file-size': { kind: 'file'; what: 'data'; size: number; limit: number } | { kind: 'unpacks'; size: number; limit: number; entry?: string };
+  'limit/file-size':
+    | { kind: 'file'; what: 'data'; size: number; limit: number }
+    | { kind: 'unpacks'; size: number; limit: number; entry?: string };
   'limit/scheme-size': { kind: 'file'; what: 'scheme'; size: number; limit: number };
   /** Over the rows limit: a text file's lines, a sheet's declared or actual rows, a merged range's bottom row. */
   'limit/rows':
@@ -16,7 +18,9 @@ export interface LimitArgs {
     | { kind: 'sheet'; sheet: string; max: number; row: number }
     | { kind: 'merge'; sheet: string; ref: string; bottom: number; max: number };
   /** Over the cells limit: passed by a merged range (of `area` cells) or at a row. */
-  'limit/cells': { kind: 'merge'; sheet: string; ref: string; area: number; max: number } | { kind: 'row'; sheet: string; row: number; max: number };
+  'limit/cells':
+    | { kind: 'merge'; sheet: string; ref: string; area: number; max: number }
+    | { kind: 'row'; sheet: string; row: number; max: number };
 }
 
 const KIND = { data: { en: 'data file', zh: '数据文件' }, scheme: { en: 'scheme file', zh: '方案文件' } };
@@ -27,7 +31,9 @@ const raise = (option: string) => ({
   zh: (what: string) => `${what}；如文件无误，可用 --limit ${option}=… 提高上限`,
 });
 
-function fileSize(option: string): Renderers<{ x: LimitArgs['limit/file-size'] | LimitArgs['limit/scheme-size'] }>['x'] {
+function fileSize(
+  option: string,
+): Renderers<{ x: LimitArgs['limit/file-size'] | LimitArgs['limit/scheme-size'] }>['x'] {
   const r = raise(option);
   return {
     en: (a) =>
@@ -54,18 +60,40 @@ export const LIMITS: Renderers<LimitArgs> = {
   'limit/rows': {
     en: (a) => {
       switch (a.kind) {
-        case 'text': return rows.en(`the file has more than ${count(a.max)} lines, the limit of rows per file (line ${count(a.line)} is one too many)`);
-        case 'declared': return rows.en(`sheet "${a.sheet}" declares ${count(a.rows)} rows (${a.ref}), over the limit of ${count(a.max)} rows per sheet`);
-        case 'sheet': return rows.en(`sheet "${a.sheet}" has more than ${count(a.max)} rows, the limit of rows per sheet (row ${count(a.row)} is one too many)`);
-        case 'merge': return rows.en(`the merged range ${a.ref} in sheet "${a.sheet}" reaches row ${count(a.bottom)}, over the limit of ${count(a.max)} rows per sheet`);
+        case 'text':
+          return rows.en(
+            `the file has more than ${count(a.max)} lines, the limit of rows per file (line ${count(a.line)} is one too many)`,
+          );
+        case 'declared':
+          return rows.en(
+            `sheet "${a.sheet}" declares ${count(a.rows)} rows (${a.ref}), over the limit of ${count(a.max)} rows per sheet`,
+          );
+        case 'sheet':
+          return rows.en(
+            `sheet "${a.sheet}" has more than ${count(a.max)} rows, the limit of rows per sheet (row ${count(a.row)} is one too many)`,
+          );
+        case 'merge':
+          return rows.en(
+            `the merged range ${a.ref} in sheet "${a.sheet}" reaches row ${count(a.bottom)}, over the limit of ${count(a.max)} rows per sheet`,
+          );
       }
     },
     zh: (a) => {
       switch (a.kind) {
-        case 'text': return rows.zh(`文件超过 ${count(a.max)} 行，即每个文件的行数上限（第 ${count(a.line)} 行超出）`);
-        case 'declared': return rows.zh(`工作表“${a.sheet}”声明有 ${count(a.rows)} 行（${a.ref}），超过每个工作表 ${count(a.max)} 行的上限`);
-        case 'sheet': return rows.zh(`工作表“${a.sheet}”超过 ${count(a.max)} 行，即每个工作表的行数上限（第 ${count(a.row)} 行超出）`);
-        case 'merge': return rows.zh(`工作表“${a.sheet}”中的合并区域 ${a.ref} 延伸到第 ${count(a.bottom)} 行，超过每个工作表 ${count(a.max)} 行的上限`);
+        case 'text':
+          return rows.zh(`文件超过 ${count(a.max)} 行，即每个文件的行数上限（第 ${count(a.line)} 行超出）`);
+        case 'declared':
+          return rows.zh(
+            `工作表“${a.sheet}”声明有 ${count(a.rows)} 行（${a.ref}），超过每个工作表 ${count(a.max)} 行的上限`,
+          );
+        case 'sheet':
+          return rows.zh(
+            `工作表“${a.sheet}”超过 ${count(a.max)} 行，即每个工作表的行数上限（第 ${count(a.row)} 行超出）`,
+          );
+        case 'merge':
+          return rows.zh(
+            `工作表“${a.sheet}”中的合并区域 ${a.ref} 延伸到第 ${count(a.bottom)} 行，超过每个工作表 ${count(a.max)} 行的上限`,
+          );
       }
     },
   },

@@ -17,7 +17,8 @@ export const REPORT: Renderers<ReportArgs> = {
   'report/as-of': { en: (a) => `as of ${a.date}`, zh: (a) => `基准日 ${a.date}` },
   'report/sheet-league': { en: () => 'Item league table', zh: () => '单项指标对比表' },
   'report/league-note': {
-    en: (a) => `Each cell: the item's value in that ${a.level}, coloured by its status (green met, yellow partial, red failed)`,
+    en: (a) =>
+      `Each cell: the item's value in that ${a.level}, coloured by its status (green met, yellow partial, red failed)`,
     zh: (a) => `每格为该${a.level}该项指标的实际值，颜色表示状态（绿：达标，黄：部分失分，红：未达标）`,
   },
 };

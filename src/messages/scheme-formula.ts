@@ -89,8 +89,10 @@ export const FORMULA: Renderers<FormulaArgs> = {
     zh: (a) => `未知函数 ${a.name || 'this call'}；可用：${zh(a.allowed)}`,
   },
   'formula/arity': {
-    en: (a) => `${a.fn}() takes ${a.min === a.max ? `${a.min}` : a.max === Infinity ? `at least ${a.min}` : `${a.min} to ${a.max}`} arguments, got ${a.got}`,
-    zh: (a) => `${a.fn}() 需要 ${a.min === a.max ? `${a.min}` : a.max === Infinity ? `至少 ${a.min}` : `${a.min} 到 ${a.max}`} 个参数，实际 ${a.got} 个`,
+    en: (a) =>
+      `${a.fn}() takes ${a.min === a.max ? `${a.min}` : a.max === Infinity ? `at least ${a.min}` : `${a.min} to ${a.max}`} arguments, got ${a.got}`,
+    zh: (a) =>
+      `${a.fn}() 需要 ${a.min === a.max ? `${a.min}` : a.max === Infinity ? `至少 ${a.min}` : `${a.min} 到 ${a.max}`} 个参数，实际 ${a.got} 个`,
   },
   'formula/member': {
     en: () => 'property access (a.b, a[b]) is not allowed in formulas',
@@ -134,6 +136,8 @@ export const FORMULA: Renderers<FormulaArgs> = {
 export type FormulaCode = Exclude<keyof FormulaArgs, 'scheme/formula-type'>;
 /** Why a formula or a target does not parse, as data. */
 export type FormulaReason = { [K in FormulaCode]: { code: K; args: FormulaArgs[K] } }[FormulaCode];
-export const formulaReason = <K extends FormulaCode>(code: K, args: FormulaArgs[K]): FormulaReason => ({ code, args }) as FormulaReason;
+export const formulaReason = <K extends FormulaCode>(code: K, args: FormulaArgs[K]): FormulaReason =>
+  ({ code, args }) as FormulaReason;
 /** A reason in one language (for the findings that say it inside their own words). */
-export const reasonText = (r: FormulaReason, lang: 'en' | 'zh'): string => (FORMULA[r.code][lang] as (a: FormulaReason['args']) => string)(r.args);
+export const reasonText = (r: FormulaReason, lang: 'en' | 'zh'): string =>
+  (FORMULA[r.code][lang] as (a: FormulaReason['args']) => string)(r.args);

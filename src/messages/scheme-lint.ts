@@ -14,17 +14,32 @@ export interface LintArgs {
   'scheme/duplicate-id': { id: string; line: number };
   'scheme/items-and-sections': { section: string };
   'scheme/empty-section': { section: string };
-  'scheme/points-sum': { kind: 'section'; section: string; points: Rational; sum: Rational } | { kind: 'total'; points: Rational; sum: Rational };
+  'scheme/points-sum':
+    | { kind: 'section'; section: string; points: Rational; sum: Rational }
+    | { kind: 'total'; points: Rational; sum: Rational };
   'scheme/unknown-name': { name: string };
   'scheme/text-in-formula': { name: string };
   /** What must be a condition: a check's assert, a veto's when, an item's target. */
   'scheme/not-boolean': { kind: 'check' | 'veto' | 'target' };
   /** Levels by id (`level`, `fieldLevel`) and by title (said in Chinese). */
-  'scheme/scope': { item: string; field: string; level: string; levelTitle: string; fieldLevel: string; fieldLevelTitle: string };
+  'scheme/scope': {
+    item: string;
+    field: string;
+    level: string;
+    levelTitle: string;
+    fieldLevel: string;
+    fieldLevelTitle: string;
+  };
   /** `own`, `up`: the titles of the field's level and the one above; `upLevel` the id of that one. */
   'scheme/target-not-summable': { item: string; field: string; type: string; own: string; up: string; upLevel: string };
   /** `kind`: the formula's kind (the rollups that fit it); `scope` the level to move the item to, if any. */
-  'scheme/rollup-not-summable': { item: string; field: string; type: string; kind: 'number' | 'boolean'; scope?: string };
+  'scheme/rollup-not-summable': {
+    item: string;
+    field: string;
+    type: string;
+    kind: 'number' | 'boolean';
+    scope?: string;
+  };
   'scheme/veto-not-summable': { veto: string; field: string; type: string; own: string; up: string; upLevel: string };
   'scheme/rollup-kind': { item: string };
   'scheme/missing-target': { item: string };
@@ -44,7 +59,8 @@ export interface LintArgs {
   /** A per-case bonus (`add` on a count) with `>= 1`: add counts what is beyond the threshold, so the first case earns nothing. */
   'scheme/add-first-case': { target: string };
   /** `between 107 and 103`; a band after one that already takes every value it would. */
-  'scheme/inverted-target': { kind: 'between'; target: string; fix: string } | { kind: 'band'; when: string; earlier: string; line: number };
+  'scheme/inverted-target':
+    { kind: 'between'; target: string; fix: string } | { kind: 'band'; when: string; earlier: string; line: number };
   'scheme/unknown-item': { veto: string; item: string };
   'scheme/veto-when': { kind: 'needs-item'; veto: string; when: string } | { kind: 'needs-comparison'; veto: string };
   'scheme/unknown-field': { lever: string };
@@ -107,8 +123,10 @@ export const LINT: Renderers<LintArgs> = {
     zh: (a) => `${NOT_BOOLEAN[a.kind].zh}必须是条件（比较式），不能是数值`,
   },
   'scheme/scope': {
-    en: (a) => `item "${a.item}" is scored at level "${a.level}" but field "${a.field}" exists only from level "${a.fieldLevel}"; set scope: ${a.fieldLevel}`,
-    zh: (a) => `指标“${a.item}”在“${a.levelTitle}”层级计分，但字段“${a.field}”只在“${a.fieldLevelTitle}”层级有数据；请设置 scope: ${a.fieldLevel}`,
+    en: (a) =>
+      `item "${a.item}" is scored at level "${a.level}" but field "${a.field}" exists only from level "${a.fieldLevel}"; set scope: ${a.fieldLevel}`,
+    zh: (a) =>
+      `指标“${a.item}”在“${a.levelTitle}”层级计分，但字段“${a.field}”只在“${a.fieldLevelTitle}”层级有数据；请设置 scope: ${a.fieldLevel}`,
   },
   'scheme/target-not-summable': {
     en: (a) =>
@@ -129,8 +147,10 @@ export const LINT: Renderers<LintArgs> = {
       `否决项“${a.veto}”读取字段“${a.field}”（${a.type}），该字段只有各${a.own}的值，不能加总为${a.up}的值，因此无法对${a.up}判定否决，任何${a.up}都不能通过；请用可加总的计数字段写条件，或把“${a.field}”设为 scope: ${a.upLevel}（由${a.up}的行提供）`,
   },
   'scheme/rollup-kind': {
-    en: (a) => `item "${a.item}" gives yes/no, and the mean of yes/no values is no value: the item would be n/a above its level; use rollup: min (all yes) or max (any yes)`,
-    zh: (a) => `指标“${a.item}”的结果是“是/否”，“是/否”值求平均没有结果：该指标在上级将记为不适用；请用 rollup: min（全部为是）或 max（任一为是）`,
+    en: (a) =>
+      `item "${a.item}" gives yes/no, and the mean of yes/no values is no value: the item would be n/a above its level; use rollup: min (all yes) or max (any yes)`,
+    zh: (a) =>
+      `指标“${a.item}”的结果是“是/否”，“是/否”值求平均没有结果：该指标在上级将记为不适用；请用 rollup: min（全部为是）或 max（任一为是）`,
   },
   'scheme/missing-target': {
     en: (a) => `item "${a.item}" needs a target`,
@@ -142,7 +162,9 @@ export const LINT: Renderers<LintArgs> = {
         ? 'a checklist formula must be count(a, b, …) of yes/no fields'
         : `checklist element "${a.field}" is a ${a.type} field; elements must be yes/no (boolean) fields`,
     zh: (a) =>
-      a.kind === 'form' ? '清单类指标的公式必须是 count(a, b, …)，参数为是/否字段' : `清单元素“${a.field}”是 ${a.type} 字段；元素必须是是/否（boolean）字段`,
+      a.kind === 'form'
+        ? '清单类指标的公式必须是 count(a, b, …)，参数为是/否字段'
+        : `清单元素“${a.field}”是 ${a.type} 字段；元素必须是是/否（boolean）字段`,
   },
   'scheme/rule-target': {
     en: (a) =>
@@ -185,20 +207,27 @@ export const LINT: Renderers<LintArgs> = {
     zh: (a) => `指标“${a.item}”：此档得 ${a.points} 分，超过指标分值 ${a.max} 分`,
   },
   'scheme/rollup-target': {
-    en: (a) => `item "${a.item}" has rollup: ${a.rollup}, which combines the item's values, but its target is a yes/no formula that does not look at the value; compare the value instead, e.g. ">= 95%"`,
-    zh: (a) => `指标“${a.item}”设置了 rollup: ${a.rollup}（汇总下级的指标值），但目标是不看指标值的条件式；请改为对指标值的比较，如“>= 95%”`,
+    en: (a) =>
+      `item "${a.item}" has rollup: ${a.rollup}, which combines the item's values, but its target is a yes/no formula that does not look at the value; compare the value instead, e.g. ">= 95%"`,
+    zh: (a) =>
+      `指标“${a.item}”设置了 rollup: ${a.rollup}（汇总下级的指标值），但目标是不看指标值的条件式；请改为对指标值的比较，如“>= 95%”`,
   },
   'scheme/round-digits': {
-    en: (a) => `round(x, d) keeps d decimal places: d must be a whole number from 0 to ${a.max} (not ${a.digits.toDecimal()})`,
+    en: (a) =>
+      `round(x, d) keeps d decimal places: d must be a whole number from 0 to ${a.max} (not ${a.digits.toDecimal()})`,
     zh: (a) => `round(x, d) 保留 d 位小数：d 必须是 0 到 ${a.max} 的整数（而不是 ${a.digits.toDecimal()}）`,
   },
   'scheme/percent-target': {
-    en: (a) => `target "${a.target}": the value is a share (92% is 0.92), so comparing it with ${a.number} is ${a.kind === 'never' ? 'never met' : 'always met'}; write "${a.fix}"`,
-    zh: (a) => `目标“${a.target}”：该值是比率（92% 即 0.92），与 ${a.number} 比较${a.kind === 'never' ? '永远不能达标' : '永远达标'}；请写作“${a.fix}”`,
+    en: (a) =>
+      `target "${a.target}": the value is a share (92% is 0.92), so comparing it with ${a.number} is ${a.kind === 'never' ? 'never met' : 'always met'}; write "${a.fix}"`,
+    zh: (a) =>
+      `目标“${a.target}”：该值是比率（92% 即 0.92），与 ${a.number} 比较${a.kind === 'never' ? '永远不能达标' : '永远达标'}；请写作“${a.fix}”`,
   },
   'scheme/add-first-case': {
-    en: (a) => `target "${a.target}" of a per-case bonus: add counts the cases beyond the threshold, so the first case earns nothing (3 cases earn 2 × add); to add for every case write ">= 0"`,
-    zh: (a) => `按例加分的目标“${a.target}”：add 只计超出目标的部分，第一例不得分（3 例只加 2 次）；如每例都加分，请写作“>= 0”`,
+    en: (a) =>
+      `target "${a.target}" of a per-case bonus: add counts the cases beyond the threshold, so the first case earns nothing (3 cases earn 2 × add); to add for every case write ">= 0"`,
+    zh: (a) =>
+      `按例加分的目标“${a.target}”：add 只计超出目标的部分，第一例不得分（3 例只加 2 次）；如每例都加分，请写作“>= 0”`,
   },
   'scheme/inverted-target': {
     en: (a) =>

@@ -40,15 +40,36 @@ const KINDS: Record<JsonKind, Msg> = {
 
 const why = (a: NotAReport): Msg => {
   switch (a.kind) {
-    case 'json': return { en: `invalid JSON (${a.why})`, zh: `JSON 格式错误（${a.why}）` };
-    case 'utf8': return { en: 'not UTF-8 text', zh: '不是 UTF-8 文本' };
-    case 'missing': return { en: `${a.where} is missing (${KINDS[a.expected].en} expected)`, zh: `缺少 ${a.where}（应为${KINDS[a.expected].zh}）` };
-    case 'wrong-type': return { en: `${a.where || 'the document'} should be ${KINDS[a.expected].en}, not ${a.actual}`, zh: `${a.where || '文档'}应为${KINDS[a.expected].zh}，而不是 ${a.actual}` };
-    case 'period': return { en: `period "${a.period}" is neither YYYY-MM nor YYYYhN`, zh: `期间“${a.period}”既不是 YYYY-MM 也不是 YYYYhN` };
-    case 'status': return { en: `unknown status "${a.status}"`, zh: `未知状态“${a.status}”` };
-    case 'no-version': return { en: 'no "schemaVersion" key', zh: '没有“schemaVersion”键' };
-    case 'version': return { en: `schemaVersion ${a.version} is not one this pinggu reads (${a.known.join(', ')})`, zh: `schemaVersion ${a.version} 不是本版 pinggu 能读的版本（${a.known.join('、')}）` };
-    case 'report-kind': return { en: `kind ${a.reportKind} is not "batch"`, zh: `kind ${a.reportKind} 不是“batch”` };
+    case 'json':
+      return { en: `invalid JSON (${a.why})`, zh: `JSON 格式错误（${a.why}）` };
+    case 'utf8':
+      return { en: 'not UTF-8 text', zh: '不是 UTF-8 文本' };
+    case 'missing':
+      return {
+        en: `${a.where} is missing (${KINDS[a.expected].en} expected)`,
+        zh: `缺少 ${a.where}（应为${KINDS[a.expected].zh}）`,
+      };
+    case 'wrong-type':
+      return {
+        en: `${a.where || 'the document'} should be ${KINDS[a.expected].en}, not ${a.actual}`,
+        zh: `${a.where || '文档'}应为${KINDS[a.expected].zh}，而不是 ${a.actual}`,
+      };
+    case 'period':
+      return {
+        en: `period "${a.period}" is neither YYYY-MM nor YYYYhN`,
+        zh: `期间“${a.period}”既不是 YYYY-MM 也不是 YYYYhN`,
+      };
+    case 'status':
+      return { en: `unknown status "${a.status}"`, zh: `未知状态“${a.status}”` };
+    case 'no-version':
+      return { en: 'no "schemaVersion" key', zh: '没有“schemaVersion”键' };
+    case 'version':
+      return {
+        en: `schemaVersion ${a.version} is not one this pinggu reads (${a.known.join(', ')})`,
+        zh: `schemaVersion ${a.version} 不是本版 pinggu 能读的版本（${a.known.join('、')}）`,
+      };
+    case 'report-kind':
+      return { en: `kind ${a.reportKind} is not "batch"`, zh: `kind ${a.reportKind} 不是“batch”` };
   }
 };
 

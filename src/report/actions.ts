@@ -16,7 +16,8 @@ export function actionList(a: Assessment): Action[] {
   const walk = (u: UnitResult) => {
     for (const item of u.items) {
       const r = item.remedy;
-      if (r?.reachable && r.change && r.gain && r.gain.sign() > 0) out.push({ unit: u, item, remedy: r as Action['remedy'] });
+      if (r?.reachable && r.change && r.gain && r.gain.sign() > 0)
+        out.push({ unit: u, item, remedy: r as Action['remedy'] });
     }
     u.children.forEach(walk);
   };

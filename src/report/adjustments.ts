@@ -29,7 +29,10 @@ export function adjustmentAction(x: Pick<ItemAdjustment, 'kind' | 'amount'>, L: 
 }
 
 /** Who decided it, and when: `省卫健委评估组 晋卫评〔2026〕3号 2026-07-20`. */
-export function adjustmentSource(x: Pick<ItemAdjustment, 'authority' | 'document' | 'date' | 'expires'>, L: Lang): string {
+export function adjustmentSource(
+  x: Pick<ItemAdjustment, 'authority' | 'document' | 'date' | 'expires'>,
+  L: Lang,
+): string {
   const until = x.expires ? (L === 'zh' ? `（有效期至 ${x.expires}）` : ` (valid until ${x.expires})`) : '';
   return [x.authority, x.document, x.date].filter(Boolean).join(' ') + until;
 }
@@ -45,8 +48,14 @@ export function adjustmentText(x: ItemAdjustment, points: UnitResult['score'], L
 
 /** Why a line was not applied, or undefined when it was. */
 export function notAppliedWhy(r: AdjustmentRecord, asOf: string, L: Lang): string | undefined {
-  if (r.status === 'expired') return L === 'zh' ? `未采用：已于 ${r.expires} 失效（基准日 ${asOf}）` : `not applied: expired on ${r.expires} (reference date ${asOf})`;
-  if (r.status === 'not-yet') return L === 'zh' ? `未采用：核定日期 ${r.date} 晚于基准日 ${asOf}，尚未生效` : `not applied: dated ${r.date}, after the reference date ${asOf} (not yet in force)`;
+  if (r.status === 'expired')
+    return L === 'zh'
+      ? `未采用：已于 ${r.expires} 失效（基准日 ${asOf}）`
+      : `not applied: expired on ${r.expires} (reference date ${asOf})`;
+  if (r.status === 'not-yet')
+    return L === 'zh'
+      ? `未采用：核定日期 ${r.date} 晚于基准日 ${asOf}，尚未生效`
+      : `not applied: dated ${r.date}, after the reference date ${asOf} (not yet in force)`;
   return undefined;
 }
 
@@ -66,7 +75,9 @@ export function adjustmentsSummary(a: Assessment, L: Lang): string {
   const applied = list.filter((r) => r.status === 'applied').length;
   const not = list.length - applied;
   const asOf = a.adjustments?.asOf ?? '';
-  return L === 'zh' ? `${applied} 项已采用，${not} 项未采用（基准日 ${asOf}）` : `${applied} applied, ${not} not applied (reference date ${asOf})`;
+  return L === 'zh'
+    ? `${applied} 项已采用，${not} 项未采用（基准日 ${asOf}）`
+    : `${applied} applied, ${not} not applied (reference date ${asOf})`;
 }
 
 /** Every unit, depth first, that has self-assessed figures. */

@@ -15,7 +15,8 @@ import type { UnitResult } from '../engine/types';
 export const ITEM_FIELDS = ['status', 'points', 'max', 'lost', 'value'] as const;
 
 const n = (r: Rational | undefined): number | null => (r === undefined ? null : r.toNumber(6));
-const v = (x: Rational | boolean | undefined): number | boolean | null => (x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6));
+const v = (x: Rational | boolean | undefined): number | boolean | null =>
+  x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
 
 const ids = (u: UnitResult): string[] => u.items.map((i) => i.id);
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
@@ -49,9 +50,11 @@ export function compactUnit(u: UnitResult, shared: readonly string[]): unknown {
 /** The text of the whole numbers 0–1024 (most points, maxima and losses), made once: 4.5 million numbers in a national file. */
 const SMALL_TEXT = Array.from({ length: 1025 }, (_, k) => String(k));
 /** A number or null as JSON.stringify writes it (numbers here are finite). */
-const num = (x: number | null): string => (x === null ? 'null' : x >= 0 && x <= 1024 && (x | 0) === x ? SMALL_TEXT[x]! : String(x));
+const num = (x: number | null): string =>
+  x === null ? 'null' : x >= 0 && x <= 1024 && (x | 0) === x ? SMALL_TEXT[x]! : String(x);
 const str = (x: string | undefined): string => (x === undefined ? 'null' : JSON.stringify(x));
-const sameIds = (u: UnitResult, shared: readonly string[]): boolean => u.items.length === shared.length && u.items.every((i, k) => i.id === shared[k]);
+const sameIds = (u: UnitResult, shared: readonly string[]): boolean =>
+  u.items.length === shared.length && u.items.every((i, k) => i.id === shared[k]);
 
 /**
  * JSON.stringify(compactUnit(u, shared)), written directly for a unit without units
@@ -62,7 +65,8 @@ export function compactLine(u: UnitResult, shared: readonly string[]): string {
   if (u.children.length || !sameIds(u, shared)) return JSON.stringify(compactUnit(u, shared));
   let items = '';
   for (const i of u.items) {
-    const value = i.value === undefined ? 'null' : typeof i.value === 'boolean' ? String(i.value) : num(i.value.toNumber(6));
+    const value =
+      i.value === undefined ? 'null' : typeof i.value === 'boolean' ? String(i.value) : num(i.value.toNumber(6));
     items += `${items ? ',' : ''}[${JSON.stringify(i.status)},${num(n(i.points))},${num(n(i.max))},${num(n(i.lost))},${value}]`;
   }
   return (

@@ -8,7 +8,17 @@ import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Batch, BatchEntry } from '../batch/types';
-import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
+import {
+  countsLine,
+  firstText,
+  lastHeading,
+  matrixNote,
+  periodLabel,
+  rankingHeading,
+  scoreHead,
+  scoreText,
+  summarize,
+} from './batch-summary';
 import { hrefOf } from './href';
 import { htmlPage } from './html';
 import { statusWord, t } from './i18n';
@@ -24,20 +34,26 @@ export interface BatchHtmlContext {
   links?: (e: BatchEntry) => string | undefined;
 }
 
-const a = (text: string, href: string | undefined) => (href ? `<a href="${esc(hrefOf(href))}">${esc(text)}</a>` : esc(text));
+const a = (text: string, href: string | undefined) =>
+  href ? `<a href="${esc(hrefOf(href))}">${esc(text)}</a>` : esc(text);
 
 export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   const L = ctx.lang;
   const zh = L === 'zh';
   const s = summarize(b);
   const stamp = stampParts({ period: periodSpan(b.periods), asOf: ctx.asOf }, L);
-  const body: string[] = [`<header class="doc"><h1>${esc(s.title)}${stamp.length ? ` <span class="stamp">${esc(stamp.join(' · '))}</span>` : ''}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`];
+  const body: string[] = [
+    `<header class="doc"><h1>${esc(s.title)}${stamp.length ? ` <span class="stamp">${esc(stamp.join(' · '))}</span>` : ''}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`,
+  ];
   body.push(...(ctx.top ?? []));
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
     const heading = rankingHeading(s, level, L);
     const end = Math.max(s.total?.toNumber(6) ?? 100, ...s.ranking.map((r) => r.scaled.toNumber(6)));
-    const out = [`<section class="part ranking" id="batch-ranking" data-part="batch-ranking">`, `<h2>${esc(heading)}</h2>`];
+    const out = [
+      `<section class="part ranking" id="batch-ranking" data-part="batch-ranking">`,
+      `<h2>${esc(heading)}</h2>`,
+    ];
     out.push(
       barChart(
         {
@@ -57,9 +73,14 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
       ),
     );
     const head = [t(L, 'rank'), level, scoreHead(s, L), zh ? '结论' : 'Verdict', t(L, 'gradeHead'), t(L, 'worst')];
-    out.push(`<table class="ranking-table"><thead><tr>${head.map((h, k) => `<th${k === 0 || k === 2 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+    out.push(
+      `<table class="ranking-table"><thead><tr>${head.map((h, k) => `<th${k === 0 || k === 2 ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`,
+    );
     for (const r of s.ranking) {
-      const worst = r.worst.map((i) => `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`);
+      const worst = r.worst.map(
+        (i) =>
+          `${esc(i.title)} ${esc(i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L))} <span class="lost-pos">−${esc(showPoints(i.lost))}</span>`,
+      );
       out.push(
         `<tr><td class="num">${r.rank}/${r.of}</td><td class="unit">${a(r.name, ctx.links?.(r.entry))}</td><td class="num">${esc(scoreText(r))}</td>` +
           `<td>${esc(t(L, r.passed ? 'passed' : 'failed'))}</td><td>${esc((r.grade ?? '') + (r.vetoed ? ' ✗' : ''))}</td><td>${worst.length ? worst.join('<br>') : esc(t(L, 'none'))}</td></tr>`,
@@ -70,9 +91,14 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   }
   if (s.periods.length > 1) {
     const entries = new Map(b.entries.map((e) => [`${e.period ?? ''}\u0000${e.assessment.units[0]!.key}`, e]));
-    const out = [`<section class="part by-period" data-part="batch-periods">`, `<h2>${esc(zh ? '各期得分（名次）' : 'Score by period (rank)')}</h2>`];
+    const out = [
+      `<section class="part by-period" data-part="batch-periods">`,
+      `<h2>${esc(zh ? '各期得分（名次）' : 'Score by period (rank)')}</h2>`,
+    ];
     out.push(`<p class="note">${esc(matrixNote(L))}</p>`);
-    out.push(`<table><thead><tr><th></th>${s.periods.map((p) => `<th class="num">${esc(periodLabel(p, L))}</th>`).join('')}</tr></thead><tbody>`);
+    out.push(
+      `<table><thead><tr><th></th>${s.periods.map((p) => `<th class="num">${esc(periodLabel(p, L))}</th>`).join('')}</tr></thead><tbody>`,
+    );
     for (const m of s.matrix) {
       const cells = m.cells.map((x, k) => {
         if (!x) return '<td class="num">—</td>';
@@ -86,7 +112,13 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   }
   if (s.lastPlace.length) {
     const out = [`<section class="part last-place" data-part="batch-last">`, `<h2>${esc(lastHeading(s, L))}</h2>`];
-    const head = [zh ? '指标' : 'Item', zh ? '末位' : 'Last', zh ? '值' : 'Value', zh ? '得分/满分' : 'Points/max', zh ? '第一' : 'First'];
+    const head = [
+      zh ? '指标' : 'Item',
+      zh ? '末位' : 'Last',
+      zh ? '值' : 'Value',
+      zh ? '得分/满分' : 'Points/max',
+      zh ? '第一' : 'First',
+    ];
     out.push(`<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const { item, last, first } of s.lastPlace) {
       out.push(

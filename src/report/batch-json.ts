@@ -50,12 +50,32 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
     },
     rankings: lazyArray(b.rankings, (r) => ({
       period: r.period,
-      units: r.units.map((u) => ({ key: u.key, name: u.name, rank: u.rank, of: u.of, scaled: n(u.scaled), passed: u.passed, grade: u.grade ?? null, vetoed: u.vetoed })),
+      units: r.units.map((u) => ({
+        key: u.key,
+        name: u.name,
+        rank: u.rank,
+        of: u.of,
+        scaled: n(u.scaled),
+        passed: u.passed,
+        grade: u.grade ?? null,
+        vetoed: u.vetoed,
+      })),
       items: r.items.map((i) => ({
         id: i.id,
         title: i.title,
         bonus: i.bonus,
-        units: i.units.map((x) => ({ key: x.key, name: x.name, rank: x.rank, of: x.of, points: n(x.points), max: n(x.max), lost: n(x.lost), gap: n(x.gap), display: valueText(x.fields, x.result), status: x.status })),
+        units: i.units.map((x) => ({
+          key: x.key,
+          name: x.name,
+          rank: x.rank,
+          of: x.of,
+          points: n(x.points),
+          max: n(x.max),
+          lost: n(x.lost),
+          gap: n(x.gap),
+          display: valueText(x.fields, x.result),
+          status: x.status,
+        })),
       })),
     })),
     assessments: lazyArray(b.entries, (e) => ({
@@ -67,7 +87,11 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
         // A batch that dropped the detail (read back for the trend): the compact units below.
         if (!e.townships) return full;
         const [ids, ...below] = decodeLines(e.townships);
-        return withChildren(full, JSON.parse(ids!) as string[], below.map((t) => JSON.parse(t) as unknown));
+        return withChildren(
+          full,
+          JSON.parse(ids!) as string[],
+          below.map((t) => JSON.parse(t) as unknown),
+        );
       }),
       actions: actionsJson(e.assessment, L),
       ...(e.assessment.adjustments ? { adjustments: adjustmentsJson(e.assessment, L) } : {}),
@@ -81,7 +105,9 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
 /** The batch document as plain data (for reading it back as a trend snapshot). */
 export function batchJsonDoc(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
   const parts = batchParts(b, ctx);
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, isLazy(v) ? v.lazy.map((x) => v.make(x as never)) : v]));
+  return Object.fromEntries(
+    Object.entries(parts).map(([k, v]) => [k, isLazy(v) ? v.lazy.map((x) => v.make(x as never)) : v]),
+  );
 }
 
 export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string | Chunked {
@@ -97,7 +123,10 @@ export function formatBatchJson(b: Batch, ctx: BatchJsonContext): string | Chunk
  */
 function summaryParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
   const full = batchParts(b, ctx);
-  const rankings = full.rankings as { lazy: Batch['rankings']; make: (r: Batch['rankings'][number]) => Record<string, unknown> };
+  const rankings = full.rankings as {
+    lazy: Batch['rankings'];
+    make: (r: Batch['rankings'][number]) => Record<string, unknown>;
+  };
   const { schemaVersion: _, kind, ...rest } = full;
   const shared = { items: sharedItems(b), vetoes: sharedVetoes(b) };
   return {
@@ -113,13 +142,20 @@ function summaryParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> 
       return { ...x, units: lines(x.units), items: x.items.map(itemRanks) };
     }),
     assessments: lazyArray(b.entries, (e) => summaryEntry(e, ctx.lang, shared)),
-    sources: (full.sources as { data: { findings: unknown[] } }[]).map((s) => ({ ...s, data: { ...s.data, findings: lines(s.data.findings) } })),
+    sources: (full.sources as { data: { findings: unknown[] } }[]).map((s) => ({
+      ...s,
+      data: { ...s.data, findings: lines(s.data.findings) },
+    })),
     findings: lines(full.findings as unknown[]),
   };
 }
 
 /** One county in full, the units below it compact (already made when the batch dropped them, else made here). */
-function summaryEntry(e: BatchEntry, lang: Lang, shared: { items: Map<string, Record<string, unknown>>; vetoes: Map<string, Record<string, unknown>> }): Record<string, unknown> {
+function summaryEntry(
+  e: BatchEntry,
+  lang: Lang,
+  shared: { items: Map<string, Record<string, unknown>>; vetoes: Map<string, Record<string, unknown>> },
+): Record<string, unknown> {
   const a = e.assessment;
   const root = a.units[0]!;
   const county = { ...root, children: [] };
@@ -152,11 +188,20 @@ function itemRanks(i: { units: Record<string, unknown>[] } & Record<string, unkn
   const { units, ...head } = i;
   const of = units[0]?.of;
   const once = units.every((u) => u.of === of);
-  return { ...head, ...(once ? { of } : {}), units: lines(units.map((u) => (once ? { key: u.key, rank: u.rank } : { key: u.key, rank: u.rank, of: u.of }))) };
+  return {
+    ...head,
+    ...(once ? { of } : {}),
+    units: lines(units.map((u) => (once ? { key: u.key, rank: u.rank } : { key: u.key, rank: u.rank, of: u.of }))),
+  };
 }
 
 /** The unit with its compact `children`, preceded by their item ids (`childItems`) when there are any. */
-function withChildren(unit: Record<string, unknown>, ids: string[], children: unknown[], wrap: (x: unknown) => unknown = (x) => x): Record<string, unknown> {
+function withChildren(
+  unit: Record<string, unknown>,
+  ids: string[],
+  children: unknown[],
+  wrap: (x: unknown) => unknown = (x) => x,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(unit)) {
     if (k === 'children' && ids.length) out.childItems = wrap(ids);

@@ -4,7 +4,17 @@ import { plainValue } from './plain';
 import type { Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Batch, BatchEntry } from '../batch/types';
-import { countsLine, firstText, lastHeading, matrixNote, periodLabel, rankingHeading, scoreHead, scoreText, summarize } from './batch-summary';
+import {
+  countsLine,
+  firstText,
+  lastHeading,
+  matrixNote,
+  periodLabel,
+  rankingHeading,
+  scoreHead,
+  scoreText,
+  summarize,
+} from './batch-summary';
 import { hrefOf } from './href';
 import { statusWord, t } from './i18n';
 import { cell, inline, table } from './markdown';
@@ -26,7 +36,12 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
   const L = ctx.lang;
   const zh = L === 'zh';
   const s = summarize(b);
-  const out: string[] = [`# ${inline(titleLine(s, { period: periodSpan(b.periods), asOf: ctx.asOf }, L, ' '))}`, '', inline(countsLine(s, L)), ''];
+  const out: string[] = [
+    `# ${inline(titleLine(s, { period: periodSpan(b.periods), asOf: ctx.asOf }, L, ' '))}`,
+    '',
+    inline(countsLine(s, L)),
+    '',
+  ];
   for (const block of ctx.top ?? []) out.push(block.trimEnd(), '');
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
@@ -41,7 +56,13 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
           scoreText(r),
           r.passed ? t(L, 'passed') : t(L, 'failed'),
           cell((r.grade ?? '') + (r.vetoed ? (zh ? '（一票否决）' : ' (veto)') : '')),
-          r.worst.map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L)} −${showPoints(i.lost)}`)).join('<br>') || t(L, 'none'),
+          r.worst
+            .map((i) =>
+              cell(
+                `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(r.fields, i, L)} −${showPoints(i.lost)}`,
+              ),
+            )
+            .join('<br>') || t(L, 'none'),
         ]),
       ),
       '',
@@ -56,7 +77,16 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
         ['l', ...s.periods.map(() => 'r' as const)],
         s.matrix.map((m) => [
           cell(m.name),
-          ...m.cells.map((x, k) => (x ? link(`${showPoints(x.scaled)} (${x.rank})${x.vetoed ? ' ✗' : ''}`, ctx.links && entries.get(`${s.periods[k] ?? ''}\u0000${m.key}`) ? ctx.links(entries.get(`${s.periods[k] ?? ''}\u0000${m.key}`)!) : undefined) : '—')),
+          ...m.cells.map((x, k) =>
+            x
+              ? link(
+                  `${showPoints(x.scaled)} (${x.rank})${x.vetoed ? ' ✗' : ''}`,
+                  ctx.links && entries.get(`${s.periods[k] ?? ''}\u0000${m.key}`)
+                    ? ctx.links(entries.get(`${s.periods[k] ?? ''}\u0000${m.key}`)!)
+                    : undefined,
+                )
+              : '—',
+          ),
         ]),
       ),
       '',
@@ -66,7 +96,13 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
     out.push(`## ${inline(lastHeading(s, L))}`, '');
     out.push(
       ...table(
-        [zh ? '指标' : 'Item', zh ? '末位' : 'Last', zh ? '值' : 'Value', zh ? '得分/满分' : 'Points/max', zh ? '第一' : 'First'],
+        [
+          zh ? '指标' : 'Item',
+          zh ? '末位' : 'Last',
+          zh ? '值' : 'Value',
+          zh ? '得分/满分' : 'Points/max',
+          zh ? '第一' : 'First',
+        ],
         ['l', 'l', 'r', 'r', 'l'],
         s.lastPlace.map(({ item, last, first }) => [
           cell(item.title),
@@ -80,5 +116,8 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
     );
   }
   for (const block of ctx.extra ?? []) out.push(block.trimEnd(), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -19,7 +19,16 @@ export function sharedItems(b: Batch): Map<string, SharedItem> {
     const u = e.assessment.units[0]!;
     for (const i of u.items)
       if (!out.has(i.id))
-        out.set(i.id, { title: i.title, section: i.section, bonus: i.bonus, target: i.target ?? null, formula: i.formula, formulaText: formulaText(u.fields, i), basis: i.basis ?? null, evidence: i.evidence ?? null });
+        out.set(i.id, {
+          title: i.title,
+          section: i.section,
+          bonus: i.bonus,
+          target: i.target ?? null,
+          formula: i.formula,
+          formulaText: formulaText(u.fields, i),
+          basis: i.basis ?? null,
+          evidence: i.evidence ?? null,
+        });
   }
   return out;
 }
@@ -29,7 +38,8 @@ export function sharedVetoes(b: Batch): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
   for (const e of b.entries) {
     const u = e.assessment.units[0]!;
-    for (const x of u.vetoes) if (!out.has(x.id)) out.set(x.id, { title: x.title, condition: vetoWords(u, x).condition });
+    for (const x of u.vetoes)
+      if (!out.has(x.id)) out.set(x.id, { title: x.title, condition: vetoWords(u, x).condition });
   }
   return out;
 }
@@ -40,7 +50,10 @@ export function sharedVetoes(b: Batch): Map<string, Record<string, unknown>> {
  * `zeroedBy` that is empty, and an explanation that begins with the shared
  * `formulaText` written from the ` = ` after it on.
  */
-export function varying(x: Record<string, unknown>, shared: Map<string, Record<string, unknown>>): Record<string, unknown> {
+export function varying(
+  x: Record<string, unknown>,
+  shared: Map<string, Record<string, unknown>>,
+): Record<string, unknown> {
   const s = shared.get(x.id as string) ?? {};
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) {

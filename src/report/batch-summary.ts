@@ -35,12 +35,17 @@ export interface BatchSummary {
   /** Every period, oldest first, when more than one. */
   periods: (string | null)[];
   /** Units (in the newest ranking's order, then others) × periods. */
-  matrix: { key: string; name: string; cells: ({ scaled: Rational; rank: number; of: number; passed: boolean; vetoed: boolean } | undefined)[] }[];
+  matrix: {
+    key: string;
+    name: string;
+    cells: ({ scaled: Rational; rank: number; of: number; passed: boolean; vetoed: boolean } | undefined)[];
+  }[];
   /** Items of the newest period where the last unit lost points. */
   lastPlace: { item: ItemRank; last: ItemRank['units'][number][]; first: ItemRank['units'][number] }[];
 }
 
-export const periodLabel = (p: string | null, lang: Lang): string => p ?? (lang === 'zh' ? '（未注明期间）' : '(no period)');
+export const periodLabel = (p: string | null, lang: Lang): string =>
+  p ?? (lang === 'zh' ? '（未注明期间）' : '(no period)');
 
 export function summarize(b: Batch): BatchSummary {
   const first = b.entries[0]?.assessment;
@@ -48,9 +53,18 @@ export function summarize(b: Batch): BatchSummary {
   const entryOf = new Map(b.entries.map((e) => [`${e.period ?? ''}\u0000${e.assessment.units[0]!.key}`, e]));
   const ranking: SummaryRow[] = (latest?.units ?? []).map((u) => {
     const entry = entryOf.get(`${latest!.period ?? ''}\u0000${u.key}`)!;
-    const worst = sortItems(entry.assessment.units[0]!.items.filter((i) => i.lost.sign() > 0), 'lost').slice(0, 2);
+    const worst = sortItems(
+      entry.assessment.units[0]!.items.filter((i) => i.lost.sign() > 0),
+      'lost',
+    ).slice(0, 2);
     const self = entry.assessment.units[0]!.self?.scaled;
-    return { ...u, worst, fields: entry.assessment.units[0]!.fields, entry, ...(self && !self.eq(u.scaled) ? { self } : {}) };
+    return {
+      ...u,
+      worst,
+      fields: entry.assessment.units[0]!.fields,
+      entry,
+      ...(self && !self.eq(u.scaled) ? { self } : {}),
+    };
   });
   const order = new Map<string, string>();
   for (const r of [...b.rankings].reverse()) for (const u of r.units) if (!order.has(u.key)) order.set(u.key, u.name);
@@ -111,7 +125,8 @@ export function firstText(item: ItemRank, first: ItemRank['units'][number], lang
 }
 
 /** A scaled score, with the self-assessed one before it when adjustments changed it: `88.06 → 85.06`. */
-export const scoreText = (r: SummaryRow): string => (r.self ? `${showPoints(r.self)} → ${showPoints(r.scaled)}` : showPoints(r.scaled));
+export const scoreText = (r: SummaryRow): string =>
+  r.self ? `${showPoints(r.self)} → ${showPoints(r.scaled)}` : showPoints(r.scaled);
 
 /** The score column's heading: the scaled score, or 自评 → 核定 when adjustments changed some. */
 export const scoreHead = (s: BatchSummary, lang: Lang): string =>
@@ -119,11 +134,16 @@ export const scoreHead = (s: BatchSummary, lang: Lang): string =>
 
 /** The heading of the newest period's ranking: `2026-09 县排名` / `Ranking of 县, 2026-09`. */
 export const rankingHeading = (s: BatchSummary, level: string, lang: Lang): string =>
-  lang === 'zh' ? `${s.latest ? `${s.latest} ` : ''}${level}排名` : `Ranking of ${level}${s.latest ? `, ${s.latest}` : ''}`;
+  lang === 'zh'
+    ? `${s.latest ? `${s.latest} ` : ''}${level}排名`
+    : `Ranking of ${level}${s.latest ? `, ${s.latest}` : ''}`;
 
 /** What the marks in the score-by-period table mean. */
-export const matrixNote = (lang: Lang): string => (lang === 'zh' ? '括号内为当期名次；✗ 触发一票否决。' : 'In brackets: the rank in that period; ✗ a veto triggered.');
+export const matrixNote = (lang: Lang): string =>
+  lang === 'zh' ? '括号内为当期名次；✗ 触发一票否决。' : 'In brackets: the rank in that period; ✗ a veto triggered.';
 
 /** The heading of who is last on each item in the newest period. */
 export const lastHeading = (s: BatchSummary, lang: Lang): string =>
-  lang === 'zh' ? `单项末位${s.latest ? `（${s.latest}）` : ''}` : `Last on each item${s.latest ? ` (${s.latest})` : ''}`;
+  lang === 'zh'
+    ? `单项末位${s.latest ? `（${s.latest}）` : ''}`
+    : `Last on each item${s.latest ? ` (${s.latest})` : ''}`;

@@ -24,7 +24,6 @@ export interface BatchXlsxContext {
   asOf?: string;
 }
 
-
 const root = (e: BatchEntry) => e.assessment.units[0]!;
 
 function summary(b: Batch, lang: Lang, stamp: Stamp): Sheet {
@@ -32,8 +31,25 @@ function summary(b: Batch, lang: Lang, stamp: Stamp): Sheet {
   const scheme = b.entries[0]!.assessment.scheme;
   const newest = b.periods[b.periods.length - 1] ?? null;
   const earlier = b.periods.slice(0, -1);
-  const rows: Cell[][] = [[text([`${scheme.title}  ${scheme.version}`, ...stampParts(stamp, lang)].join('  '), { bold: true, overflow: true })]];
-  const head = [w('xlsxUnit'), w('xlsxCode'), w('xlsxScaled'), w('xlsxRank'), w('xlsxOf'), w('xlsxResult'), w('xlsxGrade'), w('xlsxVetoes'), ...earlier.map((p) => `${w('xlsxScaled')} ${periodLabel(p, lang)}`)];
+  const rows: Cell[][] = [
+    [
+      text([`${scheme.title}  ${scheme.version}`, ...stampParts(stamp, lang)].join('  '), {
+        bold: true,
+        overflow: true,
+      }),
+    ],
+  ];
+  const head = [
+    w('xlsxUnit'),
+    w('xlsxCode'),
+    w('xlsxScaled'),
+    w('xlsxRank'),
+    w('xlsxOf'),
+    w('xlsxResult'),
+    w('xlsxGrade'),
+    w('xlsxVetoes'),
+    ...earlier.map((p) => `${w('xlsxScaled')} ${periodLabel(p, lang)}`),
+  ];
   rows.push(head.map((h) => text(h)));
   const byPeriod = new Map(b.entries.map((e) => [`${e.period ?? ''}\u0000${root(e).key}`, e]));
   for (const e of b.entries.filter((x) => x.period === newest)) {
@@ -42,23 +58,66 @@ function summary(b: Batch, lang: Lang, stamp: Stamp): Sheet {
       const old = byPeriod.get(`${p ?? ''}\u0000${u.key}`);
       return old ? points(root(old).scaled) : {};
     });
-    rows.push([text(u.name), text(u.code), points(u.scaled), int(u.rank), int(u.of), verdict(u, lang), text(u.grade), vetoSummary(u, lang), ...before]);
+    rows.push([
+      text(u.name),
+      text(u.code),
+      points(u.scaled),
+      int(u.rank),
+      int(u.of),
+      verdict(u, lang),
+      text(u.grade),
+      vetoSummary(u, lang),
+      ...before,
+    ]);
   }
-  return { name: w('xlsxSheetSummary'), rows, heads: [2], freeze: { x: 1, y: 2 }, filter: { row: 2, cols: head.length }, maxWidth: 30 };
+  return {
+    name: w('xlsxSheetSummary'),
+    rows,
+    heads: [2],
+    freeze: { x: 1, y: 2 },
+    filter: { row: 2, cols: head.length },
+    maxWidth: 30,
+  };
 }
 
 function ranking(b: Batch, lang: Lang): Sheet {
   const w = (x: Word) => t(lang, x);
-  const header: Word[] = ['xlsxRank', 'xlsxUnit', 'xlsxCode', 'xlsxScaled', 'xlsxResult', 'xlsxGrade', 'xlsxVetoes', 'xlsxWorst'];
+  const header: Word[] = [
+    'xlsxRank',
+    'xlsxUnit',
+    'xlsxCode',
+    'xlsxScaled',
+    'xlsxResult',
+    'xlsxGrade',
+    'xlsxVetoes',
+    'xlsxWorst',
+  ];
   const rows: Cell[][] = [[text(lang === 'zh' ? '期间' : 'Period'), ...header.map((h) => text(w(h)))]];
   // Newest period first: the one people act on.
   for (const p of [...b.periods].reverse()) {
     for (const e of b.entries.filter((x) => x.period === p)) {
       const u = root(e);
-      rows.push([text(periodLabel(p, lang)), int(u.rank), text(u.name), text(u.code), points(u.scaled), verdict(u, lang), text(u.grade), vetoSummary(u, lang), text(worstItems(u, lang))]);
+      rows.push([
+        text(periodLabel(p, lang)),
+        int(u.rank),
+        text(u.name),
+        text(u.code),
+        points(u.scaled),
+        verdict(u, lang),
+        text(u.grade),
+        vetoSummary(u, lang),
+        text(worstItems(u, lang)),
+      ]);
     }
   }
-  return { name: w('xlsxSheetRanking'), rows, heads: [1], freeze: { x: 3, y: 1 }, filter: { row: 1, cols: header.length + 1 }, maxLast: 100 };
+  return {
+    name: w('xlsxSheetRanking'),
+    rows,
+    heads: [1],
+    freeze: { x: 3, y: 1 },
+    filter: { row: 1, cols: header.length + 1 },
+    maxLast: 100,
+  };
 }
 
 /** Items × counties of the newest period: each cell the county's value, coloured by its status. */
@@ -68,7 +127,9 @@ function league(b: Batch, lang: Lang): Sheet {
   const entries = b.entries.filter((x) => x.period === newest);
   const units = entries.map(root);
   const level = units[0]?.levelTitle ?? '';
-  const rows: Cell[][] = [[text(`${periodLabel(newest, lang)}  ${say(message('report/league-note', { level }), lang)}`, { overflow: true })]];
+  const rows: Cell[][] = [
+    [text(`${periodLabel(newest, lang)}  ${say(message('report/league-note', { level }), lang)}`, { overflow: true })],
+  ];
   rows.push([text(w('xlsxItemId')), text(w('xlsxItem')), text(w('xlsxTarget')), ...units.map((u) => text(u.name))]);
   const first = units[0];
   for (const item of first?.items ?? []) {
@@ -78,9 +139,20 @@ function league(b: Batch, lang: Lang): Sheet {
       const tone = i.bonus && i.status === 'failed' ? 'grey' : STATUS_TONE[i.status];
       return { ...valueCell(i.value, i.kind, plainValue(u.fields, i, lang)), tone };
     });
-    rows.push([text(item.id), text(item.bonus ? `+ ${item.title}` : item.title), text(plainTarget(first!.fields, item) ?? item.target), ...cells]);
+    rows.push([
+      text(item.id),
+      text(item.bonus ? `+ ${item.title}` : item.title),
+      text(plainTarget(first!.fields, item) ?? item.target),
+      ...cells,
+    ]);
   }
-  return { name: say(message('report/sheet-league', {}), lang), rows, heads: [2], freeze: { x: 2, y: 2 }, maxWidth: 24 };
+  return {
+    name: say(message('report/sheet-league', {}), lang),
+    rows,
+    heads: [2],
+    freeze: { x: 2, y: 2 },
+    maxWidth: 24,
+  };
 }
 
 /** The single report's summary sheet, then the county's own items. */
@@ -89,7 +161,18 @@ function countySheet(e: BatchEntry, lang: Lang, asOf: string | undefined, withPe
   const s = summarySheet(e.assessment, lang, { period: e.period, asOf });
   const u = root(e);
   const rows = [...s.rows, []];
-  const header: Word[] = ['xlsxItemId', 'xlsxItem', 'xlsxValue', 'xlsxTarget', 'xlsxStatus', 'xlsxPoints', 'xlsxMax', 'xlsxLost', 'xlsxGap', 'xlsxRemedy'];
+  const header: Word[] = [
+    'xlsxItemId',
+    'xlsxItem',
+    'xlsxValue',
+    'xlsxTarget',
+    'xlsxStatus',
+    'xlsxPoints',
+    'xlsxMax',
+    'xlsxLost',
+    'xlsxGap',
+    'xlsxRemedy',
+  ];
   rows.push(header.map((h) => text(w(h))));
   const heads = [...s.heads, rows.length];
   for (const i of u.items) {
@@ -107,10 +190,17 @@ export async function formatBatchXlsx(b: Batch, ctx: BatchXlsxContext): Promise<
   const span = periodSpan(b.periods);
   const stamp: Stamp = { period: span, asOf: ctx.asOf };
   const scheme = b.entries[0]?.assessment.scheme;
-  const sheets: Sheet[] = b.entries.length ? [summary(b, ctx.lang, stamp), ranking(b, ctx.lang), league(b, ctx.lang)] : [];
+  const sheets: Sheet[] = b.entries.length
+    ? [summary(b, ctx.lang, stamp), ranking(b, ctx.lang), league(b, ctx.lang)]
+    : [];
   const several = b.periods.length > 1;
   // Newest period first (the one people act on), each in rank order.
-  for (const p of [...b.periods].reverse()) for (const e of b.entries) if (e.period === p) sheets.push(countySheet(e, ctx.lang, ctx.asOf, several));
+  for (const p of [...b.periods].reverse())
+    for (const e of b.entries) if (e.period === p) sheets.push(countySheet(e, ctx.lang, ctx.asOf, several));
   const parts = stampParts(stamp, ctx.lang);
-  return writeWorkbook(sheets, { title: scheme?.title ?? 'pinggu', subject: parts.length ? parts.join(' · ') : undefined, keywords: span ?? undefined });
+  return writeWorkbook(sheets, {
+    title: scheme?.title ?? 'pinggu',
+    subject: parts.length ? parts.join(' · ') : undefined,
+    keywords: span ?? undefined,
+  });
 }

@@ -18,7 +18,8 @@ const WORD: Record<Severity, { en: [string, string]; zh: string }> = {
   warning: { en: ['warning', 'warnings'], zh: '警告' },
   note: { en: ['note', 'notes'], zh: '提示' },
 };
-const count = (n: number, s: Severity, lang: Lang) => (lang === 'zh' ? `${WORD[s].zh} ${n} 个` : `${n} ${WORD[s].en[n === 1 ? 0 : 1]}`);
+const count = (n: number, s: Severity, lang: Lang) =>
+  lang === 'zh' ? `${WORD[s].zh} ${n} 个` : `${n} ${WORD[s].en[n === 1 ? 0 : 1]}`;
 
 export function formatCheckText(report: CheckReport, ctx: { lang: Lang; verbose: boolean }): string {
   const r = visibleData(report);
@@ -44,7 +45,9 @@ export function formatCheckText(report: CheckReport, ctx: { lang: Lang; verbose:
       const list = ds.filter((d) => d.severity === sev);
       if (!list.length) continue;
       const hidden = sev === 'note' && !ctx.verbose;
-      out.push(`  ${count(list.length, sev, lang)}${hidden ? (zh ? '（--verbose 显示）' : ' (--verbose shows them)') : ''}`);
+      out.push(
+        `  ${count(list.length, sev, lang)}${hidden ? (zh ? '（--verbose 显示）' : ' (--verbose shows them)') : ''}`,
+      );
       if (!hidden) for (const d of list) out.push(`    ${formatDiagnostic(d, lang)}`);
     }
   };
@@ -59,12 +62,24 @@ export function formatCheckText(report: CheckReport, ctx: { lang: Lang; verbose:
   const loose = r.findings.filter((d) => !r.files!.some((f) => f.file === d.file));
   if (loose.length) section(zh ? '其他' : 'Other', loose);
   const n = (sev: Severity) => r.findings.filter((d) => d.severity === sev).length;
-  out.push('', zh ? `合计：${SEVERITIES.map((sv) => count(n(sv), sv, lang)).join('，')}` : `Total: ${SEVERITIES.map((sv) => count(n(sv), sv, lang)).join(', ')}`);
+  out.push(
+    '',
+    zh
+      ? `合计：${SEVERITIES.map((sv) => count(n(sv), sv, lang)).join('，')}`
+      : `Total: ${SEVERITIES.map((sv) => count(n(sv), sv, lang)).join(', ')}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
 export function formatCheckJson(r: CheckReport, ctx: { lang: Lang }): string {
-  const finding = (d: Finding) => ({ severity: d.severity, code: d.code, file: d.file ?? null, line: d.line ?? null, col: d.col ?? null, message: findingText(d, ctx.lang) });
+  const finding = (d: Finding) => ({
+    severity: d.severity,
+    code: d.code,
+    file: d.file ?? null,
+    line: d.line ?? null,
+    col: d.col ?? null,
+    message: findingText(d, ctx.lang),
+  });
   const doc = {
     schemaVersion: 1,
     scheme: r.scheme,

@@ -58,7 +58,8 @@ const COLUMNS: Word[] = [
 ];
 
 const num = (r: Rational | undefined): string => (r === undefined ? '' : r.toDecimal(6));
-const val = (x: Rational | boolean | undefined): string => (x === undefined ? '' : typeof x === 'boolean' ? (x ? 'TRUE' : 'FALSE') : x.toDecimal(6));
+const val = (x: Rational | boolean | undefined): string =>
+  x === undefined ? '' : typeof x === 'boolean' ? (x ? 'TRUE' : 'FALSE') : x.toDecimal(6);
 
 /** A section's title by id; the bonus items' pseudo-section is named in the chosen language. */
 export function sectionTitle(a: Assessment, id: string, lang: Lang): string {
@@ -96,7 +97,10 @@ function row(a: Assessment, u: UnitResult, parent: UnitResult | undefined, i: It
 }
 
 /** Columns added when adjustments were given: the self-assessed points and what the inspectors did. */
-const ADJUSTMENT_COLUMNS = { en: ['Self-assessed points', 'Adjustment', 'Adjustment reason', 'Authority', 'Document', 'Adjustment date'], zh: ['自评得分', '抽查核定', '核定理由', '核查单位', '文号', '核定日期'] };
+const ADJUSTMENT_COLUMNS = {
+  en: ['Self-assessed points', 'Adjustment', 'Adjustment reason', 'Authority', 'Document', 'Adjustment date'],
+  zh: ['自评得分', '抽查核定', '核定理由', '核查单位', '文号', '核定日期'],
+};
 
 function adjustmentCells(i: ItemResult, lang: Lang): string[] {
   const x = i.adjustment;
@@ -111,14 +115,20 @@ function adjustmentCells(i: ItemResult, lang: Lang): string[] {
  */
 export function csvReportText(a: Assessment, lang: Lang, period?: string | null): string {
   const lead = (cells: string[], first: string) => (period ? [first, ...cells] : cells);
-  return [csvRecord(lead(csvHeader(lang, a.adjustments !== undefined), periodHead(lang))), ...csvRows(a, lang).map((r) => csvRecord(lead(r, period!)))].join('');
+  return [
+    csvRecord(lead(csvHeader(lang, a.adjustments !== undefined), periodHead(lang))),
+    ...csvRows(a, lang).map((r) => csvRecord(lead(r, period!))),
+  ].join('');
 }
 
 /** The header of the period column, here and in the batch CSV. */
 export const periodHead = (lang: Lang): string => (lang === 'zh' ? '期间' : 'Period');
 
 /** The CSV header (in the tool's language), with the adjustment columns when adjustments were given. */
-export const csvHeader = (lang: Lang, adjusted = false): string[] => [...COLUMNS.map((w) => t(lang, w)), ...(adjusted ? ADJUSTMENT_COLUMNS[lang] : [])];
+export const csvHeader = (lang: Lang, adjusted = false): string[] => [
+  ...COLUMNS.map((w) => t(lang, w)),
+  ...(adjusted ? ADJUSTMENT_COLUMNS[lang] : []),
+];
 
 /** One row per unit × item, walking the units top down. */
 export function csvRows(a: Assessment, lang: Lang): string[][] {
@@ -130,7 +140,12 @@ export function csvRecords(a: Assessment, lang: Lang): { unit: UnitResult; item:
   const adjusted = a.adjustments !== undefined;
   const out: { unit: UnitResult; item: ItemResult; cells: string[] }[] = [];
   const walk = (u: UnitResult, parent: UnitResult | undefined) => {
-    for (const i of u.items) out.push({ unit: u, item: i, cells: [...row(a, u, parent, i, lang), ...(adjusted ? adjustmentCells(i, lang) : [])] });
+    for (const i of u.items)
+      out.push({
+        unit: u,
+        item: i,
+        cells: [...row(a, u, parent, i, lang), ...(adjusted ? adjustmentCells(i, lang) : [])],
+      });
     for (const c of u.children) walk(c, u);
   };
   for (const u of a.units) walk(u, undefined);

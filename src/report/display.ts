@@ -42,7 +42,15 @@ export const showPoints = (p: Rational): string => p.toDecimal(2);
 
 /** A raw field value in a formula with the numbers put in. */
 export const showRaw = (v: Rational | boolean | undefined, percent = false): string =>
-  v === undefined ? '?' : typeof v === 'boolean' ? (v ? '✓' : '✗') : percent ? showValue(v, 'percent') : group(v.toDecimal(4));
+  v === undefined
+    ? '?'
+    : typeof v === 'boolean'
+      ? v
+        ? '✓'
+        : '✗'
+      : percent
+        ? showValue(v, 'percent')
+        : group(v.toDecimal(4));
 
 /** A target as people read it: params put in, fields named by their labels. */
 export function showTarget(t: Target, display: Display, env: Env, label: (id: string) => string): string {

@@ -67,7 +67,8 @@ const PLAIN_NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?[%‰]?$/;
  * space U+3000, …), zero-width characters (U+200B–U+200D, U+2060, U+180E) and a BOM
  * (U+FEFF); and a leading tab, carriage return or line feed whatever follows.
  */
-const FORMULA_START = /^(?:[\t\r\n]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
+const FORMULA_START =
+  /^(?:[\t\r\n]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
 
 /**
  * A cell made inert against formula injection: text that a spreadsheet would take for
@@ -100,7 +101,8 @@ export const csvRecord = (cells: readonly string[]): string => `${cells.map(csvF
  */
 // eslint-disable-next-line no-control-regex
 /** Characters XML 1.0 cannot carry (and lone surrogates). */
-export const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text content of an element: `&`, `<`, `>` escaped; a CR kept as `&#13;` (parsers turn raw CRs into LF). */
 export function xmlText(s: string): string {

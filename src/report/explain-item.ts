@@ -25,7 +25,12 @@ export function findUnits(a: Assessment, name?: string): UnitResult[] {
   return exact.length ? exact : all.filter((u) => u.name === name);
 }
 
-export function formatExplain(assessment: Assessment, unitResult: UnitResult, itemResult: ItemResult, lang: Lang): string {
+export function formatExplain(
+  assessment: Assessment,
+  unitResult: UnitResult,
+  itemResult: ItemResult,
+  lang: Lang,
+): string {
   // One walk, so the unit stays the same object inside the assessment.
   const [a, unit, item] = visibleData([assessment, unitResult, itemResult] as const);
   const zh = lang === 'zh';
@@ -39,14 +44,23 @@ export function formatExplain(assessment: Assessment, unitResult: UnitResult, it
   const inputs = inputsOf(f, item);
   if (inputs.length) {
     const below = unit.children.length;
-    const summed = inputs.some((i) => i.summed) && below ? (zh ? `（${below} 个${unit.children[0]!.levelTitle}合计）` : ` (summed over ${below} ${unit.children[0]!.levelTitle})`) : '';
-    lines.push(`${zh ? '数据' : 'Data'}${summed}${c}${inputs.map((i) => `${visible(i.label)} = ${i.value}`).join(zh ? '；' : '; ')}`);
+    const summed =
+      inputs.some((i) => i.summed) && below
+        ? zh
+          ? `（${below} 个${unit.children[0]!.levelTitle}合计）`
+          : ` (summed over ${below} ${unit.children[0]!.levelTitle})`
+        : '';
+    lines.push(
+      `${zh ? '数据' : 'Data'}${summed}${c}${inputs.map((i) => `${visible(i.label)} = ${i.value}`).join(zh ? '；' : '; ')}`,
+    );
   }
   lines.push(`${zh ? '数值' : 'Value'}${c}${substitutedText(f, item)} = ${valueText(f, item)}`);
   const target = targetText(f, item) ?? item.target;
   if (target) lines.push(`${zh ? '目标' : 'Target'}${c}${visible(target)}`);
   lines.push(`${zh ? '计分' : 'Scoring'}${c}${visible(explainItem(f, item, lang, a.scheme.labels))}`);
-  lines.push(`${zh ? '得分' : 'Points'}${c}${showPoints(item.points)} / ${showPoints(item.max)}${item.lost.sign() > 0 ? (zh ? `（失 ${showPoints(item.lost)} 分）` : ` (${showPoints(item.lost)} lost)`) : ''}  ${statusWord(lang, item.status)}`);
+  lines.push(
+    `${zh ? '得分' : 'Points'}${c}${showPoints(item.points)} / ${showPoints(item.max)}${item.lost.sign() > 0 ? (zh ? `（失 ${showPoints(item.lost)} 分）` : ` (${showPoints(item.lost)} lost)`) : ''}  ${statusWord(lang, item.status)}`,
+  );
   if (item.remedy) lines.push(`${zh ? '整改' : 'What it takes'}${c}${remedyText(item.remedy, lang)}`);
   const kids = unit.children.flatMap((k) => {
     const ki = k.items.find((i) => i.id === item.id);
@@ -57,7 +71,9 @@ export function formatExplain(assessment: Assessment, unitResult: UnitResult, it
     const sorted = [...kids].sort((x, y) => y.ki.lost.cmp(x.ki.lost) || compareNames(x.k.name, y.k.name));
     for (const { k, ki } of sorted) {
       const remedy = ki.remedy ? `  ${remedyText(ki.remedy, lang)}` : '';
-      lines.push(`  ${k.name}  ${valueText(k.fields, ki)}  ${showPoints(ki.points)} / ${showPoints(ki.max)}  ${statusWord(lang, ki.status)}${remedy}`);
+      lines.push(
+        `  ${k.name}  ${valueText(k.fields, ki)}  ${showPoints(ki.points)} / ${showPoints(ki.max)}  ${statusWord(lang, ki.status)}${remedy}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

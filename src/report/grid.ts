@@ -7,7 +7,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 /** Display width of one code point: 2 for East Asian wide and fullwidth, 0 for combining marks. */
 function charWidth(cp: number): number {
   if (cp < 0x1100) return cp >= 0x300 && cp <= 0x36f ? 0 : cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? 0 : 1;
-  return (cp <= 0x115f) ||
+  return cp <= 0x115f ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
     (cp >= 0x3041 && cp <= 0x33ff) ||
     (cp >= 0x3400 && cp <= 0x4dbf) ||
@@ -89,5 +89,10 @@ export function grid(rows: string[][], o: GridOptions): string {
     }
     return lines;
   };
-  return [line('┌', '┬', '┐'), ...render(o.head, o.headStyle), ...rows.flatMap((r) => render(r)), line('└', '┴', '┘')].join('\n');
+  return [
+    line('┌', '┬', '┐'),
+    ...render(o.head, o.headStyle),
+    ...rows.flatMap((r) => render(r)),
+    line('└', '┴', '┘'),
+  ].join('\n');
 }

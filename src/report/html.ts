@@ -62,7 +62,9 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
 
   const tops = a.units;
   const topIds = tops.map(() => nextIds());
-  tops.forEach((u, i) => body.push(verdict(a, u, L, topIds[i]!, i > 0), lostChart(u, L, topIds[i]!), itemsPart(a, u, ctx, topIds[i]!)));
+  tops.forEach((u, i) =>
+    body.push(verdict(a, u, L, topIds[i]!, i > 0), lostChart(u, L, topIds[i]!), itemsPart(a, u, ctx, topIds[i]!)),
+  );
   body.push(actionsPart(a, L));
   tops.forEach((u, i) => {
     if (u.children.length) body.push(heatmap(u, L, topIds[i]!), rankingPart(a, u, L, topIds[i]!));
@@ -72,7 +74,13 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
     for (const k of u.children) {
       if (!k.children.length) continue;
       const id = nextIds();
-      body.push(verdict(a, k, L, id, true), lostChart(k, L, id), itemsPart(a, k, ctx, id), heatmap(k, L, id), rankingPart(a, k, L, id));
+      body.push(
+        verdict(a, k, L, id, true),
+        lostChart(k, L, id),
+        itemsPart(a, k, ctx, id),
+        heatmap(k, L, id),
+        rankingPart(a, k, L, id),
+      );
       walk(k);
     }
   };
@@ -80,7 +88,11 @@ export function formatHtml(a: Assessment, ctx: HtmlContext): string {
   if (a.adjustments) body.push(adjustmentsPart(a, L));
   body.push(dataPart(a, ctx));
 
-  const title = [a.scheme.title, ...(tops.length ? [tops.map((u) => u.name).join('、')] : []), ...stampParts(ctx, L)].join(' — ');
+  const title = [
+    a.scheme.title,
+    ...(tops.length ? [tops.map((u) => u.name).join('、')] : []),
+    ...stampParts(ctx, L),
+  ].join(' — ');
   return htmlPage(L, title, body);
 }
 
@@ -122,21 +134,32 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
   out.push(`<section class="part verdict${page ? ' page' : ''}" id="${id('verdict')}" data-part="verdict">`);
   out.push(`<h2>${esc(u.name)} · ${esc(t(L, 'htmlVerdict'))}</h2>`);
   const total = a.scheme.total;
-  const scaledNote = u.max.eq(total) ? '' : ` <span class="note">${esc(`${t(L, 'scaledHead')} ${showPoints(u.scaled)} (${t(L, 'scaledNote')})`)}</span>`;
-  const bonus = u.bonus.sign() > 0 ? ` <span class="note">${esc(`${t(L, 'bonus')} +${showPoints(u.bonus)}`)}</span>` : '';
+  const scaledNote = u.max.eq(total)
+    ? ''
+    : ` <span class="note">${esc(`${t(L, 'scaledHead')} ${showPoints(u.scaled)} (${t(L, 'scaledNote')})`)}</span>`;
+  const bonus =
+    u.bonus.sign() > 0 ? ` <span class="note">${esc(`${t(L, 'bonus')} +${showPoints(u.bonus)}`)}</span>` : '';
   out.push('<div class="verdict-head">');
-  out.push(`<span class="big">${esc(showPoints(u.score))}</span><span class="of">/ ${esc(showPoints(u.max))}${bonus}${scaledNote}</span>`);
+  out.push(
+    `<span class="big">${esc(showPoints(u.score))}</span><span class="of">/ ${esc(showPoints(u.max))}${bonus}${scaledNote}</span>`,
+  );
   out.push(`<span class="badge ${u.passed ? 'pass' : 'fail'}">${esc(t(L, u.passed ? 'passed' : 'failed'))}</span>`);
   if (u.grade) out.push(`<span>${esc(`${t(L, 'gradeHead')}${L === 'zh' ? '：' : ': '}${u.grade}`)}</span>`);
   if (u.of > 1) out.push(`<span>${esc(`${t(L, 'rank')} ${u.rank}/${u.of}`)}</span>`);
   out.push('</div>');
   const self = selfVsAdjusted(u, L);
-  if (self) out.push(`<p class="self-vs">${esc(`${selfVsTitle(L)}${L === 'zh' ? '：' : ': '}${self}`)} <a href="#adjustments">${esc(adjustmentsTitle(L))}</a></p>`);
+  if (self)
+    out.push(
+      `<p class="self-vs">${esc(`${selfVsTitle(L)}${L === 'zh' ? '：' : ': '}${self}`)} <a href="#adjustments">${esc(adjustmentsTitle(L))}</a></p>`,
+    );
 
   // Score against the pass line, on the scheme's total scale (bonus may run past it).
   const end = total.max(u.scaled);
   const diff = u.scaled.sub(a.scheme.pass);
-  const ticks = Array.from({ length: 11 }, (_, k) => total.mul(Rational.int(k)).div(Rational.int(10))!).map((v) => ({ at: num(v), label: showPoints(v) }));
+  const ticks = Array.from({ length: 11 }, (_, k) => total.mul(Rational.int(k)).div(Rational.int(10))!).map((v) => ({
+    at: num(v),
+    label: showPoints(v),
+  }));
   out.push(
     gauge(
       {
@@ -152,7 +175,9 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
       id('gauge'),
     ),
   );
-  out.push(`<p>${esc(fill(L, diff.sign() < 0 ? 'htmlBelowPass' : 'htmlAbovePass', { n: showPoints(diff.abs()) }))}</p>`);
+  out.push(
+    `<p>${esc(fill(L, diff.sign() < 0 ? 'htmlBelowPass' : 'htmlAbovePass', { n: showPoints(diff.abs()) }))}</p>`,
+  );
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
   if (errors) out.push(`<p class="warn">${esc(fill(L, 'provisional', { n: errors }))}</p>`);
 
@@ -162,11 +187,21 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
   const summary = [
     ...(hit ? [fill(L, 'vetoTriggeredN', { n: hit })] : []),
     ...(unknown ? [fill(L, 'vetoUncheckedN', { n: unknown })] : []),
-    ...(!hit && !unknown ? [L === 'zh' ? `${t(L, 'vetoNone')}（${fill(L, 'vetoAllChecked', { n: u.vetoes.length })}）` : `${t(L, 'vetoNone')} (${fill(L, 'vetoAllChecked', { n: u.vetoes.length })})`] : []),
+    ...(!hit && !unknown
+      ? [
+          L === 'zh'
+            ? `${t(L, 'vetoNone')}（${fill(L, 'vetoAllChecked', { n: u.vetoes.length })}）`
+            : `${t(L, 'vetoNone')} (${fill(L, 'vetoAllChecked', { n: u.vetoes.length })})`,
+        ]
+      : []),
   ].join(L === 'zh' ? '；' : '; ');
-  out.push(`<h3>${esc(t(L, 'vetoes'))}${L === 'zh' ? '：' : ': '}<span class="${hit || unknown ? 'warn' : ''}">${esc(summary)}</span></h3>`);
+  out.push(
+    `<h3>${esc(t(L, 'vetoes'))}${L === 'zh' ? '：' : ': '}<span class="${hit || unknown ? 'warn' : ''}">${esc(summary)}</span></h3>`,
+  );
   if (u.vetoes.length) {
-    out.push(`<table class="vetoes"><thead><tr><th></th><th>${esc(t(L, 'htmlVeto'))}</th><th>${esc(t(L, 'htmlCondition'))}</th><th>${esc(t(L, 'value'))}</th><th>${esc(t(L, 'status'))}</th></tr></thead><tbody>`);
+    out.push(
+      `<table class="vetoes"><thead><tr><th></th><th>${esc(t(L, 'htmlVeto'))}</th><th>${esc(t(L, 'htmlCondition'))}</th><th>${esc(t(L, 'value'))}</th><th>${esc(t(L, 'status'))}</th></tr></thead><tbody>`,
+    );
     for (const v of u.vetoes) {
       const [cls, mark, word] = v.triggered
         ? ['veto-hit', '✗', t(L, 'vetoTriggered')]
@@ -174,7 +209,9 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
           ? ['veto-unknown', '?', v.reason ? say(v.reason, L) : t(L, 'htmlVetoUnchecked')]
           : ['veto-clear', '✓', t(L, 'htmlVetoClear')];
       const vw = vetoPlain(u, v, L);
-      out.push(`<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(vw.rule)}</td><td>${esc(vw.seen)}</td><td>${esc(word)}</td></tr>`);
+      out.push(
+        `<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(vw.rule)}</td><td>${esc(vw.seen)}</td><td>${esc(word)}</td></tr>`,
+      );
     }
     out.push('</tbody></table>');
   }
@@ -183,8 +220,14 @@ function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => strin
 }
 
 function lostChart(u: UnitResult, L: Lang, id: (p: string) => string): string {
-  const lost = sortItems(u.items.filter((i) => !i.bonus && i.lost.sign() > 0), 'lost');
-  const out = [`<section class="part lost" id="${id('lost')}" data-part="lost">`, `<h2>${esc(t(L, 'htmlLostChart'))}</h2>`];
+  const lost = sortItems(
+    u.items.filter((i) => !i.bonus && i.lost.sign() > 0),
+    'lost',
+  );
+  const out = [
+    `<section class="part lost" id="${id('lost')}" data-part="lost">`,
+    `<h2>${esc(t(L, 'htmlLostChart'))}</h2>`,
+  ];
   if (!lost.length) {
     out.push(`<p>${esc(t(L, 'htmlNoLoss'))}</p>`);
   } else {
@@ -216,12 +259,17 @@ function lostChart(u: UnitResult, L: Lang, id: (p: string) => string): string {
 
 function itemsPart(a: Assessment, u: UnitResult, ctx: HtmlContext, id: (p: string) => string): string {
   const L = ctx.lang;
-  const out = [`<section class="part items page" id="${id('items')}" data-part="items">`, `<h2>${esc(`${u.name} · ${t(L, 'items')}`)}</h2>`];
+  const out = [
+    `<section class="part items page" id="${id('items')}" data-part="items">`,
+    `<h2>${esc(`${u.name} · ${t(L, 'items')}`)}</h2>`,
+  ];
   const head = [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')];
   const numeric = [false, true, false, true, true, true, false];
-  out.push(`<table class="items"><thead><tr>${head.map((h, k) => `<th${numeric[k] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`);
+  out.push(
+    `<table class="items"><thead><tr>${head.map((h, k) => `<th${numeric[k] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`,
+  );
   for (const i of sortItems(u.items, ctx.sort)) {
-    const gap = i.gap && i.gap.sign() > 0 ? gapText(i) ?? '' : '';
+    const gap = i.gap && i.gap.sign() > 0 ? (gapText(i) ?? '') : '';
     const lost = i.lost.sign() > 0;
     out.push(
       `<tbody class="row st-row-${shownStatus(i)}"><tr class="main">` +
@@ -243,24 +291,34 @@ function itemsPart(a: Assessment, u: UnitResult, ctx: HtmlContext, id: (p: strin
 /** The lever change alone ("奖励扶助已兑现人数增加 2"); the points go in their own column. */
 function leverChange(r: Remedy & { change: Rational }, L: Lang): string {
   const abs = r.change.abs();
-  const amount = r.kind === 'percent' ? `${abs.mul(Rational.HUNDRED).toDecimal(2)} ${L === 'zh' ? '个百分点' : 'pp'}` : showValue(abs, 'number');
+  const amount =
+    r.kind === 'percent'
+      ? `${abs.mul(Rational.HUNDRED).toDecimal(2)} ${L === 'zh' ? '个百分点' : 'pp'}`
+      : showValue(abs, 'number');
   const dir = r.change.sign() > 0 ? t(L, 'more') : t(L, 'less');
   return L === 'zh' ? `${r.label}${dir} ${amount}` : `${r.label}: ${amount} ${dir}`;
 }
 
 function actionsPart(a: Assessment, L: Lang): string {
   const actions = actionList(a);
-  const out = [`<section class="part actions page" id="actions" data-part="actions">`, `<h2>${esc(t(L, 'actionList'))}</h2>`];
+  const out = [
+    `<section class="part actions page" id="actions" data-part="actions">`,
+    `<h2>${esc(t(L, 'actionList'))}</h2>`,
+  ];
   if (!actions.length) {
     out.push(`<p>${esc(t(L, 'htmlNoActions'))}</p>`);
   } else {
     out.push(`<p class="note">${esc(t(L, 'htmlActionsNote'))}</p>`);
     const head = ['#', t(L, 'htmlUnit'), t(L, 'item'), t(L, 'htmlChange'), t(L, 'htmlFromTo'), t(L, 'htmlRecovers')];
     const numeric = [true, false, false, false, true, true];
-    out.push(`<table class="action-list"><thead><tr>${head.map((h, k) => `<th${numeric[k] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+    out.push(
+      `<table class="action-list"><thead><tr>${head.map((h, k) => `<th${numeric[k] ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`,
+    );
     actions.forEach((x, k) => {
       const kind = x.remedy.kind === 'percent' ? 'percent' : 'number';
-      const fromTo = x.remedy.to ? `${showValue(x.remedy.from, kind)} → ${showValue(x.remedy.to, kind)}` : showValue(x.remedy.from, kind);
+      const fromTo = x.remedy.to
+        ? `${showValue(x.remedy.from, kind)} → ${showValue(x.remedy.to, kind)}`
+        : showValue(x.remedy.from, kind);
       out.push(
         `<tr><td class="num">${k + 1}</td><td class="unit">${esc(x.unit.name)}</td><td>${esc(x.item.title)}</td><td>${esc(leverChange(x.remedy, L))}</td>` +
           `<td class="num">${esc(fromTo)}</td><td class="num">${esc(`+${showPoints(x.remedy.gain)}`)}</td></tr>`,

@@ -47,9 +47,15 @@ const WORDS = {
   vetoAllChecked: { en: 'all {n} checked', zh: '共 {n} 项，均已检查' },
   vetoTriggeredN: { en: '{n} TRIGGERED', zh: '触发 {n} 项' },
   vetoUncheckedN: { en: '{n} could not be checked (so no pass)', zh: '{n} 项无法检查（不能判定通过）' },
-  provisional: { en: 'the data has {n} error: provisional|the data has {n} errors: provisional', zh: '数据有 {n} 个错误，结果仅供参考' },
+  provisional: {
+    en: 'the data has {n} error: provisional|the data has {n} errors: provisional',
+    zh: '数据有 {n} 个错误，结果仅供参考',
+  },
   data: { en: 'Data', zh: '数据' },
-  dataRows: { en: '{read} rows read, {used} used, {rejected} not used', zh: '读入 {read} 行，使用 {used} 行，未使用 {rejected} 行' },
+  dataRows: {
+    en: '{read} rows read, {used} used, {rejected} not used',
+    zh: '读入 {read} 行，使用 {used} 行，未使用 {rejected} 行',
+  },
   nErrors: { en: '{n} error|{n} errors', zh: '错误 {n} 个' },
   nWarnings: { en: '{n} warning|{n} warnings', zh: '警告 {n} 个' },
   nNotes: { en: '{n} note|{n} notes', zh: '提示 {n} 个' },
@@ -148,16 +154,25 @@ const WORDS = {
   htmlVersion: { en: 'Version', zh: '版本' },
   htmlVerdict: { en: 'Verdict', zh: '评估结论' },
   htmlGauge: { en: 'Score against the pass line', zh: '得分与及格线' },
-  htmlBelowPass: { en: '{n} point short of the pass line.|{n} points short of the pass line.', zh: '距及格线还差 {n} 分。' },
+  htmlBelowPass: {
+    en: '{n} point short of the pass line.|{n} points short of the pass line.',
+    zh: '距及格线还差 {n} 分。',
+  },
   htmlAbovePass: { en: '{n} point above the pass line.|{n} points above the pass line.', zh: '高出及格线 {n} 分。' },
   htmlVeto: { en: 'Veto', zh: '否决项' },
   htmlCondition: { en: 'Condition', zh: '条件' },
   htmlVetoClear: { en: 'not triggered', zh: '未触发' },
   htmlVetoUnchecked: { en: 'could not be checked', zh: '无法检查' },
   htmlLostChart: { en: 'Points lost per item', zh: '各指标失分' },
-  htmlLostNote: { en: '{n} items lose {lost} points; the grey bar is what the item is worth.', zh: '{n} 项指标共失 {lost} 分；灰色为该项分值。' },
+  htmlLostNote: {
+    en: '{n} items lose {lost} points; the grey bar is what the item is worth.',
+    zh: '{n} 项指标共失 {lost} 分；灰色为该项分值。',
+  },
   htmlNoLoss: { en: 'No item loses points.', zh: '没有失分的指标。' },
-  htmlActionsNote: { en: 'Each line: the smallest change of one figure that meets the item\'s target, the rest unchanged; largest recovery first.', zh: '每行为单项数据达到目标所需的最小变化（其余不变），按可挽回分数从大到小排列。' },
+  htmlActionsNote: {
+    en: "Each line: the smallest change of one figure that meets the item's target, the rest unchanged; largest recovery first.",
+    zh: '每行为单项数据达到目标所需的最小变化（其余不变），按可挽回分数从大到小排列。',
+  },
   htmlNoActions: { en: 'No single change of a figure would recover points.', zh: '没有可通过单项数据整改挽回的分数。' },
   htmlUnit: { en: 'Unit', zh: '单位' },
   htmlChange: { en: 'Change needed', zh: '所需变化' },
@@ -165,9 +180,18 @@ const WORDS = {
   htmlRecovers: { en: 'Recovers', zh: '可挽回' },
   htmlLegend: { en: 'Legend', zh: '图例' },
   htmlHeatmap: { en: 'Items by {level}', zh: '各{level}指标达标情况' },
-  htmlHeatNote: { en: 'Each cell is one item in one unit, coloured by status; the number is the points lost. Rows in ranking order.', zh: '每格为一个单位的一项指标，颜色表示状态，数字为失分；按排名排列。' },
-  htmlRankingNote: { en: 'Scores on the scheme\'s total scale (scaled over the applicable items); the dashed line is the pass line. ✗ veto triggered, ? veto could not be checked.', zh: '得分按应得分折算到方案总分；虚线为及格线。✗ 触发一票否决，? 否决项无法检查。' },
-  htmlNotesHidden: { en: '{n} note not shown (--verbose shows it)|{n} notes not shown (--verbose shows them)', zh: '另有提示 {n} 个未列出（--verbose 显示）' },
+  htmlHeatNote: {
+    en: 'Each cell is one item in one unit, coloured by status; the number is the points lost. Rows in ranking order.',
+    zh: '每格为一个单位的一项指标，颜色表示状态，数字为失分；按排名排列。',
+  },
+  htmlRankingNote: {
+    en: "Scores on the scheme's total scale (scaled over the applicable items); the dashed line is the pass line. ✗ veto triggered, ? veto could not be checked.",
+    zh: '得分按应得分折算到方案总分；虚线为及格线。✗ 触发一票否决，? 否决项无法检查。',
+  },
+  htmlNotesHidden: {
+    en: '{n} note not shown (--verbose shows it)|{n} notes not shown (--verbose shows them)',
+    zh: '另有提示 {n} 个未列出（--verbose 显示）',
+  },
 } as const;
 
 export type Word = keyof typeof WORDS;

@@ -73,7 +73,8 @@ export function valueText(f: UnitFields, i: ItemResult): string {
 }
 
 /** The target with params put in and fields named by label, e.g. `>= 13.04`, `103 – 107`. */
-export const targetText = (f: UnitFields, i: ItemResult): string | undefined => (i.target === undefined ? undefined : texts(f, i.id).targetDisplay);
+export const targetText = (f: UnitFields, i: ItemResult): string | undefined =>
+  i.target === undefined ? undefined : texts(f, i.id).targetDisplay;
 
 /** The gap as people read it, in the value's unit (`0.3%`: percentage points; `5`), with enough decimals (up to 6) not to read as 0. */
 export function gapText(i: ItemResult): string | undefined {
@@ -97,11 +98,19 @@ export function substitutedText(f: UnitFields, i: ItemResult): string {
 }
 
 /** The fields the item reads, with their values at this unit (summed from the units below when `summed`). */
-export function inputsOf(f: UnitFields, i: ItemResult): { field: string; label: string; value: string; summed: boolean }[] {
+export function inputsOf(
+  f: UnitFields,
+  i: ItemResult,
+): { field: string; label: string; value: string; summed: boolean }[] {
   const item = texts(f, i.id).item;
   return item.fields.map((id) => {
     const field = f.scheme.fields.get(id)!;
-    return { field: id, label: field.label, value: f.invalid(id) ? '✗' : showRaw(f.value(id), field.type === 'percent'), summed: field.level < f.level };
+    return {
+      field: id,
+      label: field.label,
+      value: f.invalid(id) ? '✗' : showRaw(f.value(id), field.type === 'percent'),
+      summed: field.level < f.level,
+    };
   });
 }
 

@@ -12,7 +12,10 @@ export interface LazyArray {
   make: (x: never) => unknown;
 }
 
-export const lazyArray = <T>(list: readonly T[], make: (x: T) => unknown): LazyArray => ({ lazy: list, make: make as (x: never) => unknown });
+export const lazyArray = <T>(list: readonly T[], make: (x: T) => unknown): LazyArray => ({
+  lazy: list,
+  make: make as (x: never) => unknown,
+});
 
 export const isLazy = (v: unknown): v is LazyArray => typeof v === 'object' && v !== null && 'lazy' in v && 'make' in v;
 

@@ -63,7 +63,8 @@ export function* lineChunks(doc: Record<string, unknown>): Generator<string> {
     if (!isLazy(v)) yield pretty(v, '  ');
     else if (!v.lazy.length) yield '[]';
     else {
-      for (let i = 0; i < v.lazy.length; i++) yield `${i ? ',' : '['}\n    ${pretty(v.make(v.lazy[i] as never), '    ')}`;
+      for (let i = 0; i < v.lazy.length; i++)
+        yield `${i ? ',' : '['}\n    ${pretty(v.make(v.lazy[i] as never), '    ')}`;
       yield '\n  ]';
     }
   }

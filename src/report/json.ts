@@ -98,7 +98,16 @@ export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, strin
     }),
     items: u.items.map((i) => item(u, i, lang, labels)),
     children: u.children.map((c) => unitJson(c, lang, labels)),
-    ...(u.self ? { self: { score: n(u.self.score), scaled: n(u.self.scaled), passed: u.self.passed, grade: u.self.grade ?? null } } : {}),
+    ...(u.self
+      ? {
+          self: {
+            score: n(u.self.score),
+            scaled: n(u.self.scaled),
+            passed: u.self.passed,
+            grade: u.self.grade ?? null,
+          },
+        }
+      : {}),
   };
 }
 
@@ -139,7 +148,12 @@ export function schemeJson(a: Assessment) {
     document: a.scheme.document ?? null,
     total: n(a.scheme.total),
     pass: n(a.scheme.pass),
-    sections: a.scheme.sections.map((x) => ({ id: x.id, title: x.title, points: n(x.points), parent: x.parent ?? null })),
+    sections: a.scheme.sections.map((x) => ({
+      id: x.id,
+      title: x.title,
+      points: n(x.points),
+      parent: x.parent ?? null,
+    })),
   };
 }
 

@@ -68,14 +68,19 @@ interface Suite {
   cases: Case[];
 }
 
-const attrs = (pairs: [string, string | number][]): string => pairs.map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`).join('');
+const attrs = (pairs: [string, string | number][]): string =>
+  pairs.map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`).join('');
 const num = (r: Rational): string => r.toDecimal(6);
 
 /** A section's titles from the outermost down: `一级 / 二级`. */
 function sectionPath(a: Assessment, id: string, lang: Lang): string {
   const titles: string[] = [];
   const seen = new Set<string>();
-  for (let s = a.scheme.sections.find((x) => x.id === id); s && !seen.has(s.id); s = a.scheme.sections.find((x) => x.id === s!.parent)) {
+  for (
+    let s = a.scheme.sections.find((x) => x.id === id);
+    s && !seen.has(s.id);
+    s = a.scheme.sections.find((x) => x.id === s!.parent)
+  ) {
     seen.add(s.id);
     titles.unshift(s.title);
   }
@@ -100,17 +105,34 @@ function itemCase(a: Assessment, u: UnitResult, i: ItemResult, lang: Lang): Case
   const explanation = explainItem(u.fields, i, lang, a.scheme.labels);
   // A bonus loses no points: earned (even in part) it passes; otherwise it is skipped.
   const out = i.adjustment ? `<system-out>${xmlText(explanation)}</system-out>` : undefined;
-  if (i.bonus && (i.status === 'met' || i.status === 'partial')) return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
+  if (i.bonus && (i.status === 'met' || i.status === 'partial'))
+    return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
   if (i.bonus) {
     const why = i.status === 'failed' ? t(lang, 'notEarned') : statusWord(lang, i.status);
     const message = zh ? `${t(lang, 'bonusItems')}：${why}` : `${t(lang, 'bonus')}: ${why}`;
-    return { name, classname, outcome: 'skipped', body: `<skipped${attrs([['message', message]])}>${xmlText(explanation)}</skipped>` };
+    return {
+      name,
+      classname,
+      outcome: 'skipped',
+      body: `<skipped${attrs([['message', message]])}>${xmlText(explanation)}</skipped>`,
+    };
   }
   if (i.status === 'na') {
-    return { name, classname, outcome: 'skipped', body: `<skipped${attrs([['message', statusWord(lang, 'na')]])}>${xmlText(explanation)}</skipped>` };
+    return {
+      name,
+      classname,
+      outcome: 'skipped',
+      body: `<skipped${attrs([['message', statusWord(lang, 'na')]])}>${xmlText(explanation)}</skipped>`,
+    };
   }
   // Points lost fail no gate by themselves: said in the output of a passing testcase.
-  if (NOT_MET.includes(i.status)) return { name, classname, outcome: 'pass', body: `<system-out>${xmlText(`${failureMessage(i, lang)}\n${explanation}`)}</system-out>` };
+  if (NOT_MET.includes(i.status))
+    return {
+      name,
+      classname,
+      outcome: 'pass',
+      body: `<system-out>${xmlText(`${failureMessage(i, lang)}\n${explanation}`)}</system-out>`,
+    };
   // A passing item the inspectors adjusted: the adjustment in the testcase's output.
   return { name, classname, outcome: 'pass', ...(out ? { body: out } : {}) };
 }
@@ -124,11 +146,24 @@ function vetoCase(u: UnitResult, v: VetoResult, lang: Lang, failOn: FailOn): Cas
   const text = [w.condition, v.basis].filter((x): x is string => Boolean(x)).join('\n');
   const why = v.reason ? say(v.reason, lang) : '';
   const said = v.triggered
-    ? zh ? `触发一票否决：${w.condition}（实际 ${w.display}）` : `veto triggered: ${w.condition} (here ${w.display})`
-    : zh ? `无法核查一票否决，不能排除${why ? `：${why}` : ''}` : `veto cannot be checked, so not ruled out${why ? `: ${why}` : ''}`;
+    ? zh
+      ? `触发一票否决：${w.condition}（实际 ${w.display}）`
+      : `veto triggered: ${w.condition} (here ${w.display})`
+    : zh
+      ? `无法核查一票否决，不能排除${why ? `：${why}` : ''}`
+      : `veto cannot be checked, so not ruled out${why ? `: ${why}` : ''}`;
   // With --fail-on never a veto fails nothing: said, not red.
-  if (failOn === 'never') return { name, classname, outcome: 'pass', body: `<system-out>${xmlText(`${said}\n${text}`)}</system-out>` };
-  return { name, classname, outcome: 'error', body: `<error${attrs([['message', said], ['type', v.triggered ? 'veto' : 'veto-unchecked']])}>${xmlText(text)}</error>` };
+  if (failOn === 'never')
+    return { name, classname, outcome: 'pass', body: `<system-out>${xmlText(`${said}\n${text}`)}</system-out>` };
+  return {
+    name,
+    classname,
+    outcome: 'error',
+    body: `<error${attrs([
+      ['message', said],
+      ['type', v.triggered ? 'veto' : 'veto-unchecked'],
+    ])}>${xmlText(text)}</error>`,
+  };
 }
 
 /** `--fail-on fail`: the unit fails when below the pass line or vetoed; the items that lost points say why. */
@@ -143,13 +178,39 @@ function gateCase(a: Assessment, u: UnitResult, lang: Lang): Case {
   const vetoes = u.vetoes.filter((v) => v.triggered || !v.checked).map((v) => v.title);
   const lines = [
     ...(vetoes.length ? [say(message('junit/vetoed', { unit: u.name, vetoes }), lang)] : []),
-    ...(u.scaled.lt(a.scheme.pass) ? [say(message('junit/below-pass', { unit: u.name, scaled: showPoints(u.scaled), pass: showPoints(a.scheme.pass) }), lang)] : []),
+    ...(u.scaled.lt(a.scheme.pass)
+      ? [
+          say(
+            message('junit/below-pass', {
+              unit: u.name,
+              scaled: showPoints(u.scaled),
+              pass: showPoints(a.scheme.pass),
+            }),
+            lang,
+          ),
+        ]
+      : []),
     ...(lost.length ? [say(message('junit/points-lost', { items: lost }), lang)] : []),
   ];
-  return { name, classname, outcome: 'failure', body: `<failure${attrs([['message', lines[0] ?? ''], ['type', 'gate']])}>${xmlText(lines.join('\n'))}</failure>` };
+  return {
+    name,
+    classname,
+    outcome: 'failure',
+    body: `<failure${attrs([
+      ['message', lines[0] ?? ''],
+      ['type', 'gate'],
+    ])}>${xmlText(lines.join('\n'))}</failure>`,
+  };
 }
 
-function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = '', failOn: FailOn = 'fail', stamp: { period?: string | null; asOf?: string } = {}): Suite[] {
+function unitSuites(
+  a: Assessment,
+  u: UnitResult,
+  lang: Lang,
+  prefix = '',
+  failOn: FailOn = 'fail',
+  stamp: { period?: string | null; asOf?: string } = {},
+): Suite[] {
   const verdict: [string, string][] = [
     // What the verdict is about: the scheme's version, the period and the reference date (when known).
     ['schemeVersion', a.scheme.version],
@@ -175,14 +236,31 @@ function unitSuites(a: Assessment, u: UnitResult, lang: Lang, prefix = '', failO
   ];
   const pkg = `pinggu.${prefix ? `${prefix}.` : ''}${u.key}`;
   const label = `${prefix ? `${prefix} / ` : ''}${u.name}`;
-  const suites: Suite[] = [{ name: `${label} / ${t(lang, 'vetoes')}`, pkg, properties: verdict, cases: [...(failOn === 'fail' ? [gateCase(a, u, lang)] : []), ...u.vetoes.map((v) => vetoCase(u, v, lang, failOn))] }];
+  const suites: Suite[] = [
+    {
+      name: `${label} / ${t(lang, 'vetoes')}`,
+      pkg,
+      properties: verdict,
+      cases: [
+        ...(failOn === 'fail' ? [gateCase(a, u, lang)] : []),
+        ...u.vetoes.map((v) => vetoCase(u, v, lang, failOn)),
+      ],
+    },
+  ];
   const bySection = new Map<string, ItemResult[]>();
   for (const i of u.items) bySection.set(i.section, [...(bySection.get(i.section) ?? []), i]);
   for (const [section, items] of bySection) {
-    suites.push({ name: `${label} / ${sectionPath(a, section, lang)}`, pkg, properties: [], cases: items.map((i) => itemCase(a, u, i, lang)) });
+    suites.push({
+      name: `${label} / ${sectionPath(a, section, lang)}`,
+      pkg,
+      properties: [],
+      cases: items.map((i) => itemCase(a, u, i, lang)),
+    });
   }
   // In a batch the same item of the same county recurs each period: the period keeps the names apart.
-  if (prefix) for (const st of suites) for (const c of st.cases) c.classname = c.classname.replace(/^pinggu\./, `pinggu.${prefix}.`);
+  if (prefix)
+    for (const st of suites)
+      for (const c of st.cases) c.classname = c.classname.replace(/^pinggu\./, `pinggu.${prefix}.`);
   return suites;
 }
 
@@ -213,13 +291,26 @@ function dataSuites(a: Assessment, lang: Lang, prefix: string, said = new Set<st
     const lines = ds.slice(0, SAY_ERRORS).map((d) => formatDiagnostic(d, lang));
     if (ds.length > SAY_ERRORS) lines.push(`… ${ds.length - SAY_ERRORS}`);
     const m = say(message('junit/data-errors', { count: ds.length }), lang);
-    return { name: file || '—', classname: `pinggu.${key}.data`, outcome: 'error', body: `<error${attrs([['message', m], ['type', 'data']])}>${xmlText(lines.join('\n'))}</error>` };
+    return {
+      name: file || '—',
+      classname: `pinggu.${key}.data`,
+      outcome: 'error',
+      body: `<error${attrs([
+        ['message', m],
+        ['type', 'data'],
+      ])}>${xmlText(lines.join('\n'))}</error>`,
+    };
   });
-  return [{ name: say(message('junit/data-suite', { unit: label }), lang), pkg: `pinggu.${key}`, properties: [], cases }];
+  return [
+    { name: say(message('junit/data-suite', { unit: label }), lang), pkg: `pinggu.${key}`, properties: [], cases },
+  ];
 }
 
 export function formatJunit(a: Assessment, ctx: JunitContext): string {
-  return junitDocument(`pinggu: ${a.scheme.title}`, [...dataSuites(a, ctx.lang, ''), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx.failOn, ctx))]);
+  return junitDocument(`pinggu: ${a.scheme.title}`, [
+    ...dataSuites(a, ctx.lang, ''),
+    ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, '', ctx.failOn, ctx)),
+  ]);
 }
 
 /** A check of the run as a whole (a trend gate): passed, or failed with why. */
@@ -234,30 +325,55 @@ export interface RunCheck {
  * The suites of many assessments in one document; `prefix` (a period) starts each
  * suite's name. `checks` (the trend gates) come first, in a suite of their own.
  */
-export function formatJunitMany(title: string, parts: { a: Assessment; prefix: string; period?: string | null }[], ctx: JunitContext, checks: RunCheck[] = []): string {
+export function formatJunitMany(
+  title: string,
+  parts: { a: Assessment; prefix: string; period?: string | null }[],
+  ctx: JunitContext,
+  checks: RunCheck[] = [],
+): string {
   const gates: Suite[] = checks.length
-    ? [{
-        name: ctx.lang === 'zh' ? '门槛' : 'Gates',
-        pkg: 'pinggu.gates',
-        properties: [],
-        cases: checks.map((c) => ({
-          name: c.name,
-          classname: 'pinggu.gates',
-          outcome: c.failure ? 'failure' : c.skipped ? 'skipped' : 'pass',
-          ...(c.failure ? { body: `<failure${attrs([['message', c.failure.split('\n')[0]!], ['type', 'gate']])}>${xmlText(c.failure)}</failure>` } : {}),
-          ...(!c.failure && c.skipped ? { body: `<skipped${attrs([['message', c.skipped]])}/>` } : {}),
-        })),
-      }]
+    ? [
+        {
+          name: ctx.lang === 'zh' ? '门槛' : 'Gates',
+          pkg: 'pinggu.gates',
+          properties: [],
+          cases: checks.map((c) => ({
+            name: c.name,
+            classname: 'pinggu.gates',
+            outcome: c.failure ? 'failure' : c.skipped ? 'skipped' : 'pass',
+            ...(c.failure
+              ? {
+                  body: `<failure${attrs([
+                    ['message', c.failure.split('\n')[0]!],
+                    ['type', 'gate'],
+                  ])}>${xmlText(c.failure)}</failure>`,
+                }
+              : {}),
+            ...(!c.failure && c.skipped ? { body: `<skipped${attrs([['message', c.skipped]])}/>` } : {}),
+          })),
+        },
+      ]
     : [];
   const said = new Set<string>();
-  const units = parts.flatMap(({ a, prefix, period }) => [...dataSuites(a, ctx.lang, prefix, said), ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, ctx.failOn, { period, asOf: ctx.asOf }))]);
+  const units = parts.flatMap(({ a, prefix, period }) => [
+    ...dataSuites(a, ctx.lang, prefix, said),
+    ...a.units.flatMap((u) => unitSuites(a, u, ctx.lang, prefix, ctx.failOn, { period, asOf: ctx.asOf })),
+  ]);
   return junitDocument(`pinggu: ${title}`, [...gates, ...units]);
 }
 
 function junitDocument(title: string, suites: Suite[]): string {
   const all = suites.flatMap((s) => s.cases);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites${attrs([['name', title], ['tests', all.length], ['failures', count(all, 'failure')], ['errors', count(all, 'error')], ['time', '0']])}>`);
+  lines.push(
+    `<testsuites${attrs([
+      ['name', title],
+      ['tests', all.length],
+      ['failures', count(all, 'failure')],
+      ['errors', count(all, 'error')],
+      ['time', '0'],
+    ])}>`,
+  );
   suites.forEach((s, id) => {
     const head = attrs([
       ['name', s.name],
@@ -272,11 +388,21 @@ function junitDocument(title: string, suites: Suite[]): string {
     lines.push(`  <testsuite${head}>`);
     if (s.properties.length) {
       lines.push('    <properties>');
-      for (const [k, v] of s.properties) lines.push(`      <property${attrs([['name', k], ['value', v]])}/>`);
+      for (const [k, v] of s.properties)
+        lines.push(
+          `      <property${attrs([
+            ['name', k],
+            ['value', v],
+          ])}/>`,
+        );
       lines.push('    </properties>');
     }
     for (const c of s.cases) {
-      const open = `    <testcase${attrs([['classname', c.classname], ['name', c.name], ['time', '0']])}`;
+      const open = `    <testcase${attrs([
+        ['classname', c.classname],
+        ['name', c.name],
+        ['time', '0'],
+      ])}`;
       lines.push(c.body ? `${open}>\n      ${c.body}\n    </testcase>` : `${open}/>`);
     }
     lines.push('  </testsuite>');

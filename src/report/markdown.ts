@@ -17,7 +17,15 @@ import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import { Rational } from '../rational';
-import { adjustedUnits, adjustmentAction, adjustmentsSummary, adjustmentsTitle, recordChange, recordStatus, selfVsAdjusted } from './adjustments';
+import {
+  adjustedUnits,
+  adjustmentAction,
+  adjustmentsSummary,
+  adjustmentsTitle,
+  recordChange,
+  recordStatus,
+  selfVsAdjusted,
+} from './adjustments';
 import { explainItem, remedyText } from './explain';
 import { fill, statusWord, t } from './i18n';
 import { childrenByRank, sortItems } from './order';
@@ -43,14 +51,15 @@ export function cell(s: string): string {
 
 function escapeText(s: string): string {
   // CR LF and a lone CR are line breaks here (the callers turn them into a space or <br>), not controls.
-  return visible(s.replace(/\r\n?/g, '\n'))
-    .replace(/[&<>]/g, (c) => ENTITIES[c]!)
-    .replace(/[\\`*_[\]~|#$]/g, '\\$&')
-    // GFM turns bare URLs into links: break the triggers.
-    .replace(/\b(https?|ftp|mailto):/gi, '$1&#58;')
-    .replace(/\bwww\./gi, 'www&#46;');
+  return (
+    visible(s.replace(/\r\n?/g, '\n'))
+      .replace(/[&<>]/g, (c) => ENTITIES[c]!)
+      .replace(/[\\`*_[\]~|#$]/g, '\\$&')
+      // GFM turns bare URLs into links: break the triggers.
+      .replace(/\b(https?|ftp|mailto):/gi, '$1&#58;')
+      .replace(/\bwww\./gi, 'www&#46;')
+  );
 }
-
 
 export function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -70,7 +79,10 @@ export function formatMarkdown(a: Assessment, ctx: MarkdownContext): string {
   for (const u of a.units) out.push(...unitReport(a, u, ctx, []));
   if (a.adjustments) out.push(...adjustmentsPart(a, L));
   out.push(...dataSummary(a, L));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function unitReport(a: Assessment, u: UnitResult, ctx: MarkdownContext, path: string[]): string[] {
@@ -81,7 +93,12 @@ function unitReport(a: Assessment, u: UnitResult, ctx: MarkdownContext, path: st
   for (const g of sectionGroups(a, u.items)) out.push(...sectionBlock(a, u, g, ctx));
   out.push(...actionList(u, L));
   if (u.children.length) {
-    out.push(`### ${t(L, 'ranking')}${L === 'zh' ? '：' : ': '}${inline(u.children[0]!.levelTitle)}`, '', ...ranking(u, L), '');
+    out.push(
+      `### ${t(L, 'ranking')}${L === 'zh' ? '：' : ': '}${inline(u.children[0]!.levelTitle)}`,
+      '',
+      ...ranking(u, L),
+      '',
+    );
     // Units below with units of their own (counties of a city) get their own reports.
     for (const k of u.children) if (k.children.length) out.push(...unitReport(a, k, ctx, names));
   }
@@ -109,7 +126,10 @@ function vetoes(u: UnitResult, L: Lang): string[] {
   const label = `**${t(L, 'vetoes')}**${colon}`;
   const hit = u.vetoes.filter((v) => v.triggered);
   const unknown = u.vetoes.filter((v) => !v.checked);
-  if (!hit.length && !unknown.length) return [`${label}${t(L, 'vetoNone')}${L === 'zh' ? '（' : ' ('}${fill(L, 'vetoAllChecked', { n: u.vetoes.length })}${L === 'zh' ? '）' : ')'}`];
+  if (!hit.length && !unknown.length)
+    return [
+      `${label}${t(L, 'vetoNone')}${L === 'zh' ? '（' : ' ('}${fill(L, 'vetoAllChecked', { n: u.vetoes.length })}${L === 'zh' ? '）' : ')'}`,
+    ];
   const out: string[] = [];
   if (hit.length) {
     out.push(`${label}**${fill(L, 'vetoTriggeredN', { n: hit.length })}**`, '');
@@ -181,7 +201,10 @@ function sectionBlock(a: Assessment, u: UnitResult, g: Group, ctx: MarkdownConte
     cell(i.bonus && i.status === 'failed' ? t(L, 'notEarned') : statusWord(L, i.status)),
   ]);
   const head = [t(L, 'item'), t(L, 'value'), t(L, 'target'), t(L, 'gap'), t(L, 'points'), t(L, 'lost'), t(L, 'status')];
-  const explained = items.map((i) => `- **${inline(i.title)}**${L === 'zh' ? '：' : ': '}${inline(plainOps(explainItem(u.fields, i, L, a.scheme.labels)))}`);
+  const explained = items.map(
+    (i) =>
+      `- **${inline(i.title)}**${L === 'zh' ? '：' : ': '}${inline(plainOps(explainItem(u.fields, i, L, a.scheme.labels)))}`,
+  );
   return [
     `#### ${heading}`,
     '',
@@ -204,14 +227,24 @@ function remedyLine(i: ItemResult, L: Lang): string {
 
 /** By points recoverable, most first; equal gains keep the order given (points lost, then scheme). */
 function byGain<T>(xs: T[], gain: (x: T) => Rational): T[] {
-  return xs.map((x, i) => [x, i] as const).sort((a, b) => gain(b[0]).cmp(gain(a[0])) || a[1] - b[1]).map(([x]) => x);
+  return xs
+    .map((x, i) => [x, i] as const)
+    .sort((a, b) => gain(b[0]).cmp(gain(a[0])) || a[1] - b[1])
+    .map(([x]) => x);
 }
 
 function actionList(u: UnitResult, L: Lang): string[] {
-  const own = byGain(sortItems(u.items, 'lost').filter((i) => i.remedy), gainOf);
+  const own = byGain(
+    sortItems(u.items, 'lost').filter((i) => i.remedy),
+    gainOf,
+  );
   const below = byGain(
     // Below, only changes that recover points: the rest would drown the list.
-    u.children.flatMap((k) => sortItems(k.items, 'lost').filter((i) => i.remedy?.reachable && gainOf(i).sign() > 0).map((i) => ({ k, i }))),
+    u.children.flatMap((k) =>
+      sortItems(k.items, 'lost')
+        .filter((i) => i.remedy?.reachable && gainOf(i).sign() > 0)
+        .map((i) => ({ k, i })),
+    ),
     (x) => gainOf(x.i),
   );
   if (!own.length && !below.length) return [];
@@ -227,14 +260,35 @@ function actionList(u: UnitResult, L: Lang): string[] {
 function ranking(u: UnitResult, L: Lang): string[] {
   const kids = childrenByRank(u);
   const rows = kids.map((k) => {
-    const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
+    const worst = sortItems(
+      k.items.filter((i) => i.lost.sign() > 0),
+      'lost',
+    )
       .slice(0, 2)
-      .map((i) => cell(`${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L)} −${showPoints(i.lost)}`))
+      .map((i) =>
+        cell(
+          `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L)} −${showPoints(i.lost)}`,
+        ),
+      )
       .join('<br>');
     const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
-    return [String(k.rank), cell(k.name), `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), cell(k.grade ?? '') + veto, worst || t(L, 'none')];
+    return [
+      String(k.rank),
+      cell(k.name),
+      `${showPoints(k.score)} / ${showPoints(k.max)}`,
+      showPoints(k.scaled),
+      cell(k.grade ?? '') + veto,
+      worst || t(L, 'none'),
+    ];
   });
-  const head = [t(L, 'rank'), cell(u.children[0]!.levelTitle), t(L, 'score'), t(L, 'scaledHead'), t(L, 'gradeHead'), t(L, 'worst')];
+  const head = [
+    t(L, 'rank'),
+    cell(u.children[0]!.levelTitle),
+    t(L, 'score'),
+    t(L, 'scaledHead'),
+    t(L, 'gradeHead'),
+    t(L, 'worst'),
+  ];
   return table(head, ['r', 'l', 'r', 'r', 'l', 'l'], rows);
 }
 
@@ -244,8 +298,11 @@ function adjustmentsPart(a: Assessment, L: Lang): string[] {
   const asOf = a.adjustments!.asOf;
   const out = [`## ${adjustmentsTitle(L)}`, '', inline(adjustmentsSummary(a, L)), ''];
   const units = adjustedUnits(a.units);
-  if (units.length) out.push(...units.map((u) => `- **${inline(u.name)}**${zh ? '：' : ': '}${inline(selfVsAdjusted(u, L)!)}`), '');
-  const head = zh ? ['单位', '指标', '核定', '自评 → 核定', '理由', '核查单位', '文号', '日期', '状态'] : ['Unit', 'Item', 'Adjustment', 'Self → adjusted', 'Reason', 'Authority', 'Document', 'Date', 'Status'];
+  if (units.length)
+    out.push(...units.map((u) => `- **${inline(u.name)}**${zh ? '：' : ': '}${inline(selfVsAdjusted(u, L)!)}`), '');
+  const head = zh
+    ? ['单位', '指标', '核定', '自评 → 核定', '理由', '核查单位', '文号', '日期', '状态']
+    : ['Unit', 'Item', 'Adjustment', 'Self → adjusted', 'Reason', 'Authority', 'Document', 'Date', 'Status'];
   const rows = a.adjustments!.list.map((r) => [
     cell(r.unit.name),
     cell(r.item.title),
@@ -266,11 +323,33 @@ function dataSummary(a: Assessment, L: Lang): string[] {
   const n = (sev: string) => d.findings.filter((f) => f.severity === sev).length;
   const sep = L === 'zh' ? '；' : '; ';
   const comma = L === 'zh' ? '，' : ', ';
-  const counts = [fill(L, 'nErrors', { n: n('error') }), fill(L, 'nWarnings', { n: n('warning') }), fill(L, 'nNotes', { n: n('note') })].join(comma);
-  const out = [`## ${t(L, 'data')}`, '', `${fill(L, 'dataRows', { read: d.read, used: d.used, rejected: d.rejected })}${sep}${counts}`, ''];
+  const counts = [
+    fill(L, 'nErrors', { n: n('error') }),
+    fill(L, 'nWarnings', { n: n('warning') }),
+    fill(L, 'nNotes', { n: n('note') }),
+  ].join(comma);
+  const out = [
+    `## ${t(L, 'data')}`,
+    '',
+    `${fill(L, 'dataRows', { read: d.read, used: d.used, rejected: d.rejected })}${sep}${counts}`,
+    '',
+  ];
   if (d.files.length) {
-    const rows = d.files.map((f) => [cell(f.file), cell(f.encoding), String(f.read), String(f.used), String(f.rejected)]);
-    out.push(...table([t(L, 'file'), t(L, 'encoding'), t(L, 'rowsRead'), t(L, 'rowsUsed'), t(L, 'rowsNotUsed')], ['l', 'l', 'r', 'r', 'r'], rows), '');
+    const rows = d.files.map((f) => [
+      cell(f.file),
+      cell(f.encoding),
+      String(f.read),
+      String(f.used),
+      String(f.rejected),
+    ]);
+    out.push(
+      ...table(
+        [t(L, 'file'), t(L, 'encoding'), t(L, 'rowsRead'), t(L, 'rowsUsed'), t(L, 'rowsNotUsed')],
+        ['l', 'l', 'r', 'r', 'r'],
+        rows,
+      ),
+      '',
+    );
   }
   // Errors and warnings listed; notes only counted.
   const listed = d.findings.filter((f) => f.severity !== 'note');

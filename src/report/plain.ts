@@ -18,12 +18,14 @@ import { targetText, valueText, vetoWords } from './item-words';
 const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '==': '=', '!=': '≠' };
 
 /** `>= 13.04` → `≥ 13.04`; only whole operators between spaces (or at the start), never inside names. */
-export const plainOps = (s: string): string => s.replace(/(^|\s)(>=|<=|==|!=)(?=\s)/g, (_, pre: string, op: string) => `${pre}${SIGN[op]}`);
+export const plainOps = (s: string): string =>
+  s.replace(/(^|\s)(>=|<=|==|!=)(?=\s)/g, (_, pre: string, op: string) => `${pre}${SIGN[op]}`);
 
 export const yesNo = (b: boolean, lang: Lang): string => t(lang, b ? 'csvYes' : 'csvNo');
 
 /** The value as a person reads it: `94.7%`, `112.3`, 是/否 (the JSON keeps ✓/✗). */
-export const plainValue = (f: UnitFields, i: ItemResult, lang: Lang): string => (typeof i.value === 'boolean' ? yesNo(i.value, lang) : valueText(f, i));
+export const plainValue = (f: UnitFields, i: ItemResult, lang: Lang): string =>
+  typeof i.value === 'boolean' ? yesNo(i.value, lang) : valueText(f, i);
 
 /** The target with printed signs: `≥ 100%`. */
 export const plainTarget = (f: UnitFields, i: ItemResult): string | undefined => {
@@ -49,7 +51,15 @@ export interface VetoPlain {
 /** A percent when a side reads a percent field or is written with `%`, or a quotient is compared with a fraction below 1 (a rate). */
 function displayOf(f: UnitFields, a: Node, b: Node, rhs: Rational | undefined): Display {
   const percent = (n: Node): boolean =>
-    n.k === 'ref' ? f.scheme.fields.get(n.name)?.type === 'percent' : n.k === 'num' ? n.raw.includes('%') : n.k === 'bin' ? percent(n.a) || percent(n.b) : n.k === 'neg' ? percent(n.a) : false;
+    n.k === 'ref'
+      ? f.scheme.fields.get(n.name)?.type === 'percent'
+      : n.k === 'num'
+        ? n.raw.includes('%')
+        : n.k === 'bin'
+          ? percent(n.a) || percent(n.b)
+          : n.k === 'neg'
+            ? percent(n.a)
+            : false;
   if (percent(a) || percent(b)) return 'percent';
   if (a.k === 'bin' && a.op === '/' && rhs && rhs.sign() > 0 && rhs.cmp(Rational.ONE) < 0) return 'percent';
   return 'number';
@@ -67,21 +77,33 @@ export function vetoPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
   const veto = f.scheme.vetoes.find((x) => x.id === v.id);
   const fallback = (): VetoPlain => {
     const w = vetoWords(u, v);
-    return { rule: plainOps(w.condition), seen: plainOps(w.display).replace(/[✓✗]/g, (c) => yesNo(c === '✓', lang)), display: 'number' };
+    return {
+      rule: plainOps(w.condition),
+      seen: plainOps(w.display).replace(/[✓✗]/g, (c) => yesNo(c === '✓', lang)),
+      display: 'number',
+    };
   };
   if (!veto) return fallback();
   const when = veto.when;
   // On an item's value: `符合政策生育率 < 82%`.
   if (veto.item && when.kind === 'cmp') {
     const item = u.items.find((i) => i.id === veto.item);
-    const title = f.scheme.items.find((i) => i.id === veto.item)?.title ?? f.scheme.bonus?.items.find((i) => i.id === veto.item)?.title ?? veto.item;
+    const title =
+      f.scheme.items.find((i) => i.id === veto.item)?.title ??
+      f.scheme.bonus?.items.find((i) => i.id === veto.item)?.title ??
+      veto.item;
     const display = item?.kind ?? 'number';
     const rhs = evaluate(when.rhs.ast, f.env);
     if (!(rhs instanceof Rational)) return fallback();
     const line = showValue(rhs, display);
     const rule = `${title} ${sign(when.op as Cmp)} ${line}`;
-    if (!v.checked || !item || item.value === undefined || typeof item.value === 'boolean') return { rule, seen: rule, display };
-    return { rule, seen: `${title} ${valueText(f, item)} ${sign(v.triggered ? (when.op as Cmp) : NOT[when.op as Cmp])} ${line}`, display };
+    if (!v.checked || !item || item.value === undefined || typeof item.value === 'boolean')
+      return { rule, seen: rule, display };
+    return {
+      rule,
+      seen: `${title} ${valueText(f, item)} ${sign(v.triggered ? (when.op as Cmp) : NOT[when.op as Cmp])} ${line}`,
+      display,
+    };
   }
   if (when.kind !== 'formula') return fallback();
   const ast = when.f.ast;
@@ -90,7 +112,11 @@ export function vetoPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
     const label = f.scheme.fields.get(ast.name)!.label;
     const value = f.env(ast.name);
     const colon = lang === 'zh' ? '：' : ': ';
-    return { rule: label, seen: typeof value === 'boolean' ? `${label}${colon}${yesNo(value, lang)}` : label, display: 'boolean' };
+    return {
+      rule: label,
+      seen: typeof value === 'boolean' ? `${label}${colon}${yesNo(value, lang)}` : label,
+      display: 'boolean',
+    };
   }
   // A comparison: `出生男婴 / 出生女婴 * 100 > 120` → `出生人口性别比 111.28 ≤ 120`.
   if (ast.k !== 'bin' || !CMPS.has(ast.op)) return fallback();
@@ -104,5 +130,9 @@ export function vetoPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
   const line = showValue(rhs, display);
   const rule = `${name ?? plainOps(render(ast.a, labels))} ${sign(op)} ${line}`;
   if (!v.checked || !(lhs instanceof Rational)) return { rule, seen: rule, display };
-  return { rule, seen: `${name ? `${name} ` : ''}${showValue(lhs, display)} ${sign(v.triggered ? op : NOT[op])} ${line}`, display };
+  return {
+    rule,
+    seen: `${name ? `${name} ` : ''}${showValue(lhs, display)} ${sign(v.triggered ? op : NOT[op])} ${line}`,
+    display,
+  };
 }

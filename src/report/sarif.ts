@@ -37,13 +37,18 @@ export function formatSarif(findings: readonly Finding[], ctx: SarifContext): st
     // In a YAML file the column is a character's; in a data file it is the sheet's column, kept as a property.
     const text = d.file !== undefined && /\.ya?ml$/i.test(d.file);
     const col = d.col !== undefined && d.col >= 1 ? d.col : undefined;
-    const region = d.line !== undefined && d.line >= 1 ? { startLine: d.line, ...(text && col ? { startColumn: col } : {}) } : undefined;
+    const region =
+      d.line !== undefined && d.line >= 1
+        ? { startLine: d.line, ...(text && col ? { startColumn: col } : {}) }
+        : undefined;
     return {
       ruleId: d.code,
       ruleIndex: rules.indexOf(d.code),
       level: LEVEL[d.severity],
       message: { text: findingText(d, ctx.lang) },
-      ...(d.file !== undefined ? { locations: [{ physicalLocation: { artifactLocation: sarifUri(d.file), ...(region ? { region } : {}) } }] } : {}),
+      ...(d.file !== undefined
+        ? { locations: [{ physicalLocation: { artifactLocation: sarifUri(d.file), ...(region ? { region } : {}) } }] }
+        : {}),
       ...(d.file !== undefined && !text && col ? { properties: { column: col } } : {}),
     };
   });
@@ -61,7 +66,11 @@ export function formatSarif(findings: readonly Finding[], ctx: SarifContext): st
         },
         // Columns as the YAML reader counts them: UTF-16 code units (𠮷 is two), as editors do.
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: ctx.lang === 'zh' ? '运行 pinggu 的目录' : 'the folder pinggu was run in' } } },
+        originalUriBaseIds: {
+          '%SRCROOT%': {
+            description: { text: ctx.lang === 'zh' ? '运行 pinggu 的目录' : 'the folder pinggu was run in' },
+          },
+        },
         results,
       },
     ],

@@ -65,23 +65,31 @@ export function gauge(g: GaugeSpec, id: string): string {
   const top = 30;
   const h = 28;
   const out: string[] = [];
-  out.push(`<svg id="${esc(id)}" class="chart gauge" data-chart="gauge" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(g.title)}">`);
+  out.push(
+    `<svg id="${esc(id)}" class="chart gauge" data-chart="gauge" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(g.title)}">`,
+  );
   out.push(`<title>${esc(g.title)}</title>`);
   out.push(`<rect class="track" x="${n(x0)}" y="${top}" width="${n(x1 - x0)}" height="${h}" rx="3"/>`);
   out.push(`<rect class="${esc(g.tone)}" x="${n(x0)}" y="${top}" width="${n(x(g.score) - x0)}" height="${h}" rx="3"/>`);
   for (const t of g.ticks) {
     out.push(`<line class="tick" x1="${n(x(t.at))}" y1="${top + h}" x2="${n(x(t.at))}" y2="${top + h + 4}"/>`);
-    out.push(`<text class="tick-label" x="${n(x(t.at))}" y="${top + h + 16}" text-anchor="middle">${esc(t.label)}</text>`);
+    out.push(
+      `<text class="tick-label" x="${n(x(t.at))}" y="${top + h + 16}" text-anchor="middle">${esc(t.label)}</text>`,
+    );
   }
   const px = x(g.pass);
   out.push(`<line class="pass-line" x1="${n(px)}" y1="${top - 8}" x2="${n(px)}" y2="${top + h + 2}"/>`);
   // The pass label sits left of its line when the line is near the right end.
   const passRight = px > W - 120;
-  out.push(`<text class="pass-label" x="${n(passRight ? px - 4 : px + 4)}" y="${top - 10}" text-anchor="${passRight ? 'end' : 'start'}">${esc(g.passLabel)}</text>`);
+  out.push(
+    `<text class="pass-label" x="${n(passRight ? px - 4 : px + 4)}" y="${top - 10}" text-anchor="${passRight ? 'end' : 'start'}">${esc(g.passLabel)}</text>`,
+  );
   // The score inside the bar when there is room, else just right of it.
   const sx = x(g.score);
   const inside = sx - x0 > 70;
-  out.push(`<text class="score-label${inside ? ' inside' : ''}" x="${n(inside ? sx - 6 : sx + 6)}" y="${top + h / 2 + 5}" text-anchor="${inside ? 'end' : 'start'}">${esc(g.scoreLabel)}</text>`);
+  out.push(
+    `<text class="score-label${inside ? ' inside' : ''}" x="${n(inside ? sx - 6 : sx + 6)}" y="${top + h / 2 + 5}" text-anchor="${inside ? 'end' : 'start'}">${esc(g.scoreLabel)}</text>`,
+  );
   out.push('</svg>');
   return out.join('');
 }
@@ -123,7 +131,9 @@ export function barChart(c: BarChartSpec, id: string): string {
   const x = (v: number) => x0 + ((x1 - x0) * Math.max(0, Math.min(v, c.end))) / (c.end || 1);
   const H = top + rowH * c.bars.length + 6;
   const out: string[] = [];
-  out.push(`<svg id="${esc(id)}" class="chart bars" data-chart="${esc(c.kind)}" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(c.title)}">`);
+  out.push(
+    `<svg id="${esc(id)}" class="chart bars" data-chart="${esc(c.kind)}" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(c.title)}">`,
+  );
   out.push(`<title>${esc(c.title)}</title>`);
   // The marker goes under the bars: it shows between them and past the short ones.
   if (c.marker) {
@@ -136,13 +146,22 @@ export function barChart(c: BarChartSpec, id: string): string {
     const cy = y + rowH / 2;
     out.push(`<g class="bar">`);
     if (b.tip) out.push(`<title>${esc(b.tip)}</title>`);
-    out.push(`<text class="bar-label" x="${n(x0 - 8)}" y="${n(cy + 4)}" text-anchor="end">${esc(fit(b.label, labelW - 12, size))}</text>`);
-    if (b.back !== undefined) out.push(`<rect class="back" x="${n(x0)}" y="${n(cy - barH / 2)}" width="${n(x(b.back) - x0)}" height="${barH}"/>`);
-    out.push(`<rect class="${esc(b.tone)}" x="${n(x0)}" y="${n(cy - barH / 2)}" width="${n(Math.max(x(b.value) - x0, b.value > 0 ? 1 : 0))}" height="${barH}"/>`);
+    out.push(
+      `<text class="bar-label" x="${n(x0 - 8)}" y="${n(cy + 4)}" text-anchor="end">${esc(fit(b.label, labelW - 12, size))}</text>`,
+    );
+    if (b.back !== undefined)
+      out.push(
+        `<rect class="back" x="${n(x0)}" y="${n(cy - barH / 2)}" width="${n(x(b.back) - x0)}" height="${barH}"/>`,
+      );
+    out.push(
+      `<rect class="${esc(b.tone)}" x="${n(x0)}" y="${n(cy - barH / 2)}" width="${n(Math.max(x(b.value) - x0, b.value > 0 ? 1 : 0))}" height="${barH}"/>`,
+    );
     // The value inside the end of a bar long enough to hold it (none behind it), else after it.
     const inside = b.back === undefined && x(b.value) - x0 > textPx(b.valueLabel, 11) + 12;
     const vx = inside ? x(b.value) - 5 : Math.max(x(b.value), b.back === undefined ? 0 : x(b.back)) + 6;
-    out.push(`<text class="bar-value${inside ? ' inside' : ''}" x="${n(vx)}" y="${n(cy + 4)}"${inside ? ' text-anchor="end"' : ''}>${esc(b.valueLabel)}</text>`);
+    out.push(
+      `<text class="bar-value${inside ? ' inside' : ''}" x="${n(vx)}" y="${n(cy + 4)}"${inside ? ' text-anchor="end"' : ''}>${esc(b.valueLabel)}</text>`,
+    );
     out.push('</g>');
   });
   out.push('</svg>');

@@ -11,7 +11,16 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Lang } from '../diagnostics';
 import { showPoints } from './display';
 import type { Assessment, ItemResult, Status, UnitResult } from '../engine/types';
-import { adjustedUnits, adjustmentAction, adjustmentSource, adjustmentsSummary, adjustmentsTitle, notAppliedWhy, recordChange, selfVsAdjusted } from './adjustments';
+import {
+  adjustedUnits,
+  adjustmentAction,
+  adjustmentSource,
+  adjustmentsSummary,
+  adjustmentsTitle,
+  notAppliedWhy,
+  recordChange,
+  selfVsAdjusted,
+} from './adjustments';
 import { remedyText } from './explain';
 import { grid } from './grid';
 import { statusWord, t } from './i18n';
@@ -51,12 +60,27 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   const zh = L === 'zh';
   const colon = zh ? '：' : ': ';
   const pass = u.passed ? c.green.bold(t(L, 'passed')) : c.red.bold(t(L, 'failed'));
-  const scaled = u.max.eq(a.scheme.total) ? '' : zh ? `  （${t(L, 'scaledNote')}：${showPoints(u.scaled)}）` : `  (${t(L, 'scaledNote')}: ${showPoints(u.scaled)})`;
-  const bonus = u.bonus.sign() > 0 ? (zh ? `（${t(L, 'bonus')} +${showPoints(u.bonus)}）` : ` (${t(L, 'bonus')} +${showPoints(u.bonus)})`) : '';
+  const scaled = u.max.eq(a.scheme.total)
+    ? ''
+    : zh
+      ? `  （${t(L, 'scaledNote')}：${showPoints(u.scaled)}）`
+      : `  (${t(L, 'scaledNote')}: ${showPoints(u.scaled)})`;
+  const bonus =
+    u.bonus.sign() > 0
+      ? zh
+        ? `（${t(L, 'bonus')} +${showPoints(u.bonus)}）`
+        : ` (${t(L, 'bonus')} +${showPoints(u.bonus)})`
+      : '';
   const grade = u.grade ? `  ${t(L, 'grade')} ${u.grade}` : '';
   const rank = u.of > 1 ? `  ${t(L, 'rank')} ${u.rank}/${u.of}` : '';
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
-  const provisional = errors ? c.red(zh ? `  （数据有 ${errors} 个错误，结果仅供参考）` : `  (the data has ${errors} error${errors === 1 ? '' : 's'}: provisional)`) : '';
+  const provisional = errors
+    ? c.red(
+        zh
+          ? `  （数据有 ${errors} 个错误，结果仅供参考）`
+          : `  (the data has ${errors} error${errors === 1 ? '' : 's'}: provisional)`,
+      )
+    : '';
   const lines = [
     `${c.bold(u.name)}  ${t(L, 'score')} ${c.bold(showPoints(u.score))} / ${showPoints(u.max)}${bonus}${scaled}  ${t(L, 'passLine')} ${showPoints(a.scheme.pass)}  ${pass}${grade}${rank}${provisional}`,
   ];
@@ -65,7 +89,9 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   const hit = u.vetoes.filter((v) => v.triggered);
   const unknown = u.vetoes.filter((v) => !v.checked);
   if (hit.length === 0 && unknown.length === 0) {
-    lines.push(`${t(L, 'vetoes')}${colon}${c.green(t(L, 'vetoNone'))}${zh ? `（共 ${u.vetoes.length} 项，均已检查）` : ` (all ${u.vetoes.length} checked)`}`);
+    lines.push(
+      `${t(L, 'vetoes')}${colon}${c.green(t(L, 'vetoNone'))}${zh ? `（共 ${u.vetoes.length} 项，均已检查）` : ` (all ${u.vetoes.length} checked)`}`,
+    );
   }
   if (hit.length) {
     lines.push(c.red.bold(`${t(L, 'vetoes')}${colon}${zh ? `触发 ${hit.length} 项` : `${hit.length} TRIGGERED`}`));
@@ -74,7 +100,11 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
     }
   }
   if (unknown.length) {
-    lines.push(c.yellow.bold(`${t(L, 'vetoes')}${colon}${zh ? `${unknown.length} 项无法检查（不能判定通过）` : `${unknown.length} could not be checked (so no pass)`}`));
+    lines.push(
+      c.yellow.bold(
+        `${t(L, 'vetoes')}${colon}${zh ? `${unknown.length} 项无法检查（不能判定通过）` : `${unknown.length} could not be checked (so no pass)`}`,
+      ),
+    );
     for (const v of unknown) lines.push(c.yellow(`  ? ${v.title}${colon}${v.reason ? say(v.reason, L) : ''}`));
   }
   return lines;
@@ -85,7 +115,7 @@ function itemsTable(u: UnitResult, items: ItemResult[], ctx: TableContext, c: Ch
   const rows: string[][] = [];
   for (const i of items) {
     const color = statusColor(c, i.status);
-    const gap = i.gap && i.gap.sign() > 0 ? gapText(i) ?? '' : '';
+    const gap = i.gap && i.gap.sign() > 0 ? (gapText(i) ?? '') : '';
     rows.push([
       `${i.bonus ? `+ ${i.title}` : i.title}${i.adjustment ? ' *' : ''}`,
       plainValue(u.fields, i, L),
@@ -133,8 +163,16 @@ function actions(u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
   return [
     '',
     c.bold(zh ? `整改清单（${level}，按可挽回分值）：` : `Action list (${level}, by points recovered):`),
-    ...list.slice(0, ACTIONS_SHOWN).map(({ k, i }) => `  • ${k.name} — ${i.title}${zh ? '：' : ': '}${remedyText(i.remedy!, ctx.lang)}`),
-    ...(more > 0 ? [zh ? `  ……另有 ${more} 项（--format json 或 md 中可见全部）` : `  … ${more} more (all of them in --format json or md)`] : []),
+    ...list
+      .slice(0, ACTIONS_SHOWN)
+      .map(({ k, i }) => `  • ${k.name} — ${i.title}${zh ? '：' : ': '}${remedyText(i.remedy!, ctx.lang)}`),
+    ...(more > 0
+      ? [
+          zh
+            ? `  ……另有 ${more} 项（--format json 或 md 中可见全部）`
+            : `  … ${more} more (all of them in --format json or md)`,
+        ]
+      : []),
   ];
 }
 
@@ -144,14 +182,32 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
   const rows: string[][] = [];
   const kids = childrenByRank(u);
   for (const k of kids) {
-    const worst = sortItems(k.items.filter((i) => i.lost.sign() > 0), 'lost')
+    const worst = sortItems(
+      k.items.filter((i) => i.lost.sign() > 0),
+      'lost',
+    )
       .slice(0, 2)
-      .map((i) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L)} −${showPoints(i.lost)}`)
+      .map(
+        (i) =>
+          `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(L, i.status) : plainValue(k.fields, i, L)} −${showPoints(i.lost)}`,
+      )
       .join('\n');
     const veto = k.vetoes.some((v) => v.triggered) ? ' ✗' : k.vetoes.some((v) => !v.checked) ? ' ?' : '';
-    rows.push([String(k.rank), k.self ? `${k.name} *` : k.name, `${showPoints(k.score)} / ${showPoints(k.max)}`, showPoints(k.scaled), (k.grade ?? '') + veto, worst || t(L, 'none')]);
+    rows.push([
+      String(k.rank),
+      k.self ? `${k.name} *` : k.name,
+      `${showPoints(k.score)} / ${showPoints(k.max)}`,
+      showPoints(k.scaled),
+      (k.grade ?? '') + veto,
+      worst || t(L, 'none'),
+    ]);
   }
-  return grid(rows, { head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'scaledHead'), t(L, 'gradeHead'), t(L, 'worst')], widths: [4, 12, 12, 6, 8, 35], headStyle: c.cyan, border: c.gray });
+  return grid(rows, {
+    head: [t(L, 'rank'), level, t(L, 'score'), t(L, 'scaledHead'), t(L, 'gradeHead'), t(L, 'worst')],
+    widths: [4, 12, 12, 6, 8, 35],
+    headStyle: c.cyan,
+    border: c.gray,
+  });
 }
 
 function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
@@ -159,7 +215,12 @@ function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkIns
   const items = sortItems(u.items, ctx.sort);
   out.push('', itemsTable(u, items, ctx, c), ...remedies(items, ctx, c));
   if (u.children.length) {
-    out.push('', c.bold(`${t(ctx.lang, 'ranking')}${ctx.lang === 'zh' ? '：' : ': '}${u.children[0]!.levelTitle}`), ranking(u, ctx, c), ...actions(u, ctx, c));
+    out.push(
+      '',
+      c.bold(`${t(ctx.lang, 'ranking')}${ctx.lang === 'zh' ? '：' : ': '}${u.children[0]!.levelTitle}`),
+      ranking(u, ctx, c),
+      ...actions(u, ctx, c),
+    );
     // Grandchildren (e.g. townships of each county in a city) get their own sections.
     for (const k of u.children) if (k.children.length) out.push('', ...unitReport(a, k, ctx, c));
   }
@@ -172,7 +233,9 @@ function adjustmentsBlock(a: Assessment, ctx: TableContext, c: ChalkInstance): s
   const zh = L === 'zh';
   const colon = zh ? '：' : ': ';
   const asOf = a.adjustments!.asOf;
-  const out = [c.bold(`${adjustmentsTitle(L)}${zh ? '（标 * 者）' : ' (marked *)'}${colon}${adjustmentsSummary(a, L)}`)];
+  const out = [
+    c.bold(`${adjustmentsTitle(L)}${zh ? '（标 * 者）' : ' (marked *)'}${colon}${adjustmentsSummary(a, L)}`),
+  ];
   for (const u of adjustedUnits(a.units)) out.push(`  ${u.name}${colon}${selfVsAdjusted(u, L)}`);
   for (const r of a.adjustments!.list) {
     const why = notAppliedWhy(r, asOf, L);
@@ -189,12 +252,18 @@ function dataSummary(a: Assessment, ctx: TableContext): string {
   const n = (sev: string) => d.findings.filter((f) => f.severity === sev).length;
   const [errors, warnings, notes] = [n('error'), n('warning'), n('note')];
   const zh = ctx.lang === 'zh';
-  const noteText = notes && !ctx.verbose ? (zh ? `（另有提示 ${notes} 个，--verbose 显示）` : ` (${notes} note${notes === 1 ? '' : 's'}: --verbose shows ${notes === 1 ? 'it' : 'them'})`) : '';
+  const noteText =
+    notes && !ctx.verbose
+      ? zh
+        ? `（另有提示 ${notes} 个，--verbose 显示）`
+        : ` (${notes} note${notes === 1 ? '' : 's'}: --verbose shows ${notes === 1 ? 'it' : 'them'})`
+      : '';
   const lines = [
     zh
       ? `数据：读入 ${d.read} 行，使用 ${d.used} 行，未使用 ${d.rejected} 行；错误 ${errors} 个，警告 ${warnings} 个${noteText}`
       : `Data: ${d.read} rows read, ${d.used} used, ${d.rejected} not used; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${noteText}`,
   ];
-  for (const f of d.findings) if (ctx.verbose || f.severity !== 'note') lines.push(`  ${formatDiagnostic(f, ctx.lang)}`);
+  for (const f of d.findings)
+    if (ctx.verbose || f.severity !== 'note') lines.push(`  ${formatDiagnostic(f, ctx.lang)}`);
   return lines.join('\n');
 }

@@ -38,9 +38,21 @@ export function templateSheets(scheme: Scheme, units?: readonly TemplateUnit[]):
     if (labels.length === 0) return;
     const key = level.key?.[0];
     const ids = key === undefined ? [level.name[0]!] : [level.name[0]!, key];
-    const rows = i === 0 && units ? units.map((u) => [...(key === undefined ? [u.name] : [u.name, u.code ?? '']), ...labels.map(() => '')]) : [];
-    const fields = own.map((f) => (f.min === undefined ? { type: f.type } : { type: f.type, min: Number(f.min.toDecimal(12)) }));
-    sheets.push({ level: level.id, title: level.title, header: [...ids, ...labels], idColumns: ids.length, rows, fields });
+    const rows =
+      i === 0 && units
+        ? units.map((u) => [...(key === undefined ? [u.name] : [u.name, u.code ?? '']), ...labels.map(() => '')])
+        : [];
+    const fields = own.map((f) =>
+      f.min === undefined ? { type: f.type } : { type: f.type, min: Number(f.min.toDecimal(12)) },
+    );
+    sheets.push({
+      level: level.id,
+      title: level.title,
+      header: [...ids, ...labels],
+      idColumns: ids.length,
+      rows,
+      fields,
+    });
   });
   return sheets;
 }

@@ -37,7 +37,9 @@ export function trendHtml(t: Trend, ctx: TrendHtmlContext): string {
   const id = ctx.idPrefix ?? 'trend';
   const out: string[] = [`<section class="part trend">`, `<h2>${esc(tw(L, 'title'))}</h2>`];
   const compared = t.units.filter((u) => u.diff);
-  out.push(`<p class="meta">${esc(compared.length ? tw(L, 'compared', { pairs: comparedLabel(L, t) }) : tw(L, 'nothingBefore'))}</p>`);
+  out.push(
+    `<p class="meta">${esc(compared.length ? tw(L, 'compared', { pairs: comparedLabel(L, t) }) : tw(L, 'nothingBefore'))}</p>`,
+  );
   for (const s of t.schemes) {
     const [first, ...rest] = schemeLines(L, s, esc);
     out.push(`<p class="warn">${first}</p><ul>${rest.map((l) => `<li>${l.trim()}</li>`).join('')}</ul>`);
@@ -55,7 +57,17 @@ export function trendHtml(t: Trend, ctx: TrendHtmlContext): string {
 function gateParts(L: Lang, gate: GateResult | undefined): string[] {
   const gates = gateLines(L, gate, esc);
   if (!gates.length) return [];
-  return [`<h3 class="${gate!.exitCode ? 'gate-fail' : 'gate-pass'}">${gates[0]}</h3>`, ...(gates.length > 1 ? [`<ul>${gates.slice(1).map((l) => `<li>${l.trim()}</li>`).join('')}</ul>`] : [])];
+  return [
+    `<h3 class="${gate!.exitCode ? 'gate-fail' : 'gate-pass'}">${gates[0]}</h3>`,
+    ...(gates.length > 1
+      ? [
+          `<ul>${gates
+            .slice(1)
+            .map((l) => `<li>${l.trim()}</li>`)
+            .join('')}</ul>`,
+        ]
+      : []),
+  ];
 }
 
 /** The gates' verdict as a part of its own, for the top of a summary page. */
@@ -78,7 +90,12 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang, id: string): string {
         marker: { at: newest.pass.toNumber(6), label: tw(L, 'passLine', { n: showPoints(newest.pass) }) },
         points: t.columns.map((_, ci) => {
           const p = at(ci);
-          return { label: labels[ci]!, value: p ? p.scaled.toNumber(6) : null, valueLabel: p ? showPoints(p.scaled) : '', tip: p ? `${labels[ci]}: ${showPoints(p.scaled)}` : '' };
+          return {
+            label: labels[ci]!,
+            value: p ? p.scaled.toNumber(6) : null,
+            valueLabel: p ? showPoints(p.scaled) : '',
+            tip: p ? `${labels[ci]}: ${showPoints(p.scaled)}` : '',
+          };
         }),
       },
       `${id}-score`,
@@ -87,41 +104,56 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang, id: string): string {
   // Small multiples: the sections of the newest snapshot, in its order.
   out.push(`<h4>${esc(tw(L, 'sectionsOver'))}</h4>`, `<div class="multiples">`);
   // Bonus points have no maximum to draw against: the multiples show the scored sections.
-  newest.sections.filter((s) => s.max.sign() > 0).forEach((s, k) => {
-    const values = t.columns.map((_, ci) => at(ci)?.sections.find((x) => x.id === s.id));
-    const known = values.filter((v) => v !== undefined);
-    const prev = known.length > 1 ? known[known.length - 2]! : undefined;
-    const last = known[known.length - 1]!;
-    const cmp = prev ? last.points.cmp(prev.points) : 0;
-    const end = Math.max(...known.map((v) => v.max.toNumber(6)), ...known.map((v) => v.points.toNumber(6)));
-    out.push(
-      miniChart(
-        {
-          title: tw(L, 'chartSection', { section: s.title, max: showPoints(s.max) }),
-          label: s.title,
-          end,
-          lastLabel: showPoints(last.points),
-          trend: cmp < 0 ? 'down' : cmp > 0 ? 'up' : 'flat',
-          points: values.map((v, ci) => ({ value: v ? v.points.toNumber(6) : null, tip: v ? `${labels[ci]}: ${showPoints(v.points)} / ${showPoints(v.max)}` : '' })),
-        },
-        `${id}-section-${k + 1}`,
-      ),
-    );
-  });
+  newest.sections
+    .filter((s) => s.max.sign() > 0)
+    .forEach((s, k) => {
+      const values = t.columns.map((_, ci) => at(ci)?.sections.find((x) => x.id === s.id));
+      const known = values.filter((v) => v !== undefined);
+      const prev = known.length > 1 ? known[known.length - 2]! : undefined;
+      const last = known[known.length - 1]!;
+      const cmp = prev ? last.points.cmp(prev.points) : 0;
+      const end = Math.max(...known.map((v) => v.max.toNumber(6)), ...known.map((v) => v.points.toNumber(6)));
+      out.push(
+        miniChart(
+          {
+            title: tw(L, 'chartSection', { section: s.title, max: showPoints(s.max) }),
+            label: s.title,
+            end,
+            lastLabel: showPoints(last.points),
+            trend: cmp < 0 ? 'down' : cmp > 0 ? 'up' : 'flat',
+            points: values.map((v, ci) => ({
+              value: v ? v.points.toNumber(6) : null,
+              tip: v ? `${labels[ci]}: ${showPoints(v.points)} / ${showPoints(v.max)}` : '',
+            })),
+          },
+          `${id}-section-${k + 1}`,
+        ),
+      );
+    });
   out.push('</div>');
   if (u.diff) {
     const colon = L === 'zh' ? '：' : ': ';
     const below = t.units.filter((x) => x.diff && x.depth > 0 && x.path[0] === u.path[0]);
-    const li = (i: ItemChange) => `<li>${esc(i.title)}${colon}${i.before ? showPoints(i.before.points) : '—'} → ${i.after ? showPoints(i.after.points) : '—'}${i.points ? ` (${signed(i.points)})` : ''}${i.schemeChanged ? ` <em>${esc(tw(L, 'schemeChangedMark'))}</em>` : ''}</li>`;
+    const li = (i: ItemChange) =>
+      `<li>${esc(i.title)}${colon}${i.before ? showPoints(i.before.points) : '—'} → ${i.after ? showPoints(i.after.points) : '—'}${i.points ? ` (${signed(i.points)})` : ''}${i.schemeChanged ? ` <em>${esc(tw(L, 'schemeChangedMark'))}</em>` : ''}</li>`;
     for (const [w, cls, xs, pick] of [
       ['newlyFailing', 'failing', u.diff.newlyFailing, (x: UnitTrend) => x.diff!.newlyFailing],
       ['newlyMet', 'met', u.diff.newlyMet, (x: UnitTrend) => x.diff!.newlyMet],
     ] as const) {
       const lines = [
         ...xs.map(li),
-        ...below.filter((b) => pick(b).length).map((b) => `<li>${esc(b.names.slice(1).join(' › '))}${colon}${pick(b).map((i) => `${esc(i.title)}${i.points ? ` ${signed(i.points)}` : ''}`).join(L === 'zh' ? '，' : ', ')}</li>`),
+        ...below
+          .filter((b) => pick(b).length)
+          .map(
+            (b) =>
+              `<li>${esc(b.names.slice(1).join(' › '))}${colon}${pick(b)
+                .map((i) => `${esc(i.title)}${i.points ? ` ${signed(i.points)}` : ''}`)
+                .join(L === 'zh' ? '，' : ', ')}</li>`,
+          ),
       ];
-      out.push(`<p class="${cls}"><strong>${esc(tw(L, w, { n: xs.length }))}</strong>${lines.length ? '' : `${colon}${esc(tw(L, 'none'))}`}</p>`);
+      out.push(
+        `<p class="${cls}"><strong>${esc(tw(L, w, { n: xs.length }))}</strong>${lines.length ? '' : `${colon}${esc(tw(L, 'none'))}`}</p>`,
+      );
       if (lines.length) out.push(`<ul class="${cls}">${lines.join('')}</ul>`);
     }
   }

@@ -37,7 +37,10 @@ export const itemMoved = (i: ItemChange): boolean =>
 
 /** For the pages people read: only items whose points, status or definition changed. */
 export const itemScoredDifferently = (i: ItemChange): boolean =>
-  i.schemeChanged || Boolean(i.points && !i.points.isZero()) || i.before?.status !== i.after?.status || i.change !== null;
+  i.schemeChanged ||
+  Boolean(i.points && !i.points.isZero()) ||
+  i.before?.status !== i.after?.status ||
+  i.change !== null;
 
 const item = (i: ItemChange) => ({
   id: i.id,
@@ -97,8 +100,29 @@ const unit = (u: UnitTrend) => ({
 
 const reason = (r: GateReason) =>
   r.kind === 'regression'
-    ? { kind: r.kind, unit: r.unit, key: r.key, path: r.path, from: n(r.from), to: n(r.to), drop: n(r.drop), threshold: n(r.threshold), schemeChanged: r.schemeChanged, items: r.items.map((i) => ({ item: i.item, title: i.title, points: n(i.points) })) }
-    : { kind: r.kind, unit: r.unit, key: r.key, path: r.path, item: r.item, title: r.title, points: n(r.points), before: r.before, after: r.after };
+    ? {
+        kind: r.kind,
+        unit: r.unit,
+        key: r.key,
+        path: r.path,
+        from: n(r.from),
+        to: n(r.to),
+        drop: n(r.drop),
+        threshold: n(r.threshold),
+        schemeChanged: r.schemeChanged,
+        items: r.items.map((i) => ({ item: i.item, title: i.title, points: n(i.points) })),
+      }
+    : {
+        kind: r.kind,
+        unit: r.unit,
+        key: r.key,
+        path: r.path,
+        item: r.item,
+        title: r.title,
+        points: n(r.points),
+        before: r.before,
+        after: r.after,
+      };
 
 export function trendJson(t: Trend, gate?: GateResult) {
   return {
@@ -112,8 +136,18 @@ export function trendJson(t: Trend, gate?: GateResult) {
         title: i.title,
         change: i.kind,
         fields: i.fields,
-        before: i.before && { title: i.before.title, max: nn(i.before.max), target: i.before.target, formula: i.before.formula },
-        after: i.after && { title: i.after.title, max: nn(i.after.max), target: i.after.target, formula: i.after.formula },
+        before: i.before && {
+          title: i.before.title,
+          max: nn(i.before.max),
+          target: i.before.target,
+          formula: i.before.formula,
+        },
+        after: i.after && {
+          title: i.after.title,
+          max: nn(i.after.max),
+          target: i.after.target,
+          formula: i.after.formula,
+        },
       })),
     })),
     units: t.units.map(unit),

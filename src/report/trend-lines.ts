@@ -16,17 +16,34 @@ type Esc = (s: string) => string;
 /** For the terminal: control characters shown as escapes. */
 const plain: Esc = visible;
 
-const FIELD: Record<string, TrendWord> = { title: 'fieldTitle', max: 'fieldMax', target: 'fieldTarget', formula: 'fieldFormula' };
+const FIELD: Record<string, TrendWord> = {
+  title: 'fieldTitle',
+  max: 'fieldMax',
+  target: 'fieldTarget',
+  formula: 'fieldFormula',
+};
 
 /** The periods compared, e.g. `2026-08 → 2026-09` (several when units were compared across different ones). */
 export function comparedLabel(L: Lang, t: Trend): string {
-  const pairs = new Set(t.units.filter((u) => u.diff).map((u) => `${columnLabel(L, t.columns[u.diff!.before.column]!, t.columns)} → ${columnLabel(L, t.columns[u.diff!.after.column]!, t.columns)}`));
+  const pairs = new Set(
+    t.units
+      .filter((u) => u.diff)
+      .map(
+        (u) =>
+          `${columnLabel(L, t.columns[u.diff!.before.column]!, t.columns)} → ${columnLabel(L, t.columns[u.diff!.after.column]!, t.columns)}`,
+      ),
+  );
   return [...pairs].join(L === 'zh' ? '；' : '; ');
 }
 
 export function schemeLines(L: Lang, s: SchemeChange, esc: Esc = plain): string[] {
   const colon = L === 'zh' ? '：' : ': ';
-  const out = [tw(L, 'schemeChanged', { from: esc(`${s.before.id} ${s.before.version}`), to: esc(`${s.after.id} ${s.after.version}`) })];
+  const out = [
+    tw(L, 'schemeChanged', {
+      from: esc(`${s.before.id} ${s.before.version}`),
+      to: esc(`${s.after.id} ${s.after.version}`),
+    }),
+  ];
   if (!s.items.length) out.push(`  ${tw(L, 'schemeSame')}`);
   for (const i of s.items) {
     const name = `${esc(i.title)} (${esc(i.id)})`;
@@ -37,7 +54,8 @@ export function schemeLines(L: Lang, s: SchemeChange, esc: Esc = plain): string[
     const parts = i.fields.map((f) => {
       const b = i.before!;
       const a = i.after!;
-      const v = (x: typeof b) => (f === 'max' ? (x.max ? showPoints(x.max) : '—') : f === 'title' ? x.title : (x[f] ?? '—'));
+      const v = (x: typeof b) =>
+        f === 'max' ? (x.max ? showPoints(x.max) : '—') : f === 'title' ? x.title : (x[f] ?? '—');
       return `${tw(L, FIELD[f]!)} ${esc(`"${v(b)}" → "${v(a)}"`)}`;
     });
     out.push(`  ~ ${name}${colon}${parts.join(L === 'zh' ? '；' : '; ')}`);
@@ -52,9 +70,21 @@ export function gateLines(L: Lang, gate: GateResult | undefined, esc: Esc = plai
   const head = `${tw(L, 'gates')}${colon}${tw(L, gate.exitCode ? 'gatesFail' : 'gatesPass')}`;
   const lines = gate.reasons.map((r) => {
     if (r.kind === 'new-failure') {
-      return tw(L, 'newFailure', { unit: esc(r.unit), item: `${esc(r.title)} (${esc(r.item)})`, before: statusWord(L, r.before as Status), after: statusWord(L, r.after as Status), points: signed(r.points) });
+      return tw(L, 'newFailure', {
+        unit: esc(r.unit),
+        item: `${esc(r.title)} (${esc(r.item)})`,
+        before: statusWord(L, r.before as Status),
+        after: statusWord(L, r.after as Status),
+        points: signed(r.points),
+      });
     }
-    const main = tw(L, r.schemeChanged ? 'regressionScheme' : 'regression', { unit: esc(r.unit), drop: showPoints(r.drop), from: showPoints(r.from), to: showPoints(r.to), threshold: showPoints(r.threshold) });
+    const main = tw(L, r.schemeChanged ? 'regressionScheme' : 'regression', {
+      unit: esc(r.unit),
+      drop: showPoints(r.drop),
+      from: showPoints(r.from),
+      to: showPoints(r.to),
+      threshold: showPoints(r.threshold),
+    });
     const items = r.items.map((i) => `${esc(i.title)} ${signed(i.points)}`).join(L === 'zh' ? '，' : ', ');
     return items ? `${main}${L === 'zh' ? '；' : '; '}${tw(L, 'regressionItems', { list: items })}` : main;
   });

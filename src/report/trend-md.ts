@@ -47,14 +47,20 @@ export function trendMarkdownSection(t: Trend, ctx: TrendMarkdownContext): strin
   if (sides.length) out.push(...sides, '');
   const gates = gatesMarkdown(L, ctx.gate, '### ');
   if (gates) out.push(gates, '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** The gates' verdict and reasons, text from the data made inert ('' without a gate). */
 export function gatesMarkdown(L: Lang, gate: GateResult | undefined, heading = ''): string {
   const [head, ...reasons] = gateLines(L, gate, inline);
   if (!head) return '';
-  return [heading ? `${heading}${head}` : `**${head}**`, ...(reasons.length ? ['', ...reasons.map((l) => `- ${l.trim()}`)] : [])].join('\n');
+  return [
+    heading ? `${heading}${head}` : `**${head}**`,
+    ...(reasons.length ? ['', ...reasons.map((l) => `- ${l.trim()}`)] : []),
+  ].join('\n');
 }
 
 function seriesTable(t: Trend, L: Lang): string[] {
@@ -67,7 +73,11 @@ function seriesTable(t: Trend, L: Lang): string[] {
     }),
     u.diff ? signed(u.diff.scaled) : '',
   ]);
-  return table([tw(L, 'unit'), ...t.columns.map((c) => cell(columnLabel(L, c, t.columns))), tw(L, 'change')], ['l', ...t.columns.map(() => 'r' as const), 'r'], rows);
+  return table(
+    [tw(L, 'unit'), ...t.columns.map((c) => cell(columnLabel(L, c, t.columns))), tw(L, 'change')],
+    ['l', ...t.columns.map(() => 'r' as const), 'r'],
+    rows,
+  );
 }
 
 const name = (i: ItemChange) => `${inline(i.title)} (\`${i.id.replace(/`/g, '')}\`)`;
@@ -75,8 +85,12 @@ const name = (i: ItemChange) => `${inline(i.title)} (\`${i.id.replace(/`/g, '')}
 function unitPart(t: Trend, u: UnitTrend, L: Lang): string[] {
   const d = u.diff!;
   const colon = L === 'zh' ? '：' : ': ';
-  const out = [`### ${inline(u.name)}${colon}${showPoints(d.before.scaled)} → ${showPoints(d.after.scaled)} (${signed(d.scaled)})`, ''];
-  const points = (i: ItemChange) => `${i.before ? showPoints(i.before.points) : '—'} → ${i.after ? showPoints(i.after.points) : '—'}${i.points ? ` (${signed(i.points)})` : ''}`;
+  const out = [
+    `### ${inline(u.name)}${colon}${showPoints(d.before.scaled)} → ${showPoints(d.after.scaled)} (${signed(d.scaled)})`,
+    '',
+  ];
+  const points = (i: ItemChange) =>
+    `${i.before ? showPoints(i.before.points) : '—'} → ${i.after ? showPoints(i.after.points) : '—'}${i.points ? ` (${signed(i.points)})` : ''}`;
   const mark = (i: ItemChange) => (i.schemeChanged ? ` *${tw(L, 'schemeChangedMark')}*` : '');
   const below = t.units.filter((x) => x.diff && x.depth > 0 && x.path[0] === u.path[0]);
   for (const [w, xs, pick] of [
@@ -86,7 +100,11 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang): string[] {
     out.push(`**${tw(L, w, { n: xs.length })}**${xs.length ? '' : `${colon}${tw(L, 'none')}`}`, '');
     for (const i of xs) out.push(`- ${name(i)}${colon}${points(i)}${mark(i)}`);
     for (const x of below.filter((b) => pick(b).length)) {
-      out.push(`- ${x.names.slice(1).map(inline).join(' › ')}${colon}${pick(x).map((i) => `${inline(i.title)}${i.points ? ` ${signed(i.points)}` : ''}`).join(L === 'zh' ? '，' : ', ')}`);
+      out.push(
+        `- ${x.names.slice(1).map(inline).join(' › ')}${colon}${pick(x)
+          .map((i) => `${inline(i.title)}${i.points ? ` ${signed(i.points)}` : ''}`)
+          .join(L === 'zh' ? '，' : ', ')}`,
+      );
     }
     out.push('');
   }
@@ -100,6 +118,13 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang): string[] {
     `${cell(i.before?.display || '—')} → ${cell(i.after?.display || '—')}${i.value && !i.value.isZero() ? ` (${valueDelta(i.value, i.after?.display ?? '')})` : ''}`,
     `${i.before ? statusWord(L, i.before.status as Status) : '—'} → ${i.after ? statusWord(L, i.after.status as Status) : '—'}${i.change ? ` **${tw(L, i.change === 'newly-failing' ? 'newlyFailingMark' : 'newlyMetMark')}**` : ''}${mark(i)}`,
   ]);
-  out.push(...table([tw(L, 'item'), tw(L, 'points'), tw(L, 'change'), tw(L, 'value'), tw(L, 'status')], ['l', 'r', 'r', 'l', 'l'], rows), '');
+  out.push(
+    ...table(
+      [tw(L, 'item'), tw(L, 'points'), tw(L, 'change'), tw(L, 'value'), tw(L, 'status')],
+      ['l', 'r', 'r', 'l', 'l'],
+      rows,
+    ),
+    '',
+  );
   return out;
 }

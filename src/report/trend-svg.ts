@@ -70,33 +70,51 @@ export function lineChart(s: LineChartSpec, id: string): string {
   const x = (i: number) => (n === 1 ? (left + W - right) / 2 : left + ((W - left - right) * i) / (n - 1));
   const y = (v: number) => top + ((H - top - bottom) * (hi - Math.max(lo, Math.min(hi, v)))) / (hi - lo || 1);
   const out: string[] = [];
-  out.push(`<svg id="${esc(id)}" class="chart trend-line" data-chart="${esc(s.kind)}" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(s.title)}">`);
+  out.push(
+    `<svg id="${esc(id)}" class="chart trend-line" data-chart="${esc(s.kind)}" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(s.title)}">`,
+  );
   out.push(`<title>${esc(s.title)}</title>`);
   for (let v = lo; v <= hi; v += step) {
-    out.push(`<line class="grid" x1="${left}" y1="${c(y(v))}" x2="${W - right}" y2="${c(y(v))}" stroke="#e6e8eb" stroke-width="1"/>`);
-    out.push(`<text class="tick-label" x="${left - 6}" y="${c(y(v) + 4)}" text-anchor="end" font-size="10" fill="#57606a">${v}</text>`);
+    out.push(
+      `<line class="grid" x1="${left}" y1="${c(y(v))}" x2="${W - right}" y2="${c(y(v))}" stroke="#e6e8eb" stroke-width="1"/>`,
+    );
+    out.push(
+      `<text class="tick-label" x="${left - 6}" y="${c(y(v) + 4)}" text-anchor="end" font-size="10" fill="#57606a">${v}</text>`,
+    );
   }
   if (s.marker) {
     const my = y(s.marker.at);
-    out.push(`<line class="pass-line" x1="${left}" y1="${c(my)}" x2="${W - right}" y2="${c(my)}" stroke="#1f2328" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+    out.push(
+      `<line class="pass-line" x1="${left}" y1="${c(my)}" x2="${W - right}" y2="${c(my)}" stroke="#1f2328" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+    );
     // Under or over the line, left or right: wherever no point and no value label is.
     const p = passLabelPlace(s, s.marker.label, my, { left, right: W - right, x, y });
-    out.push(`<text class="pass-label" x="${c(p.x)}" y="${c(p.y)}"${p.end ? ' text-anchor="end"' : ''} font-size="11" font-weight="600" fill="#1f2328">${esc(s.marker.label)}</text>`);
+    out.push(
+      `<text class="pass-label" x="${c(p.x)}" y="${c(p.y)}"${p.end ? ' text-anchor="end"' : ''} font-size="11" font-weight="600" fill="#1f2328">${esc(s.marker.label)}</text>`,
+    );
   }
   s.points.forEach((p, i) => {
-    out.push(`<text class="x-label" x="${c(x(i))}" y="${H - bottom + 18}" text-anchor="middle" font-size="11" fill="#57606a">${esc(p.label)}</text>`);
+    out.push(
+      `<text class="x-label" x="${c(x(i))}" y="${H - bottom + 18}" text-anchor="middle" font-size="11" fill="#57606a">${esc(p.label)}</text>`,
+    );
   });
   for (const seg of segments(s.points.map((p, i) => ({ x: x(i), y: p.value === null ? null : y(p.value) })))) {
-    out.push(`<polyline class="line" points="${seg}" fill="none" stroke="#1f5fa8" stroke-width="2.5" stroke-linejoin="round"/>`);
+    out.push(
+      `<polyline class="line" points="${seg}" fill="none" stroke="#1f5fa8" stroke-width="2.5" stroke-linejoin="round"/>`,
+    );
   }
   s.points.forEach((p, i) => {
     if (p.value === null) return;
     const below = s.marker !== undefined && p.value < s.marker.at;
     out.push(`<g class="point${below ? ' below' : ''}"><title>${esc(p.tip)}</title>`);
-    out.push(`<circle cx="${c(x(i))}" cy="${c(y(p.value))}" r="4" fill="${below ? '#c62828' : '#2e7d32'}" stroke="#fff" stroke-width="1.5"/>`);
+    out.push(
+      `<circle cx="${c(x(i))}" cy="${c(y(p.value))}" r="4" fill="${below ? '#c62828' : '#2e7d32'}" stroke="#fff" stroke-width="1.5"/>`,
+    );
     const w = textPx(p.valueLabel, 11);
     const tx = Math.max(left + w / 2, Math.min(W - right - w / 2, x(i)));
-    out.push(`<text class="value-label" x="${c(tx)}" y="${c(y(p.value) - 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="#1f2328">${esc(p.valueLabel)}</text>`);
+    out.push(
+      `<text class="value-label" x="${c(tx)}" y="${c(y(p.value) - 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="#1f2328">${esc(p.valueLabel)}</text>`,
+    );
     out.push('</g>');
   });
   out.push('</svg>');
@@ -113,7 +131,10 @@ interface Box {
 const overlaps = (p: Box, q: Box): boolean => p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1;
 
 /** Where each point's value label is drawn (centred above its point, kept inside the plot), and the point itself. */
-function pointBoxes(s: LineChartSpec, g: { left: number; right: number; x: (i: number) => number; y: (v: number) => number }): Box[] {
+function pointBoxes(
+  s: LineChartSpec,
+  g: { left: number; right: number; x: (i: number) => number; y: (v: number) => number },
+): Box[] {
   const out: Box[] = [];
   s.points.forEach((p, i) => {
     if (p.value === null) return;
@@ -131,7 +152,12 @@ function pointBoxes(s: LineChartSpec, g: { left: number; right: number; x: (i: n
  * end under or over; the first place where it covers no point and no value label (so
  * `88` and `及格线 90` never print over each other).
  */
-export function passLabelPlace(s: LineChartSpec, label: string, my: number, g: { left: number; right: number; x: (i: number) => number; y: (v: number) => number }): { x: number; y: number; end: boolean } {
+export function passLabelPlace(
+  s: LineChartSpec,
+  label: string,
+  my: number,
+  g: { left: number; right: number; x: (i: number) => number; y: (v: number) => number },
+): { x: number; y: number; end: boolean } {
   const w = textPx(label, 11);
   const taken = pointBoxes(s, g);
   const places = [
@@ -140,7 +166,12 @@ export function passLabelPlace(s: LineChartSpec, label: string, my: number, g: {
     { x: g.right - 4, y: my + 13, end: true },
     { x: g.right - 4, y: my - 5, end: true },
   ];
-  const box = (p: { x: number; y: number; end: boolean }): Box => ({ x0: p.end ? p.x - w : p.x, x1: p.end ? p.x : p.x + w, y0: p.y - 11, y1: p.y + 3 });
+  const box = (p: { x: number; y: number; end: boolean }): Box => ({
+    x0: p.end ? p.x - w : p.x,
+    x1: p.end ? p.x : p.x + w,
+    y0: p.y - 11,
+    y1: p.y + 3,
+  });
   return places.find((p) => !taken.some((t) => overlaps(box(p), t))) ?? places[0]!;
 }
 
@@ -173,22 +204,39 @@ export function miniChart(s: MiniChartSpec, id: string): string {
   let label = s.label;
   while (textPx(label, 11) > W - 8 && label.length > 1) label = `${[...label].slice(0, -2).join('')}…`;
   const out: string[] = [];
-  out.push(`<svg id="${esc(id)}" class="chart trend-mini ${s.trend}" data-chart="section-trend" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(s.title)}">`);
+  out.push(
+    `<svg id="${esc(id)}" class="chart trend-mini ${s.trend}" data-chart="section-trend" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(s.title)}">`,
+  );
   out.push(`<title>${esc(s.title)}</title>`);
   out.push(`<text class="mini-label" x="4" y="13" font-size="11" fill="#1f2328">${esc(label)}</text>`);
-  out.push(`<line class="base" x1="${left}" y1="${c(y(0))}" x2="${W - right}" y2="${c(y(0))}" stroke="#d0d7de" stroke-width="1"/>`);
-  out.push(`<line class="full" x1="${left}" y1="${c(y(s.end))}" x2="${W - right}" y2="${c(y(s.end))}" stroke="#d0d7de" stroke-width="1" stroke-dasharray="2 2"/>`);
-  out.push(`<text class="mini-scale" x="${c(left - 3)}" y="${c(y(0) + 3)}" text-anchor="end" font-size="9" fill="#57606a">0</text>`);
-  out.push(`<text class="mini-scale" x="${c(left - 3)}" y="${c(y(s.end) + 3)}" text-anchor="end" font-size="9" fill="#57606a">${esc(scaleEnd)}</text>`);
+  out.push(
+    `<line class="base" x1="${left}" y1="${c(y(0))}" x2="${W - right}" y2="${c(y(0))}" stroke="#d0d7de" stroke-width="1"/>`,
+  );
+  out.push(
+    `<line class="full" x1="${left}" y1="${c(y(s.end))}" x2="${W - right}" y2="${c(y(s.end))}" stroke="#d0d7de" stroke-width="1" stroke-dasharray="2 2"/>`,
+  );
+  out.push(
+    `<text class="mini-scale" x="${c(left - 3)}" y="${c(y(0) + 3)}" text-anchor="end" font-size="9" fill="#57606a">0</text>`,
+  );
+  out.push(
+    `<text class="mini-scale" x="${c(left - 3)}" y="${c(y(s.end) + 3)}" text-anchor="end" font-size="9" fill="#57606a">${esc(scaleEnd)}</text>`,
+  );
   for (const seg of segments(s.points.map((p, i) => ({ x: x(i), y: p.value === null ? null : y(p.value) })))) {
-    out.push(`<polyline class="line" points="${seg}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/>`);
+    out.push(
+      `<polyline class="line" points="${seg}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/>`,
+    );
   }
   s.points.forEach((p, i) => {
     if (p.value === null) return;
-    out.push(`<circle cx="${c(x(i))}" cy="${c(y(p.value))}" r="2.5" fill="${colour}"><title>${esc(p.tip)}</title></circle>`);
+    out.push(
+      `<circle cx="${c(x(i))}" cy="${c(y(p.value))}" r="2.5" fill="${colour}"><title>${esc(p.tip)}</title></circle>`,
+    );
   });
   const last = [...s.points].reverse().find((p) => p.value !== null);
-  if (last) out.push(`<text class="mini-value" x="${W - 4}" y="${c(y(last.value!) + 4)}" text-anchor="end" font-size="11" font-weight="600" fill="${colour}">${esc(s.lastLabel)}</text>`);
+  if (last)
+    out.push(
+      `<text class="mini-value" x="${W - 4}" y="${c(y(last.value!) + 4)}" text-anchor="end" font-size="11" font-weight="600" fill="${colour}">${esc(s.lastLabel)}</text>`,
+    );
   out.push('</svg>');
   return out.join('');
 }

@@ -43,7 +43,8 @@ export function formatTrendText(trend: Trend, ctx: TrendTextContext): string {
   const sides = sideLines(L, t);
   if (sides.length) out.push('', ...sides);
   const gates = gateLines(L, ctx.gate);
-  if (gates.length) out.push('', ...gates.map((l, i) => (i === 0 ? (ctx.gate!.exitCode ? c.red.bold(l) : c.green.bold(l)) : l)));
+  if (gates.length)
+    out.push('', ...gates.map((l, i) => (i === 0 ? (ctx.gate!.exitCode ? c.red.bold(l) : c.green.bold(l)) : l)));
   return `${out.join('\n')}\n`;
 }
 
@@ -66,10 +67,19 @@ function unitsTable(units: UnitTrend[], L: Lang, c: ChalkInstance): string {
       showPoints(d.after.scaled),
       tone(c, signed(d.scaled), d.scaled.sign()),
       br || ar ? `${br || '—'} → ${ar || '—'}` : '',
-      [d.newlyFailing.length ? c.red(`▼${d.newlyFailing.length}`) : '', d.newlyMet.length ? c.green(`▲${d.newlyMet.length}`) : ''].filter(Boolean).join(' '),
+      [
+        d.newlyFailing.length ? c.red(`▼${d.newlyFailing.length}`) : '',
+        d.newlyMet.length ? c.green(`▲${d.newlyMet.length}`) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     ];
   });
-  return grid(rows, { head: [tw(L, 'unit'), tw(L, 'before'), tw(L, 'after'), tw(L, 'change'), tw(L, 'rank'), tw(L, 'itemsMoved')], widths: [20, 9, 9, 9, 15, 17], headStyle: c.bold });
+  return grid(rows, {
+    head: [tw(L, 'unit'), tw(L, 'before'), tw(L, 'after'), tw(L, 'change'), tw(L, 'rank'), tw(L, 'itemsMoved')],
+    widths: [20, 9, 9, 9, 15, 17],
+    headStyle: c.bold,
+  });
 }
 
 function itemRow(i: ItemChange, L: Lang, c: ChalkInstance): string[] {
@@ -78,7 +88,13 @@ function itemRow(i: ItemChange, L: Lang, c: ChalkInstance): string[] {
   const pts = `${b ? showPoints(b.points) : '—'} → ${a ? showPoints(a.points) : '—'}`;
   const value = `${b?.display || '—'} → ${a?.display || '—'}${i.value && !i.value.isZero() ? ` (${valueDelta(i.value, a?.display ?? '')})` : ''}`;
   const status = `${b ? statusWord(L, b.status as Status) : '—'} → ${a ? statusWord(L, a.status as Status) : '—'}`;
-  const mark = i.schemeChanged ? c.yellow(tw(L, 'schemeChangedMark')) : i.change === 'newly-failing' ? c.red(tw(L, 'newlyFailingMark')) : i.change === 'newly-met' ? c.green(tw(L, 'newlyMetMark')) : '';
+  const mark = i.schemeChanged
+    ? c.yellow(tw(L, 'schemeChangedMark'))
+    : i.change === 'newly-failing'
+      ? c.red(tw(L, 'newlyFailingMark'))
+      : i.change === 'newly-met'
+        ? c.green(tw(L, 'newlyMetMark'))
+        : '';
   const delta = i.points ? tone(c, signed(i.points), i.points.sign()) : '';
   return [`${i.bonus ? '+ ' : ''}${i.title}`, pts, delta, value, mark ? `${status}\n${mark}` : status];
 }
@@ -90,29 +106,58 @@ function unitItems(t: Trend, u: UnitTrend, L: Lang, c: ChalkInstance): string[] 
   if (!moved.length) out.push(tw(L, 'noItemChange', { unit: u.name }));
   else {
     out.push(c.bold(tw(L, 'itemsChanged', { unit: u.name })));
-    out.push(grid(moved.map((i) => itemRow(i, L, c)), { head: [tw(L, 'item'), tw(L, 'points'), tw(L, 'change'), tw(L, 'value'), tw(L, 'status')], widths: [24, 13, 7, 25, 14], headStyle: c.bold }));
+    out.push(
+      grid(
+        moved.map((i) => itemRow(i, L, c)),
+        {
+          head: [tw(L, 'item'), tw(L, 'points'), tw(L, 'change'), tw(L, 'value'), tw(L, 'status')],
+          widths: [24, 13, 7, 25, 14],
+          headStyle: c.bold,
+        },
+      ),
+    );
   }
   const colon = L === 'zh' ? '：' : ': ';
-  const list = (xs: ItemChange[]) => xs.map((i) => `  - ${i.title} (${i.id})${i.points ? ` ${signed(i.points)}` : ''}${i.schemeChanged ? ` [${tw(L, 'schemeChangedMark')}]` : ''}`);
-  const head = (w: 'newlyFailing' | 'newlyMet', xs: ItemChange[]) => `${tw(L, w, { n: xs.length })}${xs.length ? colon.trimEnd() : `${colon}${tw(L, 'none')}`}`;
+  const list = (xs: ItemChange[]) =>
+    xs.map(
+      (i) =>
+        `  - ${i.title} (${i.id})${i.points ? ` ${signed(i.points)}` : ''}${i.schemeChanged ? ` [${tw(L, 'schemeChangedMark')}]` : ''}`,
+    );
+  const head = (w: 'newlyFailing' | 'newlyMet', xs: ItemChange[]) =>
+    `${tw(L, w, { n: xs.length })}${xs.length ? colon.trimEnd() : `${colon}${tw(L, 'none')}`}`;
   out.push(head('newlyFailing', d.newlyFailing), ...list(d.newlyFailing));
   out.push(head('newlyMet', d.newlyMet), ...list(d.newlyMet));
   // The units below, one line each.
   const below = t.units.filter((x) => x.diff && x.depth > 0 && x.path[0] === u.path[0] && x.path.length > 1);
-  const line = (x: UnitTrend, xs: ItemChange[]) => `  - ${x.names.slice(1).join(' › ')}${colon}${xs.map((i) => `${i.title}${i.points ? ` ${signed(i.points)}` : ''}`).join(L === 'zh' ? '，' : ', ')}`;
+  const line = (x: UnitTrend, xs: ItemChange[]) =>
+    `  - ${x.names.slice(1).join(' › ')}${colon}${xs.map((i) => `${i.title}${i.points ? ` ${signed(i.points)}` : ''}`).join(L === 'zh' ? '，' : ', ')}`;
   const failing = below.filter((x) => x.diff!.newlyFailing.length);
   const met = below.filter((x) => x.diff!.newlyMet.length);
-  if (failing.length) out.push(`${tw(L, 'newlyFailingBelow', { unit: u.name })}${colon.trimEnd()}`, ...failing.map((x) => line(x, x.diff!.newlyFailing)));
-  if (met.length) out.push(`${tw(L, 'newlyMetBelow', { unit: u.name })}${colon.trimEnd()}`, ...met.map((x) => line(x, x.diff!.newlyMet)));
+  if (failing.length)
+    out.push(
+      `${tw(L, 'newlyFailingBelow', { unit: u.name })}${colon.trimEnd()}`,
+      ...failing.map((x) => line(x, x.diff!.newlyFailing)),
+    );
+  if (met.length)
+    out.push(
+      `${tw(L, 'newlyMetBelow', { unit: u.name })}${colon.trimEnd()}`,
+      ...met.map((x) => line(x, x.diff!.newlyMet)),
+    );
   return out;
 }
 
 /** Score per unit and period; at most the latest 6 periods fit the width. */
 function seriesTable(t: Trend, L: Lang): string {
   const cols = t.columns.map((_, i) => i).slice(-6);
-  const rows = t.units.map((u) => [`${'  '.repeat(u.depth)}${u.name}`, ...cols.map((ci) => {
-    const p = u.series.find((s) => s.column === ci);
-    return p ? showPoints(p.scaled) : '—';
-  })]);
-  return grid(rows, { head: [tw(L, 'unit'), ...cols.map((ci) => columnLabel(L, t.columns[ci]!, t.columns))], widths: [26, ...cols.map(() => 8)] });
+  const rows = t.units.map((u) => [
+    `${'  '.repeat(u.depth)}${u.name}`,
+    ...cols.map((ci) => {
+      const p = u.series.find((s) => s.column === ci);
+      return p ? showPoints(p.scaled) : '—';
+    }),
+  ]);
+  return grid(rows, {
+    head: [tw(L, 'unit'), ...cols.map((ci) => columnLabel(L, t.columns[ci]!, t.columns))],
+    widths: [26, ...cols.map(() => 8)],
+  });
 }

@@ -67,7 +67,10 @@ const WORDS = {
     zh: '{unit}：未变化的指标共失 {drop} 分（方案有变化），超过 {threshold}',
   },
   regressionItems: { en: 'lost on: {list}', zh: '失分于：{list}' },
-  newFailure: { en: '{unit}: {item} newly fails ({before} → {after}; points {points})', zh: '{unit}：{item} 新失分（{before} → {after}，{points} 分）' },
+  newFailure: {
+    en: '{unit}: {item} newly fails ({before} → {after}; points {points})',
+    zh: '{unit}：{item} 新失分（{before} → {after}，{points} 分）',
+  },
   pts: { en: 'pts', zh: '分' },
   chartScore: { en: '{unit}: score over the periods', zh: '{unit}：各期得分' },
   chartSection: { en: '{section}: points over the periods (of {max})', zh: '{section}：各期得分（满分 {max}）' },
@@ -76,7 +79,8 @@ const WORDS = {
 
 export type TrendWord = keyof typeof WORDS;
 
-export const tw = (lang: Lang, w: TrendWord, vars: Record<string, string | number> = {}): string => fillWord(WORDS[w][lang], vars);
+export const tw = (lang: Lang, w: TrendWord, vars: Record<string, string | number> = {}): string =>
+  fillWord(WORDS[w][lang], vars);
 
 /** A change with its sign: +1.5, −0.68 (a real minus sign), 0. */
 export function signed(r: Rational, digits = 2): string {

@@ -23,7 +23,14 @@ const TONES: Record<Tone, { fill: string; font: string }> = {
   grey: { fill: 'FFE7E6E6', font: 'FF595959' },
 };
 
-export const STATUS_TONE: Record<Status, Tone> = { met: 'good', partial: 'warn', failed: 'bad', missing: 'bad', invalid: 'bad', na: 'grey' };
+export const STATUS_TONE: Record<Status, Tone> = {
+  met: 'good',
+  partial: 'warn',
+  failed: 'bad',
+  missing: 'bad',
+  invalid: 'bad',
+  na: 'grey',
+};
 
 const HEAD_FILL = 'FFDDEBF7';
 
@@ -51,7 +58,6 @@ export const FMT = {
   permille: '0.00"‰"',
   rank: '0',
 };
-
 
 /** Excel's limit on the text of one cell. */
 const MAX_TEXT = 32767;
@@ -107,7 +113,6 @@ export interface Sheet {
   maxLast?: number;
 }
 
-
 // ---------------------------------------------------------------------------------
 // Rendering with exceljs
 
@@ -125,7 +130,7 @@ function columnWidths(s: Sheet): number[] {
       if (!c || c.v === undefined || c.overflow) continue;
       w = Math.max(w, textWidth(c.shown ?? String(c.v)));
     }
-    const max = j === cols - 1 ? s.maxLast ?? s.maxWidth ?? 50 : s.maxWidth ?? 50;
+    const max = j === cols - 1 ? (s.maxLast ?? s.maxWidth ?? 50) : (s.maxWidth ?? 50);
     widths.push(Math.min(Math.max(w + 2, 6), max));
   }
   return widths;
@@ -179,7 +184,8 @@ export function writeSheet(wb: any, s: Sheet, name = sheetName(s.name)): void {
 export function fixZipTimes(b: Uint8Array): Uint8Array {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const TIME = 0;
-  const DATE = ((FIXED_DATE.getUTCFullYear() - 1980) << 9) | ((FIXED_DATE.getUTCMonth() + 1) << 5) | FIXED_DATE.getUTCDate();
+  const DATE =
+    ((FIXED_DATE.getUTCFullYear() - 1980) << 9) | ((FIXED_DATE.getUTCMonth() + 1) << 5) | FIXED_DATE.getUTCDate();
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === 0x06054b50) {
@@ -213,14 +219,18 @@ export function uniqueSheetNames(names: string[]): string[] {
   return names.map((n) => {
     const base = sheetName(n.trim()).replace(/^'+|'+$/g, '') || 'Sheet';
     let name = base;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${[...base].slice(0, 31 - ` (${k})`.length).join('')} (${k})`;
+    for (let k = 2; used.has(name.toLowerCase()); k++)
+      name = `${[...base].slice(0, 31 - ` (${k})`.length).join('')} (${k})`;
     used.add(name.toLowerCase());
     return name;
   });
 }
 
 /** The sheets as one workbook, with fixed dates and the properties given; identical input gives identical bytes. */
-export async function writeWorkbook(sheets: Sheet[], props: { title: string; subject?: string; keywords?: string }): Promise<Uint8Array> {
+export async function writeWorkbook(
+  sheets: Sheet[],
+  props: { title: string; subject?: string; keywords?: string },
+): Promise<Uint8Array> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ExcelJS = ((await import('exceljs')) as any).default;
   const wb = new ExcelJS.Workbook();

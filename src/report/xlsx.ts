@@ -25,7 +25,18 @@ import { explainItem, remedyText } from './explain';
 import { statusWord, t, type Word } from './i18n';
 import { childrenByRank } from './order';
 import { stampParts, titleLine, type Stamp } from './heading';
-import { FMT, int, leverCell, points, STATUS_TONE, text, valueCell, writeWorkbook, type Cell, type Sheet } from './xlsx-cells';
+import {
+  FMT,
+  int,
+  leverCell,
+  points,
+  STATUS_TONE,
+  text,
+  valueCell,
+  writeWorkbook,
+  type Cell,
+  type Sheet,
+} from './xlsx-cells';
 
 export { fixZipTimes, STATUS_TONE } from './xlsx-cells';
 
@@ -35,10 +46,20 @@ export interface XlsxContext extends Stamp {
 
 /** The fixed time stamped into the workbook and its zip entries: 1980-01-01, the earliest a zip entry can carry. */
 export async function formatXlsx(a: Assessment, ctx: XlsxContext): Promise<Uint8Array> {
-  const sheets = [summarySheet(a, ctx.lang, ctx), itemsSheet(a, ctx.lang), rankingSheet(a, ctx.lang), actionsSheet(a, ctx.lang), ...(a.adjustments ? [adjustmentsSheet(a, ctx.lang)] : [])];
+  const sheets = [
+    summarySheet(a, ctx.lang, ctx),
+    itemsSheet(a, ctx.lang),
+    rankingSheet(a, ctx.lang),
+    actionsSheet(a, ctx.lang),
+    ...(a.adjustments ? [adjustmentsSheet(a, ctx.lang)] : []),
+  ];
   // The period (and --as-of) in the file's properties too, so the file itself says its month.
   const stamp = stampParts(ctx, ctx.lang);
-  return writeWorkbook(sheets, { title: a.scheme.title, subject: stamp.length ? stamp.join(' · ') : undefined, keywords: ctx.period ?? undefined });
+  return writeWorkbook(sheets, {
+    title: a.scheme.title,
+    subject: stamp.length ? stamp.join(' · ') : undefined,
+    keywords: ctx.period ?? undefined,
+  });
 }
 
 // ---------------------------------------------------------------------------------
@@ -67,7 +88,8 @@ export function vetoSummary(u: UnitResult, lang: Lang): Cell {
   return text(parts.join(lang === 'zh' ? '；' : '; '), { tone: hit.length ? 'bad' : 'warn' });
 }
 
-export const verdict = (u: UnitResult, lang: Lang): Cell => text(t(lang, u.passed ? 'passed' : 'failed'), { tone: u.passed ? 'good' : 'bad', bold: true });
+export const verdict = (u: UnitResult, lang: Lang): Cell =>
+  text(t(lang, u.passed ? 'passed' : 'failed'), { tone: u.passed ? 'good' : 'bad', bold: true });
 
 export function summarySheet(a: Assessment, lang: Lang, stamp: Stamp = {}): Sheet {
   const w = words(lang);
@@ -81,21 +103,66 @@ export function summarySheet(a: Assessment, lang: Lang, stamp: Stamp = {}): Shee
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
   if (errors) rows.push([text(w('xlsxProvisional'), { tone: 'bad', bold: true, overflow: true })]);
 
-  head(['xlsxLevel', 'xlsxUnit', 'xlsxCode', 'xlsxScore', 'xlsxMax', 'xlsxBonus', 'xlsxScaled', 'xlsxPassLine', 'xlsxResult', 'xlsxGrade', 'xlsxRank', 'xlsxOf', 'xlsxVetoes']);
+  head([
+    'xlsxLevel',
+    'xlsxUnit',
+    'xlsxCode',
+    'xlsxScore',
+    'xlsxMax',
+    'xlsxBonus',
+    'xlsxScaled',
+    'xlsxPassLine',
+    'xlsxResult',
+    'xlsxGrade',
+    'xlsxRank',
+    'xlsxOf',
+    'xlsxVetoes',
+  ]);
   const frozen = rows.length;
   for (const u of a.units) {
-    rows.push([text(u.levelTitle), text(u.name), text(u.code), points(u.score), points(u.max), points(u.bonus), points(u.scaled), points(a.scheme.pass), verdict(u, lang), text(u.grade), int(u.rank), int(u.of), vetoSummary(u, lang)]);
+    rows.push([
+      text(u.levelTitle),
+      text(u.name),
+      text(u.code),
+      points(u.score),
+      points(u.max),
+      points(u.bonus),
+      points(u.scaled),
+      points(a.scheme.pass),
+      verdict(u, lang),
+      text(u.grade),
+      int(u.rank),
+      int(u.of),
+      vetoSummary(u, lang),
+    ]);
   }
 
-  const vetoes: [UnitResult, VetoResult][] = a.units.flatMap((u) => u.vetoes.map((v) => [u, v] as [UnitResult, VetoResult]));
+  const vetoes: [UnitResult, VetoResult][] = a.units.flatMap((u) =>
+    u.vetoes.map((v) => [u, v] as [UnitResult, VetoResult]),
+  );
   if (vetoes.length) {
     rows.push([]);
     // Short cells first; the long texts wrap within the columns the units table sized.
-    head(['xlsxUnit', 'xlsxVetoId', 'xlsxVeto', 'xlsxTriggered', 'xlsxChecked', 'xlsxValue', 'xlsxShown', 'xlsxCondition', 'xlsxReason']);
+    head([
+      'xlsxUnit',
+      'xlsxVetoId',
+      'xlsxVeto',
+      'xlsxTriggered',
+      'xlsxChecked',
+      'xlsxValue',
+      'xlsxShown',
+      'xlsxCondition',
+      'xlsxReason',
+    ]);
     for (const [u, v] of vetoes) {
       const vw = vetoPlain(u, v, lang);
       // The value as a number formatted like the other values (`111.28`, `96.57%`); yes/no in words.
-      const value: Cell = v.value === undefined ? {} : typeof v.value === 'boolean' ? text(yesNo(v.value, lang)) : valueCell(v.value, vw.display, showValue(v.value, vw.display));
+      const value: Cell =
+        v.value === undefined
+          ? {}
+          : typeof v.value === 'boolean'
+            ? text(yesNo(v.value, lang))
+            : valueCell(v.value, vw.display, showValue(v.value, vw.display));
       rows.push([
         text(u.name),
         text(v.id),
@@ -139,7 +206,9 @@ export function itemCells(u: UnitResult, i: ItemResult, lang: Lang, shown: strin
     points(i.points),
     points(i.max),
     points(i.lost),
-    i.gap === undefined ? {} : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
+    i.gap === undefined
+      ? {}
+      : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
     text(i.remedy ? remedyText(i.remedy, lang) : undefined),
   ];
 }
@@ -153,7 +222,23 @@ export function statusCell(i: ItemResult, lang: Lang): Cell {
 function itemsSheet(a: Assessment, lang: Lang): Sheet {
   const w = words(lang);
   const section = new Map(a.scheme.sections.map((s) => [s.id, s.title]));
-  const header: Word[] = ['xlsxUnit', 'xlsxCode', 'xlsxLevel', 'xlsxSection', 'xlsxItemId', 'xlsxItem', 'xlsxValue', 'xlsxTarget', 'xlsxStatus', 'xlsxPoints', 'xlsxMax', 'xlsxLost', 'xlsxGap', 'xlsxRemedy', 'xlsxExplanation'];
+  const header: Word[] = [
+    'xlsxUnit',
+    'xlsxCode',
+    'xlsxLevel',
+    'xlsxSection',
+    'xlsxItemId',
+    'xlsxItem',
+    'xlsxValue',
+    'xlsxTarget',
+    'xlsxStatus',
+    'xlsxPoints',
+    'xlsxMax',
+    'xlsxLost',
+    'xlsxGap',
+    'xlsxRemedy',
+    'xlsxExplanation',
+  ];
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   walk(a.units, (u) => {
     for (const i of u.items) {
@@ -170,7 +255,14 @@ function itemsSheet(a: Assessment, lang: Lang): Sheet {
       ]);
     }
   });
-  return { name: w('xlsxSheetItems'), rows, heads: [1], freeze: { x: 1, y: 1 }, filter: { row: 1, cols: header.length }, maxLast: 120 };
+  return {
+    name: w('xlsxSheetItems'),
+    rows,
+    heads: [1],
+    freeze: { x: 1, y: 1 },
+    filter: { row: 1, cols: header.length },
+    maxLast: 120,
+  };
 }
 
 export function worstItems(u: UnitResult, lang: Lang): string {
@@ -179,26 +271,74 @@ export function worstItems(u: UnitResult, lang: Lang): string {
     .filter(([x]) => x.lost.sign() > 0)
     .sort((p, q) => q[0].lost.cmp(p[0].lost) || p[1] - q[1])
     .slice(0, 3)
-    .map(([i]) => `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : plainValue(u.fields, i, lang)} −${showPoints(i.lost)}`);
+    .map(
+      ([i]) =>
+        `${i.title} ${i.status === 'missing' || i.status === 'invalid' ? statusWord(lang, i.status) : plainValue(u.fields, i, lang)} −${showPoints(i.lost)}`,
+    );
   return worst.length ? worst.join(lang === 'zh' ? '；' : '; ') : t(lang, 'none');
 }
 
 function rankingSheet(a: Assessment, lang: Lang): Sheet {
   const w = words(lang);
-  const header: Word[] = ['xlsxRank', 'xlsxUnit', 'xlsxCode', 'xlsxLevel', 'xlsxParent', 'xlsxScore', 'xlsxMax', 'xlsxScaled', 'xlsxGrade', 'xlsxResult', 'xlsxVetoes', 'xlsxWorst'];
+  const header: Word[] = [
+    'xlsxRank',
+    'xlsxUnit',
+    'xlsxCode',
+    'xlsxLevel',
+    'xlsxParent',
+    'xlsxScore',
+    'xlsxMax',
+    'xlsxScaled',
+    'xlsxGrade',
+    'xlsxResult',
+    'xlsxVetoes',
+    'xlsxWorst',
+  ];
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   walk(a.units, (u) => {
     const kids = childrenByRank(u);
     for (const k of kids) {
-      rows.push([int(k.rank), text(k.name), text(k.code), text(k.levelTitle), text(u.name), points(k.score), points(k.max), points(k.scaled), text(k.grade), verdict(k, lang), vetoSummary(k, lang), text(worstItems(k, lang))]);
+      rows.push([
+        int(k.rank),
+        text(k.name),
+        text(k.code),
+        text(k.levelTitle),
+        text(u.name),
+        points(k.score),
+        points(k.max),
+        points(k.scaled),
+        text(k.grade),
+        verdict(k, lang),
+        vetoSummary(k, lang),
+        text(worstItems(k, lang)),
+      ]);
     }
   });
-  return { name: w('xlsxSheetRanking'), rows, heads: [1], freeze: { x: 2, y: 1 }, filter: { row: 1, cols: header.length }, maxLast: 100 };
+  return {
+    name: w('xlsxSheetRanking'),
+    rows,
+    heads: [1],
+    freeze: { x: 2, y: 1 },
+    filter: { row: 1, cols: header.length },
+    maxLast: 100,
+  };
 }
 
 function actionsSheet(a: Assessment, lang: Lang): Sheet {
   const w = words(lang);
-  const header: Word[] = ['xlsxUnit', 'xlsxCode', 'xlsxLevel', 'xlsxItemId', 'xlsxItem', 'xlsxLever', 'xlsxFrom', 'xlsxChange', 'xlsxTo', 'xlsxGain', 'xlsxText'];
+  const header: Word[] = [
+    'xlsxUnit',
+    'xlsxCode',
+    'xlsxLevel',
+    'xlsxItemId',
+    'xlsxItem',
+    'xlsxLever',
+    'xlsxFrom',
+    'xlsxChange',
+    'xlsxTo',
+    'xlsxGain',
+    'xlsxText',
+  ];
   const rows: Cell[][] = [header.map((h) => text(w(h)))];
   for (const x of actionList(a)) {
     const r = x.remedy;
@@ -216,7 +356,14 @@ function actionsSheet(a: Assessment, lang: Lang): Sheet {
       text(remedyText(r, lang)),
     ]);
   }
-  return { name: w('xlsxSheetActions'), rows, heads: [1], freeze: { x: 1, y: 1 }, filter: { row: 1, cols: header.length }, maxLast: 80 };
+  return {
+    name: w('xlsxSheetActions'),
+    rows,
+    heads: [1],
+    freeze: { x: 1, y: 1 },
+    filter: { row: 1, cols: header.length },
+    maxLast: 80,
+  };
 }
 
 /** 抽查核定: each adjusted unit's self-assessed and adjusted score, then every line of the file. */
@@ -228,14 +375,55 @@ function adjustmentsSheet(a: Assessment, lang: Lang): Sheet {
   const units = adjustedUnits(a.units);
   if (units.length) {
     heads.push(rows.length + 1);
-    rows.push((zh ? ['单位', '层级', '自评折算分', '自评结论', '核定折算分', '核定结论'] : ['Unit', 'Level', 'Self-assessed', 'Self verdict', 'Adjusted', 'Adjusted verdict']).map((h) => text(h)));
-    for (const u of units) rows.push([text(u.name), text(u.levelTitle), points(u.self!.scaled), verdict({ ...u, passed: u.self!.passed }, lang), points(u.scaled), verdict(u, lang)]);
+    rows.push(
+      (zh
+        ? ['单位', '层级', '自评折算分', '自评结论', '核定折算分', '核定结论']
+        : ['Unit', 'Level', 'Self-assessed', 'Self verdict', 'Adjusted', 'Adjusted verdict']
+      ).map((h) => text(h)),
+    );
+    for (const u of units)
+      rows.push([
+        text(u.name),
+        text(u.levelTitle),
+        points(u.self!.scaled),
+        verdict({ ...u, passed: u.self!.passed }, lang),
+        points(u.scaled),
+        verdict(u, lang),
+      ]);
     rows.push([]);
   }
   heads.push(rows.length + 1);
   const header = zh
-    ? ['单位', '代码', '指标编号', '指标', '核定', '自评得分', '核定得分', '理由', '核查单位', '文号', '日期', '有效期至', '状态']
-    : ['Unit', 'Code', 'Item id', 'Item', 'Adjustment', 'Self-assessed points', 'Adjusted points', 'Reason', 'Authority', 'Document', 'Date', 'Valid until', 'Status'];
+    ? [
+        '单位',
+        '代码',
+        '指标编号',
+        '指标',
+        '核定',
+        '自评得分',
+        '核定得分',
+        '理由',
+        '核查单位',
+        '文号',
+        '日期',
+        '有效期至',
+        '状态',
+      ]
+    : [
+        'Unit',
+        'Code',
+        'Item id',
+        'Item',
+        'Adjustment',
+        'Self-assessed points',
+        'Adjusted points',
+        'Reason',
+        'Authority',
+        'Document',
+        'Date',
+        'Valid until',
+        'Status',
+      ];
   rows.push(header.map((h) => text(h)));
   for (const r of a.adjustments!.list) {
     rows.push([
@@ -256,4 +444,3 @@ function adjustmentsSheet(a: Assessment, lang: Lang): Sheet {
   }
   return { name: adjustmentsTitle(lang), rows, heads, freeze: { x: 1, y: 0 }, maxLast: 80 };
 }
-

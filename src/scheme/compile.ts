@@ -26,7 +26,8 @@ const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' &&
 /** The array, or nothing when the value is not one (the schema reports that). */
 const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
 const isText = (x: unknown): x is string => typeof x === 'string';
-const q = (x: unknown): Rational => (typeof x === 'string' || typeof x === 'number' ? parseQuantity(x) : undefined) ?? Rational.ZERO; // the schema checked the form
+const q = (x: unknown): Rational =>
+  (typeof x === 'string' || typeof x === 'number' ? parseQuantity(x) : undefined) ?? Rational.ZERO; // the schema checked the form
 const qOpt = (x: unknown) => (x === undefined ? undefined : q(x));
 const exact = (x: unknown): Rational => {
   if (typeof x !== 'number') return Rational.ZERO;
@@ -71,7 +72,10 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     if (!isText(id)) return 0;
     const i = levels.findIndex((l) => l.id === id);
     if (i < 0) {
-      rep.error(path, message('scheme/unknown-level', { level: id, levels: levels.map((l) => (l.id == null ? '' : String(l.id))) }));
+      rep.error(
+        path,
+        message('scheme/unknown-level', { level: id, levels: levels.map((l) => (l.id == null ? '' : String(l.id))) }),
+      );
       return 0;
     }
     return i;
@@ -127,9 +131,15 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
       }));
       return { rule: { type: 'bands', bands }, formulas: bands.flatMap((b) => targetFormulas(b.when)) };
     }
-    if (r.type === 'deduct') return { rule: { type: 'deduct', deduct: q(r.deduct), per: q(r.per), partial: r.partial, max: qOpt(r.max) }, formulas: [] };
-    if (r.type === 'per_case' || r.type === 'checklist') return { rule: { type: r.type, deduct: q(r.deduct), max: qOpt(r.max) }, formulas: [] };
-    if (r.type === 'add') return { rule: { type: 'add', add: q(r.add), per: q(r.per), partial: r.partial }, formulas: [] };
+    if (r.type === 'deduct')
+      return {
+        rule: { type: 'deduct', deduct: q(r.deduct), per: q(r.per), partial: r.partial, max: qOpt(r.max) },
+        formulas: [],
+      };
+    if (r.type === 'per_case' || r.type === 'checklist')
+      return { rule: { type: r.type, deduct: q(r.deduct), max: qOpt(r.max) }, formulas: [] };
+    if (r.type === 'add')
+      return { rule: { type: 'add', add: q(r.add), per: q(r.per), partial: r.partial }, formulas: [] };
     return { rule: { type: r.type }, formulas: [] };
   };
 
@@ -191,7 +201,9 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     if (!isObj(c) || !isText(c.assert)) return [];
     const path: Path = ['checks', i];
     const f = formula(c.assert, [...path, 'assert']);
-    return f ? [{ id: c.id, title: c.title, assert: f, severity: c.severity ?? 'error', fields: fieldRefs(f), path }] : [];
+    return f
+      ? [{ id: c.id, title: c.title, assert: f, severity: c.severity ?? 'error', fields: fieldRefs(f), path }]
+      : [];
   });
 
   const vetoes: M.Veto[] = list(input.vetoes).flatMap((v, i) => {
@@ -203,7 +215,18 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     const own = fieldRefs(...targetFormulas(when));
     const fs = [...new Set([...own, ...(target0?.fields ?? [])])];
     const lowest = Math.max(0, ...fs.map((id) => fields.get(id)!.level), target0?.level ?? 0);
-    return [{ id: v.id, title: v.title, when, item: v.item, level: v.scope ? levelIndex(v.scope, [...path, 'scope']) : lowest, fields: fs, basis: v.basis, path }];
+    return [
+      {
+        id: v.id,
+        title: v.title,
+        when,
+        item: v.item,
+        level: v.scope ? levelIndex(v.scope, [...path, 'scope']) : lowest,
+        fields: fs,
+        basis: v.basis,
+        path,
+      },
+    ];
   });
 
   const total = exact(input.total);

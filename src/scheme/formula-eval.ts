@@ -57,16 +57,26 @@ function binary(op: BinOp, an: Node, bn: Node, env: Env): Value {
   const a = num(av)!;
   const b = num(bv)!;
   switch (op) {
-    case '+': return a.add(b);
-    case '-': return a.sub(b);
-    case '*': return a.mul(b);
-    case '/': return a.div(b);
-    case '<': return a.lt(b);
-    case '<=': return a.le(b);
-    case '>': return a.gt(b);
-    case '>=': return a.ge(b);
-    case '==': return a.eq(b);
-    case '!=': return !a.eq(b);
+    case '+':
+      return a.add(b);
+    case '-':
+      return a.sub(b);
+    case '*':
+      return a.mul(b);
+    case '/':
+      return a.div(b);
+    case '<':
+      return a.lt(b);
+    case '<=':
+      return a.le(b);
+    case '>':
+      return a.gt(b);
+    case '>=':
+      return a.ge(b);
+    case '==':
+      return a.eq(b);
+    case '!=':
+      return !a.eq(b);
   }
 }
 
@@ -97,10 +107,13 @@ function call(fn: FnName, args: Node[], env: Env): Value {
   }
   if (unknown) return undefined;
   switch (fn) {
-    case 'count': return Rational.int(truths);
+    case 'count':
+      return Rational.int(truths);
     case 'min':
-    case 'max': return acc;
-    case 'abs': return acc!.abs();
+    case 'max':
+      return acc;
+    case 'abs':
+      return acc!.abs();
     case 'round': {
       // Digits: a whole number 0..12; anything else is undefined (no huge powers of ten).
       if (!digits.isInteger() || digits.sign() < 0 || digits.gt(Rational.int(MAX_ROUND_DIGITS))) return undefined;
@@ -110,18 +123,35 @@ function call(fn: FnName, args: Node[], env: Env): Value {
 }
 
 const PREC: Record<BinOp, number> = {
-  or: 1, and: 2, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7, '+': 9, '-': 9, '*': 10, '/': 10,
+  or: 1,
+  and: 2,
+  '==': 6,
+  '!=': 6,
+  '<': 7,
+  '<=': 7,
+  '>': 7,
+  '>=': 7,
+  '+': 9,
+  '-': 9,
+  '*': 10,
+  '/': 10,
 };
 
 /** Prints a formula with each name replaced by `show(name)`: the formula "with the numbers put in". */
 export function render(node: Node, show: (name: string) => string, parent = 0, right = false): string {
   switch (node.k) {
-    case 'num': return node.raw;
-    case 'bool': return String(node.v);
-    case 'ref': return show(node.name);
-    case 'neg': return `-${render(node.a, show, 11)}`;
-    case 'not': return `not ${render(node.a, show, 11)}`;
-    case 'call': return `${node.fn}(${node.args.map((a) => render(a, show)).join(', ')})`;
+    case 'num':
+      return node.raw;
+    case 'bool':
+      return String(node.v);
+    case 'ref':
+      return show(node.name);
+    case 'neg':
+      return `-${render(node.a, show, 11)}`;
+    case 'not':
+      return `not ${render(node.a, show, 11)}`;
+    case 'call':
+      return `${node.fn}(${node.args.map((a) => render(a, show)).join(', ')})`;
     case 'bin': {
       const p = PREC[node.op];
       const text = `${render(node.a, show, p)} ${node.op} ${render(node.b, show, p, true)}`;

@@ -38,11 +38,18 @@ export function isNoValue(n: Node): boolean {
 
 function hasRef(n: Node): boolean {
   switch (n.k) {
-    case 'ref': return true;
-    case 'num': case 'bool': return false;
-    case 'neg': case 'not': return hasRef(n.a);
-    case 'bin': return hasRef(n.a) || hasRef(n.b);
-    case 'call': return n.args.some(hasRef);
+    case 'ref':
+      return true;
+    case 'num':
+    case 'bool':
+      return false;
+    case 'neg':
+    case 'not':
+      return hasRef(n.a);
+    case 'bin':
+      return hasRef(n.a) || hasRef(n.b);
+    case 'call':
+      return n.args.some(hasRef);
   }
 }
 
@@ -57,14 +64,21 @@ export function checkKinds(node: Node, refKind: (name: string) => Kind): { kind:
     const shown = text(n);
     findings.push({
       index: at(n),
-      message: message('scheme/formula-type', { kind: want === 'number' ? 'needs-number' : 'needs-boolean', of, shown }),
+      message: message('scheme/formula-type', {
+        kind: want === 'number' ? 'needs-number' : 'needs-boolean',
+        of,
+        shown,
+      }),
     });
   };
   const kind = (n: Node): Kind => {
     switch (n.k) {
-      case 'num': return 'number';
-      case 'bool': return 'boolean';
-      case 'ref': return refKind(n.name);
+      case 'num':
+        return 'number';
+      case 'bool':
+        return 'boolean';
+      case 'ref':
+        return refKind(n.name);
       case 'neg':
         need(n.a, 'number', { k: 'op', op: '-' });
         return 'number';
@@ -94,7 +108,14 @@ export function checkKinds(node: Node, refKind: (name: string) => Kind): { kind:
         if (a !== 'any' && b !== 'any' && a !== b) {
           findings.push({
             index: at(n.b),
-            message: message('scheme/formula-type', { kind: 'compare', op: n.op, a: text(n.a), aKind: known(a), b: text(n.b), bKind: known(b) }),
+            message: message('scheme/formula-type', {
+              kind: 'compare',
+              op: n.op,
+              a: text(n.a),
+              aKind: known(a),
+              b: text(n.b),
+              bKind: known(b),
+            }),
           });
         }
         return 'boolean';
@@ -110,7 +131,13 @@ export function checkKinds(node: Node, refKind: (name: string) => Kind): { kind:
           if (b === 'any' || a === b) return a;
           findings.push({
             index: at(y),
-            message: message('scheme/formula-type', { kind: 'if-branches', a: text(x), aKind: known(a), b: text(y), bKind: known(b) }),
+            message: message('scheme/formula-type', {
+              kind: 'if-branches',
+              a: text(x),
+              aKind: known(a),
+              b: text(y),
+              bKind: known(b),
+            }),
           });
           return 'any';
         }

@@ -62,9 +62,20 @@ const FUNCTIONS: Record<FnName, [min: number, max: number]> = {
   count: [1, Infinity],
 };
 const BIN_OPS: Record<string, BinOp> = {
-  '+': '+', '-': '-', '*': '*', '/': '/',
-  '<': '<', '<=': '<=', '>': '>', '>=': '>=',
-  '==': '==', '!=': '!=', and: 'and', or: 'or', '&&': 'and', '||': 'or',
+  '+': '+',
+  '-': '-',
+  '*': '*',
+  '/': '/',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+  '==': '==',
+  '!=': '!=',
+  and: 'and',
+  or: 'or',
+  '&&': 'and',
+  '||': 'or',
 };
 
 type JsepNode = { type: string; [k: string]: unknown };
@@ -82,9 +93,20 @@ function configure(): void {
   for (const op of Object.keys(jsep.unary_ops)) jsep.removeUnaryOp(op);
   jsep.removeAllLiterals();
   const binary: [string, number][] = [
-    ['or', 1], ['||', 1], ['and', 2], ['&&', 2],
-    ['==', 6], ['!=', 6], ['<', 7], ['>', 7], ['<=', 7], ['>=', 7],
-    ['+', 9], ['-', 9], ['*', 10], ['/', 10],
+    ['or', 1],
+    ['||', 1],
+    ['and', 2],
+    ['&&', 2],
+    ['==', 6],
+    ['!=', 6],
+    ['<', 7],
+    ['>', 7],
+    ['<=', 7],
+    ['>=', 7],
+    ['+', 9],
+    ['-', 9],
+    ['*', 10],
+    ['/', 10],
   ];
   for (const [op, prec] of binary) jsep.addBinaryOp(op, prec);
   for (const op of ['-', '+', 'not', '!']) jsep.addUnaryOp(op);
@@ -208,14 +230,21 @@ function convertNode(n: JsepNode, src: string, refs: string[], depth: number): N
     }
     case 'BinaryExpression': {
       const op = BIN_OPS[n.operator as string];
-      if (!op) throw new Rejected(formulaReason('formula/operator', { op: String(n.operator) }), locate(src, String(n.operator)));
+      if (!op)
+        throw new Rejected(
+          formulaReason('formula/operator', { op: String(n.operator) }),
+          locate(src, String(n.operator)),
+        );
       return { k: 'bin', op, a: go(n.left), b: go(n.right) };
     }
     case 'CallExpression': {
       const callee = n.callee as JsepNode;
       const name = callee.type === 'Identifier' ? (callee.name as string) : '';
       if (!Object.hasOwn(FUNCTIONS, name)) {
-        throw new Rejected(formulaReason('formula/unknown-function', { name, allowed: Object.keys(FUNCTIONS) }), name ? locate(src, name) : 0);
+        throw new Rejected(
+          formulaReason('formula/unknown-function', { name, allowed: Object.keys(FUNCTIONS) }),
+          name ? locate(src, name) : 0,
+        );
       }
       const fn = name as FnName;
       const args = (n.arguments as JsepNode[]).map(go);

@@ -46,7 +46,8 @@ export function wordIndex(text: string, word: string): number {
   return m ? m.index + m[1]!.length : 0;
 }
 
-export const targetFormulas = (t: Target): Formula[] => (t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f]);
+export const targetFormulas = (t: Target): Formula[] =>
+  t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
 
 /** The kind of a formula's value: a number, a yes/no, or either (unknown names). */
 export function kindIn(scheme: M.Scheme): (f: Formula) => Kind {

@@ -9,12 +9,15 @@ import { kindIn, targetFormulas, wordIndex, type Ctx } from './lint-context';
 /** Where an item reads a field: its formula, its target, its bands' conditions. */
 function readsOf(model: M.Item, path: Path, id: string): { path: Path; index: number; by: 'formula' | 'target' }[] {
   const out: { path: Path; index: number; by: 'formula' | 'target' }[] = [];
-  if (model.formula.refs.includes(id)) out.push({ path: [...path, 'formula'], index: wordIndex(model.formula.source, id), by: 'formula' });
+  if (model.formula.refs.includes(id))
+    out.push({ path: [...path, 'formula'], index: wordIndex(model.formula.source, id), by: 'formula' });
   const fromTarget = (t: Target | undefined, at: Path) => {
-    if (t && targetFormulas(t).some((f) => f.refs.includes(id))) out.push({ path: at, index: wordIndex(t.text, id), by: 'target' });
+    if (t && targetFormulas(t).some((f) => f.refs.includes(id)))
+      out.push({ path: at, index: wordIndex(t.text, id), by: 'target' });
   };
   fromTarget(model.target, [...path, 'target']);
-  if (model.rule.type === 'bands') model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
+  if (model.rule.type === 'bands')
+    model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
   return out;
 }
 
@@ -41,7 +44,18 @@ export function scopes(ctx: Ctx): void {
       if (field.level > model.level) {
         const lvl = lid(field.level);
         for (const r of reads) {
-          rep.error(r.path, message('scheme/scope', { item: model.id, field: id, level: lid(model.level), levelTitle: title(model.level), fieldLevel: lvl, fieldLevelTitle: title(field.level) }), r.index);
+          rep.error(
+            r.path,
+            message('scheme/scope', {
+              item: model.id,
+              field: id,
+              level: lid(model.level),
+              levelTitle: title(model.level),
+              fieldLevel: lvl,
+              fieldLevelTitle: title(field.level),
+            }),
+            r.index,
+          );
         }
         continue;
       }
@@ -50,7 +64,18 @@ export function scopes(ctx: Ctx): void {
       const own = title(field.level);
       for (const r of reads) {
         if (r.by === 'target') {
-          rep.error(r.path, message('scheme/target-not-summable', { item: model.id, field: id, type: field.type, own, up, upLevel: lid(field.level + 1) }), r.index);
+          rep.error(
+            r.path,
+            message('scheme/target-not-summable', {
+              item: model.id,
+              field: id,
+              type: field.type,
+              own,
+              up,
+              upLevel: lid(field.level + 1),
+            }),
+            r.index,
+          );
           continue;
         }
         // The formula: evaluated above the item's own level unless the item rolls up.
@@ -58,7 +83,17 @@ export function scopes(ctx: Ctx): void {
         if (rolls) continue;
         const boolean = kind(model.formula) === 'boolean';
         const scope = model.level > field.level ? lid(field.level) : undefined;
-        rep.error(r.path, message('scheme/rollup-not-summable', { item: model.id, field: id, type: field.type, kind: boolean ? 'boolean' : 'number', scope }), r.index);
+        rep.error(
+          r.path,
+          message('scheme/rollup-not-summable', {
+            item: model.id,
+            field: id,
+            type: field.type,
+            kind: boolean ? 'boolean' : 'number',
+            scope,
+          }),
+          r.index,
+        );
       }
     }
   }
@@ -70,7 +105,18 @@ export function scopes(ctx: Ctx): void {
       const field = scheme.fields.get(id);
       if (!field || SUMMABLE_TYPES.has(field.type) || field.level >= top || !scheme.levels[field.level]) continue;
       const up = title(field.level + 1);
-      rep.error([...v.path, 'when'], message('scheme/veto-not-summable', { veto: v.id, field: id, type: field.type, own: title(field.level), up, upLevel: lid(field.level + 1) }), wordIndex(v.when.text, id));
+      rep.error(
+        [...v.path, 'when'],
+        message('scheme/veto-not-summable', {
+          veto: v.id,
+          field: id,
+          type: field.type,
+          own: title(field.level),
+          up,
+          upLevel: lid(field.level + 1),
+        }),
+        wordIndex(v.when.text, id),
+      );
     }
   }
 }

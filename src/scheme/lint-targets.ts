@@ -25,7 +25,10 @@ export function rulesFitTargets(ctx: Ctx): void {
         for (const arg of a.args) {
           const f = arg.k === 'ref' ? ctx.scheme.fields.get(arg.name) : undefined;
           if (f && f.type !== 'boolean') {
-            rep.error([...path, 'formula'], message('scheme/checklist-formula', { kind: 'element', field: f.id, type: f.type }));
+            rep.error(
+              [...path, 'formula'],
+              message('scheme/checklist-formula', { kind: 'element', field: f.id, type: f.type }),
+            );
           }
         }
       }
@@ -35,7 +38,11 @@ export function rulesFitTargets(ctx: Ctx): void {
     if (t && distance && !(t.kind === 'between' || (t.kind === 'cmp' && ['>=', '<=', '=='].includes(t.op)))) {
       rep.error(at, message('scheme/rule-target', { kind: 'distance', rule: r.type, target: t.text }));
     }
-    if (t && (r.type === 'proportional' || r.type === 'add') && !(t.kind === 'cmp' && (t.op === '>=' || t.op === '<='))) {
+    if (
+      t &&
+      (r.type === 'proportional' || r.type === 'add') &&
+      !(t.kind === 'cmp' && (t.op === '>=' || t.op === '<='))
+    ) {
       rep.error(at, message('scheme/rule-target', { kind: 'one-sided', rule: r.type, target: t.text }));
     }
     if (r.type === 'add' && !model.bonus) {
@@ -44,7 +51,11 @@ export function rulesFitTargets(ctx: Ctx): void {
     if (model.bonus && (r.type === 'deduct' || r.type === 'per_case' || r.type === 'checklist')) {
       rep.error(at, message('scheme/bonus-rule', { rule: r.type }));
     }
-    if ((r.type === 'deduct' || r.type === 'add') && isObj(input.rule) && (input.rule as Record<string, unknown>).per !== undefined) {
+    if (
+      (r.type === 'deduct' || r.type === 'add') &&
+      isObj(input.rule) &&
+      (input.rule as Record<string, unknown>).per !== undefined
+    ) {
       if ((r as { per: Rational }).per.sign() <= 0) rep.error([...path, 'rule', 'per'], message('scheme/per', {}));
     }
   }
@@ -67,7 +78,8 @@ export function valueFitsTarget(ctx: Ctx): void {
   for (const { model, path } of ctx.items) {
     if (!model) continue;
     check(model, model.target, [...path, 'target']);
-    if (model.rule.type === 'bands') model.rule.bands.forEach((b, i) => check(model, b.when, [...path, 'rule', 'bands', i, 'when']));
+    if (model.rule.type === 'bands')
+      model.rule.bands.forEach((b, i) => check(model, b.when, [...path, 'rule', 'bands', i, 'when']));
   }
 }
 
@@ -81,9 +93,15 @@ export function proportionalThreshold(ctx: Ctx): void {
     const value = rhs.k === 'num' ? rhs.v : rhs.k === 'ref' ? scheme.params.get(rhs.name) : undefined;
     if (rhs.k === 'ref' && !scheme.params.has(rhs.name) && !scheme.fields.has(rhs.name)) continue; // an unknown name: reported by references
     if (!value) {
-      rep.error([...path, 'target'], message('scheme/proportional-target', { kind: 'not-fixed', item: model.id, target: t.text }));
+      rep.error(
+        [...path, 'target'],
+        message('scheme/proportional-target', { kind: 'not-fixed', item: model.id, target: t.text }),
+      );
     } else if (value.sign() <= 0) {
-      rep.error([...path, 'target'], message('scheme/proportional-target', { kind: 'not-positive', item: model.id, target: t.text }));
+      rep.error(
+        [...path, 'target'],
+        message('scheme/proportional-target', { kind: 'not-positive', item: model.id, target: t.text }),
+      );
     }
   }
 }
@@ -95,7 +113,10 @@ export function bandPoints(ctx: Ctx): void {
     const points = input.points;
     list(input.rule.bands).forEach((b, i) => {
       if (!isObj(b) || !isNum(b.points) || !Rational.fromNumber(b.points).gt(Rational.fromNumber(points))) return;
-      ctx.rep.error([...path, 'rule', 'bands', i, 'points'], message('scheme/band-points', { item: String(input.id), points: b.points, max: points }));
+      ctx.rep.error(
+        [...path, 'rule', 'bands', i, 'points'],
+        message('scheme/band-points', { item: String(input.id), points: b.points, max: points }),
+      );
     });
   }
 }

@@ -14,7 +14,8 @@ import type { Ctx } from './lint-context';
 const HUNDRED = Rational.int(100);
 const TEN = Rational.int(10);
 const TWO = Rational.int(2);
-const num = (n: Node): { v: Rational; raw: string } | undefined => (n.k === 'num' ? n : n.k === 'neg' && n.a.k === 'num' ? { v: n.a.v.neg(), raw: `-${n.a.raw}` } : undefined);
+const num = (n: Node): { v: Rational; raw: string } | undefined =>
+  n.k === 'num' ? n : n.k === 'neg' && n.a.k === 'num' ? { v: n.a.v.neg(), raw: `-${n.a.raw}` } : undefined;
 
 /** The value is a share: a percent field, or a count over a count (as unreachableTargets assumes). */
 function shareOf(scheme: M.Scheme, a: Node): 'percent' | 'counts' | undefined {
@@ -43,7 +44,8 @@ export function percentWithoutSign(ctx: Ctx): void {
     const share = model && shareOf(scheme, model.formula.ast);
     if (!model || !share) continue;
     check(share, model.target, [...path, 'target']);
-    if (model.rule.type === 'bands') model.rule.bands.forEach((b, i) => check(share, b.when, [...path, 'rule', 'bands', i, 'when']));
+    if (model.rule.type === 'bands')
+      model.rule.bands.forEach((b, i) => check(share, b.when, [...path, 'rule', 'bands', i, 'when']));
   }
 }
 
@@ -67,7 +69,15 @@ export function invertedThresholds(ctx: Ctx): void {
     if (t?.kind === 'between') {
       const lo = num(t.lo.ast);
       const hi = num(t.hi.ast);
-      if (lo && hi && lo.v.gt(hi.v)) rep.error([...path, 'target'], message('scheme/inverted-target', { kind: 'between', target: t.text, fix: `between ${hi.raw} and ${lo.raw}` }));
+      if (lo && hi && lo.v.gt(hi.v))
+        rep.error(
+          [...path, 'target'],
+          message('scheme/inverted-target', {
+            kind: 'between',
+            target: t.text,
+            fix: `between ${hi.raw} and ${lo.raw}`,
+          }),
+        );
     }
     if (model?.rule.type !== 'bands') continue;
     const bands = model.rule.bands;
@@ -75,7 +85,15 @@ export function invertedThresholds(ctx: Ctx): void {
       const i = bands.findIndex((e, k) => k < j && takesAll(e.when, b.when));
       if (i < 0 || !b.when) return;
       const earlier = [...path, 'rule', 'bands', i, 'when'];
-      rep.error([...path, 'rule', 'bands', j, 'when'], message('scheme/inverted-target', { kind: 'band', when: b.when.text, earlier: bands[i]!.when?.text ?? '', line: rep.lineOf(earlier) }));
+      rep.error(
+        [...path, 'rule', 'bands', j, 'when'],
+        message('scheme/inverted-target', {
+          kind: 'band',
+          when: b.when.text,
+          earlier: bands[i]!.when?.text ?? '',
+          line: rep.lineOf(earlier),
+        }),
+      );
     });
   }
 }

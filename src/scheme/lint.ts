@@ -16,27 +16,48 @@ import { MAX_ROUND_DIGITS, type Formula, type Node } from './formula';
 import { checkKinds } from './formula-types';
 import { formulas, isNum, isObj, kindIn, list, refKindIn, wordIndex, type Ctx } from './lint-context';
 import { rollupKind, rollupTarget, scopes } from './lint-levels';
-import { bandPoints, proportionalThreshold, rulesFitTargets, unreachableTargets, valueFitsTarget } from './lint-targets';
+import {
+  bandPoints,
+  proportionalThreshold,
+  rulesFitTargets,
+  unreachableTargets,
+  valueFitsTarget,
+} from './lint-targets';
 import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
 import type { SchemeInput, SectionInput } from './schema';
 
-export function lintScheme(input: SchemeInput, scheme: M.Scheme, rep: Reporter, options: { bestEffort?: boolean } = {}): void {
+export function lintScheme(
+  input: SchemeInput,
+  scheme: M.Scheme,
+  rep: Reporter,
+  options: { bestEffort?: boolean } = {},
+): void {
   const sections: Ctx['sections'] = [];
   const items: Ctx['items'] = [];
   // Items are matched by where they are, not by id: ids may repeat.
-  const models = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].flatMap((i) => (i.path ? [[showPath(i.path), i] as const] : [])));
+  const models = new Map(
+    [...scheme.items, ...(scheme.bonus?.items ?? [])].flatMap((i) => (i.path ? [[showPath(i.path), i] as const] : [])),
+  );
   const walk = (s: SectionInput, path: Path) => {
     if (!isObj(s)) return;
     sections.push({ input: s, path });
-    list(s.items).forEach((it, i) => isObj(it) && items.push({ input: it, model: models.get(showPath([...path, 'items', i])), path: [...path, 'items', i] }));
+    list(s.items).forEach(
+      (it, i) =>
+        isObj(it) &&
+        items.push({ input: it, model: models.get(showPath([...path, 'items', i])), path: [...path, 'items', i] }),
+    );
     list(s.sections).forEach((c, i) => walk(c, [...path, 'sections', i]));
   };
   list(input.sections).forEach((s, i) => walk(s, ['sections', i]));
   if (isObj(input.bonus)) {
-    list(input.bonus.items).forEach((it, i) => isObj(it) && items.push({ input: it, model: models.get(showPath(['bonus', 'items', i])), path: ['bonus', 'items', i] }));
+    list(input.bonus.items).forEach(
+      (it, i) =>
+        isObj(it) &&
+        items.push({ input: it, model: models.get(showPath(['bonus', 'items', i])), path: ['bonus', 'items', i] }),
+    );
   }
   for (const rule of RULES) {
     if (!options.bestEffort) {
@@ -101,7 +122,10 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
     if (!got || !isNum(s.points)) continue;
     const want = Rational.fromNumber(s.points);
     if (!got.eq(want)) {
-      rep.error([...path, 'points'], message('scheme/points-sum', { kind: 'section', section: String(s.id), points: want, sum: got }));
+      rep.error(
+        [...path, 'points'],
+        message('scheme/points-sum', { kind: 'section', section: String(s.id), points: want, sum: got }),
+      );
     }
   }
   if (!Array.isArray(input.sections) || !input.sections.length) return;
@@ -145,7 +169,8 @@ function kinds(ctx: Ctx): void {
     }
   };
   for (const c of scheme.checks) if (c.path) needBool(c.assert, [...c.path, 'assert'], 'check');
-  for (const v of scheme.vetoes) if (v.path && v.when.kind === 'formula') needBool(v.when.f, [...v.path, 'when'], 'veto');
+  for (const v of scheme.vetoes)
+    if (v.path && v.when.kind === 'formula') needBool(v.when.f, [...v.path, 'when'], 'veto');
   for (const { model, path } of ctx.items) {
     if (model?.target?.kind === 'formula') needBool(model.target.f, [...path, 'target'], 'target');
   }
@@ -189,7 +214,10 @@ function vetoesAndLevers(ctx: Ctx): void {
       rep.error(['vetoes', i, 'item'], message('scheme/unknown-item', { veto: String(v.id), item: v.item }));
     }
     if (model && !v.item && model.when.kind !== 'formula') {
-      rep.error(['vetoes', i, 'when'], message('scheme/veto-when', { kind: 'needs-item', veto: String(v.id), when: String(v.when) }));
+      rep.error(
+        ['vetoes', i, 'when'],
+        message('scheme/veto-when', { kind: 'needs-item', veto: String(v.id), when: String(v.when) }),
+      );
     }
     if (model && v.item && model.when.kind === 'formula') {
       rep.error(['vetoes', i, 'when'], message('scheme/veto-when', { kind: 'needs-comparison', veto: String(v.id) }));

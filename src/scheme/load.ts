@@ -10,7 +10,14 @@
  * first is reported (the rest are almost always its echoes).
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { hasErrors, sortDiagnostics, worded, type CodedDiagnostic, type Diagnostic, type Finding } from '../diagnostics';
+import {
+  hasErrors,
+  sortDiagnostics,
+  worded,
+  type CodedDiagnostic,
+  type Diagnostic,
+  type Finding,
+} from '../diagnostics';
 import { message, type Message } from '../messages/codes';
 import { compileScheme, type Reporter } from './compile';
 import { lintScheme } from './lint';
@@ -29,7 +36,12 @@ export type { LoadResult, Preparsed } from './prepared';
  * A scheme from the file's bytes: they must be UTF-8 (a BOM is allowed and dropped).
  * Anything else, such as a GBK file saved by Notepad or WPS, is one clear error.
  */
-export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Preparsed, limits?: Partial<Limits>): LoadResult {
+export function loadSchemeBytes(
+  bytes: Uint8Array,
+  file: string,
+  preparsed?: Preparsed,
+  limits?: Partial<Limits>,
+): LoadResult {
   const tooLarge = schemeSizeFinding(bytes.length, file, withDefaults(limits).schemeSize);
   if (tooLarge) return { diagnostics: [tooLarge] };
   let text: string;
@@ -56,7 +68,8 @@ export function loadSchemeBytes(bytes: Uint8Array, file: string, preparsed?: Pre
 export function loadScheme(text: string, file: string, preparsed?: Preparsed, limits?: Partial<Limits>): LoadResult {
   const lines = new LineCounter();
   let doc: Document | undefined;
-  const parse = (): Document => (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
+  const parse = (): Document =>
+    (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
   let positions: Positions | undefined;
   const pos = (): Positions => (positions ??= new Positions(parse(), lines, text));
   if (preparsed?.checked) {
@@ -129,7 +142,8 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed, li
   return scheme && !bestEffort && !hasErrors(sorted) ? { scheme, diagnostics: sorted } : { diagnostics: sorted };
 }
 
-const within = (p: string, outer: string) => outer !== '' && (p === outer || p.startsWith(`${outer}.`) || p.startsWith(`${outer}[`));
+const within = (p: string, outer: string) =>
+  outer !== '' && (p === outer || p.startsWith(`${outer}.`) || p.startsWith(`${outer}[`));
 
 /**
  * Semantic findings that a value the schema rejected makes unreliable: a field
@@ -138,13 +152,58 @@ const within = (p: string, outer: string) => outer !== '' && (p === outer || p.s
  * entry holding the rejected value.
  */
 const FOLLOWS: { rejected: RegExp; codes: string[]; item?: true }[] = [
-  { rejected: /^(fields|params)(\[\d+\](\.id)?)?$/, codes: ['scheme/unknown-name', 'scheme/unknown-field', 'scheme/lever-unused'] },
-  { rejected: /^fields\[\d+\]\.type$/, codes: ['scheme/rollup-not-summable', 'scheme/lever-type', 'scheme/text-in-formula', 'scheme/checklist-formula', 'scheme/not-boolean', 'scheme/target-kind', 'scheme/formula-type', 'scheme/target-not-summable', 'scheme/veto-not-summable', 'scheme/rollup-kind'] },
-  { rejected: /^units(\[\d+\](\.id)?)?$|^fields\[\d+\]\.scope$/, codes: ['scheme/unknown-level', 'scheme/scope', 'scheme/rollup-not-summable', 'scheme/target-not-summable', 'scheme/veto-not-summable'] },
+  {
+    rejected: /^(fields|params)(\[\d+\](\.id)?)?$/,
+    codes: ['scheme/unknown-name', 'scheme/unknown-field', 'scheme/lever-unused'],
+  },
+  {
+    rejected: /^fields\[\d+\]\.type$/,
+    codes: [
+      'scheme/rollup-not-summable',
+      'scheme/lever-type',
+      'scheme/text-in-formula',
+      'scheme/checklist-formula',
+      'scheme/not-boolean',
+      'scheme/target-kind',
+      'scheme/formula-type',
+      'scheme/target-not-summable',
+      'scheme/veto-not-summable',
+      'scheme/rollup-kind',
+    ],
+  },
+  {
+    rejected: /^units(\[\d+\](\.id)?)?$|^fields\[\d+\]\.scope$/,
+    codes: [
+      'scheme/unknown-level',
+      'scheme/scope',
+      'scheme/rollup-not-summable',
+      'scheme/target-not-summable',
+      'scheme/veto-not-summable',
+    ],
+  },
   { rejected: /^(sections|bonus)(\[\d+\]|\.\w+)*(\.items\[\d+\](\.id)?|\.items)$/, codes: ['scheme/unknown-item'] },
-  { rejected: /\.items\[\d+\]\.scope$/, codes: ['scheme/scope', 'scheme/rollup-not-summable', 'scheme/target-not-summable'], item: true },
-  { rejected: /\.items\[\d+\]\.rollup$/, codes: ['scheme/rollup-not-summable', 'scheme/rollup-target', 'scheme/rollup-kind'], item: true },
-  { rejected: /\.items\[\d+\]\.rule(\.type)?$/, codes: ['scheme/rule-target', 'scheme/add-outside-bonus', 'scheme/bonus-rule', 'scheme/checklist-formula', 'scheme/missing-target', 'scheme/proportional-target'], item: true },
+  {
+    rejected: /\.items\[\d+\]\.scope$/,
+    codes: ['scheme/scope', 'scheme/rollup-not-summable', 'scheme/target-not-summable'],
+    item: true,
+  },
+  {
+    rejected: /\.items\[\d+\]\.rollup$/,
+    codes: ['scheme/rollup-not-summable', 'scheme/rollup-target', 'scheme/rollup-kind'],
+    item: true,
+  },
+  {
+    rejected: /\.items\[\d+\]\.rule(\.type)?$/,
+    codes: [
+      'scheme/rule-target',
+      'scheme/add-outside-bonus',
+      'scheme/bonus-rule',
+      'scheme/checklist-formula',
+      'scheme/missing-target',
+      'scheme/proportional-target',
+    ],
+    item: true,
+  },
 ];
 
 /** Whether a semantic finding is about, or follows from, a value the schema rejected. */
@@ -152,7 +211,12 @@ function followsFrom(d: Finding, rejected: readonly string[]): boolean {
   const at = d.path ?? '';
   return rejected.some((r) => {
     if (within(at, r)) return true;
-    return FOLLOWS.some((f) => f.rejected.test(r) && f.codes.includes(d.code) && (!f.item || within(at, r.replace(/\.(scope|rollup|rule(\.type)?)$/, ''))));
+    return FOLLOWS.some(
+      (f) =>
+        f.rejected.test(r) &&
+        f.codes.includes(d.code) &&
+        (!f.item || within(at, r.replace(/\.(scope|rollup|rule(\.type)?)$/, ''))),
+    );
   });
 }
 

@@ -26,7 +26,8 @@ export function packScheme(scheme: Scheme): Packed {
   const pack = (v: unknown): Packed => {
     if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
     if (v === undefined) return ['u'];
-    if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? v : ['n', String(Object.is(v, -0) ? '-0' : v)];
+    if (typeof v === 'number')
+      return Number.isFinite(v) && !Object.is(v, -0) ? v : ['n', String(Object.is(v, -0) ? '-0' : v)];
     if (typeof v === 'bigint') return ['b', v.toString()];
     if (v instanceof Rational) {
       const [n, d] = [v.n, v.d];
@@ -41,7 +42,8 @@ export function packScheme(scheme: Scheme): Packed {
     if (v instanceof Map) return ['m', [...v].map(([k, x]) => [pack(k), pack(x)])];
     if (v instanceof Set) return ['s', [...v].map(pack)];
     const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) throw new TypeError(`cannot pack an instance of ${proto?.constructor?.name ?? 'a class'}`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new TypeError(`cannot pack an instance of ${proto?.constructor?.name ?? 'a class'}`);
     const out: Record<string, Packed> = {};
     for (const k of Object.keys(v)) own(out, k, pack((v as Record<string, unknown>)[k]));
     return ['o', out];
@@ -101,7 +103,8 @@ export function unpackScheme(data: Packed, source: string): Scheme {
 
 /** Sets a key of the object's own, `__proto__` included (assigning that one would set the prototype). */
 function own(o: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   else o[k] = v;
 }
 
@@ -109,6 +112,7 @@ const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** n/d in lowest terms (safe integers as numbers, else decimal text), made as Rational makes it. */
 function rational(n: number | string, d: number | string): Rational {
-  if (typeof n === 'number' && typeof d === 'number') return d === 1 ? Rational.int(n) : Rational.int(n).div(Rational.int(d))!;
+  if (typeof n === 'number' && typeof d === 'number')
+    return d === 1 ? Rational.int(n) : Rational.int(n).div(Rational.int(d))!;
   return Rational.of(BigInt(n), BigInt(d));
 }

@@ -10,7 +10,8 @@ import { unpackScheme } from './packed';
 import { showPath } from './path';
 import type { SchemeInput } from './schema';
 
-export type LoadResult = { scheme: Scheme; diagnostics: Diagnostic[] } | { scheme?: undefined; diagnostics: Diagnostic[] };
+export type LoadResult =
+  { scheme: Scheme; diagnostics: Diagnostic[] } | { scheme?: undefined; diagnostics: Diagnostic[] };
 
 /**
  * The build's work on a bundled scheme, made from exactly this text: the document's
@@ -22,7 +23,10 @@ export interface Preparsed {
 }
 
 /** The build's compiled scheme; undefined when it cannot be read (the caller then loads the text). */
-export function schemeFromCache(compiled: unknown, file: string): { scheme: Scheme; diagnostics: Diagnostic[] } | undefined {
+export function schemeFromCache(
+  compiled: unknown,
+  file: string,
+): { scheme: Scheme; diagnostics: Diagnostic[] } | undefined {
   try {
     return { scheme: unpackScheme(compiled as Parameters<typeof unpackScheme>[0], file), diagnostics: [] };
   } catch {
@@ -34,7 +38,10 @@ export function schemeFromCache(compiled: unknown, file: string): { scheme: Sche
  * The scheme compiled from data the build found clean; undefined when compiling
  * reports anything after all (the caller then loads the text in full, with positions).
  */
-export function compilePrepared(data: unknown, file: string): { scheme: Scheme; diagnostics: Diagnostic[] } | undefined {
+export function compilePrepared(
+  data: unknown,
+  file: string,
+): { scheme: Scheme; diagnostics: Diagnostic[] } | undefined {
   const diagnostics: Diagnostic[] = [];
   const scheme = compileScheme(data as SchemeInput, file, {
     lineOf: () => 1,

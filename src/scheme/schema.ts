@@ -27,7 +27,10 @@ const Id = doc(
 
 /** A number, or a number with `%` or `‰` (`0.1%`, `1‰`). */
 const Quantity = doc(
-  z.union([z.number(), z.string().check(z.regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*[%‰]?\s*$/, 'a number, optionally with % or ‰'))]),
+  z.union([
+    z.number(),
+    z.string().check(z.regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*[%‰]?\s*$/, 'a number, optionally with % or ‰')),
+  ]),
   'A number, or a number with % or ‰ such as "0.1%" or "1‰".',
 );
 
@@ -45,7 +48,10 @@ export const UnitLevel = doc(
     /** What a unit of this level is called, e.g. 乡镇. */
     title: doc(Text, 'What a unit of this level is called, e.g. 乡镇.'),
     /** Header labels of the column naming a unit of this level. */
-    name: doc(z.array(Text).check(z.minLength(1)), 'Header labels of the column holding the unit name, e.g. [乡镇, 地区].'),
+    name: doc(
+      z.array(Text).check(z.minLength(1)),
+      'Header labels of the column holding the unit name, e.g. [乡镇, 地区].',
+    ),
     /** Header labels of the column holding the unit's code (optional). */
     key: opt(z.array(Text), 'Header labels of the column holding the unit code, e.g. [区划代码].'),
   }),
@@ -100,12 +106,18 @@ export const Check = doc(
     /** Boolean formula over fields that must be true on every row. */
     assert: doc(Text, 'A boolean formula over the fields that must hold on every row.'),
     /** error: items using these fields become invalid for the row; warning: reported only. */
-    severity: opt(z.enum(['error', 'warning']), 'error (default): items using the fields become invalid for that unit; warning: reported only.'),
+    severity: opt(
+      z.enum(['error', 'warning']),
+      'error (default): items using the fields become invalid for that unit; warning: reported only.',
+    ),
   }),
   'A data rule checked on every row.',
 );
 
-const Partial = doc(z.enum(['proportional', 'up', 'down']), 'How a partial unit of distance counts: proportional, rounded up, or rounded down.');
+const Partial = doc(
+  z.enum(['proportional', 'up', 'down']),
+  'How a partial unit of distance counts: proportional, rounded up, or rounded down.',
+);
 
 const MaxDeduct = opt(Points, 'Largest total deduction (the item never goes below 0 anyway).');
 
@@ -119,7 +131,10 @@ const Band = z.strictObject({
 /** How an item's points follow from its value. */
 export const Rule = doc(
   z.discriminatedUnion('type', [
-    doc(z.strictObject({ type: z.literal('all') }), '达标得满分，否则不得分: full points if the target is met, else 0.'),
+    doc(
+      z.strictObject({ type: z.literal('all') }),
+      '达标得满分，否则不得分: full points if the target is met, else 0.',
+    ),
     doc(
       z.strictObject({
         type: z.literal('deduct'),
@@ -135,10 +150,17 @@ export const Rule = doc(
       '每发现一例扣0.5分: the value is a count of cases beyond the target; lose `deduct` per case.',
     ),
     doc(
-      z.strictObject({ type: z.literal('checklist'), deduct: doc(Points, 'Points lost per missing element.'), max: MaxDeduct }),
+      z.strictObject({
+        type: z.literal('checklist'),
+        deduct: doc(Points, 'Points lost per missing element.'),
+        max: MaxDeduct,
+      }),
       '缺一项扣2分: the formula is count(a, b, …) of yes/no fields; lose `deduct` per element that is not yes.',
     ),
-    doc(z.strictObject({ type: z.literal('proportional') }), '按完成比例得分: points × value/target (>=) or target/value (<=), capped at full.'),
+    doc(
+      z.strictObject({ type: z.literal('proportional') }),
+      '按完成比例得分: points × value/target (>=) or target/value (<=), capped at full.',
+    ),
     doc(
       z.strictObject({ type: z.literal('bands'), bands: z.array(Band).check(z.minLength(1)) }),
       '分档计分: ordered bands, the first that matches gives the points.',
@@ -163,9 +185,15 @@ export const Item = doc(
     title: doc(Text, 'The standard as the scheme names it.'),
     points: doc(Points, 'Full marks of the item (for a bonus item: the most it can add).'),
     /** The value, as a formula over fields and params. */
-    formula: doc(Text, 'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰.'),
+    formula: doc(
+      Text,
+      'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰.',
+    ),
     /** `>= 95%`, `<= 5%`, `> x`, `== 0`, `between 103 and 107`, or a boolean formula. */
-    target: opt(Text, '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula. Optional only for checklist rules (all elements).'),
+    target: opt(
+      Text,
+      '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula. Optional only for checklist rules (all elements).',
+    ),
     rule: Rule,
     /** The lowest level the item is scored at (default: the lowest level). */
     scope: opt(Id, 'The lowest unit level the item is scored at (default: the lowest level).'),
@@ -218,7 +246,10 @@ export const Veto = doc(
     id: Id,
     title: Text,
     /** With `item`: a comparison on the item's value (`< 82%`); without: a boolean formula over fields. */
-    when: doc(Text, 'With item: a comparison on the item value ("< 82%"); without: a boolean formula over fields and params that triggers the veto when true.'),
+    when: doc(
+      Text,
+      'With item: a comparison on the item value ("< 82%"); without: a boolean formula over fields and params that triggers the veto when true.',
+    ),
     /** A hard floor: the item scores 0 when the veto triggers. */
     item: opt(Id, 'Makes this a hard floor: the item scores 0 and the veto triggers.'),
     /** The lowest level checked (default: the levels where its fields exist). */
@@ -237,7 +268,10 @@ export const Grade = z.strictObject({
 export const Scheme = doc(
   z.strictObject({
     /** For editors only (`$schema: ./scheme.schema.json`, written by `pinggu schema`); pinggu ignores it. */
-    $schema: opt(z.string(), 'The JSON Schema of this file, for editors (write it with `pinggu schema > scheme.schema.json`); ignored by pinggu.'),
+    $schema: opt(
+      z.string(),
+      'The JSON Schema of this file, for editors (write it with `pinggu schema > scheme.schema.json`); ignored by pinggu.',
+    ),
     id: doc(
       z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . -, starting with a letter')),
       'Scheme id, used by --scheme for bundled schemes.',

@@ -25,7 +25,13 @@ export function notASchemeFinding(data: unknown, text: string, file: string): Co
     kind = Object.hasOwn(data, '$schema') || Object.hasOwn(data, 'properties') ? 'json-schema' : 'no-keys';
   }
   if (!kind) return undefined;
-  return { severity: 'error', ...message('scheme/not-a-scheme', value === undefined ? { kind } : { kind, value }), file, line: 1, col: 1 };
+  return {
+    severity: 'error',
+    ...message('scheme/not-a-scheme', value === undefined ? { kind } : { kind, value }),
+    file,
+    line: 1,
+    col: 1,
+  };
 }
 
 let knownKeys: string[] | undefined;
@@ -61,18 +67,20 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
 }
 
-
-export const cleanPath = (path: readonly PropertyKey[]): (string | number)[] => path.filter((k): k is string | number => typeof k !== 'symbol');
+export const cleanPath = (path: readonly PropertyKey[]): (string | number)[] =>
+  path.filter((k): k is string | number => typeof k !== 'symbol');
 
 function valueAt(data: unknown, path: Path): unknown {
   let node = data;
-  for (const k of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of path)
+    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[k] : undefined;
   return node;
 }
 
@@ -86,7 +94,12 @@ function expected(issue: z.core.$ZodIssue): Want {
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       if (options) return { k: 'one-of', values: options.map(String) };
-      const wants = issue.errors.flatMap((branch) => branch.filter((i) => i.path.length === 0).slice(0, 1).map(expected));
+      const wants = issue.errors.flatMap((branch) =>
+        branch
+          .filter((i) => i.path.length === 0)
+          .slice(0, 1)
+          .map(expected),
+      );
       const keys = wants.map((w) => JSON.stringify(w));
       const unique = wants.filter((_, i) => keys.indexOf(keys[i]!) === i);
       return unique.length === 1 ? unique[0]! : unique.length ? { k: 'any', of: unique } : { k: 'valid' };
@@ -123,19 +136,35 @@ const FORMAT_ASKS: Record<string, Sought[]> = {
   'a number, optionally with % or ‰': ['number', '%'],
   'letters, digits, _ . -, starting with a letter': [],
 };
-const TYPE_ASKS: Record<string, Sought[]> = { number: ['number'], string: ['text'], boolean: [], array: [], object: [] };
+const TYPE_ASKS: Record<string, Sought[]> = {
+  number: ['number'],
+  string: ['text'],
+  boolean: [],
+  array: [],
+  object: [],
+};
 
 /** Whether what was wanted asks for `s`: by its kind, or by a value or name it lists. */
 function asks(w: Want, s: Sought): boolean {
   const named = (x: string) => (s === '%' ? x.includes('%') : new RegExp(`\\b${s}\\b`).test(x));
   switch (w.k) {
-    case 'type': return Object.hasOwn(TYPE_ASKS, w.type) ? TYPE_ASKS[w.type]!.includes(s) : named(w.type);
-    case 'one-of': return w.values.some(named);
-    case 'any': return w.of.some((o) => asks(o, s));
-    case 'format': return Object.hasOwn(FORMAT_ASKS, w.format) ? FORMAT_ASKS[w.format]!.includes(s) : s === 'text' || named(w.format);
-    case 'non-empty': return s === 'text';
-    case 'at-least': case 'above': return s === 'number';
-    default: return false;
+    case 'type':
+      return Object.hasOwn(TYPE_ASKS, w.type) ? TYPE_ASKS[w.type]!.includes(s) : named(w.type);
+    case 'one-of':
+      return w.values.some(named);
+    case 'any':
+      return w.of.some((o) => asks(o, s));
+    case 'format':
+      return Object.hasOwn(FORMAT_ASKS, w.format)
+        ? FORMAT_ASKS[w.format]!.includes(s)
+        : s === 'text' || named(w.format);
+    case 'non-empty':
+      return s === 'text';
+    case 'at-least':
+    case 'above':
+      return s === 'number';
+    default:
+      return false;
   }
 }
 
@@ -150,7 +179,8 @@ function hint(want: Want, value: unknown, key: unknown): Hint | undefined {
   }
   if (typeof value === 'string' && asks(want, 'number')) {
     const narrow = value.normalize('NFKC').trim();
-    if (narrow !== value.trim() && /^[+-]?(\d+(\.\d*)?|\.\d+)\s*[%‰]?$/.test(narrow)) return { k: 'full-width', value: narrow };
+    if (narrow !== value.trim() && /^[+-]?(\d+(\.\d*)?|\.\d+)\s*[%‰]?$/.test(narrow))
+      return { k: 'full-width', value: narrow };
     if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) && !asks(want, '%')) return { k: 'unquote' };
   }
   if (key === 'rule' && typeof value === 'string' && RULE_TYPES.includes(value)) return { k: 'rule', type: value };
@@ -166,7 +196,10 @@ export function fromZod(issue: z.core.$ZodIssue, data: unknown, pos: Positions, 
       const at = pos.ofKey(path, key);
       const near = closestKey(key);
       // A key of the scheme, in the wrong place (rollup on a section, points on a check).
-      const m = near === key ? message('scheme/unknown-key', { kind: 'misplaced', key }) : message('scheme/unknown-key', near ? { kind: 'unknown', key, near } : { kind: 'unknown', key });
+      const m =
+        near === key
+          ? message('scheme/unknown-key', { kind: 'misplaced', key })
+          : message('scheme/unknown-key', near ? { kind: 'unknown', key, near } : { kind: 'unknown', key });
       return { ...base, ...m, line: at.line, col: at.col };
     });
   }
@@ -176,11 +209,29 @@ export function fromZod(issue: z.core.$ZodIssue, data: unknown, pos: Positions, 
   // "Missing" is decided on the data: zod says only what it expected.
   if (key !== undefined && isObj(parent) && !Object.hasOwn(parent, key)) {
     const at = pos.of(path.slice(0, -1));
-    const missing: CodedDiagnostic = { ...base, ...message('scheme/missing-key', { key: String(key), want }), line: at.line, col: at.col };
+    const missing: CodedDiagnostic = {
+      ...base,
+      ...message('scheme/missing-key', { key: String(key), want }),
+      line: at.line,
+      col: at.col,
+    };
     // Without its type a rule matches no variant, so zod does not name its unknown keys (a misspelt "type"): do it here.
     if (issue.code !== 'invalid_union' || !(issue as { discriminator?: string }).discriminator) return [missing];
     const strays = Object.keys(parent).filter((k) => !knownKey(k));
-    const unknown = strays.length ? fromZod({ code: 'unrecognized_keys', keys: strays, path: path.slice(0, -1), message: '', input: parent } as z.core.$ZodIssue, data, pos, file) : [];
+    const unknown = strays.length
+      ? fromZod(
+          {
+            code: 'unrecognized_keys',
+            keys: strays,
+            path: path.slice(0, -1),
+            message: '',
+            input: parent,
+          } as z.core.$ZodIssue,
+          data,
+          pos,
+          file,
+        )
+      : [];
     return [missing, ...unknown];
   }
   const value = valueAt(data, path);

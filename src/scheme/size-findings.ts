@@ -28,7 +28,13 @@ export function longStringFindings(doc: Document, lines: LineCounter, file: stri
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== 'string' || node.value.length <= limit) return;
       const p = lines.linePos(node.range?.[0] ?? 0);
-      out.push({ severity: 'error', ...message('limit/scheme-string', { length: node.value.length, limit }), file, line: p.line, col: p.col });
+      out.push({
+        severity: 'error',
+        ...message('limit/scheme-string', { length: node.value.length, limit }),
+        file,
+        line: p.line,
+        col: p.col,
+      });
     },
   });
   return out;

@@ -51,7 +51,10 @@ export function parseTarget(text: string): { target: Target } | { error: Formula
  * `paramText` gives how a param's value was written, so `>= line` with
  * `line: 95%` shows values as percentages too.
  */
-export function displayOf(target: Target | undefined, paramText: (id: string) => string | undefined = () => undefined): Display {
+export function displayOf(
+  target: Target | undefined,
+  paramText: (id: string) => string | undefined = () => undefined,
+): Display {
   if (!target) return 'number';
   if (target.kind === 'formula') return 'boolean';
   const refs = (target.kind === 'cmp' ? [target.rhs] : [target.lo, target.hi]).flatMap((f) => f.refs);

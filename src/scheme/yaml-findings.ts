@@ -4,7 +4,6 @@ import type { CodedDiagnostic } from '../diagnostics';
 import { message } from '../messages/codes';
 import type { QuoteWhy, YamlProblem } from '../messages/scheme-yaml';
 
-
 /** Line and column of the first byte that is not UTF-8. */
 export function badUtf8At(bytes: Uint8Array): { line: number; col: number } {
   let i = 0;
@@ -21,7 +20,13 @@ export function badUtf8At(bytes: Uint8Array): { line: number; col: number } {
       if (c === undefined || (c & 0xc0) !== 0x80) break scan;
     }
     const c1 = bytes[i + 1]!;
-    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) break;
+    if (
+      (b === 0xe0 && c1 < 0xa0) ||
+      (b === 0xed && c1 > 0x9f) ||
+      (b === 0xf0 && c1 < 0x90) ||
+      (b === 0xf4 && c1 > 0x8f)
+    )
+      break;
     i += len;
   }
   let start = 0;
@@ -37,14 +42,22 @@ export function badUtf8At(bytes: Uint8Array): { line: number; col: number } {
  * the parser reports just before it), with the number of the others, which it
  * almost always causes.
  */
-export function yamlFindings(doc: Document, text: string, lines: LineCounter, file: string): { findings: CodedDiagnostic[]; fatal: boolean } {
+export function yamlFindings(
+  doc: Document,
+  text: string,
+  lines: LineCounter,
+  file: string,
+): { findings: CodedDiagnostic[]; fatal: boolean } {
   const at = (offset: number) => {
     const p = lines.linePos(offset);
     return { line: p.line, col: p.col };
   };
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const duplicate = (e: YAMLError): CodedDiagnostic => {
-    const key = /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim().replace(/^(["'])(.*)\1$/, '$2');
+    const key = /^[^:\n]*/
+      .exec(text.slice(e.pos[0]))![0]
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2');
     return { severity: 'error', ...message('scheme/duplicate-key', { key }), file, ...at(e.pos[0]) };
   };
   const syntax = errors.filter((e) => e.code !== 'DUPLICATE_KEY');
@@ -57,7 +70,10 @@ export function yamlFindings(doc: Document, text: string, lines: LineCounter, fi
   const { problem, offset } = explainYaml(lead, text);
   return {
     fatal: true,
-    findings: [...before.map(duplicate), { severity: 'error', ...message('scheme/yaml', { kind: 'syntax', problem, more }), file, ...at(offset) }],
+    findings: [
+      ...before.map(duplicate),
+      { severity: 'error', ...message('scheme/yaml', { kind: 'syntax', problem, more }), file, ...at(offset) },
+    ],
   };
 }
 
@@ -79,7 +95,10 @@ function explainYaml(e: YAMLError, text: string): { problem: YamlProblem; offset
     const v = value!;
     const q = v.includes('"') && !v.includes("'") ? `'${v}'` : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
     const fixed = kv![2] ? `${kv![2]}: ${q}` : `- ${q}`;
-    return here({ k: 'quote', why, fixed }, lineStart + kv![1]!.length + (kv![2] ? line.slice(kv![1]!.length).indexOf(v, kv![2].length) : 0));
+    return here(
+      { k: 'quote', why, fixed },
+      lineStart + kv![1]!.length + (kv![2] ? line.slice(kv![1]!.length).indexOf(v, kv![2].length) : 0),
+    );
   };
   const colonHints = () => {
     const full = line.indexOf('：');
@@ -153,7 +172,13 @@ function explainYaml(e: YAMLError, text: string): { problem: YamlProblem; offset
 }
 
 /** toJS threw: an alias without its anchor, or aliases that expand without end. */
-export function aliasFinding(doc: Document, e: unknown, text: string, lines: LineCounter, file: string): CodedDiagnostic {
+export function aliasFinding(
+  doc: Document,
+  e: unknown,
+  text: string,
+  lines: LineCounter,
+  file: string,
+): CodedDiagnostic {
   const said = e instanceof Error ? e.message : String(e);
   const aliases: Alias[] = [];
   visit(doc, { Alias: (_, node) => void aliases.push(node) });
@@ -179,4 +204,3 @@ export function aliasFinding(doc: Document, e: unknown, text: string, lines: Lin
   const p = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
   return { severity: 'error', ...m, file, line: p.line, col: p.col };
 }
-

@@ -23,8 +23,32 @@ import { Rational } from '../rational';
 import { comparePeriods } from '../data/period';
 import type { ItemSnap, SchemeInfo, Snapshot } from './read';
 
-export type { Column, SectionPoints, SeriesPoint, ItemState, ItemChange, UnitState, UnitDiff, UnitTrend, ItemDefChange, SchemeChange, Trend } from './diff-types';
-import type { Column, SectionPoints, SeriesPoint, ItemState, ItemChange, UnitState, UnitDiff, UnitTrend, ItemDefChange, SchemeChange, Trend } from './diff-types';
+export type {
+  Column,
+  SectionPoints,
+  SeriesPoint,
+  ItemState,
+  ItemChange,
+  UnitState,
+  UnitDiff,
+  UnitTrend,
+  ItemDefChange,
+  SchemeChange,
+  Trend,
+} from './diff-types';
+import type {
+  Column,
+  SectionPoints,
+  SeriesPoint,
+  ItemState,
+  ItemChange,
+  UnitState,
+  UnitDiff,
+  UnitTrend,
+  ItemDefChange,
+  SchemeChange,
+  Trend,
+} from './diff-types';
 
 interface Tagged {
   s: Snapshot;
@@ -45,14 +69,21 @@ const columnKey = (t: Tagged) => (t.s.period !== null ? `p:${t.s.period}` : `s:$
 
 export function buildTrend(history: Snapshot[][], current: Snapshot[]): Trend {
   const H = history.length;
-  const all: Tagged[] = [...history.flatMap((list, src) => list.map((s, idx) => ({ s, src, idx }))), ...current.map((s, idx) => ({ s, src: H, idx }))];
+  const all: Tagged[] = [
+    ...history.flatMap((list, src) => list.map((s, idx) => ({ s, src, idx }))),
+    ...current.map((s, idx) => ({ s, src: H, idx })),
+  ];
 
   // Columns: one per known period, one per report without a period; in order.
   const reps = new Map<string, Tagged>();
   for (const t of all) if (!reps.has(columnKey(t))) reps.set(columnKey(t), t);
   const ordered = [...reps.values()].sort(cmp);
   const colIndex = new Map(ordered.map((t, i) => [columnKey(t), i]));
-  const columns: Column[] = ordered.map((t) => ({ period: t.s.period, side: t.src === H ? 'current' : 'history', index: t.s.period === null && t.src < H ? t.src : 0 }));
+  const columns: Column[] = ordered.map((t) => ({
+    period: t.s.period,
+    side: t.src === H ? 'current' : 'history',
+    index: t.s.period === null && t.src < H ? t.src : 0,
+  }));
 
   const groups = matchUnits(all, H);
   const units: UnitTrend[] = [];
@@ -70,7 +101,8 @@ export function buildTrend(history: Snapshot[][], current: Snapshot[]): Trend {
       const after = list[newestAt]!;
       diff = diffUnit(prev.s, after.s, colIndex.get(columnKey(prev))!, colIndex.get(columnKey(after))!);
       const [bsc, asc] = [prev.s.scheme, after.s.scheme];
-      if (diff.schemeChanged || bsc.id !== asc.id || bsc.version !== asc.version) collectScheme(schemes, prev.s.scheme, after.s.scheme, diff.items, prev.s, after.s);
+      if (diff.schemeChanged || bsc.id !== asc.id || bsc.version !== asc.version)
+        collectScheme(schemes, prev.s.scheme, after.s.scheme, diff.items, prev.s, after.s);
     }
     units.push({
       key: last.unitKey,
@@ -98,7 +130,8 @@ function matchUnits(all: Tagged[], H: number): Tagged[][] {
   const onlyOld = groups.filter((g) => g.every((t) => t.src < H));
   const onlyNew = groups.filter((g) => g.every((t) => t.src === H));
   const nameKey = (g: Tagged[]) => JSON.stringify([g[0]!.s.level, ...g[0]!.s.names]);
-  const count = (gs: Tagged[][]) => gs.reduce((m, g) => m.set(nameKey(g), (m.get(nameKey(g)) ?? 0) + 1), new Map<string, number>());
+  const count = (gs: Tagged[][]) =>
+    gs.reduce((m, g) => m.set(nameKey(g), (m.get(nameKey(g)) ?? 0) + 1), new Map<string, number>());
   const oldCount = count(onlyOld);
   const newCount = count(onlyNew);
   const merged = new Set<Tagged[]>();
@@ -125,19 +158,47 @@ function matchUnits(all: Tagged[], H: number): Tagged[][] {
 function seriesPoint(s: Snapshot, column: number): SeriesPoint {
   const sections = new Map<string, SectionPoints>();
   for (const it of s.items.values()) {
-    const cur = sections.get(it.section) ?? { id: it.section, title: s.scheme.sections.get(it.section) ?? it.section, points: Rational.ZERO, max: Rational.ZERO };
+    const cur = sections.get(it.section) ?? {
+      id: it.section,
+      title: s.scheme.sections.get(it.section) ?? it.section,
+      points: Rational.ZERO,
+      max: Rational.ZERO,
+    };
     sections.set(it.section, { ...cur, points: cur.points.add(it.points), max: cur.max.add(it.max) });
   }
-  return { column, period: s.period, scaled: s.scaled, passed: s.passed, rank: s.rank, of: s.of, total: s.scheme.total, pass: s.scheme.pass, sections: [...sections.values()] };
+  return {
+    column,
+    period: s.period,
+    scaled: s.scaled,
+    passed: s.passed,
+    rank: s.rank,
+    of: s.of,
+    total: s.scheme.total,
+    pass: s.scheme.pass,
+    sections: [...sections.values()],
+  };
 }
 
-const state = (i: ItemSnap): ItemState => ({ points: i.points, max: i.max, value: i.value, display: i.display, status: i.status, rank: i.rank, of: i.of });
+const state = (i: ItemSnap): ItemState => ({
+  points: i.points,
+  max: i.max,
+  value: i.value,
+  display: i.display,
+  status: i.status,
+  rank: i.rank,
+  of: i.of,
+});
 
 /** Full: the item earns what it is worth (or is met, or not applicable). */
 const full = (i: ItemSnap) => i.status === 'met' || i.status === 'na' || i.points.ge(i.max);
 
 /** What defines an item, as far as a report shows it; `max` only where the item applies (not na). */
-const def = (i: ItemSnap) => ({ title: i.title, max: i.status === 'na' ? null : i.max, target: i.target, formula: i.formula });
+const def = (i: ItemSnap) => ({
+  title: i.title,
+  max: i.status === 'na' ? null : i.max,
+  target: i.target,
+  formula: i.formula,
+});
 
 function defFields(a: ItemSnap, b: ItemSnap): ItemDefChange['fields'] {
   const out: ItemDefChange['fields'] = [];
@@ -149,7 +210,17 @@ function defFields(a: ItemSnap, b: ItemSnap): ItemDefChange['fields'] {
 }
 
 function unitState(s: Snapshot, column: number): UnitState {
-  return { period: s.period, column, scaled: s.scaled, passed: s.passed, grade: s.grade, rank: s.rank, of: s.of, vetoed: s.vetoed, scheme: { id: s.scheme.id, version: s.scheme.version } };
+  return {
+    period: s.period,
+    column,
+    scaled: s.scaled,
+    passed: s.passed,
+    grade: s.grade,
+    rank: s.rank,
+    of: s.of,
+    vetoed: s.vetoed,
+    scheme: { id: s.scheme.id, version: s.scheme.version },
+  };
 }
 
 export function diffUnit(before: Snapshot, after: Snapshot, beforeColumn = 0, afterColumn = 1): UnitDiff {
@@ -160,7 +231,14 @@ export function diffUnit(before: Snapshot, after: Snapshot, beforeColumn = 0, af
     const meta = (a ?? b)!;
     const schemeChanged = !a || !b || defFields(b, a).length > 0;
     const value = a && b && a.value instanceof Rational && b.value instanceof Rational ? a.value.sub(b.value) : null;
-    const change = !a || !b || meta.bonus ? null : full(b) && !full(a) ? 'newly-failing' : !full(b) && full(a) && a.status !== 'na' ? 'newly-met' : null;
+    const change =
+      !a || !b || meta.bonus
+        ? null
+        : full(b) && !full(a)
+          ? 'newly-failing'
+          : !full(b) && full(a) && a.status !== 'na'
+            ? 'newly-met'
+            : null;
     return {
       id,
       title: meta.title,
@@ -192,9 +270,20 @@ export function diffUnit(before: Snapshot, after: Snapshot, beforeColumn = 0, af
   };
 }
 
-function collectScheme(out: Map<string, SchemeChange>, b: SchemeInfo, a: SchemeInfo, items: ItemChange[], bs: Snapshot, as: Snapshot): void {
+function collectScheme(
+  out: Map<string, SchemeChange>,
+  b: SchemeInfo,
+  a: SchemeInfo,
+  items: ItemChange[],
+  bs: Snapshot,
+  as: Snapshot,
+): void {
   const k = JSON.stringify([b.id, b.version, a.id, a.version]);
-  const sc = out.get(k) ?? { before: { id: b.id, version: b.version, title: b.title }, after: { id: a.id, version: a.version, title: a.title }, items: [] };
+  const sc = out.get(k) ?? {
+    before: { id: b.id, version: b.version, title: b.title },
+    after: { id: a.id, version: a.version, title: a.title },
+    items: [],
+  };
   out.set(k, sc);
   for (const i of items) {
     if (!i.schemeChanged || sc.items.some((x) => x.id === i.id)) continue;

@@ -83,7 +83,9 @@ export function parseRegression(text: string): Rational {
 
 export function gateTrend(trend: Trend, o: GateOptions): GateResult {
   const reasons: GateReason[] = [];
-  const gated = trend.units.filter((u): u is UnitTrend & { diff: NonNullable<UnitTrend['diff']> } => u.diff !== null && (o.allLevels || u.depth === 0));
+  const gated = trend.units.filter(
+    (u): u is UnitTrend & { diff: NonNullable<UnitTrend['diff']> } => u.diff !== null && (o.allLevels || u.depth === 0),
+  );
   for (const u of gated) {
     const d = u.diff;
     const where = { unit: u.name, key: u.key, path: u.path };
@@ -92,12 +94,29 @@ export function gateTrend(trend: Trend, o: GateOptions): GateResult {
         .filter((i) => !i.schemeChanged && i.points && i.points.sign() < 0)
         .sort((a, b) => a.points!.cmp(b.points!) || compareCodePoints(a.id, b.id))
         .map((i) => ({ item: i.id, title: i.title, points: i.points! }));
-      reasons.push({ kind: 'regression', ...where, from: d.before.scaled, to: d.after.scaled, drop: d.measure.neg(), threshold: o.regression, schemeChanged: d.schemeChanged, items });
+      reasons.push({
+        kind: 'regression',
+        ...where,
+        from: d.before.scaled,
+        to: d.after.scaled,
+        drop: d.measure.neg(),
+        threshold: o.regression,
+        schemeChanged: d.schemeChanged,
+        items,
+      });
     }
     if (o.newFailure) {
       for (const i of d.newlyFailing) {
         if (i.schemeChanged) continue;
-        reasons.push({ kind: 'new-failure', ...where, item: i.id, title: i.title, points: i.points ?? Rational.ZERO, before: i.before!.status, after: i.after!.status });
+        reasons.push({
+          kind: 'new-failure',
+          ...where,
+          item: i.id,
+          title: i.title,
+          points: i.points ?? Rational.ZERO,
+          before: i.before!.status,
+          after: i.after!.status,
+        });
       }
     }
   }

@@ -17,7 +17,9 @@ export class Shape extends Error {
 export type Obj = Record<string, unknown>;
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 const wrong = (where: string, expected: JsonKind, v: unknown) =>
-  v === undefined ? new Shape(where, { kind: 'missing', where, expected }) : new Shape(where, { kind: 'wrong-type', where, expected, actual: kindOf(v) });
+  v === undefined
+    ? new Shape(where, { kind: 'missing', where, expected })
+    : new Shape(where, { kind: 'wrong-type', where, expected, actual: kindOf(v) });
 
 export function obj(v: unknown, where: string): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw wrong(where, 'object', v);
@@ -31,7 +33,8 @@ export function str(v: unknown, where: string): string {
   if (typeof v !== 'string') throw wrong(where, 'string', v);
   return v;
 }
-export const strOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : str(v, where));
+export const strOrNull = (v: unknown, where: string): string | null =>
+  v === null || v === undefined ? null : str(v, where);
 export function num(v: unknown, where: string): Rational {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw wrong(where, 'number', v);
   return Rational.fromNumber(v);

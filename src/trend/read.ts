@@ -103,7 +103,9 @@ export function readReport(text: string, file: string): Report {
     doc = JSON.parse(body);
   } catch (e) {
     const at = jsonErrorAt(body);
-    const why = String((e as Error).message).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    const why = String((e as Error).message)
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
     throw fail(file, { kind: 'json', why }, { line: at.line, col: at.col });
   }
   return parseReport(doc, file);
@@ -141,7 +143,12 @@ function item(v: unknown, where: string): ItemSnap {
   const o = obj(v, where);
   const status = str(o.status, `${where}.status`);
   if (!(STATUSES as readonly string[]).includes(status)) throw new Shape(`${where}.status`, { kind: 'status', status });
-  const value = o.value === null || o.value === undefined ? null : typeof o.value === 'boolean' ? o.value : num(o.value, `${where}.value`);
+  const value =
+    o.value === null || o.value === undefined
+      ? null
+      : typeof o.value === 'boolean'
+        ? o.value
+        : num(o.value, `${where}.value`);
   return {
     id: str(o.id, `${where}.id`),
     title: str(o.title, `${where}.title`),
@@ -174,19 +181,42 @@ interface Ctx {
 const ITEM_FIELDS = ['id', 'status', 'points', 'max', 'lost', 'value'];
 
 /** A compact item (an array of values; its id from `ids` unless `itemFields` holds it) as the object the full JSON writes, its words from the shared texts or the top unit's item. */
-function compactItem(v: unknown[], where: string, fields: string[], id: string | undefined, top: Map<string, ItemSnap> | undefined, shared: Map<string, Obj>): ItemSnap {
+function compactItem(
+  v: unknown[],
+  where: string,
+  fields: string[],
+  id: string | undefined,
+  top: Map<string, ItemSnap> | undefined,
+  shared: Map<string, Obj>,
+): ItemSnap {
   const o: Obj = Object.fromEntries(fields.map((f, k) => [f, v[k]]));
   if (id !== undefined && o.id === undefined) o.id = id;
   const key = str(o.id, `${where}[0]`);
   const meta = (top?.get(key) ?? shared.get(key)) as Obj | undefined;
-  return item({ ...o, title: meta?.title ?? o.id, section: meta?.section ?? '', bonus: meta?.bonus ?? false, target: meta?.target ?? null, formula: meta?.formula ?? null }, where);
+  return item(
+    {
+      ...o,
+      title: meta?.title ?? o.id,
+      section: meta?.section ?? '',
+      bonus: meta?.bonus ?? false,
+      target: meta?.target ?? null,
+      formula: meta?.formula ?? null,
+    },
+    where,
+  );
 }
 
 function ids(v: unknown, where: string): string[] | undefined {
   return v === undefined ? undefined : arr(v, where).map((x, k) => str(x, `${where}[${k}]`));
 }
 
-function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names: string[]; top?: Map<string, ItemSnap>; ids?: string[] }, out: Snapshot[]): void {
+function units(
+  v: unknown,
+  where: string,
+  ctx: Ctx,
+  up: { path: string[]; names: string[]; top?: Map<string, ItemSnap>; ids?: string[] },
+  out: Snapshot[],
+): void {
   arr(v, where).forEach((x, i) => {
     const w = `${where}[${i}]`;
     const o = obj(x, w);
@@ -219,11 +249,21 @@ function units(v: unknown, where: string, ctx: Ctx, up: { path: string[]; names:
       rank: int(o.rank, `${w}.rank`),
       of: int(o.of, `${w}.of`),
       // A compact unit says only whether a veto hit it.
-      vetoed: o.vetoes === undefined && o.vetoed !== undefined ? bool(o.vetoed, `${w}.vetoed`) : vetoes.some((x2, k) => obj(x2, `${w}.vetoes[${k}]`).triggered === true),
+      vetoed:
+        o.vetoes === undefined && o.vetoed !== undefined
+          ? bool(o.vetoed, `${w}.vetoed`)
+          : vetoes.some((x2, k) => obj(x2, `${w}.vetoes[${k}]`).triggered === true),
       items,
       scheme: ctx.scheme,
     });
-    if (o.children !== undefined) units(o.children, `${w}.children`, ctx, { path, names, top: up.top ?? items, ids: ids(o.childItems, `${w}.childItems`) }, out);
+    if (o.children !== undefined)
+      units(
+        o.children,
+        `${w}.children`,
+        ctx,
+        { path, names, top: up.top ?? items, ids: ids(o.childItems, `${w}.childItems`) },
+        out,
+      );
   });
 }
 
@@ -238,20 +278,43 @@ function parse(doc: unknown, file: string): Report {
   if (!('schemaVersion' in d)) throw new Shape('', { kind: 'no-version' });
   // 1: a single report, or a batch in full; 2: a batch with compact units below the counties.
   const known = d.kind === 'batch' ? [1, 2] : [1];
-  if (!known.includes(d.schemaVersion as number)) throw new Shape('schemaVersion', { kind: 'version', version: String(JSON.stringify(d.schemaVersion)), known });
-  if (d.kind !== undefined && d.kind !== 'batch') throw new Shape('kind', { kind: 'report-kind', reportKind: String(JSON.stringify(d.kind)) });
+  if (!known.includes(d.schemaVersion as number))
+    throw new Shape('schemaVersion', { kind: 'version', version: String(JSON.stringify(d.schemaVersion)), known });
+  if (d.kind !== undefined && d.kind !== 'batch')
+    throw new Shape('kind', { kind: 'report-kind', reportKind: String(JSON.stringify(d.kind)) });
   const s = scheme(d.scheme);
-  const fields = d.itemFields === undefined ? ITEM_FIELDS : arr(d.itemFields, 'itemFields').map((f, i) => str(f, `itemFields[${i}]`));
+  const fields =
+    d.itemFields === undefined
+      ? ITEM_FIELDS
+      : arr(d.itemFields, 'itemFields').map((f, i) => str(f, `itemFields[${i}]`));
   const shared = sharedTexts(d.kind === 'batch' ? d.items : undefined);
   const snapshots: Snapshot[] = [];
   if (d.kind === undefined) {
-    units(d.units, 'units', { period: period(d.period, 'period'), source: null, scheme: s, fields, shared }, { path: [], names: [] }, snapshots);
+    units(
+      d.units,
+      'units',
+      { period: period(d.period, 'period'), source: null, scheme: s, fields, shared },
+      { path: [], names: [] },
+      snapshots,
+    );
     return { file, kind: 'single', scheme: s, snapshots };
   }
   arr(d.assessments, 'assessments').forEach((x, i) => {
     const w = `assessments[${i}]`;
     const a = obj(x, w);
-    units(a.units, `${w}.units`, { period: period(a.period, `${w}.period`), source: strOrNull(a.source, `${w}.source`), scheme: s, fields, shared }, { path: [], names: [] }, snapshots);
+    units(
+      a.units,
+      `${w}.units`,
+      {
+        period: period(a.period, `${w}.period`),
+        source: strOrNull(a.source, `${w}.source`),
+        scheme: s,
+        fields,
+        shared,
+      },
+      { path: [], names: [] },
+      snapshots,
+    );
   });
   attachItemRanks(d.rankings, snapshots);
   return { file, kind: 'batch', scheme: s, snapshots };
@@ -273,7 +336,10 @@ function attachItemRanks(v: unknown, snapshots: Snapshot[]): void {
       arr(it.units, `rankings[${i}].items[${k}].units`).forEach((z, m) => {
         const w = `rankings[${i}].items[${k}].units[${m}]`;
         const u = obj(z, w);
-        ranks.set(JSON.stringify([p, id, str(u.key, `${w}.key`)]), { rank: int(u.rank, `${w}.rank`), of: u.of === undefined && of !== undefined ? of : int(u.of, `${w}.of`) });
+        ranks.set(JSON.stringify([p, id, str(u.key, `${w}.key`)]), {
+          rank: int(u.rank, `${w}.rank`),
+          of: u.of === undefined && of !== undefined ? of : int(u.of, `${w}.of`),
+        });
       });
     });
   });

@@ -7,7 +7,10 @@ import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
 const XIYANG = join(ROOT, 'fixtures', 'xiyang');
-const SCHEME = { name: 'criteria/jsyzfw-2008.yaml', text: readFileSync(join(ROOT, 'criteria', 'jsyzfw-2008.yaml'), 'utf8') };
+const SCHEME = {
+  name: 'criteria/jsyzfw-2008.yaml',
+  text: readFileSync(join(ROOT, 'criteria', 'jsyzfw-2008.yaml'), 'utf8'),
+};
 const file = (name: string): AppFile => ({ name, bytes: new Uint8Array(readFileSync(join(XIYANG, name))) });
 
 /** The bytes `pinggu <args> -o <file>` writes. */
@@ -35,7 +38,10 @@ describe('scoreInPage', () => {
   it('gives the JSON, HTML and CSV of pinggu score for the same files, in either order given', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const steps: number[] = [];
-      const kept = await scoreKeeping({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang }, (s) => steps.push(s));
+      const kept = await scoreKeeping(
+        { scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang },
+        (s) => steps.push(s),
+      );
       const r = report(kept.result);
       expect(steps).toEqual([1, 2, 3]);
       const args = ['score', 'county.csv', 'townships.csv', '--lang', lang, '--fail-on', 'never'];
@@ -49,29 +55,50 @@ describe('scoreInPage', () => {
   it('gives the CSV in GB18030 byte for byte as pinggu score --csv-encoding gb18030 writes it', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const kept = await scoreKeeping({ scheme: SCHEME, files: [file('townships.csv'), file('county.csv')], lang });
-      const args = ['score', 'county.csv', 'townships.csv', '--lang', lang, '--fail-on', 'never', '--format', 'csv', '--csv-encoding', 'gb18030'];
+      const args = [
+        'score',
+        'county.csv',
+        'townships.csv',
+        '--lang',
+        lang,
+        '--fail-on',
+        'never',
+        '--format',
+        'csv',
+        '--csv-encoding',
+        'gb18030',
+      ];
       const page = await saveAs(kept.scored!, 'csv-gb18030');
       expect(page).toBeInstanceOf(Uint8Array);
       const bytes = page as Uint8Array;
       expect(Buffer.from(bytes)).toEqual(Buffer.from(await cliFile(args, 'report.csv')));
       // Not UTF-8 with another name: no BOM, and the Chinese words in two-byte GB18030.
       expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
-      if (lang === 'zh') expect(new TextDecoder('gb18030').decode(bytes)).toBe((await saveAs(kept.scored!, 'csv') as string).slice(1));
+      if (lang === 'zh')
+        expect(new TextDecoder('gb18030').decode(bytes)).toBe(((await saveAs(kept.scored!, 'csv')) as string).slice(1));
     }
   });
 
   it('lists the items most points lost first, each with what pinggu explain prints', async () => {
-    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv')], lang: 'zh' }));
+    const r = report(
+      await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv')], lang: 'zh' }),
+    );
     const lost = r.items.map((i) => Number(i.lost));
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
     expect(r.items.filter((i) => i.lostAny).length).toBe(lost.filter((x) => x > 0).length);
     const top = r.items[0]!;
-    expect(top.explain.trim()).toBe((await cli(['explain', top.id, 'county.csv', 'townships.csv', '--lang', 'zh'])).trim());
+    expect(top.explain.trim()).toBe(
+      (await cli(['explain', top.id, 'county.csv', 'townships.csv', '--lang', 'zh'])).trim(),
+    );
     expect(r.summary).toMatch(/^昔阳县：87\.18 \/ 100 分，未通过/);
   });
 
   it("says a scheme's errors as pinggu check does, file:line:col first", async () => {
-    const r = await scoreInPage({ scheme: { name: 'mine.yaml', text: 'id: x\ntitle: [oops\n' }, files: [file('county.csv')], lang: 'en' });
+    const r = await scoreInPage({
+      scheme: { name: 'mine.yaml', text: 'id: x\ntitle: [oops\n' },
+      files: [file('county.csv')],
+      lang: 'en',
+    });
     expect(r.kind).toBe('scheme-errors');
     if (r.kind !== 'scheme-errors') return;
     expect(r.lines[0]).toMatch(/^mine\.yaml:2:\d+: error: /);
@@ -94,27 +121,63 @@ describe('scoreInPage', () => {
   });
 
   it('says a workbook it cannot read, and leaves files that are not data alone', async () => {
-    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) }, { name: 'x/README.md', bytes: new Uint8Array([35]) }], lang: 'en' }));
+    const r = report(
+      await scoreInPage({
+        scheme: SCHEME,
+        files: [
+          file('county.csv'),
+          file('townships.csv'),
+          { name: 'x/a.xlsx', bytes: new Uint8Array([80, 75]) },
+          { name: 'x/README.md', bytes: new Uint8Array([35]) },
+        ],
+        lang: 'en',
+      }),
+    );
     expect(r.files).toBe(3);
-    expect(r.findings.filter((f) => f.startsWith('x/a.xlsx:1:1: error: not a readable .xlsx workbook'))).toHaveLength(1);
-    expect(r.findings).toContain('x/README.md:1:1: warning: README.md: not read: only .csv, .tsv and .xlsx files are data');
+    expect(r.findings.filter((f) => f.startsWith('x/a.xlsx:1:1: error: not a readable .xlsx workbook'))).toHaveLength(
+      1,
+    );
+    expect(r.findings).toContain(
+      'x/README.md:1:1: warning: README.md: not read: only .csv, .tsv and .xlsx files are data',
+    );
   });
 
-  it('never skips a file silently: an .xls and an open workbook\'s lock file are said, in Chinese too', async () => {
-    const odd = [{ name: 'd/乡镇.xls', bytes: new Uint8Array([0xd0, 0xcf]) }, { name: 'd/~$乡镇.xlsx', bytes: new Uint8Array([1]) }];
-    const r = report(await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), ...odd], lang: 'zh' }));
-    expect(r.findings.some((f) => f.startsWith('d/乡镇.xls:1:1: 警告: 乡镇.xls：未读取：Excel 97–2003 工作簿（.xls）；请用 Excel/WPS“文件 → 另存为”存成 .xlsx 或 CSV'))).toBe(true);
-    expect(r.findings.some((f) => f.startsWith('d/~$乡镇.xlsx:1:1: 警告: ~$乡镇.xlsx：未读取：Excel 或 WPS 打开工作簿时留下的锁定文件'))).toBe(true);
+  it("never skips a file silently: an .xls and an open workbook's lock file are said, in Chinese too", async () => {
+    const odd = [
+      { name: 'd/乡镇.xls', bytes: new Uint8Array([0xd0, 0xcf]) },
+      { name: 'd/~$乡镇.xlsx', bytes: new Uint8Array([1]) },
+    ];
+    const r = report(
+      await scoreInPage({ scheme: SCHEME, files: [file('county.csv'), file('townships.csv'), ...odd], lang: 'zh' }),
+    );
+    expect(
+      r.findings.some((f) =>
+        f.startsWith(
+          'd/乡镇.xls:1:1: 警告: 乡镇.xls：未读取：Excel 97–2003 工作簿（.xls）；请用 Excel/WPS“文件 → 另存为”存成 .xlsx 或 CSV',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      r.findings.some((f) =>
+        f.startsWith('d/~$乡镇.xlsx:1:1: 警告: ~$乡镇.xlsx：未读取：Excel 或 WPS 打开工作簿时留下的锁定文件'),
+      ),
+    ).toBe(true);
     expect(r.summary).toMatch(/^昔阳县：87\.18/);
   });
 
   it('a 期间 column with several periods: the newest is scored, and the page says which were left', async () => {
     const withPeriod = (name: string) => {
-      const [head, ...rows] = new TextDecoder().decode(file(name).bytes).replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim());
+      const [head, ...rows] = new TextDecoder()
+        .decode(file(name).bytes)
+        .replace(/^\ufeff/, '')
+        .split(/\r?\n/)
+        .filter((l) => l.trim());
       const text = [`期间,${head}`, ...rows.map((r) => `2026-08,${r}`), ...rows.map((r) => `2026-09,${r}`)].join('\n');
       return { name, bytes: new TextEncoder().encode(text) };
     };
-    const r = report(await scoreInPage({ scheme: SCHEME, files: [withPeriod('county.csv'), withPeriod('townships.csv')], lang: 'en' }));
+    const r = report(
+      await scoreInPage({ scheme: SCHEME, files: [withPeriod('county.csv'), withPeriod('townships.csv')], lang: 'en' }),
+    );
     expect(r.note).toContain('2 periods (2026-08, 2026-09): the page scores the newest, 2026-09');
   });
 
@@ -122,7 +185,12 @@ describe('scoreInPage', () => {
     const root = join(ROOT, 'fixtures', 'jinzhong');
     const files = readdirSync(root)
       .filter((d) => /^\d{4}-\d\d$/.test(d))
-      .flatMap((d) => readdirSync(join(root, d)).map((f) => ({ name: `jinzhong/${d}/${f}`, bytes: new Uint8Array(readFileSync(join(root, d, f))) })));
+      .flatMap((d) =>
+        readdirSync(join(root, d)).map((f) => ({
+          name: `jinzhong/${d}/${f}`,
+          bytes: new Uint8Array(readFileSync(join(root, d, f))),
+        })),
+      );
     expect(files).toHaveLength(6);
     const kept = await scoreKeeping({ scheme: SCHEME, files, lang: 'en' });
     const r = report(kept.result);
@@ -132,7 +200,10 @@ describe('scoreInPage', () => {
     const doc = JSON.parse((await saveAs(kept.scored!, 'json')) as string);
     expect(doc.period).toBe('2026-09');
     expect(doc.units).toHaveLength(11);
-    expect(doc.data.files.map((f: { file: string }) => f.file)).toEqual(['jinzhong/2026-09/county.csv', 'jinzhong/2026-09/townships.csv']);
+    expect(doc.data.files.map((f: { file: string }) => f.file)).toEqual([
+      'jinzhong/2026-09/county.csv',
+      'jinzhong/2026-09/townships.csv',
+    ]);
     expect(r.findings).toEqual([]);
   });
 

@@ -58,12 +58,17 @@ function io() {
 }
 
 const rel = (f: string) => path.relative(T, f).split(path.sep).join('/');
-const jobs = (args: string[], period?: string) => discoverJobs(io(), args, period).map((j: Job) => ({ source: j.source, period: j.period, files: j.files.map(rel) }));
+const jobs = (args: string[], period?: string) =>
+  discoverJobs(io(), args, period).map((j: Job) => ({ source: j.source, period: j.period, files: j.files.map(rel) }));
 
 describe('discoverJobs', () => {
   it('a folder of month folders: one job per month, with the month as period, chronological; folders without data are skipped', () => {
     expect(jobs(['data'])).toEqual(
-      ['2026-07', '2026-08', '2026-09', '2026-10'].map((m) => ({ source: `data/${m}`, period: m, files: [`data/${m}/county.csv`, `data/${m}/townships.csv`] })),
+      ['2026-07', '2026-08', '2026-09', '2026-10'].map((m) => ({
+        source: `data/${m}`,
+        period: m,
+        files: [`data/${m}/county.csv`, `data/${m}/townships.csv`],
+      })),
     );
   });
 
@@ -94,7 +99,13 @@ describe('discoverJobs', () => {
       ['data/2026-10', '2026h2'],
     ]);
     expect(jobs(['bycounty'], '2027-01').map((j) => j.period)).toEqual(['2027-01', '2027-01', '2027-01']);
-    expect(jobs(['named'], '2026-10')).toEqual([{ source: 'named', period: '2026-10', files: ['named/county.csv', 'named/townships-2026-07.csv', 'named/townships-2026-08.csv'] }]);
+    expect(jobs(['named'], '2026-10')).toEqual([
+      {
+        source: 'named',
+        period: '2026-10',
+        files: ['named/county.csv', 'named/townships-2026-07.csv', 'named/townships-2026-08.csv'],
+      },
+    ]);
   });
 
   it('a quoted glob expands, sorted, and each match is searched like a folder argument', () => {
@@ -107,7 +118,10 @@ describe('discoverJobs', () => {
     // Hidden names only when the pattern names them.
     expect(expandGlob(io(), 'data/*').map(rel)).not.toContain('data/.git');
     expect(expandGlob(io(), 'data/.g*').map(rel)).toEqual(['data/.git']);
-    expect(expandGlob(io(), 'data/2026-1[0-9]/*.csv').map(rel)).toEqual(['data/2026-10/county.csv', 'data/2026-10/townships.csv']);
+    expect(expandGlob(io(), 'data/2026-1[0-9]/*.csv').map(rel)).toEqual([
+      'data/2026-10/county.csv',
+      'data/2026-10/townships.csv',
+    ]);
   });
 
   it('a glob of files in several month folders: the files of each month are one job with that month', () => {
@@ -120,13 +134,21 @@ describe('discoverJobs', () => {
 
   it('files named directly form one dataset, with the period of their folder', () => {
     expect(jobs(['data/2026-08/townships.csv', 'data/2026-08/county.csv'])).toEqual([
-      { source: 'data/2026-08/townships.csv, data/2026-08/county.csv', period: '2026-08', files: ['data/2026-08/townships.csv', 'data/2026-08/county.csv'] },
+      {
+        source: 'data/2026-08/townships.csv, data/2026-08/county.csv',
+        period: '2026-08',
+        files: ['data/2026-08/townships.csv', 'data/2026-08/county.csv'],
+      },
     ]);
   });
 
   it('a folder with data files is one dataset even when it has folders too; Excel lock files are skipped', () => {
     expect(jobs(['mixed'])).toEqual([{ source: 'mixed', period: null, files: ['mixed/townships.csv'] }]);
-    expect(jobs(['bycounty']).flatMap((j) => j.files).some((f) => f.includes('~$'))).toBe(false);
+    expect(
+      jobs(['bycounty'])
+        .flatMap((j) => j.files)
+        .some((f) => f.includes('~$')),
+    ).toBe(false);
   });
 
   it('the same folder twice is one job', () => {
@@ -148,7 +170,11 @@ describe('usage errors (exit 2, nothing on stdout)', () => {
 
   it('a folder without data files says so', async () => {
     const r = await run(['empty']);
-    expect(r).toEqual({ code: 2, out: '', err: expect.stringMatching(/empty: the folder has no \.csv or \.xlsx files/) });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: expect.stringMatching(/empty: the folder has no \.csv or \.xlsx files/),
+    });
   });
 
   it('a path that does not exist', async () => {

@@ -66,7 +66,11 @@ function io() {
 const rel = (f: string) => path.relative(T, f).split(path.sep).join('/');
 function discover(args: string[]) {
   const findings: Finding[] = [];
-  const jobs = discoverJobs(io(), args, undefined, findings).map((j) => ({ source: j.source, period: j.period, files: j.files.map(rel) }));
+  const jobs = discoverJobs(io(), args, undefined, findings).map((j) => ({
+    source: j.source,
+    period: j.period,
+    files: j.files.map(rel),
+  }));
   return { jobs, said: findings.map((d) => `${d.severity} ${d.code} ${d.file}: ${findingText(d, 'en')}`) };
 }
 
@@ -74,7 +78,13 @@ describe.runIf(process.platform !== 'win32')('links in data folders', () => {
   it('self -> . twice and a link to a month folder: the county is one job, each link said once', () => {
     if (!canLink) return;
     expect(discover(['county'])).toEqual({
-      jobs: [{ source: 'county/2026-07', period: '2026-07', files: ['county/2026-07/county.csv', 'county/2026-07/townships.csv'] }],
+      jobs: [
+        {
+          source: 'county/2026-07',
+          period: '2026-07',
+          files: ['county/2026-07/county.csv', 'county/2026-07/townships.csv'],
+        },
+      ],
       said: [
         'warning data/link-visited county/again: a link to county, which is already searched; skipped',
         'warning data/link-visited county/latest: a link to county/2026-07, which is already searched; skipped',
@@ -86,9 +96,14 @@ describe.runIf(process.platform !== 'win32')('links in data folders', () => {
   it('** over self-links lists each real folder once and terminates', () => {
     if (!canLink) return;
     const said: Diagnostic[] = [];
-    expect(expandGlob(io(), 'county/**/*.csv', said).map(rel)).toEqual(['county/2026-07/county.csv', 'county/2026-07/townships.csv']);
+    expect(expandGlob(io(), 'county/**/*.csv', said).map(rel)).toEqual([
+      'county/2026-07/county.csv',
+      'county/2026-07/townships.csv',
+    ]);
     expect(said.map((d) => d.file)).toEqual(['county/again', 'county/latest', 'county/self']);
-    expect(discover(['county/**/*.csv']).jobs.map((j) => [j.period, j.files])).toEqual([['2026-07', ['county/2026-07/county.csv', 'county/2026-07/townships.csv']]]);
+    expect(discover(['county/**/*.csv']).jobs.map((j) => [j.period, j.files])).toEqual([
+      ['2026-07', ['county/2026-07/county.csv', 'county/2026-07/townships.csv']],
+    ]);
   });
 
   it('** over a loop of two links terminates; each folder once, under the path first met', () => {
@@ -106,12 +121,20 @@ describe.runIf(process.platform !== 'win32')('links in data folders', () => {
     if (!canLink) return;
     expect(discover(['files'])).toEqual({
       jobs: [{ source: 'files', period: null, files: ['files/townships.csv'] }],
-      said: ['warning data/link-same-file files/a-copy.csv: the same file as files/townships.csv (through a link); read once'],
+      said: [
+        'warning data/link-same-file files/a-copy.csv: the same file as files/townships.csv (through a link); read once',
+      ],
     });
     // Named directly beside its folder, or twice through a glob: still once.
-    expect(discover(['files/a-copy.csv', 'files']).jobs).toEqual([{ source: 'files', period: null, files: ['files/townships.csv'] }]);
-    expect(discover(['other']).jobs).toEqual([{ source: 'other/2026-08', period: '2026-08', files: ['other/2026-08/townships.csv'] }]);
-    expect(discover(['other']).said).toEqual(['warning data/link-same-file other/2026-09/townships.csv: the same file as other/2026-08/townships.csv (through a link); read once']);
+    expect(discover(['files/a-copy.csv', 'files']).jobs).toEqual([
+      { source: 'files', period: null, files: ['files/townships.csv'] },
+    ]);
+    expect(discover(['other']).jobs).toEqual([
+      { source: 'other/2026-08', period: '2026-08', files: ['other/2026-08/townships.csv'] },
+    ]);
+    expect(discover(['other']).said).toEqual([
+      'warning data/link-same-file other/2026-09/townships.csv: the same file as other/2026-08/townships.csv (through a link); read once',
+    ]);
   });
 
   it('score over self-links: the same report as the month folder alone, the links said on stderr (en and zh)', async () => {
@@ -156,10 +179,20 @@ describe.runIf(process.platform !== 'win32')('check and explain read each real f
     expect(linked.code).toBe(0);
     expect(alone.out).not.toContain('duplicate');
     expect(alone.out).toContain('\nTotal: 0 errors, 0 warnings, 1 note\n');
-    expect(linked.out).toBe(alone.out.replace('\nTotal: 0 errors, 0 warnings', `\nOther\n  1 warning\n    ${said}\n\nTotal: 0 errors, 1 warning`));
-    const json = JSON.parse((await run(['check', 'twice', '--format', 'json'])).out) as { files: { file: string }[]; findings: Diagnostic[] };
+    expect(linked.out).toBe(
+      alone.out.replace(
+        '\nTotal: 0 errors, 0 warnings',
+        `\nOther\n  1 warning\n    ${said}\n\nTotal: 0 errors, 1 warning`,
+      ),
+    );
+    const json = JSON.parse((await run(['check', 'twice', '--format', 'json'])).out) as {
+      files: { file: string }[];
+      findings: Diagnostic[];
+    };
     expect(json.files.map((f) => f.file)).toEqual(plain);
-    expect(json.findings.filter((d) => d.code === 'data/link-same-file').map((d) => [d.severity, d.file])).toEqual([['warning', 'twice/a-link.csv']]);
+    expect(json.findings.filter((d) => d.code === 'data/link-same-file').map((d) => [d.severity, d.file])).toEqual([
+      ['warning', 'twice/a-link.csv'],
+    ]);
     // The link named with the file itself on the command line: the same.
     expect((await run(['check', 'twice/a-link.csv', ...plain])).out).toContain(said);
   });
@@ -171,7 +204,9 @@ describe.runIf(process.platform !== 'win32')('check and explain read each real f
     expect([linked.code, linked.out]).toEqual([alone.code, alone.out]);
     expect(alone.err).toBe('');
     expect(linked.err).toBe(`${said}\n`);
-    expect((await run(['explain', 'jfbz_per_capita', 'twice', '--lang', 'zh'])).err).toBe('twice/a-link.csv: 警告: 与 twice/townships.csv 是同一文件（经由链接），只读取一次\n');
+    expect((await run(['explain', 'jfbz_per_capita', 'twice', '--lang', 'zh'])).err).toBe(
+      'twice/a-link.csv: 警告: 与 twice/townships.csv 是同一文件（经由链接），只读取一次\n',
+    );
   });
 });
 

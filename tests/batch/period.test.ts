@@ -20,7 +20,19 @@ describe('parsePeriod (a --period value or a cell)', () => {
     expect(parsePeriod(text)).toBe(want);
   });
 
-  it.each(['2026-13', '2026-00', '2026-0', '2026年13月', '2026h3', '2026H0', '2026', 'Sept 2026', '', '2026-09-01', '140724'])('rejects %j', (text) => {
+  it.each([
+    '2026-13',
+    '2026-00',
+    '2026-0',
+    '2026年13月',
+    '2026h3',
+    '2026H0',
+    '2026',
+    'Sept 2026',
+    '',
+    '2026-09-01',
+    '140724',
+  ])('rejects %j', (text) => {
     expect(parsePeriod(text)).toBeUndefined();
   });
 
@@ -47,7 +59,16 @@ describe('periodInName (folder and file names)', () => {
     expect(periodInName(name)).toBe(want);
   });
 
-  it.each(['140724', '昔阳县140724', 'county-140724.csv', '2026-13', '2026年13月', 'townships.csv', '20260-01', '140724100'])('%j has no period', (name) => {
+  it.each([
+    '140724',
+    '昔阳县140724',
+    'county-140724.csv',
+    '2026-13',
+    '2026年13月',
+    'townships.csv',
+    '20260-01',
+    '140724100',
+  ])('%j has no period', (name) => {
     expect(periodInName(name)).toBeUndefined();
   });
 
@@ -86,7 +107,16 @@ describe('periodEnd', () => {
 describe('comparePeriods', () => {
   it('chronological by end; a month before the half year ending with it; null last', () => {
     const list = ['2026h2', null, '2026-12', '2026-07', '2026h1', '2026-06', '2025-12', '2025h2'];
-    expect([...list].sort(comparePeriods)).toEqual(['2025-12', '2025h2', '2026-06', '2026h1', '2026-07', '2026-12', '2026h2', null]);
+    expect([...list].sort(comparePeriods)).toEqual([
+      '2025-12',
+      '2025h2',
+      '2026-06',
+      '2026h1',
+      '2026-07',
+      '2026-12',
+      '2026h2',
+      null,
+    ]);
   });
 
   it('is antisymmetric and 0 only for equal periods', () => {

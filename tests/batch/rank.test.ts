@@ -34,7 +34,8 @@ vetoes:
 
 /** One CSV: one township per county; [county, births, ok, bad]. */
 function job(period: string | null, source: string, rows: [string, string, string, string][]): JobResult {
-  const csv = ['县,乡镇,出生数,政策内,否决数', ...rows.map(([c, b, o, v]) => `${c},${c}甲镇,${b},${o},${v}`)].join('\n') + '\n';
+  const csv =
+    ['县,乡镇,出生数,政策内,否决数', ...rows.map(([c, b, o, v]) => `${c},${c}甲镇,${b},${o},${v}`)].join('\n') + '\n';
   const a = assess(S, [`${source}/t.csv`, csv]);
   const errors = a.data.findings.some((f) => f.severity === 'error');
   return { job: { source, period, files: [] }, assessment: a, dataErrors: () => errors };
@@ -43,7 +44,18 @@ const gate = (a: Assessment) => (a.units.every((u) => u.passed) ? 0 : 1);
 
 describe('rankBatch: overall', () => {
   // A 100% → 10; B, C 93% → 8; D 91% → 6; E 100% but vetoed.
-  const b = collect([job('2026-09', 'x', [['A', '100', '100', '0'], ['B', '100', '93', '0'], ['C', '100', '93', '0'], ['D', '100', '91', '0'], ['E', '100', '100', '1']])], gate);
+  const b = collect(
+    [
+      job('2026-09', 'x', [
+        ['A', '100', '100', '0'],
+        ['B', '100', '93', '0'],
+        ['C', '100', '93', '0'],
+        ['D', '100', '91', '0'],
+        ['E', '100', '100', '1'],
+      ]),
+    ],
+    gate,
+  );
   const r = b.rankings[0]!;
 
   it('ties share a rank (1, 2, 2, 4) and a vetoed unit is last whatever its score', () => {
@@ -59,14 +71,27 @@ describe('rankBatch: overall', () => {
 
   it('each entry has one unit, its rank agrees with the ranking, entries ordered by rank then key', () => {
     expect(b.entries.map((e) => e.assessment.units.length)).toEqual([1, 1, 1, 1, 1]);
-    expect(b.entries.map((e) => `${e.assessment.units[0]!.name}${e.assessment.units[0]!.rank}/${e.assessment.units[0]!.of}`)).toEqual(['A1/5', 'B2/5', 'C2/5', 'D4/5', 'E5/5']);
+    expect(
+      b.entries.map((e) => `${e.assessment.units[0]!.name}${e.assessment.units[0]!.rank}/${e.assessment.units[0]!.of}`),
+    ).toEqual(['A1/5', 'B2/5', 'C2/5', 'D4/5', 'E5/5']);
     expect(b.exit).toBe(1);
   });
 });
 
 describe('rankBatch: per item', () => {
   // P 80% → 0 points, gap 15%; Q 70% → 0 points, gap 25%; R missing births; T 96% full; U 94% → 9.
-  const b = collect([job('2026-09', 'x', [['P', '100', '80', '0'], ['Q', '100', '70', '0'], ['R', '', '70', '0'], ['T', '100', '96', '0'], ['U', '100', '94', '0']])], gate);
+  const b = collect(
+    [
+      job('2026-09', 'x', [
+        ['P', '100', '80', '0'],
+        ['Q', '100', '70', '0'],
+        ['R', '', '70', '0'],
+        ['T', '100', '96', '0'],
+        ['U', '100', '94', '0'],
+      ]),
+    ],
+    gate,
+  );
   const item = b.rankings[0]!.items.find((i) => i.id === 'rate')!;
 
   it('by points, then the smaller gap; missing data last', () => {
@@ -81,9 +106,22 @@ describe('rankBatch: per item', () => {
   });
 
   it('same points and same gap share a rank', () => {
-    const c = collect([job('2026-09', 'x', [['P', '100', '80', '0'], ['Q', '200', '160', '0'], ['T', '100', '70', '0']])], gate);
+    const c = collect(
+      [
+        job('2026-09', 'x', [
+          ['P', '100', '80', '0'],
+          ['Q', '200', '160', '0'],
+          ['T', '100', '70', '0'],
+        ]),
+      ],
+      gate,
+    );
     const i = c.rankings[0]!.items[0]!;
-    expect(i.units.map((x) => [x.name, x.rank])).toEqual([['P', 1], ['Q', 1], ['T', 3]]);
+    expect(i.units.map((x) => [x.name, x.rank])).toEqual([
+      ['P', 1],
+      ['Q', 1],
+      ['T', 3],
+    ]);
   });
 });
 
@@ -92,23 +130,45 @@ describe('collect: periods and duplicates', () => {
     const b = collect(
       [
         job(null, 'n', [['A', '100', '90', '0']]),
-        job('2026h1', 'h', [['A', '100', '90', '0'], ['B', '100', '99', '0']]),
-        job('2026-06', 'm', [['A', '100', '99', '0'], ['B', '100', '90', '0']]),
+        job('2026h1', 'h', [
+          ['A', '100', '90', '0'],
+          ['B', '100', '99', '0'],
+        ]),
+        job('2026-06', 'm', [
+          ['A', '100', '99', '0'],
+          ['B', '100', '90', '0'],
+        ]),
       ],
       gate,
     );
     expect(b.periods).toEqual(['2026-06', '2026h1', null]);
-    expect(b.rankings.map((r) => r.units.map((u) => `${u.name}${u.rank}/${u.of}`))).toEqual([['A1/2', 'B2/2'], ['B1/2', 'A2/2'], ['A1/1']]);
-    expect(b.entries.map((e) => `${e.period}:${e.assessment.units[0]!.name}`)).toEqual(['2026-06:A', '2026-06:B', '2026h1:B', '2026h1:A', 'null:A']);
+    expect(b.rankings.map((r) => r.units.map((u) => `${u.name}${u.rank}/${u.of}`))).toEqual([
+      ['A1/2', 'B2/2'],
+      ['B1/2', 'A2/2'],
+      ['A1/1'],
+    ]);
+    expect(b.entries.map((e) => `${e.period}:${e.assessment.units[0]!.name}`)).toEqual([
+      '2026-06:A',
+      '2026-06:B',
+      '2026h1:B',
+      '2026h1:A',
+      'null:A',
+    ]);
     expect(b.findings).toEqual([]);
   });
 
   it('the same unit twice in one period is an error finding and exit 2; in two periods it is not', () => {
-    const dup = collect([job('2026-09', 'one', [['A', '100', '99', '0']]), job('2026-09', 'two', [['A', '100', '99', '0']])], gate);
+    const dup = collect(
+      [job('2026-09', 'one', [['A', '100', '99', '0']]), job('2026-09', 'two', [['A', '100', '99', '0']])],
+      gate,
+    );
     expect(dup.findings.map((f) => [f.code, f.severity, f.file])).toEqual([['batch/duplicate-unit', 'error', 'two']]);
     expect(findingText(dup.findings[0]!, 'en')).toMatch(/"A" \(2026-09\) is also assessed from one/);
     expect(dup.exit).toBe(2);
-    const ok = collect([job('2026-08', 'one', [['A', '100', '99', '0']]), job('2026-09', 'two', [['A', '100', '99', '0']])], gate);
+    const ok = collect(
+      [job('2026-08', 'one', [['A', '100', '99', '0']]), job('2026-09', 'two', [['A', '100', '99', '0']])],
+      gate,
+    );
     expect(ok.findings).toEqual([]);
     expect(ok.exit).toBe(0);
   });

@@ -123,19 +123,37 @@ describe('malformed patterns', () => {
     };
 
     it('[z-a], in English and Chinese', async () => {
-      expect(await run('data/[z-a]*')).toEqual({ code: 2, out: '', err: 'pinggu: data/[z-a]*: invalid pattern at character 7: the range z-a runs backwards (write a-z)\n' });
-      expect(await run('data/[z-a]*', '--lang', 'zh')).toEqual({ code: 2, out: '', err: 'pinggu: data/[z-a]*：模式无效（第 7 个字符）：范围 z-a 首尾颠倒（应写作 a-z）\n' });
+      expect(await run('data/[z-a]*')).toEqual({
+        code: 2,
+        out: '',
+        err: 'pinggu: data/[z-a]*: invalid pattern at character 7: the range z-a runs backwards (write a-z)\n',
+      });
+      expect(await run('data/[z-a]*', '--lang', 'zh')).toEqual({
+        code: 2,
+        out: '',
+        err: 'pinggu: data/[z-a]*：模式无效（第 7 个字符）：范围 z-a 首尾颠倒（应写作 a-z）\n',
+      });
     });
 
     it('a [ never closed, even after a segment that matches nothing; counted in characters', async () => {
-      expect(await run('nothing/*/数据[z*/x.csv')).toEqual({ code: 2, out: '', err: "pinggu: nothing/*/数据[z*/x.csv: invalid pattern at character 13: the '[' is never closed by ']'\n" });
-      expect(await run('data/[z', '--lang', 'zh')).toEqual({ code: 2, out: '', err: 'pinggu: data/[z：模式无效（第 6 个字符）：“[”没有对应的“]”\n' });
+      expect(await run('nothing/*/数据[z*/x.csv')).toEqual({
+        code: 2,
+        out: '',
+        err: "pinggu: nothing/*/数据[z*/x.csv: invalid pattern at character 13: the '[' is never closed by ']'\n",
+      });
+      expect(await run('data/[z', '--lang', 'zh')).toEqual({
+        code: 2,
+        out: '',
+        err: 'pinggu: data/[z：模式无效（第 6 个字符）：“[”没有对应的“]”\n',
+      });
     });
 
     it('a valid set in the same place expands', () => {
       const o = fakeIo();
       o.cwd = T;
-      expect(expandGlob(o, 'data/[x-z]z/*.csv').map((f) => path.relative(T, f).split(path.sep).join('/'))).toEqual(['data/zz/townships.csv']);
+      expect(expandGlob(o, 'data/[x-z]z/*.csv').map((f) => path.relative(T, f).split(path.sep).join('/'))).toEqual([
+        'data/zz/townships.csv',
+      ]);
     });
   });
 });

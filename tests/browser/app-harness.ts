@@ -41,7 +41,11 @@ export interface Opened {
 
 /** The page at `url` in a new offline context, `init` run before its own script. */
 export async function openPage(browser: Browser, url: string, init?: () => void): Promise<Opened> {
-  const context = await browser.newContext({ offline: true, acceptDownloads: true, viewport: { width: 1100, height: 1400 } });
+  const context = await browser.newContext({
+    offline: true,
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 1400 },
+  });
   const page = await context.newPage();
   const routed: string[] = [];
   const requested: string[] = [];
@@ -71,7 +75,10 @@ export async function openPage(browser: Browser, url: string, init?: () => void)
 
 /** The report file the page saves when its button is clicked. */
 export async function saved(page: Page, file: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#report-downloads button[data-file="${file}"]`)]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`#report-downloads button[data-file="${file}"]`),
+  ]);
   expect(download.suggestedFilename()).toBe(file);
   return readFileSync((await download.path())!);
 }

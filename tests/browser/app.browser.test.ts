@@ -26,14 +26,26 @@ declare const document: any;
 declare const window: any;
 
 const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const TIMEOUT = 90_000;
 const XIYANG = join(ROOT, 'fixtures', 'xiyang');
 const BROKEN = 'id: broken\ntitle: [oops\n';
 
 const haveBrowser = existsSync(CHROMIUM);
 const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
-if (!haveBrowser && !required) console.warn(`\n⚠ SKIPPED: the offline page's browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei).\n`);
+if (!haveBrowser && !required)
+  console.warn(
+    `\n⚠ SKIPPED: the offline page's browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei).\n`,
+  );
 
 describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   let browser: Browser;
@@ -50,7 +62,12 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('乡镇');
     const rows: string[][] = parse(readFileSync(join(XIYANG, 'townships.csv'), 'utf8'), { bom: true });
-    for (const [n, row] of rows.entries()) ws.addRow(n === 0 ? row : row.map((c) => (/^[\d,]+(\.\d+)?$/.test(c) && !/^0\d/.test(c) ? Number(c.replace(/,/g, '')) : c)));
+    for (const [n, row] of rows.entries())
+      ws.addRow(
+        n === 0
+          ? row
+          : row.map((c) => (/^[\d,]+(\.\d+)?$/.test(c) && !/^0\d/.test(c) ? Number(c.replace(/,/g, '')) : c)),
+      );
     writeFileSync(join(dir, 'townships.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
     copyFileSync(join(XIYANG, 'county.csv'), join(dir, 'county.csv'));
     const { chromium } = await import('playwright-core');
@@ -76,7 +93,10 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       const blocked = await page.evaluate(async () => {
         const seen: string[] = [];
         document.addEventListener('securitypolicyviolation', (e: any) => seen.push(e.violatedDirective));
-        const fetched = await fetch('http://127.0.0.1:9/x').then(() => 'fetched', () => 'refused');
+        const fetched = await fetch('http://127.0.0.1:9/x').then(
+          () => 'fetched',
+          () => 'refused',
+        );
         const img = document.createElement('img');
         img.src = 'http://127.0.0.1:9/x.png';
         document.body.append(img);
@@ -103,7 +123,17 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       const { page, foreign, errors } = await open();
       await page.waitForFunction(() => /尚无数据/.test(document.getElementById('status').textContent));
       await dropXiyang(page);
-      const json = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'json', '--lang', 'zh', '--fail-on', 'never']);
+      const json = await cli(XIYANG, [
+        'score',
+        'county.csv',
+        'townships.csv',
+        '--format',
+        'json',
+        '--lang',
+        'zh',
+        '--fail-on',
+        'never',
+      ]);
       expect(json.code).toBe(0);
       const report = JSON.parse(json.out);
       const unit = report.units[0];
@@ -112,19 +142,57 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(summary).toContain(`${Number(unit.score).toFixed(2)} / 100`);
       expect(summary).toContain(unit.passed ? '，通过' : '，未通过');
       // The report shown is the command line's --format html, verdict first.
-      const html = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'html', '--lang', 'zh', '--fail-on', 'never']);
+      const html = await cli(XIYANG, [
+        'score',
+        'county.csv',
+        'townships.csv',
+        '--format',
+        'html',
+        '--lang',
+        'zh',
+        '--fail-on',
+        'never',
+      ]);
       expect(await page.$eval('#report', (f: any) => f.srcdoc)).toBe(html.out);
       const frame = page.frameLocator('#report');
       expect(await frame.locator('[data-part]').first().getAttribute('id')).toBe('verdict');
       expect(await frame.locator('#verdict').textContent()).toContain(unit.name);
       // Saved files: the same bytes as the command line writes.
       expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
-      const csv = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'csv', '--lang', 'zh', '--fail-on', 'never']);
+      const csv = await cli(XIYANG, [
+        'score',
+        'county.csv',
+        'townships.csv',
+        '--format',
+        'csv',
+        '--lang',
+        'zh',
+        '--fail-on',
+        'never',
+      ]);
       expect(csv.out.startsWith('\ufeff')).toBe(true);
       expect(await saved(page, 'pinggu-report.csv')).toEqual(Buffer.from(csv.out, 'utf8'));
       // And in GB18030 (offered first in Chinese), as --csv-encoding gb18030 writes it.
-      const gbk = await cliFile(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'csv', '--csv-encoding', 'gb18030', '--lang', 'zh', '--fail-on', 'never'], 'r.csv');
-      expect(await page.getAttribute('#report-downloads button[data-file$=".csv"]', 'data-file')).toBe('pinggu-report.gb18030.csv');
+      const gbk = await cliFile(
+        XIYANG,
+        [
+          'score',
+          'county.csv',
+          'townships.csv',
+          '--format',
+          'csv',
+          '--csv-encoding',
+          'gb18030',
+          '--lang',
+          'zh',
+          '--fail-on',
+          'never',
+        ],
+        'r.csv',
+      );
+      expect(await page.getAttribute('#report-downloads button[data-file$=".csv"]', 'data-file')).toBe(
+        'pinggu-report.gb18030.csv',
+      );
       expect(await saved(page, 'pinggu-report.gb18030.csv')).toEqual(gbk);
       // The item that lost most, opened: `pinggu explain` for it.
       const first = page.locator('#items > details').first();
@@ -148,7 +216,10 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       await page.waitForSelector('#summary:not(:empty)');
       const args = ['score', 'county.csv', 'townships.xlsx', '--lang', 'zh', '--fail-on', 'never'];
       const json = await cli(dir, [...args, '--format', 'json']);
-      expect(JSON.parse(json.out).data.files.map((f: { file: string }) => f.file)).toEqual(['county.csv', 'townships.xlsx']);
+      expect(JSON.parse(json.out).data.files.map((f: { file: string }) => f.file)).toEqual([
+        'county.csv',
+        'townships.xlsx',
+      ]);
       expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
       // The workbook report: every sheet and cell as the command line's (the same exceljs, in the browser).
       const io = fakeIo();
@@ -176,14 +247,38 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       const { page, foreign, errors } = await open();
       await dropXiyang(page);
       await page.click('#lang');
-      await page.waitForFunction(() => document.documentElement.lang === 'en' && /points/.test(document.getElementById('summary').textContent));
+      await page.waitForFunction(
+        () => document.documentElement.lang === 'en' && /points/.test(document.getElementById('summary').textContent),
+      );
       expect(await page.textContent('h1')).toContain('score a county offline');
-      const html = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'html', '--lang', 'en', '--fail-on', 'never']);
+      const html = await cli(XIYANG, [
+        'score',
+        'county.csv',
+        'townships.csv',
+        '--format',
+        'html',
+        '--lang',
+        'en',
+        '--fail-on',
+        'never',
+      ]);
       await page.waitForFunction((want: string) => document.getElementById('report').srcdoc === want, html.out);
-      const json = await cli(XIYANG, ['score', 'county.csv', 'townships.csv', '--format', 'json', '--lang', 'en', '--fail-on', 'never']);
+      const json = await cli(XIYANG, [
+        'score',
+        'county.csv',
+        'townships.csv',
+        '--format',
+        'json',
+        '--lang',
+        'en',
+        '--fail-on',
+        'never',
+      ]);
       expect((await saved(page, 'pinggu-report.json')).toString('utf8')).toBe(json.out);
       await page.click('#lang');
-      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /分/.test(document.getElementById('summary').textContent));
+      await page.waitForFunction(
+        () => document.documentElement.lang === 'zh-CN' && /分/.test(document.getElementById('summary').textContent),
+      );
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
@@ -216,14 +311,20 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
     'saves the blank data sheets of the scheme, as pinggu template writes them (UTF-8 with BOM, GB18030)',
     async () => {
       const { page } = await open();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-downloads button[data-file="template.csv"]')]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#template-downloads button[data-file="template.csv"]'),
+      ]);
       const io = fakeIo();
       io.cwd = dir;
       expect(await main(['template', '--encoding', 'utf-8', '-o', 't.csv', '--lang', 'zh'], io)).toBe(0);
       const written = [...io.written.entries()].find(([p]) => p.endsWith('t.csv'))![1];
       expect(readFileSync((await download.path())!)).toEqual(Buffer.from(written as Uint8Array));
       // In GB18030 (made by the scoring code), as pinggu template writes it in Chinese by default.
-      const [gbk] = await Promise.all([page.waitForEvent('download'), page.click('#template-downloads button[data-file="template.gb18030.csv"]')]);
+      const [gbk] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#template-downloads button[data-file="template.gb18030.csv"]'),
+      ]);
       expect(readFileSync((await gbk.path())!)).toEqual(await cliFile(dir, ['template', '--lang', 'zh'], 'g.csv'));
       await page.context().close();
     },
@@ -234,11 +335,15 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
     'scores the files dropped on the drop zone',
     async () => {
       const { page, foreign, errors } = await open();
-      const files = ['townships.csv', 'county.csv'].map((name) => ({ name, bytes: [...readFileSync(join(XIYANG, name))] }));
+      const files = ['townships.csv', 'county.csv'].map((name) => ({
+        name,
+        bytes: [...readFileSync(join(XIYANG, name))],
+      }));
       // A drop as the browser makes it, with the files in its DataTransfer.
       const dt = await page.evaluateHandle((fs: { name: string; bytes: number[] }[]) => {
         const t = new (window as any).DataTransfer();
-        for (const f of fs) t.items.add(new (window as any).File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+        for (const f of fs)
+          t.items.add(new (window as any).File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
         return t;
       }, files);
       await page.dispatchEvent('#drop', 'dragover', { dataTransfer: dt });
@@ -274,7 +379,9 @@ if (!haveBrowser) {
   describe('the offline page (pinggu app) in Chromium', () => {
     if (required) {
       it('has a browser (PINGGU_REQUIRE_BROWSER=1)', () => {
-        throw new Error(`PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`);
+        throw new Error(
+          `PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`,
+        );
       });
     } else {
       it.skip(`skipped: ${CHROMIUM} is missing`, () => {});

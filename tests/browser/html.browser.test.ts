@@ -25,19 +25,31 @@ declare function getComputedStyle(e: unknown): { [k: string]: string };
 
 /** Debian's Chromium; PINGGU_CHROMIUM overrides the path (e.g. to see the missing-browser behaviour). */
 const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const TIMEOUT = 60_000;
 
 const haveBrowser = existsSync(CHROMIUM);
 const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
 if (!haveBrowser && !required) {
-  console.warn(`\n⚠ SKIPPED: the HTML browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei); .ci/run installs it and sets PINGGU_REQUIRE_BROWSER=1.\n`);
+  console.warn(
+    `\n⚠ SKIPPED: the HTML browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei); .ci/run installs it and sets PINGGU_REQUIRE_BROWSER=1.\n`,
+  );
 }
 
 async function reportHtml(lang: 'zh' | 'en' | 'probe'): Promise<string> {
   // A page that does reach out: proves the harness sees and blocks such requests.
-  if (lang === 'probe') return '<!DOCTYPE html><html><body><img src="http://127.0.0.1:9/x.png"><link rel="stylesheet" href="https://fonts.example/x.css"></body></html>';
+  if (lang === 'probe')
+    return '<!DOCTYPE html><html><body><img src="http://127.0.0.1:9/x.png"><link rel="stylesheet" href="https://fonts.example/x.css"></body></html>';
   const io = fakeIo();
   await main(['score', 'fixtures/xiyang', '--format', 'html', '--lang', lang], io);
   expect(io.err).toBe('');
@@ -74,7 +86,11 @@ describe.runIf(haveBrowser)('the HTML report in Chromium', () => {
     const file = join(dir, `xiyang.${lang}.html`);
     writeFileSync(file, await reportHtml(lang));
     const url = pathToFileURL(file).href;
-    const context = await browser.newContext({ offline: true, viewport: { width: 900, height: 1200 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      offline: true,
+      viewport: { width: 900, height: 1200 },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     const foreign = new Set<string>();
     const consoleErrors: string[] = [];
@@ -135,7 +151,11 @@ describe.runIf(haveBrowser)('the HTML report in Chromium', () => {
         expect(await page.locator('#ranking-chart g.bar').count()).toBe(12);
         expect(await page.locator('#heatmap-table td.cell').count()).toBe(12 * 16);
         // Bars have widths: the largest loss (4 of 4) fills its whole back bar.
-        const firstLost = await page.locator('#lost-chart g.bar').first().locator('rect').evaluateAll((rs) => rs.map((r) => (r as unknown as { getBBox(): { width: number } }).getBBox().width));
+        const firstLost = await page
+          .locator('#lost-chart g.bar')
+          .first()
+          .locator('rect')
+          .evaluateAll((rs) => rs.map((r) => (r as unknown as { getBBox(): { width: number } }).getBBox().width));
         expect(firstLost[0]).toBeGreaterThan(100);
         expect(firstLost[1]).toBeCloseTo(firstLost[0]!, 0);
         // Status colours reach the cells (not the default transparent background).
@@ -212,7 +232,10 @@ describe.runIf(haveBrowser)('the HTML report in Chromium', () => {
       expect(pages.length).toBeGreaterThanOrEqual(6);
       expect(pages.length).toBeLessThanOrEqual(16);
       // Every page is A4: 595 × 842 points (210 × 297 mm).
-      const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]);
       expect(boxes.length).toBeGreaterThanOrEqual(pages.length);
       for (const [w, h] of boxes) {
         expect(Math.abs(w! - 595.28)).toBeLessThan(2);
@@ -228,7 +251,9 @@ if (!haveBrowser) {
   describe('the HTML report in Chromium', () => {
     if (required) {
       it('has a browser (PINGGU_REQUIRE_BROWSER=1)', () => {
-        throw new Error(`PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`);
+        throw new Error(
+          `PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`,
+        );
       });
     } else {
       it.skip(`skipped: ${CHROMIUM} is missing`, () => {});

@@ -54,7 +54,9 @@ describe('discovering datasets', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.periods).toEqual(['2026-07', '2026-08']);
-    expect(doc.assessments.map((a: { units: { name: string; scaled: number }[] }) => [a.units[0]!.name, a.units[0]!.scaled])).toEqual([
+    expect(
+      doc.assessments.map((a: { units: { name: string; scaled: number }[] }) => [a.units[0]!.name, a.units[0]!.scaled]),
+    ).toEqual([
       ['昔阳县', 87.180468],
       ['昔阳县', 87.180468],
     ]);
@@ -91,7 +93,9 @@ describe('data errors in a batch', () => {
     const r = await score(['one', '--format', 'json', '--fail-on', 'never']);
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.out);
-    const codes = Object.fromEntries(doc.assessments.map((a: { exitCode: number; units: { name: string }[] }) => [a.units[0]!.name, a.exitCode]));
+    const codes = Object.fromEntries(
+      doc.assessments.map((a: { exitCode: number; units: { name: string }[] }) => [a.units[0]!.name, a.exitCode]),
+    );
     expect(codes['介休市']).toBe(2);
     expect(Object.values(codes).filter((c) => c === 2)).toHaveLength(1);
     expect(doc.summary.withErrors).toBe(1);
@@ -101,13 +105,25 @@ describe('data errors in a batch', () => {
 describe('inspector adjustments in a batch', () => {
   const twoCounties = () => {
     for (const f of ['townships.csv', 'county.csv']) copy(path.join(X, f), `p/2026-09/A/${f}`);
-    put('p/2026-09/B/townships.csv', fs.readFileSync(path.join(X, 'townships.csv'), 'utf8').replace(/140724/g, '149999'));
-    put('p/2026-09/B/county.csv', fs.readFileSync(path.join(X, 'county.csv'), 'utf8').replace(/140724/g, '149999').replace('昔阳县', '乙县'));
+    put(
+      'p/2026-09/B/townships.csv',
+      fs.readFileSync(path.join(X, 'townships.csv'), 'utf8').replace(/140724/g, '149999'),
+    );
+    put(
+      'p/2026-09/B/county.csv',
+      fs
+        .readFileSync(path.join(X, 'county.csv'), 'utf8')
+        .replace(/140724/g, '149999')
+        .replace('昔阳县', '乙县'),
+    );
   };
 
   it('a township name found in two counties asks for the code', async () => {
     twoCounties();
-    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n乐平镇,lyd_reward,,0,x,省,,2026-09-01,\n');
+    put(
+      'adj.csv',
+      '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n乐平镇,lyd_reward,,0,x,省,,2026-09-01,\n',
+    );
     const r = await score(['p', '--adjustments', 'adj.csv', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/adj\.csv:2:1: error: unit "乐平镇": 2 units have that name/);
@@ -115,17 +131,38 @@ describe('inspector adjustments in a batch', () => {
 
   it('the code picks one; --quiet silences the warnings, which otherwise are said once', async () => {
     twoCounties();
-    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n149999100,lyd_reward,,0,x,省,,2026-09-01,\n乙县,出生统计求实率,1,,y,省,,2026-01-01,2026-06-30\n');
+    put(
+      'adj.csv',
+      '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n149999100,lyd_reward,,0,x,省,,2026-09-01,\n乙县,出生统计求实率,1,,y,省,,2026-01-01,2026-06-30\n',
+    );
     const quiet = await score(['p', '--adjustments', 'adj.csv', '-o', 'out.json', '--quiet', '--fail-on', 'never']);
     expect([quiet.code, quiet.err]).toEqual([0, '']);
     // The township's items in full (the default batch JSON has them compact).
-    const loud = await score(['p', '--adjustments', 'adj.csv', '-o', 'out.json', '--fail-on', 'never', '--detail', 'full']);
+    const loud = await score([
+      'p',
+      '--adjustments',
+      'adj.csv',
+      '-o',
+      'out.json',
+      '--fail-on',
+      'never',
+      '--detail',
+      'full',
+    ]);
     expect(loud.err.match(/expired on 2026-06-30/g)).toHaveLength(1);
     const doc = JSON.parse(String(loud.written.get(path.join(dir, 'out.json'))));
-    const adjusted = doc.assessments.map((a: { units: { name: string; children: { name: string; items: { id: string; points: number; adjustment?: unknown }[] }[] }[] }) => [
-      a.units[0]!.name,
-      a.units[0]!.children.find((c) => c.name === '乐平镇')!.items.find((i) => i.id === 'lyd_reward')!.adjustment !== undefined,
-    ]);
+    const adjusted = doc.assessments.map(
+      (a: {
+        units: {
+          name: string;
+          children: { name: string; items: { id: string; points: number; adjustment?: unknown }[] }[];
+        }[];
+      }) => [
+        a.units[0]!.name,
+        a.units[0]!.children.find((c) => c.name === '乐平镇')!.items.find((i) => i.id === 'lyd_reward')!.adjustment !==
+          undefined,
+      ],
+    );
     expect(adjusted).toEqual([
       ['昔阳县', false],
       ['乙县', true],
@@ -135,7 +172,16 @@ describe('inspector adjustments in a batch', () => {
 
 describe('gates with nothing earlier to compare with', () => {
   it('say so on stderr, even with --quiet', async () => {
-    const r = await score([path.join(J, '2026-09'), '--fail-on', 'never', '--fail-on-regression', '1', '--quiet', '-o', 'x.json']);
+    const r = await score([
+      path.join(J, '2026-09'),
+      '--fail-on',
+      'never',
+      '--fail-on-regression',
+      '1',
+      '--quiet',
+      '-o',
+      'x.json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/the gates have nothing earlier to compare with/);
   });
@@ -145,16 +191,34 @@ describe('a county with township rows but no row of its own', () => {
   it('is a warning at its first township row, not a silent batch of missing items', async () => {
     for (const f of ['townships.csv', 'county.csv']) copy(path.join(J, '2026-09', f), `o/2026-09/${f}`);
     const county = path.join(dir, 'o/2026-09/county.csv');
-    fs.writeFileSync(county, fs.readFileSync(county, 'utf8').split('\n').filter((l) => !l.startsWith('介休市,')).join('\n'));
+    fs.writeFileSync(
+      county,
+      fs
+        .readFileSync(county, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('介休市,'))
+        .join('\n'),
+    );
     const r = await score(['o', '--format', 'json', '--fail-on', 'never']);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/townships\.csv:\d+:1: warning: 县 "介休市" is named here but has no row of its own in o\/2026-09\/county\.csv: its 县 fields are missing/);
+    expect(r.err).toMatch(
+      /townships\.csv:\d+:1: warning: 县 "介休市" is named here but has no row of its own in o\/2026-09\/county\.csv: its 县 fields are missing/,
+    );
   });
 });
 
 describe('--history', () => {
   it('a folder that does not exist yet (the first month) is no history', async () => {
-    const r = await score([path.join(J, '2026-09'), '--history', 'reports/', '--fail-on', 'never', '--fail-on-new-failure', '-o', 'x.json']);
+    const r = await score([
+      path.join(J, '2026-09'),
+      '--history',
+      'reports/',
+      '--fail-on',
+      'never',
+      '--fail-on-new-failure',
+      '-o',
+      'x.json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/the gates have nothing earlier to compare with/);
   });
@@ -171,17 +235,37 @@ describe('review fixes', () => {
   /** One folder per county in one month, cut from the city file. */
   const perCounty = (names: string[]) => {
     for (const f of ['townships.csv', 'county.csv']) {
-      const [head, ...rows] = fs.readFileSync(path.join(J, '2026-07', f), 'utf8').replace(/^\ufeff/, '').split(/\r?\n/);
-      for (const n of names) put(`pc/2026-07/${n}/${f}`, [head, ...rows.filter((r) => r.startsWith(`${n},`))].join('\n') + '\n');
+      const [head, ...rows] = fs
+        .readFileSync(path.join(J, '2026-07', f), 'utf8')
+        .replace(/^\ufeff/, '')
+        .split(/\r?\n/);
+      for (const n of names)
+        put(`pc/2026-07/${n}/${f}`, [head, ...rows.filter((r) => r.startsWith(`${n},`))].join('\n') + '\n');
     }
   };
 
   it("a county's own report lists only its own adjustments", async () => {
     perCounty(['昔阳县', '介休市']);
-    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n昔阳县,出生统计求实率,1,,x,省,,2026-07-01,\n');
-    const r = await score(['pc', '--adjustments', 'adj.csv', '--fail-on', 'never', '--output-dir', 'out', '--format', 'json']);
+    put(
+      'adj.csv',
+      '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n昔阳县,出生统计求实率,1,,x,省,,2026-07-01,\n',
+    );
+    const r = await score([
+      'pc',
+      '--adjustments',
+      'adj.csv',
+      '--fail-on',
+      'never',
+      '--output-dir',
+      'out',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
-    const own = (name: string) => JSON.parse(String(r.written.get(path.join(dir, `out/2026-07/${name}.json`)))).adjustments.map((x: { unit: string }) => x.unit);
+    const own = (name: string) =>
+      JSON.parse(String(r.written.get(path.join(dir, `out/2026-07/${name}.json`)))).adjustments.map(
+        (x: { unit: string }) => x.unit,
+      );
     expect(own('昔阳县')).toEqual(['昔阳县']);
     expect(own('介休市')).toEqual([]);
   });
@@ -189,7 +273,10 @@ describe('review fixes', () => {
   it('a county twice in one month with adjustments: the duplicate is what is said', async () => {
     perCounty(['昔阳县']);
     fs.cpSync(path.join(dir, 'pc/2026-07/昔阳县'), path.join(dir, 'pc/2026-07/copy'), { recursive: true });
-    put('adj.csv', '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n昔阳县,出生统计求实率,1,,x,省,,2026-07-01,\n');
+    put(
+      'adj.csv',
+      '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,有效期至\n昔阳县,出生统计求实率,1,,x,省,,2026-07-01,\n',
+    );
     const r = await score(['pc', '--adjustments', 'adj.csv', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/batch\/duplicate-unit|is also assessed from/);
@@ -197,11 +284,23 @@ describe('review fixes', () => {
   });
 
   it('the gates at the top of the Markdown summary make names from the data inert', async () => {
-    for (const m of ['2026-08', '2026-09']) for (const f of ['townships.csv', 'county.csv']) {
-      const text = fs.readFileSync(path.join(J, m, f));
-      put(`esc/${m}/${f}`, new TextDecoder(m === '2026-08' ? 'gb18030' : 'utf-8').decode(text).replace(/介休市/g, '介休<b>*市'));
-    }
-    put('esc/2026-09/townships.csv', fs.readFileSync(path.join(dir, 'esc/2026-09/townships.csv'), 'utf8').replace(/^(介休<b>\*市,义安镇,(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),)0,/m, '$11,'));
+    for (const m of ['2026-08', '2026-09'])
+      for (const f of ['townships.csv', 'county.csv']) {
+        const text = fs.readFileSync(path.join(J, m, f));
+        put(
+          `esc/${m}/${f}`,
+          new TextDecoder(m === '2026-08' ? 'gb18030' : 'utf-8').decode(text).replace(/介休市/g, '介休<b>*市'),
+        );
+      }
+    put(
+      'esc/2026-09/townships.csv',
+      fs
+        .readFileSync(path.join(dir, 'esc/2026-09/townships.csv'), 'utf8')
+        .replace(
+          /^(介休<b>\*市,义安镇,(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),(?:[^,"]*|"[^"]*"),)0,/m,
+          '$11,',
+        ),
+    );
     const r = await score(['esc', '--fail-on', 'never', '--fail-on-new-failure', '--format', 'md']);
     expect(r.code).toBe(1);
     const top = r.out.split('\n## ')[0]!;
@@ -218,7 +317,17 @@ describe('review fixes', () => {
   });
 
   it('a gate with nothing to compare is a skipped test case in JUnit', async () => {
-    const r = await score([path.join(J, '2026-09'), '--fail-on', 'never', '--fail-on-new-failure', '--format', 'junit', '--quiet']);
-    expect(r.out).toMatch(/<testcase classname="pinggu.gates" name="--fail-on-new-failure" time="0">\n\s*<skipped message="nothing earlier to compare with"\/>/);
+    const r = await score([
+      path.join(J, '2026-09'),
+      '--fail-on',
+      'never',
+      '--fail-on-new-failure',
+      '--format',
+      'junit',
+      '--quiet',
+    ]);
+    expect(r.out).toMatch(
+      /<testcase classname="pinggu.gates" name="--fail-on-new-failure" time="0">\n\s*<skipped message="nothing earlier to compare with"\/>/,
+    );
   });
 });

@@ -16,17 +16,94 @@ const MONTHS = ['2026-07', '2026-08', '2026-09'];
 
 /** fixtures/jinzhong/README.md: scaled score and rank per month, in county-code order. */
 const README: Record<string, { code: string; scores: [number, number][] }> = {
-  榆次区: { code: '140702', scores: [[95.87, 2], [95.87, 1], [96.89, 2]] },
-  太谷区: { code: '140703', scores: [[86.99, 5], [84.99, 7], [88.62, 5]] },
-  榆社县: { code: '140721', scores: [[80.21, 11], [80.71, 11], [80.82, 11]] },
-  左权县: { code: '140722', scores: [[84.16, 8], [81.46, 10], [83.86, 10]] },
-  和顺县: { code: '140723', scores: [[82.52, 10], [83.32, 9], [84.52, 9]] },
-  昔阳县: { code: '140724', scores: [[86.68, 6], [87.18, 5], [87.68, 6]] },
-  寿阳县: { code: '140725', scores: [[83.09, 9], [84.59, 8], [86.82, 8]] },
-  祁县: { code: '140727', scores: [[88.7, 4], [88.7, 4], [90.5, 4]] },
-  平遥县: { code: '140728', scores: [[89.22, 3], [90.72, 3], [92.23, 3]] },
-  灵石县: { code: '140729', scores: [[84.87, 7], [85.87, 6], [87.37, 7]] },
-  介休市: { code: '140781', scores: [[97.66, 1], [93.66, 2], [97.68, 1]] },
+  榆次区: {
+    code: '140702',
+    scores: [
+      [95.87, 2],
+      [95.87, 1],
+      [96.89, 2],
+    ],
+  },
+  太谷区: {
+    code: '140703',
+    scores: [
+      [86.99, 5],
+      [84.99, 7],
+      [88.62, 5],
+    ],
+  },
+  榆社县: {
+    code: '140721',
+    scores: [
+      [80.21, 11],
+      [80.71, 11],
+      [80.82, 11],
+    ],
+  },
+  左权县: {
+    code: '140722',
+    scores: [
+      [84.16, 8],
+      [81.46, 10],
+      [83.86, 10],
+    ],
+  },
+  和顺县: {
+    code: '140723',
+    scores: [
+      [82.52, 10],
+      [83.32, 9],
+      [84.52, 9],
+    ],
+  },
+  昔阳县: {
+    code: '140724',
+    scores: [
+      [86.68, 6],
+      [87.18, 5],
+      [87.68, 6],
+    ],
+  },
+  寿阳县: {
+    code: '140725',
+    scores: [
+      [83.09, 9],
+      [84.59, 8],
+      [86.82, 8],
+    ],
+  },
+  祁县: {
+    code: '140727',
+    scores: [
+      [88.7, 4],
+      [88.7, 4],
+      [90.5, 4],
+    ],
+  },
+  平遥县: {
+    code: '140728',
+    scores: [
+      [89.22, 3],
+      [90.72, 3],
+      [92.23, 3],
+    ],
+  },
+  灵石县: {
+    code: '140729',
+    scores: [
+      [84.87, 7],
+      [85.87, 6],
+      [87.37, 7],
+    ],
+  },
+  介休市: {
+    code: '140781',
+    scores: [
+      [97.66, 1],
+      [93.66, 2],
+      [97.68, 1],
+    ],
+  },
 };
 
 interface RunOptions {
@@ -37,7 +114,8 @@ interface RunOptions {
 type Io = ReturnType<typeof fakeIo>;
 
 /** A written file as text: large JSON reports are written as UTF-8 bytes. */
-const asText = (d: string | Uint8Array | undefined): string => (d instanceof Uint8Array ? new TextDecoder().decode(d) : (d ?? ''));
+const asText = (d: string | Uint8Array | undefined): string =>
+  d instanceof Uint8Array ? new TextDecoder().decode(d) : (d ?? '');
 
 async function run(args: string[], o: RunOptions = {}): Promise<{ code: number; out: string; err: string; io: Io }> {
   const io = fakeIo();
@@ -54,10 +132,52 @@ async function run(args: string[], o: RunOptions = {}): Promise<{ code: number; 
 // ---------------------------------------------------------------------------
 // Types of the batch JSON (docs/batch-json.md), as far as the tests read them.
 
-interface JItem { id: string; section: string; status: string; points: number; max: number }
-interface JUnit { level: string; key: string; name: string; scaled: number; passed: boolean; rank: number; of: number; vetoes: { id: string; triggered: boolean }[]; items: JItem[]; children: JUnit[] }
-interface JRankUnit { key: string; name: string; rank: number; of: number; scaled: number; passed: boolean; grade: string | null; vetoed: boolean }
-interface JItemRank { id: string; title: string; bonus: boolean; units: { key: string; name: string; rank: number; of: number; points: number; max: number; lost: number; gap: number | null; display: string; status: string }[] }
+interface JItem {
+  id: string;
+  section: string;
+  status: string;
+  points: number;
+  max: number;
+}
+interface JUnit {
+  level: string;
+  key: string;
+  name: string;
+  scaled: number;
+  passed: boolean;
+  rank: number;
+  of: number;
+  vetoes: { id: string; triggered: boolean }[];
+  items: JItem[];
+  children: JUnit[];
+}
+interface JRankUnit {
+  key: string;
+  name: string;
+  rank: number;
+  of: number;
+  scaled: number;
+  passed: boolean;
+  grade: string | null;
+  vetoed: boolean;
+}
+interface JItemRank {
+  id: string;
+  title: string;
+  bonus: boolean;
+  units: {
+    key: string;
+    name: string;
+    rank: number;
+    of: number;
+    points: number;
+    max: number;
+    lost: number;
+    gap: number | null;
+    display: string;
+    status: string;
+  }[];
+}
 interface JBatch {
   schemaVersion: number;
   kind: string;
@@ -66,7 +186,11 @@ interface JBatch {
   summary: { assessments: number; passed: number; failed: number; withErrors: number; exitCode: number };
   rankings: { period: string | null; units: JRankUnit[]; items: JItemRank[] }[];
   assessments: { period: string | null; source: string; exitCode: number; units: JUnit[]; actions: unknown[] }[];
-  sources: { source: string; period: string | null; data: { read: number; used: number; rejected: number; findings: unknown[] } }[];
+  sources: {
+    source: string;
+    period: string | null;
+    data: { read: number; used: number; rejected: number; findings: unknown[] };
+  }[];
   findings: { severity: string; code: string; file: string | null; message: string }[];
 }
 
@@ -75,7 +199,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 // ---------------------------------------------------------------------------
 // A minimal strict XML reader: elements and attributes, nesting checked.
 
-interface El { name: string; attrs: Record<string, string>; children: El[] }
+interface El {
+  name: string;
+  attrs: Record<string, string>;
+  children: El[];
+}
 function parseXml(src: string): El {
   const body = src.replace(/^<\?xml[^?]*\?>\s*/, '');
   const root: El = { name: '#root', attrs: {}, children: [] };
@@ -84,7 +212,8 @@ function parseXml(src: string): El {
   let at = 0;
   for (const m of body.matchAll(tag)) {
     const text = body.slice(at, m.index);
-    if (/[<>]/.test(text) || /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) throw new Error(`bad text at ${at}: ${text.slice(0, 40)}`);
+    if (/[<>]/.test(text) || /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text))
+      throw new Error(`bad text at ${at}: ${text.slice(0, 40)}`);
     at = m.index + m[0].length;
     if (!m[2]) continue;
     if (m[1]) {
@@ -95,7 +224,11 @@ function parseXml(src: string): El {
     const attrs: Record<string, string> = {};
     for (const a of m[3]!.matchAll(/([\w:.-]+)="([^"]*)"/g)) {
       if (a[1]! in attrs) throw new Error(`duplicate attribute ${a[1]}`);
-      attrs[a[1]!] = a[2]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      attrs[a[1]!] = a[2]!
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     }
     const el: El = { name: m[2], attrs, children: [] };
     stack[stack.length - 1]!.children.push(el);
@@ -148,17 +281,35 @@ describe('fixtures/jinzhong: three months in one run', () => {
   });
 
   it('the keys of the contract (docs/batch-json.md): each assessment names its source, each source has its data once', () => {
-    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['schemaVersion', 'kind', 'scheme', 'periods', 'summary', 'rankings', 'assessments', 'sources', 'findings']));
-    for (const a of doc.assessments) expect(Object.keys(a)).toEqual(expect.arrayContaining(['period', 'source', 'exitCode', 'units', 'actions']));
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining([
+        'schemaVersion',
+        'kind',
+        'scheme',
+        'periods',
+        'summary',
+        'rankings',
+        'assessments',
+        'sources',
+        'findings',
+      ]),
+    );
+    for (const a of doc.assessments)
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(['period', 'source', 'exitCode', 'units', 'actions']));
     expect(doc.sources.map((s) => [s.source, s.period])).toEqual(MONTHS.map((m) => [`${J}/${m}`, m]));
     for (const s of doc.sources) expect(s.data).toMatchObject({ read: 128, used: 128, rejected: 0, findings: [] });
-    for (const a of doc.assessments) expect(doc.sources.some((s) => s.source === a.source && s.period === a.period)).toBe(true);
+    for (const a of doc.assessments)
+      expect(doc.sources.some((s) => s.source === a.source && s.period === a.period)).toBe(true);
     expect(doc.assessments.map((a) => a.exitCode)).toEqual(doc.assessments.map((a) => (a.units[0]!.passed ? 0 : 1)));
   });
 
   it('scores and ranks are those of fixtures/jinzhong/README.md', () => {
     for (const [k, m] of MONTHS.entries()) {
-      const got = Object.fromEntries(doc.assessments.filter((a) => a.period === m).map((a) => [a.units[0]!.name, [round2(a.units[0]!.scaled), a.units[0]!.rank]]));
+      const got = Object.fromEntries(
+        doc.assessments
+          .filter((a) => a.period === m)
+          .map((a) => [a.units[0]!.name, [round2(a.units[0]!.scaled), a.units[0]!.rank]]),
+      );
       const want = Object.fromEntries(Object.entries(README).map(([name, r]) => [name, r.scores[k]]));
       expect(got).toEqual(want);
     }
@@ -170,7 +321,9 @@ describe('fixtures/jinzhong: three months in one run', () => {
     for (const r of doc.rankings) {
       expect(r.units.map((u) => u.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       const mine = doc.assessments.filter((a) => a.period === r.period).map((a) => a.units[0]!);
-      expect(r.units.map((u) => [u.key, u.name, u.rank, u.of, u.scaled, u.passed])).toEqual(mine.map((u) => [u.key, u.name, u.rank, u.of, u.scaled, u.passed]));
+      expect(r.units.map((u) => [u.key, u.name, u.rank, u.of, u.scaled, u.passed])).toEqual(
+        mine.map((u) => [u.key, u.name, u.rank, u.of, u.scaled, u.passed]),
+      );
     }
   });
 
@@ -186,7 +339,9 @@ describe('fixtures/jinzhong: three months in one run', () => {
 
   it('per item rankings: every item of the scheme, ranks consistent with points, 榆社县 last on 出生人口性别比 in 2026-07', () => {
     // The summary's rows are each county's key and rank (its points are in its item); --detail full's rows in full.
-    expect(doc.rankings.map((r) => r.items.map((i) => i.units.map((u) => [u.key, u.rank])))).toEqual(full.rankings.map((r) => r.items.map((i) => i.units.map((u) => [u.key, u.rank]))));
+    expect(doc.rankings.map((r) => r.items.map((i) => i.units.map((u) => [u.key, u.rank])))).toEqual(
+      full.rankings.map((r) => r.items.map((i) => i.units.map((u) => [u.key, u.rank]))),
+    );
     for (const r of full.rankings) {
       expect(r.items.length).toBe(doc.assessments[0]!.units[0]!.items.length);
       for (const i of r.items) {
@@ -194,7 +349,8 @@ describe('fixtures/jinzhong: three months in one run', () => {
         for (let k = 1; k < i.units.length; k++) {
           const [a, b] = [i.units[k - 1]!, i.units[k]!];
           expect(a.rank).toBeLessThanOrEqual(b.rank);
-          if (a.rank < b.rank && b.status !== 'missing' && b.status !== 'invalid') expect(a.points).toBeGreaterThanOrEqual(b.points);
+          if (a.rank < b.rank && b.status !== 'missing' && b.status !== 'invalid')
+            expect(a.points).toBeGreaterThanOrEqual(b.points);
           if (a.rank === b.rank) expect([a.points, a.gap]).toEqual([b.points, b.gap]);
         }
       }
@@ -207,7 +363,11 @@ describe('fixtures/jinzhong: three months in one run', () => {
     expect(two.length).toBeGreaterThan(1);
     expect(two.map((x) => x.gap)).toEqual([...two.map((x) => x.gap)].sort((a, b) => a! - b!));
     // In 2026-09 the best on the sex ratio is 介休市 (108.12).
-    expect(full.rankings[2]!.items.find((i) => i.id === 'xbb_ratio')!.units[0]).toMatchObject({ name: '介休市', rank: 1, display: '108.12' });
+    expect(full.rankings[2]!.items.find((i) => i.id === 'xbb_ratio')!.units[0]).toMatchObject({
+      name: '介休市',
+      rank: 1,
+      display: '108.12',
+    });
   });
 
   it('--fail-on never: exit 0', async () => {
@@ -240,9 +400,11 @@ describe('fixtures/jinzhong: three months in one run', () => {
     expect(root.attrs.errors).toBe('0');
   });
 
-  it('--format junit: a test case is not repeated across periods (classname + name unique, as the suites\' package is)', async () => {
+  it("--format junit: a test case is not repeated across periods (classname + name unique, as the suites' package is)", async () => {
     const r = await run([J, '--format', 'junit']);
-    const cases = parseXml(r.out).children.flatMap((s) => s.children.filter((c) => c.name === 'testcase').map((c) => `${c.attrs.classname} ${c.attrs.name}`));
+    const cases = parseXml(r.out).children.flatMap((s) =>
+      s.children.filter((c) => c.name === 'testcase').map((c) => `${c.attrs.classname} ${c.attrs.name}`),
+    );
     expect(new Set(cases).size).toBe(cases.length);
   });
 
@@ -288,7 +450,9 @@ describe('fixtures/jinzhong: three months in one run', () => {
     expect(r.out).toMatch(/<tr><td class="num">11\/11<\/td><td class="unit">榆社县<\/td><td class="num">80\.82<\/td>/);
     expect(r.out).toContain('data-part="batch-periods"');
     expect(r.out).toContain('<th class="num">2026-07</th><th class="num">2026-08</th><th class="num">2026-09</th>');
-    expect(r.out).toContain('<tr><td class="unit">榆社县</td><td class="num">80.21 (11) ✗</td><td class="num">80.71 (11)</td><td class="num">80.82 (11)</td></tr>');
+    expect(r.out).toContain(
+      '<tr><td class="unit">榆社县</td><td class="num">80.21 (11) ✗</td><td class="num">80.71 (11)</td><td class="num">80.82 (11)</td></tr>',
+    );
   });
 
   it('the terminal table: the ranking, the months, no findings', async () => {
@@ -349,7 +513,9 @@ describe('--output-dir', () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toBe('wrote out/city: 33 reports and the summary\n');
-    const want = MONTHS.flatMap((m) => Object.keys(README).flatMap((c) => [`out/city/${m}/${c}.json`, `out/city/${m}/${c}.html`]));
+    const want = MONTHS.flatMap((m) =>
+      Object.keys(README).flatMap((c) => [`out/city/${m}/${c}.json`, `out/city/${m}/${c}.html`]),
+    );
     expect(files().sort()).toEqual([...want, 'out/city/summary.json', 'out/city/summary.html'].sort());
   });
 
@@ -364,7 +530,11 @@ describe('--output-dir', () => {
     expect(summary.assessments).toHaveLength(33);
     for (const a of summary.assessments) {
       const own = JSON.parse(text(`out/city/${a.period}/${a.units[0]!.name}.json`)) as { units: JUnit[] };
-      expect([own.units[0]!.key, own.units[0]!.scaled, own.units[0]!.rank]).toEqual([a.units[0]!.key, a.units[0]!.scaled, a.units[0]!.rank]);
+      expect([own.units[0]!.key, own.units[0]!.scaled, own.units[0]!.rank]).toEqual([
+        a.units[0]!.key,
+        a.units[0]!.scaled,
+        a.units[0]!.rank,
+      ]);
     }
   });
 
@@ -391,12 +561,18 @@ let T = '';
 /** Splits one month of fixtures/jinzhong (UTF-8) into one folder per county: <dir>/<county>/{townships,county}.csv. */
 function splitMonth(month: string, dir: string, transform: (line: string, header: boolean) => string = (l) => l): void {
   for (const f of ['townships.csv', 'county.csv']) {
-    const lines = fs.readFileSync(path.join(ROOT, J, month, f), 'utf8').split('\n').filter(Boolean);
+    const lines = fs
+      .readFileSync(path.join(ROOT, J, month, f), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     const byCounty = new Map<string, string[]>();
     for (const l of lines.slice(1)) byCounty.set(l.split(',')[0]!, [...(byCounty.get(l.split(',')[0]!) ?? []), l]);
     for (const [c, ls] of byCounty) {
       fs.mkdirSync(path.join(dir, c), { recursive: true });
-      fs.writeFileSync(path.join(dir, c, f), `${[transform(lines[0]!, true), ...ls.map((l) => transform(l, false))].join('\n')}\n`);
+      fs.writeFileSync(
+        path.join(dir, c, f),
+        `${[transform(lines[0]!, true), ...ls.map((l) => transform(l, false))].join('\n')}\n`,
+      );
     }
   }
 }
@@ -405,12 +581,19 @@ beforeAll(() => {
   T = fs.mkdtempSync(path.join(tmpdir(), 'pinggu-batch-'));
   splitMonth('2026-09', path.join(T, 'split', '2026-09'));
   // The same county (fixtures/xiyang) under two month names.
-  for (const m of ['2026-08', '2026-09']) fs.cpSync(path.join(ROOT, 'fixtures/xiyang'), path.join(T, 'dup', m, '昔阳县'), { recursive: true });
+  for (const m of ['2026-08', '2026-09'])
+    fs.cpSync(path.join(ROOT, 'fixtures/xiyang'), path.join(T, 'dup', m, '昔阳县'), { recursive: true });
   // One month with an extra column nobody knows (a warning in every county).
   fs.mkdirSync(path.join(T, 'warn', '2026-09'), { recursive: true });
   for (const f of ['townships.csv', 'county.csv']) {
-    const lines = fs.readFileSync(path.join(ROOT, J, '2026-09', f), 'utf8').split('\n').filter(Boolean);
-    fs.writeFileSync(path.join(T, 'warn', '2026-09', f), `${lines.map((l, k) => `${l},${k === 0 ? '备注' : ''}`).join('\n')}\n`);
+    const lines = fs
+      .readFileSync(path.join(ROOT, J, '2026-09', f), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    fs.writeFileSync(
+      path.join(T, 'warn', '2026-09', f),
+      `${lines.map((l, k) => `${l},${k === 0 ? '备注' : ''}`).join('\n')}\n`,
+    );
   }
   // Per county, with one county unreadable and one whose rows are all rejected.
   splitMonth('2026-09', path.join(T, 'broken', '2026-09'));
@@ -418,7 +601,10 @@ beforeAll(() => {
   const head = fs.readFileSync(path.join(ROOT, J, '2026-09', 'townships.csv'), 'utf8').split('\n')[0]!;
   // Two cells more than the header on every row: each row is rejected (values shifted).
   const shifted = (town: string) => ['坏县', town, ...Array<string>(head.split(',').length).fill('1')].join(',');
-  fs.writeFileSync(path.join(T, 'broken', '2026-09', '坏县', 'townships.csv'), `${head}\n${shifted('甲镇')}\n${shifted('乙镇')}\n`);
+  fs.writeFileSync(
+    path.join(T, 'broken', '2026-09', '坏县', 'townships.csv'),
+    `${head}\n${shifted('甲镇')}\n${shifted('乙镇')}\n`,
+  );
 });
 
 afterAll(() => {
@@ -465,7 +651,9 @@ describe('--quiet', () => {
     expect(quiet.err).toBe('');
     expect(quiet.out).toBe('');
     expect([...quiet.io.written.keys()].map((k) => path.relative(T, k))).toEqual(['out/s.json', 'out/s.html']);
-    expect((JSON.parse(asText(quiet.io.written.get(path.join(T, 'out/s.json')))) as JBatch).assessments).toHaveLength(11);
+    expect((JSON.parse(asText(quiet.io.written.get(path.join(T, 'out/s.json')))) as JBatch).assessments).toHaveLength(
+      11,
+    );
   });
 
   it('still says errors', async () => {
@@ -482,9 +670,13 @@ describe('the same county twice in one period', () => {
     expect(r.code).toBe(2);
     const d = JSON.parse(r.out) as JBatch;
     expect(d.periods).toEqual(['2026-09']);
-    expect(d.findings.map((f) => [f.severity, f.code, f.file])).toEqual([['error', 'batch/duplicate-unit', 'dup/2026-09/昔阳县']]);
+    expect(d.findings.map((f) => [f.severity, f.code, f.file])).toEqual([
+      ['error', 'batch/duplicate-unit', 'dup/2026-09/昔阳县'],
+    ]);
     expect(d.summary.exitCode).toBe(2);
-    expect(r.err).toMatch(/^dup\/2026-09\/昔阳县: error: "昔阳县" \(2026-09\) is also assessed from dup\/2026-08\/昔阳县; one period of one unit must come from one place \(this one is not ranked\)$/m);
+    expect(r.err).toMatch(
+      /^dup\/2026-09\/昔阳县: error: "昔阳县" \(2026-09\) is also assessed from dup\/2026-08\/昔阳县; one period of one unit must come from one place \(this one is not ranked\)$/m,
+    );
     // Only the first is assessed, ranked and counted.
     expect(d.assessments.map((a) => a.source)).toEqual(['dup/2026-08/昔阳县']);
     expect(d.summary.assessments).toBe(1);
@@ -519,8 +711,12 @@ describe('one month, one county', () => {
     expect(d.kind).toBe('batch');
     expect(d.periods).toEqual(['2026-09']);
     expect(d.assessments).toHaveLength(11);
-    expect(d.assessments.every((a) => a.units.length === 1 && a.source === `${J}/2026-09` && a.period === '2026-09')).toBe(true);
-    expect(Object.fromEntries(d.rankings[0]!.units.map((u) => [u.name, [round2(u.scaled), u.rank]]))).toEqual(Object.fromEntries(Object.entries(README).map(([c, x]) => [c, x.scores[2]])));
+    expect(
+      d.assessments.every((a) => a.units.length === 1 && a.source === `${J}/2026-09` && a.period === '2026-09'),
+    ).toBe(true);
+    expect(Object.fromEntries(d.rankings[0]!.units.map((u) => [u.name, [round2(u.scaled), u.rank]]))).toEqual(
+      Object.fromEntries(Object.entries(README).map(([c, x]) => [c, x.scores[2]])),
+    );
     expect(d.summary).toMatchObject({ assessments: 11, passed: 4, failed: 7, exitCode: 1 });
   });
 
@@ -536,7 +732,8 @@ describe('one month, one county', () => {
 
 describe('a job that fails does not stop the others', () => {
   const unreadable = (p: string, read: (p: string) => Uint8Array) => {
-    if (p.endsWith(path.join('昔阳县', 'townships.csv'))) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    if (p.endsWith(path.join('昔阳县', 'townships.csv')))
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     return read(p);
   };
 
@@ -545,12 +742,18 @@ describe('a job that fails does not stop the others', () => {
     expect(r.code).toBe(2);
     const d = JSON.parse(r.out) as JBatch;
     const names = d.assessments.map((a) => a.units[0]!.name);
-    expect(names.sort()).toEqual(Object.keys(README).filter((c) => c !== '昔阳县').sort());
+    expect(names.sort()).toEqual(
+      Object.keys(README)
+        .filter((c) => c !== '昔阳县')
+        .sort(),
+    );
     expect(d.rankings[0]!.units.map((u) => u.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(d.rankings[0]!.units.every((u) => u.of === 10)).toBe(true);
     expect(d.summary.exitCode).toBe(2);
     const errors = d.findings.filter((f) => f.severity === 'error');
-    expect(errors.some((f) => f.code === 'data/unreadable' && f.file === 'broken/2026-09/昔阳县/townships.csv')).toBe(true);
+    expect(errors.some((f) => f.code === 'data/unreadable' && f.file === 'broken/2026-09/昔阳县/townships.csv')).toBe(
+      true,
+    );
     expect(errors.some((f) => f.file?.startsWith('broken/2026-09/坏县'))).toBe(true);
     expect(r.err).toMatch(/broken\/2026-09\/昔阳县\/townships\.csv:1:1: error: cannot read the file \(EACCES\)/);
     expect(r.err).toMatch(/broken\/2026-09\/坏县/);

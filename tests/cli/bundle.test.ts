@@ -36,14 +36,26 @@ describe('the packed package', () => {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const names = [...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
     // A bare package name (its scope kept), not a Node built-in or a relative path.
-    return names.filter((n) => !n.startsWith('.') && !n.startsWith('/') && !isBuiltin(n)).map((n) => n.split('/').slice(0, n.startsWith('@') ? 2 : 1).join('/'));
+    return names
+      .filter((n) => !n.startsWith('.') && !n.startsWith('/') && !isBuiltin(n))
+      .map((n) =>
+        n
+          .split('/')
+          .slice(0, n.startsWith('@') ? 2 : 1)
+          .join('/'),
+      );
   };
 
   it('its dependencies are exactly what dist/ and bin/ require at run time', () => {
-    const loaded = new Set([...required('dist/pinggu.cjs'), ...required('dist/index.cjs'), ...required('bin/pinggu.js')]);
+    const loaded = new Set([
+      ...required('dist/pinggu.cjs'),
+      ...required('dist/index.cjs'),
+      ...required('bin/pinggu.js'),
+    ]);
     expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([...loaded].sort());
     // A package the bundle holds is still needed to build it: a devDependency.
-    for (const name of ['commander', 'chalk', 'yaml', 'zod', 'jsep', 'csv-parse']) expect(pkg.devDependencies?.[name], name).toBeDefined();
+    for (const name of ['commander', 'chalk', 'yaml', 'zod', 'jsep', 'csv-parse'])
+      expect(pkg.devDependencies?.[name], name).toBeDefined();
   });
 
   it('runs no script on install from a tarball (no prepare, install or postinstall), and ships what it runs', () => {

@@ -51,7 +51,10 @@ describe('colour: --color, --no-color, FORCE_COLOR, NO_COLOR', () => {
       expect((await run(['explain', 'zhgl_org', 'fixtures/xiyang', flag])).code, `explain ${flag}`).toBe(0);
       const t = await run(['template', '-o', path.join(tmp, `t${flag}.csv`), flag]);
       expect(t.err, `template ${flag}`).not.toMatch(/unknown option/);
-      expect((await run(['compare', 'tests/golden/xiyang.en.json', 'tests/golden/xiyang.en.json', flag])).code, `compare ${flag}`).toBe(0);
+      expect(
+        (await run(['compare', 'tests/golden/xiyang.en.json', 'tests/golden/xiyang.en.json', flag])).code,
+        `compare ${flag}`,
+      ).toBe(0);
     }
   });
 });
@@ -85,9 +88,15 @@ describe('explain: did you mean', () => {
   });
 
   it('suggests ids and titles a typo away; nothing close keeps the plain message', async () => {
-    expect((await run(['explain', 'zhgl_orgg', 'fixtures/xiyang'])).err).toMatch(/did you mean 计生工作机构和制度健全 \(zhgl_org\)\?/);
-    expect((await run(['explain', '育龄群众满衣率', 'fixtures/xiyang'])).err).toMatch(/did you mean 育龄群众满意率 \(dwmy_satisfaction\)\?/);
-    expect((await run(['explain', 'xyz', 'fixtures/xiyang'])).err).toBe('pinggu: no item "xyz" in the scheme (give an item id such as zhgl_org, or its title)\n');
+    expect((await run(['explain', 'zhgl_orgg', 'fixtures/xiyang'])).err).toMatch(
+      /did you mean 计生工作机构和制度健全 \(zhgl_org\)\?/,
+    );
+    expect((await run(['explain', '育龄群众满衣率', 'fixtures/xiyang'])).err).toMatch(
+      /did you mean 育龄群众满意率 \(dwmy_satisfaction\)\?/,
+    );
+    expect((await run(['explain', 'xyz', 'fixtures/xiyang'])).err).toBe(
+      'pinggu: no item "xyz" in the scheme (give an item id such as zhgl_org, or its title)\n',
+    );
   });
 });
 

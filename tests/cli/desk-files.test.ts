@@ -11,11 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './fake-io';
 
 const run = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'bin/pinggu.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  spawnSync(process.execPath, [join(ROOT, 'bin/pinggu.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+  });
 const said = (r: ReturnType<typeof run>) => r.stdout + r.stderr;
 
 const OLE2 = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
-const csvRows = (file: string) => readFileSync(join(ROOT, 'fixtures/xiyang', file), 'utf8').trim().split('\n').map((l) => l.match(/("[^"]*"|[^,]+)/g)!.map((c) => c.replace(/"/g, '')));
+const csvRows = (file: string) =>
+  readFileSync(join(ROOT, 'fixtures/xiyang', file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.match(/("[^"]*"|[^,]+)/g)!.map((c) => c.replace(/"/g, '')));
 
 /** A county folder: the county's CSV, and the townships as given. */
 function county(): string {
@@ -37,7 +45,9 @@ describe('.xls files', () => {
     writeFileSync(join(dir, '报表.xls'), OLE2);
     const r = run(dir, 'score', '.', '--lang', 'zh');
     expect(r.status).toBe(2);
-    expect(said(r)).toMatch(/报表\.xls:1:1: 错误: 这是 Excel 97–2003 工作簿（\.xls），本程序不读取；请用 Excel 或 WPS 打开，另存为 \.xlsx 或 CSV.*WPS：文件 → 另存为 → \.xlsx/);
+    expect(said(r)).toMatch(
+      /报表\.xls:1:1: 错误: 这是 Excel 97–2003 工作簿（\.xls），本程序不读取；请用 Excel 或 WPS 打开，另存为 \.xlsx 或 CSV.*WPS：文件 → 另存为 → \.xlsx/,
+    );
     expect(said(r)).not.toMatch(/请用 \.xlsx 扩展名/);
   });
 
@@ -47,11 +57,18 @@ describe('.xls files', () => {
     writeFileSync(join(dir, 'b.xls'), await workbook({ 乡镇: csvRows('townships.csv') }));
     writeFileSync(join(dir, 'c.xls'), '<html><body><table><tr><td>乡镇</td></tr></table></body></html>');
     copyFileSync(join(ROOT, 'fixtures/xiyang/townships.csv'), join(dir, 'd.xls'));
-    expect(said(run(dir, 'score', 'a.xls', 'county.csv'))).toMatch(/a\.xls:1:1: error: an Excel 97–2003 workbook \(\.xls\), which pinggu does not read; open it in Excel or WPS and save it as \.xlsx or CSV/);
-    expect(said(run(dir, 'score', 'b.xls', 'county.csv'))).toMatch(/b\.xls:1:1: error: named \.xls, but it is an \.xlsx workbook; rename it to \.xlsx/);
+    expect(said(run(dir, 'score', 'a.xls', 'county.csv'))).toMatch(
+      /a\.xls:1:1: error: an Excel 97–2003 workbook \(\.xls\), which pinggu does not read; open it in Excel or WPS and save it as \.xlsx or CSV/,
+    );
+    expect(said(run(dir, 'score', 'b.xls', 'county.csv'))).toMatch(
+      /b\.xls:1:1: error: named \.xls, but it is an \.xlsx workbook; rename it to \.xlsx/,
+    );
     expect(said(run(dir, 'check', 'c.xls', '--lang', 'zh'))).toMatch(/c\.xls:1:1: 错误: 扩展名是 \.xls，内容却是网页/);
     const text = run(dir, 'score', 'd.xls', 'county.csv');
-    expect([text.status, said(text)]).toEqual([2, expect.stringMatching(/d\.xls:1:1: error: named \.xls, but it is a text \(CSV\) file; rename it to \.csv/)]);
+    expect([text.status, said(text)]).toEqual([
+      2,
+      expect.stringMatching(/d\.xls:1:1: error: named \.xls, but it is a text \(CSV\) file; rename it to \.csv/),
+    ]);
   });
 
   it('reads the .xlsx re-saved beside an .xls of the same name, and says the .xls was not read', () => {
@@ -60,7 +77,9 @@ describe('.xls files', () => {
     writeFileSync(join(dir, '报表.xls'), OLE2);
     const r = run(dir, 'score', '.', '--verbose');
     expect(r.status).toBe(1);
-    expect(said(r)).toMatch(/报表\.xls: note: not read: an Excel 97–2003 workbook \(\.xls\); 报表\.csv beside it is read instead/);
+    expect(said(r)).toMatch(
+      /报表\.xls: note: not read: an Excel 97–2003 workbook \(\.xls\); 报表\.csv beside it is read instead/,
+    );
   });
 });
 
@@ -73,16 +92,26 @@ describe('lock files', () => {
     writeFileSync(join(dir, 'lk/.~lock.报表.xlsx#'), 'user,host,2026\n');
     const glob = run(dir, 'score', 'lk/*.xlsx', 'county.csv', '--verbose');
     expect(glob.status).toBe(1);
-    expect(said(glob)).toMatch(/lk\/~\$报表\.xlsx: note: skipped: a lock file that Excel, WPS or LibreOffice keeps while a workbook is open, not data/);
+    expect(said(glob)).toMatch(
+      /lk\/~\$报表\.xlsx: note: skipped: a lock file that Excel, WPS or LibreOffice keeps while a workbook is open, not data/,
+    );
     expect(said(glob)).not.toMatch(/zip|central directory|jszip/i);
     copyFileSync(join(dir, 'county.csv'), join(dir, 'lk/county.csv'));
     const folder = run(dir, 'score', 'lk', '--verbose');
     expect(folder.status).toBe(1);
     expect(said(folder)).toMatch(/lk\/\.~lock\.报表\.xlsx#: note: skipped: a lock file/);
     const check = run(dir, 'check', 'lk', '--verbose');
-    expect([check.status, said(check)]).toEqual([0, expect.stringMatching(/lk\/~\$报表\.xlsx: note: skipped: a lock file/)]);
+    expect([check.status, said(check)]).toEqual([
+      0,
+      expect.stringMatching(/lk\/~\$报表\.xlsx: note: skipped: a lock file/),
+    ]);
     const named = run(dir, 'score', 'lk/~$报表.xlsx', 'county.csv', '--lang', 'zh');
-    expect([named.status, said(named)]).toEqual([2, expect.stringMatching(/~\$报表\.xlsx:1:1: 错误: 这是 Excel、WPS 或 LibreOffice 打开工作簿时生成的锁定文件，不是数据/)]);
+    expect([named.status, said(named)]).toEqual([
+      2,
+      expect.stringMatching(
+        /~\$报表\.xlsx:1:1: 错误: 这是 Excel、WPS 或 LibreOffice 打开工作簿时生成的锁定文件，不是数据/,
+      ),
+    ]);
   });
 });
 
@@ -94,7 +123,9 @@ describe('a workbook with two sheets of townships', () => {
     writeFileSync(join(dir, '报表.xlsx'), await workbook({ 乡镇: towns, 上月乡镇: last }));
     const r = run(dir, 'score', '报表.xlsx', 'county.csv', '--lang', 'zh');
     expect(r.status).toBe(2);
-    expect(said(r)).toMatch(/报表\.xlsx:1:1: 错误: 本工作簿有 2 个工作表带乡镇表头（“乡镇”、“上月乡镇”），均未读取；请用 --sheet 指定要评分的工作表（例如 --sheet 乡镇）/);
+    expect(said(r)).toMatch(
+      /报表\.xlsx:1:1: 错误: 本工作簿有 2 个工作表带乡镇表头（“乡镇”、“上月乡镇”），均未读取；请用 --sheet 指定要评分的工作表（例如 --sheet 乡镇）/,
+    );
     expect(said(r).match(/错误:/g)!.length).toBeLessThan(5);
     expect(run(dir, 'score', '报表.xlsx', 'county.csv', '--sheet', '乡镇').status).toBe(1);
   });
@@ -104,7 +135,10 @@ describe('a workbook with two sheets of townships', () => {
     const [head, ...rows] = csvRows('townships.csv');
     const units = rows.filter((r) => !/合计/.test(r[0]!));
     const half = Math.ceil(units.length / 2);
-    writeFileSync(join(dir, '报表.xlsx'), await workbook({ 东片: [head!, ...units.slice(0, half)], 西片: [head!, ...units.slice(half)] }));
+    writeFileSync(
+      join(dir, '报表.xlsx'),
+      await workbook({ 东片: [head!, ...units.slice(0, half)], 西片: [head!, ...units.slice(half)] }),
+    );
     const r = run(dir, 'score', '报表.xlsx', 'county.csv', '--lang', 'zh', '--format', 'json');
     expect(said(r)).not.toMatch(/均未读取/);
     expect(r.status).toBe(1);

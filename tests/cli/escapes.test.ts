@@ -42,7 +42,10 @@ async function run(args: string[]) {
 
 function noneActive(text: string) {
   const m = ACTIVE.exec(text);
-  expect(m && `U+${m[0].charCodeAt(0).toString(16)} at ${JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 30))}`).toBeNull();
+  expect(
+    m &&
+      `U+${m[0].charCodeAt(0).toString(16)} at ${JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 30))}`,
+  ).toBeNull();
 }
 
 describe('control characters from the data', () => {
@@ -123,7 +126,10 @@ describe('control characters in a batch (two months, several counties)', () => {
 
 describe('control characters from a scheme, in compare', () => {
   it('a scheme title with ESC and a unit name with an RLO: escaped in the table and in Markdown', async () => {
-    const doc = JSON.parse(await scoreJson('fixtures/xiyang')) as { scheme: { title: string }; units: { name: string }[] };
+    const doc = JSON.parse(await scoreJson('fixtures/xiyang')) as {
+      scheme: { title: string };
+      units: { name: string }[];
+    };
     doc.scheme.title = `评估${CLEAR}方案${OSC52}`;
     doc.units[0]!.name = '昔阳\u202e县';
     const after = JSON.stringify(doc);
@@ -146,16 +152,19 @@ describe('formula injection in CSV: every prefix of issue #9', () => {
   {
     const src = join(ROOT, 'fixtures', 'xiyang');
     let towns = readFileSync(join(src, 'townships.csv'), 'utf8');
-    for (const [i, from] of ['乐平镇', '皋落镇', '东冶头镇', '沾尚镇', '大寨镇'].entries()) towns = towns.replace(new RegExp(`^${from},`, 'm'), `"${NAMES[i]!.replace(/"/g, '""')}",`);
+    for (const [i, from] of ['乐平镇', '皋落镇', '东冶头镇', '沾尚镇', '大寨镇'].entries())
+      towns = towns.replace(new RegExp(`^${from},`, 'm'), `"${NAMES[i]!.replace(/"/g, '""')}",`);
     writeFileSync(join(csvDir, 'townships.csv'), towns);
     writeFileSync(join(csvDir, 'county.csv'), readFileSync(join(src, 'county.csv')));
   }
-  const FORMULA = /^(?:[\t\r\n]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
+  const FORMULA =
+    /^(?:[\t\r\n]|[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
 
   it('each such township name comes out with a leading quote; no other cell starts a formula', async () => {
     const r = await run(['score', csvDir, '--format', 'csv', '--lang', 'en']);
     const cells = parse(r.out.replace(/^\ufeff/, ''), { relax_column_count: false }).flat() as string[];
     for (const name of NAMES) expect(cells, JSON.stringify(name)).toContain(`'${name}`);
-    for (const c of cells) expect(FORMULA.test(c) && !/^-\d[\d,]*(\.\d+)?[%‰]?$/.test(c), JSON.stringify(c)).toBe(false);
+    for (const c of cells)
+      expect(FORMULA.test(c) && !/^-\d[\d,]*(\.\d+)?[%‰]?$/.test(c), JSON.stringify(c)).toBe(false);
   });
 });

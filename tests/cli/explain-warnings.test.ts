@@ -67,19 +67,43 @@ describe('explain shows the data warnings of the item it explains', () => {
 
   it('in Chinese', async () => {
     const r = await explain('blank.csv', BLANK, 'plan', '--unit', 'B', '--lang', 'zh');
-    expect(r.err).toBe(`${r.file}:3:5: 警告: B：农场计划 为空，农场计划 按缺数据记 0 分；该列可以不提供（required: false），但空白不等于“不适用”\n`);
+    expect(r.err).toBe(
+      `${r.file}:3:5: 警告: B：农场计划 为空，农场计划 按缺数据记 0 分；该列可以不提供（required: false），但空白不等于“不适用”\n`,
+    );
   });
 
   it('a divisor that is 0 in the data', async () => {
-    const r = await explain('zero.csv', '县,乡镇,出生数,政策内,农场计划\n甲县,A,0,0,2\n甲县,B,10,9,1\n', 'rate', '--unit', 'A');
-    expect(r.err).toBe(`${r.file}:2:3: warning: A: 政策率 is not applicable because 出生数 is 0 (a divisor); it is left out of the unit's maximum (na: exclude)\n`);
-    expect((await explain('zero.csv', '县,乡镇,出生数,政策内,农场计划\n甲县,A,0,0,2\n甲县,B,10,9,1\n', 'rate', '--unit', 'B')).err).toBe('');
+    const r = await explain(
+      'zero.csv',
+      '县,乡镇,出生数,政策内,农场计划\n甲县,A,0,0,2\n甲县,B,10,9,1\n',
+      'rate',
+      '--unit',
+      'A',
+    );
+    expect(r.err).toBe(
+      `${r.file}:2:3: warning: A: 政策率 is not applicable because 出生数 is 0 (a divisor); it is left out of the unit's maximum (na: exclude)\n`,
+    );
+    expect(
+      (
+        await explain(
+          'zero.csv',
+          '县,乡镇,出生数,政策内,农场计划\n甲县,A,0,0,2\n甲县,B,10,9,1\n',
+          'rate',
+          '--unit',
+          'B',
+        )
+      ).err,
+    ).toBe('');
   });
 
   it('an optional column in no file, for any unit', async () => {
     const r = await explain('absent.csv', '县,乡镇,出生数,政策内\n甲县,A,10,9\n甲县,B,10,9\n', 'plan', '--unit', 'A');
-    expect(r.err).toBe('warning: no column "农场计划" in any file (field farm_plan, optional: required: false): 农场计划 scores 0 as missing data for every 乡镇\n');
-    expect((await explain('absent.csv', '县,乡镇,出生数,政策内\n甲县,A,10,9\n甲县,B,10,9\n', 'rate', '--unit', 'A')).err).toBe('');
+    expect(r.err).toBe(
+      'warning: no column "农场计划" in any file (field farm_plan, optional: required: false): 农场计划 scores 0 as missing data for every 乡镇\n',
+    );
+    expect(
+      (await explain('absent.csv', '县,乡镇,出生数,政策内\n甲县,A,10,9\n甲县,B,10,9\n', 'rate', '--unit', 'A')).err,
+    ).toBe('');
   });
 
   it('a column one file has and another has not: at the row of the unit without it', async () => {
@@ -89,6 +113,8 @@ describe('explain shows the data warnings of the item it explains', () => {
     fs.writeFileSync(b, '县,乡镇,出生数,政策内\n甲县,B,10,9\n');
     const io = fakeIo();
     await main(['explain', 'plan', '--unit', 'B', a, b, '--scheme', SCHEME], io);
-    expect(io.err).toBe(`${b}:2:1: warning: B: no value for 农场计划: ${b} has no column for it (another file has), so 农场计划 scores 0 as missing data\n`);
+    expect(io.err).toBe(
+      `${b}:2:1: warning: B: no value for 农场计划: ${b} has no column for it (another file has), so 农场计划 scores 0 as missing data\n`,
+    );
   });
 });

@@ -5,7 +5,9 @@ import type { Io } from '../../src/cli/io';
 
 export const ROOT = join(__dirname, '..', '..');
 
-export function fakeIo(env: Record<string, string> = { LANG: 'C' }): Io & { out: string; err: string; written: Map<string, string | Uint8Array> } {
+export function fakeIo(
+  env: Record<string, string> = { LANG: 'C' },
+): Io & { out: string; err: string; written: Map<string, string | Uint8Array> } {
   const io = {
     out: '',
     err: '',

@@ -25,7 +25,8 @@ describe('safeName', () => {
   });
 
   it('Windows device names, in any case and with any extension, get a leading _', () => {
-    for (const n of ['CON', 'con', 'Nul', 'PRN', 'AUX', 'COM1', 'lpt9', 'COM¹', 'NUL.txt', 'con.tar.gz']) expect(safeName(n), n).toBe(`_${n}`);
+    for (const n of ['CON', 'con', 'Nul', 'PRN', 'AUX', 'COM1', 'lpt9', 'COM¹', 'NUL.txt', 'con.tar.gz'])
+      expect(safeName(n), n).toBe(`_${n}`);
     for (const n of ['CONSOLE', 'NULL', 'COM10', 'XCON', 'aux1']) expect(safeName(n), n).toBe(n);
   });
 

@@ -44,8 +44,25 @@ describe('golden JSON of the bundled sample', () => {
   });
 });
 
-interface JItem { status: string; points: number; max: number; lost: number; bonus: boolean; value: unknown }
-interface JUnit { name: string; score: number; max: number; scaled: number; bonus: number; passed: boolean; vetoes: { triggered: boolean; checked: boolean }[]; items: JItem[]; children: JUnit[] }
+interface JItem {
+  status: string;
+  points: number;
+  max: number;
+  lost: number;
+  bonus: boolean;
+  value: unknown;
+}
+interface JUnit {
+  name: string;
+  score: number;
+  max: number;
+  scaled: number;
+  bonus: number;
+  passed: boolean;
+  vetoes: { triggered: boolean; checked: boolean }[];
+  items: JItem[];
+  children: JUnit[];
+}
 
 describe('JSON invariants', () => {
   it('0 ≤ points ≤ max, met means full points, passed agrees with the pass line and vetoes, the exit code agrees', async () => {

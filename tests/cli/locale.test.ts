@@ -28,7 +28,10 @@ function run(locale: string, args: string[]): { status: number | null; out: Buff
 
 const named = mkdtempSync(join(tmpdir(), 'pinggu-locale-'));
 afterAll(() => rmSync(named, { recursive: true, force: true }));
-for (const [from, to] of [['townships.csv', '乡镇.csv'], ['county.csv', 'county.csv']]) {
+for (const [from, to] of [
+  ['townships.csv', '乡镇.csv'],
+  ['county.csv', 'county.csv'],
+]) {
   const text = readFileSync(join(ROOT, 'fixtures', 'xiyang', from!), 'utf8');
   writeFileSync(join(named, to!), text.replace(/\n/, ',备注\n'));
 }
@@ -60,7 +63,11 @@ describe('output bytes do not depend on the locale', () => {
 
   it('the findings of the two files come in code-point order: county.csv before 乡镇.csv', () => {
     const r = run('zh_CN.UTF-8', ['score', named, '--format', 'json', '--lang', 'en']);
-    const files = r.err.toString('utf8').split('\n').filter(Boolean).map((l) => l.slice(named.length + 1).split(':')[0]);
+    const files = r.err
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(named.length + 1).split(':')[0]);
     expect(files).toEqual(['county.csv', '乡镇.csv']);
   }, 60_000);
 });

@@ -15,7 +15,8 @@ const SCRIPT = path.join(ROOT, 'docs/examples/monthly.sh');
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(tmpdir(), 'pinggu-monthly-sh-'));
-  for (const m of ['2026-07', '2026-08', '2026-09']) fs.cpSync(path.join(ROOT, 'fixtures/jinzhong', m), path.join(dir, 'data', m), { recursive: true });
+  for (const m of ['2026-07', '2026-08', '2026-09'])
+    fs.cpSync(path.join(ROOT, 'fixtures/jinzhong', m), path.join(dir, 'data', m), { recursive: true });
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -23,7 +24,12 @@ function job(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync('bash', [SCRIPT, ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LANG: 'C', PINGGU: `${process.execPath} ${path.join(ROOT, 'bin/pinggu.js')}`, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LANG: 'C',
+      PINGGU: `${process.execPath} ${path.join(ROOT, 'bin/pinggu.js')}`,
+      ...env,
+    },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -39,7 +45,9 @@ describe('docs/examples/monthly.sh', () => {
   it('fails loudly when the month has not arrived, and writes nothing', () => {
     const r = job(['2026-10']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('monthly.sh: data/2026-10 has not arrived (no such folder, or it is empty): nothing scored, reports/2026-10 not written\n');
+    expect(r.err).toBe(
+      'monthly.sh: data/2026-10 has not arrived (no such folder, or it is empty): nothing scored, reports/2026-10 not written\n',
+    );
     expect(fs.existsSync(path.join(dir, 'reports'))).toBe(false);
     // An empty folder is not a month that arrived either; said in Chinese under a Chinese locale.
     fs.mkdirSync(path.join(dir, 'data/2026-10'));
@@ -49,7 +57,7 @@ describe('docs/examples/monthly.sh', () => {
     expect(fs.existsSync(path.join(dir, 'reports'))).toBe(false);
   });
 
-  it('scores the month with the months before it, never a later one; the CI copy of the JUnit is that month\'s', () => {
+  it("scores the month with the months before it, never a later one; the CI copy of the JUnit is that month's", () => {
     // October has arrived too (with other numbers); September is run again.
     fs.cpSync(path.join(ROOT, 'fixtures/jinzhong/2026-07'), path.join(dir, 'data/2026-10'), { recursive: true });
     const r = job(['2026-09'], { PINGGU_JUNIT: 'junit.xml' });

@@ -62,11 +62,20 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     const doc = JSON.parse(r.out);
     expect(doc.assessments).toHaveLength(33);
     expect(doc.periods).toEqual(['2026-07', '2026-08', '2026-09']);
-    for (const p of doc.rankings) expect(p.units.map((u: { rank: number }) => u.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const p of doc.rankings)
+      expect(p.units.map((u: { rank: number }) => u.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('unchanged data passes both gates', async () => {
-    const r = await score('--format', 'json', '--fail-on', 'never', '--fail-on-regression', '0', '--fail-on-new-failure');
+    const r = await score(
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--fail-on-regression',
+      '0',
+      '--fail-on-new-failure',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).trend.gate).toEqual({ exitCode: 0, reasons: [] });
   });
@@ -76,7 +85,9 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     const r = await score('--format', 'json', '--fail-on', 'never', '--fail-on-new-failure');
     expect(r.code).toBe(1);
     const reasons = JSON.parse(r.out).trend.gate.reasons as Reason[];
-    expect(reasons).toEqual([expect.objectContaining({ kind: 'new-failure', unit: '介休市', item: 'yzfw_complication', points: -1 })]);
+    expect(reasons).toEqual([
+      expect.objectContaining({ kind: 'new-failure', unit: '介休市', item: 'yzfw_complication', points: -1 }),
+    ]);
     // Said on stderr too, for the log of an unattended job.
     expect(r.err).toMatch(/介休市.*计划生育手术并发症/);
   });
@@ -104,11 +115,20 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     expect(r.out).toMatch(/计划生育手术并发症 \(yzfw_complication\) −1/);
   });
 
-  it('--baseline: last month\'s report against this month\'s run', async () => {
+  it("--baseline: last month's report against this month's run", async () => {
     const prev = await score('jinzhong/2026-08', '--format', 'json', '--fail-on', 'never');
     fs.writeFileSync(path.join(dir, 'prev.json'), prev.out);
     setCell('介休市', '义安镇', '手术并发症例数', '1');
-    const r = await score('jinzhong/2026-09', '--format', 'json', '--fail-on', 'never', '--baseline', 'prev.json', '--fail-on-new-failure');
+    const r = await score(
+      'jinzhong/2026-09',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--baseline',
+      'prev.json',
+      '--fail-on-new-failure',
+    );
     expect(r.code).toBe(1);
     const reasons = JSON.parse(r.out).trend.gate.reasons as Reason[];
     expect(reasons.map((x) => [x.unit, x.item])).toEqual([['介休市', 'yzfw_complication']]);
@@ -116,9 +136,24 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
 
   it('the command of docs/monthly-jobs.md, two months running: reports, JUnit, history', async () => {
     fs.mkdirSync(path.join(dir, 'data'));
-    for (const m of ['2026-07', '2026-08', '2026-09']) fs.cpSync(path.join(dir, 'jinzhong', m), path.join(dir, 'data', m), { recursive: true });
+    for (const m of ['2026-07', '2026-08', '2026-09'])
+      fs.cpSync(path.join(dir, 'jinzhong', m), path.join(dir, 'data', m), { recursive: true });
     const job = (month: string, data: string[]) =>
-      score(...data, '--quiet', '--output-dir', `reports/${month}`, '-o', `reports/${month}/junit.xml`, '--history', 'reports/', '--fail-on', 'never', '--fail-on-regression', '1', '--fail-on-new-failure');
+      score(
+        ...data,
+        '--quiet',
+        '--output-dir',
+        `reports/${month}`,
+        '-o',
+        `reports/${month}/junit.xml`,
+        '--history',
+        'reports/',
+        '--fail-on',
+        'never',
+        '--fail-on-regression',
+        '1',
+        '--fail-on-new-failure',
+      );
     fs.mkdirSync(path.join(dir, 'reports'));
     const aug = await job('2026-08', ['jinzhong/2026-08']); // nothing before it: no gate can fail
     expect(aug.code).toBe(0);
@@ -132,11 +167,14 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     const summary = JSON.parse(fs.readFileSync(path.join(dir, 'reports/2026-09/summary.json'), 'utf8'));
     expect(summary.assessments).toHaveLength(33);
     expect(summary.trend.gate.reasons.map((r: Reason) => r.item)).toEqual(['yzfw_complication']);
-    for (const f of ['summary.html', 'junit.xml', '2026-09/介休市.html', '2026-09/介休市.json']) expect(fs.existsSync(path.join(dir, 'reports/2026-09', f))).toBe(true);
+    for (const f of ['summary.html', 'junit.xml', '2026-09/介休市.html', '2026-09/介休市.json'])
+      expect(fs.existsSync(path.join(dir, 'reports/2026-09', f))).toBe(true);
     // CI sees the gates first in the JUnit report, the failed one with its reason.
     const junit = fs.readFileSync(path.join(dir, 'reports/2026-09/junit.xml'), 'utf8');
     expect(junit).toMatch(/<testsuite name="Gates"[^>]* tests="2" failures="1"/);
-    expect(junit).toMatch(/<testcase classname="pinggu.gates" name="--fail-on-new-failure" time="0">\n\s*<failure message="介休市: 计划生育手术并发症 \(yzfw_complication\) newly fails/);
+    expect(junit).toMatch(
+      /<testcase classname="pinggu.gates" name="--fail-on-new-failure" time="0">\n\s*<failure message="介休市: 计划生育手术并发症 \(yzfw_complication\) newly fails/,
+    );
     expect(junit).toMatch(/<testcase classname="pinggu.gates" name="--fail-on-regression 1" time="0"\/>/);
     // … and the summary page says it before the rankings.
     const html = fs.readFileSync(path.join(dir, 'reports/2026-09/summary.html'), 'utf8');
@@ -153,8 +191,15 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     const jx = doc.assessments.filter((e: { units: { name: string }[] }) => e.units[0]!.name === '介休市');
-    const status = jx.map((e: { period: string; adjustments: { status: string }[] }) => [e.period, e.adjustments.map((x) => x.status)]);
-    expect(status).toEqual([['2026-07', ['applied']], ['2026-08', ['expired']], ['2026-09', ['expired']]]);
+    const status = jx.map((e: { period: string; adjustments: { status: string }[] }) => [
+      e.period,
+      e.adjustments.map((x) => x.status),
+    ]);
+    expect(status).toEqual([
+      ['2026-07', ['applied']],
+      ['2026-08', ['expired']],
+      ['2026-09', ['expired']],
+    ]);
     // July: 2 points off (97.66 → 95.66), so 榆次区 (95.87) moves ahead; the self-assessed score is kept.
     expect(jx[0].units[0]).toMatchObject({ scaled: 95.663061, self: { scaled: 97.663061 }, rank: 2 });
     expect(jx[1].units[0].self).toBeUndefined();
@@ -167,7 +212,10 @@ describe('the monthly job on 晋中市 (11 counties × 3 months)', () => {
   });
 
   it('an adjustment naming a county that is in no month is an error (exit 2)', async () => {
-    fs.writeFileSync(path.join(dir, 'adj.csv'), '单位,指标,扣分,理由,核查单位,日期\n大同县,出生统计求实率,2,x,y,2026-07-20\n');
+    fs.writeFileSync(
+      path.join(dir, 'adj.csv'),
+      '单位,指标,扣分,理由,核查单位,日期\n大同县,出生统计求实率,2,x,y,2026-07-20\n',
+    );
     const r = await score('--format', 'json', '--adjustments', 'adj.csv');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/adj\.csv:2:1: error: unit "大同县"/);

@@ -55,7 +55,10 @@ async function score(args: string[], o: { writeFile?: (p: string, d: string | Ui
   io.writeChunks = o.writeFile ? undefined : real.writeChunks;
   const code = await main(['score', ...args], io);
   // The data's own warning (A_B and a_b are one name read with two codes) is not what these tests are about.
-  const err = io.err.split('\n').filter((l) => !/county\.csv:\d+:\d+: (warning|警告)/.test(l)).join('\n');
+  const err = io.err
+    .split('\n')
+    .filter((l) => !/county\.csv:\d+:\d+: (warning|警告)/.test(l))
+    .join('\n');
   return { code, out: io.out, err };
 }
 
@@ -73,9 +76,18 @@ function files(root: string): string[] {
   return out.sort();
 }
 
-const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 /** The county links of the summary's ranking table: [name, href]. */
-const rankingLinks = (html: string) => [...html.matchAll(/<td class="unit"><a href="([^"]+)">([^<]*)<\/a><\/td>/g)].map((m) => [unescapeHtml(m[2]!), unescapeHtml(m[1]!)] as const);
+const rankingLinks = (html: string) =>
+  [...html.matchAll(/<td class="unit"><a href="([^"]+)">([^<]*)<\/a><\/td>/g)].map(
+    (m) => [unescapeHtml(m[2]!), unescapeHtml(m[1]!)] as const,
+  );
 const resolve = (href: string) => href.split('/').map(decodeURIComponent).join(path.sep);
 
 describe('--output-dir with county names that are unsafe, clash or are too long', () => {
@@ -92,7 +104,13 @@ describe('--output-dir with county names that are unsafe, clash or are too long'
     // Distinct also where the file system ignores case (Windows, macOS).
     expect(new Set(written.map((f) => f.toLowerCase())).size).toBe(written.length);
     // Each county's JSON is its own.
-    const owners = written.filter((f) => f.startsWith('2026-09/') && f.endsWith('.json')).map((f) => (JSON.parse(fs.readFileSync(path.join(dir, 'out', f), 'utf8')) as { units: { name: string }[] }).units[0]!.name);
+    const owners = written
+      .filter((f) => f.startsWith('2026-09/') && f.endsWith('.json'))
+      .map(
+        (f) =>
+          (JSON.parse(fs.readFileSync(path.join(dir, 'out', f), 'utf8')) as { units: { name: string }[] }).units[0]!
+            .name,
+      );
     expect(owners.sort()).toEqual([...NAMES].sort());
     // Names already safe keep theirs, the first in code-unit order where only case differs.
     expect(written).toContain('2026-09/A_B.json');
@@ -110,7 +128,9 @@ describe('--output-dir with county names that are unsafe, clash or are too long'
       expect(href).not.toMatch(/[#?\s]/); // a fragment or query would cut the path
       const page = path.join(dir, 'out', resolve(href));
       expect(fs.existsSync(page), href).toBe(true);
-      const own = JSON.parse(fs.readFileSync(page.replace(/\.html$/, '.json'), 'utf8')) as { units: { name: string }[] };
+      const own = JSON.parse(fs.readFileSync(page.replace(/\.html$/, '.json'), 'utf8')) as {
+        units: { name: string }[];
+      };
       expect(own.units[0]!.name).toBe(name);
     }
   });
@@ -132,7 +152,10 @@ describe('a write that fails', () => {
     const r = await score(['d', '--output-dir', 'out', '--lang', 'en']);
     expect(r.code).toBe(2);
     const lines = r.err.trimEnd().split('\n');
-    expect(lines).toEqual([`${path.join('out', '2026-09', 'A_B.html')}: error: cannot write: it is a folder (EISDIR)`, 'wrote out: 10 of 11 reports and the summary']);
+    expect(lines).toEqual([
+      `${path.join('out', '2026-09', 'A_B.html')}: error: cannot write: it is a folder (EISDIR)`,
+      'wrote out: 10 of 11 reports and the summary',
+    ]);
     const written = files(path.join(dir, 'out'));
     expect(written).toHaveLength(2 * 11 + 2 - 1);
     expect(written).toContain('2026-09/A_B.json');
@@ -159,7 +182,18 @@ describe('a write that fails', () => {
 
   it('a single report to -o: the other -o files are still written', async () => {
     fs.writeFileSync(path.join(dir, 'f'), '');
-    const r = await score([path.join(ROOT, 'fixtures/xiyang'), '-o', 'a.md', '-o', 'f/g/b.json', '-o', 'c.json', '--lang', 'en', '--quiet']);
+    const r = await score([
+      path.join(ROOT, 'fixtures/xiyang'),
+      '-o',
+      'a.md',
+      '-o',
+      'f/g/b.json',
+      '-o',
+      'c.json',
+      '--lang',
+      'en',
+      '--quiet',
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toBe('f/g/b.json: error: cannot write: a part of the path is a file, not a folder (ENOTDIR)\n');
     expect(fs.existsSync(path.join(dir, 'a.md'))).toBe(true);
@@ -193,58 +227,85 @@ describe('writing whole or not at all', () => {
   });
 });
 
-describe.skipIf(!fs.existsSync('/dev/full') || !fs.existsSync(path.join(ROOT, 'dist/pinggu.cjs')))('stdout on a full disk (spawned bin/pinggu.js)', () => {
-  const run = (args: string[]) => {
-    const fd = fs.openSync('/dev/full', 'w');
-    try {
-      return spawnSync(process.execPath, [path.join(ROOT, 'bin/pinggu.js'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, LANG: 'C' } });
-    } finally {
-      fs.closeSync(fd);
-    }
-  };
+describe.skipIf(!fs.existsSync('/dev/full') || !fs.existsSync(path.join(ROOT, 'dist/pinggu.cjs')))(
+  'stdout on a full disk (spawned bin/pinggu.js)',
+  () => {
+    const run = (args: string[]) => {
+      const fd = fs.openSync('/dev/full', 'w');
+      try {
+        return spawnSync(process.execPath, [path.join(ROOT, 'bin/pinggu.js'), ...args], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', fd, 'pipe'],
+          env: { ...process.env, LANG: 'C' },
+        });
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
 
-  it('score > /dev/full: one line on stderr, exit 2, no stack trace', () => {
-    const r = run(['score', 'fixtures/xiyang']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe('error: cannot write to standard output: the disk is full (ENOSPC)\n');
-  });
+    it('score > /dev/full: one line on stderr, exit 2, no stack trace', () => {
+      const r = run(['score', 'fixtures/xiyang']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('error: cannot write to standard output: the disk is full (ENOSPC)\n');
+    });
 
-  it('--lang zh; --verbose adds the stack', () => {
-    expect(run(['score', 'fixtures/xiyang', '--lang', 'zh']).stderr).toBe('错误: 无法写入标准输出：磁盘已满（ENOSPC）\n');
-    const v = run(['score', 'fixtures/xiyang', '--verbose']);
-    expect(v.status).toBe(2);
-    expect(v.stderr.split('\n')[0]).toBe('error: cannot write to standard output: the disk is full (ENOSPC)');
-    expect(v.stderr).toMatch(/\n {4}at /);
-  });
+    it('--lang zh; --verbose adds the stack', () => {
+      expect(run(['score', 'fixtures/xiyang', '--lang', 'zh']).stderr).toBe(
+        '错误: 无法写入标准输出：磁盘已满（ENOSPC）\n',
+      );
+      const v = run(['score', 'fixtures/xiyang', '--verbose']);
+      expect(v.status).toBe(2);
+      expect(v.stderr.split('\n')[0]).toBe('error: cannot write to standard output: the disk is full (ENOSPC)');
+      expect(v.stderr).toMatch(/\n {4}at /);
+    });
 
-  it('-o /dev/full: one line naming it, exit 2', () => {
-    const r = run(['score', 'fixtures/xiyang', '--format', 'json', '-o', '/dev/full']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe('/dev/full: error: cannot write: the disk is full (ENOSPC)\n');
-  });
+    it('-o /dev/full: one line naming it, exit 2', () => {
+      const r = run(['score', 'fixtures/xiyang', '--format', 'json', '-o', '/dev/full']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('/dev/full: error: cannot write: the disk is full (ENOSPC)\n');
+    });
 
-  it('-o /dev/stdout with stdout appended to a log: the log keeps its lines, the report is added below', () => {
-    const log = path.join(fs.mkdtempSync(path.join(tmpdir(), 'pinggu-append-')), 'log.txt');
-    fs.writeFileSync(log, 'earlier line\n');
-    const fd = fs.openSync(log, 'a');
-    try {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pinggu.js'), 'score', 'fixtures/xiyang', '--format', 'md', '-o', '/dev/stdout', '--quiet'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, LANG: 'C' } });
-      expect(r.stderr).toBe('');
-    } finally {
-      fs.closeSync(fd);
-    }
-    const text = fs.readFileSync(log, 'utf8');
-    expect(text.startsWith('earlier line\n# ')).toBe(true);
-    expect(fs.readdirSync(path.dirname(log))).toEqual(['log.txt']);
-  });
+    it('-o /dev/stdout with stdout appended to a log: the log keeps its lines, the report is added below', () => {
+      const log = path.join(fs.mkdtempSync(path.join(tmpdir(), 'pinggu-append-')), 'log.txt');
+      fs.writeFileSync(log, 'earlier line\n');
+      const fd = fs.openSync(log, 'a');
+      try {
+        const r = spawnSync(
+          process.execPath,
+          [
+            path.join(ROOT, 'bin/pinggu.js'),
+            'score',
+            'fixtures/xiyang',
+            '--format',
+            'md',
+            '-o',
+            '/dev/stdout',
+            '--quiet',
+          ],
+          { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, LANG: 'C' } },
+        );
+        expect(r.stderr).toBe('');
+      } finally {
+        fs.closeSync(fd);
+      }
+      const text = fs.readFileSync(log, 'utf8');
+      expect(text.startsWith('earlier line\n# ')).toBe(true);
+      expect(fs.readdirSync(path.dirname(log))).toEqual(['log.txt']);
+    });
 
-  it('piped into a reader that goes away (head): quiet, as before', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/pinggu.js'), 'score', 'fixtures/jinzhong', '--format', 'json'], { cwd: ROOT, env: { ...process.env, LANG: 'C' } });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    expect(err).toBe('');
-    expect([0, 1]).toContain(status);
-  });
-});
+    it('piped into a reader that goes away (head): quiet, as before', async () => {
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'bin/pinggu.js'), 'score', 'fixtures/jinzhong', '--format', 'json'],
+        { cwd: ROOT, env: { ...process.env, LANG: 'C' } },
+      );
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      expect(err).toBe('');
+      expect([0, 1]).toContain(status);
+    });
+  },
+);

@@ -18,7 +18,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function sample(name: string, edit: (lines: string[]) => string[]): string {
   const dir = join(tmp, name);
   fs.mkdirSync(dir);
-  for (const f of fs.readdirSync(join(ROOT, 'fixtures/xiyang'))) fs.copyFileSync(join(ROOT, 'fixtures/xiyang', f), join(dir, f));
+  for (const f of fs.readdirSync(join(ROOT, 'fixtures/xiyang')))
+    fs.copyFileSync(join(ROOT, 'fixtures/xiyang', f), join(dir, f));
   const towns = join(dir, 'townships.csv');
   const lines = fs.readFileSync(towns, 'utf8').split('\n');
   fs.writeFileSync(towns, edit(lines).join('\n'));
@@ -41,7 +42,9 @@ describe('a township row above the header (fixtures/xiyang)', () => {
     const io = fakeIo();
     const code = await main(['score', dir, '--format', 'json'], io);
     expect(code).toBe(2);
-    expect(io.err).toContain(`${join(dir, 'townships.csv')}:1:1: error: a data row above the header (line 2): "皋落镇 140724101 22,630 4,580`);
+    expect(io.err).toContain(
+      `${join(dir, 'townships.csv')}:1:1: error: a data row above the header (line 2): "皋落镇 140724101 22,630 4,580`,
+    );
     expect(io.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
@@ -59,9 +62,24 @@ describe('a 合计 value that cannot be added up', () => {
     const dir = join(tmp, 'rate-total');
     fs.mkdirSync(dir);
     const scheme = join(dir, 'scheme.yaml');
-    fs.writeFileSync(scheme, TEST_SCHEME_YAML.replace('  - id: satisfaction\n', '  - id: contraception\n    label: 避孕率\n    type: percent\n  - id: satisfaction\n'));
+    fs.writeFileSync(
+      scheme,
+      TEST_SCHEME_YAML.replace(
+        '  - id: satisfaction\n',
+        '  - id: contraception\n    label: 避孕率\n    type: percent\n  - id: satisfaction\n',
+      ),
+    );
     const csv = join(dir, 't.csv');
-    fs.writeFileSync(csv, ['乡镇,总人口,出生人数,政策内出生数,避孕率', '乐平镇,100,10,9,85%', '皋落镇,200,20,18,90%', '合计,300,30,27,88.3%', ''].join('\n'));
+    fs.writeFileSync(
+      csv,
+      [
+        '乡镇,总人口,出生人数,政策内出生数,避孕率',
+        '乐平镇,100,10,9,85%',
+        '皋落镇,200,20,18,90%',
+        '合计,300,30,27,88.3%',
+        '',
+      ].join('\n'),
+    );
     const line = `${csv}:4:5: warning: total row "合计": 避孕率 cannot be added up over the 乡镇 rows, so it is neither checked nor used (only the 乡镇 rows' own values are)`;
     const check = fakeIo();
     await main(['check', csv, '--scheme', scheme], check);

@@ -27,7 +27,12 @@ interface Result {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations?: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number; startColumn?: number } } }[];
+  locations?: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      region?: { startLine: number; startColumn?: number };
+    };
+  }[];
   properties?: { column?: number };
 }
 
@@ -68,7 +73,14 @@ function validSarif(text: string): Result[] {
 }
 
 /** `file:line:col: severity: message` lines of the table output or stderr. */
-const lines = (text: string) => [...text.matchAll(/^\s*(.+?):(\d+):(\d+): (error|warning|note): (.+)$/gm)].map((m) => ({ file: m[1]!, line: Number(m[2]), col: Number(m[3]), level: m[4]!, text: m[5]! }));
+const lines = (text: string) =>
+  [...text.matchAll(/^\s*(.+?):(\d+):(\d+): (error|warning|note): (.+)$/gm)].map((m) => ({
+    file: m[1]!,
+    line: Number(m[2]),
+    col: Number(m[3]),
+    level: m[4]!,
+    text: m[5]!,
+  }));
 
 describe('check --format sarif', () => {
   it('an invalid scheme: every error with its code, file, line and column; exit 2', async () => {
@@ -89,26 +101,38 @@ describe('check --format sarif', () => {
       expect(x.level).toBe(said[i]!.level);
       expect(said[i]!.text.startsWith(x.message.text)).toBe(true);
     });
-    expect(results.find((x) => x.ruleId === 'scheme/unknown-key')!.locations![0]!.physicalLocation.region).toEqual({ startLine: 6, startColumn: 1 });
+    expect(results.find((x) => x.ruleId === 'scheme/unknown-key')!.locations![0]!.physicalLocation.region).toEqual({
+      startLine: 6,
+      startColumn: 1,
+    });
   });
 
   it('columns are UTF-16 code units, as declared (𠮷 counts two), the column check prints', async () => {
     const bad = path.join(tmp, 'astral.yaml');
-    fs.writeFileSync(bad, 'id: t\ntitle: T\nversion: 1\ntotal: 10\npass: 6\nunits: [{id: town, title: "𠮷𠮷", zzz: 1}]\n');
+    fs.writeFileSync(
+      bad,
+      'id: t\ntitle: T\nversion: 1\ntotal: 10\npass: 6\nunits: [{id: town, title: "𠮷𠮷", zzz: 1}]\n',
+    );
     const r = await check(['--scheme', bad, '--format', 'sarif']);
     expect(JSON.parse(r.out).runs[0].columnKind).toBe('utf16CodeUnits');
     const zzz = validSarif(r.out).find((x) => x.ruleId === 'scheme/unknown-key')!;
-    expect(zzz.locations![0]!.physicalLocation.region).toEqual({ startLine: 6, startColumn: 'units: [{id: town, title: "𠮷𠮷", '.length + 1 });
+    expect(zzz.locations![0]!.physicalLocation.region).toEqual({
+      startLine: 6,
+      startColumn: 'units: [{id: town, title: "𠮷𠮷", '.length + 1,
+    });
   });
 
-  it('data findings: a relative, percent-encoded path; the sheet column as a property; the user\'s language', async () => {
+  it("data findings: a relative, percent-encoded path; the sheet column as a property; the user's language", async () => {
     fs.mkdirSync(path.join(tmp, '数据 9月'), { recursive: true });
     fs.writeFileSync(path.join(tmp, '数据 9月', 't.csv'), '乡镇,出生人数\nA镇,abc\n');
     const r = await check(['数据 9月/t.csv', '--format', 'sarif', '--lang', 'zh'], tmp);
     expect(r.code).toBe(2);
     const results = validSarif(r.out);
     const missing = results.find((x) => x.ruleId === 'data/missing-column')!;
-    expect(missing.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: '%E6%95%B0%E6%8D%AE%209%E6%9C%88/t.csv', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
+    expect(missing.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: '%E6%95%B0%E6%8D%AE%209%E6%9C%88/t.csv', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1 },
+    });
     expect(missing.properties).toEqual({ column: 1 });
     expect(missing.message.text).toMatch(/[\u4e00-\u9fff]/);
   });

@@ -15,7 +15,11 @@ import { packScheme } from '../../src/scheme/packed';
 import { fakeIo, ROOT } from './fake-io';
 
 const bundled = readdirSync(join(ROOT, 'criteria')).filter((f) => /\.ya?ml$/.test(f));
-const entryOf = (f: string) => JSON.parse(readFileSync(join(ROOT, 'dist', 'criteria', `${f}.compiled.json`), 'utf8')) as { build: string; source: string };
+const entryOf = (f: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'dist', 'criteria', `${f}.compiled.json`), 'utf8')) as {
+    build: string;
+    source: string;
+  };
 
 describe('the compiled scheme cache', () => {
   it.each(bundled)('%s: the cached scheme equals a fresh compile of the YAML', (f) => {
@@ -48,7 +52,12 @@ describe('the compiled scheme cache', () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     for (const d of ['bin', 'dist', 'criteria', 'fixtures']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    const run = () => spawnSync(process.execPath, [join(dir, 'bin/pinggu.js'), 'score', 'fixtures/xiyang', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const run = () =>
+      spawnSync(
+        process.execPath,
+        [join(dir, 'bin/pinggu.js'), 'score', 'fixtures/xiyang', '--format', 'json', '--fail-on', 'never'],
+        { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
+      );
 
     it('scores from the cache what it scores from the YAML', () => {
       const cached = run();

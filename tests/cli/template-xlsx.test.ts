@@ -14,7 +14,8 @@ import { fakeIo, ROOT } from './fake-io';
 const tmp = fs.mkdtempSync(join(os.tmpdir(), 'pinggu-template-xlsx-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const written = (io: ReturnType<typeof fakeIo>, rel: string): Buffer => Buffer.from(io.written.get(join(ROOT, rel)) as Uint8Array);
+const written = (io: ReturnType<typeof fakeIo>, rel: string): Buffer =>
+  Buffer.from(io.written.get(join(ROOT, rel)) as Uint8Array);
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -25,13 +26,26 @@ async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
 describe('template --units from a workbook', () => {
   it('reads the townships of an .xlsx (title row, 合计 skipped) into the template', async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('乡镇').addRows([['昔阳县乡镇名单'], ['乡镇', '区划代码', '期末总人口'], ['乐平镇', '140724100', 62140], ['皋落镇', '140724101', 22630], ['合计', '', 84770]]);
+    wb.addWorksheet('乡镇').addRows([
+      ['昔阳县乡镇名单'],
+      ['乡镇', '区划代码', '期末总人口'],
+      ['乐平镇', '140724100', 62140],
+      ['皋落镇', '140724101', 22630],
+      ['合计', '', 84770],
+    ]);
     const units = join(tmp, 'report.xlsx');
     fs.writeFileSync(units, Buffer.from(await wb.xlsx.writeBuffer()));
     const io = fakeIo();
-    expect(await main(['template', '--units', units, '-o', 'out/t.csv', '--encoding', 'utf-8', '--lang', 'en'], io)).toBe(0);
+    expect(
+      await main(['template', '--units', units, '-o', 'out/t.csv', '--encoding', 'utf-8', '--lang', 'en'], io),
+    ).toBe(0);
     const text = new TextDecoder().decode(written(io, 'out/t.csv'));
-    expect(text.split('\r\n').slice(1, 3).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['乐平镇,140724100', '皋落镇,140724101']);
+    expect(
+      text
+        .split('\r\n')
+        .slice(1, 3)
+        .map((l) => l.split(',').slice(0, 2).join(',')),
+    ).toEqual(['乐平镇,140724100', '皋落镇,140724101']);
   });
 
   it('an .xls units file is said, with how to re-save it', async () => {
@@ -39,7 +53,9 @@ describe('template --units from a workbook', () => {
     fs.writeFileSync(units, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     const io = fakeIo();
     expect(await main(['template', '--units', units, '-o', 'out/t.csv', '--lang', 'zh'], io)).toBe(2);
-    expect(io.err).toMatch(/old\.xls:1:1: 错误: 这是 Excel 97–2003 工作簿（\.xls），本程序不读取；请用 Excel 或 WPS 打开，另存为 \.xlsx 或 CSV/);
+    expect(io.err).toMatch(
+      /old\.xls:1:1: 错误: 这是 Excel 97–2003 工作簿（\.xls），本程序不读取；请用 Excel 或 WPS 打开，另存为 \.xlsx 或 CSV/,
+    );
   });
 });
 
@@ -54,10 +70,18 @@ describe('the template workbook checks what is typed', () => {
     const letter = (ws: ExcelJS.Worksheet, label: string) => ws.getColumn(col(ws, label)).letter;
     // A count: 期末总人口.
     const pop = town.getCell(`${letter(town, '期末总人口')}5`);
-    expect(pop.dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], showErrorMessage: true });
+    expect(pop.dataValidation).toMatchObject({
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+      showErrorMessage: true,
+    });
     expect(town.getRow(1).getCell(col(town, '期末总人口')).note).toBe('期末总人口：填 0 或正整数');
     // A yes/no field: 有领导小组.
-    expect(county.getCell(`${letter(county, '有领导小组')}2`).dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(county.getCell(`${letter(county, '有领导小组')}2`).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"是,否"'],
+    });
     // A percent field: 育龄群众满意率, shown as a percentage.
     const rate = county.getCell(`${letter(county, '育龄群众满意率')}2`);
     expect(rate.numFmt).toMatch(/%$/);

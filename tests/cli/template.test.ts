@@ -127,7 +127,12 @@ async function scoreJson(args: string[]): Promise<{ code: number; json: any; err
 }
 
 /** The assessment part of the JSON, which must not depend on how the numbers travelled. */
-const assessment = (json: any) => ({ units: json.units, findings: json.data.findings, read: json.data.read, used: json.data.used });
+const assessment = (json: any) => ({
+  units: json.units,
+  findings: json.data.findings,
+  read: json.data.read,
+  used: json.data.used,
+});
 
 describe('templateSheets and csvText (pure)', () => {
   it('one sheet per level with fields: unit name, code, field labels in scheme order', () => {
@@ -142,18 +147,37 @@ describe('templateSheets and csvText (pure)', () => {
 
   it('units prefill the township rows, the other cells blank', () => {
     const [t, c] = templateSheets(scheme, [{ name: '甲镇', code: '1' }, { name: '乙乡' }]);
-    expect(t!.rows.map((r) => r.slice(0, 3))).toEqual([['甲镇', '1', ''], ['乙乡', '', '']]);
+    expect(t!.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['甲镇', '1', ''],
+      ['乙乡', '', ''],
+    ]);
     expect(t!.rows.every((r) => r.length === t!.header.length && r.slice(2).every((x) => x === ''))).toBe(true);
     expect(c!.rows).toEqual([]);
   });
 
   it('csvText quotes commas, quotes, line breaks and edge spaces (RFC 4180), CRLF line ends', () => {
-    expect(csvText(['a', 'b,c'], [['say "hi"', 'x\ny'], [' pad', 'plain']])).toBe('a,"b,c"\r\n"say ""hi""","x\ny"\r\n" pad",plain\r\n');
+    expect(
+      csvText(
+        ['a', 'b,c'],
+        [
+          ['say "hi"', 'x\ny'],
+          [' pad', 'plain'],
+        ],
+      ),
+    ).toBe('a,"b,c"\r\n"say ""hi""","x\ny"\r\n" pad",plain\r\n');
     expect(csvText(['乡镇'], [])).toBe('乡镇\r\n');
   });
 
   it('csvText neutralises formula prefixes in names from a units file (=, ﹦, after NBSP), keeping plain numbers', () => {
-    expect(csvText(['乡镇', '代码'], [['=HYPERLINK("http://x","乐平镇")', '-3'], ['\u00a0﹦1+1', '140724100']])).toBe('乡镇,代码\r\n"\'=HYPERLINK(""http://x"",""乐平镇"")",-3\r\n\'\u00a0﹦1+1,140724100\r\n');
+    expect(
+      csvText(
+        ['乡镇', '代码'],
+        [
+          ['=HYPERLINK("http://x","乐平镇")', '-3'],
+          ['\u00a0﹦1+1', '140724100'],
+        ],
+      ),
+    ).toBe('乡镇,代码\r\n"\'=HYPERLINK(""http://x"",""乐平镇"")",-3\r\n\'\u00a0﹦1+1,140724100\r\n');
   });
 });
 
@@ -162,7 +186,9 @@ describe('pinggu template', () => {
     const io = fakeIo({ LANG: 'zh_CN.UTF-8' });
     const code = await main(['template', '-o', 'out/t.csv'], io);
     expect({ code, err: io.err }).toEqual({ code: 0, err: '' });
-    expect(io.out).toBe('已写入 out/t.csv（乡镇：2 + 26 列；GB18030）\n已写入 out/t-county.csv（县：2 + 24 列；GB18030）\n');
+    expect(io.out).toBe(
+      '已写入 out/t.csv（乡镇：2 + 26 列；GB18030）\n已写入 out/t-county.csv（县：2 + 24 列；GB18030）\n',
+    );
     const bytes = written(io, 'out/t.csv');
     expect(bytes[0]).not.toBe(0xef); // no BOM
     expect(gb(bytes)).toBe(csvText(templateSheets(scheme)[0]!.header, []));
@@ -172,7 +198,9 @@ describe('pinggu template', () => {
   it('--lang en: UTF-8 with BOM, default name template.csv in the working directory', async () => {
     const io = fakeIo();
     expect(await main(['template', '--lang', 'en'], io)).toBe(0);
-    expect(io.out).toBe('wrote template.csv (乡镇: 2 + 26 columns; UTF-8 with BOM)\nwrote template-county.csv (县: 2 + 24 columns; UTF-8 with BOM)\n');
+    expect(io.out).toBe(
+      'wrote template.csv (乡镇: 2 + 26 columns; UTF-8 with BOM)\nwrote template-county.csv (县: 2 + 24 columns; UTF-8 with BOM)\n',
+    );
     expect(utf8bom(written(io, 'template.csv'))).toMatch(/^乡镇,区划代码,期末总人口,/);
   });
 
@@ -212,14 +240,22 @@ describe('pinggu template', () => {
   });
 
   const CASES: { args: string[]; code: number; err: RegExp; env?: Record<string, string> }[] = [
-    { args: ['--encoding', 'latin1'], code: 2, err: /^pinggu: --encoding latin1: use gb18030 \(also for gbk\) or utf-8 \(written with a BOM\)\n$/ },
+    {
+      args: ['--encoding', 'latin1'],
+      code: 2,
+      err: /^pinggu: --encoding latin1: use gb18030 \(also for gbk\) or utf-8 \(written with a BOM\)\n$/,
+    },
     { args: ['--encoding', 'latin1', '--lang', 'zh'], code: 2, err: /--encoding latin1：请用 gb18030/ },
     { args: ['--encoding', 'utf-16le'], code: 2, err: /--encoding utf-16le: use gb18030/ },
     { args: ['--format', 'pdf'], code: 2, err: /--format pdf: expected one of csv, xlsx/ },
     { args: ['-o', 'out/t.txt'], code: 2, err: /--output out\/t\.txt: cannot tell the format from the extension/ },
     { args: ['-o', 'out/t.csv', '--format', 'xlsx'], code: 2, err: /--output out\/t\.csv is not a \.xlsx file/ },
     { args: ['-o', 'out/t.xlsx', '--encoding', 'utf-8'], code: 2, err: /--encoding applies to CSV only/ },
-    { args: ['-o', 'package.json', '--format', 'csv'], code: 2, err: /package\.json already exists; choose another --output, or add --force/ },
+    {
+      args: ['-o', 'package.json', '--format', 'csv'],
+      code: 2,
+      err: /package\.json already exists; choose another --output, or add --force/,
+    },
     { args: ['--units', 'no/such.csv'], code: 2, err: /--units no\/such\.csv: no such file/ },
     { args: ['--scheme', 'nope'], code: 2, err: /--scheme nope: no such file/ },
   ];
@@ -242,13 +278,25 @@ describe('pinggu template', () => {
     expect(io.written.size).toBe(2);
   });
 
-  it('--units: a GB18030 file with a title row, a 合计 row and extra columns (last year\'s sheet) gives its townships', async () => {
+  it("--units: a GB18030 file with a title row, a 合计 row and extra columns (last year's sheet) gives its townships", async () => {
     const units = join(dir('units-gb'), 'units.csv');
     const iconv = ((await import('iconv-lite')) as any).default;
-    fs.writeFileSync(units, iconv.encode('昔阳县乡镇名单\n序号,乡镇,区划代码,期末总人口\n1,乐平镇,140724100,"62,140"\n2,皋落镇,140724101,"22,630"\n,合计,,"84,770"\n填表人：张丽\n', 'gb18030'));
+    fs.writeFileSync(
+      units,
+      iconv.encode(
+        '昔阳县乡镇名单\n序号,乡镇,区划代码,期末总人口\n1,乐平镇,140724100,"62,140"\n2,皋落镇,140724101,"22,630"\n,合计,,"84,770"\n填表人：张丽\n',
+        'gb18030',
+      ),
+    );
     const io = fakeIo();
-    expect(await main(['template', '--units', units, '-o', 'out/u.csv', '--encoding', 'utf-8', '--lang', 'en'], io)).toBe(0);
-    expect(utf8bom(written(io, 'out/u.csv')).split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['乡镇,区划代码', '乐平镇,140724100', '皋落镇,140724101', '']);
+    expect(
+      await main(['template', '--units', units, '-o', 'out/u.csv', '--encoding', 'utf-8', '--lang', 'en'], io),
+    ).toBe(0);
+    expect(
+      utf8bom(written(io, 'out/u.csv'))
+        .split('\r\n')
+        .map((l) => l.split(',').slice(0, 2).join(',')),
+    ).toEqual(['乡镇,区划代码', '乐平镇,140724100', '皋落镇,140724101', '']);
     expect(io.err).toMatch(/units\.csv:1:1: note: skipped line above the header: "昔阳县乡镇名单"/);
     expect(io.err).toMatch(/units\.csv:5:1: note: not a 乡镇, skipped: "合计 84,770"/);
     expect(io.err).toMatch(/units\.csv:6:1: note: not a 乡镇, skipped/);
@@ -258,17 +306,38 @@ describe('pinggu template', () => {
     const units = join(dir('units-total-names'), 'units.csv');
     fs.writeFileSync(units, '乡镇,区划代码\n乐平镇,1\n总计镇,2\n全县,3\n皋落镇,4\n全县,\n');
     const io = fakeIo();
-    expect(await main(['template', '--units', units, '-o', 'out/t.csv', '--encoding', 'utf-8', '--lang', 'en'], io)).toBe(0);
-    expect(utf8bom(written(io, 'out/t.csv')).split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['乡镇,区划代码', '乐平镇,1', '总计镇,2', '全县,3', '皋落镇,4', '']);
+    expect(
+      await main(['template', '--units', units, '-o', 'out/t.csv', '--encoding', 'utf-8', '--lang', 'en'], io),
+    ).toBe(0);
+    expect(
+      utf8bom(written(io, 'out/t.csv'))
+        .split('\r\n')
+        .map((l) => l.split(',').slice(0, 2).join(',')),
+    ).toEqual(['乡镇,区划代码', '乐平镇,1', '总计镇,2', '全县,3', '皋落镇,4', '']);
     expect(io.err).toMatch(/units\.csv:6:1: note: not a 乡镇, skipped: "全县"/);
     expect(io.err).not.toMatch(/units\.csv:[34]:/);
   });
 
   const BAD_UNITS: { text: string; err: RegExp[] }[] = [
-    { text: '名称,代码\n乐平镇,1\n', err: [/units\.csv:1:1: error: no header row naming the 乡镇 column \(乡镇 \/ 地区 \/ 乡镇名称 \/ 单位\) in the first 30 rows/] },
-    { text: '乡镇,区划代码\n乐平镇,1\n,2\n皋落镇,3\n乐平镇,4\n东冶头镇,3\n', err: [/units\.csv:3:1: error: no 乡镇 name in column "乡镇"/, /units\.csv:5:1: error: "乐平镇" is listed twice \(first at line 2\)/, /units\.csv:6:2: error: "3" is listed twice \(first at line 4\)/] },
+    {
+      text: '名称,代码\n乐平镇,1\n',
+      err: [
+        /units\.csv:1:1: error: no header row naming the 乡镇 column \(乡镇 \/ 地区 \/ 乡镇名称 \/ 单位\) in the first 30 rows/,
+      ],
+    },
+    {
+      text: '乡镇,区划代码\n乐平镇,1\n,2\n皋落镇,3\n乐平镇,4\n东冶头镇,3\n',
+      err: [
+        /units\.csv:3:1: error: no 乡镇 name in column "乡镇"/,
+        /units\.csv:5:1: error: "乐平镇" is listed twice \(first at line 2\)/,
+        /units\.csv:6:2: error: "3" is listed twice \(first at line 4\)/,
+      ],
+    },
     { text: '乡镇,区划代码\n', err: [/units\.csv:1:1: error: no 乡镇 listed below the header/] },
-    { text: '乡镇,区划代码\n"乐平镇,1\n', err: [/units\.csv:2:1: error: not a readable CSV table: a quote opened on line 2 is never closed/] },
+    {
+      text: '乡镇,区划代码\n"乐平镇,1\n',
+      err: [/units\.csv:2:1: error: not a readable CSV table: a quote opened on line 2 is never closed/],
+    },
     { text: '', err: [/units\.csv:1:1: error: no header row/] },
   ];
   for (const [i, c] of BAD_UNITS.entries()) {
@@ -296,7 +365,12 @@ describe('pinggu template', () => {
 describe('what template writes, filled in, scores without a finding', () => {
   const results: Record<string, any> = {};
 
-  async function csvRoundTrip(name: string, args: string[], read: (b: Uint8Array) => string, write: (t: string) => Uint8Array) {
+  async function csvRoundTrip(
+    name: string,
+    args: string[],
+    read: (b: Uint8Array) => string,
+    write: (t: string) => Uint8Array,
+  ) {
     const io = fakeIo();
     expect(await main(['template', '--units', UNITS, '-o', 'out/t.csv', ...args], io)).toBe(0);
     const d = dir(name);
@@ -306,9 +380,16 @@ describe('what template writes, filled in, scores without a finding', () => {
     expect(r.err).toBe('');
     expect(r.json.data.findings).toEqual([]);
     expect([0, 1]).toContain(r.code);
-    expect(r.json.data.files.map((f: any) => [f.read, f.used, f.rejected])).toEqual([[1, 1, 0], [3, 3, 0]]);
+    expect(r.json.data.files.map((f: any) => [f.read, f.used, f.rejected])).toEqual([
+      [1, 1, 0],
+      [3, 3, 0],
+    ]);
     expect(r.json.units[0]).toMatchObject({ name: COUNTY_NAME, code: COUNTY_CODE });
-    expect(r.json.units[0].children.map((u: any) => [u.name, u.code])).toEqual([['乐平镇', '140724100'], ['皋落镇', '140724101'], ['东冶头镇', '140724102']]);
+    expect(r.json.units[0].children.map((u: any) => [u.name, u.code])).toEqual([
+      ['乐平镇', '140724100'],
+      ['皋落镇', '140724101'],
+      ['东冶头镇', '140724102'],
+    ]);
     // Every item has a value: nothing was left blank or read as missing.
     const statuses = new Set(r.json.units[0].items.map((i: any) => i.status));
     expect([...statuses].filter((s) => s === 'missing' || s === 'invalid')).toEqual([]);
@@ -365,7 +446,14 @@ describe('what template writes, filled in, scores without a finding', () => {
   it('.xlsx, both sheets read back through the workbook reader', async () => {
     const { path, bytes } = await filledWorkbook();
     const sheets = await Promise.all(['乡镇', '县'].map((s) => readXlsx(bytes, `t.xlsx#${s}`, s)));
-    const dataset = readDataset(scheme, sheets.map((s, i) => ({ name: `t.xlsx#${['乡镇', '县'][i]}`, bytes, workbook: { rows: s.rows, findings: s.findings } })));
+    const dataset = readDataset(
+      scheme,
+      sheets.map((s, i) => ({
+        name: `t.xlsx#${['乡镇', '县'][i]}`,
+        bytes,
+        workbook: { rows: s.rows, findings: s.findings },
+      })),
+    );
     const a = evaluate(scheme, dataset, { params: new Map() });
     const json = JSON.parse(formatJson(a, { lang: 'en' }));
     expect(json.data.findings).toEqual([]);

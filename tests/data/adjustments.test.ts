@@ -16,11 +16,24 @@ const ZH = '单位,指标,扣分,核定得分,理由,核查单位,文号,日期,
 
 describe('adjustments file: CSV', () => {
   it('reads English headers: a deduction and an override, with every value', () => {
-    const r = csv(`${EN}乐平镇,xbb_ratio,1.5,,漏报,省评估组,晋卫评〔2026〕3号,2026-07-20,2026-12-31\n140724101,lyd_reward,,0,未兑现,省评估组,,2026-07-21,\n`);
+    const r = csv(
+      `${EN}乐平镇,xbb_ratio,1.5,,漏报,省评估组,晋卫评〔2026〕3号,2026-07-20,2026-12-31\n140724101,lyd_reward,,0,未兑现,省评估组,,2026-07-21,\n`,
+    );
     expect(r.findings).toEqual([]);
     expect(r.adjustments).toHaveLength(2);
     const [a, b] = r.adjustments;
-    expect(a).toMatchObject({ file: 'adj.csv', line: 2, unit: '乐平镇', item: 'xbb_ratio', kind: 'deduct', reason: '漏报', authority: '省评估组', document: '晋卫评〔2026〕3号', date: '2026-07-20', expires: '2026-12-31' });
+    expect(a).toMatchObject({
+      file: 'adj.csv',
+      line: 2,
+      unit: '乐平镇',
+      item: 'xbb_ratio',
+      kind: 'deduct',
+      reason: '漏报',
+      authority: '省评估组',
+      document: '晋卫评〔2026〕3号',
+      date: '2026-07-20',
+      expires: '2026-12-31',
+    });
     expect(a!.amount.eq(R('1.5'))).toBe(true);
     expect(b).toMatchObject({ line: 3, unit: '140724101', item: 'lyd_reward', kind: 'override', date: '2026-07-21' });
     expect(b!.amount.isZero()).toBe(true);
@@ -34,7 +47,14 @@ describe('adjustments file: CSV', () => {
     for (const b of [bytes(`\ufeff${text}`), new Uint8Array(iconv.encode(text, 'gb18030'))]) {
       const r = parseAdjustments(b, '核定.csv');
       expect(r.findings).toEqual([]);
-      expect(r.adjustments[0]).toMatchObject({ unit: '东冶头镇', item: '流动人口信息通报反馈率', kind: 'override', reason: '补报材料属实', authority: '市卫健委', expires: '2026-06-30' });
+      expect(r.adjustments[0]).toMatchObject({
+        unit: '东冶头镇',
+        item: '流动人口信息通报反馈率',
+        kind: 'override',
+        reason: '补报材料属实',
+        authority: '市卫健委',
+        expires: '2026-06-30',
+      });
     }
   });
 
@@ -46,13 +66,18 @@ describe('adjustments file: CSV', () => {
 
   it('an unknown column is an error at its header cell, and nothing is read', () => {
     const r = csv('unit,item,deduct,reason,authority,date,colour\n乐平镇,xbb_ratio,1,漏报,省评估组,2026-07-20,红\n');
-    expect(lines(r)).toEqual([expect.stringMatching(/^adj\.csv:1:7: error: unknown column "colour" \(known: unit\/单位, item\/指标/)]);
+    expect(lines(r)).toEqual([
+      expect.stringMatching(/^adj\.csv:1:7: error: unknown column "colour" \(known: unit\/单位, item\/指标/),
+    ]);
     expect(r.adjustments).toEqual([]);
   });
 
   it('a missing required column is an error on the header line', () => {
     const r = csv('unit,item,reason,date\n乐平镇,xbb_ratio,漏报,2026-07-20\n');
-    expect(lines(r)).toEqual(['adj.csv:1:1: error: no column authority/核查单位', 'adj.csv:1:1: error: no column deduct/扣分 or override/核定得分']);
+    expect(lines(r)).toEqual([
+      'adj.csv:1:1: error: no column authority/核查单位',
+      'adj.csv:1:1: error: no column deduct/扣分 or override/核定得分',
+    ]);
   });
 
   it('each bad value is one error at its cell; valid lines are still read', () => {
@@ -93,9 +118,15 @@ describe('adjustments file: CSV', () => {
   });
 
   it('a value under no header, a broken quote and bytes that are not text are errors, not crashes', () => {
-    expect(lines(csv(`unit,item,deduct,reason,authority,date\n乐平镇,xbb_ratio,1,漏报,省评估组,2026-07-20,多余\n`))).toEqual(['adj.csv:2:7: error: a value in column 7, which has no header']);
-    expect(lines(csv(`unit,item,deduct,reason,authority,date\n"乐平镇,xbb_ratio,1,漏报,省评估组,2026-07-20\n`))[0]).toMatch(/^adj\.csv:2:1: error: not a readable CSV table/);
-    expect(parseAdjustments(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x81]), 'x.csv').findings[0]!.severity).toBe('error');
+    expect(
+      lines(csv(`unit,item,deduct,reason,authority,date\n乐平镇,xbb_ratio,1,漏报,省评估组,2026-07-20,多余\n`)),
+    ).toEqual(['adj.csv:2:7: error: a value in column 7, which has no header']);
+    expect(
+      lines(csv(`unit,item,deduct,reason,authority,date\n"乐平镇,xbb_ratio,1,漏报,省评估组,2026-07-20\n`))[0],
+    ).toMatch(/^adj\.csv:2:1: error: not a readable CSV table/);
+    expect(
+      parseAdjustments(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x81]), 'x.csv').findings[0]!.severity,
+    ).toBe('error');
   });
 
   it('an empty file has no adjustments and no findings', () => {
@@ -105,13 +136,23 @@ describe('adjustments file: CSV', () => {
 
 describe('adjustments file: YAML', () => {
   it('reads a list with English keys and one wrapped in adjustments: with Chinese keys; numbers may be YAML numbers', () => {
-    const en = yaml('- unit: 乐平镇\n  item: xbb_ratio\n  deduct: 1.5\n  reason: 漏报\n  authority: 省评估组\n  date: 2026-07-20\n');
+    const en = yaml(
+      '- unit: 乐平镇\n  item: xbb_ratio\n  deduct: 1.5\n  reason: 漏报\n  authority: 省评估组\n  date: 2026-07-20\n',
+    );
     expect(en.findings).toEqual([]);
     expect(en.adjustments[0]).toMatchObject({ line: 1, col: 3, unit: '乐平镇', kind: 'deduct', date: '2026-07-20' });
     expect(en.adjustments[0]!.amount.eq(R('1.5'))).toBe(true);
-    const zh = yaml('adjustments:\n  - 单位: "140724101"\n    指标: lyd_reward\n    核定得分: 0\n    理由: 未兑现\n    核查单位: 省评估组\n    文号: 晋卫评〔2026〕3号\n    日期: 2026-07-20\n    有效期至: 2026-12-31\n');
+    const zh = yaml(
+      'adjustments:\n  - 单位: "140724101"\n    指标: lyd_reward\n    核定得分: 0\n    理由: 未兑现\n    核查单位: 省评估组\n    文号: 晋卫评〔2026〕3号\n    日期: 2026-07-20\n    有效期至: 2026-12-31\n',
+    );
     expect(zh.findings).toEqual([]);
-    expect(zh.adjustments[0]).toMatchObject({ line: 2, unit: '140724101', kind: 'override', document: '晋卫评〔2026〕3号', expires: '2026-12-31' });
+    expect(zh.adjustments[0]).toMatchObject({
+      line: 2,
+      unit: '140724101',
+      kind: 'override',
+      document: '晋卫评〔2026〕3号',
+      expires: '2026-12-31',
+    });
     expect(zh.adjustments[0]!.at.unit).toEqual({ line: 2, col: 9 });
   });
 
@@ -142,10 +183,19 @@ describe('adjustments file: YAML', () => {
       'adj.yaml:14:9: error: date (日期): "20260720" is not a date written YYYY-MM-DD (e.g. 2026-07-15)',
     ]);
     expect(r.adjustments).toHaveLength(1);
-    expect(lines(yaml('unit: 乐平镇\n'))).toEqual([expect.stringMatching(/^adj\.yaml:1:1: error: unknown key "unit": the file holds a list/)]);
+    expect(lines(yaml('unit: 乐平镇\n'))).toEqual([
+      expect.stringMatching(/^adj\.yaml:1:1: error: unknown key "unit": the file holds a list/),
+    ]);
     expect(lines(yaml('just text\n'))).toEqual(['adj.yaml:1:1: error: expected a list of adjustments (- unit: …)']);
-    const dup = lines(yaml('- unit: a\n  unit: b\n  单位: c\n  item: x\n  deduct: 1\n  reason: r\n  authority: a\n  date: 2026-07-20\n'));
-    expect(dup).toEqual([expect.stringMatching(/^adj\.yaml:2:3: error: duplicate key "unit"/), 'adj.yaml:3:3: error: key "单位" repeats unit (unit) given above']);
+    const dup = lines(
+      yaml(
+        '- unit: a\n  unit: b\n  单位: c\n  item: x\n  deduct: 1\n  reason: r\n  authority: a\n  date: 2026-07-20\n',
+      ),
+    );
+    expect(dup).toEqual([
+      expect.stringMatching(/^adj\.yaml:2:3: error: duplicate key "unit"/),
+      'adj.yaml:3:3: error: key "单位" repeats unit (unit) given above',
+    ]);
     expect(lines(yaml('- unit: [a\n'))[0]).toMatch(/^adj\.yaml:\d+:\d+: error: YAML syntax/);
   });
 });

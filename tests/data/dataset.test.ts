@@ -18,8 +18,10 @@ const unit = (ds: Dataset, level: number, name: string): DataUnit => {
   return found[0]!;
 };
 /** A unit's values as plain strings (rationals as n/d, booleans as true/false). */
-const values = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.values].map(([k, v]) => [k, String(v)]));
-const invalid = (u: DataUnit): Record<string, string> => Object.fromEntries([...u.invalid].map(([k, m]) => [k, say(m, 'en')]));
+const values = (u: DataUnit): Record<string, string> =>
+  Object.fromEntries([...u.values].map(([k, v]) => [k, String(v)]));
+const invalid = (u: DataUnit): Record<string, string> =>
+  Object.fromEntries([...u.invalid].map(([k, m]) => [k, say(m, 'en')]));
 const problems = (ds: Dataset) => ds.findings.filter((d) => d.severity !== 'note');
 
 describe('readDataset: every row accounted for', () => {
@@ -44,7 +46,9 @@ describe('readDataset: every row accounted for', () => {
 
   it('reports a repeated township in one file as an error and does not use the row', () => {
     const dup = withCode(ds.findings, 'data/duplicate-unit');
-    expect(dup.map(where)).toEqual([{ severity: 'error', code: 'data/duplicate-unit', file: 'towns.csv', line: 5, col: 1 }]);
+    expect(dup.map(where)).toEqual([
+      { severity: 'error', code: 'data/duplicate-unit', file: 'towns.csv', line: 5, col: 1 },
+    ]);
     expect(dup[0]!.message).toEqual({
       en: '"乐平镇" appears again (first at line 3); this row is not used',
       zh: '“乐平镇”重复出现（首次在第 3 行）；该行未使用',
@@ -85,14 +89,24 @@ describe('readDataset: total rows', () => {
   const header = '乡镇,出生人数,政策内出生数,总人口';
 
   it('accepts a total row equal to the township sums, saying so in a note', () => {
-    const ds = read(file('towns.csv', [header, '乐平镇,628,612,"62,140"', '皋落镇,214,208,"22,630"', '合计,842,820,"84,770"']), COUNTY);
-    expect(ds.findings.map(where)).toEqual([{ severity: 'note', code: 'data/total-ok', file: 'towns.csv', line: 4, col: 1 }]);
-    expect(findingText(ds.findings[0]!, 'en')).toBe('total row "合计" agrees with the sum of the 2 rows above on all 3 fields');
+    const ds = read(
+      file('towns.csv', [header, '乐平镇,628,612,"62,140"', '皋落镇,214,208,"22,630"', '合计,842,820,"84,770"']),
+      COUNTY,
+    );
+    expect(ds.findings.map(where)).toEqual([
+      { severity: 'note', code: 'data/total-ok', file: 'towns.csv', line: 4, col: 1 },
+    ]);
+    expect(findingText(ds.findings[0]!, 'en')).toBe(
+      'total row "合计" agrees with the sum of the 2 rows above on all 3 fields',
+    );
     expect(ds.files[0]).toEqual({ file: 'towns.csv', encoding: 'utf-8', read: 3, used: 3, rejected: 0 });
   });
 
   it('warns when the total row differs from the township sums, naming the difference', () => {
-    const ds = read(file('towns.csv', [header, '乐平镇,628,612,"62,140"', '皋落镇,214,208,"22,630"', '合计,850,820,"84,760"']), COUNTY);
+    const ds = read(
+      file('towns.csv', [header, '乐平镇,628,612,"62,140"', '皋落镇,214,208,"22,630"', '合计,850,820,"84,760"']),
+      COUNTY,
+    );
     const mismatch = withCode(ds.findings, 'data/total-mismatch');
     expect(mismatch.map(where)).toEqual([
       { severity: 'warning', code: 'data/total-mismatch', file: 'towns.csv', line: 4, col: 2 },
@@ -102,7 +116,9 @@ describe('readDataset: total rows', () => {
       en: 'total row "合计": 出生人数 is 850 but the 2 rows above add up to 842 (difference 8); the sum is used',
       zh: '合计行“合计”：出生人数 为 850，但上方 2 行合计为 842（相差 8）；采用各行之和',
     });
-    expect(mismatch[1]!.message.en).toBe('total row "合计": 总人口 is 84760 but the 2 rows above add up to 84770 (difference -10); the sum is used');
+    expect(mismatch[1]!.message.en).toBe(
+      'total row "合计": 总人口 is 84760 but the 2 rows above add up to 84770 (difference -10); the sum is used',
+    );
     expect(problems(ds).map(worded)).toEqual(mismatch);
     // The townships keep their own values; the county gets no township-scope values from the total.
     expect(values(unit(ds, 0, '乐平镇')).births).toBe('628');
@@ -142,8 +158,12 @@ describe('readDataset: total rows', () => {
       file('county.csv', ['县,群众满意率,有办公场地', '甲县,90%,是', '乙县,80%,否']),
     );
     const mismatch = withCode(ds.findings, 'data/total-mismatch');
-    expect(mismatch.map(where)).toEqual([{ severity: 'warning', code: 'data/total-mismatch', file: 'towns.csv', line: 6, col: 3 }]);
-    expect(mismatch[0]!.message.en).toBe('total row "合计": 出生人数 is 31 but the 1 rows above add up to 30 (difference 1); the sum is used');
+    expect(mismatch.map(where)).toEqual([
+      { severity: 'warning', code: 'data/total-mismatch', file: 'towns.csv', line: 6, col: 3 },
+    ]);
+    expect(mismatch[0]!.message.en).toBe(
+      'total row "合计": 出生人数 is 31 but the 1 rows above add up to 30 (difference 1); the sum is used',
+    );
     expect(problems(ds).map(worded)).toEqual(mismatch);
     expect(ds.files[0]).toMatchObject({ read: 5, used: 5, rejected: 0 });
   });
@@ -151,7 +171,9 @@ describe('readDataset: total rows', () => {
   it('does not use a total row in a file of the top level', () => {
     const ds = read(file('county.csv', ['县,群众满意率,有办公场地', '昔阳县,88.6%,是', '合计,88.6%,是']));
     const total = withCode(ds.findings, 'data/total-row');
-    expect(total.map(where)).toEqual([{ severity: 'warning', code: 'data/total-row', file: 'county.csv', line: 3, col: 1 }]);
+    expect(total.map(where)).toEqual([
+      { severity: 'warning', code: 'data/total-row', file: 'county.csv', line: 3, col: 1 },
+    ]);
     expect(total[0]!.message.en).toBe('total row "合计" has no level above it to describe; not used');
     expect(ds.files[0]).toMatchObject({ read: 2, used: 1, rejected: 1 });
   });
@@ -162,7 +184,9 @@ describe('readDataset: total rows', () => {
       file('totals.csv', ['乡镇,出生人数', '合计,40']),
       file('county.csv', ['县,群众满意率,有办公场地', '甲县,90%,是', '乙县,80%,否']),
     );
-    expect(problems(ds).map(where)).toEqual([{ severity: 'warning', code: 'data/total-row', file: 'totals.csv', line: 2, col: 1 }]);
+    expect(problems(ds).map(where)).toEqual([
+      { severity: 'warning', code: 'data/total-row', file: 'totals.csv', line: 2, col: 1 },
+    ]);
     expect(findingText(problems(ds)[0]!, 'en')).toBe('total row "合计" cannot be matched to one 县; not used');
     expect(ds.files.find((f) => f.file === 'totals.csv')).toMatchObject({ read: 1, used: 0, rejected: 1 });
   });
@@ -171,7 +195,12 @@ describe('readDataset: total rows', () => {
 describe('readDataset: hierarchy', () => {
   it('places townships under two counties named in a parent column', () => {
     const ds = read(
-      file('towns.csv', ['县,乡镇,出生人数,政策内出生数,总人口', '甲县,东镇,10,9,1000', '甲县,西镇,20,18,2000', '乙县,南镇,30,27,3000']),
+      file('towns.csv', [
+        '县,乡镇,出生人数,政策内出生数,总人口',
+        '甲县,东镇,10,9,1000',
+        '甲县,西镇,20,18,2000',
+        '乙县,南镇,30,27,3000',
+      ]),
       file('county.csv', ['县,群众满意率,有办公场地', '甲县,90%,是', '乙县,80%,否']),
     );
     expect(ds.findings).toEqual([]);
@@ -227,7 +256,9 @@ describe('readDataset: hierarchy', () => {
       file('b.csv', ['乡镇,出生人数,政策内出生数,总人口', '北镇,5,5,500']),
       file('county.csv', ['县,群众满意率,有办公场地', '甲县,90%,是', '乙县,80%,否']),
     );
-    expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-parent', file: 'b.csv', line: 2, col: 1 }]);
+    expect(ds.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/no-parent', file: 'b.csv', line: 2, col: 1 },
+    ]);
     expect(worded(ds.findings[0]!).message).toEqual({
       en: '"北镇" names no 县 but the data has 2; add a 县 column',
       zh: '“北镇”未注明所属县，而数据中有 2 个；请增加“县”列',
@@ -238,8 +269,13 @@ describe('readDataset: hierarchy', () => {
 
 describe('readDataset: checks', () => {
   it('a failing error check marks its fields invalid on the unit and is an error', () => {
-    const ds = read(file('towns.csv', ['乡镇,出生人数,政策内出生数,总人口', '乐平镇,20,30,1000', '皋落镇,214,208,"22,630"']), COUNTY);
-    expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/check', file: 'towns.csv', line: 2, col: 3 }]);
+    const ds = read(
+      file('towns.csv', ['乡镇,出生人数,政策内出生数,总人口', '乐平镇,20,30,1000', '皋落镇,214,208,"22,630"']),
+      COUNTY,
+    );
+    expect(ds.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/check', file: 'towns.csv', line: 2, col: 3 },
+    ]);
     expect(worded(ds.findings[0]!).message).toEqual({
       en: '乐平镇: check "政策内出生数不超过出生数" fails (政策内出生数=30, 出生人数=20); items using these fields are invalid for this unit',
       zh: '乐平镇：数据检查“政策内出生数不超过出生数”未通过（政策内出生数=30, 出生人数=20）；使用这些字段的指标对该单位记为数据无效',
@@ -260,20 +296,36 @@ describe('readDataset: checks', () => {
   });
 
   it('a failing warning check is a warning only and invalidates nothing', () => {
-    const ds = read(file('towns.csv', ['乡镇,出生人数,政策内出生数,出生男婴,出生女婴,总人口', '乐平镇,20,18,10,9,1000', '皋落镇,20,18,11,9,1000']), COUNTY);
-    expect(ds.findings.map(where)).toEqual([{ severity: 'warning', code: 'data/check', file: 'towns.csv', line: 2, col: 4 }]);
-    expect(findingText(ds.findings[0]!, 'en')).toBe('乐平镇: check "男婴女婴之和等于出生人数" fails (出生男婴=10, 出生女婴=9, 出生人数=20)');
+    const ds = read(
+      file('towns.csv', [
+        '乡镇,出生人数,政策内出生数,出生男婴,出生女婴,总人口',
+        '乐平镇,20,18,10,9,1000',
+        '皋落镇,20,18,11,9,1000',
+      ]),
+      COUNTY,
+    );
+    expect(ds.findings.map(where)).toEqual([
+      { severity: 'warning', code: 'data/check', file: 'towns.csv', line: 2, col: 4 },
+    ]);
+    expect(findingText(ds.findings[0]!, 'en')).toBe(
+      '乐平镇: check "男婴女婴之和等于出生人数" fails (出生男婴=10, 出生女婴=9, 出生人数=20)',
+    );
     expect(unit(ds, 0, '乐平镇').invalid.size).toBe(0);
   });
 
   it('skips a check when one of its fields has no value', () => {
-    const ds = read(file('towns.csv', ['乡镇,出生人数,政策内出生数,出生男婴,出生女婴,总人口', '乐平镇,20,18,10,,1000']), COUNTY);
+    const ds = read(
+      file('towns.csv', ['乡镇,出生人数,政策内出生数,出生男婴,出生女婴,总人口', '乐平镇,20,18,10,,1000']),
+      COUNTY,
+    );
     expect(ds.findings).toEqual([]);
   });
 
   it('a bad cell makes the field invalid on the unit, with the cell message', () => {
     const ds = read(file('towns.csv', ['乡镇,出生人数,政策内出生数,总人口', '乐平镇,二十,18,1000']), COUNTY);
-    expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/bad-value', file: 'towns.csv', line: 2, col: 2 }]);
+    expect(ds.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/bad-value', file: 'towns.csv', line: 2, col: 2 },
+    ]);
     expect(invalid(unit(ds, 0, '乐平镇'))).toEqual({ births: '出生人数: "二十" is not a number' });
   });
 });
@@ -282,7 +334,9 @@ describe('readDataset: required columns', () => {
   it('reports a required field with no column in any file, at the first header', () => {
     const ds = read(file('towns.csv', ['统计表', '乡镇,出生人数,政策内出生数', '乐平镇,20,18']), COUNTY);
     const missing = withCode(ds.findings, 'data/missing-column');
-    expect(missing.map(where)).toEqual([{ severity: 'error', code: 'data/missing-column', file: 'towns.csv', line: 2, col: 1 }]);
+    expect(missing.map(where)).toEqual([
+      { severity: 'error', code: 'data/missing-column', file: 'towns.csv', line: 2, col: 1 },
+    ]);
     expect(missing[0]!.message).toEqual({
       en: 'no column "总人口" (also accepted: 期末总人口) in any file (field population)',
       zh: '所有文件中都没有“总人口”列（也可写作：期末总人口）（字段 population）',
@@ -291,7 +345,11 @@ describe('readDataset: required columns', () => {
   });
 
   it('a column in any one of the files is enough', () => {
-    const ds = read(file('a.csv', ['乡镇,出生人数,政策内出生数', '乐平镇,20,18']), file('b.csv', ['乡镇,总人口', '乐平镇,1000']), COUNTY);
+    const ds = read(
+      file('a.csv', ['乡镇,出生人数,政策内出生数', '乐平镇,20,18']),
+      file('b.csv', ['乡镇,总人口', '乐平镇,1000']),
+      COUNTY,
+    );
     expect(ds.findings).toEqual([]);
   });
 
@@ -310,7 +368,9 @@ describe('readDataset: required columns', () => {
 
   it('with no township rows at all, says so and names the township columns', () => {
     const ds = read(file('county.csv', ['县,群众满意率', '昔阳县,88.6%']));
-    expect(withCode(ds.findings, 'data/no-units')[0]!.message.en).toBe('no 乡镇 rows in any file: a sheet with a "乡镇" column and one row per 乡镇 is needed');
+    expect(withCode(ds.findings, 'data/no-units')[0]!.message.en).toBe(
+      'no 乡镇 rows in any file: a sheet with a "乡镇" column and one row per 乡镇 is needed',
+    );
     expect(withCode(ds.findings, 'data/missing-column').map((d) => d.message.en)).toEqual([
       'no column "总人口" (also accepted: 期末总人口) in any file (field population)',
       'no column "出生人数" (also accepted: 本期出生人数, 出生数) in any file (field births)',
@@ -378,7 +438,9 @@ describe('readDataset: merging files', () => {
       file('b.csv', ['乡镇,出生人数', '乐平镇,630']),
       COUNTY,
     );
-    expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'b.csv', line: 2, col: 2 }]);
+    expect(ds.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/conflict', file: 'b.csv', line: 2, col: 2 },
+    ]);
     expect(worded(ds.findings[0]!).message).toEqual({
       en: '乐平镇: 出生人数 is 630 here but 628 in a.csv:2; 628 (a.csv:2) is used, not this value',
       zh: '乐平镇：出生人数 此处为 630，而 a.csv:2 为 628；采用 628（a.csv:2），此处的值未使用',
@@ -402,8 +464,12 @@ describe('readDataset: merging files', () => {
       file('c1.csv', ['县,群众满意率,有办公场地', '昔阳县,88.6%,是']),
       file('c2.csv', ['县,有办公场地', '昔阳县,否']),
     );
-    expect(ds.findings.map(where)).toEqual([{ severity: 'error', code: 'data/conflict', file: 'c2.csv', line: 2, col: 2 }]);
-    expect(findingText(ds.findings[0]!, 'en')).toBe('昔阳县: 有办公场地 is 否 here but 是 in c1.csv:2; 是 (c1.csv:2) is used, not this value');
+    expect(ds.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/conflict', file: 'c2.csv', line: 2, col: 2 },
+    ]);
+    expect(findingText(ds.findings[0]!, 'en')).toBe(
+      '昔阳县: 有办公场地 is 否 here but 是 in c1.csv:2; 是 (c1.csv:2) is used, not this value',
+    );
     expect(unit(ds, 1, '昔阳县').values.get('has_office')).toBe(true);
   });
 });

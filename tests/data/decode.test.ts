@@ -27,7 +27,11 @@ const utf16be = (text: string) => {
 
 describe('decode', () => {
   it('reads plain UTF-8', () => {
-    expect(decode(utf8('乡镇,出生人数\n乐平镇,294\n'))).toEqual({ text: '乡镇,出生人数\n乐平镇,294\n', encoding: 'utf-8', lossy: false });
+    expect(decode(utf8('乡镇,出生人数\n乐平镇,294\n'))).toEqual({
+      text: '乡镇,出生人数\n乐平镇,294\n',
+      encoding: 'utf-8',
+      lossy: false,
+    });
   });
 
   it('reads ASCII as UTF-8', () => {

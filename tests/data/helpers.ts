@@ -119,7 +119,8 @@ export function field(scheme: Scheme, id: string): Field {
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Findings with a given code, with their words in both languages. */
-export const withCode = (ds: readonly Finding[], code: string): Diagnostic[] => ds.filter((d) => d.code === code).map(worded);
+export const withCode = (ds: readonly Finding[], code: string): Diagnostic[] =>
+  ds.filter((d) => d.code === code).map(worded);
 
 /** Findings reduced to the parts tests assert on (no message). */
 export const where = (d: Finding) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, col: d.col });

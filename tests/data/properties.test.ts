@@ -31,7 +31,14 @@ function corpusScheme(): Scheme {
 const scheme = corpusScheme();
 
 const TYPES: Field['type'][] = ['count', 'number', 'money', 'percent', 'boolean', 'text', 'score'];
-const ofType = (type: Field['type']): Field => ({ id: `f_${type}`, label: type, aliases: [], type, level: 0, required: true });
+const ofType = (type: Field['type']): Field => ({
+  id: `f_${type}`,
+  label: type,
+  aliases: [],
+  type,
+  level: 0,
+  required: true,
+});
 
 /** The exact value of a successful numeric parse. */
 function numberOf(p: Parsed): Rational {
@@ -63,7 +70,9 @@ describe('parseCell: any string either gives a value or an error, never throws',
             expect(valueProblem.zh(p.error).length).toBeGreaterThan(0);
           } else {
             const v = p.value;
-            expect(v === undefined || typeof v === 'boolean' || typeof v === 'string' || v instanceof Rational).toBe(true);
+            expect(v === undefined || typeof v === 'boolean' || typeof v === 'string' || v instanceof Rational).toBe(
+              true,
+            );
           }
         }),
         RUNS,
@@ -72,11 +81,33 @@ describe('parseCell: any string either gives a value or an error, never throws',
   }
 
   it('a number-like string built from digits, signs, points, commas and percent never throws', () => {
-    const chars = fc.constantFrom('0', '1', '9', '.', ',', '-', '+', '%', '‰', ' ', '０', '．', '，', '％', "'", 'e', '=');
+    const chars = fc.constantFrom(
+      '0',
+      '1',
+      '9',
+      '.',
+      ',',
+      '-',
+      '+',
+      '%',
+      '‰',
+      ' ',
+      '０',
+      '．',
+      '，',
+      '％',
+      "'",
+      'e',
+      '=',
+    );
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 24 }).map((a) => a.join('')), fc.constantFrom(...TYPES), (raw, type) => {
-        expect(() => parseCell(raw, ofType(type))).not.toThrow();
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 24 }).map((a) => a.join('')),
+        fc.constantFrom(...TYPES),
+        (raw, type) => {
+          expect(() => parseCell(raw, ofType(type))).not.toThrow();
+        },
+      ),
       RUNS,
     );
   });
@@ -104,7 +135,10 @@ describe('parseCell: numbers as spreadsheets write them read back exactly', () =
     fc.assert(
       fc.property(fc.integer({ max: -1 }), (n) => {
         const p = parseCell(String(n), ofType('count'));
-        expect('error' in p && { en: valueProblem.en(p.error), zh: valueProblem.zh(p.error) }).toEqual({ en: `"${n}" is not a count (a whole number ≥ 0)`, zh: `“${n}”不是人数/个数（应为不小于0的整数）` });
+        expect('error' in p && { en: valueProblem.en(p.error), zh: valueProblem.zh(p.error) }).toEqual({
+          en: `"${n}" is not a count (a whole number ≥ 0)`,
+          zh: `“${n}”不是人数/个数（应为不小于0的整数）`,
+        });
       }),
       RUNS,
     );
@@ -138,7 +172,9 @@ describe('parseCell: numbers as spreadsheets write them read back exactly', () =
   it('decimals: n / 10^k written with k places', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 1, max: 8 }), fc.constantFrom(...NUMERIC), (n, k, type) => {
-        const abs = Math.abs(n).toString().padStart(k + 1, '0');
+        const abs = Math.abs(n)
+          .toString()
+          .padStart(k + 1, '0');
         const text = `${n < 0 ? '-' : ''}${abs.slice(0, -k)}.${abs.slice(-k)}`;
         const expected = int(n).div(int(10n ** BigInt(k)))!;
         expect(numberOf(parseCell(text, ofType(type))).eq(expected)).toBe(true);
@@ -192,7 +228,7 @@ describe('parseCell: numbers as spreadsheets write them read back exactly', () =
     );
   });
 
-  it('surrounding spaces (ASCII, ideographic, no-break) and Excel\'s text apostrophe do not change the value', () => {
+  it("surrounding spaces (ASCII, ideographic, no-break) and Excel's text apostrophe do not change the value", () => {
     const space = fc.constantFrom('', ' ', '  ', '\u3000', '\u00a0', '\t');
     fc.assert(
       fc.property(fc.nat(), space, space, fc.boolean(), (n, a, b, apostrophe) => {
@@ -206,10 +242,55 @@ describe('parseCell: numbers as spreadsheets write them read back exactly', () =
 
 /** Pieces of CSV-ish text: labels of the corpus scheme, names, totals, footers, numbers, and the characters that break CSV. */
 const PIECES = [
-  '乡镇', '区划代码', '县', '总人口', '出生人数', '政策内出生数', '出生男婴', '出生女婴', '本期出生人数',
-  '乐平镇', '皋落镇', '昔阳县', '合计', '全县合计', '小计', '填表人：张三', '说明：',
-  '101', '102', '0', '12', '1,234', '"1,234"', '92.5%', '%', '-3', '12.3.4', 'N/A', '=SUM(A1:A3)', '１２', '－',
-  ',', ',', ',', ',', '"', '"', '""', '\n', '\n', '\r\n', '\r', '\t', ';', ' ', '\u3000', '\ufeff', '\u0000', '𠀀',
+  '乡镇',
+  '区划代码',
+  '县',
+  '总人口',
+  '出生人数',
+  '政策内出生数',
+  '出生男婴',
+  '出生女婴',
+  '本期出生人数',
+  '乐平镇',
+  '皋落镇',
+  '昔阳县',
+  '合计',
+  '全县合计',
+  '小计',
+  '填表人：张三',
+  '说明：',
+  '101',
+  '102',
+  '0',
+  '12',
+  '1,234',
+  '"1,234"',
+  '92.5%',
+  '%',
+  '-3',
+  '12.3.4',
+  'N/A',
+  '=SUM(A1:A3)',
+  '１２',
+  '－',
+  ',',
+  ',',
+  ',',
+  ',',
+  '"',
+  '"',
+  '""',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ';',
+  ' ',
+  '\u3000',
+  '\ufeff',
+  '\u0000',
+  '𠀀',
 ];
 const csvish = fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((a) => a.join(''));
 /** A valid header line followed by CSV-ish rows: gets past header detection, so the row reader is exercised. */
@@ -265,22 +346,24 @@ describe('readSheet: any bytes give a sheet, never an exception; rows add up', (
 
   it('CSV-ish text forced through each encoding', () => {
     fc.assert(
-      fc.property(withHeader, fc.constantFrom('utf-8', 'gb18030', 'utf-16le', 'utf-16be') as fc.Arbitrary<'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'>, (text, encoding) => {
-        const s = readSheet(scheme, 't.csv', utf8(text), { encoding });
-        expect(s.read).toBe(s.rows.length + s.rejected);
-        expectLocated(s.findings, ['t.csv']);
-      }),
+      fc.property(
+        withHeader,
+        fc.constantFrom('utf-8', 'gb18030', 'utf-16le', 'utf-16be') as fc.Arbitrary<
+          'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'
+        >,
+        (text, encoding) => {
+          const s = readSheet(scheme, 't.csv', utf8(text), { encoding });
+          expect(s.read).toBe(s.rows.length + s.rejected);
+          expectLocated(s.findings, ['t.csv']);
+        },
+      ),
       RUNS,
     );
   });
 });
 
 describe('readDataset: several random files; per file read = used + rejected', () => {
-  const file = fc.oneof(
-    withHeader.map(utf8),
-    csvish.map(utf8),
-    fc.uint8Array({ maxLength: 300 }),
-  );
+  const file = fc.oneof(withHeader.map(utf8), csvish.map(utf8), fc.uint8Array({ maxLength: 300 }));
 
   it('one to three files', () => {
     fc.assert(
@@ -294,7 +377,10 @@ describe('readDataset: several random files; per file read = used + rejected', (
           expect(f.rejected).toBeGreaterThanOrEqual(0);
           expect(f.read).toBe(f.used + f.rejected);
         }
-        expectLocated(ds.findings, files.map((f) => f.name));
+        expectLocated(
+          ds.findings,
+          files.map((f) => f.name),
+        );
       }),
       RUNS,
     );
@@ -304,7 +390,10 @@ describe('readDataset: several random files; per file read = used + rejected', (
     fc.assert(
       fc.property(withHeader, (text) => {
         const bytes = utf8(text);
-        const ds = readDataset(scheme, [{ name: 'a.csv', bytes }, { name: 'b.csv', bytes }]);
+        const ds = readDataset(scheme, [
+          { name: 'a.csv', bytes },
+          { name: 'b.csv', bytes },
+        ]);
         for (const f of ds.files) expect(f.read).toBe(f.used + f.rejected);
         expect(ds.files[0]!.read).toBe(ds.files[1]!.read);
       }),
@@ -342,7 +431,9 @@ describe('no row is lost without a finding', () => {
         expect(s.read).toBe(s.rows.length + s.rejected);
         if (s.headerLine === 0) return;
         const said = new Set([...s.rows.map((r) => r.source.line), ...s.findings.map((d) => d.line)]);
-        const errorsAbove = s.findings.filter((d) => d.severity === 'error' && (d.code === 'data/row-above-header' || d.code === 'data/row-in-header')).length;
+        const errorsAbove = s.findings.filter(
+          (d) => d.severity === 'error' && (d.code === 'data/row-above-header' || d.code === 'data/row-in-header'),
+        ).length;
         expect(s.read).toBe(errorsAbove + dataLines(bytes, s.headerLine).length);
         // The header's own lines (two with a group header row) need no finding.
         const top = s.findings.find((d) => d.code === 'data/two-level-header')?.line ?? s.headerLine;
@@ -358,7 +449,10 @@ describe('no row is lost without a finding', () => {
   it('readDataset: every row below the header is a source of a unit or has a finding on its line', () => {
     fc.assert(
       fc.property(withHeader, withHeader, (a, b) => {
-        const files = [{ name: 'a.csv', bytes: utf8(a) }, { name: 'b.csv', bytes: utf8(b) }];
+        const files = [
+          { name: 'a.csv', bytes: utf8(a) },
+          { name: 'b.csv', bytes: utf8(b) },
+        ];
         const ds = readDataset(scheme, files);
         for (const f of files) {
           const s = readSheet(scheme, f.name, f.bytes);
@@ -376,7 +470,22 @@ describe('no row is lost without a finding', () => {
 });
 
 describe('round trip: townships written in any accepted dialect read back to the same numbers', () => {
-  const NAMES = ['乐平镇', '皋落镇', '东冶头镇', '沾尚镇', '大寨镇', '李家庄乡', '界都乡', '三都乡', '赵壁乡', '孔氏乡', '闫庄乡', '西寨乡', 'Town A', '城关镇'];
+  const NAMES = [
+    '乐平镇',
+    '皋落镇',
+    '东冶头镇',
+    '沾尚镇',
+    '大寨镇',
+    '李家庄乡',
+    '界都乡',
+    '三都乡',
+    '赵壁乡',
+    '孔氏乡',
+    '闫庄乡',
+    '西寨乡',
+    'Town A',
+    '城关镇',
+  ];
   const town = fc.record({
     population: fc.nat({ max: 10_000_000 }),
     births: fc.nat({ max: 100_000 }),
@@ -396,44 +505,92 @@ describe('round trip: townships written in any accepted dialect read back to the
 
   it('no error or warning, every township used, every value exact', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: NAMES.length }), fc.array(town, { minLength: NAMES.length, maxLength: NAMES.length }), dialect, (names, towns, d) => {
-        const rows = names.map((name, i) => {
-          const t = towns[i]!;
-          const inPolicy = Math.floor((t.births * t.inPolicy) / 100);
-          const boys = Math.floor((t.births * t.boysShare) / 100);
-          return { name, code: String(140724100 + i), population: t.population, births: t.births, births_in_policy: inPolicy, boys, girls: t.births - boys };
-        });
-        const num = (n: number) => {
-          const s = d.grouping ? grouped(n) : String(n);
-          return d.fullWidth ? fullWidth(s) : s;
-        };
-        const cell = (s: string) => (d.quoteAll || s.includes(d.delimiter) ? `"${s}"` : s);
-        const line = (cells: string[]) => cells.map(cell).join(d.delimiter);
-        const header = ['乡镇', ...(d.codes ? ['区划代码'] : []), '总人口', '出生人数', '政策内出生数', '出生男婴', '出生女婴'];
-        const lines = [
-          ...(d.title ? [line(['表 1 乡镇人口与出生情况', ...header.slice(1).map(() => '')])] : []),
-          line(header),
-          ...rows.map((r) => line([r.name, ...(d.codes ? [r.code] : []), num(r.population), num(r.births), num(r.births_in_policy), num(r.boys), num(r.girls)])),
-        ];
-        const text = lines.join(d.eol) + d.eol;
-        const bytes =
-          d.encoding === 'utf-8' ? utf8(text)
-          : d.encoding === 'utf-8-bom' ? utf8(`\ufeff${text}`)
-          : d.encoding === 'gb18030' ? new Uint8Array(iconv.encode(text, 'gb18030'))
-          : new Uint8Array(iconv.encode(`\ufeff${text}`, 'utf-16le'));
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: NAMES.length }),
+        fc.array(town, { minLength: NAMES.length, maxLength: NAMES.length }),
+        dialect,
+        (names, towns, d) => {
+          const rows = names.map((name, i) => {
+            const t = towns[i]!;
+            const inPolicy = Math.floor((t.births * t.inPolicy) / 100);
+            const boys = Math.floor((t.births * t.boysShare) / 100);
+            return {
+              name,
+              code: String(140724100 + i),
+              population: t.population,
+              births: t.births,
+              births_in_policy: inPolicy,
+              boys,
+              girls: t.births - boys,
+            };
+          });
+          const num = (n: number) => {
+            const s = d.grouping ? grouped(n) : String(n);
+            return d.fullWidth ? fullWidth(s) : s;
+          };
+          const cell = (s: string) => (d.quoteAll || s.includes(d.delimiter) ? `"${s}"` : s);
+          const line = (cells: string[]) => cells.map(cell).join(d.delimiter);
+          const header = [
+            '乡镇',
+            ...(d.codes ? ['区划代码'] : []),
+            '总人口',
+            '出生人数',
+            '政策内出生数',
+            '出生男婴',
+            '出生女婴',
+          ];
+          const lines = [
+            ...(d.title ? [line(['表 1 乡镇人口与出生情况', ...header.slice(1).map(() => '')])] : []),
+            line(header),
+            ...rows.map((r) =>
+              line([
+                r.name,
+                ...(d.codes ? [r.code] : []),
+                num(r.population),
+                num(r.births),
+                num(r.births_in_policy),
+                num(r.boys),
+                num(r.girls),
+              ]),
+            ),
+          ];
+          const text = lines.join(d.eol) + d.eol;
+          const bytes =
+            d.encoding === 'utf-8'
+              ? utf8(text)
+              : d.encoding === 'utf-8-bom'
+                ? utf8(`\ufeff${text}`)
+                : d.encoding === 'gb18030'
+                  ? new Uint8Array(iconv.encode(text, 'gb18030'))
+                  : new Uint8Array(iconv.encode(`\ufeff${text}`, 'utf-16le'));
 
-        const ds = readDataset(scheme, [{ name: 't.csv', bytes }]);
-        expect(ds.findings.filter((f) => f.severity !== 'note')).toEqual([]);
-        expect(ds.files).toEqual([{ file: 't.csv', encoding: d.encoding.replace(/-bom$/, ''), read: rows.length, used: rows.length, rejected: 0 }]);
-        const townships = ds.units.filter((u) => u.level === 0);
-        expect(townships.map((u) => u.name)).toEqual(rows.map((r) => r.name));
-        for (const [i, u] of townships.entries()) {
-          const r = rows[i]!;
-          const got = Object.fromEntries([...u.values].map(([k, v]) => [k, String(v)]));
-          expect(got).toEqual({ population: String(r.population), births: String(r.births), births_in_policy: String(r.births_in_policy), boys: String(r.boys), girls: String(r.girls) });
-          if (d.codes) expect(u.code).toBe(r.code);
-        }
-      }),
+          const ds = readDataset(scheme, [{ name: 't.csv', bytes }]);
+          expect(ds.findings.filter((f) => f.severity !== 'note')).toEqual([]);
+          expect(ds.files).toEqual([
+            {
+              file: 't.csv',
+              encoding: d.encoding.replace(/-bom$/, ''),
+              read: rows.length,
+              used: rows.length,
+              rejected: 0,
+            },
+          ]);
+          const townships = ds.units.filter((u) => u.level === 0);
+          expect(townships.map((u) => u.name)).toEqual(rows.map((r) => r.name));
+          for (const [i, u] of townships.entries()) {
+            const r = rows[i]!;
+            const got = Object.fromEntries([...u.values].map(([k, v]) => [k, String(v)]));
+            expect(got).toEqual({
+              population: String(r.population),
+              births: String(r.births),
+              births_in_policy: String(r.births_in_policy),
+              boys: String(r.boys),
+              girls: String(r.girls),
+            });
+            if (d.codes) expect(u.code).toBe(r.code);
+          }
+        },
+      ),
       RUNS,
     );
   });

@@ -16,13 +16,21 @@ describe('reader regressions', () => {
 
   it('全县合计, 县合计 and 小计 rows are totals, not townships', () => {
     for (const total of ['全县合计', '县合计', '全县总计', '小计', '合计：']) {
-      const s = readSheet(scheme, 't.csv', utf8(`乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,20,18,200\n${total},30,27,300\n`));
+      const s = readSheet(
+        scheme,
+        't.csv',
+        utf8(`乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,20,18,200\n${total},30,27,300\n`),
+      );
       expect(s.rows.map((r) => r.kind)).toEqual(['unit', 'unit', 'total']);
     }
   });
 
   it('a sign-off line spread over the value columns is a skipped note, not a township', () => {
-    const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n单位负责人：王五,,统计负责人：李四,填表人：张三\n'));
+    const s = readSheet(
+      scheme,
+      't.csv',
+      utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n单位负责人：王五,,统计负责人：李四,填表人：张三\n'),
+    );
     expect(s.rows.map((r) => r.name)).toEqual(['乐平镇']);
     expect(withCode(s.findings, 'data/not-a-row')).toMatchObject([{ severity: 'note', line: 3 }]);
     expect(withCode(s.findings, 'data/bad-value')).toEqual([]);
@@ -32,7 +40,9 @@ describe('reader regressions', () => {
 
   it('bounds of a percent field are reported as percentages', () => {
     const s = readSheet(scheme, 'c.csv', utf8('县,群众满意率,有办公场地\n昔阳县,101%,是\n'));
-    expect(withCode(s.findings, 'data/bad-value')[0]!.message.en).toBe('群众满意率: 101% is above the highest valid value 100%');
+    expect(withCode(s.findings, 'data/bad-value')[0]!.message.en).toBe(
+      '群众满意率: 101% is above the highest valid value 100%',
+    );
   });
 
   it('three levels: districts of the same name in two cities stay apart, each with its own streets', () => {
@@ -57,7 +67,14 @@ sections:
     items:
       - { id: rate, title: 率, points: 10, formula: births_in_policy / births, target: ">= 95%", rule: { type: all } }
 `);
-    const ds = readDataset(three, [{ name: 't.csv', bytes: utf8('市,县,乡镇,出生人数,政策内出生数,总人口\n南京市,鼓楼区,甲街道,10,9,100\n徐州市,鼓楼区,乙街道,20,18,200\n') }]);
+    const ds = readDataset(three, [
+      {
+        name: 't.csv',
+        bytes: utf8(
+          '市,县,乡镇,出生人数,政策内出生数,总人口\n南京市,鼓楼区,甲街道,10,9,100\n徐州市,鼓楼区,乙街道,20,18,200\n',
+        ),
+      },
+    ]);
     const districts = ds.units.filter((u) => u.level === 1);
     expect(districts).toHaveLength(2);
     expect(new Set(districts.map((d) => d.key)).size).toBe(2);
@@ -110,8 +127,13 @@ sections:
 describe('rows the analyst must hear about', () => {
   it('a township with a blank cell gets a warning at that cell; a short row says so', () => {
     const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,,9,100\n皋落镇,20\n'));
-    expect(withCode(s.findings, 'data/blank').map((f) => [f.line, f.col, f.severity])).toEqual([[2, 2, 'warning'], [3, 3, 'warning']]);
-    expect(withCode(s.findings, 'data/blank')[1]!.message.en).toBe('皋落镇: no value for 政策内出生数, 总人口 (the row ends after 2 of 4 cells); items using them score 0 as missing data');
+    expect(withCode(s.findings, 'data/blank').map((f) => [f.line, f.col, f.severity])).toEqual([
+      [2, 2, 'warning'],
+      [3, 3, 'warning'],
+    ]);
+    expect(withCode(s.findings, 'data/blank')[1]!.message.en).toBe(
+      '皋落镇: no value for 政策内出生数, 总人口 (the row ends after 2 of 4 cells); items using them score 0 as missing data',
+    );
   });
   it('a named row with no values is a township with blanks, not a skipped line', () => {
     const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,,,\n'));
@@ -128,7 +150,10 @@ describe('rows the analyst must hear about', () => {
 });
 
 describe('dataset: what the newcomer and the reviewer caught', () => {
-  const towns = (...rows: string[]) => ({ name: 't.csv', bytes: utf8(['乡镇,区划代码,出生人数,政策内出生数,总人口', ...rows].join('\n')) });
+  const towns = (...rows: string[]) => ({
+    name: 't.csv',
+    bytes: utf8(['乡镇,区划代码,出生人数,政策内出生数,总人口', ...rows].join('\n')),
+  });
   const county = (row = '昔阳县,88.6%,是') => ({ name: 'c.csv', bytes: utf8(`县,群众满意率,有办公场地\n${row}\n`) });
 
   it('a row named after the county is its total row, not another township', () => {
@@ -139,23 +164,39 @@ describe('dataset: what the newcomer and the reviewer caught', () => {
   });
   it('one name with two codes is a warning', () => {
     const ds = readDataset(scheme, [towns('皋落镇,101,10,9,100', '皋落镇,199,20,18,200'), county()]);
-    expect(withCode(ds.findings, 'data/same-name')[0]!.message.en).toBe('"皋落镇" appears with two codes, 101 and 199; they are read as two units — is one code mistyped?');
+    expect(withCode(ds.findings, 'data/same-name')[0]!.message.en).toBe(
+      '"皋落镇" appears with two codes, 101 and 199; they are read as two units — is one code mistyped?',
+    );
   });
-  it('a county row giving a township field that differs from the townships\' sum is a warning', () => {
-    const ds = readDataset(scheme, [towns('乐平镇,1,10,9,100'), { name: 'c.csv', bytes: utf8('县,群众满意率,有办公场地,出生人数\n昔阳县,88.6%,是,12\n') }]);
-    expect(withCode(ds.findings, 'data/total-mismatch')[0]!.message.en).toBe('昔阳县: 出生人数 is 12 on its own row but its 1 units add up to 10 (difference 2); the sum is used');
+  it("a county row giving a township field that differs from the townships' sum is a warning", () => {
+    const ds = readDataset(scheme, [
+      towns('乐平镇,1,10,9,100'),
+      { name: 'c.csv', bytes: utf8('县,群众满意率,有办公场地,出生人数\n昔阳县,88.6%,是,12\n') },
+    ]);
+    expect(withCode(ds.findings, 'data/total-mismatch')[0]!.message.en).toBe(
+      '昔阳县: 出生人数 is 12 on its own row but its 1 units add up to 10 (difference 2); the sum is used',
+    );
   });
   it('a township in one topic file and missing from another is named', () => {
     const a = { name: 'a.csv', bytes: utf8('乡镇,出生人数,政策内出生数\n乐平镇,10,9\n皋落镇,20,18\n') };
     const b = { name: 'b.csv', bytes: utf8('乡镇,总人口\n乐平镇,100\n') };
     const ds = readDataset(scheme, [a, b, county()]);
-    expect(withCode(ds.findings, 'data/missing-unit').map((f) => [f.file, f.message.en])).toEqual([['b.csv', '"皋落镇" is in a.csv:3 but not in this file; its fields from here are missing']]);
+    expect(withCode(ds.findings, 'data/missing-unit').map((f) => [f.file, f.message.en])).toEqual([
+      ['b.csv', '"皋落镇" is in a.csv:3 but not in this file; its fields from here are missing'],
+    ]);
     // Files of different counties hold different townships: no such finding.
     const other = { name: 'o.csv', bytes: utf8('乡镇,总人口\n东镇,100\n') };
     expect(withCode(readDataset(scheme, [a, other, county()]).findings, 'data/missing-unit')).toEqual([]);
   });
   it('a bad county value in a total row makes the county field invalid, not missing', () => {
-    const ds = readDataset(scheme, [{ name: 't.csv', bytes: utf8('乡镇,出生人数,政策内出生数,总人口,群众满意率,有办公场地\n乐平镇,10,9,100,,\n合计,10,9,100,abc,是\n') }]);
+    const ds = readDataset(scheme, [
+      {
+        name: 't.csv',
+        bytes: utf8(
+          '乡镇,出生人数,政策内出生数,总人口,群众满意率,有办公场地\n乐平镇,10,9,100,,\n合计,10,9,100,abc,是\n',
+        ),
+      },
+    ]);
     const c = ds.units.find((u) => u.level === 1)!;
     expect(c.invalid.has('satisfaction')).toBe(true);
     expect(withCode(ds.findings, 'data/total-ok')).toEqual([]);
@@ -165,7 +206,9 @@ describe('dataset: what the newcomer and the reviewer caught', () => {
 describe('percent columns', () => {
   it('a bare fraction such as 0.925 gets a warning that it reads as 0.925%', () => {
     const s = readSheet(scheme, 'c.csv', utf8('县,群众满意率,有办公场地\n昔阳县,0.925,是\n'));
-    expect(withCode(s.findings, 'data/percent-fraction').map((f) => [f.line, f.col, f.message.en])).toEqual([[2, 2, '群众满意率: "0.925" is read as 0.925%; if it means 92.5%, write that (with or without %)']]);
+    expect(withCode(s.findings, 'data/percent-fraction').map((f) => [f.line, f.col, f.message.en])).toEqual([
+      [2, 2, '群众满意率: "0.925" is read as 0.925%; if it means 92.5%, write that (with or without %)'],
+    ]);
     const fine = readSheet(scheme, 'c.csv', utf8('县,群众满意率,有办公场地\n昔阳县,92.5,是\n'));
     expect(withCode(fine.findings, 'data/percent-fraction')).toEqual([]);
   });
@@ -180,15 +223,27 @@ describe('a file that matches no field', () => {
 
 describe('a total row after a dropped row', () => {
   it('is not compared field by field (one warning instead of a mismatch per column)', () => {
-    const ds = readDataset(scheme, [{ name: 't.csv', bytes: utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,20,18,22,630\n合计,30,27,22730\n') }, { name: 'c.csv', bytes: utf8('县,群众满意率,有办公场地\n昔阳县,90%,是\n') }]);
+    const ds = readDataset(scheme, [
+      {
+        name: 't.csv',
+        bytes: utf8('乡镇,出生人数,政策内出生数,总人口\n乐平镇,10,9,100\n皋落镇,20,18,22,630\n合计,30,27,22730\n'),
+      },
+      { name: 'c.csv', bytes: utf8('县,群众满意率,有办公场地\n昔阳县,90%,是\n') },
+    ]);
     expect(withCode(ds.findings, 'data/total-mismatch')).toEqual([]);
-    expect(withCode(ds.findings, 'data/total-unchecked').map((f) => f.message.en)).toEqual(['total row "合计" is not compared with the rows above: 1 row was not used (see the errors)']);
+    expect(withCode(ds.findings, 'data/total-unchecked').map((f) => f.message.en)).toEqual([
+      'total row "合计" is not compared with the rows above: 1 row was not used (see the errors)',
+    ]);
   });
 });
 
 describe('control characters in names', () => {
   it('an escape sequence in a township name is shown as �, never passed to a terminal', () => {
-    const s = readSheet(scheme, 't.csv', utf8('乡镇,出生人数,政策内出生数,总人口\n"\u001b[2J\u001b]0;pwn\u0007x",10,9,100\n'));
+    const s = readSheet(
+      scheme,
+      't.csv',
+      utf8('乡镇,出生人数,政策内出生数,总人口\n"\u001b[2J\u001b]0;pwn\u0007x",10,9,100\n'),
+    );
     expect(s.rows[0]!.name).toBe('\ufffd[2J\ufffd]0;pwn\ufffdx');
   });
 });

@@ -17,24 +17,41 @@ const HEADER = '乡镇,区划代码,总人口,出生人数,政策内出生数';
 const read = (...lines: string[]) => readSheet(scheme, 't.csv', utf8(lines.join('\n')));
 const dataset = (...lines: string[]) => readDataset(scheme, [{ name: 't.csv', bytes: utf8(lines.join('\n')) }]);
 /** Errors and warnings, but not the county columns these township-only files lack. */
-const problems = (ds: { findings: Dataset['findings'] }) => ds.findings.filter((f) => f.severity !== 'note' && f.code !== 'data/missing-column').map(where);
+const problems = (ds: { findings: Dataset['findings'] }) =>
+  ds.findings.filter((f) => f.severity !== 'note' && f.code !== 'data/missing-column').map(where);
 const balanced = (ds: Dataset) => ds.files.every((f) => f.read === f.used + f.rejected);
-const at = (code: string, severity: 'error' | 'warning' | 'note', line: number, col = 1) => ({ severity, code, file: 't.csv', line, col });
+const at = (code: string, severity: 'error' | 'warning' | 'note', line: number, col = 1) => ({
+  severity,
+  code,
+  file: 't.csv',
+  line,
+  col,
+});
 
 describe('lines above the header', () => {
   it('a township row above the header is an error at its line, counted as read and not used', () => {
-    const ds = dataset('2026年昔阳县人口计生统计表', '单位：人', '乐平镇,101,62140,628,612', HEADER, '皋落镇,102,22630,214,208');
+    const ds = dataset(
+      '2026年昔阳县人口计生统计表',
+      '单位：人',
+      '乐平镇,101,62140,628,612',
+      HEADER,
+      '皋落镇,102,22630,214,208',
+    );
     expect(problems(ds)).toEqual([at('data/row-above-header', 'error', 3)]);
     expect(withCode(ds.findings, 'data/skipped-preamble').map((f) => f.line)).toEqual([1, 2]);
     expect(ds.files[0]).toMatchObject({ read: 2, used: 1, rejected: 1 });
     expect(ds.units.filter((u) => u.level === 0).map((u) => u.name)).toEqual(['皋落镇']);
     const f = withCode(ds.findings, 'data/row-above-header')[0]!;
-    expect(f.message.zh).toBe('数据行在表头（第 4 行）之上：“乐平镇 101 62140 628 612”；该行未使用，请把它移到表头之下');
+    expect(f.message.zh).toBe(
+      '数据行在表头（第 4 行）之上：“乐平镇 101 62140 628 612”；该行未使用，请把它移到表头之下',
+    );
   });
 
   it('a row of values without a name above the header is an error at its first value', () => {
     const s = read(',,62140,628,612', HEADER, '皋落镇,102,22630,214,208');
-    expect(withCode(s.findings, 'data/row-above-header').map(where)).toEqual([at('data/row-above-header', 'error', 1, 3)]);
+    expect(withCode(s.findings, 'data/row-above-header').map(where)).toEqual([
+      at('data/row-above-header', 'error', 1, 3),
+    ]);
   });
 
   it('title, units line, a year in the title row and a lone county name stay notes', () => {
@@ -45,8 +62,17 @@ describe('lines above the header', () => {
   });
 
   it('a data row between the two rows of a two-row header is an error, and the header is still found', () => {
-    const two = loadTestScheme(TEST_SCHEME_YAML.replace('label: 出生男婴', 'label: 出生人数/男').replace('label: 出生女婴', 'label: 出生人数/女'));
-    const s = readSheet(two, 't.csv', utf8(['乡镇,总人口,出生人数,', '乐平镇,62140,330,298', ',,男,女', '皋落镇,22630,113,101'].join('\n')));
+    const two = loadTestScheme(
+      TEST_SCHEME_YAML.replace('label: 出生男婴', 'label: 出生人数/男').replace(
+        'label: 出生女婴',
+        'label: 出生人数/女',
+      ),
+    );
+    const s = readSheet(
+      two,
+      't.csv',
+      utf8(['乡镇,总人口,出生人数,', '乐平镇,62140,330,298', ',,男,女', '皋落镇,22630,113,101'].join('\n')),
+    );
     expect(s.headerLine).toBe(3);
     expect(s.fields).toEqual(['population', 'boys', 'girls']);
     expect(problems(s)).toEqual([at('data/row-in-header', 'error', 2)]);
@@ -64,9 +90,18 @@ describe('the header again inside the data', () => {
   });
 
   it('a two-row header repeated is one warning for both lines', () => {
-    const two = loadTestScheme(TEST_SCHEME_YAML.replace('label: 出生男婴', 'label: 出生人数/男').replace('label: 出生女婴', 'label: 出生人数/女'));
+    const two = loadTestScheme(
+      TEST_SCHEME_YAML.replace('label: 出生男婴', 'label: 出生人数/男').replace(
+        'label: 出生女婴',
+        'label: 出生人数/女',
+      ),
+    );
     const head = ['乡镇,总人口,出生人数,', ',,男,女'];
-    const s = readSheet(two, 't.csv', utf8([...head, '乐平镇,62140,330,298', ...head, '皋落镇,22630,113,101'].join('\n')));
+    const s = readSheet(
+      two,
+      't.csv',
+      utf8([...head, '乐平镇,62140,330,298', ...head, '皋落镇,22630,113,101'].join('\n')),
+    );
     expect(problems(s)).toEqual([at('data/repeated-header', 'warning', 4)]);
     expect(s.rows.map((r) => r.name)).toEqual(['乐平镇', '皋落镇']);
     expect(s).toMatchObject({ read: 4, rejected: 2 });
@@ -75,22 +110,35 @@ describe('the header again inside the data', () => {
   it('a second header with other columns: the rows below are read with it', () => {
     const ds = dataset(HEADER, '乐平镇,101,62140,628,612', '乡镇,出生人数,总人口,政策内出生数', '皋落镇,214,22630,208');
     const gaoluo = ds.units.find((u) => u.name === '皋落镇')!;
-    expect(Object.fromEntries([...gaoluo.values].map(([k, v]) => [k, String(v)]))).toEqual({ births: '214', population: '22630', births_in_policy: '208' });
-    expect(withCode(ds.findings, 'data/repeated-header')[0]!.message.en).toBe('a second header (the first is at line 1) with other columns: the rows below it are read with this one');
+    expect(Object.fromEntries([...gaoluo.values].map(([k, v]) => [k, String(v)]))).toEqual({
+      births: '214',
+      population: '22630',
+      births_in_policy: '208',
+    });
+    expect(withCode(ds.findings, 'data/repeated-header')[0]!.message.en).toBe(
+      'a second header (the first is at line 1) with other columns: the rows below it are read with this one',
+    );
     expect(balanced(ds)).toBe(true);
   });
 
   it('a county table pasted under the townships: one error, its rows counted as not used', () => {
     const ds = dataset(HEADER, '乐平镇,101,62140,628,612', '县,群众满意率,有办公场地', '昔阳县,88.6%,是');
     expect(problems(ds)).toEqual([at('data/second-table', 'error', 3)]);
-    expect(withCode(ds.findings, 'data/second-table')[0]!.message.en).toBe('a header of another table (县) inside the data: the 1 row below it is not used; put that table in a file or sheet of its own');
+    expect(withCode(ds.findings, 'data/second-table')[0]!.message.en).toBe(
+      'a header of another table (县) inside the data: the 1 row below it is not used; put that table in a file or sheet of its own',
+    );
     expect(ds.files[0]).toMatchObject({ read: 3, used: 1, rejected: 2 });
   });
 });
 
 describe('text lines below the table', () => {
   it('a sign-off with values is an error; sign-offs with names only are notes', () => {
-    const s = read(HEADER, '乐平镇,101,62140,628,612', '审核人：李四,1,2', '单位负责人：王五,,统计负责人：李四,填表人：张三');
+    const s = read(
+      HEADER,
+      '乐平镇,101,62140,628,612',
+      '审核人：李四,1,2',
+      '单位负责人：王五,,统计负责人：李四,填表人：张三',
+    );
     expect(problems(s)).toEqual([at('data/text-with-values', 'error', 3)]);
     expect(withCode(s.findings, 'data/not-a-row').map((f) => f.line)).toEqual([4]);
     expect(s).toMatchObject({ read: 3, rejected: 2 });
@@ -123,12 +171,25 @@ describe('total-looking names', () => {
     const ds = dataset(HEADER, towns[0]!, '总计镇,103,50,5,5', towns[1]!);
     expect(kinds(ds)).toEqual(['乐平镇', '总计镇', '皋落镇']);
     expect(problems(ds)).toEqual([at('data/total-name-unit', 'warning', 3)]);
-    expect(withCode(ds.findings, 'data/total-name-unit')[0]!.message.zh).toBe('“总计镇”看似合计行，但其数值不是其他各行之和（总人口 为 50，其他各行之和为 300）：按乡镇读取');
+    expect(withCode(ds.findings, 'data/total-name-unit')[0]!.message.zh).toBe(
+      '“总计镇”看似合计行，但其数值不是其他各行之和（总人口 为 50，其他各行之和为 300）：按乡镇读取',
+    );
   });
 
   it('in a file of several months, 全县 is compared with the townships of its own month', () => {
-    const s = read(`期间,${HEADER}`, '2026-08,乐平镇,101,100,10,9', '2026-08,全县,,100,10,9', '2026-09,乐平镇,101,110,11,10', '2026-09,全县,,110,11,10');
-    expect(s.rows.map((r) => `${r.period} ${r.name} ${r.kind}`)).toEqual(['2026-08 乐平镇 unit', '2026-08 全县 total', '2026-09 乐平镇 unit', '2026-09 全县 total']);
+    const s = read(
+      `期间,${HEADER}`,
+      '2026-08,乐平镇,101,100,10,9',
+      '2026-08,全县,,100,10,9',
+      '2026-09,乐平镇,101,110,11,10',
+      '2026-09,全县,,110,11,10',
+    );
+    expect(s.rows.map((r) => `${r.period} ${r.name} ${r.kind}`)).toEqual([
+      '2026-08 乐平镇 unit',
+      '2026-08 全县 total',
+      '2026-09 乐平镇 unit',
+      '2026-09 全县 total',
+    ]);
     expect(problems(s)).toEqual([]);
   });
 
@@ -144,18 +205,40 @@ describe('total-looking names', () => {
   });
 
   it('a 合计 value of a field that cannot be summed is a warning (shown without --verbose), not silently ignored', () => {
-    const rate = loadTestScheme(TEST_SCHEME_YAML.replace('  - id: satisfaction\n', '  - id: contraception\n    label: 避孕率\n    type: percent\n  - id: satisfaction\n'));
-    const ds = readDataset(rate, [{ name: 't.csv', bytes: utf8(['乡镇,总人口,出生人数,政策内出生数,避孕率', '乐平镇,100,10,9,85%', '皋落镇,200,20,18,90%', '合计,300,30,27,88.3%'].join('\n')) }]);
+    const rate = loadTestScheme(
+      TEST_SCHEME_YAML.replace(
+        '  - id: satisfaction\n',
+        '  - id: contraception\n    label: 避孕率\n    type: percent\n  - id: satisfaction\n',
+      ),
+    );
+    const ds = readDataset(rate, [
+      {
+        name: 't.csv',
+        bytes: utf8(
+          [
+            '乡镇,总人口,出生人数,政策内出生数,避孕率',
+            '乐平镇,100,10,9,85%',
+            '皋落镇,200,20,18,90%',
+            '合计,300,30,27,88.3%',
+          ].join('\n'),
+        ),
+      },
+    ]);
     const notes = withCode(ds.findings, 'data/total-not-summed');
     expect(notes.map(where)).toEqual([at('data/total-not-summed', 'warning', 4, 5)]);
-    expect(notes[0]!.message.en).toBe('total row "合计": 避孕率 cannot be added up over the 乡镇 rows, so it is neither checked nor used (only the 乡镇 rows\' own values are)');
+    expect(notes[0]!.message.en).toBe(
+      'total row "合计": 避孕率 cannot be added up over the 乡镇 rows, so it is neither checked nor used (only the 乡镇 rows\' own values are)',
+    );
     expect(withCode(ds.findings, 'data/total-ok')).toHaveLength(1);
   });
 });
 
 describe('merged workbook cells over data rows', () => {
   /** A township sheet: header on row 1, 乐平镇 / 皋落镇 / 东冶头镇 on rows 2–4, with `merge` applied. */
-  async function sheet(merge: (ws: ExcelJS.Worksheet) => void, header = ['县', '乡镇', '区划代码', '总人口', '出生人数', '政策内出生数']) {
+  async function sheet(
+    merge: (ws: ExcelJS.Worksheet) => void,
+    header = ['县', '乡镇', '区划代码', '总人口', '出生人数', '政策内出生数'],
+  ) {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('乡镇');
     ws.addRow(header);
@@ -164,16 +247,28 @@ describe('merged workbook cells over data rows', () => {
     ws.addRow(['昔阳县', '东冶头镇', '103', 21360, 207, 189]);
     merge(ws);
     const x = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), 't.xlsx');
-    const file: InputFile = { name: 't.xlsx', bytes: new Uint8Array(), workbook: { rows: x.rows, findings: x.findings } };
+    const file: InputFile = {
+      name: 't.xlsx',
+      bytes: new Uint8Array(),
+      workbook: { rows: x.rows, findings: x.findings },
+    };
     return readDataset(scheme, [file]);
   }
-  const value = (ds: Dataset, name: string, id: string) => ds.units.find((u) => u.name === name)?.values.get(id)?.toString();
+  const value = (ds: Dataset, name: string, id: string) =>
+    ds.units
+      .find((u) => u.name === name)
+      ?.values.get(id)
+      ?.toString();
 
   it('出生人数 merged over two townships: an error at the range, no township gets the value', async () => {
     const ds = await sheet((ws) => ws.mergeCells('E2:E3'));
     const errors = withCode(ds.findings, 'data/merged-cells');
-    expect(errors.map(where)).toEqual([{ severity: 'error', code: 'data/merged-cells', file: 't.xlsx', line: 2, col: 5 }]);
-    expect(errors[0]!.message.en).toBe('cells E2:E3 (出生人数) are merged over 2 rows: one value cannot stand for several cells, so none of them is used; unmerge the cells and fill in each one');
+    expect(errors.map(where)).toEqual([
+      { severity: 'error', code: 'data/merged-cells', file: 't.xlsx', line: 2, col: 5 },
+    ]);
+    expect(errors[0]!.message.en).toBe(
+      'cells E2:E3 (出生人数) are merged over 2 rows: one value cannot stand for several cells, so none of them is used; unmerge the cells and fill in each one',
+    );
     expect(value(ds, '乐平镇', 'births')).toBeUndefined();
     expect(value(ds, '皋落镇', 'births')).toBeUndefined();
     expect(say(ds.units.find((u) => u.name === '皋落镇')!.invalid.get('births')!, 'en')).toBe(errors[0]!.message.en);
@@ -185,7 +280,9 @@ describe('merged workbook cells over data rows', () => {
   it('a unit name merged down: the error, and the covered row is not used (it has no name of its own)', async () => {
     const ds = await sheet((ws) => ws.mergeCells('B2:B3'));
     expect(problems(ds).map((f) => [f.code, f.line, f.col])).toEqual([['data/merged-cells', 2, 2]]);
-    expect(withCode(ds.findings, 'data/merged-cells')[0]!.message.en).toMatch(/; the rows below line 2 have no name of their own and are not used$/);
+    expect(withCode(ds.findings, 'data/merged-cells')[0]!.message.en).toMatch(
+      /; the rows below line 2 have no name of their own and are not used$/,
+    );
     expect(ds.files[0]).toMatchObject({ read: 3, used: 2, rejected: 1 });
     expect(ds.units.filter((u) => u.level === 0).map((u) => u.name)).toEqual(['乐平镇', '东冶头镇']);
     expect(balanced(ds)).toBe(true);
@@ -202,11 +299,13 @@ describe('merged workbook cells over data rows', () => {
       ['data/merged-cells', 2, 2],
       ['data/total-unchecked', 5, 1],
     ]);
-    expect(withCode(ds.findings, 'data/total-unchecked')[0]!.message.en).toBe('total row "合计" is not compared with the rows above: 1 row was not used (see the errors)');
+    expect(withCode(ds.findings, 'data/total-unchecked')[0]!.message.en).toBe(
+      'total row "合计" is not compared with the rows above: 1 row was not used (see the errors)',
+    );
     // The row itself is said at its line (a note, with --verbose).
-    expect(withCode(ds.findings, 'data/merged-name-row').map((d) => [d.severity, d.line, d.col, d.message.en])).toEqual([
-      ['note', 3, 2, 'not used: its name is a copy of the merged cell B2:B3 (line 2), not a name of its own'],
-    ]);
+    expect(withCode(ds.findings, 'data/merged-name-row').map((d) => [d.severity, d.line, d.col, d.message.en])).toEqual(
+      [['note', 3, 2, 'not used: its name is a copy of the merged cell B2:B3 (line 2), not a name of its own']],
+    );
     expect(ds.files[0]).toMatchObject({ read: 4, used: 3, rejected: 1 });
     expect(balanced(ds)).toBe(true);
   });

@@ -31,7 +31,9 @@ async function asXlsx(): Promise<Uint8Array> {
   const ws = wb.addWorksheet('report');
   const rows = readRows(text, 'x').rows;
   for (const r of rows) {
-    ws.getRow(r.line).values = r.cells.map((c) => (/^[\d,]+$/.test(c) && !/^\d{9}$/.test(c) ? Number(c.replace(/,/g, '')) : c));
+    ws.getRow(r.line).values = r.cells.map((c) =>
+      /^[\d,]+$/.test(c) && !/^\d{9}$/.test(c) ? Number(c.replace(/,/g, '')) : c,
+    );
   }
   ws.mergeCells(1, 1, 1, 13);
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -48,11 +50,19 @@ describe('the sample half-year report in three forms', () => {
     const csv = readDataset(scheme, [{ name: 'r.csv', bytes: utf8 }]);
     const gb = readDataset(scheme, [{ name: 'r.csv', bytes: await asGb18030() }]);
     const x = await readXlsx(await asXlsx(), 'r.csv');
-    const file: InputFile = { name: 'r.csv', bytes: new Uint8Array(), workbook: { rows: x.rows, findings: x.findings } };
+    const file: InputFile = {
+      name: 'r.csv',
+      bytes: new Uint8Array(),
+      workbook: { rows: x.rows, findings: x.findings },
+    };
     const wb = readDataset(scheme, [file]);
 
     expect(township(csv)).toHaveLength(12);
-    expect(township(csv)[0]).toEqual(['乐平镇', '140724100', expect.objectContaining({ population: '62140', births: '294', policy_births: '293' })]);
+    expect(township(csv)[0]).toEqual([
+      '乐平镇',
+      '140724100',
+      expect.objectContaining({ population: '62140', births: '294', policy_births: '293' }),
+    ]);
     expect(township(gb)).toEqual(township(csv));
     expect(township(wb)).toEqual(township(csv));
     expect(gb.files[0]!.encoding).toBe('gb18030');

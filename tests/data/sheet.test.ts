@@ -42,7 +42,9 @@ describe('readSheet: header detection', () => {
 
   it('reports the footer line as a note and counts it as rejected', () => {
     const footer = withCode(sheet.findings, 'data/not-a-row');
-    expect(footer.map(where)).toEqual([{ severity: 'note', code: 'data/not-a-row', file: 'towns.csv', line: 7, col: 1 }]);
+    expect(footer.map(where)).toEqual([
+      { severity: 'note', code: 'data/not-a-row', file: 'towns.csv', line: 7, col: 1 },
+    ]);
     expect(footer[0]!.message.en).toBe('line is not a data row and was skipped: "填报单位：昔阳县卫健局"');
     expect(sheet.read).toBe(4);
     expect(sheet.rejected).toBe(1);
@@ -55,7 +57,13 @@ describe('readSheet: header detection', () => {
 
   it('reads unit rows with name, code, values and cell positions', () => {
     const [leping] = sheet.rows;
-    expect(leping).toMatchObject({ kind: 'unit', level: 0, name: '乐平镇', code: '140724100', source: { file: 'towns.csv', line: 4 } });
+    expect(leping).toMatchObject({
+      kind: 'unit',
+      level: 0,
+      name: '乐平镇',
+      code: '140724100',
+      source: { file: 'towns.csv', line: 4 },
+    });
     expect(Object.fromEntries([...leping!.values].map(([k, v]) => [k, v.toString()]))).toEqual({
       population: '62140',
       births: '628',
@@ -71,7 +79,13 @@ describe('readSheet: header detection', () => {
 
   it('recognises the 合计 row as a total row', () => {
     const total = sheet.rows[2]!;
-    expect(total).toMatchObject({ kind: 'total', level: 0, name: '合计', code: undefined, source: { file: 'towns.csv', line: 6 } });
+    expect(total).toMatchObject({
+      kind: 'total',
+      level: 0,
+      name: '合计',
+      code: undefined,
+      source: { file: 'towns.csv', line: 6 },
+    });
     expect(total.values.get('births')!.toString()).toBe('842');
   });
 
@@ -89,7 +103,9 @@ describe('readSheet: header detection', () => {
   it('reports a forced header row that names no units', () => {
     const s = read(FORM, 'towns.csv', { headerRow: 2 });
     expect(s.rows).toEqual([]);
-    expect(s.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-header', file: 'towns.csv', line: 2, col: 1 }]);
+    expect(s.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/no-header', file: 'towns.csv', line: 2, col: 1 },
+    ]);
   });
 
   it('prefers the row matching more labels when two rows name units', () => {
@@ -155,8 +171,12 @@ describe('readSheet: bad cells', () => {
 
   it('reports a row with values but no unit name as an error and rejects it', () => {
     const t = read('乡镇,出生人数\n乐平镇,5\n,7\n');
-    expect(t.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-name', file: 'towns.csv', line: 3, col: 1 }]);
-    expect(findingText(t.findings[0]!, 'en')).toBe('row has values but no unit name in column "乡镇"; the row is not used');
+    expect(t.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/no-name', file: 'towns.csv', line: 3, col: 1 },
+    ]);
+    expect(findingText(t.findings[0]!, 'en')).toBe(
+      'row has values but no unit name in column "乡镇"; the row is not used',
+    );
     expect(t.read).toBe(2);
     expect(t.rejected).toBe(1);
     expect(t.rows.map((r) => r.name)).toEqual(['乐平镇']);
@@ -174,8 +194,12 @@ describe('readSheet: bad cells', () => {
       { severity: 'warning', code: 'data/blank', file: 'towns.csv', line: 2, col: 2 },
       { severity: 'warning', code: 'data/blank', file: 'towns.csv', line: 3, col: 3 },
     ]);
-    expect(findingText(t.findings[1]!, 'en')).toBe('皋落镇: no value for 政策内出生数, 总人口; items using them score 0 as missing data');
-    expect(findingText(t.findings[1]!, 'zh')).toBe('皋落镇：政策内出生数、总人口 无数值；使用这些字段的指标按缺数据记 0 分');
+    expect(findingText(t.findings[1]!, 'en')).toBe(
+      '皋落镇: no value for 政策内出生数, 总人口; items using them score 0 as missing data',
+    );
+    expect(findingText(t.findings[1]!, 'zh')).toBe(
+      '皋落镇：政策内出生数、总人口 无数值；使用这些字段的指标按缺数据记 0 分',
+    );
     expect(t.rows[0]!.values.size).toBe(0);
     expect(t.rows[0]!.invalid.size).toBe(0);
   });
@@ -184,7 +208,9 @@ describe('readSheet: bad cells', () => {
 describe('readSheet: headers', () => {
   it('warns about a header that matches no field', () => {
     const s = read('乡镇,出生人数,备注\n乐平镇,5,无\n');
-    expect(s.findings.map(where)).toEqual([{ severity: 'warning', code: 'data/unknown-header', file: 'towns.csv', line: 1, col: 3 }]);
+    expect(s.findings.map(where)).toEqual([
+      { severity: 'warning', code: 'data/unknown-header', file: 'towns.csv', line: 1, col: 3 },
+    ]);
     expect(findingText(s.findings[0]!, 'en')).toBe('column "备注" matches no field of the scheme and is not used');
     expect(s.fields).toEqual(['births']);
     expect(s.rows[0]!.values.size).toBe(1);
@@ -192,8 +218,12 @@ describe('readSheet: headers', () => {
 
   it('reports a repeated field as an error and uses the first column', () => {
     const s = read('乡镇,出生人数,本期出生人数\n乐平镇,5,6\n');
-    expect(s.findings.map(where)).toEqual([{ severity: 'error', code: 'data/duplicate-header', file: 'towns.csv', line: 1, col: 3 }]);
-    expect(findingText(s.findings[0]!, 'en')).toBe('column "本期出生人数" repeats field births (already column 2); this column is not used');
+    expect(s.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/duplicate-header', file: 'towns.csv', line: 1, col: 3 },
+    ]);
+    expect(findingText(s.findings[0]!, 'en')).toBe(
+      'column "本期出生人数" repeats field births (already column 2); this column is not used',
+    );
     expect(s.fields).toEqual(['births']);
     expect(s.rows[0]!.values.get('births')!.toString()).toBe('5');
   });
@@ -243,14 +273,20 @@ describe('readSheet: unreadable files', () => {
   it('reports an empty file', () => {
     const s = read('\n\n', 'empty.csv');
     expect(s).toMatchObject({ rows: [], read: 0, rejected: 0, headerLine: 0 });
-    expect(s.findings.map(where)).toEqual([{ severity: 'error', code: 'data/empty', file: 'empty.csv', line: 1, col: 1 }]);
+    expect(s.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/empty', file: 'empty.csv', line: 1, col: 1 },
+    ]);
   });
 
   it('reports a file with no header row naming units', () => {
     const s = read('\n姓名,年龄\n张三,30\n', 'people.csv');
     expect(s.rows).toEqual([]);
-    expect(s.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-header', file: 'people.csv', line: 2, col: 1 }]);
-    expect(findingText(s.findings[0]!, 'en')).toBe('no header row found: expected a column naming the units (乡镇/乡镇名称; 县/县区) in the first 30 rows');
+    expect(s.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/no-header', file: 'people.csv', line: 2, col: 1 },
+    ]);
+    expect(findingText(s.findings[0]!, 'en')).toBe(
+      'no header row found: expected a column naming the units (乡镇/乡镇名称; 县/县区) in the first 30 rows',
+    );
   });
 
   it('reports an unclosed quote with the CSV error', () => {
@@ -264,6 +300,8 @@ describe('readSheet: unreadable files', () => {
     const s = readSheet(scheme, 'gb.csv', gbk, { encoding: 'utf-8' });
     expect(s.encoding).toBe('utf-8');
     expect(s.rows).toEqual([]);
-    expect(s.findings.map(where)).toEqual([{ severity: 'error', code: 'data/encoding', file: 'gb.csv', line: 1, col: 1 }]);
+    expect(s.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/encoding', file: 'gb.csv', line: 1, col: 1 },
+    ]);
   });
 });

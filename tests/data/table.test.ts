@@ -135,8 +135,26 @@ describe('readRows: errors', () => {
 
 describe('readRows: one-line records are split without csv-parse, to the same rows', () => {
   // Cells, delimiters, quotes (whole cells, doubled, stray, open), blank and space-only lines, a BOM anywhere, full-width text.
-  const plain = ['a', '1', '62.5', ' ', '', ',', '\t', ';', '\n', '\n\n', '乡镇', '乐平镇', '\ufeff', '\u3000', "'", '\\'];
-  const text = (extra: string[]) => fc.array(fc.constantFrom(...plain, ...extra), { maxLength: 60 }).map((xs) => xs.join(''));
+  const plain = [
+    'a',
+    '1',
+    '62.5',
+    ' ',
+    '',
+    ',',
+    '\t',
+    ';',
+    '\n',
+    '\n\n',
+    '乡镇',
+    '乐平镇',
+    '\ufeff',
+    '\u3000',
+    "'",
+    '\\',
+  ];
+  const text = (extra: string[]) =>
+    fc.array(fc.constantFrom(...plain, ...extra), { maxLength: 60 }).map((xs) => xs.join(''));
   const delimiter = fc.constantFrom(',', '\t', ';');
   const runs = { numRuns: Number(process.env.PROP_RUNS) || 500 };
 
@@ -152,8 +170,12 @@ describe('readRows: one-line records are split without csv-parse, to the same ro
   });
 
   it('with quotes, gives either exactly what csv-parse gives or nothing (csv-parse then reads it)', () => {
-    const quoted = fc.array(fc.constantFrom('x', '6,2', '1\t2', '', '""', 'a;b', ' '), { maxLength: 3 }).map((xs) => `"${xs.join('')}"`);
-    const mixed = fc.array(fc.oneof(fc.constantFrom(...plain, '"'), quoted), { maxLength: 40 }).map((xs) => xs.join(''));
+    const quoted = fc
+      .array(fc.constantFrom('x', '6,2', '1\t2', '', '""', 'a;b', ' '), { maxLength: 3 })
+      .map((xs) => `"${xs.join('')}"`);
+    const mixed = fc
+      .array(fc.oneof(fc.constantFrom(...plain, '"'), quoted), { maxLength: 40 })
+      .map((xs) => xs.join(''));
     let fast = 0;
     fc.assert(
       fc.property(mixed, delimiter, (t, d) => {

@@ -10,7 +10,14 @@ const births = field(scheme, 'births');
 const satisfaction = field(scheme, 'satisfaction');
 const hasOffice = field(scheme, 'has_office');
 /** Field types the test scheme does not declare. */
-const ofType = (type: Field['type']): Field => ({ id: `a_${type}`, label: type, aliases: [], type, level: 0, required: true });
+const ofType = (type: Field['type']): Field => ({
+  id: `a_${type}`,
+  label: type,
+  aliases: [],
+  type,
+  level: 0,
+  required: true,
+});
 
 /** The exact value of a successful parse, as a Rational. */
 function valueOf(p: Parsed): Rational {
@@ -60,7 +67,7 @@ describe('parseNumberText', () => {
     expect(parseNumberText('  92.5 % ')!.value.toString()).toBe('37/40');
   });
 
-  it('drops the apostrophe Excel uses to mark text: \'0042 → 42', () => {
+  it("drops the apostrophe Excel uses to mark text: '0042 → 42", () => {
     expect(parseNumberText("'0042")!.value.toString()).toBe('42');
   });
 
@@ -80,9 +87,12 @@ describe('parseNumberText', () => {
 });
 
 describe('parseCell: missing values', () => {
-  it.each(['', '   ', '-', '--', '—', '——', '–', '/', '\\', '－', '／', '\u3000'])('%j is missing in a count column', (text) => {
-    expect(parseCell(text, births)).toEqual({ value: undefined });
-  });
+  it.each(['', '   ', '-', '--', '—', '——', '–', '/', '\\', '－', '／', '\u3000'])(
+    '%j is missing in a count column',
+    (text) => {
+      expect(parseCell(text, births)).toEqual({ value: undefined });
+    },
+  );
 
   it('missing marks are missing in percent and boolean columns too', () => {
     expect(parseCell('-', satisfaction)).toEqual({ value: undefined });

@@ -93,12 +93,28 @@ describe('readXlsx: cell values as text', () => {
         { v: '  东冶头镇 ' },
         { v: { formula: 'A1&""', result: '沾尚镇' } },
       ]),
-    ).toEqual(['5', '92.5%', '#DIV/0!', '#N/A', '=B2+C2', 'TRUE', 'FALSE', '乐平镇', '皋落镇', '  东冶头镇 ', '沾尚镇']);
+    ).toEqual([
+      '5',
+      '92.5%',
+      '#DIV/0!',
+      '#N/A',
+      '=B2+C2',
+      'TRUE',
+      'FALSE',
+      '乐平镇',
+      '皋落镇',
+      '  东冶头镇 ',
+      '沾尚镇',
+    ]);
   });
 
   it('gives text the value parser reads to the intended values', async () => {
     const s = loadTestScheme();
-    const [pct, count, err] = await cellsOf([{ v: 0.925, fmt: '0.0%' }, { v: 62140, fmt: '#,##0' }, { v: { error: '#DIV/0!' } }]);
+    const [pct, count, err] = await cellsOf([
+      { v: 0.925, fmt: '0.0%' },
+      { v: 62140, fmt: '#,##0' },
+      { v: { error: '#DIV/0!' } },
+    ]);
     expect(parseCell(pct!, field(s, 'satisfaction'))).toEqual(parseCell('92.5%', field(s, 'satisfaction')));
     expect(parseCell(count!, field(s, 'population'))).toEqual(parseCell('62,140', field(s, 'population')));
     expect(parseCell(err!, field(s, 'births'))).toHaveProperty('error');
@@ -173,8 +189,18 @@ describe('readXlsx: sheets', () => {
   it('reads the first sheet by default and a named sheet when asked', async () => {
     const bytes = await twoSheets();
     // Without a name: the first visible sheet, and the other visible sheets beside it.
-    expect(await readXlsx(bytes, 'a.xlsx')).toEqual({ rows: [{ line: 1, cells: ['第一张'] }], findings: [], sheetName: '乡镇', others: [{ name: '县级', rows: [{ line: 1, cells: ['第二张'] }] }] });
-    expect(await readXlsx(bytes, 'a.xlsx', '县级')).toEqual({ rows: [{ line: 1, cells: ['第二张'] }], findings: [], sheetName: '县级', others: [] });
+    expect(await readXlsx(bytes, 'a.xlsx')).toEqual({
+      rows: [{ line: 1, cells: ['第一张'] }],
+      findings: [],
+      sheetName: '乡镇',
+      others: [{ name: '县级', rows: [{ line: 1, cells: ['第二张'] }] }],
+    });
+    expect(await readXlsx(bytes, 'a.xlsx', '县级')).toEqual({
+      rows: [{ line: 1, cells: ['第二张'] }],
+      findings: [],
+      sheetName: '县级',
+      others: [],
+    });
   });
 
   it('skips a hidden first sheet by default but reads it by name', async () => {
@@ -191,7 +217,9 @@ describe('readXlsx: sheets', () => {
     const r = await readXlsx(await twoSheets(), 'a.xlsx', '财务');
     expect(r.rows).toEqual([]);
     expect(r.sheetName).toBeUndefined();
-    expect(r.findings.map(where)).toEqual([{ severity: 'error', code: 'data/no-sheet', file: 'a.xlsx', line: 1, col: 1 }]);
+    expect(r.findings.map(where)).toEqual([
+      { severity: 'error', code: 'data/no-sheet', file: 'a.xlsx', line: 1, col: 1 },
+    ]);
     expect(worded(r.findings[0]!).message).toEqual({
       en: 'the workbook has no sheet named "财务"; its sheets are "乡镇", "县级"',
       zh: '工作簿中没有名为“财务”的工作表；现有工作表：“乡镇”、“县级”',
@@ -205,14 +233,19 @@ describe('readXlsx: files that are not workbooks', () => {
     ['an empty file', new Uint8Array(0)],
     ['a CSV named .xlsx', utf8('乡镇,总人口\n乐平镇,62140\n')],
     ['random bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)],
-    ['an old .xls (OLE2) file', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])],
+    [
+      'an old .xls (OLE2) file',
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+    ],
     ['a zip with no workbook in it', emptyZip],
   ];
   for (const [name, bytes] of cases) {
     it(`gives one data/xlsx error for ${name}, in both languages, without throwing`, async () => {
       const r = await readXlsx(bytes, 'bad.xlsx');
       expect(r.rows).toEqual([]);
-      expect(r.findings.map(where)).toEqual([{ severity: 'error', code: 'data/xlsx', file: 'bad.xlsx', line: 1, col: 1 }]);
+      expect(r.findings.map(where)).toEqual([
+        { severity: 'error', code: 'data/xlsx', file: 'bad.xlsx', line: 1, col: 1 },
+      ]);
       expect(findingText(r.findings[0]!, 'en')).toMatch(/\.xlsx/);
       expect(findingText(r.findings[0]!, 'zh')).toMatch(/工作簿/);
     });

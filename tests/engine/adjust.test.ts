@@ -48,7 +48,12 @@ function run(rows: string[], asOf = '2026-07-31', a = base()) {
   expect(parsed.findings).toEqual([]);
   const resolved = resolveAdjustments(S, a, parsed.adjustments, asOf);
   const errors = resolved.findings.filter((d) => d.severity === 'error');
-  return { before: a, after: errors.length ? undefined : applyAdjustments(S, a, resolved.records, asOf), findings: resolved.findings.map((d) => formatDiagnostic(d, 'en')), records: resolved.records };
+  return {
+    before: a,
+    after: errors.length ? undefined : applyAdjustments(S, a, resolved.records, asOf),
+    findings: resolved.findings.map((d) => formatDiagnostic(d, 'en')),
+    records: resolved.records,
+  };
 }
 const county = (a: Assessment) => a.units[0]!;
 const unit = (a: Assessment, name: string) => child(county(a), name);
@@ -56,7 +61,11 @@ const unit = (a: Assessment, name: string) => child(county(a), name);
 describe('applying adjustments', () => {
   it('the self-assessed figures as expected, before any adjustment', () => {
     const a = base();
-    expect([unit(a, 'A').scaled, unit(a, 'B').scaled, unit(a, 'C').scaled].map((x) => x.toDecimal(2))).toEqual(['105', '30', '100']);
+    expect([unit(a, 'A').scaled, unit(a, 'B').scaled, unit(a, 'C').scaled].map((x) => x.toDecimal(2))).toEqual([
+      '105',
+      '30',
+      '100',
+    ]);
     expect(unit(a, 'A').passed).toBe(true);
   });
 
@@ -67,7 +76,12 @@ describe('applying adjustments', () => {
     const rate = item(a, 'rate');
     expect([rate.points, rate.max, rate.lost].map((x) => x.toDecimal(2))).toEqual(['30', '60', '30']);
     expect(rate.status).toBe('partial');
-    expect(rate.adjustment).toMatchObject({ kind: 'override', reason: '抽查不实', authority: '省评估组', date: '2026-07-20' });
+    expect(rate.adjustment).toMatchObject({
+      kind: 'override',
+      reason: '抽查不实',
+      authority: '省评估组',
+      date: '2026-07-20',
+    });
     expect(rate.adjustment!.selfPoints.toDecimal(2)).toBe('60');
     // 30 + 40 + bonus 5 = 75: the pass flips to a fail, and the grade drops.
     expect(a.scaled.eq(R(75))).toBe(true);
@@ -144,7 +158,12 @@ describe('applying adjustments', () => {
   it('the list records every line with the points before and after', () => {
     const { after } = run(['101,比率,,30,抽查不实,省评估组,2026-07-20,']);
     expect(after!.adjustments!.list).toHaveLength(1);
-    expect(after!.adjustments!.list[0]).toMatchObject({ unit: { key: '101', name: 'A' }, item: { id: 'rate', title: '比率' }, status: 'applied', line: 2 });
+    expect(after!.adjustments!.list[0]).toMatchObject({
+      unit: { key: '101', name: 'A' },
+      item: { id: 'rate', title: '比率' },
+      status: 'applied',
+      line: 2,
+    });
     expect(after!.adjustments!.list[0]!.points!.toDecimal(2)).toBe('30');
     expect(after!.adjustments!.list[0]!.selfPoints!.toDecimal(2)).toBe('60');
   });
@@ -153,7 +172,9 @@ describe('applying adjustments', () => {
 describe('expiry and the reference date', () => {
   it('an adjustment whose expires date is before the reference date is reported and not applied', () => {
     const { after, findings, records } = run(['A,rate,,0,上半年抽查,省评估组,2026-01-15,2026-06-30']);
-    expect(findings).toEqual(['adj.csv:2:8: warning: adjustment of A / 比率 expired on 2026-06-30 (reference date 2026-07-31): not applied']);
+    expect(findings).toEqual([
+      'adj.csv:2:8: warning: adjustment of A / 比率 expired on 2026-06-30 (reference date 2026-07-31): not applied',
+    ]);
     expect(records[0]!.status).toBe('expired');
     const a = unit(after!, 'A');
     expect(a.scaled.eq(R(105))).toBe(true);
@@ -171,7 +192,9 @@ describe('expiry and the reference date', () => {
 
   it('an adjustment dated after the reference date is not yet in force: reported and not applied', () => {
     const { after, findings } = run(['A,rate,,0,抽查,省评估组,2026-08-05,'], '2026-07-31');
-    expect(findings).toEqual(['adj.csv:2:7: warning: adjustment of A / 比率 is dated 2026-08-05, after the reference date 2026-07-31: not yet in force, not applied']);
+    expect(findings).toEqual([
+      'adj.csv:2:7: warning: adjustment of A / 比率 is dated 2026-08-05, after the reference date 2026-07-31: not yet in force, not applied',
+    ]);
     expect(after!.adjustments!.list[0]!.status).toBe('not-yet');
     expect(unit(after!, 'A').scaled.eq(R(105))).toBe(true);
   });
@@ -180,7 +203,15 @@ describe('expiry and the reference date', () => {
     expect(referenceDate({ asOf: '2026-03-01', period: '2026-07', today: '2026-11-29' })).toBe('2026-03-01');
     expect(referenceDate({ period: '2026-07', today: '2026-11-29' })).toBe('2026-07-31');
     expect(referenceDate({ period: null, today: '2026-11-29' })).toBe('2026-11-29');
-    expect(['2026-02', '2028-02', '2026-12', '2026h1', '2026h2', '2026-13', 'x'].map(periodEnd)).toEqual(['2026-02-28', '2028-02-29', '2026-12-31', '2026-06-30', '2026-12-31', undefined, undefined]);
+    expect(['2026-02', '2028-02', '2026-12', '2026h1', '2026h2', '2026-13', 'x'].map(periodEnd)).toEqual([
+      '2026-02-28',
+      '2028-02-29',
+      '2026-12-31',
+      '2026-06-30',
+      '2026-12-31',
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -188,11 +219,16 @@ describe('checking the lines against the assessment', () => {
   it('an unknown unit or item is an error at its cell', () => {
     const { after, findings } = run(['火星,rate,1,,x,省评估组,2026-07-20,', 'A,nope,1,,x,省评估组,2026-07-20,']);
     expect(after).toBeUndefined();
-    expect(findings).toEqual(['adj.csv:2:1: error: unit "火星": no unit of that name or code in the data', 'adj.csv:3:2: error: item "nope": no item of that id or title in the scheme']);
+    expect(findings).toEqual([
+      'adj.csv:2:1: error: unit "火星": no unit of that name or code in the data',
+      'adj.csv:3:2: error: item "nope": no item of that id or title in the scheme',
+    ]);
   });
 
   it('an override above the item’s points is an error at the override cell', () => {
-    expect(run(['A,rate,,61,x,省评估组,2026-07-20,']).findings).toEqual(["adj.csv:2:4: error: override (核定得分) 61 is above the item's 60 points"]);
+    expect(run(['A,rate,,61,x,省评估组,2026-07-20,']).findings).toEqual([
+      "adj.csv:2:4: error: override (核定得分) 61 is above the item's 60 points",
+    ]);
   });
 
   it('the same unit and item twice (by name, then by code) is an error on the second line', () => {
@@ -205,6 +241,8 @@ describe('checking the lines against the assessment', () => {
     const a = assess(S, ['t.csv', `乡镇,代码,分子,分母,例数,额外\nA,101,95,100,0,1\nA,102,80,100,1,0\n`]);
     const parsed = parseAdjustments(bytes(`${HEAD}A,rate,1,,x,省评估组,2026-07-20,\n`), 'adj.csv');
     const r = resolveAdjustments(S, a, parsed.adjustments, '2026-07-31');
-    expect(r.findings.map((d) => formatDiagnostic(d, 'en'))).toEqual(['adj.csv:2:1: error: unit "A": 2 units have that name (101, 102); give the code']);
+    expect(r.findings.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'adj.csv:2:1: error: unit "A": 2 units have that name (101, 102); give the code',
+    ]);
   });
 });

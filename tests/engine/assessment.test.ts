@@ -74,7 +74,8 @@ bonus:
       rule: { type: add, add: 1, per: 1%, partial: down }
 `);
 
-const county = (cadre = 0, cases = 0, b = '是') => `县,县代码,有A,有B,有C,干部违法生育,两非案件\n甲县,1,是,${b},否,${cadre},${cases}\n`;
+const county = (cadre = 0, cases = 0, b = '是') =>
+  `县,县代码,有A,有B,有C,干部违法生育,两非案件\n甲县,1,是,${b},否,${cadre},${cases}\n`;
 // Big township 900/1000 = 90%, small one 100/100 = 100%: ratio of sums 1000/1100 = 90.909…%, mean of ratios 95%.
 const towns = '乡镇,代码,出生数,政策内\n大镇,11,1000,900\n小乡,12,100,100\n';
 
@@ -114,7 +115,8 @@ describe('bonus with a cap', () => {
     expect(item(c, 'b2').points.toString()).toBe('0');
     expect(item(c, 'b2').lost.toString()).toBe('0');
     expect(c.bonus.toString()).toBe('2');
-    const rich = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,99\n'], ['c.csv', county(0, 3)]).units[0]!;
+    const rich = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,99\n'], ['c.csv', county(0, 3)])
+      .units[0]!;
     // b2: 99% is 9 units above 90% → 9, item cap 5; with b1 2 → 7, scheme cap 3.
     expect(item(rich, 'b2').points.toString()).toBe('5');
     expect(rich.bonus.toString()).toBe('3');
@@ -124,7 +126,8 @@ describe('bonus with a cap', () => {
     const c = assess(RATE, ['t.csv', towns], ['c.csv', county(0, 3)]).units[0]!;
     expect([item(c, 'b2').status, item(c, 'b2').points.toString()]).toEqual(['met', '0']);
     expect(item(c, 'b1').status).toBe('met');
-    const none = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,80\n'], ['c.csv', county(0, 0)]).units[0]!;
+    const none = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,80\n'], ['c.csv', county(0, 0)])
+      .units[0]!;
     expect([item(none, 'b1').status, item(none, 'b2').status]).toEqual(['failed', 'failed']);
   });
 });
@@ -150,7 +153,11 @@ describe('vetoes', () => {
     expect(c.passed).toBe(false);
   });
   it('no veto and a full score passes, with the bonus on top', () => {
-    const c = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,95\n'], ['c.csv', '县,县代码,有A,有B,有C,干部违法生育,两非案件\n甲县,1,是,是,是,0,0\n']).units[0]!;
+    const c = assess(
+      RATE,
+      ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,95\n'],
+      ['c.csv', '县,县代码,有A,有B,有C,干部违法生育,两非案件\n甲县,1,是,是,是,0,0\n'],
+    ).units[0]!;
     // Items 100; b2: 95% is 5 units above 90% → 5, capped by the scheme's cap of 3.
     expect(c.score.toString()).toBe('103');
     expect(c.max.toString()).toBe('100');
@@ -162,7 +169,11 @@ describe('vetoes', () => {
 
 describe('invalid data from a failed check', () => {
   it('makes the items using those fields invalid for that township and for the county', () => {
-    const a = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,120\n小乡,12,100,100\n'], ['c.csv', county()]);
+    const a = assess(
+      RATE,
+      ['t.csv', '乡镇,代码,出生数,政策内\n大镇,11,100,120\n小乡,12,100,100\n'],
+      ['c.csv', county()],
+    );
     const c = a.units[0]!;
     expect(item(child(c, '大镇'), 'rate').status).toBe('invalid');
     expect(item(child(c, '大镇'), 'rate').points.toString()).toBe('0');
@@ -178,12 +189,28 @@ describe('ranking', () => {
     expect(competitionRanks([R(1), R(3), R(3)], (x) => x)).toEqual([3, 1, 1]);
   });
   it('townships of a county are ranked by scaled score with ties sharing a rank', () => {
-    const c = assess(RATE, ['t.csv', '乡镇,代码,出生数,政策内\n甲,1,100,95\n乙,2,100,90\n丙,3,200,180\n丁,4,100,80\n'], ['c.csv', county()]).units[0]!;
-    expect(c.children.map((k) => [k.name, k.rank])).toEqual([['甲', 1], ['乙', 2], ['丙', 2], ['丁', 4]]);
+    const c = assess(
+      RATE,
+      ['t.csv', '乡镇,代码,出生数,政策内\n甲,1,100,95\n乙,2,100,90\n丙,3,200,180\n丁,4,100,80\n'],
+      ['c.csv', county()],
+    ).units[0]!;
+    expect(c.children.map((k) => [k.name, k.rank])).toEqual([
+      ['甲', 1],
+      ['乙', 2],
+      ['丙', 2],
+      ['丁', 4],
+    ]);
   });
   it('counties within a parent column are ranked too', () => {
-    const a = assess(RATE, ['t.csv', '县,乡镇,代码,出生数,政策内\n甲县,a,1,100,95\n乙县,b,2,100,90\n'], ['c.csv', '县,县代码,有A,有B,有C,干部违法生育,两非案件\n甲县,1,是,是,是,0,0\n乙县,2,是,是,是,0,0\n']);
-    expect(a.units.map((u) => [u.name, u.rank, u.of])).toEqual([['甲县', 1, 2], ['乙县', 2, 2]]);
+    const a = assess(
+      RATE,
+      ['t.csv', '县,乡镇,代码,出生数,政策内\n甲县,a,1,100,95\n乙县,b,2,100,90\n'],
+      ['c.csv', '县,县代码,有A,有B,有C,干部违法生育,两非案件\n甲县,1,是,是,是,0,0\n乙县,2,是,是,是,0,0\n'],
+    );
+    expect(a.units.map((u) => [u.name, u.rank, u.of])).toEqual([
+      ['甲县', 1, 2],
+      ['乙县', 2, 2],
+    ]);
     expect(a.units[1]!.children.map((k) => k.name)).toEqual(['b']);
   });
 });
@@ -230,7 +257,10 @@ sections:
 
 describe('three levels: townships → counties → city', () => {
   const CITY = cityScheme();
-  const a = assess(CITY, ['t.csv', '市,县,乡镇,出生数,政策内\n晋中市,甲县,a,100,90\n晋中市,甲县,b,100,100\n晋中市,乙县,c,200,196\n']);
+  const a = assess(CITY, [
+    't.csv',
+    '市,县,乡镇,出生数,政策内\n晋中市,甲县,a,100,90\n晋中市,甲县,b,100,100\n晋中市,乙县,c,200,196\n',
+  ]);
   it('the city is the top-level unit, scored on the sums of all its townships', () => {
     expect(a.units.map((u) => [u.level, u.name])).toEqual([['city', '晋中市']]);
     // (90 + 100 + 196) / 400 = 96.5%
@@ -239,9 +269,15 @@ describe('three levels: townships → counties → city', () => {
   it('counties are ranked within the city, townships within their county', () => {
     const city = a.units[0]!;
     // 甲县 190/200 = 95% (met), 乙县 196/200 = 98%: both 10 points, tied.
-    expect(city.children.map((c) => [c.name, c.rank, c.of])).toEqual([['甲县', 1, 2], ['乙县', 1, 2]]);
+    expect(city.children.map((c) => [c.name, c.rank, c.of])).toEqual([
+      ['甲县', 1, 2],
+      ['乙县', 1, 2],
+    ]);
     const jia = child(city, '甲县');
-    expect(jia.children.map((t) => [t.name, t.rank])).toEqual([['a', 2], ['b', 1]]);
+    expect(jia.children.map((t) => [t.name, t.rank])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
     expect(item(child(jia, 'a'), 'rate').points.toString()).toBe('5');
   });
 });

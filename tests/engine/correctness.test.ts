@@ -52,7 +52,8 @@ describe('a target that cannot be decided is not scored (never a distance of 0 o
     expect([zero.status, zero.points.toString(), zero.max.toString()]).toEqual(['na', '0', '10']);
   });
   it('a rolled-up county item whose target names a township field: missing at the county (the lint rejects it)', () => {
-    const s = rejected(`
+    const s = rejected(
+      `
 id: t
 title: T
 version: 1
@@ -71,7 +72,9 @@ sections:
     points: 10
     items:
       - { id: x, title: X, points: 10, formula: num / den, target: ">= line", rule: { type: deduct, deduct: 1, per: 1%, partial: proportional }, rollup: mean }
-`, ['scheme/target-not-summable']);
+`,
+      ['scheme/target-not-summable'],
+    );
     const c = assess(s, ['t.csv', '乡镇,分子,分母,目标线\nA,90,100,95%\nB,80,100,95%\n']).units[0]!;
     // Townships: 90% vs 95% → 5 units → 5 points; 80% → 15 units → 0.
     expect(item(child(c, 'A'), 'x').points.toString()).toBe('5');
@@ -86,7 +89,8 @@ sections:
 describe('proportional without a share scores 0 when not met', () => {
   // The lint wants a positive threshold; a param overridden to 0 at run time still
   // must not give full points for a failing value.
-  const withLine = (line: string) => scheme(`id: t
+  const withLine = (line: string) =>
+    scheme(`id: t
 title: T
 version: 1
 total: 10
@@ -106,7 +110,11 @@ sections:
 `);
   it('num - den against ">= line" with line overridden to 0: 3 - 10 = -7 → ratio 0, 0 points', () => {
     const sc = withLine('5');
-    const a = evaluate(sc, readDataset(sc, [{ name: 't.csv', bytes: new TextEncoder().encode('乡镇,分子,分母\nA,3,10\n') }]), { params: new Map([['line', R(0)]]) });
+    const a = evaluate(
+      sc,
+      readDataset(sc, [{ name: 't.csv', bytes: new TextEncoder().encode('乡镇,分子,分母\nA,3,10\n') }]),
+      { params: new Map([['line', R(0)]]) },
+    );
     const r = item(a.units[0]!, 'x');
     expect(r.points.toString()).toBe('0');
     expect(r.status).toBe('failed');
@@ -178,7 +186,8 @@ sections:
     expect(item(c, 'high').value).toEqual(R(1));
   });
   it('booleans: min = all true, max = any true, mean undefined (n/a; the lint rejects it)', () => {
-    const B = rejected(`
+    const B = rejected(
+      `
 id: b
 title: B
 version: 1
@@ -197,10 +206,16 @@ sections:
       - { id: all_, title: 全部, points: 10, formula: flag, target: "== true", rule: { type: all }, rollup: min }
       - { id: any_, title: 任一, points: 10, formula: flag, target: "== true", rule: { type: all }, rollup: max }
       - { id: avg_, title: 平均, points: 10, formula: flag, target: "== true", rule: { type: all }, rollup: mean }
-`, ['scheme/rollup-kind']);
+`,
+      ['scheme/rollup-kind'],
+    );
     const c = assess(B, ['t.csv', '乡镇,建档\n甲,是\n乙,否\n']).units[0]!;
     expect([item(c, 'all_').value, item(c, 'all_').status]).toEqual([false, 'failed']);
-    expect([item(c, 'any_').value, item(c, 'any_').status, item(c, 'any_').points.toString()]).toEqual([true, 'met', '10']);
+    expect([item(c, 'any_').value, item(c, 'any_').status, item(c, 'any_').points.toString()]).toEqual([
+      true,
+      'met',
+      '10',
+    ]);
     expect(item(c, 'avg_').value).toBeUndefined();
     expect(item(c, 'avg_').status).toBe('na');
     const yes = assess(B, ['t.csv', '乡镇,建档\n甲,是\n乙,是\n']).units[0]!;
@@ -263,7 +278,8 @@ describe('vetoes the data cannot decide', () => {
   - { id: ratio, title: 比例, when: "num / den > 1" }
 `,
   });
-  const unit = (num: string, den: string) => assess(s, ['t.csv', `乡镇,分子,分母\nA,${num},${den}\n`]).units[0]!.children[0]!;
+  const unit = (num: string, den: string) =>
+    assess(s, ['t.csv', `乡镇,分子,分母\nA,${num},${den}\n`]).units[0]!.children[0]!;
   it('a blank field: not checked, with the reason naming the field, and the unit cannot pass', () => {
     const u = unit('5', '');
     const v = u.vetoes.find((x) => x.id === 'ratio')!;
@@ -285,14 +301,20 @@ describe('vetoes the data cannot decide', () => {
     expect(unit('5', '2').vetoes[0]).toMatchObject({ checked: true, triggered: true });
   });
   it('a hard floor on an item without data is not checked', () => {
-    const f = oneItem({ target: '>= 90%', rule: '{ type: all }', extra: 'vetoes: [{ id: floor, title: 底线, item: x, when: "< 60%" }]\n' });
+    const f = oneItem({
+      target: '>= 90%',
+      rule: '{ type: all }',
+      extra: 'vetoes: [{ id: floor, title: 底线, item: x, when: "< 60%" }]\n',
+    });
     const u = assess(f, ['t.csv', '乡镇,分子,分母\nA,,100\n']).units[0]!.children[0]!;
     expect(u.vetoes[0]).toMatchObject({ id: 'floor', checked: false, triggered: false });
     expect(say(u.vetoes[0]!.reason!, 'zh')).toContain('分子');
   });
   it('JSON carries checked and reason', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,5,\n']);
-    const doc = JSON.parse(formatJson(a, { lang: 'zh' })) as { units: { children: { vetoes: { checked: boolean; reason: string | null }[] }[] }[] };
+    const doc = JSON.parse(formatJson(a, { lang: 'zh' })) as {
+      units: { children: { vetoes: { checked: boolean; reason: string | null }[] }[] }[];
+    };
     const v = doc.units[0]!.children[0]!.vetoes[0]!;
     expect(v.checked).toBe(false);
     expect(v.reason).toContain('分母');
@@ -323,11 +345,26 @@ describe('ranking: a vetoed unit ranks after every unit without a veto', () => {
       { s: R(70), v: false },
       { s: R(60), v: true },
     ];
-    expect(competitionRanks(us, (u) => u.s, (u) => u.v)).toEqual([5, 1, 2, 2, 4, 6]);
+    expect(
+      competitionRanks(
+        us,
+        (u) => u.s,
+        (u) => u.v,
+      ),
+    ).toEqual([5, 1, 2, 2, 4, 6]);
   });
   it('townships: A scores 10 but is vetoed, so it ranks after B (10) and C (0)', () => {
-    const s = oneItem({ formula: 'num', target: '>= 50', rule: '{ type: all }', extra: 'vetoes: [{ id: big, title: 过大, when: "num > 100" }]\n' });
+    const s = oneItem({
+      formula: 'num',
+      target: '>= 50',
+      rule: '{ type: all }',
+      extra: 'vetoes: [{ id: big, title: 过大, when: "num > 100" }]\n',
+    });
     const c = assess(s, ['t.csv', '乡镇,分子,分母\nA,200,1\nB,60,1\nC,10,1\n']).units[0]!;
-    expect(c.children.map((u) => [u.name, u.scaled.toString(), u.rank])).toEqual([['A', '10', 3], ['B', '10', 1], ['C', '0', 2]]);
+    expect(c.children.map((u) => [u.name, u.scaled.toString(), u.rank])).toEqual([
+      ['A', '10', 3],
+      ['B', '10', 1],
+      ['C', '0', 2],
+    ]);
   });
 });

@@ -73,14 +73,20 @@ describe('remedy: windows and checks are never jumped over', () => {
 
   it('a window narrower than one step is not reachable', () => {
     // between 100.01% and 100.02% of 650: 650.065 to 650.13 births, no whole number.
-    const narrow = one([BIRTHS, PLAN], { formula: 'births / plan', target: 'between 100.01% and 100.02%', lever: 'births' });
+    const narrow = one([BIRTHS, PLAN], {
+      formula: 'births / plan',
+      target: 'between 100.01% and 100.02%',
+      lever: 'births',
+    });
     expect(change(remedy(narrow, '出生数,计划出生数', '700,650'))).toBe('not reachable');
   });
 
   it('a check that caps the lever is not jumped over: policy 10 of 20 births → +9', () => {
     // policy/births ≥ 95% with policy ≤ births: 19/20 = 95% meets, 18/20 = 90% does not;
     // 19 ≤ 20 holds: +9. (Doubling tried 8 (18/20) then 16 (26 > 20 breaks the check), forever.)
-    const s = one([BIRTHS, POLICY], { formula: 'policy / births', target: '>= 95%', lever: 'policy' }, [POLICY_LE_BIRTHS]);
+    const s = one([BIRTHS, POLICY], { formula: 'policy / births', target: '>= 95%', lever: 'policy' }, [
+      POLICY_LE_BIRTHS,
+    ]);
     const r = remedy(s, '出生数,政策内', '20,10');
     expect(change(r)).toBe('9');
     expect(r.to!.toString()).toBe('19');
@@ -89,16 +95,22 @@ describe('remedy: windows and checks are never jumped over', () => {
   it('a target only met beyond a check is not reachable', () => {
     // policy/births ≥ 95% needs policy ≥ 19 of 20 births, which breaks policy ≤ quota = 15;
     // lowering policy only moves away.
-    const s = one([BIRTHS, POLICY, '{ id: quota, label: 指标, type: count }'], { formula: 'policy / births', target: '>= 95%', lever: 'policy' }, [
-      '{ id: c2, title: 政策内不超过指标, assert: policy <= quota }',
-    ]);
+    const s = one(
+      [BIRTHS, POLICY, '{ id: quota, label: 指标, type: count }'],
+      { formula: 'policy / births', target: '>= 95%', lever: 'policy' },
+      ['{ id: c2, title: 政策内不超过指标, assert: policy <= quota }'],
+    );
     expect(change(remedy(s, '出生数,政策内,指标', '20,10,15'))).toBe('not reachable');
   });
 
   it('a window reachable only by breaking a check is not reachable', () => {
     // births/plan in [85%, 100%] needs births ≤ 650, but policy = 660 must stay ≤ births;
     // further down the window only breaks it more.
-    const s = one([BIRTHS, PLAN, POLICY], { formula: 'births / plan', target: 'between 85% and 100%', lever: 'births' }, [POLICY_LE_BIRTHS]);
+    const s = one(
+      [BIRTHS, PLAN, POLICY],
+      { formula: 'births / plan', target: 'between 85% and 100%', lever: 'births' },
+      [POLICY_LE_BIRTHS],
+    );
     expect(change(remedy(s, '出生数,计划出生数,政策内', '1000,650,660'))).toBe('not reachable');
     // With policy = 640 the check holds at 650: −350 as above.
     expect(change(remedy(s, '出生数,计划出生数,政策内', '1000,650,640'))).toBe('-350');
@@ -141,7 +153,11 @@ describe('remedy: directions do not depend on one step making a difference', () 
 describe('remedy: bounds, units and kinds of lever', () => {
   it('a lever at its bound cannot move that way: not reachable', () => {
     // num/den ≥ 95% needs num ≥ 95 of 100, but num's max is 90 and it is at 90.
-    const s = one(['{ id: num, label: 分子, type: count, max: 90 }', DEN], { formula: 'num / den', target: '>= 95%', lever: 'num' });
+    const s = one(['{ id: num, label: 分子, type: count, max: 90 }', DEN], {
+      formula: 'num / den',
+      target: '>= 95%',
+      lever: 'num',
+    });
     const r = remedy(s, '分子,分母', '90,100');
     expect(r.reachable).toBe(false);
     expect(r.from.toString()).toBe('90');
@@ -163,7 +179,11 @@ describe('remedy: bounds, units and kinds of lever', () => {
   });
 
   const funds = (lever: string) =>
-    one(['{ id: funds, label: 经费, type: money }', '{ id: population, label: 人口, type: count }'], { formula: 'funds / population', target: '>= 13.04', lever });
+    one(['{ id: funds, label: 经费, type: money }', '{ id: population, label: 人口, type: count }'], {
+      formula: 'funds / population',
+      target: '>= 13.04',
+      lever,
+    });
 
   it('the lever is the denominator: population down to 76687 (−3313)', () => {
     // funds/population ≥ 13.04 with 1,000,000 yuan: population ≤ 1,000,000 / 13.04 =
@@ -182,11 +202,14 @@ describe('remedy: bounds, units and kinds of lever', () => {
 });
 
 describe('remedy: formulas monotone only piecewise', () => {
-  const stat = one(['{ id: survey, label: 调查出生数, type: count }', '{ id: reported, label: 报表出生数, type: count }'], {
-    formula: '1 - abs(survey - reported) / survey',
-    target: '>= 95%',
-    lever: 'reported',
-  });
+  const stat = one(
+    ['{ id: survey, label: 调查出生数, type: count }', '{ id: reported, label: 报表出生数, type: count }'],
+    {
+      formula: '1 - abs(survey - reported) / survey',
+      target: '>= 95%',
+      lever: 'reported',
+    },
+  );
 
   it('abs(): 800 reported against 1000 surveyed → +150, though 1056 is past the window', () => {
     // 1 − |1000 − r|/1000 ≥ 95% ⇔ 950 ≤ r ≤ 1050. From 800: +150 (949 gives 94.9%).
@@ -212,7 +235,10 @@ describe('remedy: solveRemedy directly', () => {
     const s = one([BIRTHS, PLAN], { formula: 'births / plan', target: 'between 85% and 100%', lever: 'births' }, [
       '{ id: cap, title: 上限, assert: births <= 640 }',
     ]);
-    const values = new Map([['births', R(1000)], ['plan', R(650)]]);
+    const values = new Map([
+      ['births', R(1000)],
+      ['plan', R(650)],
+    ]);
     const env: Env = (n) => values.get(n);
     const r = solveRemedy(s, s.items[0]!, env, () => Rational.ZERO)!;
     expect(change(r)).toBe('-360');
@@ -220,7 +246,14 @@ describe('remedy: solveRemedy directly', () => {
 
   it('no remedy when the target is already met', () => {
     const s = one([NUM], { formula: 'num', target: '>= 1', lever: 'num' });
-    expect(solveRemedy(s, s.items[0]!, (n) => (n === 'num' ? R(1) : undefined), () => Rational.ZERO)).toBeUndefined();
+    expect(
+      solveRemedy(
+        s,
+        s.items[0]!,
+        (n) => (n === 'num' ? R(1) : undefined),
+        () => Rational.ZERO,
+      ),
+    ).toBeUndefined();
   });
 
   it('stays within a few dozen formula evaluations, even 43,200 steps away', () => {
@@ -241,7 +274,11 @@ describe('remedy: solveRemedy directly', () => {
   it('an unreachable item costs a handful of evaluations', () => {
     // num/den ≥ 95% with the lever den at 100 and num 90, den's min 100: down is
     // closed, up only lowers the rate.
-    const s = one([NUM, '{ id: den, label: 分母, type: count, min: 100 }'], { formula: 'num / den', target: '>= 95%', lever: 'den' });
+    const s = one([NUM, '{ id: den, label: 分母, type: count, min: 100 }'], {
+      formula: 'num / den',
+      target: '>= 95%',
+      lever: 'den',
+    });
     let reads = 0;
     const env: Env = (n) => (n === 'num' ? (reads++, R(90)) : n === 'den' ? R(100) : undefined);
     const r = solveRemedy(s, s.items[0]!, env, () => Rational.ZERO)!;

@@ -5,7 +5,11 @@ import { oneItem, scoreOne, shownOne } from '../support';
 const points = (s: ReturnType<typeof oneItem>, num: number, den: number) => scoreOne(s, num, den).points.toString();
 
 describe('deduct: 每低0.1个百分点扣0.3分', () => {
-  const s = oneItem({ target: '>= 95%', rule: '{ type: deduct, deduct: 0.3, per: 0.1%, partial: proportional }', points: 10 });
+  const s = oneItem({
+    target: '>= 95%',
+    rule: '{ type: deduct, deduct: 0.3, per: 0.1%, partial: proportional }',
+    points: 10,
+  });
 
   it('94.7% against 95% loses exactly 0.9 (3 units, no float residue)', () => {
     const r = scoreOne(s, 947, 1000);
@@ -33,7 +37,8 @@ describe('deduct: 每低0.1个百分点扣0.3分', () => {
 });
 
 describe('deduct partial-unit modes', () => {
-  const mk = (partial: string) => oneItem({ target: '>= 95%', rule: `{ type: deduct, deduct: 1, per: 1%, partial: ${partial} }` });
+  const mk = (partial: string) =>
+    oneItem({ target: '>= 95%', rule: `{ type: deduct, deduct: 1, per: 1%, partial: ${partial} }` });
   // 93.5%: 1.5 units short.
   it('proportional counts 1.5 units', () => expect(points(mk('proportional'), 935, 1000)).toBe('17/2'));
   it('up counts 2 units', () => expect(points(mk('up'), 935, 1000)).toBe('8'));
@@ -56,7 +61,11 @@ describe('deduct above a ceiling and outside a range', () => {
     expect(scoreOne(s, 5, 100).status).toBe('met');
   });
   it('between 103 and 107 (sex ratio): 111.28 is 4.28 above, rounded up 5 × 0.5', () => {
-    const s = oneItem({ formula: 'num / den * 100', target: 'between 103 and 107', rule: '{ type: deduct, deduct: 0.5, per: 1, partial: up }' });
+    const s = oneItem({
+      formula: 'num / den * 100',
+      target: 'between 103 and 107',
+      rule: '{ type: deduct, deduct: 0.5, per: 1, partial: up }',
+    });
     expect(points(s, 11128, 10000)).toBe('15/2');
     expect(points(s, 101, 100)).toBe('9'); // 2 below 103
     expect(scoreOne(s, 103, 100).status).toBe('met');

@@ -31,10 +31,17 @@ describe('limits on the command line', () => {
     const line = SCHEME.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
     const r = await run('check', '--scheme', file);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`${file}:${line}:8: error: a text of 200,000 characters, over the limit of 65,536 characters for one key or value in a scheme; if the file is right, raise the limit with --limit scheme-string=…\n`);
+    expect(r.err).toBe(
+      `${file}:${line}:8: error: a text of 200,000 characters, over the limit of 65,536 characters for one key or value in a scheme; if the file is right, raise the limit with --limit scheme-string=…\n`,
+    );
     const zh = await run('check', '--scheme', file, '--lang', 'zh');
-    expect(zh.err).toMatch(new RegExp(`^${file}:${line}:8: 错误: 一段文字长 200,000 个字符，.*--limit scheme-string=… 提高上限\\n$`));
-    expect(await run('check', '--scheme', file, '--limit', 'scheme-string=300000', '--format', 'json')).toMatchObject({ code: 0, err: '' });
+    expect(zh.err).toMatch(
+      new RegExp(`^${file}:${line}:8: 错误: 一段文字长 200,000 个字符，.*--limit scheme-string=… 提高上限\\n$`),
+    );
+    expect(await run('check', '--scheme', file, '--limit', 'scheme-string=300000', '--format', 'json')).toMatchObject({
+      code: 0,
+      err: '',
+    });
   });
 
   it('a scheme file over the size limit is refused before parsing; --limit scheme-size raises it', async () => {
@@ -43,7 +50,9 @@ describe('limits on the command line', () => {
     const r = await run('score', 'fixtures/xiyang', '--scheme', file);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toBe(`${file}:1:1: error: the scheme file is 6.0 MB, over the limit of 5 MB for a scheme file; if the file is right, raise the limit with --limit scheme-size=…\n`);
+    expect(r.err).toBe(
+      `${file}:1:1: error: the scheme file is 6.0 MB, over the limit of 5 MB for a scheme file; if the file is right, raise the limit with --limit scheme-size=…\n`,
+    );
     expect((await run('score', 'fixtures/xiyang', '--scheme', file, '--limit', 'scheme-size=8MB')).code).toBe(1); // scored: the sample fails
     expect((await run('template', '--scheme', file, '-o', join(tmp, 't.csv'))).code).toBe(2);
   });
@@ -51,14 +60,18 @@ describe('limits on the command line', () => {
   it('a CSV over the rows limit names its first line too many', async () => {
     const r = await run('score', 'fixtures/xiyang', '--limit', 'rows=5');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('fixtures/xiyang/townships.csv:6:1: error: the file has more than 5 lines, the limit of rows per file (line 6 is one too many); if the file is right, raise the limit with --limit rows=…\n');
+    expect(r.err).toBe(
+      'fixtures/xiyang/townships.csv:6:1: error: the file has more than 5 lines, the limit of rows per file (line 6 is one too many); if the file is right, raise the limit with --limit rows=…\n',
+    );
     expect((await run('score', 'fixtures/xiyang', '--limit', 'rows=100,file-size=1MB')).code).toBe(1);
   });
 
   it('a data file over the size limit', async () => {
     const r = await run('check', 'fixtures/xiyang', '--limit', 'file-size=1KB', '--lang', 'zh');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^fixtures\/xiyang\/\S+\.csv:1:1: 错误: 数据文件大小为 \d+(\.\d)? KB，超过数据文件的上限 1 KB；如文件无误，可用 --limit file-size=… 提高上限\n$/);
+    expect(r.err).toMatch(
+      /^fixtures\/xiyang\/\S+\.csv:1:1: 错误: 数据文件大小为 \d+(\.\d)? KB，超过数据文件的上限 1 KB；如文件无误，可用 --limit file-size=… 提高上限\n$/,
+    );
   });
 
   it('a file over the size limit is refused before it is read (a sparse file of 300 MB: its size, not its bytes)', async () => {
@@ -76,11 +89,15 @@ describe('limits on the command line', () => {
       return readFile(p);
     };
     expect(await main(['check', big], io)).toBe(2);
-    expect(io.err).toBe(`${big}:1:1: error: the data file is 300 MB, over the limit of 256 MB for a data file; if the file is right, raise the limit with --limit file-size=…\n`);
+    expect(io.err).toBe(
+      `${big}:1:1: error: the data file is 300 MB, over the limit of 256 MB for a data file; if the file is right, raise the limit with --limit file-size=…\n`,
+    );
     expect(read).not.toContain(big);
     io.err = '';
     expect(await main(['check', '--scheme', scheme], io)).toBe(2);
-    expect(io.err).toBe(`${scheme}:1:1: error: the scheme file is 6 MB, over the limit of 5 MB for a scheme file; if the file is right, raise the limit with --limit scheme-size=…\n`);
+    expect(io.err).toBe(
+      `${scheme}:1:1: error: the scheme file is 6 MB, over the limit of 5 MB for a scheme file; if the file is right, raise the limit with --limit scheme-size=…\n`,
+    );
     expect(read).not.toContain(scheme);
   });
 
@@ -89,16 +106,27 @@ describe('limits on the command line', () => {
     fs.writeFileSync(file, await workbook(150));
     const r = await run('check', file, '--scheme', CORPUS_SCHEME, '--limit', 'rows=100');
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`${file}:1:1: error: sheet "数据" declares 151 rows (A1:E151), over the limit of 100 rows per sheet; if the file is right, raise the limit with --limit rows=…\n`);
+    expect(r.err).toBe(
+      `${file}:1:1: error: sheet "数据" declares 151 rows (A1:E151), over the limit of 100 rows per sheet; if the file is right, raise the limit with --limit rows=…\n`,
+    );
     const ok = await run('check', file, '--scheme', CORPUS_SCHEME, '--limit', 'rows=1000', '--format', 'json');
     expect(ok.err).not.toMatch(/limit/);
     expect(JSON.parse(ok.out).files[0].read).toBe(150);
   });
 
   it('a bad --limit is a usage error, in both languages', async () => {
-    expect(await run('score', 'fixtures/xiyang', '--limit', 'rows=lots')).toEqual({ code: 2, out: '', err: 'pinggu: --limit rows=lots: expected a whole number such as 2000000, or off\n' });
-    expect((await run('score', 'fixtures/xiyang', '--limit', 'size=5'))).toMatchObject({ code: 2, err: 'pinggu: --limit size=5: expected name=value, the name one of scheme-size, scheme-string, file-size, rows, cells (e.g. --limit rows=2000000)\n' });
-    expect((await run('check', '--limit', 'file-size=-1', '--lang', 'zh')).err).toBe('pinggu: --limit file-size=-1：应为大小，如 500MB、2GB 或 1048576（字节），或 off\n');
+    expect(await run('score', 'fixtures/xiyang', '--limit', 'rows=lots')).toEqual({
+      code: 2,
+      out: '',
+      err: 'pinggu: --limit rows=lots: expected a whole number such as 2000000, or off\n',
+    });
+    expect(await run('score', 'fixtures/xiyang', '--limit', 'size=5')).toMatchObject({
+      code: 2,
+      err: 'pinggu: --limit size=5: expected name=value, the name one of scheme-size, scheme-string, file-size, rows, cells (e.g. --limit rows=2000000)\n',
+    });
+    expect((await run('check', '--limit', 'file-size=-1', '--lang', 'zh')).err).toBe(
+      'pinggu: --limit file-size=-1：应为大小，如 500MB、2GB 或 1048576（字节），或 off\n',
+    );
   });
 });
 

@@ -6,7 +6,8 @@ import { formatDiagnostic } from '../../src/diagnostics';
 import { loadScheme, loadSchemeBytes } from '../../src/scheme/load';
 
 const SCHEME = readFileSync(join(__dirname, '..', '..', 'criteria', 'jsyzfw-2008.yaml'), 'utf8');
-const lines = (ds: { diagnostics: Parameters<typeof formatDiagnostic>[0][] }, lang: 'en' | 'zh' = 'en') => ds.diagnostics.map((d) => formatDiagnostic(d, lang));
+const lines = (ds: { diagnostics: Parameters<typeof formatDiagnostic>[0][] }, lang: 'en' | 'zh' = 'en') =>
+  ds.diagnostics.map((d) => formatDiagnostic(d, lang));
 /** The bundled scheme with `title:` holding `value` (its line is the title's line). */
 const withTitle = (value: string) => SCHEME.replace(/^title: .*$/m, `title: "${value}"`);
 const titleLine = SCHEME.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
@@ -19,7 +20,9 @@ describe('scheme limits', () => {
       `big.yaml:${titleLine}:8: error: a text of 200,000 characters, over the limit of 65,536 characters for one key or value in a scheme; if the file is right, raise the limit with --limit scheme-string=…`,
     ]);
     expect(r.diagnostics[0]!.code).toBe('limit/scheme-string');
-    expect(lines(r, 'zh')[0]).toBe(`big.yaml:${titleLine}:8: 错误: 一段文字长 200,000 个字符，超过方案中单个键或值的上限 65,536 个字符；如文件无误，可用 --limit scheme-string=… 提高上限`);
+    expect(lines(r, 'zh')[0]).toBe(
+      `big.yaml:${titleLine}:8: 错误: 一段文字长 200,000 个字符，超过方案中单个键或值的上限 65,536 个字符；如文件无误，可用 --limit scheme-string=… 提高上限`,
+    );
   });
 
   it('a long key (YAML allows one only as an explicit key) and a long block scalar are found too, each at its position', () => {
@@ -42,7 +45,9 @@ describe('scheme limits', () => {
   it('a file over the size limit is refused before it is parsed, as text or as bytes', () => {
     // Not even YAML: the parser would report it if it ran.
     const text = `{{{ ${'x'.repeat(6 * 1024 * 1024)}`;
-    const expected = ['huge.yaml:1:1: error: the scheme file is 6.0 MB, over the limit of 5 MB for a scheme file; if the file is right, raise the limit with --limit scheme-size=…'];
+    const expected = [
+      'huge.yaml:1:1: error: the scheme file is 6.0 MB, over the limit of 5 MB for a scheme file; if the file is right, raise the limit with --limit scheme-size=…',
+    ];
     expect(lines(loadScheme(text, 'huge.yaml'))).toEqual(expected);
     expect(lines(loadSchemeBytes(new TextEncoder().encode(text), 'huge.yaml'))).toEqual(expected);
     expect(loadScheme(text, 'huge.yaml').diagnostics[0]!.code).toBe('limit/scheme-size');
@@ -52,11 +57,14 @@ describe('scheme limits', () => {
     const text = withTitle('长'.repeat(2000));
     const bytes = new TextEncoder().encode(text).length;
     expect(loadScheme(text, 'x.yaml', undefined, { schemeSize: bytes }).scheme).toBeDefined();
-    expect(lines(loadScheme(text, 'x.yaml', undefined, { schemeSize: bytes - 1 }))[0]).toMatch(/^x\.yaml:1:1: error: the scheme file is 33\.\d KB, over the limit of 33\.\d KB/);
+    expect(lines(loadScheme(text, 'x.yaml', undefined, { schemeSize: bytes - 1 }))[0]).toMatch(
+      /^x\.yaml:1:1: error: the scheme file is 33\.\d KB, over the limit of 33\.\d KB/,
+    );
   });
 
   it('alias bombs are still refused', () => {
-    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n';
+    const bomb =
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n';
     const r = loadScheme(bomb, 'bomb.yaml');
     expect(r.scheme).toBeUndefined();
     expect(r.diagnostics).toHaveLength(1);

@@ -19,7 +19,8 @@ async function editSheet(bytes: Uint8Array, edit: (xml: string) => string): Prom
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
-const en = (r: { findings: Parameters<typeof formatDiagnostic>[0][] }) => r.findings.map((d) => formatDiagnostic(d, 'en'));
+const en = (r: { findings: Parameters<typeof formatDiagnostic>[0][] }) =>
+  r.findings.map((d) => formatDiagnostic(d, 'en'));
 
 describe('workbook limits', () => {
   it('a sheet over the rows limit is refused naming the sheet, the limit and the first row too many', async () => {
@@ -30,7 +31,9 @@ describe('workbook limits', () => {
       'w.xlsx:1:1: error: sheet "数据" declares 151 rows (A1:E151), over the limit of 100 rows per sheet; if the file is right, raise the limit with --limit rows=…',
     ]);
     expect(r.findings[0]!.code).toBe('limit/rows');
-    expect(formatDiagnostic(r.findings[0]!, 'zh')).toBe('w.xlsx:1:1: 错误: 工作表“数据”声明有 151 行（A1:E151），超过每个工作表 100 行的上限；如文件无误，可用 --limit rows=… 提高上限');
+    expect(formatDiagnostic(r.findings[0]!, 'zh')).toBe(
+      'w.xlsx:1:1: 错误: 工作表“数据”声明有 151 行（A1:E151），超过每个工作表 100 行的上限；如文件无误，可用 --limit rows=… 提高上限',
+    );
   });
 
   it('the same workbook under a higher limit is read whole', async () => {
@@ -43,11 +46,15 @@ describe('workbook limits', () => {
   it('without a dimension the rows are counted, and the error is at the first row too many', async () => {
     const bytes = await editSheet(await workbook(150), (xml) => xml.replace(/<dimension [^>]*\/>/, ''));
     const r = await readXlsx(bytes, 'w.xlsx', undefined, { rows: 100 });
-    expect(en(r)).toEqual(['w.xlsx:101:1: error: sheet "数据" has more than 100 rows, the limit of rows per sheet (row 101 is one too many); if the file is right, raise the limit with --limit rows=…']);
+    expect(en(r)).toEqual([
+      'w.xlsx:101:1: error: sheet "数据" has more than 100 rows, the limit of rows per sheet (row 101 is one too many); if the file is right, raise the limit with --limit rows=…',
+    ]);
   });
 
   it('a dimension that understates the rows does not hide them', async () => {
-    const bytes = await editSheet(await workbook(150), (xml) => xml.replace(/<dimension [^>]*\/>/, '<dimension ref="A1:E2"/>'));
+    const bytes = await editSheet(await workbook(150), (xml) =>
+      xml.replace(/<dimension [^>]*\/>/, '<dimension ref="A1:E2"/>'),
+    );
     const r = await readXlsx(bytes, 'w.xlsx', undefined, { rows: 100 });
     expect(r.findings.map((d) => [d.code, d.line])).toEqual([['limit/rows', 101]]);
   });
@@ -56,14 +63,18 @@ describe('workbook limits', () => {
     const bytes = await workbook(30, 30); // 31 × 5 = 155 cells per sheet
     expect((await readXlsx(bytes, 'w.xlsx', undefined, { cells: 310 })).findings).toEqual([]);
     const r = await readXlsx(bytes, 'w.xlsx', undefined, { cells: 200 });
-    expect(en(r)).toEqual(['w.xlsx:10:1: error: the workbook has more than 200 cells, the limit of cells per workbook (passed in sheet "第二表" at row 10); if the file is right, raise the limit with --limit cells=…']);
+    expect(en(r)).toEqual([
+      'w.xlsx:10:1: error: the workbook has more than 200 cells, the limit of cells per workbook (passed in sheet "第二表" at row 10); if the file is right, raise the limit with --limit cells=…',
+    ]);
     expect(r.findings[0]!.code).toBe('limit/cells');
   });
 
   it('a merged range counts every cell it covers and its bottom row, before exceljs makes an object of each', async () => {
     // A few KB on disk; loaded, exceljs would make 23 × 49,996 cell objects (some 400 MB).
     const merged = (ref: string) =>
-      editSheet(workbook3, (xml) => xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`));
+      editSheet(workbook3, (xml) =>
+        xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`),
+      );
     const workbook3 = await workbook(3);
     const huge = await merged('D5:Z50000');
     expect(huge.length).toBeLessThan(16 * 1024);
@@ -84,7 +95,9 @@ describe('workbook limits', () => {
     expect(rows.findings[0]!.code).toBe('limit/rows');
     // The area adds to the cells of the rows: 4 × 5 = 20, plus 2 × 3 = 26.
     const small = await merged('F1:G3');
-    expect((await readXlsx(small, 'w.xlsx', undefined, { cells: 25 })).findings.map((d) => d.code)).toEqual(['limit/cells']);
+    expect((await readXlsx(small, 'w.xlsx', undefined, { cells: 25 })).findings.map((d) => d.code)).toEqual([
+      'limit/cells',
+    ]);
     const read = await readXlsx(small, 'w.xlsx', undefined, { cells: 26 });
     expect(read.findings).toEqual([]);
     expect(read.rows[0]!.merged?.map((m) => m.range)).toEqual(['F1:G3']);
@@ -92,22 +105,32 @@ describe('workbook limits', () => {
 
   it('a sheet declaring a huge dimension (a zip-bomb-like sheet) is refused from its first bytes', async () => {
     // The sheet data after the dimension is cut off: had it been read, the zip would be unreadable.
-    const bytes = await editSheet(await workbook(3), (xml) => xml.replace(/<dimension [^>]*\/>[\s\S]*/, '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"'));
+    const bytes = await editSheet(await workbook(3), (xml) =>
+      xml.replace(/<dimension [^>]*\/>[\s\S]*/, '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"'),
+    );
     const r = await readXlsx(bytes, 'w.xlsx');
     expect(r.rows).toEqual([]);
-    expect(en(r)).toEqual(['w.xlsx:1:1: error: sheet "数据" declares 1,048,576 rows (A1:XFD1048576), over the limit of 200,000 rows per sheet; if the file is right, raise the limit with --limit rows=…']);
+    expect(en(r)).toEqual([
+      'w.xlsx:1:1: error: sheet "数据" declares 1,048,576 rows (A1:XFD1048576), over the limit of 200,000 rows per sheet; if the file is right, raise the limit with --limit rows=…',
+    ]);
   });
 
   it('a workbook unpacking to more than the file-size limit is refused: declared sizes, and actual ones when they lie', async () => {
     // 2 MB of padding inside a cell compresses to a few KB.
-    const padded = await editSheet(await workbook(3), (xml) => xml.replace('<sheetData>', `<sheetData>${' '.repeat(2 * 1024 * 1024)}`));
+    const padded = await editSheet(await workbook(3), (xml) =>
+      xml.replace('<sheetData>', `<sheetData>${' '.repeat(2 * 1024 * 1024)}`),
+    );
     expect(padded.length).toBeLessThan(64 * 1024);
     const limits = withDefaults({ fileSize: 1024 * 1024 });
-    expect(en({ findings: [(await workbookLimitFinding(padded, 'w.xlsx', limits))!] })[0]).toMatch(/^w\.xlsx:1:1: error: the workbook unpacks to 2\.\d MB, over the limit of 1 MB for a data file; if the file is right, raise the limit with --limit file-size=…$/);
+    expect(en({ findings: [(await workbookLimitFinding(padded, 'w.xlsx', limits))!] })[0]).toMatch(
+      /^w\.xlsx:1:1: error: the workbook unpacks to 2\.\d MB, over the limit of 1 MB for a data file; if the file is right, raise the limit with --limit file-size=…$/,
+    );
     // The central directory now says the sheet is 100 bytes: the stream is measured instead.
     const lying = lieAboutSize(padded, 'xl/worksheets/sheet1.xml', 100);
     const f = await workbookLimitFinding(lying, 'w.xlsx', limits);
-    expect(f && formatDiagnostic(f, 'en')).toBe('w.xlsx:1:1: error: the workbook unpacks to more than 1 MB (at xl/worksheets/sheet1.xml), over the limit of 1 MB for a data file; if the file is right, raise the limit with --limit file-size=…');
+    expect(f && formatDiagnostic(f, 'en')).toBe(
+      'w.xlsx:1:1: error: the workbook unpacks to more than 1 MB (at xl/worksheets/sheet1.xml), over the limit of 1 MB for a data file; if the file is right, raise the limit with --limit file-size=…',
+    );
     expect(f!.code).toBe('limit/file-size');
   });
 

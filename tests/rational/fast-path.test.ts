@@ -26,20 +26,54 @@ const int: fc.Arbitrary<bigint> = fc.oneof(
   signed(fc.bigInt({ min: ROOT53 - 3000n, max: ROOT53 + 3000n })),
   signed(fc.bigInt({ min: 2n ** 40n, max: 2n ** 60n })),
   fc.bigInt({ min: -(2n ** 90n), max: 2n ** 90n }),
-  fc.constantFrom(0n, 1n, -1n, MAX, -MAX, MAX + 1n, -MAX - 1n, TWO53 + 1n, 10n ** 15n, 10n ** 16n, 3n * 10n ** 15n, 2n ** 31n - 1n, 2n ** 31n, -(2n ** 31n) - 1n),
+  fc.constantFrom(
+    0n,
+    1n,
+    -1n,
+    MAX,
+    -MAX,
+    MAX + 1n,
+    -MAX - 1n,
+    TWO53 + 1n,
+    10n ** 15n,
+    10n ** 16n,
+    3n * 10n ** 15n,
+    2n ** 31n - 1n,
+    2n ** 31n,
+    -(2n ** 31n) - 1n,
+  ),
 );
 const den: fc.Arbitrary<bigint> = fc.oneof(
   int.filter((x) => x !== 0n).map((x) => (x < 0n ? -x : x)),
-  fc.constantFrom(1n, 2n, 3n, 7n, 10n, 100n, 1000n, 10n ** 6n, 10n ** 15n, 10n ** 16n, MAX, MAX - 1n, 2n ** 31n - 1n, 2n ** 31n + 1n),
+  fc.constantFrom(
+    1n,
+    2n,
+    3n,
+    7n,
+    10n,
+    100n,
+    1000n,
+    10n ** 6n,
+    10n ** 15n,
+    10n ** 16n,
+    MAX,
+    MAX - 1n,
+    2n ** 31n - 1n,
+    2n ** 31n + 1n,
+  ),
   fc.integer({ min: 1, max: 70 }).map((k) => 2n ** BigInt(k)),
-  fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })).map(([a, b]) => 2n ** BigInt(a) * 5n ** BigInt(b)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }))
+    .map(([a, b]) => 2n ** BigInt(a) * 5n ** BigInt(b)),
 );
 
 interface Both {
   f: Rational;
   r: RefRational;
 }
-const value: fc.Arbitrary<Both> = fc.tuple(int, den).map(([n, d]) => ({ f: Rational.of(n, d), r: RefRational.of(n, d) }));
+const value: fc.Arbitrary<Both> = fc
+  .tuple(int, den)
+  .map(([n, d]) => ({ f: Rational.of(n, d), r: RefRational.of(n, d) }));
 
 /** What a call gives: its result, or the kind of error it throws. */
 function outcome<T>(call: () => T): T | { threw: string } {
@@ -116,51 +150,95 @@ describe('Rational on numbers agrees exactly with the BigInt reference', () => {
   });
 
   it('long chains of operations stay equal at every step', () => {
-    const op = fc.constantFrom('add', 'sub', 'mul', 'div', 'min', 'max', 'round', 'floor', 'neg') as fc.Arbitrary<'add' | 'sub' | 'mul' | 'div' | 'min' | 'max' | 'round' | 'floor' | 'neg'>;
+    const op = fc.constantFrom('add', 'sub', 'mul', 'div', 'min', 'max', 'round', 'floor', 'neg') as fc.Arbitrary<
+      'add' | 'sub' | 'mul' | 'div' | 'min' | 'max' | 'round' | 'floor' | 'neg'
+    >;
     fc.assert(
-      fc.property(value, fc.array(fc.tuple(op, value, fc.integer({ min: 0, max: 8 })), { maxLength: 60 }), (start, steps) => {
-        let f = start.f;
-        let r = start.r;
-        for (const [name, o, k] of steps) {
-          const next =
-            name === 'round' ? { f: f.round(k), r: r.round(k) }
-            : name === 'floor' ? { f: f.floor(), r: r.floor() }
-            : name === 'neg' ? { f: f.neg(), r: r.neg() }
-            : { f: f[name](o.f), r: r[name](o.r) };
-          same(next.f, next.r);
-          if (next.r === undefined) continue;
-          f = next.f!;
-          r = next.r;
-          expect(f.cmp(o.f)).toBe(r.cmp(o.r));
-          expect(f.toDecimal(6)).toBe(r.toDecimal(6));
-        }
-      }),
+      fc.property(
+        value,
+        fc.array(fc.tuple(op, value, fc.integer({ min: 0, max: 8 })), { maxLength: 60 }),
+        (start, steps) => {
+          let f = start.f;
+          let r = start.r;
+          for (const [name, o, k] of steps) {
+            const next =
+              name === 'round'
+                ? { f: f.round(k), r: r.round(k) }
+                : name === 'floor'
+                  ? { f: f.floor(), r: r.floor() }
+                  : name === 'neg'
+                    ? { f: f.neg(), r: r.neg() }
+                    : { f: f[name](o.f), r: r[name](o.r) };
+            same(next.f, next.r);
+            if (next.r === undefined) continue;
+            f = next.f!;
+            r = next.r;
+            expect(f.cmp(o.f)).toBe(r.cmp(o.r));
+            expect(f.toDecimal(6)).toBe(r.toDecimal(6));
+          }
+        },
+      ),
       RUNS,
     );
   });
 
   it('decimals as written: parse', () => {
-    const digits = (max: number) => fc.array(fc.constantFrom(...'0123456789'), { maxLength: max }).map((a) => a.join(''));
+    const digits = (max: number) =>
+      fc.array(fc.constantFrom(...'0123456789'), { maxLength: max }).map((a) => a.join(''));
     const text = fc
       .tuple(
         fc.constantFrom('', '-', '+', ' ', ' -'),
         digits(22),
         fc.option(digits(22)),
-        fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), fc.oneof(fc.integer({ min: 0, max: 25 }), fc.constantFrom(400, 401)))),
+        fc.option(
+          fc.tuple(
+            fc.constantFrom('e', 'E'),
+            fc.constantFrom('', '+', '-'),
+            fc.oneof(fc.integer({ min: 0, max: 25 }), fc.constantFrom(400, 401)),
+          ),
+        ),
       )
       .map(([s, i, f, e]) => `${s}${i}${f === null ? '' : `.${f}`}${e === null ? '' : `${e[0]}${e[1]}${e[2]}`}`);
     const near = fc.oneof(int, fc.bigInt({ min: 2n ** 50n, max: 2n ** 56n })).map((n) => `${n}`);
     fc.assert(
-      fc.property(fc.oneof(text, near, fc.constantFrom('', '.', '-', '1e', '0.000', '-0', '-0.0', '007', '9007199254740991', '9007199254740993', '0.9007199254740993', '1e-15', '1e15', '1e16', '12.5e-3')), (t) => {
-        same(Rational.parse(t), RefRational.parse(t));
-      }),
+      fc.property(
+        fc.oneof(
+          text,
+          near,
+          fc.constantFrom(
+            '',
+            '.',
+            '-',
+            '1e',
+            '0.000',
+            '-0',
+            '-0.0',
+            '007',
+            '9007199254740991',
+            '9007199254740993',
+            '0.9007199254740993',
+            '1e-15',
+            '1e15',
+            '1e16',
+            '12.5e-3',
+          ),
+        ),
+        (t) => {
+          same(Rational.parse(t), RefRational.parse(t));
+        },
+      ),
       { numRuns: RUNS.numRuns * 3 },
     );
   });
 
   it('JS numbers: fromNumber and int', () => {
     const near = fc.integer({ min: -3000, max: 3000 }).map((k) => Number.MAX_SAFE_INTEGER + k);
-    const x = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), near, fc.constantFrom(-0, 0.1, 0.3, 1e21, 1e-7, 2 ** 53, -(2 ** 53), 123.456));
+    const x = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      near,
+      fc.constantFrom(-0, 0.1, 0.3, 1e21, 1e-7, 2 ** 53, -(2 ** 53), 123.456),
+    );
     fc.assert(
       fc.property(x, (v) => {
         same(Rational.fromNumber(v), RefRational.fromNumber(v));
@@ -168,14 +246,25 @@ describe('Rational on numbers agrees exactly with the BigInt reference', () => {
       }),
       RUNS,
     );
-    fc.assert(fc.property(int, (n) => same(Rational.int(n), RefRational.int(n))), RUNS);
+    fc.assert(
+      fc.property(int, (n) => same(Rational.int(n), RefRational.int(n))),
+      RUNS,
+    );
   });
 
   it('errors stay the same: zero denominator, bad digits, non-finite numbers', () => {
     const cases: [string, () => unknown, () => unknown][] = [
       ['of(1, 0)', () => Rational.of(1n, 0n), () => RefRational.of(1n, 0n)],
-      ['round(-1) of 1/3', () => Rational.of(1n, 3n).round(-1).toString(), () => RefRational.of(1n, 3n).round(-1).toString()],
-      ['round(2.5) of 1/3', () => Rational.of(1n, 3n).round(2.5).toString(), () => RefRational.of(1n, 3n).round(2.5).toString()],
+      [
+        'round(-1) of 1/3',
+        () => Rational.of(1n, 3n).round(-1).toString(),
+        () => RefRational.of(1n, 3n).round(-1).toString(),
+      ],
+      [
+        'round(2.5) of 1/3',
+        () => Rational.of(1n, 3n).round(2.5).toString(),
+        () => RefRational.of(1n, 3n).round(2.5).toString(),
+      ],
       ['toFixed(-1) of 1/3', () => Rational.of(1n, 3n).toFixed(-1), () => RefRational.of(1n, 3n).toFixed(-1)],
       ['toFixed(-1) of 5', () => Rational.of(5n).toFixed(-1), () => RefRational.of(5n).toFixed(-1)],
       ['toFixed(30) of -2/3', () => Rational.of(-2n, 3n).toFixed(30), () => RefRational.of(-2n, 3n).toFixed(30)],

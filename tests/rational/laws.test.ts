@@ -48,8 +48,18 @@ describe('Rational: exact arithmetic', () => {
       fc.property(q, q, q, (a: Q, b: Q, c: Q) => {
         expect(a.r.add(b.r).eq(b.r.add(a.r))).toBe(true);
         expect(a.r.mul(b.r).eq(b.r.mul(a.r))).toBe(true);
-        expect(a.r.add(b.r).add(c.r).eq(a.r.add(b.r.add(c.r)))).toBe(true);
-        expect(a.r.mul(b.r).mul(c.r).eq(a.r.mul(b.r.mul(c.r)))).toBe(true);
+        expect(
+          a.r
+            .add(b.r)
+            .add(c.r)
+            .eq(a.r.add(b.r.add(c.r))),
+        ).toBe(true);
+        expect(
+          a.r
+            .mul(b.r)
+            .mul(c.r)
+            .eq(a.r.mul(b.r.mul(c.r))),
+        ).toBe(true);
         expect(a.r.mul(b.r.add(c.r)).eq(a.r.mul(b.r).add(a.r.mul(c.r)))).toBe(true);
         expect(a.r.sub(b.r).add(b.r).eq(a.r)).toBe(true);
         expect(a.r.add(a.r.neg()).isZero()).toBe(true);
@@ -79,7 +89,13 @@ describe('Rational: order', () => {
         const want = diff < 0n ? -1 : diff > 0n ? 1 : 0;
         expect(a.r.cmp(b.r)).toBe(want);
         expect(b.r.cmp(a.r)).toBe(-want || 0);
-        expect([a.r.eq(b.r), a.r.lt(b.r), a.r.gt(b.r), a.r.le(b.r), a.r.ge(b.r)]).toEqual([want === 0, want < 0, want > 0, want <= 0, want >= 0]);
+        expect([a.r.eq(b.r), a.r.lt(b.r), a.r.gt(b.r), a.r.le(b.r), a.r.ge(b.r)]).toEqual([
+          want === 0,
+          want < 0,
+          want > 0,
+          want <= 0,
+          want >= 0,
+        ]);
         expect(a.r.min(b.r)).toBe(want <= 0 ? a.r : b.r);
         expect(a.r.max(b.r)).toBe(want >= 0 ? a.r : b.r);
         expect(a.r.sign()).toBe(a.n < 0n ? -1 : a.n > 0n ? 1 : 0);
@@ -132,21 +148,37 @@ describe('Rational: floor, ceil, round', () => {
     ));
 
   it('known halves and signs', () => {
-    expect([R('2.5').round(0), R('-2.5').round(0), R('0.125').round(2), R('-0.125').round(2)].map(String)).toEqual(['3', '-3', '13/100', '-13/100']);
-    expect([R('0.005').toFixed(2), R('-0.005').toFixed(2), R('1.995').toFixed(2), R('-0.004').toFixed(2)]).toEqual(['0.01', '-0.01', '2.00', '0.00']); // no negative zero
+    expect([R('2.5').round(0), R('-2.5').round(0), R('0.125').round(2), R('-0.125').round(2)].map(String)).toEqual([
+      '3',
+      '-3',
+      '13/100',
+      '-13/100',
+    ]);
+    expect([R('0.005').toFixed(2), R('-0.005').toFixed(2), R('1.995').toFixed(2), R('-0.004').toFixed(2)]).toEqual([
+      '0.01',
+      '-0.01',
+      '2.00',
+      '0.00',
+    ]); // no negative zero
   });
 });
 
 describe('Rational: text', () => {
   it('a decimal written with any digits, sign and exponent parses to exactly its value', () =>
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 25n }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: -30, max: 30 }), fc.boolean(), (digits, frac, exp, neg) => {
-        const t = digits.toString().padStart(frac + 1, '0');
-        const text = `${neg ? '-' : ''}${t.slice(0, t.length - frac)}${frac ? `.${t.slice(t.length - frac)}` : ''}${exp ? `e${exp}` : ''}`;
-        const n = (neg ? -digits : digits) * (exp > 0 ? 10n ** BigInt(exp) : 1n);
-        const d = 10n ** BigInt(frac) * (exp < 0 ? 10n ** BigInt(-exp) : 1n);
-        isExactly(Rational.parse(text)!, n, d);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 25n }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: -30, max: 30 }),
+        fc.boolean(),
+        (digits, frac, exp, neg) => {
+          const t = digits.toString().padStart(frac + 1, '0');
+          const text = `${neg ? '-' : ''}${t.slice(0, t.length - frac)}${frac ? `.${t.slice(t.length - frac)}` : ''}${exp ? `e${exp}` : ''}`;
+          const n = (neg ? -digits : digits) * (exp > 0 ? 10n ** BigInt(exp) : 1n);
+          const d = 10n ** BigInt(frac) * (exp < 0 ? 10n ** BigInt(-exp) : 1n);
+          isExactly(Rational.parse(text)!, n, d);
+        },
+      ),
       RUNS,
     ));
 
@@ -167,7 +199,8 @@ describe('Rational: text', () => {
       }),
       RUNS,
     );
-    for (const bad of ['', '.', '-', '1..2', '1e', 'abc', '1,000', '0x10', '1e401']) expect(Rational.parse(bad), bad).toBeUndefined();
+    for (const bad of ['', '.', '-', '1..2', '1e', 'abc', '1,000', '0x10', '1e401'])
+      expect(Rational.parse(bad), bad).toBeUndefined();
     expect(() => Rational.fromNumber(Infinity)).toThrow(RangeError);
   });
 });

@@ -15,7 +15,10 @@ export class RefRational {
   ) {}
 
   /** Whole numbers from SMALL_MIN to SMALL_MAX, made once: most points and counts are small integers. */
-  private static readonly SMALL: RefRational[] = Array.from({ length: SMALL_MAX - SMALL_MIN + 1 }, (_, i) => new RefRational(BigInt(i + SMALL_MIN), 1n));
+  private static readonly SMALL: RefRational[] = Array.from(
+    { length: SMALL_MAX - SMALL_MIN + 1 },
+    (_, i) => new RefRational(BigInt(i + SMALL_MIN), 1n),
+  );
 
   static readonly ZERO = RefRational.SMALL[-SMALL_MIN]!;
   static readonly ONE = RefRational.SMALL[1 - SMALL_MIN]!;
@@ -66,7 +69,9 @@ export class RefRational {
 
   add(o: RefRational): RefRational {
     if (this.d === 1n && o.d === 1n) return RefRational.whole(this.n + o.n);
-    return this.d === o.d ? RefRational.of(this.n + o.n, this.d) : RefRational.of(this.n * o.d + o.n * this.d, this.d * o.d);
+    return this.d === o.d
+      ? RefRational.of(this.n + o.n, this.d)
+      : RefRational.of(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: RefRational): RefRational {
     return this.add(o.neg());

@@ -18,7 +18,14 @@ describe('compactLine (a township written directly)', () => {
     expect(units.length).toBeGreaterThan(20);
     const odd: UnitResult[] = [
       // No code, no grade, an item without a value, a yes/no value, a vetoed unit with a negative score.
-      { ...units[0]!, code: undefined, grade: undefined, items: units[0]!.items.map((i, k) => (k === 0 ? { ...i, value: undefined } : k === 1 ? { ...i, value: true } : i)) },
+      {
+        ...units[0]!,
+        code: undefined,
+        grade: undefined,
+        items: units[0]!.items.map((i, k) =>
+          k === 0 ? { ...i, value: undefined } : k === 1 ? { ...i, value: true } : i,
+        ),
+      },
       { ...units[1]!, name: 'a "quoted"\\ name', vetoes: [{ ...units[1]!.vetoes[0]!, triggered: true }] },
       // Items other than its neighbours': written with its own itemIds.
       { ...units[2]!, items: units[2]!.items.slice(1) },

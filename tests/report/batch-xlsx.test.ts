@@ -49,9 +49,33 @@ describe('the city workbook of a batch', () => {
     expect(wb.subject).toBe('评估期 2026-07 – 2026-09');
 
     const summary = wb.getWorksheet('汇总');
-    expect(summary.getCell('A1').value).toBe('计划生育优质服务先进县评估方案（示例，非官方文本）  2008.1  评估期 2026-07 – 2026-09');
-    expect(values(summary, 2)).toEqual(['单位', '代码', '折算分', '排名', '参评数', '结论', '等级', '一票否决', '折算分 2026-07', '折算分 2026-08']);
-    expect(values(summary, 3)).toEqual(['介休市', '140781', 97.680993, 1, 11, '通过', '优秀', '未触发', 97.663061, 93.663563]);
+    expect(summary.getCell('A1').value).toBe(
+      '计划生育优质服务先进县评估方案（示例，非官方文本）  2008.1  评估期 2026-07 – 2026-09',
+    );
+    expect(values(summary, 2)).toEqual([
+      '单位',
+      '代码',
+      '折算分',
+      '排名',
+      '参评数',
+      '结论',
+      '等级',
+      '一票否决',
+      '折算分 2026-07',
+      '折算分 2026-08',
+    ]);
+    expect(values(summary, 3)).toEqual([
+      '介休市',
+      '140781',
+      97.680993,
+      1,
+      11,
+      '通过',
+      '优秀',
+      '未触发',
+      97.663061,
+      93.663563,
+    ]);
 
     const ranking = wb.getWorksheet('排名');
     expect(values(ranking, 2).slice(0, 5)).toEqual(['2026-09', 1, '介休市', '140781', 97.680993]);
@@ -67,14 +91,20 @@ describe('the city workbook of a batch', () => {
     expect(league.getCell('D5').value).toBe(0.964757);
 
     const xiyang = wb.getWorksheet('2026-09 昔阳县');
-    expect(xiyang.getCell('A1').value).toBe('计划生育优质服务先进县评估方案（示例，非官方文本）  2008.1  评估期 2026-09');
+    expect(xiyang.getCell('A1').value).toBe(
+      '计划生育优质服务先进县评估方案（示例，非官方文本）  2008.1  评估期 2026-09',
+    );
     const rows = Array.from({ length: xiyang.rowCount }, (_, k) => values(xiyang, k + 1));
     const reward = rows.find((r) => r[0] === 'lyd_reward')!;
     // The same number as the batch JSON has for that county and month.
     const io = fakeIo();
     await main(['score', 'fixtures/jinzhong', '--format', 'json', '--detail', 'full'], io);
-    const doc = JSON.parse(io.out) as { assessments: { period: string; units: { name: string; items: { id: string; value: number }[] }[] }[] };
-    const json = doc.assessments.find((x) => x.period === '2026-09' && x.units[0]!.name === '昔阳县')!.units[0]!.items.find((i) => i.id === 'lyd_reward')!;
+    const doc = JSON.parse(io.out) as {
+      assessments: { period: string; units: { name: string; items: { id: string; value: number }[] }[] }[];
+    };
+    const json = doc.assessments
+      .find((x) => x.period === '2026-09' && x.units[0]!.name === '昔阳县')!
+      .units[0]!.items.find((i) => i.id === 'lyd_reward')!;
     expect(reward.slice(1, 5)).toEqual(['奖励扶助金兑现率', json.value, '≥ 100%', '未达标']);
   });
 
@@ -85,7 +115,17 @@ describe('the city workbook of a batch', () => {
   });
 
   it('sheet names are Excel-safe: at most 31 characters, none of []:*?/\\, unique ignoring case', () => {
-    const names = uniqueSheetNames(['a/b', 'A_B', '[x]:*?', 'Sheet', 'sheet', '很长的名字'.repeat(10), '很长的名字'.repeat(10), "'q'", '   ']);
+    const names = uniqueSheetNames([
+      'a/b',
+      'A_B',
+      '[x]:*?',
+      'Sheet',
+      'sheet',
+      '很长的名字'.repeat(10),
+      '很长的名字'.repeat(10),
+      "'q'",
+      '   ',
+    ]);
     expect(names[0]).toBe('a_b');
     expect(names[1]).toBe('A_B (2)');
     expect(names[2]).toBe('_x____');
@@ -100,22 +140,38 @@ describe('the city workbook of a batch', () => {
   });
 
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-  it.skipIf(!soffice)('opens in LibreOffice (headless): the summary sheet converts to CSV with the counties', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pinggu-city-'));
-    try {
-      writeFileSync(join(dir, 'city.xlsx'), (await city()).bytes);
-      const convert = (options: string) =>
-        execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', `csv:Text - txt - csv (StarCalc):${options}`, '--outdir', dir, join(dir, 'city.xlsx')], { stdio: 'ignore', timeout: 120_000 });
-      convert('44,34,76,1');
-      const csv = readFileSync(join(dir, 'city.csv'), 'utf8');
-      expect(csv).toContain('评估期 2026-07 – 2026-09');
-      expect(csv).toContain('"介休市","140781",97.68,1,11,"通过","优秀","未触发",97.66,93.66');
-      // The third sheet (the league table), by LibreOffice's sheet option.
-      convert('44,34,76,1,,0,false,true,false,false,false,3');
-      const league = readFileSync(join(dir, 'city-单项指标对比表.csv'), 'utf8');
-      expect(league).toContain('rkkz_policy,符合政策生育率,≥ 95%,96.4757%');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+  it.skipIf(!soffice)(
+    'opens in LibreOffice (headless): the summary sheet converts to CSV with the counties',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pinggu-city-'));
+      try {
+        writeFileSync(join(dir, 'city.xlsx'), (await city()).bytes);
+        const convert = (options: string) =>
+          execFileSync(
+            'soffice',
+            [
+              '--headless',
+              `-env:UserInstallation=file://${dir}/profile`,
+              '--convert-to',
+              `csv:Text - txt - csv (StarCalc):${options}`,
+              '--outdir',
+              dir,
+              join(dir, 'city.xlsx'),
+            ],
+            { stdio: 'ignore', timeout: 120_000 },
+          );
+        convert('44,34,76,1');
+        const csv = readFileSync(join(dir, 'city.csv'), 'utf8');
+        expect(csv).toContain('评估期 2026-07 – 2026-09');
+        expect(csv).toContain('"介休市","140781",97.68,1,11,"通过","优秀","未触发",97.66,93.66');
+        // The third sheet (the league table), by LibreOffice's sheet option.
+        convert('44,34,76,1,,0,false,true,false,false,false,3');
+        const league = readFileSync(join(dir, 'city-单项指标对比表.csv'), 'utf8');
+        expect(league).toContain('rkkz_policy,符合政策生育率,≥ 95%,96.4757%');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

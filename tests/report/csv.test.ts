@@ -41,23 +41,80 @@ async function written(args: string[], name = 'out.csv'): Promise<{ code: number
 
 describe('neutralizeFormula (OWASP CSV injection)', () => {
   it('prefixes text a spreadsheet would take for a formula', () => {
-    for (const s of ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")', ' =1', '\u3000=1', '＝1+1', '－1', '-', '--5', '-6 people', '== 0', '-1e3', '+5', '-.5']) {
+    for (const s of [
+      '=1+1',
+      '+1+1',
+      '-1+1',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      '=HYPERLINK("http://x","y")',
+      ' =1',
+      '\u3000=1',
+      '＝1+1',
+      '－1',
+      '-',
+      '--5',
+      '-6 people',
+      '== 0',
+      '-1e3',
+      '+5',
+      '-.5',
+    ]) {
       expect(neutralizeFormula(s), JSON.stringify(s)).toBe(`'${s}`);
     }
   });
   it('leaves plain numbers alone, negative ones included, and ordinary text', () => {
-    for (const s of ['-6', '-0.014', '-1,234.5', '-1.2%', '-3‰', '0', '12', '1,234', '', '乐平镇', 'a=b', '>= 95%', "'quoted", '85% – 100%']) {
+    for (const s of [
+      '-6',
+      '-0.014',
+      '-1,234.5',
+      '-1.2%',
+      '-3‰',
+      '0',
+      '12',
+      '1,234',
+      '',
+      '乐平镇',
+      'a=b',
+      '>= 95%',
+      "'quoted",
+      '85% – 100%',
+    ]) {
       expect(neutralizeFormula(s), JSON.stringify(s)).toBe(s);
     }
   });
   it('for any text, the field read back is the text, or the text with one leading quote, and never a formula', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', "'", '1', '.', ',', 'a', '中', '%') }), (s) => {
-        const [[back]] = parse(csvRecord([s]), { relax_quotes: false }) as string[][];
-        expect(back === s || back === `'${s}`).toBe(true);
-        if (back !== s) expect(back!.startsWith("'")).toBe(true);
-        else expect(/^[=+@\t\r]/.test(s) || (s.startsWith('-') && !/^-\d/.test(s))).toBe(false);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '=',
+            '+',
+            '-',
+            '@',
+            '\t',
+            '\r',
+            '\n',
+            '"',
+            ',',
+            ' ',
+            "'",
+            '1',
+            '.',
+            ',',
+            'a',
+            '中',
+            '%',
+          ),
+        }),
+        (s) => {
+          const [[back]] = parse(csvRecord([s]), { relax_quotes: false }) as string[][];
+          expect(back === s || back === `'${s}`).toBe(true);
+          if (back !== s) expect(back!.startsWith("'")).toBe(true);
+          else expect(/^[=+@\t\r]/.test(s) || (s.startsWith('-') && !/^-\d/.test(s))).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -81,14 +138,44 @@ describe('CSV report of the bundled sample', () => {
   it('one row per unit × item at every level, with the unit, its parent and the section', () => {
     const [head, ...body] = rows(csvReportText(a, 'en'));
     expect(head).toEqual([
-      'Level', 'Unit key', 'Unit code', 'Unit', 'Parent', 'Section id', 'Section', 'Item id', 'Item', 'Value (exact)', 'Value as shown',
-      'Target', 'Status', 'Points', 'Max', 'Lost', 'Gap', 'Remedy lever', 'Remedy change', 'Remedy reachable', 'Remedy gain', 'Explanation',
+      'Level',
+      'Unit key',
+      'Unit code',
+      'Unit',
+      'Parent',
+      'Section id',
+      'Section',
+      'Item id',
+      'Item',
+      'Value (exact)',
+      'Value as shown',
+      'Target',
+      'Status',
+      'Points',
+      'Max',
+      'Lost',
+      'Gap',
+      'Remedy lever',
+      'Remedy change',
+      'Remedy reachable',
+      'Remedy gain',
+      'Explanation',
     ]);
     const county = a.units[0]!;
     expect(body.length).toBe(county.items.length + county.children.reduce((n, c) => n + c.items.length, 0));
     expect(body.filter((r) => r[0] === '县').length).toBe(county.items.length);
     const t = body.find((r) => r[3] === '沾尚镇' && r[7] === 'yzfw_contraception')!;
-    expect(t.slice(0, 9)).toEqual(['乡镇', '140724103', '140724103', '沾尚镇', '昔阳县', 'yzfw', '优质服务', 'yzfw_contraception', '综合避孕率']);
+    expect(t.slice(0, 9)).toEqual([
+      '乡镇',
+      '140724103',
+      '140724103',
+      '沾尚镇',
+      '昔阳县',
+      'yzfw',
+      '优质服务',
+      'yzfw_contraception',
+      '综合避孕率',
+    ]);
     expect(body.find((r) => r[7] === 'bonus_lianfei')![6]).toBe('Bonus');
     const zh = rows(csvReportText(a, 'zh'));
     expect(zh[0]![0]).toBe('层级');
@@ -103,14 +190,41 @@ describe('CSV report of the bundled sample', () => {
       for (const i of u.items) {
         const r = i.remedy;
         const s = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
-        expected.push([u.name, i.id, typeof i.value === 'boolean' ? (i.value ? 'TRUE' : 'FALSE') : s(i.value as number | null), s(i.points), s(i.max), s(i.lost), s(i.gap), r ? r.label : '', s(r?.change), s(r?.gain), plainOps(i.explanation)]);
+        expected.push([
+          u.name,
+          i.id,
+          typeof i.value === 'boolean' ? (i.value ? 'TRUE' : 'FALSE') : s(i.value as number | null),
+          s(i.points),
+          s(i.max),
+          s(i.lost),
+          s(i.gap),
+          r ? r.label : '',
+          s(r?.change),
+          s(r?.gain),
+          plainOps(i.explanation),
+        ]);
       }
       u.children.forEach(walk);
     };
     doc.units.forEach(walk);
-    expect(body.map((r) => [r[3], r[7], r[9], r[13], r[14], r[15], r[16], r[17], r[18], r[20], r[21]])).toEqual(expected);
+    expect(body.map((r) => [r[3], r[7], r[9], r[13], r[14], r[15], r[16], r[17], r[18], r[20], r[21]])).toEqual(
+      expected,
+    );
     const info = body.find((r) => r[0] === '县' && r[7] === 'yzfw_informed')!;
-    expect(info.slice(9, 21)).toEqual(['0.88361', '88.36%', '≥ 90%', 'partial', '2.7', '3', '0.3', '0.01639', '开展知情选择的村数', '7', 'yes', '0.3']);
+    expect(info.slice(9, 21)).toEqual([
+      '0.88361',
+      '88.36%',
+      '≥ 90%',
+      'partial',
+      '2.7',
+      '3',
+      '0.3',
+      '0.01639',
+      '开展知情选择的村数',
+      '7',
+      'yes',
+      '0.3',
+    ]);
   });
 
   it('is UTF-8 with a BOM and CRLF line ends by default, GB18030 (no BOM) when asked', async () => {
@@ -165,7 +279,9 @@ describe('formula injection end to end', () => {
     // The raw bytes hold the quoted, neutralised field.
     expect(text).toContain(`,"'=HYPERLINK(""http://x"",""y"")",`);
     // No cell anywhere starts a formula; numbers that start with a minus are plain numbers.
-    for (const r of body) for (const c of r) expect(/^[=+@\t\r]/.test(c) || (c.startsWith('-') && !/^-\d[\d,]*(\.\d+)?[%‰]?$/.test(c)), c).toBe(false);
+    for (const r of body)
+      for (const c of r)
+        expect(/^[=+@\t\r]/.test(c) || (c.startsWith('-') && !/^-\d[\d,]*(\.\d+)?[%‰]?$/.test(c)), c).toBe(false);
   });
 
   it('also on stdout with --format csv', async () => {

@@ -19,7 +19,9 @@ describe('visible', () => {
   });
   it('writes bidi marks, embeddings, overrides and isolates as \\uHHHH', () => {
     expect(visible('abc\u202edcba\u202c')).toBe('abc\\u202edcba\\u202c');
-    expect(visible('\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a\u202b\u202d')).toBe('\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c\\u202a\\u202b\\u202d');
+    expect(visible('\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a\u202b\u202d')).toBe(
+      '\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c\\u202a\\u202b\\u202d',
+    );
   });
   it('keeps tab, line feed and ordinary text (Chinese, full-width, emoji) as they are', () => {
     for (const s of ['乐平镇', 'a\tb\nc', '＝１', '😀 85% – 100%', 'C:\\data\\x.csv', '']) expect(visible(s)).toBe(s);
@@ -61,11 +63,30 @@ describe('visibleData', () => {
 
 describe('neutralizeFormula: every formula prefix (issue #9)', () => {
   it('prefixes a formula after a line feed, small and full-width signs, NBSP, zero-width characters and a BOM', () => {
-    for (const s of ['\n=1+1', '\n', '\nabc', '﹦1+1', '﹢1', '﹣1', '﹫A1', '\u00a0=1', '\u200b=1', '\u200c+1', '\u200d-x', '\u2060@x', '\ufeff=1', '\u3000\u00a0\u200b＝1', ' \t=1', '\u2003=1', '\u180e=1']) {
+    for (const s of [
+      '\n=1+1',
+      '\n',
+      '\nabc',
+      '﹦1+1',
+      '﹢1',
+      '﹣1',
+      '﹫A1',
+      '\u00a0=1',
+      '\u200b=1',
+      '\u200c+1',
+      '\u200d-x',
+      '\u2060@x',
+      '\ufeff=1',
+      '\u3000\u00a0\u200b＝1',
+      ' \t=1',
+      '\u2003=1',
+      '\u180e=1',
+    ]) {
       expect(neutralizeFormula(s), JSON.stringify(s)).toBe(`'${s}`);
     }
   });
   it('still leaves numbers (negative ones too) and text with a sign inside alone', () => {
-    for (const s of ['-6', '-1.2%', '1,234', '乐平镇', 'a=b', '\u00a0a', '\u200b乐平镇', '\ufeffabc', '>= 95%']) expect(neutralizeFormula(s), JSON.stringify(s)).toBe(s);
+    for (const s of ['-6', '-1.2%', '1,234', '乐平镇', 'a=b', '\u00a0a', '\u200b乐平镇', '\ufeffabc', '>= 95%'])
+      expect(neutralizeFormula(s), JSON.stringify(s)).toBe(s);
   });
 });

@@ -10,7 +10,13 @@ describe('grid', () => {
     expect(textWidth('✓ ✗ – ≥')).toBe(7);
   });
   it('aligns Chinese and Latin text in columns and wraps long cells', () => {
-    const out = grid([['符合政策生育率', '96.57%'], ['计划生育奖励优惠政策出台和落实', '1']], { head: ['指标', 'Value'], widths: [10, 6] });
+    const out = grid(
+      [
+        ['符合政策生育率', '96.57%'],
+        ['计划生育奖励优惠政策出台和落实', '1'],
+      ],
+      { head: ['指标', 'Value'], widths: [10, 6] },
+    );
     expect(out.split('\n')).toEqual([
       '┌────────────┬────────┐',
       '│ 指标       │ Value  │',

@@ -57,15 +57,26 @@ function hostile(): Assessment {
 }
 
 /** The tags and attributes the report itself writes; anything else came from the input. */
-const TAGS = new Set('html head meta title style body main header h1 h2 h3 p section div span svg rect line text g table thead tbody tr th td ul li br'.split(' '));
-const ATTRS = new Set('lang charset name content class id data-part data-chart viewbox width height role aria-label x y x1 y1 x2 y2 rx text-anchor title colspan style'.split(' '));
+const TAGS = new Set(
+  'html head meta title style body main header h1 h2 h3 p section div span svg rect line text g table thead tbody tr th td ul li br'.split(
+    ' ',
+  ),
+);
+const ATTRS = new Set(
+  'lang charset name content class id data-part data-chart viewbox width height role aria-label x y x1 y1 x2 y2 rx text-anchor title colspan style'.split(
+    ' ',
+  ),
+);
 
 /** Every tag of the page (the style sheet set aside), with its attribute names. */
 function tags(html: string): { name: string; attrs: string[] }[] {
   const body = html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>').replace(/^<!DOCTYPE html>/, '');
   const out: { name: string; attrs: string[] }[] = [];
   for (const m of body.matchAll(/<\/?([a-zA-Z][\w-]*)((?:\s+[\w-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
-    out.push({ name: m[1]!.toLowerCase(), attrs: [...m[2]!.matchAll(/([\w-]+)(?:="[^"]*")?/g)].map((a) => a[1]!.toLowerCase()) });
+    out.push({
+      name: m[1]!.toLowerCase(),
+      attrs: [...m[2]!.matchAll(/([\w-]+)(?:="[^"]*")?/g)].map((a) => a[1]!.toLowerCase()),
+    });
   }
   return out;
 }
@@ -112,14 +123,22 @@ describe('vetoes', () => {
   it('shows a triggered veto, and one the data could not check with its reason', () => {
     const blank = formatHtml(hostile(), { lang: 'en', sort: 'lost' });
     expect(blank).toMatch(/<h3>Vetoes: <span class="warn">1 could not be checked \(so no pass\)<\/span><\/h3>/);
-    expect(blank).toMatch(/<tr class="veto-unknown"><td>\?<\/td><td>违规&lt;script&gt;<\/td><td>违规 &gt; 0<\/td><td>违规 &gt; 0<\/td><td>[^<]*违规[^<]*<\/td><\/tr>/);
+    expect(blank).toMatch(
+      /<tr class="veto-unknown"><td>\?<\/td><td>违规&lt;script&gt;<\/td><td>违规 &gt; 0<\/td><td>违规 &gt; 0<\/td><td>[^<]*违规[^<]*<\/td><\/tr>/,
+    );
     expect(blank).toContain('<span class="badge fail">FAIL</span>');
     const hit = formatHtml(
-      assess(SCHEME, ['c.csv', '县,违规\nC,1\n'], ['t.csv', '县,乡镇,分子<img src=x onerror=alert(1)>,分母\nC,a,95,100\n']),
+      assess(
+        SCHEME,
+        ['c.csv', '县,违规\nC,1\n'],
+        ['t.csv', '县,乡镇,分子<img src=x onerror=alert(1)>,分母\nC,a,95,100\n'],
+      ),
       { lang: 'zh', sort: 'lost' },
     );
     expect(hit).toContain('<h3>一票否决：<span class="warn">触发 1 项</span></h3>');
-    expect(hit).toContain('<tr class="veto-hit"><td>✗</td><td>违规&lt;script&gt;</td><td>违规 &gt; 0</td><td>违规 1 &gt; 0</td><td>触发</td></tr>');
+    expect(hit).toContain(
+      '<tr class="veto-hit"><td>✗</td><td>违规&lt;script&gt;</td><td>违规 &gt; 0</td><td>违规 1 &gt; 0</td><td>触发</td></tr>',
+    );
     expect(hit).toContain('<span class="badge fail">未通过</span>');
   });
 });

@@ -1,10 +1,22 @@
 /** Words about an item at a unit, made from the engine's numbers and the unit's field values. */
 import { describe, expect, it } from 'vitest';
-import { formulaText, gapText, inputsOf, substitutedText, targetText, valueText, vetoWords } from '../../src/report/item-words';
+import {
+  formulaText,
+  gapText,
+  inputsOf,
+  substitutedText,
+  targetText,
+  valueText,
+  vetoWords,
+} from '../../src/report/item-words';
 import { assess, child, item, oneItem } from '../support';
 
 describe('item words', () => {
-  const s = oneItem({ target: '>= 95%', rule: '{ type: all }', extra: 'vetoes: [{ id: v, title: V, when: "num > den" }]\n' });
+  const s = oneItem({
+    target: '>= 95%',
+    rule: '{ type: all }',
+    extra: 'vetoes: [{ id: v, title: V, when: "num > den" }]\n',
+  });
   const county = assess(s, ['t.csv', '县,乡镇,分子,分母\nC,A,90,100\nC,B,5,10\n']).units[0]!;
   const a = child(county, 'A');
 
@@ -21,7 +33,10 @@ describe('item words', () => {
   it('at the county: the sums of its townships put in', () => {
     const x = item(county, 'x');
     expect([valueText(county.fields, x), substitutedText(county.fields, x)]).toEqual(['86.36%', '95 / 110']);
-    expect(inputsOf(county.fields, x).map((i) => [i.value, i.summed])).toEqual([['95', true], ['110', true]]);
+    expect(inputsOf(county.fields, x).map((i) => [i.value, i.summed])).toEqual([
+      ['95', true],
+      ['110', true],
+    ]);
   });
 
   it("a veto's condition in labels and with the unit's numbers", () => {

@@ -13,7 +13,16 @@ describe('pretty (the JSON writer of reports and batch documents)', () => {
   });
 
   it('leaves out undefined keys, writes undefined elements as null, keeps Line and Raw as given', () => {
-    const doc = { a: undefined, b: [1, undefined, new Line({ x: [1, 2] })], c: new Raw('{"r":1}'), d: {}, e: [], f: { g: undefined } };
-    expect(pretty(doc, '')).toBe('{\n  "b": [\n    1,\n    null,\n    {"x":[1,2]}\n  ],\n  "c": {"r":1},\n  "d": {},\n  "e": [],\n  "f": {}\n}');
+    const doc = {
+      a: undefined,
+      b: [1, undefined, new Line({ x: [1, 2] })],
+      c: new Raw('{"r":1}'),
+      d: {},
+      e: [],
+      f: { g: undefined },
+    };
+    expect(pretty(doc, '')).toBe(
+      '{\n  "b": [\n    1,\n    null,\n    {"x":[1,2]}\n  ],\n  "c": {"r":1},\n  "d": {},\n  "e": [],\n  "f": {}\n}',
+    );
   });
 });

@@ -30,10 +30,18 @@ interface El {
 }
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-const isNameStart = (c: string) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_' || c === ':' || c.charCodeAt(0) >= 0xc0;
+const isNameStart = (c: string) =>
+  (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_' || c === ':' || c.charCodeAt(0) >= 0xc0;
 const isNameChar = (c: string) => isNameStart(c) || (c >= '0' && c <= '9') || c === '-' || c === '.';
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 export function parseXml(src: string): El {
@@ -41,7 +49,8 @@ export function parseXml(src: string): El {
   const fail = (why: string): never => {
     throw new Error(`XML: ${why} at offset ${i}: ${JSON.stringify(src.slice(i, i + 30))}`);
   };
-  for (const ch of src) if (!isXmlChar(ch.codePointAt(0)!)) fail(`character U+${ch.codePointAt(0)!.toString(16)} not allowed`);
+  for (const ch of src)
+    if (!isXmlChar(ch.codePointAt(0)!)) fail(`character U+${ch.codePointAt(0)!.toString(16)} not allowed`);
   const peek = (s: string) => src.startsWith(s, i);
   const expect = (s: string) => (peek(s) ? (i += s.length) : fail(`expected ${s}`));
   const spaces = () => {
@@ -186,11 +195,16 @@ interface JUnitDoc {
 const kids = (e: El, name: string) => e.children.filter((c) => c.name === name);
 const cases = (root: El) => kids(root, 'testsuite').flatMap((s) => kids(s, 'testcase'));
 const idOf = (tc: El) => tc.attrs.name!.split(' ')[0]!;
-const withChild = (root: El, name: string) => cases(root).filter((tc) => kids(tc, name).length > 0).map(idOf);
+const withChild = (root: El, name: string) =>
+  cases(root)
+    .filter((tc) => kids(tc, name).length > 0)
+    .map(idOf);
 
 describe('the tiny XML parser (checked before it is trusted)', () => {
   it('reads elements, attributes, entities and character references', () => {
-    const e = parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<a x="1 &amp; &lt;2&gt; &quot;&apos; &#10;&#x41;"><b/>t&amp;x<c y=\'z\'>&#13;</c></a>\n');
+    const e = parseXml(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<a x="1 &amp; &lt;2&gt; &quot;&apos; &#10;&#x41;"><b/>t&amp;x<c y=\'z\'>&#13;</c></a>\n',
+    );
     expect(e.name).toBe('a');
     expect(e.attrs.x).toBe('1 & <2> "\' \nA');
     expect(e.children.map((c) => c.name)).toEqual(['b', 'c']);
@@ -198,7 +212,21 @@ describe('the tiny XML parser (checked before it is trusted)', () => {
     expect(e.children[1]!.text).toBe('\r');
   });
   it('rejects what is not well-formed', () => {
-    for (const bad of ['<a></b>', '<a>', '<a x="1" x="2"/>', '<a x="<"/>', '<a>&</a>', '<a>&nbsp;</a>', '<a>\u0001</a>', '<a>&#1;</a>', '<a/><b/>', '<a x=1/>', '<a>]]></a>', '<a x="1"y="2"/>', 'text']) {
+    for (const bad of [
+      '<a></b>',
+      '<a>',
+      '<a x="1" x="2"/>',
+      '<a x="<"/>',
+      '<a>&</a>',
+      '<a>&nbsp;</a>',
+      '<a>\u0001</a>',
+      '<a>&#1;</a>',
+      '<a/><b/>',
+      '<a x=1/>',
+      '<a>]]></a>',
+      '<a x="1"y="2"/>',
+      'text',
+    ]) {
       expect(() => parseXml(bad), bad).toThrow();
     }
   });
@@ -245,21 +273,35 @@ describe('JUnit report of the bundled sample', () => {
       expect(code).toBe(1);
       const root = parseXml(out);
       const county = json[0]!;
-      const notMet = county.items.filter((i) => !i.bonus && ['partial', 'failed', 'missing', 'invalid'].includes(i.status));
+      const notMet = county.items.filter(
+        (i) => !i.bonus && ['partial', 'failed', 'missing', 'invalid'].includes(i.status),
+      );
       expect(notMet.length).toBe(10);
       // Red: the gate the exit code comes from, and nothing else.
       expect(root.attrs).toMatchObject({ failures: '1', errors: '0' });
       const gate = cases(root).find((tc) => kids(tc, 'failure').length)!;
       expect(gate.attrs).toMatchObject({ classname: 'pinggu.140724.gate', name: '--fail-on fail' });
       const f = kids(gate, 'failure')[0]!;
-      expect(f.attrs).toEqual({ type: 'gate', message: lang === 'zh' ? '昔阳县 未通过：87.18 分，低于及格线 90 分' : '昔阳县 fails: 87.18 is below the pass line 90' });
+      expect(f.attrs).toEqual({
+        type: 'gate',
+        message:
+          lang === 'zh' ? '昔阳县 未通过：87.18 分，低于及格线 90 分' : '昔阳县 fails: 87.18 is below the pass line 90',
+      });
       // Every item that lost points is named, most first.
       const lostLine = f.text.split('\n')[1]!;
-      expect(lostLine.startsWith(lang === 'zh' ? '失分指标：奖励扶助金兑现率 −4' : 'points lost: 奖励扶助金兑现率 −4')).toBe(true);
+      expect(
+        lostLine.startsWith(lang === 'zh' ? '失分指标：奖励扶助金兑现率 −4' : 'points lost: 奖励扶助金兑现率 −4'),
+      ).toBe(true);
       expect(lostLine.split(lang === 'zh' ? '、' : ', ')).toHaveLength(notMet.length);
       // One suite per section plus the vetoes, top-level units only: every county item, each once.
-      expect(cases(root).filter((tc) => !/\.(veto|gate)$/.test(tc.attrs.classname!)).map(idOf)).toEqual(county.items.map((i) => i.id));
-      expect(withChild(root, 'skipped')).toEqual(county.items.filter((i) => i.status === 'na' || (i.bonus && i.status !== 'met')).map((i) => i.id));
+      expect(
+        cases(root)
+          .filter((tc) => !/\.(veto|gate)$/.test(tc.attrs.classname!))
+          .map(idOf),
+      ).toEqual(county.items.map((i) => i.id));
+      expect(withChild(root, 'skipped')).toEqual(
+        county.items.filter((i) => i.status === 'na' || (i.bonus && i.status !== 'met')).map((i) => i.id),
+      );
       expect(withChild(root, 'error')).toEqual([]);
       // The items not met pass; their output gives the gap and the points lost, then the explanation.
       expect(withChild(root, 'system-out')).toEqual(notMet.map((i) => i.id));
@@ -279,19 +321,38 @@ describe('JUnit report of the bundled sample', () => {
   }
 
   it('red tests agree with the exit code under every --fail-on', async () => {
-    for (const [failOn, want] of [['fail', 1], ['veto', 0], ['never', 0]] as const) {
+    for (const [failOn, want] of [
+      ['fail', 1],
+      ['veto', 0],
+      ['never', 0],
+    ] as const) {
       const { out, code } = await junit(['--fail-on', failOn]);
       expect(code, failOn).toBe(want);
       const root = parseXml(out);
       expect(Number(root.attrs.failures) + Number(root.attrs.errors) > 0, failOn).toBe(code === 1);
       // The --fail-on fail test case is there only when that is the gate.
-      expect(cases(root).some((tc) => tc.attrs.classname!.endsWith('.gate')), failOn).toBe(failOn === 'fail');
+      expect(
+        cases(root).some((tc) => tc.attrs.classname!.endsWith('.gate')),
+        failOn,
+      ).toBe(failOn === 'fail');
     }
   });
 
   it('errors in the data (exit 2) are an <error> per file whatever --fail-on, said once per file and period', async () => {
     const io = fakeIo();
-    const code = await main(['score', 'tests/corpus/not-a-number.csv', '-s', 'tests/corpus/scheme.yaml', '--format', 'junit', '--fail-on', 'never'], io);
+    const code = await main(
+      [
+        'score',
+        'tests/corpus/not-a-number.csv',
+        '-s',
+        'tests/corpus/scheme.yaml',
+        '--format',
+        'junit',
+        '--fail-on',
+        'never',
+      ],
+      io,
+    );
     expect(code).toBe(2);
     const root = parseXml(io.out);
     expect(root.attrs).toMatchObject({ failures: '0', errors: '1' });
@@ -299,17 +360,41 @@ describe('JUnit report of the bundled sample', () => {
     expect(data!.attrs.name).toBe('县 / Data errors');
     const tc = kids(data!, 'testcase')[0]!;
     expect(tc.attrs).toMatchObject({ classname: 'pinggu.县.data', name: 'tests/corpus/not-a-number.csv' });
-    expect(kids(tc, 'error')[0]!.attrs).toEqual({ type: 'data', message: '1 error in this file: the data cannot be assessed in full (exit 2)' });
-    expect(kids(tc, 'error')[0]!.text).toBe('tests/corpus/not-a-number.csv:2:4: error: 出生人数: "12.3.4" is not a number');
+    expect(kids(tc, 'error')[0]!.attrs).toEqual({
+      type: 'data',
+      message: '1 error in this file: the data cannot be assessed in full (exit 2)',
+    });
+    expect(kids(tc, 'error')[0]!.text).toBe(
+      'tests/corpus/not-a-number.csv:2:4: error: 出生人数: "12.3.4" is not a number',
+    );
     // The same file behind two assessments of one period: one test case; another period has its own.
-    const a = assess(scheme(readFileSync(join(ROOT, 'tests/corpus/scheme.yaml'), 'utf8')), ['tests/corpus/not-a-number.csv', readFileSync(join(ROOT, 'tests/corpus/not-a-number.csv'), 'utf8')]);
-    const many = parseXml(formatJunitMany('T', [{ a, prefix: '2026-09' }, { a, prefix: '2026-09' }, { a, prefix: '2026-10' }], { lang: 'zh', failOn: 'never' }));
-    expect(kids(many, 'testsuite').filter((s) => /数据错误$/.test(s.attrs.name!)).map((s) => s.attrs.name)).toEqual(['2026-09 / 县 / 数据错误', '2026-10 / 县 / 数据错误']);
+    const a = assess(scheme(readFileSync(join(ROOT, 'tests/corpus/scheme.yaml'), 'utf8')), [
+      'tests/corpus/not-a-number.csv',
+      readFileSync(join(ROOT, 'tests/corpus/not-a-number.csv'), 'utf8'),
+    ]);
+    const many = parseXml(
+      formatJunitMany(
+        'T',
+        [
+          { a, prefix: '2026-09' },
+          { a, prefix: '2026-09' },
+          { a, prefix: '2026-10' },
+        ],
+        { lang: 'zh', failOn: 'never' },
+      ),
+    );
+    expect(
+      kids(many, 'testsuite')
+        .filter((s) => /数据错误$/.test(s.attrs.name!))
+        .map((s) => s.attrs.name),
+    ).toEqual(['2026-09 / 县 / 数据错误', '2026-10 / 县 / 数据错误']);
   });
 
   it('carries the verdict as properties of the vetoes suite', async () => {
     const root = parseXml((await junit()).out);
-    const props = Object.fromEntries(kids(kids(kids(root, 'testsuite')[0]!, 'properties')[0]!, 'property').map((p) => [p.attrs.name, p.attrs.value]));
+    const props = Object.fromEntries(
+      kids(kids(kids(root, 'testsuite')[0]!, 'properties')[0]!, 'property').map((p) => [p.attrs.name, p.attrs.value]),
+    );
     expect(props).toMatchObject({ score: '87.180468', max: '100', pass: '90', passed: 'false' });
   });
 
@@ -370,7 +455,12 @@ vetoes:
   - { id: v3, title: V3, when: "den > 0" }
 `);
 
-  function hostile(a: Assessment, name: string, vetoes: VetoResult[], patch: (i: ItemResult) => ItemResult = (i) => i): Assessment {
+  function hostile(
+    a: Assessment,
+    name: string,
+    vetoes: VetoResult[],
+    patch: (i: ItemResult) => ItemResult = (i) => i,
+  ): Assessment {
     const top = a.units[0]!;
     const unit: UnitResult = { ...top, name, vetoes, items: top.items.map(patch) };
     return { ...a, units: [unit] };
@@ -387,7 +477,10 @@ vetoes:
   it('with --fail-on veto, a triggered veto and an unchecked veto are errors; a checked one passes; n/a is skipped; names are escaped', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,0,0\n']);
     const evil = '=HYPERLINK("http://x","y") & <b>\u0001';
-    const out = formatJunit(hostile(a, evil, [veto('v1', true, true), veto('v2', false, false), veto('v3', false, true)]), { lang: 'en', failOn: 'veto' });
+    const out = formatJunit(
+      hostile(a, evil, [veto('v1', true, true), veto('v2', false, false), veto('v3', false, true)]),
+      { lang: 'en', failOn: 'veto' },
+    );
     const root = parseXml(out);
     expect(root.attrs.name).toBe('pinggu: T & <co>');
     const [vetoes, items] = kids(root, 'testsuite');
@@ -395,8 +488,14 @@ vetoes:
     expect(items!.attrs.name).toBe(`${evil.replace('\u0001', '\ufffd')} / S "one"`);
     expect(vetoes!.attrs).toMatchObject({ tests: '3', errors: '2', failures: '0' });
     const [v1, v2, v3] = kids(vetoes!, 'testcase');
-    expect(kids(v1!, 'error')[0]!.attrs).toEqual({ message: 'veto triggered: 分子 >= 0 and 分母 < 1 (here 0 >= 0 and 0 < 1)', type: 'veto' });
-    expect(kids(v2!, 'error')[0]!.attrs).toEqual({ message: 'veto cannot be checked, so not ruled out: field 分子 is blank', type: 'veto-unchecked' });
+    expect(kids(v1!, 'error')[0]!.attrs).toEqual({
+      message: 'veto triggered: 分子 >= 0 and 分母 < 1 (here 0 >= 0 and 0 < 1)',
+      type: 'veto',
+    });
+    expect(kids(v2!, 'error')[0]!.attrs).toEqual({
+      message: 'veto cannot be checked, so not ruled out: field 分子 is blank',
+      type: 'veto-unchecked',
+    });
     expect(v3!.children).toEqual([]);
     // x: 0/0 is not applicable (skipped); y: 0 < 1 failed, which fails no gate: it passes, with why in its output.
     const [x, y] = kids(items!, 'testcase');
@@ -409,13 +508,22 @@ vetoes:
   it('with --fail-on fail (the default) the unit fails one test case naming the vetoes; with never nothing is red', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,0,0\n']);
     const vetoed = (u: Assessment) => ({ ...u, units: [{ ...u.units[0]!, passed: false }] });
-    const fail = parseXml(formatJunit(vetoed(hostile(a, 'A', [veto('v1', true, true), veto('v2', false, false)])), { lang: 'en' }));
+    const fail = parseXml(
+      formatJunit(vetoed(hostile(a, 'A', [veto('v1', true, true), veto('v2', false, false)])), { lang: 'en' }),
+    );
     const [gate, v1] = kids(kids(fail, 'testsuite')[0]!, 'testcase');
     expect(gate!.attrs).toMatchObject({ name: '--fail-on fail', classname: 'pinggu.县.gate' });
-    expect(kids(gate!, 'failure')[0]!.attrs.message).toBe('A fails: veto v1 <title>, v2 <title> (triggered, or cannot be ruled out)');
+    expect(kids(gate!, 'failure')[0]!.attrs.message).toBe(
+      'A fails: veto v1 <title>, v2 <title> (triggered, or cannot be ruled out)',
+    );
     expect(kids(gate!, 'failure')[0]!.text).toMatch(/\npoints lost: Y −5$/);
     expect(kids(v1!, 'error')).toHaveLength(1);
-    const never = parseXml(formatJunit(vetoed(hostile(a, 'A', [veto('v1', true, true), veto('v2', false, false)])), { lang: 'en', failOn: 'never' }));
+    const never = parseXml(
+      formatJunit(vetoed(hostile(a, 'A', [veto('v1', true, true), veto('v2', false, false)])), {
+        lang: 'en',
+        failOn: 'never',
+      }),
+    );
     expect(never.attrs).toMatchObject({ failures: '0', errors: '0' });
     const [n1, n2] = kids(kids(never, 'testsuite')[0]!, 'testcase');
     expect(kids(n1!, 'system-out')[0]!.text).toMatch(/^veto triggered: /);
@@ -424,11 +532,20 @@ vetoes:
 
   it('in Chinese too', () => {
     const a = assess(s, ['t.csv', '乡镇,分子,分母\nA,0,0\n']);
-    const root = parseXml(formatJunit(hostile(a, '乙镇', [veto('v1', true, true), veto('v2', false, false)]), { lang: 'zh', failOn: 'veto' }));
+    const root = parseXml(
+      formatJunit(hostile(a, '乙镇', [veto('v1', true, true), veto('v2', false, false)]), {
+        lang: 'zh',
+        failOn: 'veto',
+      }),
+    );
     const [vetoes, items] = kids(root, 'testsuite');
     expect(vetoes!.attrs.name).toBe('乙镇 / 一票否决');
-    expect(kids(kids(vetoes!, 'testcase')[0]!, 'error')[0]!.attrs.message).toBe('触发一票否决：分子 >= 0 and 分母 < 1（实际 0 >= 0 and 0 < 1）');
+    expect(kids(kids(vetoes!, 'testcase')[0]!, 'error')[0]!.attrs.message).toBe(
+      '触发一票否决：分子 >= 0 and 分母 < 1（实际 0 >= 0 and 0 < 1）',
+    );
     expect(kids(kids(vetoes!, 'testcase')[1]!, 'error')[0]!.attrs.message).toBe('无法核查一票否决，不能排除：分子为空');
-    expect(kids(kids(items!, 'testcase')[1]!, 'system-out')[0]!.text.split('\n')[0]).toBe('未达标：差距 1，失 5 分（共 5 分）');
+    expect(kids(kids(items!, 'testcase')[1]!, 'system-out')[0]!.text.split('\n')[0]).toBe(
+      '未达标：差距 1，失 5 分（共 5 分）',
+    );
   });
 });

@@ -63,7 +63,9 @@ describe('escaping', () => {
     expect(cell('a|b<script>')).toBe('a\\|b&lt;script&gt;');
     expect(cell('one\ntwo\r\nthree')).toBe('one<br>two<br>three');
     expect(inline('one\ntwo')).toBe('one two');
-    expect(inline('[x](http://e) *b* _i_ `c` ~s~ # $m$ &amp; \\')).toBe('\\[x\\](http&#58;//e) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~ \\# \\$m\\$ &amp;amp; \\\\');
+    expect(inline('[x](http://e) *b* _i_ `c` ~s~ # $m$ &amp; \\')).toBe(
+      '\\[x\\](http&#58;//e) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~ \\# \\$m\\$ &amp;amp; \\\\',
+    );
   });
 
   it('a township named a|b<script> stays inert: no raw HTML but ours, no extra table column', () => {
@@ -81,7 +83,8 @@ describe('escaping', () => {
       for (let k = 0; k < lines.length; k++) {
         if (!lines[k]!.startsWith('| ') || !lines[k + 1]?.startsWith('| ---')) continue;
         const cols = (l: string) => l.replace(/\\\|/g, '').split('|').length;
-        for (let r = k; r < lines.length && lines[r]!.startsWith('|'); r++) expect(cols(lines[r]!), lines[r]).toBe(cols(lines[k]!));
+        for (let r = k; r < lines.length && lines[r]!.startsWith('|'); r++)
+          expect(cols(lines[r]!), lines[r]).toBe(cols(lines[k]!));
       }
       // A line break inside a name stays inside its cell.
       expect(md).toContain('| two<br>lines |');
@@ -93,7 +96,16 @@ describe('structure', () => {
   it('title, unit, verdict before vetoes before items, then action list, ranking, data', () => {
     const md = formatMarkdown(sample(), { lang: 'en', sort: 'lost' });
     const headings = md.split('\n').filter((l) => l.startsWith('#'));
-    expect(headings).toEqual(['# T&lt;i&gt;tle 1', '## C', '### Items', '#### S \\| &lt;b&gt; · 7.5 / 10', '### What it takes', '#### By 乡镇', '### Ranking: 乡镇', '## Data']);
+    expect(headings).toEqual([
+      '# T&lt;i&gt;tle 1',
+      '## C',
+      '### Items',
+      '#### S \\| &lt;b&gt; · 7.5 / 10',
+      '### What it takes',
+      '#### By 乡镇',
+      '### Ranking: 乡镇',
+      '## Data',
+    ]);
     const at = (s: string) => {
       const i = md.indexOf(s);
       expect(i, s).toBeGreaterThanOrEqual(0);
@@ -108,10 +120,16 @@ describe('structure', () => {
   });
 
   it('names triggered and unchecked vetoes with their condition, value and reason', () => {
-    const hit = formatMarkdown(assess(SCHEME, ['c.csv', '县,违规\nC,2\n'], ['t.csv', '县,乡镇,分子,分母\nC,a,80,100\n']), { lang: 'en', sort: 'lost' });
+    const hit = formatMarkdown(
+      assess(SCHEME, ['c.csv', '县,违规\nC,2\n'], ['t.csv', '县,乡镇,分子,分母\nC,a,80,100\n']),
+      { lang: 'en', sort: 'lost' },
+    );
     expect(hit).toContain('**Vetoes**: **1 TRIGGERED**');
     expect(hit).toContain('- ✗ 违规: 违规 2 &gt; 0');
-    const unknown = formatMarkdown(assess(SCHEME, ['c.csv', '县,违规\nC,\n'], ['t.csv', '县,乡镇,分子,分母\nC,a,80,100\n']), { lang: 'zh', sort: 'lost' });
+    const unknown = formatMarkdown(
+      assess(SCHEME, ['c.csv', '县,违规\nC,\n'], ['t.csv', '县,乡镇,分子,分母\nC,a,80,100\n']),
+      { lang: 'zh', sort: 'lost' },
+    );
     expect(unknown).toContain('**一票否决**：**1 项无法检查（不能判定通过）**');
     expect(unknown).toMatch(/- \? 违规：.+/);
   });
@@ -119,21 +137,33 @@ describe('structure', () => {
   it('lists the action items by points recoverable', () => {
     const md = formatMarkdown(sample(), { lang: 'en', sort: 'lost' });
     const list = md.slice(md.indexOf('#### By 乡镇'), md.indexOf('### Ranking'));
-    expect(list).toContain('1. **a\\|b&lt;script&gt;alert(1)&lt;/script&gt;** · X\\*1\\* \\[y\\](http&#58;//e) — 分子: 10 more, recovers 10 points');
+    expect(list).toContain(
+      '1. **a\\|b&lt;script&gt;alert(1)&lt;/script&gt;** · X\\*1\\* \\[y\\](http&#58;//e) — 分子: 10 more, recovers 10 points',
+    );
   });
 });
 
 describe('three levels', () => {
   const CITY = cityScheme();
   it('ranks the counties in the city, then reports each county with its townships', () => {
-    const a = assess(CITY, ['t.csv', '市,县,乡镇,出生数,政策内\n晋中市,甲县,a,100,90\n晋中市,甲县,b,100,100\n晋中市,乙县,c,200,196\n']);
+    const a = assess(CITY, [
+      't.csv',
+      '市,县,乡镇,出生数,政策内\n晋中市,甲县,a,100,90\n晋中市,甲县,b,100,100\n晋中市,乙县,c,200,196\n',
+    ]);
     const md = formatMarkdown(a, { lang: 'zh', sort: 'lost' });
     const headings = md.split('\n').filter((l) => /^#{1,3} /.test(l));
     expect(headings).toEqual([
       '# C 1',
-      '## 晋中市', '### 指标得分', '### 排名：县',
-      '## 晋中市 › 甲县', '### 指标得分', '### 整改清单', '### 排名：乡镇',
-      '## 晋中市 › 乙县', '### 指标得分', '### 排名：乡镇',
+      '## 晋中市',
+      '### 指标得分',
+      '### 排名：县',
+      '## 晋中市 › 甲县',
+      '### 指标得分',
+      '### 整改清单',
+      '### 排名：乡镇',
+      '## 晋中市 › 乙县',
+      '### 指标得分',
+      '### 排名：乡镇',
       '## 数据',
     ]);
     expect(md).toContain('1. **a** · 率：政策内增加 5，可挽回 5 分');

@@ -13,7 +13,15 @@ import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
 
 /** One set of arguments per code, one file per area: a code added to the union without a sample does not compile. */
-const SAMPLES: { [K in Code]: MessageArgs[K] } = { ...ENGINE_SAMPLES, ...DATA_SAMPLES, ...SCHEME_SAMPLES, ...CLI_SAMPLES, ...TREND_SAMPLES, ...REPORT_SAMPLES, ...APP_SAMPLES };
+const SAMPLES: { [K in Code]: MessageArgs[K] } = {
+  ...ENGINE_SAMPLES,
+  ...DATA_SAMPLES,
+  ...SCHEME_SAMPLES,
+  ...CLI_SAMPLES,
+  ...TREND_SAMPLES,
+  ...REPORT_SAMPLES,
+  ...APP_SAMPLES,
+};
 
 /**
  * Arguments that are sub-codes (which kind of message, of value, of problem), said in
@@ -41,13 +49,22 @@ describe('message catalog', () => {
       expect(zh.length).toBeGreaterThan(5);
       expect(en).not.toBe(zh);
       // Chinese text has Chinese words of its own (not only the names passed in).
-      expect(zh.replace(/A镇|B镇|Z镇|甲|乙|农场计划|乡镇|分母|分子|出生|核定得分|扣分|抽查核定/g, '')).toMatch(/[\u4e00-\u9fff]/);
-      expect(en.replace(/A镇|B镇|Z镇|甲|乙|农场计划|乡镇|分母|分子|出生|核定得分|扣分|抽查核定/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(zh.replace(/A镇|B镇|Z镇|甲|乙|农场计划|乡镇|分母|分子|出生|核定得分|扣分|抽查核定/g, '')).toMatch(
+        /[\u4e00-\u9fff]/,
+      );
+      expect(en.replace(/A镇|B镇|Z镇|甲|乙|农场计划|乡镇|分母|分子|出生|核定得分|扣分|抽查核定/g, '')).not.toMatch(
+        /[\u4e00-\u9fff]/,
+      );
       // Every string argument shows up in both (lists joined), or in one where the code says so.
       const oneLanguage: string[] = (SCHEME_ONE_LANGUAGE as Partial<Record<Code, string[]>>)[code] ?? [];
       for (const [k, v] of Object.entries(SAMPLES[code])) {
         // A sub-code (`kind`, `aKind`) or a structured part (what the schema wanted, a formula error) is said in words.
-        if (k === 'kind' || k.endsWith('Kind') || (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Rational))) continue;
+        if (
+          k === 'kind' ||
+          k.endsWith('Kind') ||
+          (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Rational))
+        )
+          continue;
         if (SAID_IN_WORDS.has(k)) continue;
         const first = Array.isArray(v) ? String(v[0]) : v instanceof Rational ? v.toDecimal(2) : String(v);
         if (first === 'exclude') continue; // a policy code, said in words
@@ -73,11 +90,20 @@ describe('message catalog', () => {
   });
 
   it('a coded finding prints like a worded one, and can be worded for what takes a Diagnostic', () => {
-    const d: CodedDiagnostic = { severity: 'error', file: 'adj.csv', line: 2, col: 1, ...message('adjust/unknown-unit', { unit: 'Z镇' }) };
+    const d: CodedDiagnostic = {
+      severity: 'error',
+      file: 'adj.csv',
+      line: 2,
+      col: 1,
+      ...message('adjust/unknown-unit', { unit: 'Z镇' }),
+    };
     expect(formatDiagnostic(d, 'en')).toBe('adj.csv:2:1: error: unit "Z镇": no unit of that name or code in the data');
     expect(formatDiagnostic(d, 'zh')).toBe('adj.csv:2:1: 错误: 单位“Z镇”：数据中没有此名称或代码的单位');
     const w = worded(d);
-    expect(w.message).toEqual({ en: 'unit "Z镇": no unit of that name or code in the data', zh: '单位“Z镇”：数据中没有此名称或代码的单位' });
+    expect(w.message).toEqual({
+      en: 'unit "Z镇": no unit of that name or code in the data',
+      zh: '单位“Z镇”：数据中没有此名称或代码的单位',
+    });
     expect(w.code).toBe('adjust/unknown-unit');
     expect('args' in w).toBe(false);
   });

@@ -61,15 +61,27 @@ vetoes:
 `);
 
 /** A county with 250 boys and 200 girls (ratio 125: the veto triggers), a survey of 460 births, no falsification. */
-const county = () => assess(SCHEME, ['c.csv', '县,调查出生数,严重弄虚作假\nC,460,否\n'], ['t.csv', '县,乡镇,出生男婴,出生女婴\nC,a,150,100\nC,b,100,100\n']);
+const county = () =>
+  assess(
+    SCHEME,
+    ['c.csv', '县,调查出生数,严重弄虚作假\nC,460,否\n'],
+    ['t.csv', '县,乡镇,出生男婴,出生女婴\nC,a,150,100\nC,b,100,100\n'],
+  );
 
 describe('vetoes in plain words', () => {
   it('say the name, the value and the relation that holds, and the rule with the line', () => {
     const u = county().units[0]!;
     const [ratio, err, fake] = u.vetoes;
-    expect(vetoPlain(u, ratio!, 'zh')).toEqual({ rule: '出生人口性别比 > 120', seen: '出生人口性别比 125 > 120', display: 'number' });
+    expect(vetoPlain(u, ratio!, 'zh')).toEqual({
+      rule: '出生人口性别比 > 120',
+      seen: '出生人口性别比 125 > 120',
+      display: 'number',
+    });
     // |460 − 450| / 460 = 2.17%: a quotient against a fraction is a rate, shown in percent.
-    expect(vetoPlain(u, err!, 'zh')).toMatchObject({ rule: 'abs(调查出生数 - 出生男婴 - 出生女婴) / 调查出生数 > 7%', seen: '2.17% ≤ 7%' });
+    expect(vetoPlain(u, err!, 'zh')).toMatchObject({
+      rule: 'abs(调查出生数 - 出生男婴 - 出生女婴) / 调查出生数 > 7%',
+      seen: '2.17% ≤ 7%',
+    });
     expect(vetoPlain(u, fake!, 'zh').seen).toBe('严重弄虚作假：否');
     expect(vetoPlain(u, fake!, 'en').seen).toBe('严重弄虚作假: no');
   });
@@ -79,16 +91,30 @@ describe('vetoes in plain words', () => {
     const table = formatTable(a, { lang: 'zh', color: false, sort: 'lost' });
     expect(table).toContain('  ✗ 性别比严重失调：出生人口性别比 125 > 120');
     expect(table).not.toContain('250 / 200 * 100');
-    expect(formatMarkdown(a, { lang: 'zh', sort: 'lost' })).toContain('- ✗ 性别比严重失调：出生人口性别比 125 &gt; 120');
+    expect(formatMarkdown(a, { lang: 'zh', sort: 'lost' })).toContain(
+      '- ✗ 性别比严重失调：出生人口性别比 125 &gt; 120',
+    );
     const html = formatHtml(a, { lang: 'zh', sort: 'lost' });
-    expect(html).toContain('<td>性别比严重失调</td><td>出生人口性别比 &gt; 120</td><td>出生人口性别比 125 &gt; 120</td>');
-    expect(html).toContain('<td>统计误差过大</td><td>abs(调查出生数 - 出生男婴 - 出生女婴) / 调查出生数 &gt; 7%</td><td>2.17% ≤ 7%</td>');
+    expect(html).toContain(
+      '<td>性别比严重失调</td><td>出生人口性别比 &gt; 120</td><td>出生人口性别比 125 &gt; 120</td>',
+    );
+    expect(html).toContain(
+      '<td>统计误差过大</td><td>abs(调查出生数 - 出生男婴 - 出生女婴) / 调查出生数 &gt; 7%</td><td>2.17% ≤ 7%</td>',
+    );
     expect(html).toContain('<td>严重弄虚作假：否</td>');
   });
 
   it('the JSON keeps the formulas and ✓/✗', () => {
-    const doc = JSON.parse(formatJson(county(), { lang: 'zh' })) as { units: { vetoes: { condition: string; display: string }[]; items: { id: string; display: string; target: string }[] }[] };
-    expect(doc.units[0]!.vetoes[0]).toMatchObject({ condition: '出生男婴 / 出生女婴 * 100 > 120', display: '250 / 200 * 100 > 120' });
+    const doc = JSON.parse(formatJson(county(), { lang: 'zh' })) as {
+      units: {
+        vetoes: { condition: string; display: string }[];
+        items: { id: string; display: string; target: string }[];
+      }[];
+    };
+    expect(doc.units[0]!.vetoes[0]).toMatchObject({
+      condition: '出生男婴 / 出生女婴 * 100 > 120',
+      display: '250 / 200 * 100 > 120',
+    });
     expect(doc.units[0]!.items.find((i) => i.id === 'honest')).toMatchObject({ display: '✓', target: '== true' });
   });
 });
@@ -115,7 +141,13 @@ describe('the batch table', () => {
     const batch: Batch = {
       periods: ['2026-09'],
       entries: [{ period: '2026-09', source: 'x', assessment: { ...a, units: [ranked] }, exit: 1 }],
-      rankings: [{ period: '2026-09', units: [{ key: u.key, name: u.name, rank: 10, of: 280, scaled: u.scaled, passed: u.passed, vetoed: true }], items: [] }],
+      rankings: [
+        {
+          period: '2026-09',
+          units: [{ key: u.key, name: u.name, rank: 10, of: 280, scaled: u.scaled, passed: u.passed, vetoed: true }],
+          items: [],
+        },
+      ],
       findings: [],
       exit: 1,
     };
@@ -134,27 +166,62 @@ describe('trend charts', () => {
     marker: { at: 90, label: '及格线 90' },
     end: 100,
   });
-  const box = (x: number, y: number, w: number, end: boolean) => ({ x0: end ? x - w : x, x1: end ? x : x + w, y0: y - 11, y1: y + 3 });
+  const box = (x: number, y: number, w: number, end: boolean) => ({
+    x0: end ? x - w : x,
+    x1: end ? x : x + w,
+    y0: y - 11,
+    y1: y + 3,
+  });
 
   it('the pass-line label covers no value label, also when the first month is just below the line', () => {
-    for (const values of [[88, 91, 92], [89, 89.5, 91], [91, 88, 93], [88, 88.5, 89]]) {
+    for (const values of [
+      [88, 91, 92],
+      [89, 89.5, 91],
+      [91, 88, 93],
+      [88, 88.5, 89],
+    ]) {
       const s = spec(values);
       const svg = lineChart(s, 'c');
       const m = /<text class="pass-label" x="([\d.]+)" y="([\d.]+)"( text-anchor="end")?/.exec(svg)!;
       const pass = box(Number(m[1]), Number(m[2]), textPx('及格线 90', 11), Boolean(m[3]));
       for (const v of svg.matchAll(/<text class="value-label" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</g)) {
         const w = textPx(v[3]!, 11);
-        const label = { x0: Number(v[1]) - w / 2, x1: Number(v[1]) + w / 2, y0: Number(v[2]) - 11, y1: Number(v[2]) + 3 };
+        const label = {
+          x0: Number(v[1]) - w / 2,
+          x1: Number(v[1]) + w / 2,
+          y0: Number(v[2]) - 11,
+          y1: Number(v[2]) + 3,
+        };
         const overlap = pass.x0 < label.x1 && label.x0 < pass.x1 && pass.y0 < label.y1 && label.y0 < pass.y1;
         expect(overlap, `${values.join(',')}: ${v[3]}`).toBe(false);
       }
     }
     // Where nothing is in the way it stays where it was: left, under the line.
-    expect(passLabelPlace(spec([60, 62, 61]), '及格线 90', 50, { left: 44, right: 656, x: (i) => 44 + i * 300, y: (v) => 200 - v })).toEqual({ x: 48, y: 63, end: false });
+    expect(
+      passLabelPlace(spec([60, 62, 61]), '及格线 90', 50, {
+        left: 44,
+        right: 656,
+        x: (i) => 44 + i * 300,
+        y: (v) => 200 - v,
+      }),
+    ).toEqual({ x: 48, y: 63, end: false });
   });
 
   it('a small section chart shows its scale: 0 and the full points', () => {
-    const svg = miniChart({ title: 's', label: '优质服务', points: [{ value: 10, tip: '' }, { value: 12, tip: '' }], end: 15, lastLabel: '12', trend: 'up' }, 'm');
+    const svg = miniChart(
+      {
+        title: 's',
+        label: '优质服务',
+        points: [
+          { value: 10, tip: '' },
+          { value: 12, tip: '' },
+        ],
+        end: 15,
+        lastLabel: '12',
+        trend: 'up',
+      },
+      'm',
+    );
     const scale = [...svg.matchAll(/<text class="mini-scale"[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(scale).toEqual(['0', '15']);
   });

@@ -23,7 +23,9 @@ async function dump(lang: string): Promise<string> {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: false }, (c: any) => {
         const fmt = c.numFmt && typeof c.value === 'number' ? ` [${c.numFmt}]` : '';
-        cells.push(`${c.address}=${typeof c.value === 'object' && c.value !== null ? JSON.stringify(c.value) : String(c.value)}${fmt}`);
+        cells.push(
+          `${c.address}=${typeof c.value === 'object' && c.value !== null ? JSON.stringify(c.value) : String(c.value)}${fmt}`,
+        );
       });
       lines.push(`${r}: ${cells.join(' | ')}`);
     });

@@ -68,8 +68,18 @@ function unzip(b: Uint8Array): { name: string; time: number; date: number; data:
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(start, start + size);
-    out.push({ name, time: buf.readUInt16LE(local + 10), date: buf.readUInt16LE(local + 12), data: method === 8 ? inflateRawSync(raw) : raw });
-    out.push({ name: `${name} (central directory)`, time: buf.readUInt16LE(p + 12), date: buf.readUInt16LE(p + 14), data: Buffer.alloc(0) });
+    out.push({
+      name,
+      time: buf.readUInt16LE(local + 10),
+      date: buf.readUInt16LE(local + 12),
+      data: method === 8 ? inflateRawSync(raw) : raw,
+    });
+    out.push({
+      name: `${name} (central directory)`,
+      time: buf.readUInt16LE(p + 12),
+      date: buf.readUInt16LE(p + 14),
+      data: Buffer.alloc(0),
+    });
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return out;
@@ -114,7 +124,13 @@ describe('the workbook of the bundled sample', () => {
     // Every veto with triggered / checked and its value.
     const vetoHead = rows(ws).find((x) => x.values[0] === '单位')!.r;
     const vetoes = rows(ws).filter((x) => x.r > vetoHead && x.values[0] === '昔阳县');
-    expect(vetoes.map((x) => x.values[1])).toEqual(['veto_policy_floor', 'veto_cadre_births', 'veto_sex_ratio', 'veto_stat_error', 'veto_falsification']);
+    expect(vetoes.map((x) => x.values[1])).toEqual([
+      'veto_policy_floor',
+      'veto_cadre_births',
+      'veto_sex_ratio',
+      'veto_stat_error',
+      'veto_falsification',
+    ]);
     const floor = ws.getRow(vetoes[0]!.r);
     expect(floor.getCell(col(ws, '是否触发', vetoHead)).value).toBe('否');
     expect(floor.getCell(col(ws, '能否判定', vetoHead)).value).toBe('是');
@@ -124,7 +140,8 @@ describe('the workbook of the bundled sample', () => {
 
   it('writes a percent item as its fraction with a percent format, other values with a number format', async () => {
     const ws = (await load(await scoreXlsx('fixtures/xiyang', 'zh'))).getWorksheet('指标明细')!;
-    const find = (unit: string, id: string) => ws.getRow(rows(ws).find((x) => x.values[0] === unit && x.values[col(ws, '指标编号') - 1] === id)!.r);
+    const find = (unit: string, id: string) =>
+      ws.getRow(rows(ws).find((x) => x.values[0] === unit && x.values[col(ws, '指标编号') - 1] === id)!.r);
     const value = col(ws, '实际值');
     const policy = find('昔阳县', 'rkkz_policy').getCell(value);
     // 符合政策出生数 / 出生人数 = 2171 / 2248, to 6 places as in the JSON report.
@@ -142,7 +159,11 @@ describe('the workbook of the bundled sample', () => {
     expect(String(informed.getCell(col(ws, '计分说明')).value)).toContain('372 / 421 = 88.36%');
     expect(informed.getCell(col(ws, '整改所需')).value).toBe('开展知情选择的村数增加 7，可挽回 0.3 分');
     // One row per unit × item at every level: the county's 28 items and each township's.
-    const units = new Set(rows(ws).slice(1).map((x) => x.values[0]));
+    const units = new Set(
+      rows(ws)
+        .slice(1)
+        .map((x) => x.values[0]),
+    );
     expect(units.size).toBe(13);
   });
 
@@ -155,7 +176,9 @@ describe('the workbook of the bundled sample', () => {
       const cell = ws.getRow(r).getCell(status);
       const fill = cell.fill as { type: string; pattern: string; fgColor: { argb: string } };
       expect(fill?.pattern, `row ${r}`).toBe('solid');
-      const s = (['met', 'partial', 'failed', 'na', 'missing', 'invalid'] as const).find((x) => statusWord('zh', x) === cell.value);
+      const s = (['met', 'partial', 'failed', 'na', 'missing', 'invalid'] as const).find(
+        (x) => statusWord('zh', x) === cell.value,
+      );
       const tone = s ? STATUS_TONE[s] : 'grey'; // 未获加分: a bonus not earned
       expect(fill.fgColor.argb, `row ${r} ${String(cell.value)}`).toBe(fills[tone]);
       seen.add(fill.fgColor.argb);
@@ -177,7 +200,9 @@ describe('the workbook of the bundled sample', () => {
   it('orders the action list by points recovered, biggest first', async () => {
     const ws = (await load(await scoreXlsx('fixtures/xiyang', 'zh'))).getWorksheet('整改清单')!;
     const gain = col(ws, '可挽回分');
-    const gains = rows(ws).slice(1).map((x) => x.values[gain - 1] as number);
+    const gains = rows(ws)
+      .slice(1)
+      .map((x) => x.values[gain - 1] as number);
     expect(gains.length).toBe(42);
     expect(gains[0]).toBe(Math.max(...gains));
     expect([...gains].sort((p, q) => q - p)).toEqual(gains);
@@ -283,6 +308,7 @@ describe('text the XML cannot carry', () => {
 
 it('loads exceljs only when a workbook is written', () => {
   // The writing is in xlsx-cells.ts, shared by the single report and the city workbook.
-  for (const f of ['xlsx.ts', 'xlsx-cells.ts', 'batch-xlsx.ts']) expect(readFileSync(join(ROOT, 'src/report', f), 'utf8')).not.toMatch(/^import(?! type)[^;]*'exceljs'/m);
+  for (const f of ['xlsx.ts', 'xlsx-cells.ts', 'batch-xlsx.ts'])
+    expect(readFileSync(join(ROOT, 'src/report', f), 'utf8')).not.toMatch(/^import(?! type)[^;]*'exceljs'/m);
   expect(readFileSync(join(ROOT, 'src/report/xlsx-cells.ts'), 'utf8')).toContain("await import('exceljs')");
 });

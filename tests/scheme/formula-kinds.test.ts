@@ -32,7 +32,8 @@ sections:
     points: 10
     items:
 `;
-const withItem = (formula: string, target: string) => `${BASE}      - { id: i, title: I, points: 10, formula: "${formula}", target: "${target}", rule: { type: all } }\n`;
+const withItem = (formula: string, target: string) =>
+  `${BASE}      - { id: i, title: I, points: 10, formula: "${formula}", target: "${target}", rule: { type: all } }\n`;
 const lines = (formula: string, target: string, lang: 'en' | 'zh' = 'en') =>
   loadScheme(withItem(formula, target), 'x.yaml').diagnostics.map((d) => formatDiagnostic(d, lang));
 const at = (col: number) => `x.yaml:20:${col}`;
@@ -53,7 +54,10 @@ describe('the issue: if() with a yes/no branch and a number branch', () => {
     ]);
   });
   it('the fixes load clean and score: a farm is n/a (shown —), others by ok', () => {
-    for (const [formula, target] of [['if(is_farm, 1/0, ok)', '== true'], ['if(is_farm, 1/0, if(ok, 1, 0))', '== 1']] as const) {
+    for (const [formula, target] of [
+      ['if(is_farm, 1/0, ok)', '== true'],
+      ['if(is_farm, 1/0, if(ok, 1, 0))', '== 1'],
+    ] as const) {
       expect(lines(formula, target)).toEqual([]);
       const s = scheme(withItem(formula, target));
       const units = assess(s, ['t.csv', '乡镇,A,B,OK,农场\n甲农场,1,1,是,是\n乙镇,1,1,是,否\n丙镇,1,1,否,否\n']).units;
@@ -72,12 +76,22 @@ describe('every operator and function, at the operand that does not fit', () => 
     ['not a', '== true', 54, '"not" needs yes/no (a comparison such as x > 0), but "a" is a number'],
     ['a > 1 and b', '== true', 60, '"and" needs yes/no (a comparison such as x > 0), but "b" is a number'],
     ['ok < 1', '== true', 50, '"<" needs a number, but "ok" is yes/no; compare it or write if(ok, 1, 0)'],
-    ['(a > 1) == b', '== true', 61, '"==" compares two numbers or two yes/no values, but "a > 1" is yes/no and "b" is a number'],
+    [
+      '(a > 1) == b',
+      '== true',
+      61,
+      '"==" compares two numbers or two yes/no values, but "a > 1" is yes/no and "b" is a number',
+    ],
     ['min(a, ok)', '>= 1', 57, 'min() needs a number, but "ok" is yes/no; compare it or write if(ok, 1, 0)'],
     ['round(a / b, ok)', '>= 1', 63, 'round() needs a number, but "ok" is yes/no; compare it or write if(ok, 1, 0)'],
     ['count(ok, a)', '>= 1', 60, 'count() needs yes/no (a comparison such as x > 0), but "a" is a number'],
     ['if(a, 1, 2)', '>= 1', 53, 'the condition of if() needs yes/no (a comparison such as x > 0), but "a" is a number'],
-    ['if(ok, a, b > 1)', '>= 1', 60, 'the two results of if() must be of one kind, but "a" is a number and "b > 1" is yes/no; write the yes/no one as if(…, 1, 0) or compare the number (… == 1); 1/0 (no value) fits either'],
+    [
+      'if(ok, a, b > 1)',
+      '>= 1',
+      60,
+      'the two results of if() must be of one kind, but "a" is a number and "b > 1" is yes/no; write the yes/no one as if(…, 1, 0) or compare the number (… == 1); 1/0 (no value) fits either',
+    ],
   ];
   for (const [formula, target, col, en] of cases) {
     it(formula, () => expect(lines(formula, target)).toEqual([`${at(col)}: error: ${en} ${F}`]));
@@ -97,7 +111,9 @@ describe('every operator and function, at the operand that does not fit', () => 
   });
   it('a multi-line formula: the line and column of the operand', () => {
     const text = `${BASE}      - id: i\n        title: I\n        points: 10\n        formula: >-\n          if(ok,\n             a,\n             ok)\n        target: ">= 1"\n        rule: { type: all }\n`;
-    expect(loadScheme(text, 'x.yaml').diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual(['26:14 scheme/formula-type']);
+    expect(loadScheme(text, 'x.yaml').diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual([
+      '26:14 scheme/formula-type',
+    ]);
   });
 });
 

@@ -72,30 +72,55 @@ const BASES: [name: string, text: string, runs: number][] = [
 ];
 
 // ---------- a small grammar of formulas and targets ----------
-const NAMES = ['a', 'b', 'm', 'p', 'ok', 'farm', 'c', 'note', 'line', 'population', 'births', 'zz_unknown', 'constructor', '__proto__'];
+const NAMES = [
+  'a',
+  'b',
+  'm',
+  'p',
+  'ok',
+  'farm',
+  'c',
+  'note',
+  'line',
+  'population',
+  'births',
+  'zz_unknown',
+  'constructor',
+  '__proto__',
+];
 const formula: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...NAMES),
     fc.constantFrom('0', '1', '95%', '1‰', '0.5', 'true', 'false', '1/0'),
-    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '<', '<=', '>', '>=', '==', '!=', 'and', 'or'), tie('e')).map(([x, op, y]) => `${x} ${op} ${y}`),
+    fc
+      .tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '<', '<=', '>', '>=', '==', '!=', 'and', 'or'), tie('e'))
+      .map(([x, op, y]) => `${x} ${op} ${y}`),
     tie('e').map((x) => `(${x})`),
     tie('e').map((x) => `not ${x}`),
     tie('e').map((x) => `-${x}`),
     fc.tuple(tie('e'), tie('e'), tie('e')).map(([x, y, z]) => `if(${x}, ${y}, ${z})`),
-    fc.tuple(fc.constantFrom('min', 'max', 'count', 'abs', 'round', 'sqrt'), fc.array(tie('e'), { minLength: 1, maxLength: 3 })).map(([fn, xs]) => `${fn}(${xs.join(', ')})`),
+    fc
+      .tuple(
+        fc.constantFrom('min', 'max', 'count', 'abs', 'round', 'sqrt'),
+        fc.array(tie('e'), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([fn, xs]) => `${fn}(${xs.join(', ')})`),
   ),
 })).e;
 /** Well-kinded number formulas over a scheme's summable fields: mutated schemes that still load, to be scored. */
-const numericOver = (names: string[]): fc.Arbitrary<string> => fc.letrec<{ n: string }>((tie) => ({
-  n: fc.oneof(
-    { depthSize: 'small' },
-    fc.constantFrom(...names, '0', '2', '1/0', '50%'),
-    fc.tuple(tie('n'), fc.constantFrom('+', '-', '*', '/'), tie('n')).map(([x, op, y]) => `(${x} ${op} ${y})`),
-    fc.tuple(tie('n'), fc.constantFrom('<', '>=', '=='), tie('n'), tie('n'), tie('n')).map(([x, op, y, t, e]) => `if(${x} ${op} ${y}, ${t}, ${e})`),
-    fc.tuple(fc.constantFrom('min', 'max', 'abs', 'round'), tie('n')).map(([fn, x]) => `${fn}(${x})`),
-  ),
-})).n;
+const numericOver = (names: string[]): fc.Arbitrary<string> =>
+  fc.letrec<{ n: string }>((tie) => ({
+    n: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(...names, '0', '2', '1/0', '50%'),
+      fc.tuple(tie('n'), fc.constantFrom('+', '-', '*', '/'), tie('n')).map(([x, op, y]) => `(${x} ${op} ${y})`),
+      fc
+        .tuple(tie('n'), fc.constantFrom('<', '>=', '=='), tie('n'), tie('n'), tie('n'))
+        .map(([x, op, y, t, e]) => `if(${x} ${op} ${y}, ${t}, ${e})`),
+      fc.tuple(fc.constantFrom('min', 'max', 'abs', 'round'), tie('n')).map(([fn, x]) => `${fn}(${x})`),
+    ),
+  })).n;
 const target = fc.oneof(
   fc.tuple(fc.constantFrom('>=', '<=', '>', '<', '==', '!=', '≥', '='), formula).map(([op, x]) => `${op} ${x}`),
   fc.tuple(formula, formula).map(([x, y]) => `between ${x} and ${y}`),
@@ -104,7 +129,24 @@ const target = fc.oneof(
 );
 /** Any YAML value: what a key holds after a careless edit. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1e21, 0.1, '', 'x', '95%', '１０', 'township', 'county', 'mean', 'sum', 'all'),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e21,
+    0.1,
+    '',
+    'x',
+    '95%',
+    '１０',
+    'township',
+    'county',
+    'mean',
+    'sum',
+    'all',
+  ),
   fc.integer(),
   fc.string({ maxLength: 8 }),
   fc.array(fc.constantFrom(1, 'a', null), { maxLength: 3 }),
@@ -133,11 +175,22 @@ type Mutation =
   | { k: 'section'; depth: number }
   | { k: 'cut'; pick: number; len: number; insert: string };
 /** A number formula put in an item's formula: most such schemes still load. */
-const benign = (names: string[]): fc.Arbitrary<Mutation> => fc.record({ k: fc.constant('numeric' as const), pick: fc.nat(), value: fc.constant(null), text: numericOver(names) });
+const benign = (names: string[]): fc.Arbitrary<Mutation> =>
+  fc.record({ k: fc.constant('numeric' as const), pick: fc.nat(), value: fc.constant(null), text: numericOver(names) });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ k: fc.constantFrom('drop', 'swap', 'formula', 'nest'), pick: fc.nat(), value: anyValue, text: fc.oneof(formula, target) }) as fc.Arbitrary<Mutation>,
+  fc.record({
+    k: fc.constantFrom('drop', 'swap', 'formula', 'nest'),
+    pick: fc.nat(),
+    value: anyValue,
+    text: fc.oneof(formula, target),
+  }) as fc.Arbitrary<Mutation>,
   fc.record({ k: fc.constant('section' as const), depth: fc.integer({ min: 1, max: 60 }) }),
-  fc.record({ k: fc.constant('cut' as const), pick: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.constantFrom('', ':', '- ', '{', '"', '\t', '  x: 1\n', '&a [*a]', '？', '\u0000') }),
+  fc.record({
+    k: fc.constant('cut' as const),
+    pick: fc.nat(),
+    len: fc.nat({ max: 40 }),
+    insert: fc.constantFrom('', ':', '- ', '{', '"', '\t', '  x: 1\n', '&a [*a]', '？', '\u0000'),
+  }),
 );
 
 function applyTo(base: unknown, ms: Mutation[]): string {
@@ -150,14 +203,23 @@ function applyTo(base: unknown, ms: Mutation[]): string {
     }
     const all = paths(doc).filter((p) => p.length > 0);
     if (m.k === 'section') {
-      let s: Record<string, unknown> = { id: 'deep0', title: 'D', points: 1, items: [{ id: 'd', title: 'D', points: 1, formula: 'a', target: '>= 1', rule: { type: 'all' } }] };
+      let s: Record<string, unknown> = {
+        id: 'deep0',
+        title: 'D',
+        points: 1,
+        items: [{ id: 'd', title: 'D', points: 1, formula: 'a', target: '>= 1', rule: { type: 'all' } }],
+      };
       for (let i = 1; i < m.depth; i++) s = { id: `deep${i}`, title: 'D', points: 1, sections: [s] };
       const d = doc as { sections?: unknown[] };
       if (Array.isArray(d?.sections)) d.sections.push(s);
       continue;
     }
     const candidates =
-      m.k === 'numeric' ? all.filter((p) => p.at(-1) === 'formula') : m.k === 'formula' || m.k === 'nest' ? all.filter((p) => FORMULA_KEYS.has(String(p.at(-1)))) : all;
+      m.k === 'numeric'
+        ? all.filter((p) => p.at(-1) === 'formula')
+        : m.k === 'formula' || m.k === 'nest'
+          ? all.filter((p) => FORMULA_KEYS.has(String(p.at(-1))))
+          : all;
     if (!candidates.length) continue;
     const p = candidates[m.pick % candidates.length]!;
     const parent = p.slice(0, -1).reduce<any>((o, k) => o?.[k], doc);
@@ -185,10 +247,18 @@ function dataFor(s: Scheme, seed: number): { name: string; bytes: Uint8Array }[]
   return s.levels.map((lv, level) => {
     const up = s.levels.slice(level).map((l) => l.name[0]);
     const fs = [...s.fields.values()].filter((f) => f.level === level);
-    const rows = [0, 1, 2].slice(0, level === s.levels.length - 1 ? 1 : 3).map((r) =>
-      [...s.levels.slice(level).map((_, j) => (j === 0 && level < s.levels.length - 1 ? `单位${r}` : `上级${j}`)), ...fs.map((f, i) => values(f.type, r * 31 + i))].join(','),
-    );
-    return { name: `${lv.id}.csv`, bytes: bytes(`${[...up, ...fs.map((f) => f.label)].join(',')}\n${rows.join('\n')}\n`) };
+    const rows = [0, 1, 2]
+      .slice(0, level === s.levels.length - 1 ? 1 : 3)
+      .map((r) =>
+        [
+          ...s.levels.slice(level).map((_, j) => (j === 0 && level < s.levels.length - 1 ? `单位${r}` : `上级${j}`)),
+          ...fs.map((f, i) => values(f.type, r * 31 + i)),
+        ].join(','),
+      );
+    return {
+      name: `${lv.id}.csv`,
+      bytes: bytes(`${[...up, ...fs.map((f) => f.label)].join(',')}\n${rows.join('\n')}\n`),
+    };
   });
 }
 
@@ -223,7 +293,9 @@ describe('scheme fuzz: the loader never throws, findings point inside the text, 
     it(`${name}: ${runs} mutated versions, a share of which still load and are scored`, () => {
       scored = 0;
       const doc = parse(text);
-      const ms = fc.tuple(fc.array(mutation, { maxLength: 2 }), fc.array(benign(countFields(doc)), { maxLength: 2 })).map(([bad, good]) => [...good, ...bad]);
+      const ms = fc
+        .tuple(fc.array(mutation, { maxLength: 2 }), fc.array(benign(countFields(doc)), { maxLength: 2 }))
+        .map(([bad, good]) => [...good, ...bad]);
       fc.assert(
         fc.property(ms, fc.nat(), (m, seed) => check(applyTo(doc, m), seed)),
         { numRuns: runs, seed: SEED },

@@ -35,8 +35,18 @@ sections:
 `;
 /** One item on one line, with some keys replaced. */
 const item = (over: Record<string, string> = {}) => {
-  const keys = { id: 'i', title: 'I', points: '10', formula: 'a / b', target: '">= 90%"', rule: '{ type: all }', ...over };
-  return `      - { ${Object.entries(keys).map(([k, v]) => `${k}: ${v}`).join(', ')} }\n`;
+  const keys = {
+    id: 'i',
+    title: 'I',
+    points: '10',
+    formula: 'a / b',
+    target: '">= 90%"',
+    rule: '{ type: all }',
+    ...over,
+  };
+  return `      - { ${Object.entries(keys)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')} }\n`;
 };
 const ITEM = item();
 
@@ -58,10 +68,16 @@ describe('1. a value of the wrong type is not a missing key: it is named at the 
       'x.yaml:1:5: error: expected text here, not the number 2008 (id)',
       'x.yaml:4:8: error: expected a number here, not "abc" (total)',
     ]);
-    expect(zh(text)).toEqual(['x.yaml:1:5: 错误: 此处应为文本，而不是数字 2008 (id)', 'x.yaml:4:8: 错误: 此处应为数字，而不是“abc” (total)']);
+    expect(zh(text)).toEqual([
+      'x.yaml:1:5: 错误: 此处应为文本，而不是数字 2008 (id)',
+      'x.yaml:4:8: 错误: 此处应为数字，而不是“abc” (total)',
+    ]);
   });
   it('an empty value, a number where text belongs, quoted and full-width numbers get a hint', () => {
-    const text = `${BASE}      - id: i\n        title: 2019\n        points:\n        formula: a / b\n        target: ">= 90%"\n        rule: all\n${item({ id: 'j', points: '"10"' })}${item({ id: 'k', points: '１０' })}`.replace('total: 10', 'total: 30').replace('points: 10\n    items', 'points: 30\n    items');
+    const text =
+      `${BASE}      - id: i\n        title: 2019\n        points:\n        formula: a / b\n        target: ">= 90%"\n        rule: all\n${item({ id: 'j', points: '"10"' })}${item({ id: 'k', points: '１０' })}`
+        .replace('total: 10', 'total: 30')
+        .replace('points: 10\n    items', 'points: 30\n    items');
     expect(en(text)).toEqual([
       'x.yaml:20:16: error: expected text here, not the number 2019 (put it in quotes: "2019") (sections[0].items[0].title)',
       'x.yaml:21:16: error: expected a number here, not an empty value (sections[0].items[0].points)',
@@ -75,9 +91,15 @@ describe('1. a value of the wrong type is not a missing key: it is named at the 
     expect(en('')).toEqual([`x.yaml:1:1: error: the file is empty; ${want}`]);
     expect(en('# nothing yet\n')).toEqual([`x.yaml:1:1: error: the file holds no data (only comments); ${want}`]);
     expect(en('pinggu scheme\n')).toEqual([`x.yaml:1:1: error: the file is plain text, not a mapping; ${want}`]);
-    expect(en('- id: t\n- title: T\n')).toEqual([`x.yaml:1:1: error: the file is a list (lines starting with "-"); ${want}`]);
-    expect(zh('')).toEqual(['x.yaml:1:1: 错误: 文件是空的；评估方案必须是 YAML 映射（键: 值），包含 id、title、version、total、pass、units、fields、sections 等键']);
-    expect(en('id：t\ntitle：T\n')).toEqual([`x.yaml:1:1: error: the file is plain text: a key needs an ASCII colon and a space (key: value), not "："; ${want}`]);
+    expect(en('- id: t\n- title: T\n')).toEqual([
+      `x.yaml:1:1: error: the file is a list (lines starting with "-"); ${want}`,
+    ]);
+    expect(zh('')).toEqual([
+      'x.yaml:1:1: 错误: 文件是空的；评估方案必须是 YAML 映射（键: 值），包含 id、title、version、total、pass、units、fields、sections 等键',
+    ]);
+    expect(en('id：t\ntitle：T\n')).toEqual([
+      `x.yaml:1:1: error: the file is plain text: a key needs an ASCII colon and a space (key: value), not "："; ${want}`,
+    ]);
   });
 });
 
@@ -105,7 +127,10 @@ describe('2. missing keys, unions and formats say what is expected', () => {
     expect(zh(text)).toEqual(['x.yaml:3:10: 错误: 此处应为文本或数字，而不是列表 (version)']);
   });
   it('the formats of schema.ts (identifier, number with % or ‰, scheme id) in both languages', () => {
-    const text = BASE.replace('id: t\n', 'id: "2008"\n').replace('pass: 9', 'pass: ten').replace('{ id: b, label', '{ id: 出生, label') + item({ formula: 'a' });
+    const text =
+      BASE.replace('id: t\n', 'id: "2008"\n')
+        .replace('pass: 9', 'pass: ten')
+        .replace('{ id: b, label', '{ id: 出生, label') + item({ formula: 'a' });
     expect(en(text)).toEqual([
       'x.yaml:1:5: error: expected a scheme id (letters, digits, _ . -, starting with a letter) here, not "2008" (id)',
       'x.yaml:5:7: error: expected a number, optionally with % or ‰ (such as 90 or "95%") here, not "ten" (pass)',
@@ -152,8 +177,14 @@ describe('3. one run reports every finding', () => {
   });
   it('a field whose type the schema rejected does not make its items look wrong too', () => {
     // Two levels, so that a field that is not summable would need a roll-up.
-    const text = BASE.replace('name: [乡镇] }\n', 'name: [乡镇] }\n  - { id: county, title: 县, name: [县] }\n').replace('{ id: a, label: A, type: count }', '{ id: a, label: A, type: counts }') + ITEM;
-    expect(en(text)).toEqual(['x.yaml:10:30: error: expected one of count, number, money, percent, boolean, text, score here, not "counts" (fields[0].type)']);
+    const text =
+      BASE.replace('name: [乡镇] }\n', 'name: [乡镇] }\n  - { id: county, title: 县, name: [县] }\n').replace(
+        '{ id: a, label: A, type: count }',
+        '{ id: a, label: A, type: counts }',
+      ) + ITEM;
+    expect(en(text)).toEqual([
+      'x.yaml:10:30: error: expected one of count, number, money, percent, boolean, text, score here, not "counts" (fields[0].type)',
+    ]);
   });
   it('a value the schema rejected is not reported again by the semantic checks', () => {
     // total "abc": no "pass line above the total 0"; formula 5: no "formula does not parse".
@@ -167,30 +198,50 @@ describe('3. one run reports every finding', () => {
 describe('4. YAML syntax: the first error, in words, with the number of the others', () => {
   it('a tab in the indentation', () => {
     const text = `${BASE}      - id: i\n        title: I\n\tpoints: 10\n        formula: a\n`;
-    expect(en(text)).toEqual(['x.yaml:21:1: error: YAML syntax: a tab is used for indentation; indent with spaces, not tabs (2 more YAML errors, usually caused by this one)']);
-    expect(zh(text)).toEqual(['x.yaml:21:1: 错误: YAML 语法错误：缩进中有制表符（Tab）；请用空格缩进，不要用 Tab（另有 2 处 YAML 错误，通常由此处引起）']);
+    expect(en(text)).toEqual([
+      'x.yaml:21:1: error: YAML syntax: a tab is used for indentation; indent with spaces, not tabs (2 more YAML errors, usually caused by this one)',
+    ]);
+    expect(zh(text)).toEqual([
+      'x.yaml:21:1: 错误: YAML 语法错误：缩进中有制表符（Tab）；请用空格缩进，不要用 Tab（另有 2 处 YAML 错误，通常由此处引起）',
+    ]);
   });
   it('a tab leads even when the parser complained first about the line above', () => {
     const out = en('id: x\nsections:\n  - id: s\n    items:\n\t  - id: i\n\t    title: x\n');
-    expect(out).toEqual(['x.yaml:5:1: error: YAML syntax: a tab is used for indentation; indent with spaces, not tabs (4 more YAML errors, usually caused by this one)']);
+    expect(out).toEqual([
+      'x.yaml:5:1: error: YAML syntax: a tab is used for indentation; indent with spaces, not tabs (4 more YAML errors, usually caused by this one)',
+    ]);
   });
   it('target: >= 95% (a value starting with >)', () => {
     const text = `${BASE}      - id: i\n        title: I\n        points: 10\n        formula: a / b\n        target: >= 95%\n        rule: { type: all }\n`;
-    expect(en(text)).toEqual(['x.yaml:23:17: error: YAML syntax: ">" at the start of a value has a special meaning in YAML; quote it: target: ">= 95%" (1 more YAML error, usually caused by this one)']);
-    expect(zh(text)).toEqual(['x.yaml:23:17: 错误: YAML 语法错误：值开头的“>”在 YAML 中有特殊含义；请加引号：target: ">= 95%"（另有 1 处 YAML 错误，通常由此处引起）']);
+    expect(en(text)).toEqual([
+      'x.yaml:23:17: error: YAML syntax: ">" at the start of a value has a special meaning in YAML; quote it: target: ">= 95%" (1 more YAML error, usually caused by this one)',
+    ]);
+    expect(zh(text)).toEqual([
+      'x.yaml:23:17: 错误: YAML 语法错误：值开头的“>”在 YAML 中有特殊含义；请加引号：target: ">= 95%"（另有 1 处 YAML 错误，通常由此处引起）',
+    ]);
   });
   it('an unclosed quote, at the opening quote', () => {
-    expect(en(`${BASE}      - id: i\n        title: "I\n        points: 10\n`)).toEqual(['x.yaml:20:16: error: YAML syntax: a quoted value is not closed; add the closing "']);
+    expect(en(`${BASE}      - id: i\n        title: "I\n        points: 10\n`)).toEqual([
+      'x.yaml:20:16: error: YAML syntax: a quoted value is not closed; add the closing "',
+    ]);
   });
   it('an unclosed {, at the brace', () => {
-    expect(en(`${BASE}      - { id: i, title: I, points: 10\n      - { id: j }\n`)).toEqual(['x.yaml:19:9: error: YAML syntax: this "{" is not closed; end it with "}"']);
+    expect(en(`${BASE}      - { id: i, title: I, points: 10\n      - { id: j }\n`)).toEqual([
+      'x.yaml:19:9: error: YAML syntax: this "{" is not closed; end it with "}"',
+    ]);
   });
   it('a full-width colon, a colon without a space, ": " inside a value', () => {
-    expect(en(`${BASE}      - id: i\n        title：I\n`)).toEqual(['x.yaml:20:14: error: YAML syntax: "：" is a full-width colon; write an ASCII colon and a space: title: I']);
-    expect(en('id: x\ntitle:T\npoints: 1\n')).toEqual(['x.yaml:2:6: error: YAML syntax: a colon must be followed by a space: title: T']);
-    expect(en('id: x\ntitle: 说明: 见文件\n')).toEqual(['x.yaml:2:8: error: YAML syntax: ": " inside a value has a special meaning in YAML; quote it: title: "说明: 见文件"']);
+    expect(en(`${BASE}      - id: i\n        title：I\n`)).toEqual([
+      'x.yaml:20:14: error: YAML syntax: "：" is a full-width colon; write an ASCII colon and a space: title: I',
+    ]);
+    expect(en('id: x\ntitle:T\npoints: 1\n')).toEqual([
+      'x.yaml:2:6: error: YAML syntax: a colon must be followed by a space: title: T',
+    ]);
+    expect(en('id: x\ntitle: 说明: 见文件\n')).toEqual([
+      'x.yaml:2:8: error: YAML syntax: ": " inside a value has a special meaning in YAML; quote it: title: "说明: 见文件"',
+    ]);
   });
-  it('a bad indentation, at the line\'s first character', () => {
+  it("a bad indentation, at the line's first character", () => {
     expect(en('id: x\ntitle: T\nunits:\n  - id: township\n    title: 乡镇\n   name: [乡镇]\n')).toEqual([
       'x.yaml:6:4: error: YAML syntax: the indentation of this line does not match the lines above; keys of one mapping start in the same column',
     ]);
@@ -207,12 +258,19 @@ describe('4. YAML syntax: the first error, in words, with the number of the othe
 describe('5. aliases: no internal error', () => {
   it('an alias without its anchor, at the alias', () => {
     const text = BASE.replace('title: T\n', 'title: *nope\n') + ITEM;
-    expect(en(text)).toEqual(['x.yaml:2:8: error: YAML: alias *nope has no anchor &nope before it; define the anchor first, or write the value out']);
-    expect(zh(text)).toEqual(['x.yaml:2:8: 错误: YAML 错误：别名 *nope 之前没有定义锚点 &nope；请先定义锚点，或直接写出取值']);
+    expect(en(text)).toEqual([
+      'x.yaml:2:8: error: YAML: alias *nope has no anchor &nope before it; define the anchor first, or write the value out',
+    ]);
+    expect(zh(text)).toEqual([
+      'x.yaml:2:8: 错误: YAML 错误：别名 *nope 之前没有定义锚点 &nope；请先定义锚点，或直接写出取值',
+    ]);
   });
   it('an alias bomb, at the first alias', () => {
-    const bomb = 'x1: &a [x, x, x, x, x, x, x, x, x, x]\nx2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx3: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n';
-    expect(en(BASE + bomb)).toEqual(['x.yaml:20:9: error: YAML: the aliases (*name) expand to far too much data; write the values out instead']);
+    const bomb =
+      'x1: &a [x, x, x, x, x, x, x, x, x, x]\nx2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx3: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n';
+    expect(en(BASE + bomb)).toEqual([
+      'x.yaml:20:9: error: YAML: the aliases (*name) expand to far too much data; write the values out instead',
+    ]);
   });
 });
 
@@ -221,34 +279,50 @@ describe('6. the scheme file must be UTF-8', () => {
   it('GBK bytes are one error, at the first byte that is not UTF-8', () => {
     const gbk = new Uint8Array([...utf8('id: t\ntitle: '), 0xb3, 0xf6, 0xc9, 0xfa, 0x0a]);
     const r = loadSchemeBytes(gbk, 'x.yaml');
-    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual(['x.yaml:2:8: error: the scheme file is not UTF-8 text; save it as UTF-8']);
-    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual(['x.yaml:2:8: 错误: 方案文件不是 UTF-8 文本；请另存为 UTF-8 编码']);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'x.yaml:2:8: error: the scheme file is not UTF-8 text; save it as UTF-8',
+    ]);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual([
+      'x.yaml:2:8: 错误: 方案文件不是 UTF-8 文本；请另存为 UTF-8 编码',
+    ]);
   });
   it('UTF-16 (Notepad "Unicode") is not UTF-8 either', () => {
-    expect(loadSchemeBytes(new Uint8Array([0xff, 0xfe, 0x69, 0x00]), 'x.yaml').diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
-      'x.yaml:1:1: error: the scheme file is not UTF-8 text; save it as UTF-8',
-    ]);
+    expect(
+      loadSchemeBytes(new Uint8Array([0xff, 0xfe, 0x69, 0x00]), 'x.yaml').diagnostics.map((d) =>
+        formatDiagnostic(d, 'en'),
+      ),
+    ).toEqual(['x.yaml:1:1: error: the scheme file is not UTF-8 text; save it as UTF-8']);
   });
   it('a UTF-8 BOM is dropped: positions on line 1 are as written', () => {
     const r = loadSchemeBytes(utf8(`\ufeff${BASE}${ITEM}`), 'x.yaml');
     expect(r.diagnostics).toEqual([]);
     expect(r.scheme?.id).toBe('t');
     const bad = loadSchemeBytes(utf8(`\ufeff${BASE.replace('id: t\n', 'id: 2008\n')}${ITEM}`), 'x.yaml');
-    expect(bad.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual(['x.yaml:1:5: error: expected text here, not the number 2008 (id)']);
+    expect(bad.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'x.yaml:1:5: error: expected text here, not the number 2008 (id)',
+    ]);
   });
 });
 
 describe('7. formula messages: Chinese for the parser, the unclosed bracket, full-width characters', () => {
   it('Unclosed ( points at the ( left open', () => {
     const text = BASE + item({ formula: '"round((a + b) / (a, 2"' });
-    expect(en(text)).toEqual(['x.yaml:19:66: error: formula does not parse: Unclosed ( (sections[0].items[0].formula)']);
-    expect(zh(text)).toEqual(['x.yaml:19:66: 错误: 公式无法解析：左括号“(”没有对应的右括号“)” (sections[0].items[0].formula)']);
+    expect(en(text)).toEqual([
+      'x.yaml:19:66: error: formula does not parse: Unclosed ( (sections[0].items[0].formula)',
+    ]);
+    expect(zh(text)).toEqual([
+      'x.yaml:19:66: 错误: 公式无法解析：左括号“(”没有对应的右括号“)” (sections[0].items[0].formula)',
+    ]);
   });
   it('Expected expression after +', () => {
-    expect(zh(BASE + item({ formula: '"a +"' }))).toEqual(['x.yaml:19:53: 错误: 公式无法解析：“+”后面缺少运算对象 (sections[0].items[0].formula)']);
+    expect(zh(BASE + item({ formula: '"a +"' }))).toEqual([
+      'x.yaml:19:53: 错误: 公式无法解析：“+”后面缺少运算对象 (sections[0].items[0].formula)',
+    ]);
   });
   it('a target that does not parse has its message in Chinese too', () => {
-    expect(zh(BASE + item({ target: '">= (a"' }))).toEqual(['x.yaml:19:68: 错误: 目标无法解析：左括号“(”没有对应的右括号“)” (sections[0].items[0].target)']);
+    expect(zh(BASE + item({ target: '">= (a"' }))).toEqual([
+      'x.yaml:19:68: 错误: 目标无法解析：左括号“(”没有对应的右括号“)” (sections[0].items[0].target)',
+    ]);
   });
   it('full-width ＞＝　９５％ and （ ） are read as >= 95% and ( )', () => {
     const r = loadScheme(BASE + item({ formula: '"（a + b） / b"', target: '"＞＝　９５％"' }), 'x.yaml');
@@ -258,7 +332,9 @@ describe('7. formula messages: Chinese for the parser, the unclosed bracket, ful
     expect(r.scheme!.items[0]!.formula.refs).toEqual(['a', 'b']);
   });
   it('a full-width name that is unknown is still found at its place', () => {
-    expect(en(BASE + item({ formula: '"（a + ｚｚ）"' }))).toEqual(['x.yaml:19:55: error: unknown field or param "zz" (sections[0].items[0].formula)']);
+    expect(en(BASE + item({ formula: '"（a + ｚｚ）"' }))).toEqual([
+      'x.yaml:19:55: error: unknown field or param "zz" (sections[0].items[0].formula)',
+    ]);
   });
 });
 
@@ -273,7 +349,10 @@ describe('8. positions', () => {
     ]);
   });
   it('an item whose id repeats is checked as itself, not as the first of that id', () => {
-    const text = BASE.replace('total: 10', 'total: 20').replace('points: 10\n    items', 'points: 20\n    items') + item({ id: 'k' }) + item({ id: 'k', formula: 'a / zz' });
+    const text =
+      BASE.replace('total: 10', 'total: 20').replace('points: 10\n    items', 'points: 20\n    items') +
+      item({ id: 'k' }) +
+      item({ id: 'k', formula: 'a / zz' });
     expect(en(text)).toEqual([
       'x.yaml:20:15: error: duplicate id "k" (first used on line 19) (sections[0].items[1].id)',
       'x.yaml:20:53: error: unknown field or param "zz" (sections[0].items[1].formula)',
@@ -287,9 +366,11 @@ describe('8. positions', () => {
     const text = `${BASE}      - id: i\n        title: I\n        points: 10\n        formula: |\n          a / b\n            + zz\n        target: ">= 90%"\n        rule: { type: all }\n`;
     expect(en(text)).toEqual(['x.yaml:24:15: error: unknown field or param "zz" (sections[0].items[0].formula)']);
   });
-  it('a double-quoted value with escapes: the value\'s start', () => {
+  it("a double-quoted value with escapes: the value's start", () => {
     const text = `${BASE}      - id: i\n        title: I\n        points: 10\n        formula: "a / \\"b\\" + zz"\n        target: ">= 90%"\n        rule: { type: all }\n`;
-    expect(en(text)).toEqual(['x.yaml:22:18: error: formula does not parse: only numbers are allowed here, not "b" (sections[0].items[0].formula)']);
+    expect(en(text)).toEqual([
+      'x.yaml:22:18: error: formula does not parse: only numbers are allowed here, not "b" (sections[0].items[0].formula)',
+    ]);
   });
   it('a numeric key is found at its place', () => {
     expect(en(`${BASE}${ITEM}2008: x\n`)).toEqual(['x.yaml:20:1: error: unknown key "2008"']);
@@ -320,7 +401,9 @@ describe('9. lint rules', () => {
     expect(en(BASE + item({ target: '">= line"', rule: '{ type: proportional }' }))).toEqual([]);
   });
   it('(c) a band worth more than its item', () => {
-    expect(en(BASE + item({ rule: '{ type: bands, bands: [{ when: ">= 90%", points: 12 }, { points: 5 }] }' }))).toEqual([
+    expect(
+      en(BASE + item({ rule: '{ type: bands, bands: [{ when: ">= 90%", points: 12 }, { points: 5 }] }' })),
+    ).toEqual([
       'x.yaml:19:129: error: item "i": this band gives 12 points, more than the item\'s 10 (sections[0].items[0].rule.bands[0].points)',
     ]);
   });
@@ -346,7 +429,9 @@ describe('10. not a scheme', () => {
     expect(r.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
       `${file}:1:1: error: not a pinggu scheme: this is a JSON Schema (editors use it to check schemes); give the scheme .yaml file`,
     ]);
-    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual([`${file}:1:1: 错误: 不是 pinggu 评估方案：这是 JSON Schema（编辑器用它校验方案）；请指定方案的 .yaml 文件`]);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual([
+      `${file}:1:1: 错误: 不是 pinggu 评估方案：这是 JSON Schema（编辑器用它校验方案）；请指定方案的 .yaml 文件`,
+    ]);
   });
   it('a mapping with none of the scheme keys', () => {
     expect(en('name: 某县\nyear: 2024\n')).toEqual([

@@ -6,7 +6,8 @@ import { loadScheme } from '../../src/scheme/load';
 import { schemeJsonSchema } from '../../src/scheme/schema';
 
 const root = join(__dirname, '..', '..');
-const lines = (text: string, file = 'x.yaml') => loadScheme(text, file).diagnostics.map((d) => formatDiagnostic(d, 'en'));
+const lines = (text: string, file = 'x.yaml') =>
+  loadScheme(text, file).diagnostics.map((d) => formatDiagnostic(d, 'en'));
 
 describe('scheme loader: every error with file:line:col', () => {
   it('reports a typo key, unknown fields, a broken formula, points not adding up and a duplicate id together', () => {
@@ -34,10 +35,14 @@ describe('scheme loader: every error with file:line:col', () => {
   });
   it('messages exist in Chinese too', () => {
     const r = loadScheme(base(ITEM).replace('title: T\n', 'title: T\ntitle: U\n'), 'x.yaml');
-    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual(['x.yaml:3:1: 错误: 键“title”重复：同一层级每个键只能出现一次']);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual([
+      'x.yaml:3:1: 错误: 键“title”重复：同一层级每个键只能出现一次',
+    ]);
   });
   it('a missing key points at the mapping that lacks it', () => {
-    const out = lines('id: x\ntitle: T\nversion: 1\ntotal: 10\npass: 9\nunits: [{ id: township, title: 乡镇, name: [乡镇] }]\nfields: [{ id: a, label: A, type: count }]\nsections:\n  - id: s\n    title: S\n    items: []\n');
+    const out = lines(
+      'id: x\ntitle: T\nversion: 1\ntotal: 10\npass: 9\nunits: [{ id: township, title: 乡镇, name: [乡镇] }]\nfields: [{ id: a, label: A, type: count }]\nsections:\n  - id: s\n    title: S\n    items: []\n',
+    );
     expect(out).toEqual([
       'x.yaml:9:5: error: missing key "points" (expected: a number) (sections[0].points)',
       'x.yaml:11:12: error: the list needs at least 1 entry (sections[0].items)',
@@ -69,30 +74,55 @@ const ITEM = '      - { id: i, title: I, points: 10, formula: a / b, target: ">=
 
 describe('semantic lint', () => {
   it('a summed roll-up over a percent field must declare a roll-up', () => {
-    const out = lines(base('      - { id: i, title: I, points: 10, formula: t, target: ">= 90%", rule: { type: all } }\n'));
-    expect(out).toEqual(['x.yaml:19:49: error: item "i" would sum field "t" (percent) to roll up; percent cannot be summed: declare rollup: mean, min or max (sections[0].items[0].formula)']);
-    expect(lines(base('      - { id: i, title: I, points: 10, formula: t, target: ">= 90%", rule: { type: all }, rollup: mean }\n'))).toEqual([]);
+    const out = lines(
+      base('      - { id: i, title: I, points: 10, formula: t, target: ">= 90%", rule: { type: all } }\n'),
+    );
+    expect(out).toEqual([
+      'x.yaml:19:49: error: item "i" would sum field "t" (percent) to roll up; percent cannot be summed: declare rollup: mean, min or max (sections[0].items[0].formula)',
+    ]);
+    expect(
+      lines(
+        base(
+          '      - { id: i, title: I, points: 10, formula: t, target: ">= 90%", rule: { type: all }, rollup: mean }\n',
+        ),
+      ),
+    ).toEqual([]);
   });
   it('a township item cannot use a county field', () => {
-    const out = lines(base('      - { id: i, title: I, points: 10, formula: p, target: ">= 90%", rule: { type: all } }\n'));
-    expect(out[0]).toMatch(/scored at level "township" but field "p" exists only from level "county"; set scope: county/);
+    const out = lines(
+      base('      - { id: i, title: I, points: 10, formula: p, target: ">= 90%", rule: { type: all } }\n'),
+    );
+    expect(out[0]).toMatch(
+      /scored at level "township" but field "p" exists only from level "county"; set scope: county/,
+    );
   });
   it('an unreachable target: a share of counts above 100%', () => {
-    const out = lines(base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 101%", rule: { type: all } }\n'));
+    const out = lines(
+      base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 101%", rule: { type: all } }\n'),
+    );
     expect(out[0]).toMatch(/target ">= 101%" cannot be reached/);
   });
   it('a target that does not parse, with its position inside the value', () => {
-    const out = lines(base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 9 5%", rule: { type: all } }\n'));
+    const out = lines(
+      base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 9 5%", rule: { type: all } }\n'),
+    );
     expect(out[0]).toMatch(/^x\.yaml:19:\d+: error: target does not parse/);
   });
   it('a lever or veto naming an unknown field', () => {
-    const out = lines(`${base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 90%", rule: { type: all }, lever: zz }\n')}vetoes:\n  - { id: v, title: V, when: nope > 0 }\n  - { id: w, title: W, item: missing, when: "< 1" }\n`);
+    const out = lines(
+      `${base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 90%", rule: { type: all }, lever: zz }\n')}vetoes:\n  - { id: v, title: V, when: nope > 0 }\n  - { id: w, title: W, item: missing, when: "< 1" }\n`,
+    );
     expect(out.some((l) => /lever "zz" is not a field/.test(l))).toBe(true);
     expect(out.some((l) => /unknown field or param "nope".*vetoes\[0\]\.when/.test(l))).toBe(true);
     expect(out.some((l) => /veto "w" names unknown item "missing"/.test(l))).toBe(true);
   });
   it('sections not adding up to the total', () => {
-    const out = lines(base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 90%", rule: { type: all } }\n').replace('total: 10', 'total: 100'));
+    const out = lines(
+      base('      - { id: i, title: I, points: 10, formula: a / b, target: ">= 90%", rule: { type: all } }\n').replace(
+        'total: 10',
+        'total: 100',
+      ),
+    );
     expect(out).toEqual(['x.yaml:4:8: error: total is 100 but the sections add up to 10 (total)']);
   });
 });

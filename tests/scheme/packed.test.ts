@@ -33,7 +33,8 @@ describe('packScheme / unpackScheme', () => {
 
   it.each(bundled)('%s keeps shared objects shared (an item is one object in its section and in items)', (f) => {
     const back = roundTrip(compile(f));
-    const inSections = (ss: Scheme['sections']): Scheme['items'] => ss.flatMap((s) => [...s.items, ...inSections(s.sections)]);
+    const inSections = (ss: Scheme['sections']): Scheme['items'] =>
+      ss.flatMap((s) => [...s.items, ...inSections(s.sections)]);
     const items = inSections(back.sections);
     expect(items.length).toBe(back.items.length);
     items.forEach((it, i) => expect(it).toBe(back.items[i]));
@@ -49,9 +50,23 @@ describe('packScheme / unpackScheme', () => {
   it('keeps big rationals, bigints, -0, infinities and a __proto__ key exactly', () => {
     const big = Rational.of(10n ** 30n + 1n, 3n);
     const odd = JSON.parse('{"__proto__": 1, "x": 2}') as Record<string, number>;
-    const s = { ...compile(bundled[0]!), extra: [big, 12n, -0, Infinity, -Infinity, Number.NaN, undefined, null, odd, new Set(['a'])] } as unknown as Scheme;
+    const s = {
+      ...compile(bundled[0]!),
+      extra: [big, 12n, -0, Infinity, -Infinity, Number.NaN, undefined, null, odd, new Set(['a'])],
+    } as unknown as Scheme;
     const back = roundTrip(s) as unknown as { extra: unknown[] };
-    expect(back.extra).toStrictEqual([big, 12n, -0, Infinity, -Infinity, Number.NaN, undefined, null, odd, new Set(['a'])]);
+    expect(back.extra).toStrictEqual([
+      big,
+      12n,
+      -0,
+      Infinity,
+      -Infinity,
+      Number.NaN,
+      undefined,
+      null,
+      odd,
+      new Set(['a']),
+    ]);
     expect(Object.is(back.extra[2], -0)).toBe(true);
     expect(Object.getPrototypeOf(back.extra[8])).toBe(Object.prototype);
     expect(Object.keys(back.extra[8] as object)).toEqual(['__proto__', 'x']);

@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'pinggu-bench-totals-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const units = [
-  { key: '110000', name: '甲县', rank: 1, of: 2, scaled: 93.165870, passed: true, grade: '达标', vetoed: false },
+  { key: '110000', name: '甲县', rank: 1, of: 2, scaled: 93.16587, passed: true, grade: '达标', vetoed: false },
   { key: '110007', name: '乙县', rank: 2, of: 2, scaled: 81.052168, passed: false, grade: '接近达标', vetoed: true },
 ];
 
@@ -41,25 +41,35 @@ function peer(name: string, rows: string[]): string {
   return file;
 }
 
-const run = (json: string, csv: string) => spawnSync(process.execPath, ['scripts/bench-totals.mjs', json, csv], { cwd: ROOT, encoding: 'utf8' });
+const run = (json: string, csv: string) =>
+  spawnSync(process.execPath, ['scripts/bench-totals.mjs', json, csv], { cwd: ROOT, encoding: 'utf8' });
 
 describe('bench-totals', () => {
   it('passes when every total agrees to 1e-6 and every rank is equal', () => {
-    const r = run(report('ok.json'), peer('ok.csv', ['110000,6.0,96.0,2.0,93.16587043702116,False,1', '110007,4.0,100.0,5.0,81.0521675,True,2']));
+    const r = run(
+      report('ok.json'),
+      peer('ok.csv', ['110000,6.0,96.0,2.0,93.16587043702116,False,1', '110007,4.0,100.0,5.0,81.0521675,True,2']),
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('totals agree: 2 counties');
   });
 
   it('fails on a total further than 1e-6, naming the county and both values', () => {
-    const r = run(report('off.json'), peer('off.csv', ['110000,6.0,96.0,2.0,93.1658687,False,1', '110007,4.0,100.0,5.0,81.052168,True,2']));
+    const r = run(
+      report('off.json'),
+      peer('off.csv', ['110000,6.0,96.0,2.0,93.1658687,False,1', '110007,4.0,100.0,5.0,81.052168,True,2']),
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('disagree on 1 of 2 counties');
     expect(r.stderr).toContain('甲县 (110000): total pinggu 93.16587, pandas 93.1658687');
   });
 
   it('fails on a different rank, and on a county one side lacks', () => {
-    const r = run(report('rank.json'), peer('rank.csv', ['110000,6.0,96.0,2.0,93.16587,False,2', '110014,4.0,100.0,5.0,81.052168,True,2']));
+    const r = run(
+      report('rank.json'),
+      peer('rank.csv', ['110000,6.0,96.0,2.0,93.16587,False,2', '110014,4.0,100.0,5.0,81.052168,True,2']),
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('甲县 (110000): rank pinggu 1, pandas 2');
     expect(r.stderr).toContain('乙县 (110007): pinggu 81.052168, pandas has no such county');

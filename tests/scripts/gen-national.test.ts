@@ -19,8 +19,14 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function gen(...args: string[]): { dir: string; files: { name: string; bytes: Uint8Array }[] } {
   const dir = mkdtempSync(join(tmpdir(), 'pinggu-gen-'));
   dirs.push(dir);
-  execFileSync(process.execPath, ['scripts/gen-national.mjs', '--out', dir, '--townships', '300', '--counties', '25', '--dirty', '0', ...args], { cwd: ROOT, stdio: 'ignore' });
-  const files = readdirSync(dir).sort().map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+  execFileSync(
+    process.execPath,
+    ['scripts/gen-national.mjs', '--out', dir, '--townships', '300', '--counties', '25', '--dirty', '0', ...args],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  const files = readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
   return { dir, files };
 }
 
@@ -36,7 +42,11 @@ describe('gen-national', () => {
     it(`writes the townships and counties asked for, which read and score without a finding${sample.length ? ' (from the sample)' : ''}`, () => {
       const { files } = gen(...sample);
       expect(files.map((f) => f.name)).toEqual(['county.csv', 'townships.csv']);
-      const lines = (name: string) => new TextDecoder().decode(files.find((f) => f.name === name)!.bytes).trimEnd().split('\n').length;
+      const lines = (name: string) =>
+        new TextDecoder()
+          .decode(files.find((f) => f.name === name)!.bytes)
+          .trimEnd()
+          .split('\n').length;
       expect(lines('townships.csv')).toBe(301);
       expect(lines('county.csv')).toBe(26);
       const ds = readDataset(scheme, files);
@@ -44,7 +54,8 @@ describe('gen-national', () => {
       expect(ds.units.filter((u) => u.level === 0)).toHaveLength(300);
       const a = evaluate(scheme, ds);
       expect(a.units).toHaveLength(25);
-      for (const u of a.units) expect(u.items.filter((i) => i.status === 'invalid' || i.status === 'missing')).toEqual([]);
+      for (const u of a.units)
+        expect(u.items.filter((i) => i.status === 'invalid' || i.status === 'missing')).toEqual([]);
     });
   }
 

@@ -8,10 +8,13 @@ import { fixture, reports } from './support';
 const read = (text: string, file = 'r.json') => readReport(text, file).snapshots;
 
 describe('the trend between two runs of the sample', () => {
-  it('names the item that lost points, by how much, and the unit\'s exact change in score', async () => {
+  it("names the item that lost points, by how much, and the unit's exact change in score", async () => {
     const { sample, worse } = await reports();
     const t = buildTrend([read(sample)], read(worse));
-    expect(t.columns).toEqual([{ period: null, side: 'history', index: 0 }, { period: null, side: 'current', index: 0 }]);
+    expect(t.columns).toEqual([
+      { period: null, side: 'history', index: 0 },
+      { period: null, side: 'current', index: 0 },
+    ]);
     const county = t.units[0]!;
     expect(county).toMatchObject({ name: '昔阳县', side: 'compared', depth: 0 });
     const d = county.diff!;
@@ -36,8 +39,18 @@ describe('the trend between two runs of the sample', () => {
     const g = gateTrend(t, { regression: R(0), newFailure: true });
     expect(g.exitCode).toBe(1);
     expect(g.reasons).toHaveLength(2);
-    expect(g.reasons[0]).toMatchObject({ kind: 'regression', unit: '昔阳县', items: [{ item: 'yzfw_contraception', title: '综合避孕率' }] });
-    expect(g.reasons[1]).toMatchObject({ kind: 'new-failure', unit: '昔阳县', item: 'yzfw_contraception', before: 'met', after: 'partial' });
+    expect(g.reasons[0]).toMatchObject({
+      kind: 'regression',
+      unit: '昔阳县',
+      items: [{ item: 'yzfw_contraception', title: '综合避孕率' }],
+    });
+    expect(g.reasons[1]).toMatchObject({
+      kind: 'new-failure',
+      unit: '昔阳县',
+      item: 'yzfw_contraception',
+      before: 'met',
+      after: 'partial',
+    });
   });
 
   it('the other way round, the item is newly met', async () => {
@@ -46,13 +59,18 @@ describe('the trend between two runs of the sample', () => {
     expect(d.newlyMet.map((i) => i.id)).toEqual(['yzfw_contraception']);
     expect(d.newlyFailing).toEqual([]);
     expect(d.scaled.eq(R('0.77763'))).toBe(true);
-    expect(gateTrend(buildTrend([read(worse)], read(sample)), { regression: R(0), newFailure: true })).toEqual({ exitCode: 0, reasons: [] });
+    expect(gateTrend(buildTrend([read(worse)], read(sample)), { regression: R(0), newFailure: true })).toEqual({
+      exitCode: 0,
+      reasons: [],
+    });
   });
 
   it('the same report on both sides changes nothing', async () => {
     const { sample } = await reports();
     const t = buildTrend([read(sample)], read(sample));
-    expect(t.units.every((u) => u.diff!.scaled.isZero() && u.diff!.items.every((i) => i.points!.isZero() && !i.change))).toBe(true);
+    expect(
+      t.units.every((u) => u.diff!.scaled.isZero() && u.diff!.items.every((i) => i.points!.isZero() && !i.change)),
+    ).toBe(true);
   });
 });
 
@@ -63,7 +81,10 @@ describe('periods', () => {
     const [a, b] = t.units;
     expect(a).toMatchObject({ name: '甲县', side: 'compared' });
     expect(a!.series.map((p) => p.scaled.toDecimal())).toEqual(['100', '97.5', '94']);
-    expect(a!.series[2]!.sections.map((s) => [s.id, s.points.toDecimal(), s.max.toDecimal()])).toEqual([['s1', '70', '70'], ['s2', '24', '30']]);
+    expect(a!.series[2]!.sections.map((s) => [s.id, s.points.toDecimal(), s.max.toDecimal()])).toEqual([
+      ['s1', '70', '70'],
+      ['s2', '24', '30'],
+    ]);
     expect(a!.diff!.before.period).toBe('2026-08');
     expect(a!.diff!.after.period).toBe('2026-09');
     expect(a!.diff!.scaled.toDecimal()).toBe('-3.5');
@@ -96,10 +117,17 @@ describe('periods', () => {
     const before = JSON.parse(fixture('june.json'));
     before.units[0].key = 'old-key';
     const t = buildTrend([read(JSON.stringify(before))], read(fixture('batch-q3.json')));
-    expect(t.units.map((u) => [u.name, u.side, u.series.length])).toEqual([['甲县', 'compared', 4], ['乙区', 'compared', 3]]);
+    expect(t.units.map((u) => [u.name, u.side, u.series.length])).toEqual([
+      ['甲县', 'compared', 4],
+      ['乙区', 'compared', 3],
+    ]);
     before.units[0].name = '丙县';
     const t2 = buildTrend([read(JSON.stringify(before))], read(fixture('batch-q3.json')));
-    expect(t2.units.map((u) => [u.name, u.side])).toEqual([['甲县', 'compared'], ['乙区', 'compared'], ['丙县', 'gone']]);
+    expect(t2.units.map((u) => [u.name, u.side])).toEqual([
+      ['甲县', 'compared'],
+      ['乙区', 'compared'],
+      ['丙县', 'gone'],
+    ]);
     const t3 = buildTrend([], read(fixture('june.json')));
     expect(t3.units.map((u) => [u.name, u.side, u.diff])).toEqual([['甲县', 'new', null]]);
   });
@@ -125,7 +153,10 @@ describe('scheme versions', () => {
     const s = t.schemes[0]!;
     expect(s.before).toMatchObject({ id: 'demo-2026', version: '2026.1' });
     expect(s.after).toMatchObject({ id: 'demo-2026', version: '2026.2' });
-    expect(s.items.map((i) => [i.id, i.kind, i.fields])).toEqual([['cover', 'changed', ['formula']], ['funds', 'changed', ['target']]]);
+    expect(s.items.map((i) => [i.id, i.kind, i.fields])).toEqual([
+      ['cover', 'changed', ['formula']],
+      ['funds', 'changed', ['target']],
+    ]);
     const d = t.units[0]!.diff!;
     expect(d.schemeChanged).toBe(true);
     expect(d.items.filter((i) => i.schemeChanged).map((i) => i.id)).toEqual(['cover', 'funds']);
@@ -144,7 +175,11 @@ describe('scheme versions', () => {
     items[0].points = 35;
     items[2].id = 'funds2';
     const s = buildTrend([read(JSON.stringify(before))], read(JSON.stringify(after))).schemes[0]!;
-    expect(s.items.map((i) => [i.id, i.kind, i.fields])).toEqual([['cover', 'changed', ['max']], ['funds2', 'added', []], ['funds', 'removed', []]]);
+    expect(s.items.map((i) => [i.id, i.kind, i.fields])).toEqual([
+      ['cover', 'changed', ['max']],
+      ['funds2', 'added', []],
+      ['funds', 'removed', []],
+    ]);
     expect(s.items[0]!.before!.max!.toDecimal()).toBe('40');
     expect(s.items[0]!.after!.max!.toDecimal()).toBe('35');
   });
@@ -153,7 +188,9 @@ describe('scheme versions', () => {
     const after = JSON.parse(fixture('june.json'));
     after.scheme.version = '2026.2';
     const t = buildTrend([read(fixture('june.json'))], read(JSON.stringify(after)));
-    expect(t.schemes.map((s) => [s.before.version, s.after.version, s.items.length])).toEqual([['2026.1', '2026.2', 0]]);
+    expect(t.schemes.map((s) => [s.before.version, s.after.version, s.items.length])).toEqual([
+      ['2026.1', '2026.2', 0],
+    ]);
     expect(t.units[0]!.diff!.schemeChanged).toBe(false);
   });
 });

@@ -17,7 +17,14 @@ describe('gates', () => {
     expect(g.reasons).toHaveLength(1);
     const r = g.reasons[0]!;
     if (r.kind !== 'regression') throw new Error(r.kind);
-    expect([r.unit, r.key, r.from.toDecimal(), r.to.toDecimal(), r.drop.toDecimal(), r.threshold.toDecimal()]).toEqual(['甲县', '140701', '97.5', '94', '3.5', '3.49']);
+    expect([r.unit, r.key, r.from.toDecimal(), r.to.toDecimal(), r.drop.toDecimal(), r.threshold.toDecimal()]).toEqual([
+      '甲县',
+      '140701',
+      '97.5',
+      '94',
+      '3.5',
+      '3.49',
+    ]);
     expect(r.items.map((i) => [i.item, i.points.toDecimal()])).toEqual([['funds', '-6']]);
     expect(gateTrend(trend(), { regression: R(0) }).exitCode).toBe(1);
   });
@@ -25,7 +32,11 @@ describe('gates', () => {
   it('--fail-on-new-failure: one reason per item newly failing, with the points', () => {
     const g = gateTrend(trend(), { newFailure: true });
     expect(g.exitCode).toBe(1);
-    expect(g.reasons.map((r) => (r.kind === 'new-failure' ? [r.unit, r.item, r.title, r.points.toDecimal(), r.before, r.after] : r.kind))).toEqual([['甲县', 'funds', '经费到位率', '-6', 'met', 'partial']]);
+    expect(
+      g.reasons.map((r) =>
+        r.kind === 'new-failure' ? [r.unit, r.item, r.title, r.points.toDecimal(), r.before, r.after] : r.kind,
+      ),
+    ).toEqual([['甲县', 'funds', '经费到位率', '-6', 'met', 'partial']]);
   });
 
   it('no gate set: exit 0, no reasons', () => {

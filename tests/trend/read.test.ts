@@ -26,18 +26,40 @@ describe('reading reports', () => {
     expect(r.scheme).toMatchObject({ id: 'jsyzfw-2008', version: '2008.1' });
     expect(r.snapshots).toHaveLength(13);
     const county = r.snapshots[0]!;
-    expect(county).toMatchObject({ period: null, unitKey: '140724', unitName: '昔阳县', level: 'county', depth: 0, passed: false, rank: 1, of: 1, vetoed: false });
+    expect(county).toMatchObject({
+      period: null,
+      unitKey: '140724',
+      unitName: '昔阳县',
+      level: 'county',
+      depth: 0,
+      passed: false,
+      rank: 1,
+      of: 1,
+      vetoed: false,
+    });
     expect(county.scaled.eq(R('87.180468'))).toBe(true);
     expect(county.items.size).toBe(28);
     expect(county.items.get('yzfw_contraception')).toMatchObject({ status: 'met', display: '85.33%', section: 'yzfw' });
     const town = r.snapshots[1]!;
-    expect(town).toMatchObject({ depth: 1, level: 'township', path: ['140724', town.unitKey], names: ['昔阳县', town.unitName] });
+    expect(town).toMatchObject({
+      depth: 1,
+      level: 'township',
+      path: ['140724', town.unitKey],
+      names: ['昔阳县', town.unitName],
+    });
   });
 
   it('reads a batch JSON: one snapshot per assessment, with its period and the item ranks of the rankings', () => {
     const r = readReport(fixture('batch-q3.json'), 'b.json');
     expect(r.kind).toBe('batch');
-    expect(r.snapshots.map((s) => `${s.period} ${s.unitName}`)).toEqual(['2026-07 甲县', '2026-07 乙区', '2026-08 甲县', '2026-08 乙区', '2026-09 甲县', '2026-09 乙区']);
+    expect(r.snapshots.map((s) => `${s.period} ${s.unitName}`)).toEqual([
+      '2026-07 甲县',
+      '2026-07 乙区',
+      '2026-08 甲县',
+      '2026-08 乙区',
+      '2026-09 甲县',
+      '2026-09 乙区',
+    ]);
     const sep = r.snapshots[5]!;
     expect(sep.source).toBe('data/140702/2026-09');
     expect(sep.items.get('funds')).toMatchObject({ rank: 2, of: 2 });
@@ -65,14 +87,26 @@ describe('reading reports', () => {
     expect(error('{"schemaVersion": 1, "kind": "check"}').message.en).toMatch(/kind "check" is not "batch"/);
     const s = JSON.parse(fixture('june.json'));
     s.units[0].items[1].points = '30';
-    expect(error(JSON.stringify(s))).toMatchObject({ path: 'units[0].items[1].points', message: { en: 'not a pinggu report: units[0].items[1].points should be a number, not string' } });
+    expect(error(JSON.stringify(s))).toMatchObject({
+      path: 'units[0].items[1].points',
+      message: { en: 'not a pinggu report: units[0].items[1].points should be a number, not string' },
+    });
     s.units[0].items[1].points = 30;
     s.period = '2026-13';
     expect(error(JSON.stringify(s)).message.en).toMatch(/period "2026-13" is neither YYYY-MM nor YYYYhN/);
   });
 
   it('finds the position of a JSON error wherever Node reports one', () => {
-    const cases = ['{"a":1,}', '{"a" 1}', '{\n  "a": 1\n  "b": 2\n}', '[1,2', '"abc', '{"a":1}x', '{"a":"\\q"}', '{"a":01}'];
+    const cases = [
+      '{"a":1,}',
+      '{"a" 1}',
+      '{\n  "a": 1\n  "b": 2\n}',
+      '[1,2',
+      '"abc',
+      '{"a":1}x',
+      '{"a":"\\q"}',
+      '{"a":01}',
+    ];
     for (const text of cases) {
       let pos: number | undefined;
       try {
@@ -89,7 +123,13 @@ describe('reading reports', () => {
 
 describe('periods', () => {
   it('are months or half years, ordered by their end', () => {
-    expect(['2026-07', '2026h1', '2026-13', '2026h3', '26-07'].map(isPeriod)).toEqual([true, true, false, false, false]);
+    expect(['2026-07', '2026h1', '2026-13', '2026h3', '26-07'].map(isPeriod)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     const sorted = ['2026h2', '2026-07', '2026-12', '2025h2', '2026-06', '2026h1', '2026-01'].sort(comparePeriods);
     expect(sorted).toEqual(['2025h2', '2026-01', '2026-06', '2026h1', '2026-07', '2026-12', '2026h2']);
   });
@@ -97,6 +137,8 @@ describe('periods', () => {
 
 describe('reading reports: missing keys', () => {
   it('names the missing key', () => {
-    expect(error('{"schemaVersion": 1}').message.en).toBe('not a pinggu report: scheme is missing (an object expected)');
+    expect(error('{"schemaVersion": 1}').message.en).toBe(
+      'not a pinggu report: scheme is missing (an object expected)',
+    );
   });
 });

@@ -10,7 +10,10 @@ export function worseSample(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pinggu-trend-'));
   const src = join(ROOT, 'fixtures', 'xiyang');
   const towns = readFileSync(join(src, 'townships.csv'), 'utf8');
-  const changed = towns.replace('乐平镇,140724100,"62,140","12,580","10,760"', '乐平镇,140724100,"62,140","12,580","10,260"');
+  const changed = towns.replace(
+    '乐平镇,140724100,"62,140","12,580","10,760"',
+    '乐平镇,140724100,"62,140","12,580","10,260"',
+  );
   if (changed === towns) throw new Error('the sample changed: update worseSample');
   writeFileSync(join(dir, 'townships.csv'), changed);
   writeFileSync(join(dir, 'county.csv'), readFileSync(join(src, 'county.csv')));
