@@ -25,7 +25,7 @@ export const ALLOWED: Record<Layer, Layer[]> = {
   report: ['report', 'trend', 'batch', 'engine', 'scheme', 'data'],
   // The offline page: the pure layers in a browser, never the command line.
   app: ['app', 'report', 'trend', 'batch', 'engine', 'scheme', 'data'],
-  cli: LAYERS.slice() as Layer[],
+  cli: LAYERS.slice(),
 };
 /** Edges a layer may use for types only (erased at build time, no code runs across them). */
 export const TYPES_ONLY: Partial<Record<Layer, Layer[]>> = { engine: ['data'] };

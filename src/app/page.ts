@@ -31,9 +31,8 @@ const state = {
 };
 
 const $ = (id: string) => document.getElementById(id);
-const word = <K extends keyof AppArgs>(code: K, args: AppArgs[K]): string =>
-  (APP[code][state.lang] as (a: AppArgs[K]) => string)(args);
-const plain = (code: NoArgs): string => word(code, {} as never);
+const word = <K extends keyof AppArgs>(code: K, args: AppArgs[K]): string => APP[code][state.lang](args);
+const plain = (code: NoArgs): string => word(code, {});
 
 function el(tag: string, attrs: Record<string, string> = {}, text?: string): any {
   const e = document.createElement(tag);

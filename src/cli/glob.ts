@@ -30,7 +30,7 @@ function compile(pattern: string, start: number): Step[] {
         steps.push({ kind: 'match', tokens: parseSegment(seg), hidden: seg.startsWith('.') });
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
-        const at = Array.from(pattern.slice(0, start + m.index!)).length + e.at + 1;
+        const at = Array.from(pattern.slice(0, start + m.index)).length + e.at + 1;
         throw new UsageError(message('cli/bad-pattern', { pattern, at, ...e.problem }));
       }
     }

@@ -238,7 +238,7 @@ export function parseYaml(bytes: Uint8Array, file: string): ParsedAdjustments {
         findings.push(finding(file, at(v), message('adjust/not-a-value', { key: name })));
         continue;
       }
-      const raw = v === null ? null : (v.value as unknown);
+      const raw = v === null ? null : v.value;
       values.set(key, {
         raw: typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : null,
         at: v ? at(v) : at(keyNode),

@@ -36,8 +36,8 @@ function lookup(s: Scheme): Lookup {
   };
   l = { names: new Map(), keys: new Map(), fields: new Map() };
   s.levels.forEach((lv, i) => {
-    lv.name.forEach((n) => add(l!.names, n, i));
-    (lv.key ?? []).forEach((n) => add(l!.keys, n, i));
+    lv.name.forEach((n) => add(l.names, n, i));
+    (lv.key ?? []).forEach((n) => add(l.keys, n, i));
   });
   for (const f of s.fields.values()) {
     for (const label of [f.label, ...f.aliases]) {

@@ -233,7 +233,7 @@ const unescapeXml = (s: string): string =>
     (_, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
       hex || dec
         ? codePoint(hex ? parseInt(hex, 16) : Number(dec))
-        : { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase() as 'amp']!,
+        : { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase() as 'amp'],
   );
 
 const codePoint = (n: number): string => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');

@@ -99,9 +99,7 @@ const isOle2 = (b: Uint8Array): boolean =>
 /** The sheet's merged ranges by the rows they cover (the sheet reader decides what a merge over data means). */
 function mergesByRow(ws: Worksheet): Map<number, MergedRange[]> {
   const byRow = new Map<number, MergedRange[]>();
-  const merges = Object.values(
-    ((ws as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {}) as Record<string, MergedRange>,
-  );
+  const merges = Object.values((ws as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {});
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
   for (const m of merges) {
     if (!m || !(m.bottom > m.top || m.right > m.left)) continue;

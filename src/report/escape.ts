@@ -99,7 +99,7 @@ export const csvRecord = (cells: readonly string[]): string => `${cells.map(csvF
  * controls other than tab, LF and CR; lone surrogates; U+FFFE and U+FFFF. They become
  * U+FFFD (the replacement character), so the document stays well-formed.
  */
-// eslint-disable-next-line no-control-regex
+
 /** Characters XML 1.0 cannot carry (and lone surrogates). */
 export const XML_INVALID =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

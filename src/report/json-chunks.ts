@@ -14,7 +14,7 @@ export interface LazyArray {
 
 export const lazyArray = <T>(list: readonly T[], make: (x: T) => unknown): LazyArray => ({
   lazy: list,
-  make: make as (x: never) => unknown,
+  make: make,
 });
 
 export const isLazy = (v: unknown): v is LazyArray => typeof v === 'object' && v !== null && 'lazy' in v && 'make' in v;

@@ -79,7 +79,7 @@ function sectionPath(a: Assessment, id: string, lang: Lang): string {
   for (
     let s = a.scheme.sections.find((x) => x.id === id);
     s && !seen.has(s.id);
-    s = a.scheme.sections.find((x) => x.id === s!.parent)
+    s = a.scheme.sections.find((x) => x.id === s.parent)
   ) {
     seen.add(s.id);
     titles.unshift(s.title);

@@ -96,12 +96,12 @@ export function vetoPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
     const rhs = evaluate(when.rhs.ast, f.env);
     if (!(rhs instanceof Rational)) return fallback();
     const line = showValue(rhs, display);
-    const rule = `${title} ${sign(when.op as Cmp)} ${line}`;
+    const rule = `${title} ${sign(when.op)} ${line}`;
     if (!v.checked || !item || item.value === undefined || typeof item.value === 'boolean')
       return { rule, seen: rule, display };
     return {
       rule,
-      seen: `${title} ${valueText(f, item)} ${sign(v.triggered ? (when.op as Cmp) : NOT[when.op as Cmp])} ${line}`,
+      seen: `${title} ${valueText(f, item)} ${sign(v.triggered ? when.op : NOT[when.op])} ${line}`,
       display,
     };
   }

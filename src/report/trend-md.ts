@@ -116,7 +116,7 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang): string[] {
     `${i.before ? showPoints(i.before.points) : '—'} → ${i.after ? showPoints(i.after.points) : '—'}`,
     i.points ? signed(i.points) : '',
     `${cell(i.before?.display || '—')} → ${cell(i.after?.display || '—')}${i.value && !i.value.isZero() ? ` (${valueDelta(i.value, i.after?.display ?? '')})` : ''}`,
-    `${i.before ? statusWord(L, i.before.status as Status) : '—'} → ${i.after ? statusWord(L, i.after.status as Status) : '—'}${i.change ? ` **${tw(L, i.change === 'newly-failing' ? 'newlyFailingMark' : 'newlyMetMark')}**` : ''}${mark(i)}`,
+    `${i.before ? statusWord(L, i.before.status) : '—'} → ${i.after ? statusWord(L, i.after.status) : '—'}${i.change ? ` **${tw(L, i.change === 'newly-failing' ? 'newlyFailingMark' : 'newlyMetMark')}**` : ''}${mark(i)}`,
   ]);
   out.push(
     ...table(

@@ -87,7 +87,7 @@ function itemRow(i: ItemChange, L: Lang, c: ChalkInstance): string[] {
   const a = i.after;
   const pts = `${b ? showPoints(b.points) : '—'} → ${a ? showPoints(a.points) : '—'}`;
   const value = `${b?.display || '—'} → ${a?.display || '—'}${i.value && !i.value.isZero() ? ` (${valueDelta(i.value, a?.display ?? '')})` : ''}`;
-  const status = `${b ? statusWord(L, b.status as Status) : '—'} → ${a ? statusWord(L, a.status as Status) : '—'}`;
+  const status = `${b ? statusWord(L, b.status) : '—'} → ${a ? statusWord(L, a.status) : '—'}`;
   const mark = i.schemeChanged
     ? c.yellow(tw(L, 'schemeChangedMark'))
     : i.change === 'newly-failing'

@@ -29,7 +29,7 @@ export class Positions {
     if (!isMap(map)) return undefined;
     const want = String(key);
     let found: Pair | undefined;
-    for (const p of map.items) if (isScalar(p.key) && String(p.key.value) === want) found = p as Pair;
+    for (const p of map.items) if (isScalar(p.key) && String(p.key.value) === want) found = p;
     return found;
   }
 

@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 
 /** Attaches the description editors show (JSON Schema `description`). */
 function doc<T extends z.ZodMiniType>(schema: T, text: string): T {
-  return schema.check(z.describe(text)) as T;
+  return schema.check(z.describe(text));
 }
 /** An optional key, with its description. */
 function opt<T extends z.ZodMiniType>(schema: T, text?: string): z.ZodMiniOptional<T> {

@@ -127,7 +127,7 @@ function explainYaml(e: YAMLError, text: string): { problem: YamlProblem; offset
       if (value && /^[@`%]/.test(value)) return quoteIt({ k: 'scalar-start', ch: value[0]! });
       break;
     case 'BLOCK_AS_IMPLICIT_KEY':
-      if (value && kv![2] && /:\s/.test(value)) return quoteIt({ k: 'colon-space' });
+      if (value && kv[2] && /:\s/.test(value)) return quoteIt({ k: 'colon-space' });
       return here({ k: 'block-as-key' });
     case 'MULTILINE_IMPLICIT_KEY':
       return colonHints() ?? here({ k: 'multiline-key' });
@@ -159,7 +159,7 @@ function explainYaml(e: YAMLError, text: string): { problem: YamlProblem; offset
           if (text[i] === close) depth++;
           else if (text[i] === open && depth-- === 0) break;
         }
-        return here({ k: 'unclosed-flow', open: open!, close: close! }, i >= 0 ? i : off);
+        return here({ k: 'unclosed-flow', open: open, close: close }, i >= 0 ? i : off);
       }
       return here({ k: 'bad-indent' }, indented);
     }

@@ -99,7 +99,7 @@ export function buildTrend(history: Snapshot[][], current: Snapshot[]): Trend {
     let diff: UnitDiff | null = null;
     if (newestAt >= 0 && prev) {
       const after = list[newestAt]!;
-      diff = diffUnit(prev.s, after.s, colIndex.get(columnKey(prev))!, colIndex.get(columnKey(after))!);
+      diff = diffUnit(prev.s, after.s, colIndex.get(columnKey(prev)), colIndex.get(columnKey(after)));
       const [bsc, asc] = [prev.s.scheme, after.s.scheme];
       if (diff.schemeChanged || bsc.id !== asc.id || bsc.version !== asc.version)
         collectScheme(schemes, prev.s.scheme, after.s.scheme, diff.items, prev.s, after.s);

@@ -24,7 +24,6 @@ async function score(args: string[]): Promise<{ code: number; out: string; err: 
   return { code, out: io.out, err: io.err, files };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the documents are read loosely
 type Obj = Record<string, any>;
 
 const LONG_TEXTS = [

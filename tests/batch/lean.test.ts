@@ -18,7 +18,7 @@ const data = (...files: [string, string][]) =>
   );
 /** A county as compared: its field values read out (UnitFields holds a closure, equal only to itself). */
 const fieldValues = (u: UnitResult) =>
-  u.fields && [...u.fields.scheme.fields.keys()].map((id) => [id, u.fields!.value(id), u.fields!.invalid(id)]);
+  u.fields && [...u.fields.scheme.fields.keys()].map((id) => [id, u.fields.value(id), u.fields.invalid(id)]);
 const slimRoot = (u: UnitResult) => ({ ...u, rank: 0, of: 0, children: [], fields: fieldValues(u) });
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 

@@ -80,5 +80,5 @@ export async function saved(page: Page, file: string): Promise<Buffer> {
     page.click(`#report-downloads button[data-file="${file}"]`),
   ]);
   expect(download.suggestedFilename()).toBe(file);
-  return readFileSync((await download.path())!);
+  return readFileSync(await download.path());
 }

@@ -319,13 +319,13 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       io.cwd = dir;
       expect(await main(['template', '--encoding', 'utf-8', '-o', 't.csv', '--lang', 'zh'], io)).toBe(0);
       const written = [...io.written.entries()].find(([p]) => p.endsWith('t.csv'))![1];
-      expect(readFileSync((await download.path())!)).toEqual(Buffer.from(written as Uint8Array));
+      expect(readFileSync(await download.path())).toEqual(Buffer.from(written as Uint8Array));
       // In GB18030 (made by the scoring code), as pinggu template writes it in Chinese by default.
       const [gbk] = await Promise.all([
         page.waitForEvent('download'),
         page.click('#template-downloads button[data-file="template.gb18030.csv"]'),
       ]);
-      expect(readFileSync((await gbk.path())!)).toEqual(await cliFile(dir, ['template', '--lang', 'zh'], 'g.csv'));
+      expect(readFileSync(await gbk.path())).toEqual(await cliFile(dir, ['template', '--lang', 'zh'], 'g.csv'));
       await page.context().close();
     },
     TIMEOUT,
@@ -341,9 +341,8 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       }));
       // A drop as the browser makes it, with the files in its DataTransfer.
       const dt = await page.evaluateHandle((fs: { name: string; bytes: number[] }[]) => {
-        const t = new (window as any).DataTransfer();
-        for (const f of fs)
-          t.items.add(new (window as any).File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+        const t = new window.DataTransfer();
+        for (const f of fs) t.items.add(new window.File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
         return t;
       }, files);
       await page.dispatchEvent('#drop', 'dragover', { dataTransfer: dt });

@@ -104,7 +104,7 @@ function fillCsv(text: string): string {
   const [header, ...rows] = lines.map((l) => l.split(','));
   const fields = header!.map((h) => byLabel.get(h));
   const filled = (rows.length ? rows : [[COUNTY_NAME, COUNTY_CODE, ...fields.slice(2).map(() => '')]]).map((r, i) =>
-    r.map((c, j) => (c !== '' || !fields[j] ? c : typed(fields[j]!, valueOf(fields[j]!, i)))),
+    r.map((c, j) => (c !== '' || !fields[j] ? c : typed(fields[j], valueOf(fields[j], i)))),
   );
   return csvText(header!, filled);
 }

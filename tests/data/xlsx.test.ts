@@ -85,7 +85,7 @@ describe('readXlsx: cell values as text', () => {
         { v: { formula: 'B2/C2', result: 0.925 }, fmt: '0.0%' },
         { v: { formula: 'B2/0', result: { error: '#DIV/0!' } } },
         { v: { error: '#N/A' } },
-        { v: { formula: 'B2+C2' } as ExcelJS.CellFormulaValue },
+        { v: { formula: 'B2+C2' } },
         { v: true },
         { v: false },
         { v: { richText: [{ text: '乐平' }, { font: { bold: true }, text: '镇' }] } },

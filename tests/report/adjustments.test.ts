@@ -72,7 +72,7 @@ describe('adjustments in the other reports', () => {
 
   it('XLSX: a 抽查核定 sheet with the units and the lines', async () => {
     const bytes = (await report('xlsx')) as Uint8Array;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
     const ExcelJS = ((await import('exceljs')) as any).default;
     const wb: Workbook = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as never);

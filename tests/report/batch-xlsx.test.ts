@@ -27,14 +27,13 @@ async function city(args: string[] = []): Promise<{ code: number; bytes: Uint8Ar
 }
 
 async function load(bytes: Uint8Array): Promise<{ worksheets: Ws[]; subject: string; getWorksheet(n: string): Ws }> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ExcelJS = ((await import('exceljs')) as any).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes));
   return wb;
 }
 
-const values = (ws: Ws, r: number): unknown[] => (ws.getRow(r).values as unknown[]).slice(1);
+const values = (ws: Ws, r: number): unknown[] => ws.getRow(r).values.slice(1);
 
 describe('the city workbook of a batch', () => {
   it('has a summary, a ranking, the league table and one sheet per county and period, newest first', async () => {

@@ -109,7 +109,7 @@ describe('neutralizeFormula (OWASP CSV injection)', () => {
           ),
         }),
         (s) => {
-          const [[back]] = parse(csvRecord([s]), { relax_quotes: false }) as string[][];
+          const back = (parse(csvRecord([s]), { relax_quotes: false }) as string[][])[0]?.[0];
           expect(back === s || back === `'${s}`).toBe(true);
           if (back !== s) expect(back!.startsWith("'")).toBe(true);
           else expect(/^[=+@\t\r]/.test(s) || (s.startsWith('-') && !/^-\d/.test(s))).toBe(false);
@@ -193,7 +193,7 @@ describe('CSV report of the bundled sample', () => {
         expected.push([
           u.name,
           i.id,
-          typeof i.value === 'boolean' ? (i.value ? 'TRUE' : 'FALSE') : s(i.value as number | null),
+          typeof i.value === 'boolean' ? (i.value ? 'TRUE' : 'FALSE') : s(i.value),
           s(i.points),
           s(i.max),
           s(i.lost),

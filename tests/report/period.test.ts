@@ -23,7 +23,6 @@ async function run(
 const text = (b: string | Uint8Array | undefined): string => (typeof b === 'string' ? b : new TextDecoder().decode(b));
 
 async function workbook(bytes: Uint8Array) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ExcelJS = ((await import('exceljs')) as any).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes));

@@ -31,7 +31,6 @@ async function scoreXlsx(dir: string, lang: 'zh' | 'en'): Promise<Uint8Array> {
 }
 
 async function load(bytes: Uint8Array): Promise<Workbook> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ExcelJS = ((await import('exceljs')) as any).default;
   const wb = new ExcelJS.Workbook() as Workbook;
   await wb.xlsx.load(Buffer.from(bytes) as never);
