@@ -97,6 +97,17 @@ describe('README.md and docs/', () => {
     expect(anchors(join(DOCS, 'cli.md')).has('no-such-heading')).toBe(false);
   });
 
+  it('no sentence of 60 characters or more is written twice (README.md and docs/ say each thing once)', () => {
+    const where = new Map<string, string[]>();
+    for (const page of PAGES) {
+      const prose = proseLines(read(page)).join(' ').replace(/\s+/g, ' ');
+      for (const sentence of prose.split(/(?<=[.。;；:：])\s+/)) {
+        if (sentence.length >= 60) where.set(sentence, [...(where.get(sentence) ?? []), relative(ROOT, page)]);
+      }
+    }
+    expect([...where].filter(([, pages]) => pages.length > 1)).toEqual([]);
+  });
+
   it('every page of docs/ is in the table of contents docs/README.md, and README.md links it', () => {
     const toc = new Set(links(join(DOCS, 'README.md')).map((l) => l.split('#')[0]));
     const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md');
