@@ -202,10 +202,18 @@ describe('every key of the scheme format is documented in docs/scheme.md', () =>
     expect([...keys].filter((k) => !doc.includes(`\`${k}\``))).toEqual([]);
   });
 
-  it('the top-level keys and the item keys each have exactly one row of their table', () => {
-    const top = Object.keys(schema.properties!).sort();
-    expect(tableKeys(doc, '## Top-level keys').sort()).toEqual(top);
-    const item = objects.find((p) => 'formula' in p && 'rule' in p && 'lever' in p)!;
-    expect(tableKeys(doc, '## Items (`sections[].items[]`, `bonus.items[]`)').sort()).toEqual(Object.keys(item).sort());
+  it('the keys of the document, unit levels, fields, sections, items and vetoes each have one row of their table', () => {
+    expect(tableKeys(doc, '## Top-level keys').sort()).toEqual(Object.keys(schema.properties!).sort());
+    const tables: [string, (keys: string[]) => boolean][] = [
+      ['## Unit levels (`units[]`)', (k) => k.includes('key')],
+      ['## Fields (`fields[]`)', (k) => k.includes('label')],
+      ['## Sections (`sections[]`)', (k) => k.includes('sections') && k.includes('points')],
+      ['## Items (`sections[].items[]`, `bonus.items[]`)', (k) => k.includes('formula')],
+      ['## Vetoes (`vetoes[]`, 一票否决)', (k) => k.includes('when') && k.includes('item')],
+    ];
+    for (const [heading, isIt] of tables) {
+      const keys = objects.map((p) => Object.keys(p)).find(isIt)!;
+      expect(tableKeys(doc, heading).sort(), heading).toEqual(keys.sort());
+    }
   });
 });
