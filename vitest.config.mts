@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 20000,
+    hookTimeout: 20000,
   },
 });
