@@ -147,7 +147,7 @@ describe('the city workbook of a batch', () => {
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!soffice)(
     'opens in LibreOffice (headless): the summary sheet converts to CSV with the counties',
-    async () => {
+    () => {
       const dir = mkdtempSync(join(tmpdir(), 'pinggu-city-'));
       try {
         writeFileSync(join(dir, 'city.xlsx'), first.bytes);
