@@ -26,6 +26,10 @@ async function score(args: string[]): Promise<{ code: number; out: string; err: 
 
 type Obj = Record<string, any>;
 
+/** `o` without the keys named. */
+const without = (o: object, ...keys: string[]): Obj =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+
 const LONG_TEXTS = [
   'title',
   'display',
@@ -133,9 +137,11 @@ describe('batch JSON --detail', () => {
       const f = full.assessments[i] as Obj;
       const u = a.units[0] as Obj;
       const fu = f.units[0] as Obj;
-      const { items, vetoes, childItems: _c, children: _k, ...head } = u;
-      const { items: fItems, vetoes: fVetoes, children: _fk, ...fHead } = fu;
-      expect(head).toEqual(fHead);
+      const { items, vetoes } = u;
+      const { items: fItems, vetoes: fVetoes } = fu;
+      expect(without(u, 'items', 'vetoes', 'childItems', 'children')).toEqual(
+        without(fu, 'items', 'vetoes', 'children'),
+      );
       expect(items.map(expand)).toEqual(fItems);
       expect(vetoes.map((v: Obj) => ({ ...summary.vetoes[v.id], ...v }))).toEqual(fVetoes);
       for (const it of items as Obj[]) {
@@ -240,20 +246,26 @@ describe('batch JSON --detail', () => {
       for (const [id, it] of x.items) {
         const jt = y.items.get(id)!;
         // The words an item shows alike at every unit come from the county's item; `display` is the full document's only.
-        const { display: _d1, ...a } = {
-          ...it,
-          points: it.points.toString(),
-          max: it.max.toString(),
-          lost: it.lost.toString(),
-          value: String(it.value),
-        };
-        const { display: _d2, ...b } = {
-          ...jt,
-          points: jt.points.toString(),
-          max: jt.max.toString(),
-          lost: jt.lost.toString(),
-          value: String(jt.value),
-        };
+        const a = without(
+          {
+            ...it,
+            points: it.points.toString(),
+            max: it.max.toString(),
+            lost: it.lost.toString(),
+            value: String(it.value),
+          },
+          'display',
+        );
+        const b = without(
+          {
+            ...jt,
+            points: jt.points.toString(),
+            max: jt.max.toString(),
+            lost: jt.lost.toString(),
+            value: String(jt.value),
+          },
+          'display',
+        );
         expect(a).toEqual(b);
         if (x.depth === 0) expect(it.display).toBe(jt.display);
       }

@@ -52,7 +52,7 @@ afterAll(() => {
 function io() {
   const o = fakeIo();
   o.cwd = T;
-  const list = o.listDir;
+  const list = o.listDir.bind(o);
   o.listDir = (p: string) => list(p)?.reverse();
   return o;
 }

@@ -85,7 +85,7 @@ describe('data errors in a batch', () => {
   it('a bad cell marks only the county whose row it is', async () => {
     for (const f of ['townships.csv', 'county.csv']) copy(path.join(J, '2026-09', f), `one/2026-09/${f}`);
     const file = path.join(dir, 'one/2026-09/townships.csv');
-    const rows = parseCsv(fs.readFileSync(file, 'utf8'), { bom: true }) as string[][];
+    const rows = parseCsv(fs.readFileSync(file, 'utf8'), { bom: true });
     const row = rows.find((r) => r[0] === '介休市')!;
     row[rows[0]!.indexOf('本期出生人数')] = 'abc';
     const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);

@@ -122,7 +122,7 @@ async function run(args: string[], o: RunOptions = {}): Promise<{ code: number; 
   if (o.cwd) io.cwd = o.cwd;
   if (o.tty !== undefined) io.stderrIsTTY = o.tty;
   if (o.readFile) {
-    const read = io.readFile;
+    const read = io.readFile.bind(io);
     io.readFile = (p: string) => o.readFile!(p, read);
   }
   const code = await main(['score', ...args], io);
@@ -412,7 +412,7 @@ describe('fixtures/jinzhong: three months in one run', () => {
     const r = await run([J, '--format', 'csv']);
     expect(r.code).toBe(1);
     expect(r.out.startsWith('\ufeff')).toBe(true);
-    const rows = parseCsv(r.out.slice(1), { relaxColumnCount: false }) as string[][];
+    const rows = parseCsv(r.out.slice(1), { relaxColumnCount: false });
     const head = rows[0]!;
     expect(head[0]).toBe('Period');
     expect(head.slice(1, 3)).toEqual(['Level', 'Unit key']);
@@ -630,7 +630,8 @@ describe('one folder per county', () => {
     expect(tty.err).toMatch(/\] 1\/11 /);
     expect(tty.err).toMatch(/\] 11\/11 2026-09 split\/2026-09\//);
     expect(tty.err.endsWith('\r\u001b[K')).toBe(true);
-    expect(tty.out).not.toMatch(/[\r\u001b]/);
+    expect(tty.out).not.toContain('\r');
+    expect(tty.out).not.toContain('\u001b');
     expect(() => JSON.parse(tty.out)).not.toThrow();
     const pipe = await run(['split', '--format', 'json'], { cwd: T, tty: false });
     expect(pipe.err).toBe('');

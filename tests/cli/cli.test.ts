@@ -206,6 +206,7 @@ describe('command line (in-process)', () => {
   });
 
   it('colour only on a terminal, and never with --no-color or NO_COLOR', async () => {
+    // eslint-disable-next-line no-control-regex -- the escape character ESC is what is looked for
     const esc = /\u001b\[/;
     const tty = Object.assign(fakeIo(), { isTTY: true });
     await main(['score', SAMPLE], tty);

@@ -11,6 +11,7 @@ import { main } from '../../src/cli/main';
 import { useColor } from '../../src/cli/conventions';
 import { fakeIo, ROOT } from './fake-io';
 
+// eslint-disable-next-line no-control-regex -- an ANSI colour code starts with the control character ESC
 const ANSI = /\u001b\[\d+m/;
 const tmp = fs.mkdtempSync(path.join(tmpdir(), 'pinggu-conventions-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

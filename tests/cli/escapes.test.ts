@@ -162,7 +162,7 @@ describe('formula injection in CSV: every prefix of issue #9', () => {
 
   it('each such township name comes out with a leading quote; no other cell starts a formula', async () => {
     const r = await run(['score', csvDir, '--format', 'csv', '--lang', 'en']);
-    const cells = parse(r.out.replace(/^\ufeff/, ''), { relax_column_count: false }).flat() as string[];
+    const cells = parse(r.out.replace(/^\ufeff/, ''), { relax_column_count: false }).flat();
     for (const name of NAMES) expect(cells, JSON.stringify(name)).toContain(`'${name}`);
     for (const c of cells)
       expect(FORMULA.test(c) && !/^-\d[\d,]*(\.\d+)?[%‰]?$/.test(c), JSON.stringify(c)).toBe(false);

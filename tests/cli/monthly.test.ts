@@ -22,7 +22,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Sets one cell of 2026-09/townships.csv (UTF-8 in the fixture). */
 function setCell(county: string, township: string, header: string, value: string): void {
   const file = path.join(dir, 'jinzhong/2026-09/townships.csv');
-  const rows = parseCsv(fs.readFileSync(file, 'utf8'), { bom: true }) as string[][];
+  const rows = parseCsv(fs.readFileSync(file, 'utf8'), { bom: true });
   const col = rows[0]!.indexOf(header);
   const row = rows.find((r) => r[0] === county && r[1] === township);
   expect(col).toBeGreaterThan(0);

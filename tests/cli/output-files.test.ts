@@ -51,8 +51,8 @@ async function score(args: string[], o: { writeFile?: (p: string, d: string | Ui
   const io = fakeIo();
   const real = nodeIo(ROOT);
   io.cwd = dir;
-  io.writeFile = o.writeFile ?? real.writeFile;
-  io.writeChunks = o.writeFile ? undefined : real.writeChunks;
+  io.writeFile = o.writeFile ?? real.writeFile.bind(real);
+  io.writeChunks = o.writeFile ? undefined : real.writeChunks?.bind(real);
   const code = await main(['score', ...args], io);
   // The data's own warning (A_B and a_b are one name read with two codes) is not what these tests are about.
   const err = io.err

@@ -406,8 +406,12 @@ describe('what template writes, filled in, scores without a finding', () => {
     await csvRoundTrip('utf8', ['--encoding', 'utf-8'], utf8bom, enc);
   });
 
+  /** The filled workbook, made once for the two tests that read it (writing and loading it takes seconds). */
+  let filled: Promise<{ path: string; bytes: Uint8Array }> | undefined;
+  const filledWorkbook = () => (filled ??= fillWorkbook());
+
   /** Fills the written workbook as an analyst would in Excel: numbers as numbers, percents formatted 0.0%. */
-  async function filledWorkbook(): Promise<{ path: string; bytes: Uint8Array }> {
+  async function fillWorkbook(): Promise<{ path: string; bytes: Uint8Array }> {
     const io = fakeIo();
     expect(await main(['template', '--units', UNITS, '-o', 'out/t.xlsx'], io)).toBe(0);
     const ExcelJS = ((await import('exceljs')) as any).default;

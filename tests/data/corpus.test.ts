@@ -636,7 +636,8 @@ function corpusIo(c: Case) {
   const io = fakeIo();
   if (c.generate) {
     const path = join(ROOT, c.file);
-    const { readFile, exists } = io;
+    const readFile = io.readFile.bind(io);
+    const exists = io.exists.bind(io);
     io.readFile = (p) => (p === path ? bytesOf(c) : readFile(p));
     io.exists = (p) => p === path || exists(p);
   }

@@ -348,9 +348,7 @@ describe('readSheet: any bytes give a sheet, never an exception; rows add up', (
     fc.assert(
       fc.property(
         withHeader,
-        fc.constantFrom('utf-8', 'gb18030', 'utf-16le', 'utf-16be') as fc.Arbitrary<
-          'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'
-        >,
+        fc.constantFrom<'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'>('utf-8', 'gb18030', 'utf-16le', 'utf-16be'),
         (text, encoding) => {
           const s = readSheet(scheme, 't.csv', utf8(text), { encoding });
           expect(s.read).toBe(s.rows.length + s.rejected);

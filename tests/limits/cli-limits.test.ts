@@ -83,7 +83,7 @@ describe('limits on the command line', () => {
     fs.truncateSync(scheme, 6 * 1024 * 1024);
     const io = fakeIo();
     const read: string[] = [];
-    const readFile = io.readFile;
+    const readFile = io.readFile.bind(io);
     io.readFile = (p) => {
       read.push(p);
       return readFile(p);

@@ -150,9 +150,17 @@ describe('Rational on numbers agrees exactly with the BigInt reference', () => {
   });
 
   it('long chains of operations stay equal at every step', () => {
-    const op = fc.constantFrom('add', 'sub', 'mul', 'div', 'min', 'max', 'round', 'floor', 'neg') as fc.Arbitrary<
-      'add' | 'sub' | 'mul' | 'div' | 'min' | 'max' | 'round' | 'floor' | 'neg'
-    >;
+    const op = fc.constantFrom<'add' | 'sub' | 'mul' | 'div' | 'min' | 'max' | 'round' | 'floor' | 'neg'>(
+      'add',
+      'sub',
+      'mul',
+      'div',
+      'min',
+      'max',
+      'round',
+      'floor',
+      'neg',
+    );
     fc.assert(
       fc.property(
         value,

@@ -65,12 +65,12 @@ describe('the period in every report', () => {
 
   it('CSV: a first column 期间 on every row when the period is known; the header stays the first line', async () => {
     const { bytes } = await run(['--lang', 'zh', '--period', '2026-09'], 'r.csv');
-    const rows = parse(text(bytes).replace(/^\ufeff/, '')) as string[][];
+    const rows = parse(text(bytes).replace(/^\ufeff/, ''));
     expect(rows[0]!.slice(0, 3)).toEqual(['期间', '层级', '单位标识']);
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.slice(1).every((r) => r[0] === '2026-09')).toBe(true);
     // Without a period, the columns are as they were.
-    const none = parse(text((await run(['--lang', 'zh'], 'r.csv')).bytes).replace(/^\ufeff/, '')) as string[][];
+    const none = parse(text((await run(['--lang', 'zh'], 'r.csv')).bytes).replace(/^\ufeff/, ''));
     expect(none[0]![0]).toBe('层级');
   });
 

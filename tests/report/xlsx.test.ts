@@ -155,7 +155,7 @@ describe('the workbook of the bundled sample', () => {
     expect(informed.getCell(col(ws, '差距')).value).toBe(0.01639);
     expect(informed.getCell(col(ws, '差距')).numFmt).toBe('0.00%');
     expect(informed.getCell(col(ws, '失分')).value).toBe(0.3);
-    expect(String(informed.getCell(col(ws, '计分说明')).value)).toContain('372 / 421 = 88.36%');
+    expect(informed.getCell(col(ws, '计分说明')).value).toEqual(expect.stringContaining('372 / 421 = 88.36%'));
     expect(informed.getCell(col(ws, '整改所需')).value).toBe('开展知情选择的村数增加 7，可挽回 0.3 分');
     // One row per unit × item at every level: the county's 28 items and each township's.
     const units = new Set(
@@ -179,7 +179,7 @@ describe('the workbook of the bundled sample', () => {
         (x) => statusWord('zh', x) === cell.value,
       );
       const tone = s ? STATUS_TONE[s] : 'grey'; // 未获加分: a bonus not earned
-      expect(fill.fgColor.argb, `row ${r} ${String(cell.value)}`).toBe(fills[tone]);
+      expect(fill.fgColor.argb, `row ${r} ${JSON.stringify(cell.value)}`).toBe(fills[tone]);
       seen.add(fill.fgColor.argb);
     }
     expect(seen).toEqual(new Set([fills.good, fills.warn, fills.bad, fills.grey]));
@@ -193,7 +193,7 @@ describe('the workbook of the bundled sample', () => {
     const last = ws.getRow(body[11]!.r);
     expect(last.getCell(col(ws, '单位')).value).toBe('东冶头镇');
     expect(last.getCell(col(ws, '结论')).value).toBe('未通过');
-    expect(String(last.getCell(col(ws, '主要失分项')).value)).toMatch(/^符合政策生育率 91.3% −10；/);
+    expect(last.getCell(col(ws, '主要失分项')).value).toEqual(expect.stringMatching(/^符合政策生育率 91.3% −10；/));
   });
 
   it('orders the action list by points recovered, biggest first', async () => {

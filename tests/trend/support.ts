@@ -39,7 +39,7 @@ export const fixture = (name: string): string => readFileSync(join(ROOT, 'tests'
 /** An Io whose files include the given in-memory ones (by path relative to the repository). */
 export function memIo(files: Record<string, string>, env?: Record<string, string>) {
   const io = fakeIo(env);
-  const real = io.readFile;
+  const real = io.readFile.bind(io);
   io.readFile = (p: string) => {
     for (const [name, text] of Object.entries(files)) if (p === join(ROOT, name)) return new TextEncoder().encode(text);
     return real(p);
