@@ -4,17 +4,17 @@
  * checks run per unit, every row accounted for.
  */
 import { sortDiagnostics, type Finding } from '../diagnostics';
-import { message, type Message, type Text } from '../messages/codes';
-import { SUMMABLE_TYPES, type Scheme } from '../scheme/model';
-import type { DataUnit, Dataset, FieldValue, FileStats } from './model';
-import { CellIndex } from './cells';
+import { message } from '../messages/codes';
+import type { Scheme } from '../scheme/model';
+import type { DataUnit, Dataset, FileStats } from './model';
 import { normalizeLabel } from './normalize';
 import { readSheet, sheetFromRows, type Sheet, type SheetOptions, type SheetRow } from './sheet';
 import type { Row } from './table';
-import { showCell } from './values';
 import { comparePeriods } from './period';
 import { sheetsAlike } from './sheets-alike';
-import { childSum, Units, type Where } from './units';
+import { Units, type Where } from './units';
+import { adoptRow, mergeValues } from './unit-values';
+import { applyTotal } from './dataset-totals';
 import {
   compareUnitRows,
   missingFromFiles,
@@ -97,74 +97,9 @@ function readEach(scheme: Scheme, files: InputFile[], opts: SheetOptions): Sheet
 export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Dataset {
   const findings: Finding[] = [];
   for (const sh of sheets) for (const f of sh.findings) findings.push(f);
-  const units = new Units();
-  const stats: FileStats[] = sheets.map((s) => ({
-    file: s.file,
-    encoding: s.encoding,
-    read: s.read,
-    used: 0,
-    rejected: s.rejected,
-  }));
-  const totals: { row: SheetRow; sheet: number }[] = [];
-  const where = new Map() as Where;
-
-  /** Links the chain of parents named on the row (top down); the key of the direct parent. */
-  const parentOf = (row: SheetRow): string | undefined => {
-    let key: string | undefined;
-    for (const lv of [...row.parents.keys()].sort((a, b) => b - a)) {
-      const p = row.parents.get(lv)!;
-      key = units.get(lv, p.name, p.code, key).key;
-    }
-    return row.parents.has(row.level + 1) ? key : undefined;
-  };
-
-  // Names of the units one level up (from their own rows and from parent columns): a
-  // township row named 昔阳县 in 昔阳县's data is its total row, not a 13th township.
-  const upper = new Set<string>();
-  for (const sh of sheets) {
-    for (const row of sh.rows) {
-      if (row.kind === 'unit' && row.level > 0) upper.add(`${row.level}:${normalizeLabel(row.name)}`);
-      for (const [lv, p] of row.parents) if (p.name) upper.add(`${lv}:${normalizeLabel(p.name)}`);
-    }
-  }
-
-  sheets.forEach((sheet, si) => {
-    const seen = new Set<DataUnit>();
-    for (const row of sheet.rows) {
-      if (row.kind === 'unit' && row.name && upper.has(`${row.level + 1}:${normalizeLabel(row.name)}`)) {
-        findings.push({
-          ...row.source,
-          col: 1,
-          severity: 'note',
-          ...message('data/total-by-name', { name: row.name, level: scheme.levels[row.level + 1]?.title ?? '' }),
-        });
-        row.kind = 'total';
-        if (!row.parents.has(row.level + 1)) row.parents.set(row.level + 1, { name: row.name });
-      }
-      if (row.kind === 'total') {
-        totals.push({ row, sheet: si });
-        continue;
-      }
-      const parent = parentOf(row);
-      const unit = units.get(row.level, row.name, row.code, parent);
-      if (seen.has(unit)) {
-        const first = unit.sources.find((s) => s.file === sheet.file)!;
-        findings.push({
-          ...row.source,
-          col: 1,
-          severity: 'error',
-          ...message('data/duplicate-unit', { name: String(row.name || row.code), first: first.line }),
-        });
-        stats[si]!.rejected++;
-        continue;
-      }
-      seen.add(unit);
-      unit.sources.push(row.source);
-      stats[si]!.used++;
-      if (!(own && adoptRow(unit, row, where))) mergeValues(scheme, unit, row, findings, where);
-    }
-  });
-
+  const into: Into = { units: new Units(), findings, stats: fileStats(sheets), where: new Map() as Where, own };
+  const { units, stats, where } = into;
+  const totals = placeRows(scheme, sheets, into);
   attachOrphans(scheme, units, findings);
   for (const { row, sheet } of totals) {
     if (applyTotal(scheme, units, row, findings, where)) stats[sheet]!.used++;
@@ -179,75 +114,92 @@ export function buildDataset(scheme: Scheme, sheets: Sheet[], own = false): Data
   return { units: units.list, files: stats, findings: sortDiagnostics(findings) };
 }
 
-/** Findings that mean a data row was not used (one per row: the errors, and the note at a row whose name is merged down). */
-const DROPPING = new Set([
-  'data/extra-cells',
-  'data/no-name',
-  'data/row-above-header',
-  'data/row-in-header',
-  'data/text-with-values',
-  'data/merged-name-row',
-]);
+/** What the rows are placed into: the units, the findings, each file's counts, where each value is. */
+interface Into {
+  units: Units;
+  findings: Finding[];
+  stats: FileStats[];
+  where: Where;
+  /** The rows' maps may be taken by their unit (buildDataset). */
+  own: boolean;
+}
 
-function mergeValues(scheme: Scheme, unit: DataUnit, row: SheetRow, findings: Finding[], where: Where): void {
-  const cells = where.get(unit) ?? new CellIndex();
-  where.set(unit, cells);
-  unit.cells = cells;
-  for (const [id, at] of row.cells) {
-    if (row.values.has(id) || row.invalid.has(id) || scheme.fields.get(id)!.level !== unit.level) continue;
-    unit.blanks ??= new CellIndex();
-    if (!unit.blanks.has(id)) unit.blanks.set(id, at);
-  }
-  for (const [id, d] of row.invalid) {
-    unit.invalid.set(id, reasonOf(d));
-    cells.set(id, row.cells.get(id)!);
-  }
-  for (const [id, v] of row.values) {
-    const prev = unit.values.get(id);
-    const at = row.cells.get(id)!;
-    if (prev !== undefined && !sameValue(prev, v)) {
-      const first = cells.get(id)!;
-      const field = scheme.fields.get(id)!;
-      const label = field.label;
-      const showValue = (x: FieldValue) => showCell(x, field.type);
-      findings.push({
-        ...at,
-        severity: 'error',
-        ...message('data/conflict', {
-          unit: unit.name,
-          label,
-          value: showValue(v),
-          other: showValue(prev),
-          file: first.file,
-          line: first.line,
-        }),
-      });
-      continue;
+const fileStats = (sheets: Sheet[]): FileStats[] =>
+  sheets.map((s) => ({ file: s.file, encoding: s.encoding, read: s.read, used: 0, rejected: s.rejected }));
+
+/** Every unit row into its unit (merged by code, else normalised name); the total rows, for after. */
+function placeRows(scheme: Scheme, sheets: Sheet[], into: Into): { row: SheetRow; sheet: number }[] {
+  const upper = upperNames(sheets);
+  const totals: { row: SheetRow; sheet: number }[] = [];
+  sheets.forEach((sheet, si) => {
+    const seen = new Set<DataUnit>();
+    for (const row of sheet.rows) {
+      totalByName(scheme, row, upper, into.findings);
+      if (row.kind === 'total') totals.push({ row, sheet: si });
+      else placeUnitRow(scheme, sheet, si, row, seen, into);
     }
-    unit.values.set(id, v);
-    if (!cells.has(id)) cells.set(id, at);
-  }
+  });
+  return totals;
 }
 
 /**
- * A unit's first row, every cell of it given or invalid (no blanks): the unit takes
- * the row's values and cells as they are, which is what mergeValues would copy.
+ * Names of the units one level up (from their own rows and from parent columns), as
+ * `level:name`: a township row named 昔阳县 in 昔阳县's data is its total row, not a 13th township.
  */
-function adoptRow(unit: DataUnit, row: SheetRow, where: Where): boolean {
-  if (where.has(unit) || unit.values.size || unit.invalid.size) return false;
-  for (const id of row.cells.keys()) if (!row.values.has(id) && !row.invalid.has(id)) return false;
-  where.set(unit, row.cells);
-  unit.cells = row.cells;
-  unit.values = row.values;
-  for (const [id, d] of row.invalid) unit.invalid.set(id, reasonOf(d));
-  return true;
+function upperNames(sheets: Sheet[]): Set<string> {
+  const upper = new Set<string>();
+  for (const sh of sheets) {
+    for (const row of sh.rows) {
+      if (row.kind === 'unit' && row.level > 0) upper.add(`${row.level}:${normalizeLabel(row.name)}`);
+      for (const [lv, p] of row.parents) if (p.name) upper.add(`${lv}:${normalizeLabel(p.name)}`);
+    }
+  }
+  return upper;
 }
 
-/** Why a field is invalid at a unit: the finding's message, worded or coded. */
-const reasonOf = (d: Finding): Text => ('message' in d ? d.message : ({ code: d.code, args: d.args } as Message));
+/** A unit row named as a unit one level up becomes that unit's total row (said). */
+function totalByName(scheme: Scheme, row: SheetRow, upper: Set<string>, findings: Finding[]): void {
+  if (row.kind !== 'unit' || !row.name || !upper.has(`${row.level + 1}:${normalizeLabel(row.name)}`)) return;
+  findings.push({
+    ...row.source,
+    col: 1,
+    severity: 'note',
+    ...message('data/total-by-name', { name: row.name, level: scheme.levels[row.level + 1]?.title ?? '' }),
+  });
+  row.kind = 'total';
+  if (!row.parents.has(row.level + 1)) row.parents.set(row.level + 1, { name: row.name });
+}
 
-const sameValue = (a: FieldValue, b: FieldValue): boolean =>
-  typeof a === 'boolean' || typeof b === 'boolean' ? a === b : a.eq(b);
+/** A unit row: its values to its unit, or an error when the unit already has a row in this file. */
+function placeUnitRow(scheme: Scheme, sheet: Sheet, si: number, row: SheetRow, seen: Set<DataUnit>, into: Into): void {
+  const { units, findings, stats, where } = into;
+  const unit = units.get(row.level, row.name, row.code, linkParents(units, row));
+  if (seen.has(unit)) {
+    const first = unit.sources.find((s) => s.file === sheet.file)!;
+    findings.push({
+      ...row.source,
+      col: 1,
+      severity: 'error',
+      ...message('data/duplicate-unit', { name: String(row.name || row.code), first: first.line }),
+    });
+    stats[si]!.rejected++;
+    return;
+  }
+  seen.add(unit);
+  unit.sources.push(row.source);
+  stats[si]!.used++;
+  if (!(into.own && adoptRow(unit, row, where))) mergeValues(scheme, unit, row, findings, where);
+}
+
+/** Links the chain of parents named on the row (top down); the key of the direct parent. */
+function linkParents(units: Units, row: SheetRow): string | undefined {
+  let key: string | undefined;
+  for (const lv of [...row.parents.keys()].sort((a, b) => b - a)) {
+    const p = row.parents.get(lv)!;
+    key = units.get(lv, p.name, p.code, key).key;
+  }
+  return row.parents.has(row.level + 1) ? key : undefined;
+}
 
 /** Rows that name no parent belong to the only unit one level up, or to an implicit one. */
 function attachOrphans(scheme: Scheme, units: Units, findings: Finding[]): void {
@@ -278,106 +230,4 @@ function attachOrphans(scheme: Scheme, units: Units, findings: Finding[]): void 
       }
     }
   }
-}
-
-/** A total row: supplies values of fields that belong to the parent, and is checked against the sum of units. */
-function applyTotal(scheme: Scheme, units: Units, row: SheetRow, findings: Finding[], where: Where): boolean {
-  const parentLevel = row.level + 1;
-  if (parentLevel >= scheme.levels.length) {
-    findings.push({
-      ...row.source,
-      col: 1,
-      severity: 'warning',
-      ...message('data/total-row', { kind: 'top', name: row.name }),
-    });
-    return false;
-  }
-  const named = row.parents.get(parentLevel);
-  const candidates = units.at(parentLevel);
-  const parent = named
-    ? units.find(parentLevel, named.name, named.code)
-    : candidates.length === 1
-      ? candidates[0]
-      : undefined;
-  if (!parent) {
-    findings.push({
-      ...row.source,
-      col: 1,
-      severity: 'warning',
-      ...message('data/total-row', { kind: 'unmatched', name: row.name, level: scheme.levels[parentLevel]!.title }),
-    });
-    return false;
-  }
-  parent.sources.push(row.source);
-  const children = units.at(row.level).filter((u) => u.parent === parent.key);
-  for (const [id, d] of row.invalid) {
-    if (scheme.fields.get(id)!.level >= parentLevel)
-      mergeValues(scheme, parent, { ...row, values: new Map(), invalid: new Map([[id, d]]) }, findings, where);
-  }
-  // Rows of this file that were not used make its total unlike their sum: say that once.
-  const dropped = findings.filter((f) => f.file === row.source.file && DROPPING.has(f.code)).length;
-  if (dropped) {
-    findings.push({
-      ...row.source,
-      col: 1,
-      severity: 'warning',
-      ...message('data/total-unchecked', { name: row.name, dropped }),
-    });
-  }
-  let compared = 0;
-  let differ = 0;
-  const unsummed: string[] = [];
-  for (const [id, v] of row.values) {
-    const field = scheme.fields.get(id)!;
-    const at = row.cells.get(id)!;
-    if (field.level >= parentLevel) {
-      mergeValues(scheme, parent, { ...row, values: new Map([[id, v]]), invalid: new Map() }, findings, where);
-      continue;
-    }
-    if (typeof v === 'boolean' || !SUMMABLE_TYPES.has(field.type)) {
-      unsummed.push(id);
-      continue;
-    }
-    if (dropped) continue;
-    const total = childSum(units, parent, row.level, id);
-    if (!total) continue;
-    const sum = total.sum;
-    compared++;
-    if (!sum.eq(v)) {
-      differ++;
-      findings.push({
-        ...at,
-        severity: 'warning',
-        ...message('data/total-mismatch', {
-          kind: 'row',
-          name: row.name,
-          label: field.label,
-          value: v.toDecimal(),
-          count: children.length,
-          sum: sum.toDecimal(),
-          diff: v.sub(sum).toDecimal(),
-        }),
-      });
-    }
-  }
-  if (unsummed.length) {
-    // A rate or a yes/no of the whole county: it cannot be added up from the units, and the engine works from the units.
-    // A warning, not a note: a value the user typed is not used, so it is said without --verbose.
-    const labels = unsummed.map((id) => scheme.fields.get(id)!.label);
-    const title = scheme.levels[row.level]!.title;
-    findings.push({
-      ...row.cells.get(unsummed[0]!)!,
-      severity: 'warning',
-      ...message('data/total-not-summed', { name: row.name, labels, level: title }),
-    });
-  }
-  if (compared > 0 && differ === 0 && row.invalid.size === 0) {
-    findings.push({
-      ...row.source,
-      col: 1,
-      severity: 'note',
-      ...message('data/total-ok', { name: row.name, rows: children.length, fields: compared }),
-    });
-  }
-  return true;
 }

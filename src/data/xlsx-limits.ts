@@ -24,40 +24,59 @@ export async function workbookLimitFinding(
   if (bytes.length > limits.fileSize) return fileSizeError('fileSize', file, bytes.length, limits.fileSize);
   const entries = zipEntries(bytes);
   if (!entries) return undefined;
-  const over = (at: { line: number; col: number }, m: Message): CodedDiagnostic => ({
-    severity: 'error',
-    file,
-    line: at.line,
-    col: at.col,
-    ...m,
-  });
-  const unpacks = (size: number, entry?: string) =>
-    over(
-      { line: 1, col: 1 },
-      message('limit/file-size', { kind: 'unpacks', size, limit: limits.fileSize, ...(entry ? { entry } : {}) }),
-    );
   const declared = entries.reduce((n, e) => n + e.declaredSize, 0);
-  if (declared > limits.fileSize) return unpacks(declared);
-
+  if (declared > limits.fileSize) return unpacks(file, limits, declared);
   const names = await sheetNames(entries);
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
   // Declared sizes first: a sheet that says it is too large is refused before any is counted.
+  return (
+    (await declaredRowsFinding(sheets, names, file, limits)) ??
+    (await countedFinding(entries, sheets, names, file, limits))
+  );
+}
+
+const over = (file: string, at: { line: number; col: number }, m: Message): CodedDiagnostic => ({
+  severity: 'error',
+  file,
+  line: at.line,
+  col: at.col,
+  ...m,
+});
+
+/** The workbook unpacks to more than the file size limit (in `entry`, when found while unpacking it). */
+const unpacks = (file: string, limits: WorkbookLimits, size: number, entry?: string): CodedDiagnostic =>
+  over(
+    file,
+    { line: 1, col: 1 },
+    message('limit/file-size', { kind: 'unpacks', size, limit: limits.fileSize, ...(entry ? { entry } : {}) }),
+  );
+
+/** The first sheet whose `<dimension>` declares more rows than the limit. */
+async function declaredRowsFinding(
+  sheets: ZipEntry[],
+  names: Map<string, string>,
+  file: string,
+  limits: WorkbookLimits,
+): Promise<CodedDiagnostic | undefined> {
   for (const e of sheets) {
     const d = await declaredRows(e);
     if (d && d.rows > limits.rows) {
-      return over(
-        { line: 1, col: 1 },
-        message('limit/rows', {
-          kind: 'declared',
-          sheet: names.get(e.name) ?? e.name,
-          rows: d.rows,
-          ref: d.ref,
-          max: limits.rows,
-        }),
-      );
+      const sheet = names.get(e.name) ?? e.name;
+      const m = message('limit/rows', { kind: 'declared', sheet, rows: d.rows, ref: d.ref, max: limits.rows });
+      return over(file, { line: 1, col: 1 }, m);
     }
   }
+  return undefined;
+}
 
+/** Every entry unpacked in turn, the bytes counted, and the rows and cells of the sheets: the first limit passed. */
+async function countedFinding(
+  entries: ZipEntry[],
+  sheets: ZipEntry[],
+  names: Map<string, string>,
+  file: string,
+  limits: WorkbookLimits,
+): Promise<CodedDiagnostic | undefined> {
   let unpacked = 0;
   let cells = 0;
   for (const e of entries) {
@@ -67,33 +86,11 @@ export async function workbookLimitFinding(
     await inflateEntry(e, (chunk) => {
       unpacked += chunk.length;
       if (unpacked > limits.fileSize) {
-        found = unpacks(limits.fileSize, e.name);
+        found = unpacks(file, limits, limits.fileSize, e.name);
         return false;
       }
       const passed = counter?.add(chunk);
-      if (passed === 'rows') {
-        found = over(
-          { line: counter!.lastRow, col: 1 },
-          message('limit/rows', { kind: 'sheet', sheet: sheet!, max: limits.rows, row: counter!.lastRow }),
-        );
-      } else if (passed === 'mergeRows') {
-        const m = counter!.lastMerge!;
-        found = over(
-          { line: m.top, col: m.left },
-          message('limit/rows', { kind: 'merge', sheet: sheet!, ref: m.ref, bottom: m.bottom, max: limits.rows }),
-        );
-      } else if (passed === 'mergeCells') {
-        const m = counter!.lastMerge!;
-        found = over(
-          { line: m.top, col: m.left },
-          message('limit/cells', { kind: 'merge', sheet: sheet!, ref: m.ref, area: m.area, max: limits.cells }),
-        );
-      } else if (passed === 'cells') {
-        found = over(
-          { line: counter!.lastRow, col: 1 },
-          message('limit/cells', { kind: 'row', sheet: sheet!, row: counter!.lastRow, max: limits.cells }),
-        );
-      }
+      if (passed) found = passedFinding(passed, counter!, sheet!, file, limits);
       return !found;
     });
     if (found) return found;
@@ -102,10 +99,39 @@ export async function workbookLimitFinding(
   return undefined;
 }
 
+/** The limit a sheet passed, at the row or merged range that passed it. */
+function passedFinding(
+  passed: Passed,
+  counter: SheetCounter,
+  sheet: string,
+  file: string,
+  limits: WorkbookLimits,
+): CodedDiagnostic {
+  const row = counter.lastRow;
+  if (passed === 'rows') {
+    return over(file, { line: row, col: 1 }, message('limit/rows', { kind: 'sheet', sheet, max: limits.rows, row }));
+  }
+  if (passed === 'cells') {
+    return over(file, { line: row, col: 1 }, message('limit/cells', { kind: 'row', sheet, row, max: limits.cells }));
+  }
+  // A merged range passed it: the one last seen.
+  const m = counter.lastMerge!;
+  return over(
+    file,
+    { line: m.top, col: m.left },
+    passed === 'mergeRows'
+      ? message('limit/rows', { kind: 'merge', sheet, ref: m.ref, bottom: m.bottom, max: limits.rows })
+      : message('limit/cells', { kind: 'merge', sheet, ref: m.ref, area: m.area, max: limits.cells }),
+  );
+}
+
 /** A tag of the sheet XML, with or without a namespace prefix: a row, a cell, the dimension, a merged range. */
 const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension|mergeCell)(?=[\s/>])([^>]*)/g;
 const ROW_NUMBER = /\br\s*=\s*["'](\d+)["']/;
 const REF = /\bref\s*=\s*["']([^"']*)["']/;
+
+/** The limit a sheet's last chunk passed. */
+type Passed = 'rows' | 'cells' | 'mergeRows' | 'mergeCells';
 
 interface Merge {
   ref: string;
@@ -153,7 +179,7 @@ class SheetCounter {
     private readonly maxCells = Infinity,
   ) {}
 
-  add(chunk: Uint8Array): 'rows' | 'cells' | 'mergeRows' | 'mergeCells' | undefined {
+  add(chunk: Uint8Array): Passed | undefined {
     let text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     const open = text.lastIndexOf('<');
     if (open >= 0 && text.indexOf('>', open) < 0) {

@@ -6,7 +6,7 @@
  * the merged ranges over it: the sheet reader rejects a merge over data). exceljs is loaded
  * only here, when a workbook is actually read (the CLI bundle keeps it external).
  */
-import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import type { Cell, CellValue, RichText, Workbook, Worksheet } from 'exceljs';
 import type { Finding } from '../diagnostics';
 import { message, type Message } from '../messages/codes';
 import type { MergedRange, Row } from './table';
@@ -45,49 +45,60 @@ export async function readXlsx(
   if (bytes.length === 0) return notWorkbook('the file is empty');
   const over = await workbookLimitFinding(bytes, file, withDefaults(limits));
   if (over) return { rows: [], findings: [over] };
-  let ExcelJS: any;
+  let ExcelJS: ExcelJsModule;
   try {
-    ExcelJS = ((await import('exceljs')) as any).default ?? (await import('exceljs'));
+    ExcelJS = await loadExcelJs();
   } catch (e) {
     // An installation problem, not the file's fault: say so rather than blame the file.
     return fail(message('data/xlsx', { kind: 'no-exceljs', detail: firstLine(e) }));
   }
   let wb: Workbook;
   try {
-    wb = new ExcelJS.Workbook() as Workbook;
+    wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (e) {
     return notWorkbook(firstLine(e));
   }
-  const sheets = wb.worksheets;
-  if (sheets.length === 0) return notWorkbook('it has no worksheets');
-
-  let ws: Worksheet | undefined;
-  if (sheet !== undefined) {
-    const want = sheet.normalize('NFKC').trim();
-    ws =
-      sheets.find((s) => s.name === sheet) ??
-      sheets.find((s) => s.name.normalize('NFKC').trim().toLowerCase() === want.toLowerCase());
-    if (!ws) {
-      return fail(message('data/no-sheet', { sheet, sheets: sheets.map((s) => s.name) }));
-    }
-  } else {
-    // What Excel shows first: a hidden lookup sheet in front is not the data.
-    ws = sheets.find((s) => s.state === 'visible' || s.state === undefined) ?? sheets[0]!;
-  }
-
+  if (wb.worksheets.length === 0) return notWorkbook('it has no worksheets');
+  const ws = pickSheet(wb.worksheets, sheet);
+  if (!ws) return fail(message('data/no-sheet', { sheet: sheet!, sheets: wb.worksheets.map((s) => s.name) }));
   try {
-    const date1904 = Boolean(wb.properties?.date1904);
-    const others =
-      sheet === undefined
-        ? sheets
-            .filter((s) => s !== ws && (s.state === 'visible' || s.state === undefined))
-            .map((s) => ({ name: s.name, rows: sheetRows(s, date1904) }))
-        : [];
-    return { rows: sheetRows(ws, date1904), findings: [], sheetName: ws.name, others };
+    return readSheets(wb, ws, sheet === undefined);
   } catch (e) {
     return fail(message('data/xlsx', { kind: 'sheet', sheet: ws.name, detail: firstLine(e) }));
   }
+}
+
+type ExcelJsModule = typeof import('exceljs');
+
+/** exceljs, loaded only when a workbook is read (its module object, or that object's default as a bundle gives it). */
+async function loadExcelJs(): Promise<ExcelJsModule> {
+  const mod = (await import('exceljs')) as ExcelJsModule & { default?: ExcelJsModule };
+  return mod.default ?? mod;
+}
+
+const isVisible = (s: Worksheet): boolean => s.state === 'visible' || s.state === undefined;
+
+/** The sheet named (exactly, else by its NFKC-normalised name without case), or else the first visible one. */
+function pickSheet(sheets: Worksheet[], sheet: string | undefined): Worksheet | undefined {
+  if (sheet === undefined) {
+    // What Excel shows first: a hidden lookup sheet in front is not the data.
+    return sheets.find(isVisible) ?? sheets[0]!;
+  }
+  const want = sheet.normalize('NFKC').trim();
+  return (
+    sheets.find((s) => s.name === sheet) ??
+    sheets.find((s) => s.name.normalize('NFKC').trim().toLowerCase() === want.toLowerCase())
+  );
+}
+
+/** The chosen sheet's rows, and with `others` (no sheet named) the other visible sheets' rows. */
+function readSheets(wb: Workbook, ws: Worksheet, others: boolean): XlsxResult {
+  const date1904 = Boolean(wb.properties?.date1904);
+  const rest = others
+    ? wb.worksheets.filter((s) => s !== ws && isVisible(s)).map((s) => ({ name: s.name, rows: sheetRows(s, date1904) }))
+    : [];
+  return { rows: sheetRows(ws, date1904), findings: [], sheetName: ws.name, others: rest };
 }
 
 const firstLine = (e: unknown): string => String((e as { message?: unknown })?.message ?? e).split('\n')[0]!;
@@ -166,9 +177,8 @@ function valueText(v: CellValue | undefined, numFmt: string | undefined, date190
   if (v instanceof Date) return dateText(v);
   if (typeof v === 'object') {
     const o = v as unknown as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
-    if ('error' in o) return String(o.error ?? '');
+    if (Array.isArray(o.richText)) return (o.richText as RichText[]).map((r) => textOf(r.text)).join('');
+    if ('error' in o) return textOf(o.error);
     if ('formula' in o || 'sharedFormula' in o) {
       if (o.result !== undefined && o.result !== null) return valueText(o.result as CellValue, numFmt, date1904);
       // No cached result (written by a program that does not calculate): show the
@@ -178,6 +188,18 @@ function valueText(v: CellValue | undefined, numFmt: string | undefined, date190
     if ('hyperlink' in o || 'text' in o) return valueText(o.text as CellValue, numFmt, date1904);
   }
   return '';
+}
+
+/**
+ * A rich-text run's or an error's text: exceljs gives a string. Anything else is shown
+ * as String() would show it (an object by its own toString), nothing for null or undefined.
+ */
+function textOf(x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (x === undefined || x === null) return '';
+  if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' || typeof x === 'symbol')
+    return String(x);
+  return (x as { toString(): string }).toString();
 }
 
 /** `YYYY-MM-DD` in UTC (how exceljs maps serial dates), with the time when it is not midnight. */
