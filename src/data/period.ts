@@ -4,7 +4,12 @@
  * in a period column, or given with --period. Pure.
  */
 
+import { periodEnd } from '../period-end';
+
 export type Period = string;
+
+/** The last day of a period, `YYYY-MM-DD` (expiry of adjustments is compared with it). */
+export { periodEnd };
 
 const MONTH =
   /(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?:[-_](0?[1-9]|1[0-2])(?![0-9])|\.(0[1-9]|1[0-2])(?![0-9])|年(0?[1-9]|1[0-2])月)/g;
@@ -47,22 +52,14 @@ export function periodOfPath(segments: readonly string[]): Period | undefined {
   return undefined;
 }
 
-/** The last day of a period, `YYYY-MM-DD` (expiry of adjustments is compared with it). */
-export function periodEnd(p: Period): string {
-  const h = /^(\d{4})h([12])$/.exec(p);
-  if (h) return h[2] === '1' ? `${h[1]}-06-30` : `${h[1]}-12-31`;
-  const [y, m] = p.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${p}-${String(days).padStart(2, '0')}`;
-}
-
 /** Chronological order by the period's end; a month sorts before the half year ending with it. Unknown last. */
 export function comparePeriods(a: Period | null, b: Period | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  const ea = periodEnd(a);
-  const eb = periodEnd(b);
+  // A text that is no period (never made by parsePeriod) sorts by the text itself.
+  const ea = periodEnd(a) ?? a;
+  const eb = periodEnd(b) ?? b;
   if (ea !== eb) return ea < eb ? -1 : 1;
   return a.includes('h') === b.includes('h') ? (a < b ? -1 : 1) : a.includes('h') ? 1 : -1;
 }

@@ -41,17 +41,18 @@ function add<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   m.set(k, list);
 }
 
-export function resolveAdjustments(
-  scheme: Scheme,
-  a: Assessment,
-  inputs: readonly AdjustmentInput[],
-  asOf: string,
-): ResolvedAdjustments {
-  const findings: CodedDiagnostic[] = [];
-  const units = allUnits(a.units);
+/** Units by code (or key) and by name, items by id and title: what an adjustment line may name. */
+interface Lookup {
+  byCode: Map<string, UnitResult[]>;
+  byName: Map<string, UnitResult[]>;
+  items: Item[];
+  byTitle: Map<string, Item[]>;
+}
+
+function lookupOf(scheme: Scheme, a: Assessment): Lookup {
   const byCode = new Map<string, UnitResult[]>();
   const byName = new Map<string, UnitResult[]>();
-  for (const u of units) {
+  for (const u of allUnits(a.units)) {
     if (u.code) add(byCode, normalizeLabel(u.code), u);
     add(byCode, normalizeLabel(u.key), u);
     add(byName, normalizeLabel(u.name), u);
@@ -59,74 +60,121 @@ export function resolveAdjustments(
   const items: Item[] = [...scheme.items, ...(scheme.bonus?.items ?? [])];
   const byTitle = new Map<string, Item[]>();
   for (const i of items) add(byTitle, normalizeLabel(i.title), i);
+  return { byCode, byName, items, byTitle };
+}
 
+/** A finding at the cell of `k` in the line (the line's start when the cell is not known). */
+function findingAt(severity: 'error' | 'warning', x: AdjustmentInput, k: AdjustmentKey, m: Message): CodedDiagnostic {
+  return { severity, ...m, file: x.file, ...(x.at[k] ?? { line: x.line, col: x.col }) };
+}
+
+/** The one unit a line names; an error when it names none or several. */
+function unitOf(look: Lookup, x: AdjustmentInput, findings: CodedDiagnostic[]): UnitResult | undefined {
+  const ref = normalizeLabel(x.unit);
+  const us = look.byCode.get(ref) ?? look.byName.get(ref) ?? [];
+  if (us.length === 1) return us[0];
+  const m = us.length
+    ? message('adjust/ambiguous-unit', { unit: x.unit, codes: us.map((v) => v.code ?? v.key) })
+    : message('adjust/unknown-unit', { unit: x.unit });
+  findings.push(findingAt('error', x, 'unit', m));
+  return undefined;
+}
+
+/** The one item a line names (by id, else by title); an error when it names none or several. */
+function itemOf(look: Lookup, x: AdjustmentInput, findings: CodedDiagnostic[]): Item | undefined {
+  const byId = look.items.find((i) => i.id === x.item);
+  const its = byId ? [byId] : (look.byTitle.get(normalizeLabel(x.item)) ?? []);
+  if (its.length === 1) return its[0];
+  const m = its.length
+    ? message('adjust/ambiguous-item', { item: x.item, ids: its.map((i) => i.id) })
+    : message('adjust/unknown-item', { item: x.item });
+  findings.push(findingAt('error', x, 'item', m));
+  return undefined;
+}
+
+/** Whether the line may apply: the item is scored at the unit, an override is within its points, the first line for them. */
+function admissible(
+  x: AdjustmentInput,
+  u: UnitResult,
+  item: Item,
+  seen: Map<string, AdjustmentInput>,
+  findings: CodedDiagnostic[],
+): boolean {
+  if (!u.items.some((i) => i.id === item.id)) {
+    const args = { id: item.id, title: item.title, unit: u.name, level: u.levelTitle };
+    findings.push(findingAt('error', x, 'item', message('adjust/not-scored', args)));
+    return false;
+  }
+  if (x.kind === 'override' && x.amount.gt(item.points)) {
+    findings.push(
+      findingAt('error', x, 'override', message('adjust/override-range', { amount: x.amount, points: item.points })),
+    );
+    return false;
+  }
+  const key = `${u.level}:${u.key}:${item.id}`;
+  const first = seen.get(key);
+  if (first) {
+    const args = { unit: u.name, item: item.title, line: first.line };
+    findings.push(findingAt('error', x, 'unit', message('adjust/duplicate', args)));
+    return false;
+  }
+  seen.set(key, x);
+  return true;
+}
+
+/** Whether the line is in force at the reference date; a warning when it has expired or is not yet in force. */
+function inForce(
+  x: AdjustmentInput,
+  u: UnitResult,
+  item: Item,
+  asOf: string,
+  findings: CodedDiagnostic[],
+): AdjustmentRecord['status'] {
+  if (x.expires !== undefined && x.expires < asOf) {
+    const args = { unit: u.name, item: item.title, expires: x.expires, asOf };
+    findings.push(findingAt('warning', x, 'expires', message('adjust/expired', args)));
+    return 'expired';
+  }
+  if (x.date > asOf) {
+    const args = { unit: u.name, item: item.title, date: x.date, asOf };
+    findings.push(findingAt('warning', x, 'date', message('adjust/not-yet', args)));
+    return 'not-yet';
+  }
+  return 'applied';
+}
+
+function recordOf(x: AdjustmentInput, u: UnitResult, item: Item, status: AdjustmentRecord['status']): AdjustmentRecord {
+  return {
+    file: x.file,
+    line: x.line,
+    unit: { level: u.level, key: u.key, ...(u.code !== undefined ? { code: u.code } : {}), name: u.name },
+    item: { id: item.id, title: item.title },
+    kind: x.kind,
+    amount: x.amount,
+    reason: x.reason,
+    authority: x.authority,
+    ...(x.document !== undefined ? { document: x.document } : {}),
+    date: x.date,
+    ...(x.expires !== undefined ? { expires: x.expires } : {}),
+    status,
+  };
+}
+
+export function resolveAdjustments(
+  scheme: Scheme,
+  a: Assessment,
+  inputs: readonly AdjustmentInput[],
+  asOf: string,
+): ResolvedAdjustments {
+  const findings: CodedDiagnostic[] = [];
+  const look = lookupOf(scheme, a);
   const records: AdjustmentRecord[] = [];
   const seen = new Map<string, AdjustmentInput>();
   for (const x of inputs) {
-    const at = (k: AdjustmentKey) => x.at[k] ?? { line: x.line, col: x.col };
-    const error = (k: AdjustmentKey, m: Message) => findings.push({ severity: 'error', ...m, file: x.file, ...at(k) });
-    const ref = normalizeLabel(x.unit);
-    const us = byCode.get(ref) ?? byName.get(ref) ?? [];
-    const u = us.length === 1 ? us[0] : undefined;
-    if (!us.length) error('unit', message('adjust/unknown-unit', { unit: x.unit }));
-    else if (!u)
-      error('unit', message('adjust/ambiguous-unit', { unit: x.unit, codes: us.map((v) => v.code ?? v.key) }));
-    const byId = items.find((i) => i.id === x.item);
-    const its = byId ? [byId] : (byTitle.get(normalizeLabel(x.item)) ?? []);
-    const item = its.length === 1 ? its[0] : undefined;
-    if (!its.length) error('item', message('adjust/unknown-item', { item: x.item }));
-    else if (!item) error('item', message('adjust/ambiguous-item', { item: x.item, ids: its.map((i) => i.id) }));
-    if (!u || !item) continue;
-    const result = u.items.find((i) => i.id === item.id);
-    if (!result) {
-      error(
-        'item',
-        message('adjust/not-scored', { id: item.id, title: item.title, unit: u.name, level: u.levelTitle }),
-      );
-      continue;
-    }
-    if (x.kind === 'override' && x.amount.gt(item.points)) {
-      error('override', message('adjust/override-range', { amount: x.amount, points: item.points }));
-      continue;
-    }
-    const key = `${u.level}:${u.key}:${item.id}`;
-    const first = seen.get(key);
-    if (first) {
-      error('unit', message('adjust/duplicate', { unit: u.name, item: item.title, line: first.line }));
-      continue;
-    }
-    seen.set(key, x);
-    const expired = x.expires !== undefined && x.expires < asOf;
-    const early = !expired && x.date > asOf;
-    if (expired) {
-      findings.push({
-        severity: 'warning',
-        ...message('adjust/expired', { unit: u.name, item: item.title, expires: x.expires!, asOf }),
-        file: x.file,
-        ...at('expires'),
-      });
-    } else if (early) {
-      findings.push({
-        severity: 'warning',
-        ...message('adjust/not-yet', { unit: u.name, item: item.title, date: x.date, asOf }),
-        file: x.file,
-        ...at('date'),
-      });
-    }
-    records.push({
-      file: x.file,
-      line: x.line,
-      unit: { level: u.level, key: u.key, ...(u.code !== undefined ? { code: u.code } : {}), name: u.name },
-      item: { id: item.id, title: item.title },
-      kind: x.kind,
-      amount: x.amount,
-      reason: x.reason,
-      authority: x.authority,
-      ...(x.document !== undefined ? { document: x.document } : {}),
-      date: x.date,
-      ...(x.expires !== undefined ? { expires: x.expires } : {}),
-      status: expired ? 'expired' : early ? 'not-yet' : 'applied',
-    });
+    const u = unitOf(look, x, findings);
+    const item = itemOf(look, x, findings);
+    if (!u || !item || !admissible(x, u, item, seen, findings)) continue;
+    records.push(recordOf(x, u, item, inForce(x, u, item, asOf, findings)));
   }
   return { records, findings: sortDiagnostics(findings) };
 }

@@ -67,11 +67,6 @@ const BOOLEAN_OPS = new Set(['<', '<=', '>', '>=', '==', '!=', 'and', 'or']);
  * sides of a quotient, == on the lever) is unknown.
  */
 export function monotone(node: Node, lever: string, env: Env, nonNegative: boolean): Mono {
-  const m = (n: Node) => monotone(n, lever, env, nonNegative);
-  const sign = (n: Node): -1 | 0 | 1 | undefined => {
-    const v = evaluate(n, env);
-    return v === undefined ? undefined : typeof v === 'boolean' ? (v ? 1 : 0) : v.sign();
-  };
   switch (node.k) {
     case 'num':
     case 'bool':
@@ -80,64 +75,84 @@ export function monotone(node: Node, lever: string, env: Env, nonNegative: boole
       return node.name === lever ? 1 : 0;
     case 'neg':
     case 'not':
-      return flip(m(node.a));
-    case 'bin': {
-      const a = m(node.a);
-      const b = m(node.b);
-      switch (node.op) {
-        case '+':
-        case 'and':
-        case 'or':
-          return join(a, b);
-        case '-':
-        case '>':
-        case '>=':
-          return join(a, flip(b));
-        case '<':
-        case '<=':
-          return join(flip(a), b);
-        case '==':
-        case '!=':
-          return a === 0 && b === 0 ? 0 : undefined;
-        case '*':
-          return a === 0 ? times(b, sign(node.a)) : b === 0 ? times(a, sign(node.b)) : undefined;
-        case '/':
-          if (b === 0) return sign(node.b) === 0 ? undefined : times(a, sign(node.b));
-          // c / lever: no pole inside the range when the lever stays ≥ 0.
-          if (a === 0 && nonNegative && node.b.k === 'ref' && node.b.name === lever) return times(-1, sign(node.a));
-          return undefined;
+      return flip(monotone(node.a, lever, env, nonNegative));
+    case 'bin':
+      return binaryMono(node, lever, env, nonNegative);
+    case 'call':
+      return callMono(node, lever, env, nonNegative);
+  }
+}
+
+type Bin = Extract<Node, { k: 'bin' }>;
+type Call = Extract<Node, { k: 'call' }>;
+
+/** The sign of an expression at `env` (a yes/no as 1 or 0), undefined when it has no value. */
+function signAt(n: Node, env: Env): -1 | 0 | 1 | undefined {
+  const v = evaluate(n, env);
+  return v === undefined ? undefined : typeof v === 'boolean' ? (v ? 1 : 0) : v.sign();
+}
+
+/** Sums, differences, comparisons, and/or; products and quotients when one side does not move. */
+function binaryMono(node: Bin, lever: string, env: Env, nonNegative: boolean): Mono {
+  const a = monotone(node.a, lever, env, nonNegative);
+  const b = monotone(node.b, lever, env, nonNegative);
+  switch (node.op) {
+    case '+':
+    case 'and':
+    case 'or':
+      return join(a, b);
+    case '-':
+    case '>':
+    case '>=':
+      return join(a, flip(b));
+    case '<':
+    case '<=':
+      return join(flip(a), b);
+    case '==':
+    case '!=':
+      return a === 0 && b === 0 ? 0 : undefined;
+    case '*':
+      return a === 0 ? times(b, signAt(node.a, env)) : b === 0 ? times(a, signAt(node.b, env)) : undefined;
+    case '/': {
+      if (b === 0) {
+        const sb = signAt(node.b, env);
+        return sb === 0 ? undefined : times(a, sb);
       }
+      // c / lever: no pole inside the range when the lever stays ≥ 0.
+      if (a === 0 && nonNegative && node.b.k === 'ref' && node.b.name === lever) return times(-1, signAt(node.a, env));
       return undefined;
     }
-    case 'call': {
-      const args = node.args.map(m);
-      switch (node.fn) {
-        case 'min':
-        case 'max':
-          return args.reduce(join);
-        case 'round':
-          return args[1] === undefined || args[1] === 0 ? args[0] : undefined;
-        case 'abs': {
-          // Monotone where its argument keeps its sign (between the cuts of `switches`).
-          const v =
-            args[0] === undefined || args[0] === 0 || !plain(node.args[0]!) ? undefined : evaluate(node.args[0]!, env);
-          return args[0] === 0 ? 0 : v instanceof Rational ? times(args[0], v.sign() >= 0 ? 1 : -1) : undefined;
-        }
-        case 'if': {
-          // The branch taken here (constant between the cuts of `switches`).
-          if (args[0] === undefined || (args[0] !== 0 && !plain(node.args[0]!))) return undefined;
-          const c = evaluate(node.args[0]!, env);
-          if (c === undefined) return undefined;
-          return (typeof c === 'boolean' ? c : !c.isZero()) ? args[1] : args[2];
-        }
-        case 'count':
-          // count() of yes/no tests moves with them; of numbers (non-zero or not) it need not.
-          return node.args
-            .map((a, i): Mono =>
-              args[i] === 0 ? 0 : (a.k === 'bin' && BOOLEAN_OPS.has(a.op)) || a.k === 'not' ? args[i] : undefined,
-            )
-            .reduce(join);
-      }
+  }
+}
+
+/** min, max, round, count; abs() and if() as they stand at `env`. */
+function callMono(node: Call, lever: string, env: Env, nonNegative: boolean): Mono {
+  const args = node.args.map((a) => monotone(a, lever, env, nonNegative));
+  switch (node.fn) {
+    case 'min':
+    case 'max':
+      return args.reduce(join);
+    case 'round':
+      return args[1] === undefined || args[1] === 0 ? args[0] : undefined;
+    case 'abs': {
+      // Monotone where its argument keeps its sign (between the cuts of `switches`).
+      const v =
+        args[0] === undefined || args[0] === 0 || !plain(node.args[0]!) ? undefined : evaluate(node.args[0]!, env);
+      return args[0] === 0 ? 0 : v instanceof Rational ? times(args[0], v.sign() >= 0 ? 1 : -1) : undefined;
     }
+    case 'if': {
+      // The branch taken here (constant between the cuts of `switches`).
+      if (args[0] === undefined || (args[0] !== 0 && !plain(node.args[0]!))) return undefined;
+      const c = evaluate(node.args[0]!, env);
+      if (c === undefined) return undefined;
+      return (typeof c === 'boolean' ? c : !c.isZero()) ? args[1] : args[2];
+    }
+    case 'count':
+      // count() of yes/no tests moves with them; of numbers (non-zero or not) it need not.
+      return node.args
+        .map((a, i): Mono =>
+          args[i] === 0 ? 0 : (a.k === 'bin' && BOOLEAN_OPS.has(a.op)) || a.k === 'not' ? args[i] : undefined,
+        )
+        .reduce(join);
   }
 }

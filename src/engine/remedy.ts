@@ -36,12 +36,39 @@
 import { Rational } from '../rational';
 import { evaluate, type Env, type Node, type Value } from '../scheme/formula';
 import { monotone, switches } from './monotone';
-import type { Item, Scheme } from '../scheme/model';
+import type { Check, Field, Item, Scheme } from '../scheme/model';
+import type { Target } from '../scheme/target';
 import { meets, reachedFrom } from './target-eval';
 import type { Remedy } from './types';
 
 /** The number of steps tried in a direction no bound limits. */
 const FAR = 1n << 48n;
+
+/** What the search in either direction needs, worked out once per item and unit. */
+interface Search {
+  item: Item;
+  target: Target;
+  lever: string;
+  field: Field;
+  env: Env;
+  /** The lever's value here, and the formula's. */
+  from: Rational;
+  start: Value;
+  /** One whole unit of the lever. */
+  step: Rational;
+  checks: Check[];
+  low: Rational | undefined;
+  high: Rational | undefined;
+  /** The formula the target is decided on. */
+  main: Node;
+  nonNegative: boolean;
+  /** The target's own formulas do not move with the lever. */
+  fixed: boolean;
+  /** Where abs() and if() inside `main` turn. */
+  turns: ((env: Env) => boolean | undefined)[];
+  /** Without turns: whether the formula is monotone (it does not depend on where the lever is). */
+  plainSteady: boolean | undefined;
+}
 
 export function solveRemedy(
   scheme: Scheme,
@@ -49,6 +76,18 @@ export function solveRemedy(
   env: Env,
   score: (value: Value, env: Env) => Rational,
 ): Remedy | undefined {
+  const s = searchOf(scheme, item, env);
+  if (!s) return undefined;
+  let best: bigint | undefined;
+  for (const dir of [1n, -1n]) {
+    const k = along(s, dir);
+    if (k !== undefined && (best === undefined || k < (best < 0n ? -best : best))) best = dir * k;
+  }
+  return remedyOf(s, best, score);
+}
+
+/** The search for an item at a unit, or undefined when there is nothing to search (no lever, no target, met). */
+function searchOf(scheme: Scheme, item: Item, env: Env): Search | undefined {
   const lever = item.lever;
   const target = item.target;
   if (!lever || !target) return undefined;
@@ -67,115 +106,179 @@ export function solveRemedy(
   const main = target.kind === 'formula' ? target.f.ast : item.formula.ast;
   const refs = target.kind === 'formula' ? [] : target.kind === 'cmp' ? [target.rhs] : [target.lo, target.hi];
   const nonNegative = low !== undefined && low.sign() >= 0;
-  const mono = (n: Node, e: Env) => monotone(n, lever, e, nonNegative);
-  const fixed = refs.every((f) => mono(f.ast, env) === 0);
+  const fixed = refs.every((f) => monotone(f.ast, lever, env, nonNegative) === 0);
   // abs() and if() over a monotone argument: the formula is monotone between the
   // points where their argument changes sign or their condition flips.
-  const turns = switches(main, (n) => mono(n, env));
-  // Without turns, whether the formula is monotone does not depend on where the lever is.
-  const plainSteady = turns.length === 0 ? fixed && mono(main, env) !== undefined : undefined;
-
-  /** The first step k ≥ 1 along `dir` that meets the target within the bounds and checks. */
-  const along = (dir: bigint): bigint | undefined => {
-    const envAt = (k: bigint): Env => {
-      const v = from.add(Rational.of(dir * k).mul(step));
-      return (n) => (n === lever ? v : env(n));
-    };
-    const points = new Map<bigint, { env: Env; value: Value }>();
-    const point = (k: bigint) => {
-      let p = points.get(k);
-      if (!p) {
-        const e = envAt(k);
-        p = { env: e, value: evaluate(item.formula.ast, e) };
-        points.set(k, p);
-      }
-      return p;
-    };
-    const met = (k: bigint) => {
-      const p = point(k);
-      return meets(target, p.value, p.env) === true;
-    };
-    const valid = (k: bigint) => checks.every((c) => evaluate(c.assert.ast, point(k).env) !== false);
-
-    let kmax = FAR;
-    const bound = dir > 0n ? high : low;
-    if (bound) {
-      const room = (dir > 0n ? bound.sub(from) : from.sub(bound)).div(step)!.floor().n;
-      if (room < kmax) kmax = room;
-    }
-    // A denominator that reaches zero at the bound (population down to 0): the last
-    // defined value stands for the end of the range.
-    for (let i = 0; i < 2 && kmax >= 1n && point(kmax).value === undefined; i++) kmax--;
-    if (kmax < 1n) return undefined;
-
-    // Pieces of [1, kmax] on which the formula is monotone.
-    const cuts = new Set<bigint>();
-    for (const test of turns) {
-      const at0 = test(env);
-      if (at0 === undefined || test(envAt(kmax)) !== !at0) continue;
-      cuts.add(first(0n, kmax, (k) => test(envAt(k)) === !at0));
-    }
-    const starts = [1n, ...[...cuts].filter((c) => c > 1n).sort((a, b) => (a < b ? -1 : 1))];
-    for (let i = 0; i < starts.length; i++) {
-      const a = starts[i]!;
-      const b = i + 1 < starts.length ? starts[i + 1]! - 1n : kmax;
-      const k = piece(a, b);
-      if (k !== undefined) return k;
-    }
-    return undefined;
-
-    /** The first k in [a, b] that meets the target and the checks; the formula is monotone on [a, b] when it is known to be monotone at all. */
-    function piece(a: bigint, b: bigint): bigint | undefined {
-      let hi: bigint;
-      if (met(a)) hi = a;
-      else {
-        const start = point(a);
-        const reached = reachedFrom(target!, start.value, start.env);
-        const q = (k: bigint) => {
-          const p = point(k);
-          return reached(p.value, p.env) === true;
-        };
-        const steady = plainSteady ?? (fixed && mono(main, start.env) !== undefined);
-        if (steady && !q(b)) return undefined;
-        // Doubling, then bisection, for the first k that has reached or passed the target.
-        let lo = a;
-        for (let off = 1n; ; lo = hi, off *= 2n) {
-          hi = a + off;
-          if (hi >= b) {
-            hi = b;
-            if (!q(hi)) return undefined;
-            break;
-          }
-          if (q(hi)) break;
-        }
-        hi = first(lo, hi, q);
-        // Passed without meeting it: the target lies between two steps.
-        if (!met(hi)) return undefined;
-      }
-      if (valid(hi)) return hi;
-      // A check fails where the target is first met: further along, while the target
-      // is still met (up to the end of a window), the first k where the checks hold.
-      let end = b;
-      if (!met(end)) end = first(hi, end, (k) => !met(k)) - 1n;
-      if (!valid(end)) return undefined;
-      const k = first(hi, end, valid);
-      return met(k) ? k : undefined;
-    }
+  const turns = switches(main, (n) => monotone(n, lever, env, nonNegative));
+  const plainSteady = turns.length === 0 ? fixed && monotone(main, lever, env, nonNegative) !== undefined : undefined;
+  return {
+    item,
+    target,
+    lever,
+    field,
+    env,
+    from,
+    start,
+    step,
+    checks,
+    low,
+    high,
+    main,
+    nonNegative,
+    fixed,
+    turns,
+    plainSteady,
   };
+}
 
-  let best: bigint | undefined;
-  for (const dir of [1n, -1n]) {
-    const k = along(dir);
-    if (k !== undefined && (best === undefined || k < (best < 0n ? -best : best))) best = dir * k;
+/** A point of the search: the lever moved k steps, and the formula's value there. */
+interface Point {
+  env: Env;
+  value: Value;
+}
+
+/** One direction of the search: the lever moved k steps along `dir`, each point evaluated once. */
+class Direction {
+  private readonly points = new Map<bigint, Point>();
+  constructor(
+    readonly s: Search,
+    readonly dir: bigint,
+  ) {}
+
+  /** The unit's values with the lever moved k steps. */
+  envAt(k: bigint): Env {
+    const { lever, env } = this.s;
+    const v = this.s.from.add(Rational.of(this.dir * k).mul(this.s.step));
+    return (n) => (n === lever ? v : env(n));
   }
-  const label = field.label;
-  const kind = field.type === 'percent' ? 'percent' : 'number';
+
+  point(k: bigint): Point {
+    let p = this.points.get(k);
+    if (!p) {
+      const e = this.envAt(k);
+      p = { env: e, value: evaluate(this.s.item.formula.ast, e) };
+      this.points.set(k, p);
+    }
+    return p;
+  }
+
+  /** The target is met k steps along. */
+  met(k: bigint): boolean {
+    const p = this.point(k);
+    return meets(this.s.target, p.value, p.env) === true;
+  }
+
+  /** The scheme's error-level checks on the lever hold k steps along. */
+  valid(k: bigint): boolean {
+    const e = this.point(k).env;
+    return this.s.checks.every((c) => evaluate(c.assert.ast, e) !== false);
+  }
+
+  /** Whether the formula is monotone on a piece starting at `at` (known when there are no turns). */
+  steady(at: Point): boolean {
+    const s = this.s;
+    return s.plainSteady ?? (s.fixed && monotone(s.main, s.lever, at.env, s.nonNegative) !== undefined);
+  }
+}
+
+/** The first step k ≥ 1 along `dir` that meets the target within the bounds and checks. */
+function along(s: Search, dir: bigint): bigint | undefined {
+  const d = new Direction(s, dir);
+  const kmax = lastStep(d);
+  if (kmax < 1n) return undefined;
+  const starts = pieceStarts(d, kmax);
+  for (let i = 0; i < starts.length; i++) {
+    const a = starts[i]!;
+    const b = i + 1 < starts.length ? starts[i + 1]! - 1n : kmax;
+    const k = piece(d, a, b);
+    if (k !== undefined) return k;
+  }
+  return undefined;
+}
+
+/** The last step the field's bounds allow along the direction (FAR when none does), with the formula defined there. */
+function lastStep(d: Direction): bigint {
+  const { from, step, low, high } = d.s;
+  let kmax = FAR;
+  const bound = d.dir > 0n ? high : low;
+  if (bound) {
+    const room = (d.dir > 0n ? bound.sub(from) : from.sub(bound)).div(step)!.floor().n;
+    if (room < kmax) kmax = room;
+  }
+  // A denominator that reaches zero at the bound (population down to 0): the last
+  // defined value stands for the end of the range.
+  for (let i = 0; i < 2 && kmax >= 1n && d.point(kmax).value === undefined; i++) kmax--;
+  return kmax;
+}
+
+/** Where the pieces of [1, kmax] on which the formula is monotone start, in order. */
+function pieceStarts(d: Direction, kmax: bigint): bigint[] {
+  const cuts = new Set<bigint>();
+  for (const test of d.s.turns) {
+    const at0 = test(d.s.env);
+    if (at0 === undefined || test(d.envAt(kmax)) !== !at0) continue;
+    cuts.add(first(0n, kmax, (k) => test(d.envAt(k)) === !at0));
+  }
+  return [1n, ...[...cuts].filter((c) => c > 1n).sort((a, b) => (a < b ? -1 : 1))];
+}
+
+/** The first k in [a, b] that meets the target and the checks; the formula is monotone on [a, b] when it is known to be monotone at all. */
+function piece(d: Direction, a: bigint, b: bigint): bigint | undefined {
+  const hi = d.met(a) ? a : firstMet(d, a, b);
+  if (hi === undefined) return undefined;
+  if (d.valid(hi)) return hi;
+  return firstValid(d, hi, b);
+}
+
+/** The first k in (a, b] where the target is met, given it is not met at a; undefined when it is passed over or never reached. */
+function firstMet(d: Direction, a: bigint, b: bigint): bigint | undefined {
+  const start = d.point(a);
+  const reached = reachedFrom(d.s.target, start.value, start.env);
+  const q = (k: bigint) => {
+    const p = d.point(k);
+    return reached(p.value, p.env) === true;
+  };
+  if (d.steady(start) && !q(b)) return undefined;
+  // Doubling, then bisection, for the first k that has reached or passed the target.
+  let lo = a;
+  let hi: bigint;
+  for (let off = 1n; ; lo = hi, off *= 2n) {
+    hi = a + off;
+    if (hi >= b) {
+      hi = b;
+      if (!q(hi)) return undefined;
+      break;
+    }
+    if (q(hi)) break;
+  }
+  hi = first(lo, hi, q);
+  // Passed without meeting it: the target lies between two steps.
+  return d.met(hi) ? hi : undefined;
+}
+
+/**
+ * A check fails where the target is first met (at `hi`): further along, while the
+ * target is still met (up to the end of a window), the first k where the checks hold.
+ */
+function firstValid(d: Direction, hi: bigint, b: bigint): bigint | undefined {
+  let end = b;
+  if (!d.met(end)) end = first(hi, end, (k) => !d.met(k)) - 1n;
+  if (!d.valid(end)) return undefined;
+  const k = first(hi, end, (k) => d.valid(k));
+  return d.met(k) ? k : undefined;
+}
+
+/** The remedy for the best step found (or "not reachable"), with the points it gains. */
+function remedyOf(s: Search, best: bigint | undefined, score: (value: Value, env: Env) => Rational): Remedy {
+  const { lever, from, env } = s;
+  const label = s.field.label;
+  const kind = s.field.type === 'percent' ? 'percent' : 'number';
   if (best === undefined) return { lever, label, kind, from, reachable: false };
-  const change = Rational.of(best).mul(step);
+  const change = Rational.of(best).mul(s.step);
   const to = from.add(change);
   const e: Env = (n) => (n === lever ? to : env(n));
-  const before = score(start, env);
-  const after = score(evaluate(item.formula.ast, e), e);
+  const before = score(s.start, env);
+  const after = score(evaluate(s.item.formula.ast, e), e);
   return { lever, label, kind, from, to, change, reachable: true, gain: after.sub(before) };
 }
 

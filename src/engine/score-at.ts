@@ -5,12 +5,13 @@
 import type { Env, Value } from '../scheme/formula';
 import { evaluate as evalFormula } from '../scheme/formula';
 import type { Item, Scheme, Veto } from '../scheme/model';
+import type { Target } from '../scheme/target';
 import { Rational } from '../rational';
 import type { UnitFields } from './fields';
 import type { Node, Unscored } from './node';
 import { solveRemedy } from './remedy';
 import { rollupValue } from './rollup';
-import { scoreItem } from './rules';
+import { scoreItem, type Scored } from './rules';
 import { meets } from './target-eval';
 import type { Calc, ItemResult } from './types';
 import { fieldsOfTarget, floorsOf, NONE } from './vetoes';
@@ -89,70 +90,89 @@ const floored = (r: ItemResult, zeroedBy: string[]): ItemResult =>
       }
     : r;
 
-export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean): ItemResult {
-  const rolled = node.unit.level > item.level && item.rollup !== 'sum';
-  const roll = rolled ? rollupValue(item, node) : undefined;
-  const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
-  const fields = node.fields;
-  const full = item.points;
-  const counted = item.bonus ? Rational.ZERO : full;
+/** An item's result from its rule's score, built as a literal in one order (see `made`). */
+function scored(item: Item, value: Value, s: Scored, met: boolean | undefined): ItemResult {
+  return {
+    id: item.id,
+    title: item.title,
+    section: item.section,
+    bonus: item.bonus,
+    value,
+    kind: item.display,
+    target: item.target?.text,
+    formula: item.formula.source,
+    basis: item.basis,
+    evidence: item.evidence,
+    status: s.status,
+    points: s.points,
+    max: item.bonus ? Rational.ZERO : item.points,
+    lost: item.bonus ? Rational.ZERO : item.points.sub(s.points),
+    gap: s.gap,
+    met,
+    calc: s.calc,
+  };
+}
 
-  if (roll?.calc) return unscored(item, value, roll.calc);
+/** Missing when some of the fields have no value here, else not applicable. */
+const missingOrNa = (item: Item, value: Value, missing: string[]): ItemResult =>
+  missing.length ? unscored(item, value, { kind: 'missing', fields: missing }) : na(item, value);
+
+/** Not scored for want of data: a field the item reads is invalid here, or the value is undefined. */
+function unscoredByData(item: Item, fields: UnitFields, value: Value, rolled: boolean): ItemResult | undefined {
   if (!rolled) {
     const invalid = invalidOf(fields, item.fields);
     if (invalid.length) return unscored(item, value, invalidCalc(fields, invalid));
   }
-  if (value === undefined) {
-    const missing = rolled ? NONE : missingOf(fields, item.fields);
-    return missing.length ? unscored(item, value, { kind: 'missing', fields: missing }) : na(item, value);
-  }
+  if (value === undefined) return missingOrNa(item, value, rolled ? NONE : missingOf(fields, item.fields));
+  return undefined;
+}
+
+/** The value is known but the target cannot be decided: not scored, and say why. */
+function undecided(
+  scheme: Scheme,
+  item: Item,
+  target: Target,
+  fields: UnitFields,
+  value: Value,
+  rolled: boolean,
+): ItemResult {
+  const reads = rolled ? fieldsOfTarget(scheme, target) : item.fields;
+  const bad = invalidOf(fields, reads);
+  if (bad.length) return unscored(item, value, invalidCalc(fields, bad));
+  return missingOrNa(item, value, missingOf(fields, reads));
+}
+
+/** The hard floors on this item that apply at this level (a veto on the item whose condition zeroes it). */
+function floorsAt(scheme: Scheme, item: Item, level: number): readonly Veto[] {
+  const onItem = floorsOf(scheme).get(item.id);
+  return onItem ? onItem.filter((v) => v.level <= level) : NONE;
+}
+
+/** The remedy, scored as the item is: zero where a hard floor holds. */
+function remedyAt(scheme: Scheme, item: Item, env: Env, floors: readonly Veto[]): ItemResult['remedy'] {
+  const score = (v: Value, e: Env): Rational =>
+    floorsHit(floors, v, e).length ? Rational.ZERO : scoreItem(item, v, e).points;
+  return solveRemedy(scheme, item, env, score);
+}
+
+export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean): ItemResult {
+  const rolled = node.unit.level > item.level && item.rollup !== 'sum';
+  const roll = rolled ? rollupValue(item, node) : undefined;
+  const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
+  if (roll?.calc) return unscored(item, value, roll.calc);
+  const noData = unscoredByData(item, node.fields, value, rolled);
+  if (noData) return noData;
 
   // Hard floors: a veto on this item that applies at this level and holds on the value zeroes it.
-  const onItem = floorsOf(scheme).get(item.id);
-  const floors = onItem ? onItem.filter((v) => v.level <= node.unit.level) : NONE;
+  const floors = floorsAt(scheme, item, node.unit.level);
   const zeroedBy = floorsHit(floors, value, env);
-
   const target = item.target;
   const met = target ? meets(target, value, env) : undefined;
-  if (target && met === undefined) {
-    // The value is known but the target cannot be decided: not scored, and say why.
-    const reads = rolled ? fieldsOfTarget(scheme, target) : item.fields;
-    const bad = invalidOf(fields, reads);
-    if (bad.length) return floored(unscored(item, value, invalidCalc(fields, bad)), zeroedBy);
-    const missing = missingOf(fields, reads);
-    return floored(
-      missing.length ? unscored(item, value, { kind: 'missing', fields: missing }) : na(item, value),
-      zeroedBy,
-    );
-  }
+  if (target && met === undefined)
+    return floored(undecided(scheme, item, target, node.fields, value, rolled), zeroedBy);
 
-  const s = scoreItem(item, value, env);
-  const result: ItemResult = floored(
-    {
-      id: item.id,
-      title: item.title,
-      section: item.section,
-      bonus: item.bonus,
-      value,
-      kind: item.display,
-      target: item.target?.text,
-      formula: item.formula.source,
-      basis: item.basis,
-      evidence: item.evidence,
-      status: s.status,
-      points: s.points,
-      max: counted,
-      lost: item.bonus ? Rational.ZERO : full.sub(s.points),
-      gap: s.gap,
-      met,
-      calc: s.calc,
-    },
-    zeroedBy,
-  );
-  if (remedies && result.status !== 'met' && met !== true && !rolled) {
-    const score = (v: Value, e: Env): Rational =>
-      floorsHit(floors, v, e).length ? Rational.ZERO : scoreItem(item, v, e).points;
-    result.remedy = solveRemedy(scheme, item, env, score);
-  }
+  const result = floored(scored(item, value, scoreItem(item, value, env), met), zeroedBy);
+  if (remedies && result.status !== 'met' && met !== true && !rolled)
+    result.remedy = remedyAt(scheme, item, env, floors);
   return result;
 }
