@@ -37,6 +37,7 @@ import { Rational } from '../rational';
 import { evaluate, type Env, type Node, type Value } from '../scheme/formula';
 import { monotone, switches } from './monotone';
 import type { Item, Scheme } from '../scheme/model';
+import { targetFormulas } from '../scheme/target';
 import { meets, reachedFrom } from './target-eval';
 import type { Remedy } from './types';
 
@@ -65,7 +66,7 @@ export function solveRemedy(
   // Whole units of the lever: people, yuan, cases; for a percent field, tenths of a percentage point.
   const step = field.type === 'percent' ? Rational.of(1n, 1000n) : Rational.ONE;
   const main = target.kind === 'formula' ? target.f.ast : item.formula.ast;
-  const refs = target.kind === 'formula' ? [] : target.kind === 'cmp' ? [target.rhs] : [target.lo, target.hi];
+  const refs = target.kind === 'formula' ? [] : targetFormulas(target);
   const nonNegative = low !== undefined && low.sign() >= 0;
   const mono = (n: Node, e: Env) => monotone(n, lever, e, nonNegative);
   const fixed = refs.every((f) => mono(f.ast, env) === 0);

@@ -13,7 +13,7 @@ import { formulaError, parseFormula, parseQuantity, type Formula, type FormulaEr
 import type * as M from './model';
 import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput } from './schema';
-import { displayOf, parseTarget, type Target } from './target';
+import { displayOf, parseTarget, targetFormulas, type Target } from './target';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -120,8 +120,6 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
   const fieldRefs = (...fs: (Formula | undefined)[]): string[] => [
     ...new Set(fs.flatMap((f) => f?.refs ?? []).filter((r) => fields.has(r))),
   ];
-  const targetFormulas = (t: Target | undefined): Formula[] =>
-    !t ? [] : t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
 
   const rule = (r: RuleInput, path: Path): { rule: M.Rule; formulas: Formula[] } => {
     if (r.type === 'bands') {

@@ -3,8 +3,8 @@ import { message } from '../messages/codes';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import type { Path } from './positions';
-import type { Target } from './target';
-import { kindIn, targetFormulas, wordIndex, type Ctx } from './lint-context';
+import { targetFormulas, type Target } from './target';
+import { kindIn, wordIndex, type Ctx } from './lint-context';
 
 /** Where an item reads a field: its formula, its target, its bands' conditions. */
 function readsOf(model: M.Item, path: Path, id: string): { path: Path; index: number; by: 'formula' | 'target' }[] {
