@@ -81,8 +81,9 @@ const BIN_OPS: Record<string, BinOp> = {
 };
 
 type JsepNode = { type: string; [k: string]: unknown };
-type Jsep = ((src: string) => JsepNode) & Record<string, any>;
-const jsep = ((jsepImport as any).default ?? jsepImport) as Jsep;
+type Jsep = typeof jsepImport;
+/** jsep as imported: its function, or (some CommonJS loaders) a module object holding it as `default`. */
+const jsep: Jsep = (jsepImport as Jsep & { default?: Jsep }).default ?? jsepImport;
 
 /** Where each token being read starts: pushed when jsep begins a token, popped when it ends. */
 const tokenStarts: number[] = [];
@@ -115,10 +116,10 @@ function configure(): void {
   jsep.addLiteral('true', true);
   jsep.addLiteral('false', false);
   // Numbers are read here, exactly as written, with an optional % or ‰ suffix.
-  jsep.hooks.add('gobble-token', function (this: any, env: { node?: unknown }) {
+  jsep.hooks.add('gobble-token', function (env) {
     tokenStarts.push(this.index);
-    const e: string = this.expr;
-    const start: number = this.index;
+    const e = this.expr;
+    const start = this.index;
     const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
     let i = start;
     if (!(digit(e[i]) || (e[i] === '.' && digit(e[i + 1])))) return;
@@ -133,7 +134,7 @@ function configure(): void {
     this.index = i;
     env.node = { type: 'Literal', value: e.slice(start, i), raw: e.slice(start, i), start };
   });
-  jsep.hooks.add('after-token', function (env: { node?: { start?: number } | false }) {
+  jsep.hooks.add('after-token', function (env) {
     const start = tokenStarts.pop();
     if (env.node && env.node.start === undefined) env.node.start = start;
   });

@@ -16,7 +16,8 @@ export interface Ctx {
   sections: { input: SectionInput; path: Path }[];
 }
 
-export const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 export const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
 export const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 

@@ -67,7 +67,13 @@ export function lintScheme(
     }
     const found: Parameters<Reporter['error']>[] = [];
     try {
-      rule({ input, scheme, items, sections, rep: { lineOf: rep.lineOf, error: (...a) => void found.push(a) } });
+      rule({
+        input,
+        scheme,
+        items,
+        sections,
+        rep: { lineOf: (path) => rep.lineOf(path), error: (...a) => void found.push(a) },
+      });
     } catch {
       continue; // the rule tripped over a value the schema has reported: its findings may be wrong
     }
