@@ -49,8 +49,8 @@ export const findingText = (d: Finding, lang: Lang): string => ('message' in d ?
 /** A finding with its message in both languages, for what still takes a `Diagnostic`. */
 export function worded(d: Finding): Diagnostic {
   if ('message' in d) return d;
-  const { args: _args, ...rest } = d;
-  return { ...rest, message: both(d) };
+  const { args, ...rest } = d;
+  return { ...rest, message: both({ code: d.code, args } as Message) };
 }
 
 /**

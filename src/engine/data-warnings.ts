@@ -16,6 +16,7 @@ import { Rational } from '../rational';
 import { evaluate, render, type Env, type Node } from '../scheme/formula';
 import { isNoValue } from '../scheme/formula-types';
 import type { Item, Scheme } from '../scheme/model';
+import { targetFormulas } from '../scheme/target';
 import type { ItemResult } from './types';
 
 export interface Scored {
@@ -124,8 +125,7 @@ function naPolicy(item: Item): NaPolicyCode {
 }
 
 function targetNodes(item: Item): Node[] {
-  const t = item.target;
-  return !t ? [] : t.kind === 'cmp' ? [t.rhs.ast] : t.kind === 'between' ? [t.lo.ast, t.hi.ast] : [t.f.ast];
+  return targetFormulas(item.target).map((f) => f.ast);
 }
 
 function firstField(n: Node, scheme: Scheme): string | undefined {

@@ -37,7 +37,7 @@ import { Rational } from '../rational';
 import { evaluate, type Env, type Node, type Value } from '../scheme/formula';
 import { monotone, switches } from './monotone';
 import type { Check, Field, Item, Scheme } from '../scheme/model';
-import type { Target } from '../scheme/target';
+import { targetFormulas, type Target } from '../scheme/target';
 import { meets, reachedFrom } from './target-eval';
 import type { Remedy } from './types';
 
@@ -104,7 +104,7 @@ function searchOf(scheme: Scheme, item: Item, env: Env): Search | undefined {
   // Whole units of the lever: people, yuan, cases; for a percent field, tenths of a percentage point.
   const step = field.type === 'percent' ? Rational.of(1n, 1000n) : Rational.ONE;
   const main = target.kind === 'formula' ? target.f.ast : item.formula.ast;
-  const refs = target.kind === 'formula' ? [] : target.kind === 'cmp' ? [target.rhs] : [target.lo, target.hi];
+  const refs = target.kind === 'formula' ? [] : targetFormulas(target);
   const nonNegative = low !== undefined && low.sign() >= 0;
   const fixed = refs.every((f) => monotone(f.ast, lever, env, nonNegative) === 0);
   // abs() and if() over a monotone argument: the formula is monotone between the

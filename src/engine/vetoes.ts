@@ -2,7 +2,7 @@
 import { message } from '../messages/codes';
 import { evaluate as evalFormula, type Env, type Value } from '../scheme/formula';
 import type { Scheme, Veto } from '../scheme/model';
-import type { Target } from '../scheme/target';
+import { targetFormulas, type Target } from '../scheme/target';
 import type { Node } from './node';
 import { meets } from './target-eval';
 import type { VetoResult } from './types';
@@ -22,8 +22,7 @@ export function floorsOf(scheme: Scheme): Map<string, Veto[]> {
 
 /** Fields (not params) a target reads. */
 export function fieldsOfTarget(scheme: Scheme, t: Target): string[] {
-  const fs = t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
-  return [...new Set(fs.flatMap((f) => f.refs))].filter((r) => scheme.fields.has(r));
+  return [...new Set(targetFormulas(t).flatMap((f) => f.refs))].filter((r) => scheme.fields.has(r));
 }
 
 /** Every veto that applies at the unit's level: triggered, checked, and why not when it cannot be. */

@@ -22,12 +22,12 @@ export interface FormulaArgs {
   'formula/unknown-function': { name: string; allowed: string[] };
   /** `max` Infinity when there is no upper bound. */
   'formula/arity': { fn: string; min: number; max: number; got: number };
-  'formula/member': {};
-  'formula/compound': {};
+  'formula/member': Record<string, never>;
+  'formula/compound': Record<string, never>;
   /** A node of a kind formulas do not have (jsep's type name). */
   'formula/node-type': { type: string };
   /** A target that is only a comparison sign. */
-  'formula/cmp-no-value': {};
+  'formula/cmp-no-value': Record<string, never>;
   /** An operand of the wrong kind, or two that should be of one kind. */
   'scheme/formula-type':
     | { kind: 'needs-number' | 'needs-boolean'; of: Operand; shown: string }

@@ -45,9 +45,9 @@ export interface LintArgs {
   'scheme/missing-target': { item: string };
   'scheme/checklist-formula': { kind: 'form' } | { kind: 'element'; field: string; type: string };
   'scheme/rule-target': { kind: 'distance' | 'one-sided'; rule: string; target: string };
-  'scheme/add-outside-bonus': {};
+  'scheme/add-outside-bonus': Record<string, never>;
   'scheme/bonus-rule': { rule: string };
-  'scheme/per': {};
+  'scheme/per': Record<string, never>;
   'scheme/target-kind': { kind: 'yes-no-vs-number' | 'number-vs-yes-no'; item: string; target: string };
   'scheme/proportional-target': { kind: 'not-fixed' | 'not-positive'; item: string; target: string };
   'scheme/band-points': { item: string; points: number; max: number };

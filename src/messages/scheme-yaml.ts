@@ -31,7 +31,7 @@ export type YamlProblem =
     };
 
 export interface YamlArgs {
-  'scheme/encoding': {};
+  'scheme/encoding': Record<string, never>;
   'scheme/duplicate-key': { key: string };
   /** `more`: the other syntax errors, which the first almost always causes. */
   'scheme/yaml':

@@ -12,8 +12,8 @@ import { Rational } from '../rational';
 import { formulaError, parseFormula, parseQuantity, type Formula, type FormulaError } from './formula';
 import type * as M from './model';
 import type { Path } from './path';
-import type { ItemInput, RuleInput, SchemeInput, SectionInput } from './schema';
-import { displayOf, parseTarget, type Target } from './target';
+import type { ItemInput, RuleInput, SchemeInput, SectionInput, UnitLevelInput } from './schema';
+import { displayOf, parseTarget, targetFormulas, type Target } from './target';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -22,7 +22,7 @@ export interface Reporter {
   error(path: Path, m: Message, index?: number): void;
 }
 
-const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** The array, or nothing when the value is not one (the schema reports that). */
 const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
 const isText = (x: unknown): x is string => typeof x === 'string';
@@ -39,9 +39,9 @@ const exact = (x: unknown): Rational => {
 };
 
 /**
- * Full-width letters, digits, signs and spaces (＞＝　９５％, （）, ，) as their ASCII
- * forms (NFKC), one UTF-16 unit for one, so an index into the result is an index into
- * the text as written.
+ * Full-width letters, digits, signs and spaces (＞＝９５％, （）, ，, the ideographic
+ * space U+3000) as their ASCII forms (NFKC), one UTF-16 unit for one, so an index into
+ * the result is an index into the text as written.
  */
 export function narrow(text: string): string {
   return text.replace(/[\u3000\uff01-\uff5e]/g, (c) => {
@@ -66,173 +66,28 @@ function explain(e: FormulaError, text: string): FormulaError {
   return unclosed ? formulaError(e.reason, unclosedParen(text) ?? e.index) : e;
 }
 
+/** What every step of compiling one scheme reads: the input, where findings go, its levels. */
+interface Base {
+  input: SchemeInput;
+  rep: Reporter;
+  levels: UnitLevelInput[];
+}
+
+/** ...and, once they are read, its fields and params. */
+interface Compiling extends Base {
+  fields: Map<string, M.Field>;
+  params: Map<string, Rational>;
+}
+
 export function compileScheme(input: SchemeInput, source: string, rep: Reporter): M.Scheme {
-  const levels = list(input.units).filter(isObj);
-  const levelIndex = (id: unknown, path: Path): number => {
-    if (!isText(id)) return 0;
-    const i = levels.findIndex((l) => l.id === id);
-    if (i < 0) {
-      rep.error(
-        path,
-        message('scheme/unknown-level', { level: id, levels: levels.map((l) => (l.id == null ? '' : String(l.id))) }),
-      );
-      return 0;
-    }
-    return i;
-  };
-
-  const fields = new Map<string, M.Field>();
-  list(input.fields).forEach((f, i) => {
-    if (!isObj(f) || !isText(f.id) || fields.has(f.id)) return; // a duplicate id is reported by lint
-    fields.set(f.id, {
-      id: f.id,
-      label: f.label,
-      aliases: list(f.aliases),
-      type: f.type,
-      level: levelIndex(f.scope, ['fields', i, 'scope']),
-      min: qOpt(f.min),
-      max: qOpt(f.max),
-      required: f.required ?? true,
-      unit: f.unit,
-    });
-  });
-  const params = new Map<string, Rational>();
-  for (const p of list(input.params)) if (isObj(p) && isText(p.id) && !params.has(p.id)) params.set(p.id, q(p.value));
-
-  const formula = (text: string, path: Path): Formula | undefined => {
-    const r = parseFormula(narrow(text));
-    if ('error' in r) {
-      const e = explain(r.error, text);
-      rep.error(path, message('scheme/bad-formula', { reason: e.reason }), e.index);
-      return undefined;
-    }
-    return r.formula;
-  };
-  const target = (text: string, path: Path): Target | undefined => {
-    const r = parseTarget(narrow(text));
-    if ('error' in r) {
-      const e = explain(r.error, text);
-      rep.error(path, message('scheme/bad-target', { reason: e.reason }), e.index);
-      return undefined;
-    }
-    return r.target;
-  };
-  const fieldRefs = (...fs: (Formula | undefined)[]): string[] => [
-    ...new Set(fs.flatMap((f) => f?.refs ?? []).filter((r) => fields.has(r))),
-  ];
-  const targetFormulas = (t: Target | undefined): Formula[] =>
-    !t ? [] : t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
-
-  const rule = (r: RuleInput, path: Path): { rule: M.Rule; formulas: Formula[] } => {
-    if (r.type === 'bands') {
-      const bands = list(r.bands).map((b, i) => ({
-        when: isObj(b) && isText(b.when) ? target(b.when, [...path, 'bands', i, 'when']) : undefined,
-        points: q(isObj(b) ? b.points : undefined),
-      }));
-      return { rule: { type: 'bands', bands }, formulas: bands.flatMap((b) => targetFormulas(b.when)) };
-    }
-    if (r.type === 'deduct')
-      return {
-        rule: { type: 'deduct', deduct: q(r.deduct), per: q(r.per), partial: r.partial, max: qOpt(r.max) },
-        formulas: [],
-      };
-    if (r.type === 'per_case' || r.type === 'checklist')
-      return { rule: { type: r.type, deduct: q(r.deduct), max: qOpt(r.max) }, formulas: [] };
-    if (r.type === 'add')
-      return { rule: { type: 'add', add: q(r.add), per: q(r.per), partial: r.partial }, formulas: [] };
-    return { rule: { type: r.type }, formulas: [] };
-  };
-
-  const item = (it: ItemInput, path: Path, section: string, bonus: boolean): M.Item | undefined => {
-    if (!isObj(it)) return undefined;
-    const f = isText(it.formula) ? formula(it.formula, [...path, 'formula']) : undefined;
-    const t = isText(it.target) ? target(it.target, [...path, 'target']) : undefined;
-    // A rule that is not a mapping has been reported by the schema; a stand-in lets
-    // the other checks of the item run.
-    const r = rule(isObj(it.rule) ? it.rule : { type: 'all' }, [...path, 'rule']);
-    if (!f) return undefined;
-    return {
-      id: it.id,
-      title: it.title,
-      points: q(it.points),
-      formula: f,
-      target: t,
-      rule: r.rule,
-      level: levelIndex(it.scope, [...path, 'scope']),
-      rollup: it.rollup ?? 'sum',
-      na: it.na ?? 'exclude',
-      lever: it.lever,
-      basis: it.basis,
-      evidence: it.evidence,
-      note: it.note,
-      section,
-      display: displayOf(t, (id) => {
-        const v = list(input.params).find((x) => isObj(x) && x.id === id)?.value;
-        return typeof v === 'string' ? v : undefined;
-      }),
-      bonus,
-      fields: fieldRefs(f, ...targetFormulas(t), ...r.formulas),
-      path,
-    };
-  };
-
+  const base: Base = { input, rep, levels: list(input.units).filter(isObj) };
+  const c: Compiling = { ...base, fields: compileFields(base), params: compileParams(input) };
   const items: M.Item[] = [];
-  const section = (s: SectionInput, path: Path): M.Section | undefined => {
-    if (!isObj(s)) return undefined;
-    const own = list(s.items).flatMap((it, i) => item(it, [...path, 'items', i], s.id, false) ?? []);
-    items.push(...own);
-    return {
-      id: s.id,
-      title: s.title,
-      points: q(s.points),
-      items: own,
-      sections: list(s.sections).flatMap((c, i) => section(c, [...path, 'sections', i]) ?? []),
-    };
-  };
-  const sections = list(input.sections).flatMap((s, i) => section(s, ['sections', i]) ?? []);
-  const bonus = isObj(input.bonus)
-    ? {
-        cap: q(input.bonus.cap),
-        items: list(input.bonus.items).flatMap((it, i) => item(it, ['bonus', 'items', i], 'bonus', true) ?? []),
-      }
-    : undefined;
-
-  const checks: M.Check[] = list(input.checks).flatMap((c, i) => {
-    if (!isObj(c) || !isText(c.assert)) return [];
-    const path: Path = ['checks', i];
-    const f = formula(c.assert, [...path, 'assert']);
-    return f
-      ? [{ id: c.id, title: c.title, assert: f, severity: c.severity ?? 'error', fields: fieldRefs(f), path }]
-      : [];
-  });
-
-  const vetoes: M.Veto[] = list(input.vetoes).flatMap((v, i) => {
-    if (!isObj(v) || !isText(v.when)) return [];
-    const path: Path = ['vetoes', i];
-    const when = target(v.when, [...path, 'when']);
-    if (!when) return [];
-    const target0 = v.item ? [...items, ...(bonus?.items ?? [])].find((x) => x.id === v.item) : undefined;
-    const own = fieldRefs(...targetFormulas(when));
-    const fs = [...new Set([...own, ...(target0?.fields ?? [])])];
-    const lowest = Math.max(0, ...fs.map((id) => fields.get(id)!.level), target0?.level ?? 0);
-    return [
-      {
-        id: v.id,
-        title: v.title,
-        when,
-        item: v.item,
-        level: v.scope ? levelIndex(v.scope, [...path, 'scope']) : lowest,
-        fields: fs,
-        basis: v.basis,
-        path,
-      },
-    ];
-  });
-
+  const sections = list(input.sections).flatMap((s, i) => compileSection(c, s, ['sections', i], items) ?? []);
+  const bonus = compileBonus(c);
+  const checks = compileChecks(c);
+  const vetoes = compileVetoes(c, [...items, ...(bonus?.items ?? [])]);
   const total = exact(input.total);
-  const passRaw = input.pass;
-  const pass = typeof passRaw === 'string' && /[%‰]/.test(passRaw) ? total.mul(q(passRaw)) : q(passRaw);
-
   return {
     id: input.id,
     title: input.title,
@@ -240,14 +95,11 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     issuer: input.issuer,
     document: input.document,
     total,
-    pass,
-    grades: list(input.grades)
-      .filter(isObj)
-      .map((g) => ({ name: g.name, min: exact(g.min) }))
-      .sort((a, b) => b.min.cmp(a.min)),
-    levels,
-    fields,
-    params,
+    pass: passLine(input.pass, total),
+    grades: compileGrades(input),
+    levels: c.levels,
+    fields: c.fields,
+    params: c.params,
     checks,
     sections,
     items,
@@ -255,4 +107,178 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     vetoes,
     source,
   };
+}
+
+/** The index of the level named `id` (an unknown level is reported, and taken as the lowest). */
+function levelIndex(c: Base, id: unknown, path: Path): number {
+  if (!isText(id)) return 0;
+  const i = c.levels.findIndex((l) => l.id === id);
+  if (i >= 0) return i;
+  const levels = c.levels.map((l) => (l.id == null ? '' : String(l.id)));
+  c.rep.error(path, message('scheme/unknown-level', { level: id, levels }));
+  return 0;
+}
+
+function compileFields(c: Base): Map<string, M.Field> {
+  const fields = new Map<string, M.Field>();
+  list(c.input.fields).forEach((f, i) => {
+    if (!isObj(f) || !isText(f.id) || fields.has(f.id)) return; // a duplicate id is reported by lint
+    fields.set(f.id, {
+      id: f.id,
+      label: f.label,
+      aliases: list(f.aliases),
+      type: f.type,
+      level: levelIndex(c, f.scope, ['fields', i, 'scope']),
+      min: qOpt(f.min),
+      max: qOpt(f.max),
+      required: f.required ?? true,
+      unit: f.unit,
+    });
+  });
+  return fields;
+}
+
+function compileParams(input: SchemeInput): Map<string, Rational> {
+  const params = new Map<string, Rational>();
+  for (const p of list(input.params)) if (isObj(p) && isText(p.id) && !params.has(p.id)) params.set(p.id, q(p.value));
+  return params;
+}
+
+/** The formula written at `path`, or nothing when it does not parse (reported). */
+function formulaAt(c: Base, text: string, path: Path): Formula | undefined {
+  const r = parseFormula(narrow(text));
+  if (!('error' in r)) return r.formula;
+  const e = explain(r.error, text);
+  c.rep.error(path, message('scheme/bad-formula', { reason: e.reason }), e.index);
+  return undefined;
+}
+
+/** The target written at `path`, or nothing when it does not parse (reported). */
+function targetAt(c: Base, text: string, path: Path): Target | undefined {
+  const r = parseTarget(narrow(text));
+  if (!('error' in r)) return r.target;
+  const e = explain(r.error, text);
+  c.rep.error(path, message('scheme/bad-target', { reason: e.reason }), e.index);
+  return undefined;
+}
+
+/** The fields (not params) the formulas read, each once. */
+function fieldRefs(c: Compiling, ...fs: (Formula | undefined)[]): string[] {
+  return [...new Set(fs.flatMap((f) => f?.refs ?? []).filter((r) => c.fields.has(r)))];
+}
+
+/** A rule with exact numbers, and the formulas it holds (its bands' conditions). */
+function compileRule(c: Base, r: RuleInput, path: Path): { rule: M.Rule; formulas: Formula[] } {
+  if (r.type === 'bands') {
+    const bands = list(r.bands).map((b, i) => ({
+      when: isObj(b) && isText(b.when) ? targetAt(c, b.when, [...path, 'bands', i, 'when']) : undefined,
+      points: q(isObj(b) ? b.points : undefined),
+    }));
+    return { rule: { type: 'bands', bands }, formulas: bands.flatMap((b) => targetFormulas(b.when)) };
+  }
+  if (r.type === 'deduct')
+    return {
+      rule: { type: 'deduct', deduct: q(r.deduct), per: q(r.per), partial: r.partial, max: qOpt(r.max) },
+      formulas: [],
+    };
+  if (r.type === 'per_case' || r.type === 'checklist')
+    return { rule: { type: r.type, deduct: q(r.deduct), max: qOpt(r.max) }, formulas: [] };
+  if (r.type === 'add')
+    return { rule: { type: 'add', add: q(r.add), per: q(r.per), partial: r.partial }, formulas: [] };
+  return { rule: { type: r.type }, formulas: [] };
+}
+
+/** How the param `id`'s value is written, when it is written as text (`95%`). */
+function paramText(input: SchemeInput, id: string): string | undefined {
+  const v = list(input.params).find((x) => isObj(x) && x.id === id)?.value;
+  return typeof v === 'string' ? v : undefined;
+}
+
+function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, bonus: boolean): M.Item | undefined {
+  if (!isObj(it)) return undefined;
+  const f = isText(it.formula) ? formulaAt(c, it.formula, [...path, 'formula']) : undefined;
+  const t = isText(it.target) ? targetAt(c, it.target, [...path, 'target']) : undefined;
+  // A rule that is not a mapping has been reported by the schema; a stand-in lets
+  // the other checks of the item run.
+  const r = compileRule(c, isObj(it.rule) ? it.rule : { type: 'all' }, [...path, 'rule']);
+  if (!f) return undefined;
+  return {
+    id: it.id,
+    title: it.title,
+    points: q(it.points),
+    formula: f,
+    target: t,
+    rule: r.rule,
+    level: levelIndex(c, it.scope, [...path, 'scope']),
+    rollup: it.rollup ?? 'sum',
+    na: it.na ?? 'exclude',
+    lever: it.lever,
+    basis: it.basis,
+    evidence: it.evidence,
+    note: it.note,
+    section,
+    display: displayOf(t, (id) => paramText(c.input, id)),
+    bonus,
+    fields: fieldRefs(c, f, ...targetFormulas(t), ...r.formulas),
+    path,
+  };
+}
+
+/** A section and its subsections; its own items are added to `items` before theirs. */
+function compileSection(c: Compiling, s: SectionInput, path: Path, items: M.Item[]): M.Section | undefined {
+  if (!isObj(s)) return undefined;
+  const own = list(s.items).flatMap((it, i) => compileItem(c, it, [...path, 'items', i], s.id, false) ?? []);
+  items.push(...own);
+  return {
+    id: s.id,
+    title: s.title,
+    points: q(s.points),
+    items: own,
+    sections: list(s.sections).flatMap((sub, i) => compileSection(c, sub, [...path, 'sections', i], items) ?? []),
+  };
+}
+
+function compileBonus(c: Compiling): M.Scheme['bonus'] {
+  const b = c.input.bonus;
+  if (!isObj(b)) return undefined;
+  const items = list(b.items).flatMap((it, i) => compileItem(c, it, ['bonus', 'items', i], 'bonus', true) ?? []);
+  return { cap: q(b.cap), items };
+}
+
+function compileChecks(c: Compiling): M.Check[] {
+  return list(c.input.checks).flatMap((ch, i) => {
+    if (!isObj(ch) || !isText(ch.assert)) return [];
+    const path: Path = ['checks', i];
+    const f = formulaAt(c, ch.assert, [...path, 'assert']);
+    if (!f) return [];
+    return [{ id: ch.id, title: ch.title, assert: f, severity: ch.severity ?? 'error', fields: fieldRefs(c, f), path }];
+  });
+}
+
+/** Vetoes, each checked from its scope or else from the lowest level where its fields (and its item) exist. */
+function compileVetoes(c: Compiling, allItems: M.Item[]): M.Veto[] {
+  return list(c.input.vetoes).flatMap((v, i) => {
+    if (!isObj(v) || !isText(v.when)) return [];
+    const path: Path = ['vetoes', i];
+    const when = targetAt(c, v.when, [...path, 'when']);
+    if (!when) return [];
+    const item = v.item ? allItems.find((x) => x.id === v.item) : undefined;
+    const fs = [...new Set([...fieldRefs(c, ...targetFormulas(when)), ...(item?.fields ?? [])])];
+    const lowest = Math.max(0, ...fs.map((id) => c.fields.get(id)!.level), item?.level ?? 0);
+    const level = v.scope ? levelIndex(c, v.scope, [...path, 'scope']) : lowest;
+    return [{ id: v.id, title: v.title, when, item: v.item, level, fields: fs, basis: v.basis, path }];
+  });
+}
+
+/** The pass line in points: a share (`90%`) is of the total. */
+function passLine(raw: unknown, total: Rational): Rational {
+  return typeof raw === 'string' && /[%‰]/.test(raw) ? total.mul(q(raw)) : q(raw);
+}
+
+/** Grades, highest first. */
+function compileGrades(input: SchemeInput): M.Scheme['grades'] {
+  return list(input.grades)
+    .filter(isObj)
+    .map((g) => ({ name: g.name, min: exact(g.min) }))
+    .sort((a, b) => b.min.cmp(a.min));
 }

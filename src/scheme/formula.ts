@@ -10,6 +10,7 @@ import { Rational } from '../rational';
 import type { Msg } from '../diagnostics';
 import { both } from '../messages/catalog';
 import { formulaReason, type FormulaReason } from '../messages/scheme-formula';
+import { namesIn } from './formula-walk';
 
 export type Value = Rational | boolean | undefined;
 
@@ -21,7 +22,8 @@ export type Node = (
   | { k: 'num'; v: Rational; raw: string }
   | { k: 'bool'; v: boolean }
   | { k: 'ref'; name: string }
-  | { k: 'neg' | 'not'; a: Node }
+  | { k: 'neg'; a: Node }
+  | { k: 'not'; a: Node }
   | { k: 'bin'; op: BinOp; a: Node; b: Node }
   | { k: 'call'; fn: FnName; args: Node[] }
 ) & { at?: number };
@@ -79,8 +81,9 @@ const BIN_OPS: Record<string, BinOp> = {
 };
 
 type JsepNode = { type: string; [k: string]: unknown };
-type Jsep = ((src: string) => JsepNode) & Record<string, any>;
-const jsep = ((jsepImport as any).default ?? jsepImport) as Jsep;
+type Jsep = typeof jsepImport;
+/** jsep as imported: its function, or (some CommonJS loaders) a module object holding it as `default`. */
+const jsep: Jsep = (jsepImport as Jsep & { default?: Jsep }).default ?? jsepImport;
 
 /** Where each token being read starts: pushed when jsep begins a token, popped when it ends. */
 const tokenStarts: number[] = [];
@@ -113,10 +116,10 @@ function configure(): void {
   jsep.addLiteral('true', true);
   jsep.addLiteral('false', false);
   // Numbers are read here, exactly as written, with an optional % or ‰ suffix.
-  jsep.hooks.add('gobble-token', function (this: any, env: { node?: unknown }) {
+  jsep.hooks.add('gobble-token', function (env) {
     tokenStarts.push(this.index);
-    const e: string = this.expr;
-    const start: number = this.index;
+    const e = this.expr;
+    const start = this.index;
     const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
     let i = start;
     if (!(digit(e[i]) || (e[i] === '.' && digit(e[i + 1])))) return;
@@ -131,7 +134,7 @@ function configure(): void {
     this.index = i;
     env.node = { type: 'Literal', value: e.slice(start, i), raw: e.slice(start, i), start };
   });
-  jsep.hooks.add('after-token', function (env: { node?: { start?: number } | false }) {
+  jsep.hooks.add('after-token', function (env) {
     const start = tokenStarts.pop();
     if (env.node && env.node.start === undefined) env.node.start = start;
   });
@@ -178,10 +181,9 @@ export function parseFormula(source: string): { formula: Formula } | { error: Fo
     const text = err.description ?? err.message ?? String(e);
     return { error: formulaError(formulaReason('formula/parser', { said: text }), err.index ?? 0) };
   }
-  const refs: string[] = [];
   try {
-    const ast = convert(tree, source, refs, 1);
-    return { formula: { source, ast, refs } };
+    const ast = convert(tree, source, 1);
+    return { formula: { source, ast, refs: namesIn(ast) } };
   } catch (e) {
     if (e instanceof Rejected) return { error: formulaError(e.reason, e.index) };
     if (e instanceof RangeError) return { error: tooDeep() };
@@ -198,16 +200,16 @@ class Rejected extends Error {
   }
 }
 
-function convert(n: JsepNode, src: string, refs: string[], depth: number): Node {
-  const node = convertNode(n, src, refs, depth);
+function convert(n: JsepNode, src: string, depth: number): Node {
+  const node = convertNode(n, src, depth);
   const start = typeof n.start === 'number' ? n.start : node.k === 'bin' ? node.a.at : undefined;
   if (start !== undefined) node.at = start;
   return node;
 }
 
-function convertNode(n: JsepNode, src: string, refs: string[], depth: number): Node {
+function convertNode(n: JsepNode, src: string, depth: number): Node {
   if (depth > MAX_FORMULA_DEPTH) throw new Rejected(tooDeep().reason, 0);
-  const go = (c: unknown) => convert(c as JsepNode, src, refs, depth + 1);
+  const go = (c: unknown) => convert(c as JsepNode, src, depth + 1);
   switch (n.type) {
     case 'Literal': {
       if (typeof n.value === 'boolean') return { k: 'bool', v: n.value };
@@ -217,11 +219,8 @@ function convertNode(n: JsepNode, src: string, refs: string[], depth: number): N
       }
       return { k: 'num', v, raw: n.value as string };
     }
-    case 'Identifier': {
-      const name = n.name as string;
-      if (!refs.includes(name)) refs.push(name);
-      return { k: 'ref', name };
-    }
+    case 'Identifier':
+      return { k: 'ref', name: n.name as string };
     case 'UnaryExpression': {
       const a = go(n.argument);
       if (n.operator === '-') return { k: 'neg', a };

@@ -5,7 +5,7 @@ import { kindOf, type Kind } from './formula-types';
 import type * as M from './model';
 import type { Path } from './positions';
 import type { ItemInput, SchemeInput, SectionInput } from './schema';
-import type { Target } from './target';
+import { targetFormulas, type Target } from './target';
 
 export interface Ctx {
   input: SchemeInput;
@@ -16,7 +16,8 @@ export interface Ctx {
   sections: { input: SectionInput; path: Path }[];
 }
 
-export const isObj = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 export const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
 export const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -25,8 +26,7 @@ export function formulas(ctx: Ctx): { f: Formula; path: Path; offset: number }[]
   const out: { f: Formula; path: Path; offset: number }[] = [];
   const fromTarget = (t: Target | undefined, path: Path) => {
     if (!t) return;
-    const parts = t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
-    for (const f of parts) out.push({ f, path, offset: t.text.indexOf(f.source) });
+    for (const f of targetFormulas(t)) out.push({ f, path, offset: t.text.indexOf(f.source) });
   };
   for (const { model, path, input } of ctx.items) {
     if (!model) continue;
@@ -45,9 +45,6 @@ export function wordIndex(text: string, word: string): number {
   const m = new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[$]/g, '\\$')}($|[^A-Za-z0-9_])`).exec(text);
   return m ? m.index + m[1]!.length : 0;
 }
-
-export const targetFormulas = (t: Target): Formula[] =>
-  t.kind === 'cmp' ? [t.rhs] : t.kind === 'between' ? [t.lo, t.hi] : [t.f];
 
 /** The kind of a formula's value: a number, a yes/no, or either (unknown names). */
 export function kindIn(scheme: M.Scheme): (f: Formula) => Kind {

@@ -3,8 +3,8 @@ import { message } from '../messages/codes';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import type { Path } from './positions';
-import type { Target } from './target';
-import { kindIn, targetFormulas, wordIndex, type Ctx } from './lint-context';
+import { targetFormulas, type Target } from './target';
+import { kindIn, wordIndex, type Ctx } from './lint-context';
 
 /** Where an item reads a field: its formula, its target, its bands' conditions. */
 function readsOf(model: M.Item, path: Path, id: string): { path: Path; index: number; by: 'formula' | 'target' }[] {
@@ -30,93 +30,107 @@ function readsOf(model: M.Item, path: Path, id: string): { path: Path; index: nu
  * veto reading such a field is never decided above the field's level.
  */
 export function scopes(ctx: Ctx): void {
-  const { scheme, rep } = ctx;
-  const top = scheme.levels.length - 1;
-  const title = (level: number) => scheme.levels[level]?.title ?? '';
-  const lid = (level: number) => scheme.levels[level]?.id ?? '';
-  const kind = kindIn(scheme);
-  for (const { model, path } of ctx.items) {
-    if (!model) continue;
-    for (const id of model.fields) {
-      const field = scheme.fields.get(id)!;
-      if (!scheme.levels[field.level] || !scheme.levels[model.level]) continue;
-      const reads = readsOf(model, path, id);
-      if (field.level > model.level) {
-        const lvl = lid(field.level);
-        for (const r of reads) {
-          rep.error(
-            r.path,
-            message('scheme/scope', {
-              item: model.id,
-              field: id,
-              level: lid(model.level),
-              levelTitle: title(model.level),
-              fieldLevel: lvl,
-              fieldLevelTitle: title(field.level),
-            }),
-            r.index,
-          );
-        }
-        continue;
-      }
-      if (SUMMABLE_TYPES.has(field.type) || field.level >= top) continue;
-      const up = title(field.level + 1);
-      const own = title(field.level);
-      for (const r of reads) {
-        if (r.by === 'target') {
-          rep.error(
-            r.path,
-            message('scheme/target-not-summable', {
-              item: model.id,
-              field: id,
-              type: field.type,
-              own,
-              up,
-              upLevel: lid(field.level + 1),
-            }),
-            r.index,
-          );
-          continue;
-        }
-        // The formula: evaluated above the item's own level unless the item rolls up.
-        const rolls = model.rollup !== 'sum' && model.level === field.level;
-        if (rolls) continue;
-        const boolean = kind(model.formula) === 'boolean';
-        const scope = model.level > field.level ? lid(field.level) : undefined;
-        rep.error(
-          r.path,
-          message('scheme/rollup-not-summable', {
-            item: model.id,
-            field: id,
-            type: field.type,
-            kind: boolean ? 'boolean' : 'number',
-            scope,
-          }),
-          r.index,
-        );
-      }
-    }
+  const lv = levelWords(ctx.scheme);
+  for (const { model, path } of ctx.items) if (model) itemScopes(ctx, model, path, lv);
+  vetoScopes(ctx, lv);
+}
+
+/** The scheme's levels as findings name them: the top one's index, a level's id and title. */
+interface Levels {
+  top: number;
+  id(level: number): string;
+  title(level: number): string;
+}
+
+function levelWords(scheme: M.Scheme): Levels {
+  return {
+    top: scheme.levels.length - 1,
+    id: (level) => scheme.levels[level]?.id ?? '',
+    title: (level) => scheme.levels[level]?.title ?? '',
+  };
+}
+
+type Read = ReturnType<typeof readsOf>[number];
+
+/** Each field an item reads: from a level above the item's, or not summable up to where it is read. */
+function itemScopes(ctx: Ctx, model: M.Item, path: Path, lv: Levels): void {
+  const { scheme } = ctx;
+  for (const id of model.fields) {
+    const field = scheme.fields.get(id)!;
+    if (!scheme.levels[field.level] || !scheme.levels[model.level]) continue;
+    const reads = readsOf(model, path, id);
+    if (field.level > model.level) fieldAboveItem(ctx, model, field, reads, lv);
+    else if (!SUMMABLE_TYPES.has(field.type) && field.level < lv.top) notSummable(ctx, model, field, reads, lv);
   }
-  // Vetoes: checked at their level and every level above.
+}
+
+/** The field exists only at a level above the item's: every read is a finding. */
+function fieldAboveItem(ctx: Ctx, model: M.Item, field: M.Field, reads: Read[], lv: Levels): void {
+  for (const r of reads) {
+    ctx.rep.error(
+      r.path,
+      message('scheme/scope', {
+        item: model.id,
+        field: field.id,
+        level: lv.id(model.level),
+        levelTitle: lv.title(model.level),
+        fieldLevel: lv.id(field.level),
+        fieldLevelTitle: lv.title(field.level),
+      }),
+      r.index,
+    );
+  }
+}
+
+/** A field that does not add up, read where the item is evaluated above the field's level. */
+function notSummable(ctx: Ctx, model: M.Item, field: M.Field, reads: Read[], lv: Levels): void {
+  const up = lv.title(field.level + 1);
+  const own = lv.title(field.level);
+  const kind = kindIn(ctx.scheme);
+  for (const r of reads) {
+    if (r.by === 'target') {
+      const upLevel = lv.id(field.level + 1);
+      const args = { item: model.id, field: field.id, type: field.type, own, up, upLevel };
+      ctx.rep.error(r.path, message('scheme/target-not-summable', args), r.index);
+      continue;
+    }
+    // The formula: evaluated above the item's own level unless the item rolls up.
+    const rolls = model.rollup !== 'sum' && model.level === field.level;
+    if (rolls) continue;
+    const boolean = kind(model.formula) === 'boolean';
+    const scope = model.level > field.level ? lv.id(field.level) : undefined;
+    ctx.rep.error(
+      r.path,
+      message('scheme/rollup-not-summable', {
+        item: model.id,
+        field: field.id,
+        type: field.type,
+        kind: boolean ? 'boolean' : 'number',
+        scope,
+      }),
+      r.index,
+    );
+  }
+}
+
+/** Vetoes: checked at their level and every level above. */
+function vetoScopes(ctx: Ctx, lv: Levels): void {
+  const { scheme } = ctx;
   for (const v of scheme.vetoes) {
     if (!v.path) continue;
     const own = targetFormulas(v.when).flatMap((f) => f.refs);
     for (const id of new Set(own)) {
       const field = scheme.fields.get(id);
-      if (!field || SUMMABLE_TYPES.has(field.type) || field.level >= top || !scheme.levels[field.level]) continue;
-      const up = title(field.level + 1);
-      rep.error(
-        [...v.path, 'when'],
-        message('scheme/veto-not-summable', {
-          veto: v.id,
-          field: id,
-          type: field.type,
-          own: title(field.level),
-          up,
-          upLevel: lid(field.level + 1),
-        }),
-        wordIndex(v.when.text, id),
-      );
+      if (!field || SUMMABLE_TYPES.has(field.type) || field.level >= lv.top || !scheme.levels[field.level]) continue;
+      const args = {
+        veto: v.id,
+        field: id,
+        type: field.type,
+        own: lv.title(field.level),
+        up: lv.title(field.level + 1),
+        upLevel: lv.id(field.level + 1),
+      };
+      ctx.rep.error([...v.path, 'when'], message('scheme/veto-not-summable', args), wordIndex(v.when.text, id));
     }
   }
 }

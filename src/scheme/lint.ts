@@ -12,7 +12,8 @@
 import { message } from '../messages/codes';
 import { Rational } from '../rational';
 import type { Reporter } from './compile';
-import { MAX_ROUND_DIGITS, type Formula, type Node } from './formula';
+import { MAX_ROUND_DIGITS, type Formula } from './formula';
+import { nodes, type NodeOf } from './formula-walk';
 import { checkKinds } from './formula-types';
 import { formulas, isNum, isObj, kindIn, list, refKindIn, wordIndex, type Ctx } from './lint-context';
 import { rollupKind, rollupTarget, scopes } from './lint-levels';
@@ -66,7 +67,13 @@ export function lintScheme(
     }
     const found: Parameters<Reporter['error']>[] = [];
     try {
-      rule({ input, scheme, items, sections, rep: { lineOf: rep.lineOf, error: (...a) => void found.push(a) } });
+      rule({
+        input,
+        scheme,
+        items,
+        sections,
+        rep: { lineOf: (path) => rep.lineOf(path), error: (...a) => void found.push(a) },
+      });
     } catch {
       continue; // the rule tripped over a value the schema has reported: its findings may be wrong
     }
@@ -179,20 +186,9 @@ function kinds(ctx: Ctx): void {
 /** round(x, d) with a constant d: whole digits from 0 to MAX_ROUND_DIGITS (evaluation gives no value beyond). */
 function roundDigits(ctx: Ctx): void {
   for (const { f, path, offset } of formulas(ctx)) {
-    const calls: Node[] = [];
-    const walk = (n: Node): void => {
-      if (n.k === 'call') {
-        if (n.fn === 'round') calls.push(n);
-        n.args.forEach(walk);
-      } else if (n.k === 'bin') {
-        walk(n.a);
-        walk(n.b);
-      } else if (n.k === 'neg' || n.k === 'not') walk(n.a);
-    };
-    walk(f.ast);
+    const calls = nodes(f.ast).filter((n): n is NodeOf<'call'> => n.k === 'call' && n.fn === 'round');
     const at = [...f.source.matchAll(/\bround\s*\(/g)].map((m) => m.index);
     calls.forEach((c, i) => {
-      if (c.k !== 'call') return;
       const d = c.args[1];
       const v = d?.k === 'num' ? d.v : d?.k === 'neg' && d.a.k === 'num' ? d.a.v.neg() : undefined;
       if (!v || (v.d === 1n && v.ge(Rational.ZERO) && v.le(Rational.int(MAX_ROUND_DIGITS)))) return;

@@ -10,6 +10,7 @@
  * first is reported (the rest are almost always its echoes).
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import type * as z from 'zod/mini';
 import {
   hasErrors,
   sortDiagnostics,
@@ -66,12 +67,6 @@ export function loadSchemeBytes(
  * (checked right after): an oversized scheme is one error, not minutes of parsing.
  */
 export function loadScheme(text: string, file: string, preparsed?: Preparsed, limits?: Partial<Limits>): LoadResult {
-  const lines = new LineCounter();
-  let doc: Document | undefined;
-  const parse = (): Document =>
-    (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
-  let positions: Positions | undefined;
-  const pos = (): Positions => (positions ??= new Positions(parse(), lines, text));
   if (preparsed?.checked) {
     // A clean build-time check means nothing can be reported here; if it is, load normally.
     return compilePrepared(preparsed.data, file) ?? loadScheme(text, file, undefined, limits);
@@ -79,67 +74,113 @@ export function loadScheme(text: string, file: string, preparsed?: Preparsed, li
   const { schemeSize, schemeString } = withDefaults(limits);
   const tooLarge = preparsed ? undefined : schemeSizeFinding(utf8Length(text, schemeSize), file, schemeSize);
   if (tooLarge) return { diagnostics: [tooLarge] };
+  const yaml = lazyYaml(text);
+  const read =
+    preparsed?.data !== undefined ? { data: preparsed.data, findings: [] } : readYaml(yaml, file, schemeString);
+  if ('stop' in read) return { diagnostics: sortDiagnostics(read.stop.map(worded)) };
   /** Every finding as data; worded once, at the end (the result's `Diagnostic`s). */
-  const diagnostics: Finding[] = [];
-  let data: unknown = preparsed?.data;
-  if (data === undefined) {
-    const d = parse();
-    const syntax = yamlFindings(d, text, lines, file);
-    diagnostics.push(...syntax.findings);
-    if (syntax.fatal) return { diagnostics: sortDiagnostics(diagnostics.map(worded)) };
-    // A string over the limit stops here: nothing after this should read it.
-    const long = longStringFindings(d, lines, file, schemeString);
-    if (long.length) return { diagnostics: sortDiagnostics([...diagnostics, ...long].map(worded)) };
-    try {
-      data = d.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      diagnostics.push(aliasFinding(d, e, text, lines, file));
-      return { diagnostics: sortDiagnostics(diagnostics.map(worded)) };
-    }
-  }
+  const diagnostics: Finding[] = [...read.findings];
+  const data = read.data;
 
   const notScheme = notASchemeFinding(data, text, file);
   if (notScheme) return { diagnostics: sortDiagnostics([...diagnostics, notScheme].map(worded)) };
 
   const parsed = SchemeSchema.safeParse(data);
-  /** Paths whose value the schema rejected: the semantic checks say nothing more there. */
-  const rejected: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      diagnostics.push(...fromZod(issue, data, pos(), file));
-      if (issue.code !== 'unrecognized_keys') rejected.push(showPath(cleanPath(issue.path)));
-    }
-  }
+  const shape = parsed.success ? { findings: [], rejected: [] } : shapeFindings(parsed.error.issues, data, yaml, file);
+  diagnostics.push(...shape.findings);
 
   // The semantic checks run even when the schema failed (best effort): one run then
   // shows a misspelt key together with a broken formula and points that do not add up.
   const bestEffort = !parsed.success;
   const input = (parsed.success ? parsed.data : data) as SchemeInput;
-  const semantic: CodedDiagnostic[] = [];
-  const rep: Reporter = {
-    lineOf: (path: Path) => pos().of(path).line,
-    error(path: Path, m: Message, index?: number) {
-      const at = index === undefined ? pos().of(path) : pos().inside(path, index);
-      semantic.push({ severity: 'error', ...m, file, line: at.line, col: at.col, path: showPath(path) });
-    },
-  };
-  let scheme: Scheme | undefined;
-  if (!bestEffort) {
-    scheme = compileScheme(input, file, rep);
-    lintScheme(input, scheme, rep);
-  } else {
-    try {
-      scheme = compileScheme(input, file, rep);
-    } catch {
-      semantic.length = 0; // it tripped over a value the schema reported: its findings may be wrong
-      scheme = undefined;
-    }
-    if (scheme) lintScheme(input, scheme, rep, { bestEffort: true });
-  }
-  diagnostics.push(...semantic.filter((d) => !followsFrom(d, rejected)));
+  const { scheme, semantic } = semanticFindings(input, bestEffort, yaml, file);
+  diagnostics.push(...semantic.filter((d) => !followsFrom(d, shape.rejected)));
 
   const sorted = sortDiagnostics(dedupe(diagnostics.map(worded)));
   return scheme && !bestEffort && !hasErrors(sorted) ? { scheme, diagnostics: sorted } : { diagnostics: sorted };
+}
+
+/** The text's YAML document and the positions of its values, each made only when first needed. */
+function lazyYaml(text: string) {
+  const lines = new LineCounter();
+  let doc: Document | undefined;
+  let positions: Positions | undefined;
+  const parse = (): Document =>
+    (doc ??= parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }));
+  return { text, lines, parse, pos: (): Positions => (positions ??= new Positions(parse(), lines, text)) };
+}
+type LazyYaml = ReturnType<typeof lazyYaml>;
+
+/**
+ * The data of the YAML text, with the findings that do not stop the load (duplicate
+ * keys); or, under `stop`, every finding when it cannot go on: a syntax error, a
+ * string over the limit (nothing after this should read it), a broken alias.
+ */
+function readYaml(
+  yaml: LazyYaml,
+  file: string,
+  schemeString: number,
+): { data: unknown; findings: CodedDiagnostic[] } | { stop: CodedDiagnostic[] } {
+  const d = yaml.parse();
+  const syntax = yamlFindings(d, yaml.text, yaml.lines, file);
+  if (syntax.fatal) return { stop: syntax.findings };
+  const long = longStringFindings(d, yaml.lines, file, schemeString);
+  if (long.length) return { stop: [...syntax.findings, ...long] };
+  try {
+    return { data: d.toJS({ maxAliasCount: 100 }), findings: syntax.findings };
+  } catch (e) {
+    return { stop: [...syntax.findings, aliasFinding(d, e, yaml.text, yaml.lines, file)] };
+  }
+}
+
+/** The schema's findings, and the paths whose value it rejected: the semantic checks say nothing more there. */
+function shapeFindings(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  yaml: LazyYaml,
+  file: string,
+): { findings: CodedDiagnostic[]; rejected: string[] } {
+  const findings: CodedDiagnostic[] = [];
+  const rejected: string[] = [];
+  for (const issue of issues) {
+    findings.push(...fromZod(issue, data, yaml.pos(), file));
+    if (issue.code !== 'unrecognized_keys') rejected.push(showPath(cleanPath(issue.path)));
+  }
+  return { findings, rejected };
+}
+
+/**
+ * Compile and lint, every finding with its line and column. Best effort (the schema
+ * failed), a compile that trips over a value the schema reported gives no scheme and
+ * no findings: they may be wrong.
+ */
+function semanticFindings(
+  input: SchemeInput,
+  bestEffort: boolean,
+  yaml: LazyYaml,
+  file: string,
+): { scheme?: Scheme; semantic: CodedDiagnostic[] } {
+  const semantic: CodedDiagnostic[] = [];
+  const rep: Reporter = {
+    lineOf: (path: Path) => yaml.pos().of(path).line,
+    error(path: Path, m: Message, index?: number) {
+      const at = index === undefined ? yaml.pos().of(path) : yaml.pos().inside(path, index);
+      semantic.push({ severity: 'error', ...m, file, line: at.line, col: at.col, path: showPath(path) });
+    },
+  };
+  if (!bestEffort) {
+    const scheme = compileScheme(input, file, rep);
+    lintScheme(input, scheme, rep);
+    return { scheme, semantic };
+  }
+  let scheme: Scheme;
+  try {
+    scheme = compileScheme(input, file, rep);
+  } catch {
+    return { semantic: [] };
+  }
+  lintScheme(input, scheme, rep, { bestEffort: true });
+  return { scheme, semantic };
 }
 
 const within = (p: string, outer: string) =>

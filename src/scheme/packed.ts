@@ -41,7 +41,7 @@ export function packScheme(scheme: Scheme): Packed {
     if (Array.isArray(v)) return ['a', ...v.map(pack)];
     if (v instanceof Map) return ['m', [...v].map(([k, x]) => [pack(k), pack(x)])];
     if (v instanceof Set) return ['s', [...v].map(pack)];
-    const proto = Object.getPrototypeOf(v);
+    const proto = Object.getPrototypeOf(v) as object | null;
     if (proto !== Object.prototype && proto !== null)
       throw new TypeError(`cannot pack an instance of ${proto?.constructor?.name ?? 'a class'}`);
     const out: Record<string, Packed> = {};

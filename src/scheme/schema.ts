@@ -8,37 +8,10 @@
  * the schema loads whenever a scheme is checked: every scheme of your own).
  */
 import * as z from 'zod/mini';
+import { Basis, doc, Id, opt, Points, Quantity, Text } from './schema-basics';
+import { Rule } from './schema-rule';
 
-/** Attaches the description editors show (JSON Schema `description`). */
-function doc<T extends z.ZodMiniType>(schema: T, text: string): T {
-  return schema.check(z.describe(text));
-}
-/** An optional key, with its description. */
-function opt<T extends z.ZodMiniType>(schema: T, text?: string): z.ZodMiniOptional<T> {
-  const o = z.optional(schema);
-  return text ? doc(o, text) : o;
-}
-
-/** An identifier usable in formulas: letters, digits and `_`, starting with a letter. */
-const Id = doc(
-  z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an identifier: letters, digits and _, starting with a letter')),
-  'An identifier: letters, digits and _, starting with a letter (used in formulas).',
-);
-
-/** A number, or a number with `%` or `‰` (`0.1%`, `1‰`). */
-const Quantity = doc(
-  z.union([
-    z.number(),
-    z.string().check(z.regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*[%‰]?\s*$/, 'a number, optionally with % or ‰')),
-  ]),
-  'A number, or a number with % or ‰ such as "0.1%" or "1‰".',
-);
-
-const Points = doc(z.number().check(z.nonnegative()), 'Points (non-negative).');
-const Text = z.string().check(z.minLength(1));
-
-/** Where a scheme's wording came from: shown beside the item in reports. */
-const Basis = doc(Text, 'The clause of the written scheme this comes from, quoted.');
+export { Rule, type RuleInput } from './schema-rule';
 
 /** A level of the unit hierarchy (township, county, city), lowest first. */
 export const UnitLevel = doc(
@@ -112,70 +85,6 @@ export const Check = doc(
     ),
   }),
   'A data rule checked on every row.',
-);
-
-const Partial = doc(
-  z.enum(['proportional', 'up', 'down']),
-  'How a partial unit of distance counts: proportional, rounded up, or rounded down.',
-);
-
-const MaxDeduct = opt(Points, 'Largest total deduction (the item never goes below 0 anyway).');
-
-/** One band of a banded rule: the first band whose condition holds gives its points. */
-const Band = z.strictObject({
-  /** A comparison on the value (`>= 90%`) or a boolean formula; omit for "otherwise". */
-  when: opt(Text, 'A comparison on the value (">= 90%") or a boolean formula; omit for "otherwise".'),
-  points: Points,
-});
-
-/** How an item's points follow from its value. */
-export const Rule = doc(
-  z.discriminatedUnion('type', [
-    doc(
-      z.strictObject({ type: z.literal('all') }),
-      '达标得满分，否则不得分: full points if the target is met, else 0.',
-    ),
-    doc(
-      z.strictObject({
-        type: z.literal('deduct'),
-        deduct: doc(Points, 'Points lost per unit of distance.'),
-        per: doc(Quantity, 'The unit of distance, e.g. "1%" (one percentage point), "0.1%", 1.'),
-        partial: Partial,
-        max: MaxDeduct,
-      }),
-      '每低1个百分点扣1分: lose `deduct` points per `per` of distance from the target.',
-    ),
-    doc(
-      z.strictObject({ type: z.literal('per_case'), deduct: doc(Points, 'Points lost per case.'), max: MaxDeduct }),
-      '每发现一例扣0.5分: the value is a count of cases beyond the target; lose `deduct` per case.',
-    ),
-    doc(
-      z.strictObject({
-        type: z.literal('checklist'),
-        deduct: doc(Points, 'Points lost per missing element.'),
-        max: MaxDeduct,
-      }),
-      '缺一项扣2分: the formula is count(a, b, …) of yes/no fields; lose `deduct` per element that is not yes.',
-    ),
-    doc(
-      z.strictObject({ type: z.literal('proportional') }),
-      '按完成比例得分: points × value/target (>=) or target/value (<=), capped at full.',
-    ),
-    doc(
-      z.strictObject({ type: z.literal('bands'), bands: z.array(Band).check(z.minLength(1)) }),
-      '分档计分: ordered bands, the first that matches gives the points.',
-    ),
-    doc(
-      z.strictObject({
-        type: z.literal('add'),
-        add: doc(Points, 'Points added per unit beyond the target.'),
-        per: doc(Quantity, 'The unit beyond the target, e.g. "1%".'),
-        partial: Partial,
-      }),
-      '每超1%加5分 (bonus items only): add points per unit beyond the target, capped at the item points.',
-    ),
-  ]),
-  'The scoring rule.',
 );
 
 /** A scored standard (leaf of the section tree). */
@@ -303,7 +212,6 @@ export const Scheme = doc(
 
 export type SchemeInput = z.infer<typeof Scheme>;
 export type ItemInput = z.infer<typeof Item>;
-export type RuleInput = z.infer<typeof Rule>;
 export type FieldInput = z.infer<typeof Field>;
 export type VetoInput = z.infer<typeof Veto>;
 export type UnitLevelInput = z.infer<typeof UnitLevel>;

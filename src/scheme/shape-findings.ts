@@ -20,7 +20,9 @@ export function notASchemeFinding(data: unknown, text: string, file: string): Co
   } else if (typeof data === 'string') {
     kind = data.includes('：') ? 'full-width-colon' : /^[^\s:]+:\S/m.test(text) ? 'colon-space' : 'plain-text';
   } else if (!isObj(data)) {
-    [kind, value] = ['single-value', String(data)];
+    // Neither null, a list, text nor a mapping: what YAML gives for a single value (a number, true/false).
+    const single = data as number | boolean | bigint;
+    [kind, value] = ['single-value', String(single)];
   } else if (!['id', 'version', 'total', 'pass', 'units', 'fields', 'sections'].some((k) => Object.hasOwn(data, k))) {
     kind = Object.hasOwn(data, '$schema') || Object.hasOwn(data, 'properties') ? 'json-schema' : 'no-keys';
   }

@@ -19,6 +19,14 @@ export type Display = 'percent' | 'permille' | 'number' | 'boolean';
 const CMP = /^(\s*)(>=|<=|==|!=|≥|≤|>|<|=)(\s*)/;
 const BETWEEN = /^(\s*between\s+)(.+?)(\s+and\s+)(.+)$/i;
 
+/** The formulas a target holds: a comparison's right-hand side, `between`'s two ends, or the boolean formula. */
+export function targetFormulas(target: Target | undefined): Formula[] {
+  if (!target) return [];
+  if (target.kind === 'cmp') return [target.rhs];
+  if (target.kind === 'between') return [target.lo, target.hi];
+  return [target.f];
+}
+
 export function parseTarget(text: string): { target: Target } | { error: FormulaError } {
   const sub = (src: string, offset: number) => {
     const r = parseFormula(src);
@@ -57,7 +65,7 @@ export function displayOf(
 ): Display {
   if (!target) return 'number';
   if (target.kind === 'formula') return 'boolean';
-  const refs = (target.kind === 'cmp' ? [target.rhs] : [target.lo, target.hi]).flatMap((f) => f.refs);
+  const refs = targetFormulas(target).flatMap((f) => f.refs);
   const text = [target.text, ...refs.map((r) => paramText(r) ?? '')].join(' ');
   return text.includes('%') ? 'percent' : text.includes('‰') ? 'permille' : 'number';
 }

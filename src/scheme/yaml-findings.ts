@@ -77,98 +77,125 @@ export function yamlFindings(
   };
 }
 
-/** A parser error in words a scheme author can act on, and where to point. */
-function explainYaml(e: YAMLError, text: string): { problem: YamlProblem; offset: number } {
+/** What the hints read: the error's line of the text, and where the error is on it. */
+interface ErrorLine {
+  text: string;
+  /** The error's offset in the text. */
+  off: number;
+  lineStart: number;
+  line: string;
+  /** The parser's message, first line. */
+  said: string;
+  /** The first character of the error's line (for an indentation error). */
+  indented: number;
+  /** `key: value` on the error's line, split where a value starts. */
+  kv: RegExpExecArray | null;
+  value: string | undefined;
+}
+
+type Hint = { problem: YamlProblem; offset: number };
+
+function errorLine(e: YAMLError, text: string): ErrorLine {
   const off = Math.min(e.pos[0], text.length);
   const lineStart = text.lastIndexOf('\n', off - 1) + 1;
   const nl = text.indexOf('\n', lineStart);
   const line = text.slice(lineStart, nl < 0 ? text.length : nl).replace(/\r$/, '');
-  const said = e.message.split('\n')[0]!;
-  const here = (problem: YamlProblem, offset = off) => ({ problem, offset });
-  /** The first character of the error's line (for an indentation error). */
-  const indented = lineStart + line.length - line.trimStart().length;
-
-  // `key: value` on the error's line, split where a value starts.
   const kv = /^(\s*(?:-\s+)?)(?:([^\s#-][^#]*?|-[^\s#][^#]*?):[ \t]+)?(\S.*?)\s*$/.exec(line);
-  const value = kv?.[3];
-  const quoteIt = (why: QuoteWhy) => {
-    const v = value!;
-    const q = v.includes('"') && !v.includes("'") ? `'${v}'` : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    const fixed = kv![2] ? `${kv![2]}: ${q}` : `- ${q}`;
-    return here(
-      { k: 'quote', why, fixed },
-      lineStart + kv![1]!.length + (kv![2] ? line.slice(kv![1]!.length).indexOf(v, kv![2].length) : 0),
-    );
+  return {
+    text,
+    off,
+    lineStart,
+    line,
+    said: e.message.split('\n')[0]!,
+    indented: lineStart + line.length - line.trimStart().length,
+    kv,
+    value: kv?.[3],
   };
-  const colonHints = () => {
-    const full = line.indexOf('：');
-    if (full >= 0) {
-      const fixed = line.trim().replace(/\s*：\s*/, ': ');
-      return here({ k: 'full-width-colon', fixed }, lineStart + full);
-    }
-    const tight = /^(\s*(?:-\s+)?[^\s:#"']+):(?=[^\s:])/.exec(line);
-    if (tight) {
-      const fixed = line.trim().replace(/:/, ': ');
-      return here({ k: 'tight-colon', fixed }, lineStart + tight[1]!.length);
-    }
-    if (line.trim() && !line.includes(':')) {
-      return here({ k: 'no-colon' }, indented);
-    }
-    return undefined;
-  };
+}
 
+const here = (l: ErrorLine, problem: YamlProblem, offset = l.off): Hint => ({ problem, offset });
+
+/** The value quoted, pointing at the value: a character YAML reads as syntax starts or is inside it. */
+function quoteIt(l: ErrorLine, why: QuoteWhy): Hint {
+  const kv = l.kv!;
+  const v = l.value!;
+  const q = v.includes('"') && !v.includes("'") ? `'${v}'` : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const fixed = kv[2] ? `${kv[2]}: ${q}` : `- ${q}`;
+  const at = kv[2] ? l.line.slice(kv[1]!.length).indexOf(v, kv[2].length) : 0;
+  return here(l, { k: 'quote', why, fixed }, l.lineStart + kv[1]!.length + at);
+}
+
+/** A colon that YAML does not see as one: full-width, with no space after it, or missing. */
+function colonHints(l: ErrorLine): Hint | undefined {
+  const { line, lineStart } = l;
+  const full = line.indexOf('：');
+  if (full >= 0) {
+    const fixed = line.trim().replace(/\s*：\s*/, ': ');
+    return here(l, { k: 'full-width-colon', fixed }, lineStart + full);
+  }
+  const tight = /^(\s*(?:-\s+)?[^\s:#"']+):(?=[^\s:])/.exec(line);
+  if (tight) {
+    const fixed = line.trim().replace(/:/, ': ');
+    return here(l, { k: 'tight-colon', fixed }, lineStart + tight[1]!.length);
+  }
+  if (line.trim() && !line.includes(':')) {
+    return here(l, { k: 'no-colon' }, l.indented);
+  }
+  return undefined;
+}
+
+/** A missing character: a closing quote (pointing at the opening one), a dash, a value, a comma. */
+function missingChar(l: ErrorLine): Hint | undefined {
+  const { said, text, off } = l;
+  const quote = /Missing closing (["'])quote/.exec(said)?.[1];
+  if (quote) {
+    let i = off - 1;
+    while (i >= 0 && !(text[i] === quote && (quote === "'" || text[i - 1] !== '\\'))) i--;
+    return here(l, { k: 'unclosed-quote', quote }, i >= 0 ? i : off);
+  }
+  if (/without - indicator/.test(said)) return here(l, { k: 'indent-dash' }, l.indented);
+  if (/need to be followed by map values/.test(said)) return colonHints(l) ?? here(l, { k: 'needs-value' });
+  if (/between flow map items/.test(said)) return here(l, { k: 'flow-items' });
+  return undefined;
+}
+
+/** Bad indentation, or a flow map or sequence left open (pointing at its opening bracket). */
+function badIndent(l: ErrorLine): Hint {
+  const { text, off } = l;
+  const flow = /^Flow (map|sequence)/.exec(l.said)?.[1];
+  if (!flow) return here(l, { k: 'bad-indent' }, l.indented);
+  const [open, close] = flow === 'map' ? ['{', '}'] : ['[', ']'];
+  let depth = 0;
+  let i = off - 1;
+  for (; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) break;
+  }
+  return here(l, { k: 'unclosed-flow', open: open, close: close }, i >= 0 ? i : off);
+}
+
+/** The hint for each parser error code that has one (none: the parser's own words). */
+const HINTS: Partial<Record<YAMLError['code'], (l: ErrorLine) => Hint | undefined>> = {
+  TAB_AS_INDENT: (l) => here(l, { k: 'tab' }),
+  BAD_SCALAR_START: (l) =>
+    l.value && /^[@`%]/.test(l.value) ? quoteIt(l, { k: 'scalar-start', ch: l.value[0]! }) : undefined,
+  BLOCK_AS_IMPLICIT_KEY: (l) =>
+    l.value && l.kv?.[2] && /:\s/.test(l.value) ? quoteIt(l, { k: 'colon-space' }) : here(l, { k: 'block-as-key' }),
+  MULTILINE_IMPLICIT_KEY: (l) => colonHints(l) ?? here(l, { k: 'multiline-key' }),
+  MISSING_CHAR: missingChar,
+  BAD_INDENT: badIndent,
+  BLOCK_IN_FLOW: (l) => here(l, { k: 'block-in-flow' }),
+  MULTIPLE_DOCS: (l) => here(l, { k: 'multiple-docs' }),
+};
+
+/** A parser error in words a scheme author can act on, and where to point. */
+function explainYaml(e: YAMLError, text: string): Hint {
+  const l = errorLine(e, text);
+  const { value } = l;
   if (value && /^[>|]/.test(value) && !/^[>|][-+1-9]*\s*(#.*)?$/.test(value)) {
-    return quoteIt({ k: 'block-char', ch: value[0]! });
+    return quoteIt(l, { k: 'block-char', ch: value[0]! });
   }
-  switch (e.code) {
-    case 'TAB_AS_INDENT':
-      return here({ k: 'tab' });
-    case 'BAD_SCALAR_START':
-      if (value && /^[@`%]/.test(value)) return quoteIt({ k: 'scalar-start', ch: value[0]! });
-      break;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      if (value && kv[2] && /:\s/.test(value)) return quoteIt({ k: 'colon-space' });
-      return here({ k: 'block-as-key' });
-    case 'MULTILINE_IMPLICIT_KEY':
-      return colonHints() ?? here({ k: 'multiline-key' });
-    case 'MISSING_CHAR': {
-      const quote = /Missing closing (["'])quote/.exec(said)?.[1];
-      if (quote) {
-        let i = off - 1;
-        while (i >= 0 && !(text[i] === quote && (quote === "'" || text[i - 1] !== '\\'))) i--;
-        return here({ k: 'unclosed-quote', quote }, i >= 0 ? i : off);
-      }
-      if (/without - indicator/.test(said)) {
-        return here({ k: 'indent-dash' }, indented);
-      }
-      if (/need to be followed by map values/.test(said)) {
-        return colonHints() ?? here({ k: 'needs-value' });
-      }
-      if (/between flow map items/.test(said)) {
-        return here({ k: 'flow-items' });
-      }
-      break;
-    }
-    case 'BAD_INDENT': {
-      const flow = /^Flow (map|sequence)/.exec(said)?.[1];
-      if (flow) {
-        const [open, close] = flow === 'map' ? ['{', '}'] : ['[', ']'];
-        let depth = 0;
-        let i = off - 1;
-        for (; i >= 0; i--) {
-          if (text[i] === close) depth++;
-          else if (text[i] === open && depth-- === 0) break;
-        }
-        return here({ k: 'unclosed-flow', open: open, close: close }, i >= 0 ? i : off);
-      }
-      return here({ k: 'bad-indent' }, indented);
-    }
-    case 'BLOCK_IN_FLOW':
-      return here({ k: 'block-in-flow' });
-    case 'MULTIPLE_DOCS':
-      return here({ k: 'multiple-docs' });
-  }
-  return here({ k: 'parser', said });
+  return HINTS[e.code]?.(l) ?? here(l, { k: 'parser', said: l.said });
 }
 
 /** toJS threw: an alias without its anchor, or aliases that expand without end. */
