@@ -21,7 +21,7 @@ export const ALLOWED: Record<Layer, Layer[]> = {
   data: ['data', 'scheme'],
   engine: ['engine', 'scheme'], // and data's types: see TYPES_ONLY
   batch: ['batch', 'engine', 'scheme', 'data'],
-  trend: ['trend', 'data'],
+  trend: ['trend', 'batch', 'engine', 'scheme', 'data'],
   report: ['report', 'trend', 'batch', 'engine', 'scheme', 'data'],
   // The offline page: the pure layers in a browser, never the command line.
   app: ['app', 'report', 'trend', 'batch', 'engine', 'scheme', 'data'],

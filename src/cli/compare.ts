@@ -63,7 +63,12 @@ export function gateOptions(o: { failOnRegression?: string; failOnNewFailure?: b
   };
 }
 
-export async function runCompare(io: Io, before: string, after: string, o: CompareOptions): Promise<number> {
+/** The command as main runs every command: a promise of the exit code (rejected where the comparison throws). */
+export function runCompare(io: Io, before: string, after: string, o: CompareOptions): Promise<number> {
+  return new Promise((resolve) => resolve(compareReports(io, before, after, o)));
+}
+
+function compareReports(io: Io, before: string, after: string, o: CompareOptions): number {
   const lang = chooseLang(io, o.lang);
   const format = o.format ?? 'table';
   if (!(COMPARE_FORMATS as readonly string[]).includes(format)) {

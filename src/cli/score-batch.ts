@@ -13,7 +13,7 @@ import { FORMATS, type FormatContext, type FormatName } from '../report/registry
 import { BATCH_FORMATS, type BatchFormatContext, type BatchFormatName } from '../report/batch-registry';
 import type { Io } from './io';
 import { emit, EXIT, tryWrite } from './commands';
-import { entryFiles } from './file-names';
+import { entryFiles } from '../batch/file-names';
 
 export { entryFiles };
 

@@ -9,7 +9,8 @@ import { type Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import type { Batch } from '../batch/types';
-import { batchJsonDoc } from '../report/batch-json';
+import { ITEM_FIELDS } from '../report/batch-compact';
+import { valueText } from '../report/item-words';
 import { gatesHtml, trendHtml, TREND_CSS } from '../report/trend-html';
 import type { RunCheck } from '../report/junit';
 import { gateLines, nothingComparedWarning } from '../report/trend-lines';
@@ -18,7 +19,8 @@ import { gatesMarkdown, trendMarkdownSection } from '../report/trend-md';
 import { formatTrendText } from '../report/trend-text';
 import { buildTrend } from '../trend/diff';
 import { gateTrend, type GateResult } from '../trend/gate';
-import { parseReport, type Snapshot } from '../trend/read';
+import { batchSnapshots } from '../trend/from-batch';
+import type { Snapshot } from '../trend/read';
 import { gateOptions, readReportFile } from './compare';
 import { shown } from './inputs';
 import type { Io } from './io';
@@ -66,7 +68,7 @@ export interface TrendResult {
 export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color: boolean): TrendResult | undefined {
   if (!wantsTrend(o) && b.periods.length < 2) return undefined;
   const gates = gateOptions(o);
-  const current = parseReport(batchJsonDoc(b, { lang }), '<current>').snapshots;
+  const current = batchSnapshots(b, { display: valueText, compactFields: ITEM_FIELDS });
   const here = new Set(current.map((s) => `${s.period ?? ''}\u0000${s.path.join('/')}`));
   // A period of a unit scored again in this run replaces the earlier report's.
   const fresh = (ss: Snapshot[]) =>

@@ -3,41 +3,32 @@
  * rankings, trend and gates. Options are checked before any work; the exit code is
  * the worst of the assessments and the gates.
  */
-import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, type Diagnostic, type Finding, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, type Finding, type Lang } from '../diagnostics';
 import { say } from '../messages/catalog';
 import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import { visibleLine } from '../visible';
-import { normalizeEncodingName } from '../data/decode';
-import { parsePeriod } from '../data/period';
+import type { Scheme } from '../scheme/model';
+import type { Limits } from '../limits';
+import { collect } from '../batch/collect';
+import { gate, type FailOn } from '../batch/gate';
+import { earlierPeriodsCheck } from '../batch/periods';
 import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
-import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
-import { DETAILS, type Detail } from '../report/batch-detail';
+import { FORMATS, type FormatName } from '../report/registry';
+import type { Detail } from '../report/batch-detail';
 import { gateLines } from '../report/trend-lines';
 import type { RunCheck } from '../report/junit';
 import { adjustMany, asOfOption, type AdjustmentOptions } from './adjustments';
-import { assessJob, collect, runBatch, type JobResult } from './batch-run';
-import {
-  chooseLang,
-  emit,
-  encodingOf,
-  EXIT,
-  headerRowOf,
-  oneOf,
-  paramsOf,
-  printFindings,
-  tryWrite,
-  type CommonOptions,
-} from './commands';
-import { gateOptions } from './compare';
-import { discoverJobs } from './discover';
+import { assessJob, runBatch, type JobResult } from './batch-run';
+import { emit, encodingOf, EXIT, headerRowOf, printFindings, tryWrite, type CommonOptions } from './commands';
+import { discoverJobs, type Job } from './discover';
 import { resolveScheme } from './inputs';
 import { useColor } from './conventions';
 import { limitsOf } from './limits';
 import type { Io } from './io';
 import { checkBatchFormats, progressBar, writeBatch } from './score-batch';
+import { checkParams, scoreFlags, type ScoreFlags } from './score-flags';
 import { batchTrend, wantsTrend, type TrendOptions } from './score-trend';
 
 export interface ScoreOptions extends CommonOptions, AdjustmentOptions, TrendOptions {
@@ -57,152 +48,146 @@ export interface ScoreOptions extends CommonOptions, AdjustmentOptions, TrendOpt
 }
 
 export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise<number> {
-  const lang = chooseLang(io, o.lang);
-  const failOn = oneOf('--fail-on', o.failOn, ['veto', 'fail', 'never'] as const, 'fail');
-  const sort = oneOf('--sort', o.sort, ['lost', 'scheme'] as const, 'lost');
-  const format = o.format === undefined ? undefined : oneOf('--format', o.format, FORMAT_NAMES, 'table');
-  const detail = oneOf('--detail', o.detail, DETAILS, 'summary');
-  const params = paramsOf(o.param);
-  const wanted = o.csvEncoding === undefined ? undefined : normalizeEncodingName(o.csvEncoding);
-  const csvEncoding = wanted === 'utf-8' || wanted === 'gb18030' ? wanted : undefined;
-  if (o.csvEncoding !== undefined && !csvEncoding) {
-    throw new UsageError(message('cli/csv-encoding', { encoding: o.csvEncoding }));
-  }
-  const outputs = (o.output ?? []).map((file) => {
-    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(message('cli/output-folder', { file }));
-    const f = format ?? formatForFile(file);
-    if (!f) throw new UsageError(message('cli/output-format', { file, formats: [...FORMAT_NAMES] }));
-    return { file, format: f };
-  });
-  const period = o.period === undefined ? undefined : parsePeriod(o.period);
-  if (o.period !== undefined && !period) throw new UsageError(message('cli/bad-period', { period: o.period }));
-  gateOptions(o); // a bad --fail-on-regression is a usage error before any work
+  const f = scoreFlags(io, o);
   const limits = limitsOf(o.limit);
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
-  const unknown = [...params.keys()].filter((k) => !scheme.params.has(k));
-  if (unknown.length)
-    throw new UsageError(message('cli/unknown-param', { param: unknown[0]!, known: [...scheme.params.keys()] }));
+  checkParams(scheme, f.params);
   const found: Finding[] = [];
-  const jobs = discoverJobs(io, data, period, found);
-  printFindings(io, found, lang, Boolean(o.verbose), Boolean(o.quiet)); // links skipped in the data folders
+  const jobs = discoverJobs(io, data, f.period, found);
+  printFindings(io, found, f.lang, f.verbose, f.quiet); // links skipped in the data folders
   // Several datasets are a batch whatever they hold: refuse a format it has not before scoring.
-  if (jobs.length > 1) checkBatchFormats({ outputs, format, outputDir: o.outputDir });
-  const verbose = Boolean(o.verbose);
-  const quiet = Boolean(o.quiet);
-  const color = useColor(io, o.color);
+  if (jobs.length > 1) checkBatchFormats({ outputs: f.outputs, format: f.format, outputDir: o.outputDir });
+  const run: Run = { io, o, f, scheme, limits, warnings, adjustFindings: [] };
+  const scored = await scoreJobs(run, jobs);
+  if ('single' in scored) return single(io, scored.single.assessment, singleOptions(run, scored.single.job.period));
+  return reportBatch(run, scored.batch);
+}
+
+/** One run of `score`: its options, flags and scheme, and the adjustments file's findings as they come. */
+interface Run {
+  io: Io;
+  o: ScoreOptions;
+  f: ScoreFlags;
+  scheme: Scheme;
+  limits: Limits;
+  warnings: Finding[];
+  adjustFindings: Finding[];
+}
+
+/** Inspector adjustments, each assessment with its period's reference date. */
+async function adjusted(run: Run, rs: JobResult[]): Promise<JobResult[]> {
+  const r = await adjustMany(
+    run.io,
+    run.scheme,
+    rs.map((x) => ({ assessment: x.assessment, period: x.job.period })),
+    run.o,
+  );
+  run.adjustFindings.push(...r.findings);
+  return rs.map((x, i) => ({ ...x, assessment: r.assessments[i]! }));
+}
+
+/**
+ * Scores the jobs: one unit in one period (without --output-dir or a trend) is a
+ * single report; anything more is a batch.
+ */
+async function scoreJobs(run: Run, jobs: Job[]): Promise<{ single: JobResult } | { batch: Batch }> {
+  const { io, o, f, scheme, limits } = run;
   const read = { encoding: encodingOf(o), headerRow: headerRowOf(o) };
-  const gateOf = (a: Assessment) => gate(a, failOn);
-  // Inspector adjustments, each assessment with its period's reference date.
-  const adjustFindings: Finding[] = [];
-  const adjusted = async (rs: JobResult[]): Promise<JobResult[]> => {
-    const r = await adjustMany(
-      io,
-      scheme,
-      rs.map((x) => ({ assessment: x.assessment, period: x.job.period })),
-      o,
-    );
-    adjustFindings.push(...r.findings);
-    return rs.map((x, i) => ({ ...x, assessment: r.assessments[i]! }));
-  };
-  const bar = io.stderrIsTTY && !quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
-  const lean = leanOutputs(o, detail, outputs, format) && new Set(jobs.map((j) => j.period)).size <= 1;
+  const gateOf = (a: Assessment) => gate(a, f.failOn);
+  const lean = leanOutputs(o, f.detail, f.outputs, f.format) && new Set(jobs.map((j) => j.period)).size <= 1;
   // Only the batch JSON writes the townships' compact lines: a table, md or html alone makes none.
-  const leanLines = outputs.length ? outputs.some((x) => x.format === 'json') : format === 'json';
-  let batch: Batch;
+  const leanLines = f.outputs.length ? f.outputs.some((x) => x.format === 'json') : f.format === 'json';
+  const scoring = { sheet: o.sheet, read, params: f.params, limits, lean, leanLines };
   if (jobs.length === 1) {
     // Lean: a dataset of several counties comes back with its townships compact (one county alone, in full).
-    const results = await adjusted(
-      await assessJob(io, scheme, jobs[0]!, { sheet: o.sheet, read, params, limits, lean, leanLines }),
-    );
-    if (results.length === 1 && results[0]!.assessment.units.length <= 1 && !o.outputDir && !wantsTrend(o)) {
-      return single(io, results[0]!.assessment, {
-        lang,
-        sort,
-        verbose,
-        csvEncoding,
-        outputs,
-        format,
-        quiet,
-        color,
-        failOn,
-        period: results[0]!.job.period,
-        asOf: asOfOption(o),
-        warnings: [...adjustFindings, ...warnings],
-      });
-    }
-    batch = collect(results, gateOf);
-  } else {
-    batch = await runBatch(io, scheme, jobs, {
-      sheet: o.sheet,
-      read,
-      params,
-      limits,
-      gate: gateOf,
-      progress: bar?.tick,
-      adjust: lean ? undefined : adjusted,
-      lean,
-      leanLines,
-    });
-    bar?.end();
+    const results = await adjusted(run, await assessJob(io, scheme, jobs[0]!, scoring));
+    const one = results.length === 1 && results[0]!.assessment.units.length <= 1;
+    if (one && !o.outputDir && !wantsTrend(o)) return { single: results[0]! };
+    return { batch: collect(results, gateOf) };
   }
+  const bar = io.stderrIsTTY && !f.quiet && jobs.length >= PROGRESS_FROM ? progressBar(io) : undefined;
+  const adjust = lean ? undefined : (rs: JobResult[]) => adjusted(run, rs);
+  const batch = await runBatch(io, scheme, jobs, { ...scoring, gate: gateOf, progress: bar?.tick, adjust });
+  bar?.end();
+  return { batch };
+}
+
+function singleOptions(run: Run, period: string | null): SingleOptions {
+  const { f, o } = run;
+  const { lang, sort, verbose, csvEncoding, outputs, format, quiet, failOn } = f;
+  const color = useColor(run.io, o.color);
+  const warnings = [...run.adjustFindings, ...run.warnings];
+  return {
+    lang,
+    sort,
+    verbose,
+    csvEncoding,
+    outputs,
+    format,
+    quiet,
+    color,
+    failOn,
+    period,
+    asOf: asOfOption(o),
+    warnings,
+  };
+}
+
+/** The batch's outputs, trend and gates, and what stderr says of them; the exit code of the run. */
+async function reportBatch(run: Run, batch: Batch): Promise<number> {
+  const { io, o, f } = run;
+  const { lang, verbose, quiet, outputs, format } = f;
+  const color = useColor(io, o.color);
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
   const trend = batchTrend(io, batch, o, lang, color && toTable);
-  const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
+  const checks = [...(trend?.extra.checks ?? []), ...earlierPeriods(batch, f.failOn, lang)];
   const written = await writeBatch(io, batch, {
     lang,
-    ctx: { lang, color: false, sort, verbose, csvEncoding, failOn, asOf: asOfOption(o) },
+    ctx: {
+      lang,
+      color: false,
+      sort: f.sort,
+      verbose,
+      csvEncoding: f.csvEncoding,
+      failOn: f.failOn,
+      asOf: asOfOption(o),
+    },
     outputs,
     format,
     outputDir: o.outputDir,
     quiet,
     color,
     extra: { ...trend?.extra, checks },
-    detail,
+    detail: f.detail,
   });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
   if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
   // The table on stdout lists the findings itself.
-  if (outputs.length || o.outputDir || (format ?? 'table') !== 'table') {
-    printFindings(io, batch.findings, lang, verbose, quiet);
-    const said = new Set<string>();
-    for (const e of batch.entries) {
-      const k = `${e.period ?? ''}\u0000${e.source}`;
-      if (said.has(k)) continue;
-      said.add(k);
-      printFindings(io, e.assessment.data.findings, lang, verbose, quiet);
-    }
-  }
+  if (!toTable) printBatchFindings(io, batch, f);
   // The adjustments file's and the scheme's warnings, as in a single run.
-  printFindings(io, [...adjustFindings, ...warnings], lang, verbose, quiet);
+  printFindings(io, [...run.adjustFindings, ...run.warnings], lang, verbose, quiet);
   return Math.max(batch.exit, trend?.gate?.exitCode ?? 0, written);
 }
 
-/**
- * JUnit shows the newest period only, but the exit code counts every period: one
- * test case says which assessments of the earlier periods fail --fail-on (or have
- * data errors), so a red job always has a failed test that explains it.
- */
-function earlierMonths(batch: Batch, failOn: string, lang: Lang): RunCheck[] {
-  if (batch.periods.length < 2 || failOn === 'never') return [];
-  const newest = batch.periods[batch.periods.length - 1];
-  const failing = batch.entries.filter((e) => e.period !== newest && e.exit > 0);
-  const line = (e: Batch['entries'][number]) =>
-    say(
-      message('junit/earlier-failing', {
-        period: e.period ?? '—',
-        unit: e.assessment.units[0]!.name,
-        failOn,
-        kind: e.exit === 2 ? 'data' : 'gate',
-      }),
-      lang,
-    );
-  return [
-    {
-      name: say(message('junit/earlier-periods', { failOn }), lang),
-      ...(failing.length ? { failure: failing.map(line).join('\n') } : {}),
-    },
-  ];
+/** The batch's findings and each source's data findings, once per source and period. */
+function printBatchFindings(io: Io, batch: Batch, f: ScoreFlags): void {
+  printFindings(io, batch.findings, f.lang, f.verbose, f.quiet);
+  const said = new Set<string>();
+  for (const e of batch.entries) {
+    const k = `${e.period ?? ''}\u0000${e.source}`;
+    if (said.has(k)) continue;
+    said.add(k);
+    printFindings(io, e.assessment.data.findings, f.lang, f.verbose, f.quiet);
+  }
+}
+
+/** The JUnit check of the earlier periods (src/batch/periods.ts), in words. */
+function earlierPeriods(batch: Batch, failOn: FailOn, lang: Lang): RunCheck[] {
+  const check = earlierPeriodsCheck(batch, failOn);
+  if (!check) return [];
+  const failure = check.failures.map((m) => say(m, lang)).join('\n');
+  return [{ name: say(check.name, lang), ...(failure ? { failure } : {}) }];
 }
 
 /** The batch outputs that need nothing of the units below a county but the default JSON's compact lines. */
@@ -278,12 +263,4 @@ async function single(io: Io, assessment: Assessment, o: SingleOptions): Promise
   printFindings(io, o.warnings, lang, verbose, o.quiet);
   if (hasErrors(assessment.data.findings)) return EXIT.input;
   return Math.max(written, gate(assessment, o.failOn));
-}
-
-export function gate(a: Assessment, failOn: 'veto' | 'fail' | 'never'): number {
-  if (failOn === 'never') return EXIT.ok;
-  // A veto that could not be checked cannot be ruled out: it fails the veto gate too.
-  if (failOn === 'veto')
-    return a.units.some((u) => u.vetoes.some((v) => v.triggered || !v.checked)) ? EXIT.gate : EXIT.ok;
-  return a.units.every((u) => u.passed) ? EXIT.ok : EXIT.gate;
 }

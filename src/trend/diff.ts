@@ -21,7 +21,8 @@
  */
 import { Rational } from '../rational';
 import { comparePeriods } from '../data/period';
-import type { ItemSnap, SchemeInfo, Snapshot } from './read';
+import type { ItemSnap, Snapshot } from './read';
+import { collectScheme, defFields } from './item-defs';
 
 export type {
   Column,
@@ -45,7 +46,6 @@ import type {
   UnitState,
   UnitDiff,
   UnitTrend,
-  ItemDefChange,
   SchemeChange,
   Trend,
 } from './diff-types';
@@ -192,23 +192,6 @@ const state = (i: ItemSnap): ItemState => ({
 /** Full: the item earns what it is worth (or is met, or not applicable). */
 const full = (i: ItemSnap) => i.status === 'met' || i.status === 'na' || i.points.ge(i.max);
 
-/** What defines an item, as far as a report shows it; `max` only where the item applies (not na). */
-const def = (i: ItemSnap) => ({
-  title: i.title,
-  max: i.status === 'na' ? null : i.max,
-  target: i.target,
-  formula: i.formula,
-});
-
-function defFields(a: ItemSnap, b: ItemSnap): ItemDefChange['fields'] {
-  const out: ItemDefChange['fields'] = [];
-  if (a.title !== b.title) out.push('title');
-  if (a.status !== 'na' && b.status !== 'na' && !a.max.eq(b.max)) out.push('max');
-  if (a.target !== b.target) out.push('target');
-  if (a.formula !== b.formula) out.push('formula');
-  return out;
-}
-
 function unitState(s: Snapshot, column: number): UnitState {
   return {
     period: s.period,
@@ -268,34 +251,4 @@ export function diffUnit(before: Snapshot, after: Snapshot, beforeColumn = 0, af
     schemeChanged,
     measure,
   };
-}
-
-function collectScheme(
-  out: Map<string, SchemeChange>,
-  b: SchemeInfo,
-  a: SchemeInfo,
-  items: ItemChange[],
-  bs: Snapshot,
-  as: Snapshot,
-): void {
-  const k = JSON.stringify([b.id, b.version, a.id, a.version]);
-  const sc = out.get(k) ?? {
-    before: { id: b.id, version: b.version, title: b.title },
-    after: { id: a.id, version: a.version, title: a.title },
-    items: [],
-  };
-  out.set(k, sc);
-  for (const i of items) {
-    if (!i.schemeChanged || sc.items.some((x) => x.id === i.id)) continue;
-    const bi = bs.items.get(i.id);
-    const ai = as.items.get(i.id);
-    sc.items.push({
-      id: i.id,
-      title: i.title,
-      kind: !bi ? 'added' : !ai ? 'removed' : 'changed',
-      fields: bi && ai ? defFields(bi, ai) : [],
-      before: bi ? def(bi) : null,
-      after: ai ? def(ai) : null,
-    });
-  }
 }

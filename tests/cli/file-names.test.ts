@@ -1,6 +1,6 @@
-/** The names of --output-dir's report files (src/cli/file-names.ts) and the links to them (src/report/href.ts). */
+/** The names of --output-dir's report files (src/batch/file-names.ts) and the links to them (src/report/href.ts). */
 import { describe, expect, it } from 'vitest';
-import { safeName, STEM_BYTES, uniqueStems } from '../../src/cli/file-names';
+import { safeName, STEM_BYTES, uniqueStems } from '../../src/batch/file-names';
 import { hrefOf } from '../../src/report/href';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');

@@ -3,7 +3,7 @@
  * safe on Linux, macOS and Windows, short enough for every file system, and
  * distinct even where the file system ignores case. Pure.
  */
-import type { Batch, BatchEntry } from '../batch/types';
+import type { Batch, BatchEntry } from './types';
 import { compareCodePoints } from '../compare';
 
 /** Most UTF-8 bytes of a name before its suffix (`-2`) and extension: ≤ 100 bytes in all. */
@@ -11,9 +11,8 @@ export const STEM_BYTES = 80;
 
 /** Windows device names, reserved with any extension and in any case. */
 const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
-/** Path separators, characters Windows refuses, control characters, lone surrogates. */
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Path separators, characters Windows refuses, control characters (Cc: U+0000–001F, U+007F–009F), lone surrogates (Cs). */
+const UNSAFE = /[\p{Cc}<>:"/\\|?*\p{Cs}]/gu;
 
 const utf8Bytes = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
