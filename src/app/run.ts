@@ -143,11 +143,7 @@ export async function scoreKeeping(
       },
     };
   const scheme = loaded.scheme;
-  const templates = templateSheets(scheme).map((s) => ({
-    level: s.level,
-    title: s.title,
-    csv: `\ufeff${csvText(s.header, s.rows)}`,
-  }));
+  const templates = templatesOf(scheme);
   if (req.files.length === 0)
     return {
       result: {
@@ -169,16 +165,7 @@ export async function scoreKeeping(
   const assessment = evaluate(scheme, newest.dataset, { params: new Map() });
   progress(3);
   const ctx = { lang, color: false, sort: 'lost' as const, verbose: false, period };
-  const units = assessment.units.length;
-  // Several periods in a 期间 column: the newest is scored, and the page says so.
-  const columnPeriods = sets.map((s) => s.period).filter((p): p is string => p !== undefined);
-  const columnNote =
-    columnPeriods.length > 1
-      ? say(message('app/periods', { shown: columnPeriods[columnPeriods.length - 1]!, periods: columnPeriods }), lang)
-      : undefined;
-  const notes = [periodNote, columnNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter(
-    (x) => x !== undefined,
-  );
+  const notes = runNotes(sets, periodNote, assessment.units.length, lang);
   const top = assessment.units[0];
   const result: AppResult = {
     kind: 'report',
@@ -192,6 +179,32 @@ export async function scoreKeeping(
     files: chosen.filter((f) => DATA.test(f.name) || XLSX.test(f.name)).length,
   };
   return { result, scored: { assessment, period, lang } };
+}
+
+/** The blank data sheets of a scheme, as CSV text with a BOM. */
+function templatesOf(scheme: Scheme): AppTemplate[] {
+  return templateSheets(scheme).map((s) => ({
+    level: s.level,
+    title: s.title,
+    csv: `\ufeff${csvText(s.header, s.rows)}`,
+  }));
+}
+
+/** What the page says above the report: that the newest of several periods (in paths, or in a 期间 column) was scored, and that several units were. */
+function runNotes(
+  sets: readonly { period: string | null }[],
+  periodNote: string | undefined,
+  units: number,
+  lang: Lang,
+): string[] {
+  const columnPeriods = sets.map((s) => s.period).filter((p): p is string => p !== undefined);
+  const columnNote =
+    columnPeriods.length > 1
+      ? say(message('app/periods', { shown: columnPeriods[columnPeriods.length - 1]!, periods: columnPeriods }), lang)
+      : undefined;
+  return [periodNote, columnNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter(
+    (x) => x !== undefined,
+  );
 }
 
 function summaryOf(a: Assessment, lang: Lang): string {

@@ -80,7 +80,7 @@ export async function adjustMany(
   const newest = [...byPeriod.keys()].sort(comparePeriods).at(-1) ?? null;
   const TIMING = new Set(['adjust/expired', 'adjust/not-yet']);
   const unknownIn = new Map<string, { d: Finding; n: number }>();
-  const out: Assessment[] = new Array(list.length);
+  const out = new Array<Assessment>(list.length);
   for (const [period, idx] of byPeriod) {
     const date = referenceDate({ asOf, period, today: today() });
     const first = list[idx[0]!]!.assessment;

@@ -19,7 +19,7 @@ export interface AppOptions {
 /** Where the build leaves the page. */
 export const APP_FILE = path.join('dist', 'pinggu-app.html');
 
-export async function runApp(io: Io, o: AppOptions): Promise<number> {
+export function runApp(io: Io, o: AppOptions): number {
   const lang = chooseLang(io, o.lang);
   const built = path.join(io.root, APP_FILE);
   if (!io.exists(built)) throw new UsageError(both(message('app/not-built', { file: APP_FILE })));

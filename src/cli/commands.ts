@@ -1,6 +1,6 @@
 /** The commands' actions. Each returns an exit code; printing goes through io. */
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, type Diagnostic, type Finding, type Lang } from '../diagnostics';
+import { formatDiagnostic, hasErrors, type Finding, type Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { InputError, UsageError, WriteError } from '../errors';
 import { writeError } from './write-errors';
@@ -8,7 +8,8 @@ import { visibleLine } from '../visible';
 import { readDataset } from '../data/dataset';
 import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
-import type { UnitResult } from '../engine/types';
+import type { Assessment, ItemResult, UnitResult } from '../engine/types';
+import type { Item as ItemModel, Scheme } from '../scheme/model';
 import { parseQuantity } from '../scheme/formula';
 import { langFromEnv } from '../report/i18n';
 import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
@@ -217,14 +218,7 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const lang = chooseLang(io, o.lang);
   const limits = limitsOf(o.limit);
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
-  const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
-  const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
-  const near = model ? [] : suggestItems(all, itemRef);
-  if (near.length)
-    throw new UsageError(
-      message('cli/no-item-suggest', { item: itemRef, titles: near.map((i) => i.title), ids: near.map((i) => i.id) }),
-    );
-  if (!model) throw new UsageError(message('cli/unknown-item', { item: itemRef, example: String(all[0]?.id) }));
+  const model = explainedItem(scheme, itemRef);
   const said: Finding[] = [];
   const dataset = readDataset(scheme, await loadInputs(io, data, o.sheet, limits, said), {
     encoding: encodingOf(o),
@@ -238,40 +232,56 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
     lang,
   );
   printFindings(io, [...warnings, ...said], lang, false);
+  const dataErrors = dataset.findings.filter((d) => d.severity === 'error');
   if (!assessment.units.length) {
-    printFindings(
-      io,
-      dataset.findings.filter((d) => d.severity === 'error'),
-      lang,
-      false,
-    );
+    printFindings(io, dataErrors, lang, false);
     return EXIT.input;
   }
-  const found = findUnits(assessment, o.unit);
+  const { unit, item } = explainedUnit(assessment, o.unit, model.id);
+  io.stdout(formatExplain(assessment, unit, item, lang));
+  printFindings(io, itemWarnings(assessment, unit, item.id), lang, false);
+  printFindings(io, dataErrors, lang, false);
+  return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
+}
+
+/** The item named by id or title; a usage error naming the items it may mean. */
+function explainedItem(scheme: Scheme, itemRef: string): ItemModel {
+  const all = [...scheme.items, ...(scheme.bonus?.items ?? [])];
+  const model = all.find((i) => i.id === itemRef) ?? all.find((i) => i.title === itemRef);
+  const near = model ? [] : suggestItems(all, itemRef);
+  if (near.length)
+    throw new UsageError(
+      message('cli/no-item-suggest', { item: itemRef, titles: near.map((i) => i.title), ids: near.map((i) => i.id) }),
+    );
+  if (!model) throw new UsageError(message('cli/unknown-item', { item: itemRef, example: String(all[0]?.id) }));
+  return model;
+}
+
+/** The unit asked for (default: the county) and the item's result there. */
+function explainedUnit(
+  assessment: Assessment,
+  unitRef: string | undefined,
+  itemId: string,
+): { unit: UnitResult; item: ItemResult } {
+  const found = findUnits(assessment, unitRef);
   if (found.length > 1) {
-    throw new UsageError(message('cli/ambiguous-unit', { unit: String(o.unit), keys: found.map((u) => u.key) }));
+    throw new UsageError(message('cli/ambiguous-unit', { unit: String(unitRef), keys: found.map((u) => u.key) }));
   }
   const unit = found[0];
-  if (!unit) throw new UsageError(message('cli/unknown-unit', { unit: String(o.unit) }));
-  const item = unit.items.find((i) => i.id === model.id);
-  if (!item)
-    throw new UsageError(message('cli/not-scored', { item: model.id, unit: unit.name, level: unit.levelTitle }));
-  io.stdout(formatExplain(assessment, unit, item, lang));
-  // Why the item has no score, when the data is the reason: the warnings scoring gave for it, at this unit or below.
+  if (!unit) throw new UsageError(message('cli/unknown-unit', { unit: String(unitRef) }));
+  const item = unit.items.find((i) => i.id === itemId);
+  if (!item) throw new UsageError(message('cli/not-scored', { item: itemId, unit: unit.name, level: unit.levelTitle }));
+  return { unit, item };
+}
+
+/** Why the item has no score, when the data is the reason: the warnings scoring gave for it, at this unit or below. */
+function itemWarnings(assessment: Assessment, unit: UnitResult, itemId: string): Finding[] {
   const below = (u: UnitResult): UnitResult[] => [u, ...u.children.flatMap(below)];
   const units = new Set(below(unit).map((u) => `${u.level}\u0000${u.key}`));
-  const about = assessment.data.findings.filter(
+  return assessment.data.findings.filter(
     (d) =>
       d.severity !== 'error' &&
-      d.about?.items.includes(item.id) &&
+      d.about?.items.includes(itemId) &&
       (!d.about.unit || units.has(`${d.about.unit.level}\u0000${d.about.unit.key}`)),
   );
-  printFindings(io, about, lang, false);
-  printFindings(
-    io,
-    dataset.findings.filter((d) => d.severity === 'error'),
-    lang,
-    false,
-  );
-  return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
 }

@@ -22,6 +22,7 @@ export function boundHeapGrowth(inputBytes: number): boolean {
   done = true;
   const given = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
   if (/--heap[-_]growing[-_]percent/.test(given)) return false;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:v8 loads Node's stream modules (~7 ms, docs/startup.md); loaded only for large inputs
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return true;
 }

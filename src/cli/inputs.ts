@@ -123,7 +123,7 @@ export function compiledCache(
   const cache = path.join(io.root, 'dist', 'criteria', `${path.basename(file)}.compiled.json`);
   let entry: { build?: string; source?: string; compiled?: unknown };
   try {
-    entry = JSON.parse(new TextDecoder().decode(io.readFile(cache)));
+    entry = JSON.parse(new TextDecoder().decode(io.readFile(cache))) as typeof entry;
   } catch {
     return undefined;
   }

@@ -51,6 +51,7 @@ function output(
         st.isFile() ||
         (st.isCharacterDevice() &&
           (st.rdev === fs.statSync('/dev/null').rdev ||
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:tty pulls in net and streams; loaded only for a character device, not at start-up (docs/startup.md)
             !(require('node:tty') as typeof import('node:tty')).isatty(fd)));
     } catch {
       direct = false;
@@ -92,13 +93,17 @@ function writeEncoded(fd: number, chunks: Iterable<string>): void {
   if (used) flush();
 }
 
-export function nodeIo(root: string): Io {
+type Output = ReturnType<typeof output>;
+
+/**
+ * stdout. Piped into `head`: the reader went away; stop quietly instead of crashing.
+ * Any other failure of the pipe comes too late for the command: said on stderr, exit 2.
+ */
+function stdoutOutput(stderr: Output): Output {
   let piped = false;
-  const stdout = output(1, () => {
+  return output(1, () => {
     if (!piped) {
       piped = true;
-      // Piped into `head`: the reader went away; stop quietly instead of crashing.
-      // Any other failure of the pipe comes too late for the command: said here, exit 2.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
         try {
@@ -110,30 +115,14 @@ export function nodeIo(root: string): Io {
     }
     return process.stdout;
   });
-  const stderr = output(2, () => process.stderr);
+}
+
+/** The files half of Io: whole reads, atomic writes, and questions that answer undefined rather than throw. */
+function nodeFiles(): Pick<
+  Io,
+  'readFile' | 'writeFile' | 'writeChunks' | 'listDir' | 'exists' | 'realPath' | 'fileSize'
+> {
   return {
-    stdout: (t) => {
-      try {
-        stdout.write(t);
-      } catch (e) {
-        throw writeError(undefined, e);
-      }
-    },
-    // Nowhere to say that stderr failed: its failures are not the command's.
-    stderr: (t) => {
-      try {
-        stderr.write(t);
-      } catch {
-        /* ignored */
-      }
-    },
-    isTTY: stdout.isTTY,
-    get stderrIsTTY() {
-      return stderr.isTTY;
-    },
-    env: process.env,
-    cwd: process.cwd(),
-    root,
     readFile: (p) => fs.readFileSync(p),
     writeFile: (p, d) => writeAtomic(p, (fd) => writeAll(fd, d)),
     writeChunks: (p, chunks) => writeAtomic(p, (fd) => writeEncoded(fd, chunks)),
@@ -160,5 +149,35 @@ export function nodeIo(root: string): Io {
         return undefined;
       }
     },
+  };
+}
+
+export function nodeIo(root: string): Io {
+  const stderr = output(2, () => process.stderr);
+  const stdout = stdoutOutput(stderr);
+  return {
+    stdout: (t) => {
+      try {
+        stdout.write(t);
+      } catch (e) {
+        throw writeError(undefined, e);
+      }
+    },
+    // Nowhere to say that stderr failed: its failures are not the command's.
+    stderr: (t) => {
+      try {
+        stderr.write(t);
+      } catch {
+        /* ignored */
+      }
+    },
+    isTTY: stdout.isTTY,
+    get stderrIsTTY() {
+      return stderr.isTTY;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    root,
+    ...nodeFiles(),
   };
 }

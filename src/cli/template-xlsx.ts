@@ -9,13 +9,22 @@ import type { Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { say } from '../messages/catalog';
 import type { TemplateSheet } from '../report/template';
+import type { DataValidation, Worksheet } from 'exceljs';
+
+/** exceljs's worksheet with its `dataValidations` (lib/doc/worksheet.js), which its typings leave out. */
+type CheckedSheet = Worksheet & { dataValidations: { add(range: string, validation: DataValidation): void } };
 
 /** The rows a column's check covers (below the header). */
 const LAST_ROW = 10000;
 
 /** The cell check and format of a field's column. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function checkColumn(ws: any, col: number, label: string, f: TemplateSheet['fields'][number], lang: Lang): void {
+function checkColumn(
+  ws: CheckedSheet,
+  col: number,
+  label: string,
+  f: TemplateSheet['fields'][number],
+  lang: Lang,
+): void {
   const kind =
     f.type === 'boolean'
       ? 'boolean'
@@ -29,8 +38,8 @@ function checkColumn(ws: any, col: number, label: string, f: TemplateSheet['fiel
   if (!kind) return;
   const hint = say(message('cli/template-hint', { kind, label }), lang);
   ws.getRow(1).getCell(col).note = hint;
-  const letter = ws.getColumn(col).letter as string;
-  const common = {
+  const letter = ws.getColumn(col).letter;
+  const common: Omit<DataValidation, 'type' | 'formulae'> = {
     allowBlank: true,
     showInputMessage: true,
     prompt: hint.slice(0, 255),
@@ -69,13 +78,15 @@ const width = (s: string): number =>
   );
 
 export async function xlsxBytes(sheets: TemplateSheet[], lang: Lang): Promise<Uint8Array> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ExcelJS = ((await import('exceljs')) as any).default;
+  // exceljs is CommonJS: the bundle's dynamic import gives its exports as `default`.
+  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'pinggu';
   const taken = new Set<string>();
   for (const s of sheets) {
-    const ws = wb.addWorksheet(sheetName(s.title, taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    const ws = wb.addWorksheet(sheetName(s.title, taken), {
+      views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
+    }) as CheckedSheet;
     s.header.forEach((h, j) => {
       const col = ws.getColumn(j + 1);
       col.width = Math.min(Math.max(width(h) + 2, 10), 40);

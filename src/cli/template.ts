@@ -5,25 +5,19 @@
  * src/report/template.ts; this file resolves options, encodes and writes.
  */
 import * as path from 'node:path';
-import { formatDiagnostic, type CodedDiagnostic, type Finding, type Lang } from '../diagnostics';
-import type { MessageArgs } from '../messages/codes';
+import { formatDiagnostic, type Lang } from '../diagnostics';
 import { message } from '../messages/codes';
-import { InputError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { visibleLine } from '../visible';
-import { decode, normalizeEncodingName } from '../data/decode';
-import { isFooterText, normalizeLabel, totalNameKind } from '../data/normalize';
-import { readRows } from '../data/table';
+import { normalizeEncodingName } from '../data/decode';
 import type { Scheme } from '../scheme/model';
-import { csvText, templateSheets, type TemplateSheet, type TemplateUnit } from '../report/template';
+import { csvText, templateSheets, type TemplateSheet } from '../report/template';
 import { chooseLang, EXIT, writeOrFail } from './commands';
 import { resolveScheme, shown } from './inputs';
 import { limitsOf } from './limits';
-import { fileSizeError } from '../limits';
-import { textRowsFinding } from '../data/text-limits';
 import type { Io } from './io';
-import { XLS, xlsKind } from './file-kinds';
 import { xlsxBytes } from './template-xlsx';
-import type { Row } from '../data/table';
+import { readUnitsFile } from './template-units';
 
 export interface TemplateOptions {
   scheme?: string;
@@ -39,9 +33,6 @@ export interface TemplateOptions {
 type TemplateFormat = 'csv' | 'xlsx';
 type CsvEncoding = 'gb18030' | 'utf-8';
 
-/** How far down a units file the header row (the one naming the township column) may be. */
-const MAX_HEADER_SEARCH = 30;
-
 export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   const format = formatOf(o);
@@ -50,59 +41,8 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);
   for (const d of warnings) if (d.severity !== 'note') io.stderr(`${formatDiagnostic(d, lang)}\n`);
 
-  let units: TemplateUnit[] | undefined;
-  if (o.units !== undefined) {
-    const file = path.resolve(io.cwd, o.units);
-    if (!io.exists(file) || io.listDir(file))
-      throw new UsageError(message('cli/no-such-file', { flag: '--units', file: o.units }));
-    let bytes: Uint8Array;
-    try {
-      bytes = io.readFile(file);
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? String(e);
-      throw new InputError([
-        { severity: 'error', file: shown(io, file), line: 1, col: 1, ...message('units/unreadable', { errno: code }) },
-      ]);
-    }
-    const name = shown(io, file);
-    const at = { severity: 'error' as const, file: name, line: 1, col: 1 };
-    if (XLS.test(file)) throw new InputError([{ ...at, ...message('data/xls', { kind: xlsKind(bytes) }) }]);
-    const book = /\.xlsx$/i.test(file);
-    const over =
-      bytes.length > limits.fileSize
-        ? fileSizeError('fileSize', name, bytes.length, limits.fileSize)
-        : book
-          ? undefined
-          : textRowsFinding(bytes, name, limits.rows);
-    if (over) throw new InputError([over]);
-    let read: ReturnType<typeof readUnits>;
-    if (book) {
-      // A workbook (last month's report): its first visible sheet, as `score` reads it.
-      const { readXlsx } = await import('../data/xlsx');
-      const r = await readXlsx(bytes, name, undefined, limits);
-      const errors = r.findings.filter((d) => d.severity === 'error');
-      if (errors.length) throw new InputError(errors);
-      read = unitsOfRows(scheme, name, r.rows);
-    } else read = readUnits(scheme, name, bytes);
-    for (const d of read.notes) io.stderr(`${formatDiagnostic(d, lang)}\n`);
-    units = read.units;
-  }
-
-  const sheets = templateSheets(scheme, units);
-  if (sheets.length === 0) throw new UsageError(message('cli/template-no-fields', { scheme: scheme.id }));
-  const main = path.resolve(io.cwd, o.output ?? `template.${format}`);
-  const files: { file: string; sheets: TemplateSheet[] }[] =
-    format === 'xlsx'
-      ? [{ file: main, sheets }]
-      : sheets.map((s, i) => ({ file: i === 0 ? main : besides(main, s.level), sheets: [s] }));
-
-  // A filled-in sheet is hours of work: never replace one without being told to.
-  const existing = files.find((f) => io.exists(f.file));
-  if (existing && !o.force) {
-    const f = shown(io, existing.file);
-    throw new UsageError(message('cli/template-exists', { file: f }));
-  }
-
+  const units = o.units === undefined ? undefined : await readUnitsFile(io, scheme, o.units, limits, lang);
+  const files = templateFiles(io, templateSheets(scheme, units), scheme, format, o);
   for (const f of files) {
     const bytes =
       format === 'xlsx'
@@ -112,6 +52,32 @@ export async function runTemplate(io: Io, o: TemplateOptions): Promise<number> {
     io.stdout(wroteLine(lang, visibleLine(shown(io, f.file)), f.sheets, format === 'csv' ? encoding : undefined));
   }
   return EXIT.ok;
+}
+
+/**
+ * The files to write: one workbook, or one CSV per level (the township's at --output,
+ * the others beside it). A filled-in sheet is hours of work: never replace one without
+ * being told to (--force).
+ */
+function templateFiles(
+  io: Io,
+  sheets: TemplateSheet[],
+  scheme: Scheme,
+  format: TemplateFormat,
+  o: TemplateOptions,
+): { file: string; sheets: TemplateSheet[] }[] {
+  if (sheets.length === 0) throw new UsageError(message('cli/template-no-fields', { scheme: scheme.id }));
+  const main = path.resolve(io.cwd, o.output ?? `template.${format}`);
+  const files: { file: string; sheets: TemplateSheet[] }[] =
+    format === 'xlsx'
+      ? [{ file: main, sheets }]
+      : sheets.map((s, i) => ({ file: i === 0 ? main : besides(main, s.level), sheets: [s] }));
+  const existing = files.find((f) => io.exists(f.file));
+  if (existing && !o.force) {
+    const f = shown(io, existing.file);
+    throw new UsageError(message('cli/template-exists', { file: f }));
+  }
+  return files;
 }
 
 function formatOf(o: TemplateOptions): TemplateFormat {
@@ -174,118 +140,3 @@ async function csvBytes(text: string, encoding: CsvEncoding): Promise<Uint8Array
   const encode = m.encode ?? m.default!.encode;
   return new Uint8Array(encode(text, 'gb18030'));
 }
-
-/**
- * The townships of a units file: a CSV (any encoding the reader detects) whose
- * header names the township column (a label of the lowest level's `name`), and
- * optionally the code column. Title rows above the header, total rows (合计) and
- * sign-off lines are skipped and reported as notes; a row without a name, or a
- * name or code listed twice, is an error with its line.
- */
-export function readUnits(
-  scheme: Scheme,
-  file: string,
-  bytes: Uint8Array,
-): { units: TemplateUnit[]; notes: Finding[] } {
-  const level = scheme.levels[0]!;
-  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({
-    severity: 'error',
-    file,
-    line,
-    col,
-    ...message('units/bad-row', args),
-  });
-  const decoded = decode(bytes);
-  if (decoded.lossy) throw new InputError([err(1, 1, { kind: 'encoding', encoding: decoded.encoding })]);
-  const { rows, error } = readRows(decoded.text, file);
-  if (error) throw new InputError([error]);
-  return unitsOfRows(scheme, file, rows);
-}
-
-/** The townships of a units file's rows (a CSV's, or a workbook sheet's). */
-export function unitsOfRows(scheme: Scheme, file: string, rows: Row[]): { units: TemplateUnit[]; notes: Finding[] } {
-  const level = scheme.levels[0]!;
-  const err = (line: number, col: number, args: MessageArgs['units/bad-row']): CodedDiagnostic => ({
-    severity: 'error',
-    file,
-    line,
-    col,
-    ...message('units/bad-row', args),
-  });
-  const names = new Set(level.name.map(normalizeLabel));
-  const keys = new Set((level.key ?? []).map(normalizeLabel));
-  const headerIndex = rows
-    .slice(0, MAX_HEADER_SEARCH)
-    .findIndex((r) => r.cells.some((c) => names.has(normalizeLabel(c))));
-  if (headerIndex < 0) {
-    throw new InputError([
-      err(rows[0]?.line ?? 1, 1, {
-        kind: 'no-header',
-        level: level.title,
-        labels: level.name,
-        rows: MAX_HEADER_SEARCH,
-      }),
-    ]);
-  }
-  const header = rows[headerIndex]!;
-  const nameCol = header.cells.findIndex((c) => names.has(normalizeLabel(c)));
-  const codeCol = header.cells.findIndex((c, j) => j !== nameCol && keys.has(normalizeLabel(c)));
-  const notes: Finding[] = rows
-    .slice(0, headerIndex)
-    .map((r) => note(file, r.line, { kind: 'preamble', text: preview(r.cells) }));
-  const errors: Finding[] = [];
-  const units: TemplateUnit[] = [];
-  const byName = new Map<string, number>();
-  const byCode = new Map<string, number>();
-  const body = rows.slice(headerIndex + 1);
-  // A name that can only be a total (合计) is skipped anywhere; one that could name a unit (总计镇, 全县) only when it ends the list.
-  let lastNamed = body.length - 1;
-  while (lastNamed >= 0 && (body[lastNamed]!.cells[nameCol] ?? '').trim() === '') lastNamed--;
-  for (const [i, r] of body.entries()) {
-    const name = (r.cells[nameCol] ?? '').trim();
-    const code = codeCol >= 0 ? (r.cells[codeCol] ?? '').trim() || undefined : undefined;
-    const total = totalNameKind(name);
-    if (
-      total === 'sure' ||
-      (total === 'maybe' && i === lastNamed) ||
-      isFooterText(r.cells[0] ?? '') ||
-      isFooterText(name)
-    ) {
-      notes.push(note(file, r.line, { kind: 'not-a-unit', level: level.title, text: preview(r.cells) }));
-      continue;
-    }
-    if (!name) {
-      errors.push(err(r.line, nameCol + 1, { kind: 'no-name', level: level.title, header: header.cells[nameCol]! }));
-      continue;
-    }
-    const k = normalizeLabel(name);
-    const again = byName.get(k) ?? (code !== undefined ? byCode.get(code) : undefined);
-    if (again !== undefined) {
-      const what = byName.has(k) ? name : code!;
-      errors.push(err(r.line, byName.has(k) ? nameCol + 1 : codeCol + 1, { kind: 'twice', name: what, first: again }));
-      continue;
-    }
-    byName.set(k, r.line);
-    if (code !== undefined) byCode.set(code, r.line);
-    units.push(code === undefined ? { name } : { name, code });
-  }
-  if (!errors.length && !units.length) errors.push(err(header.line, 1, { kind: 'empty', level: level.title }));
-  if (errors.length) throw new InputError(errors);
-  return { units, notes };
-}
-
-const note = (file: string, line: number, args: MessageArgs['units/skipped']): CodedDiagnostic => ({
-  severity: 'note',
-  file,
-  line,
-  col: 1,
-  ...message('units/skipped', args),
-});
-
-const preview = (cells: string[]): string => {
-  const t = cells
-    .filter((c) => c.trim())
-    .join(' ')
-    .trim();
-  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
-};

@@ -6,10 +6,7 @@
  */
 type Listener = (x?: unknown) => void;
 
-// The project compiles without the DOM library; the one class used here, loosely.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const DecompressionStream: any;
-
+// DecompressionStream: the browser's, typed by @types/node's global of the same Web Streams API.
 export function createInflateRaw() {
   const on: Record<string, Listener[]> = {};
   let stopped = false;
@@ -41,9 +38,9 @@ export function createInflateRaw() {
               reader.cancel().catch(() => {});
               return;
             }
-            const { done, value } = await reader.read();
+            const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
             if (done) break;
-            emit('data', value as Uint8Array);
+            emit('data', value);
           }
           if (!stopped) emit('end');
         } catch (e) {
