@@ -10,16 +10,16 @@ import { normalizeEncodingName, type Encoding } from '../data/decode';
 import { evaluate } from '../engine/evaluate';
 import type { UnitResult } from '../engine/types';
 import { parseQuantity } from '../scheme/formula';
-import { langFromEnv } from '../report/i18n';
-import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
-import { findUnits, formatExplain } from '../report/explain-item';
+import { langFromEnv } from '../report/shared/i18n';
+import { formatCheckJson, formatCheckText, type CheckReport } from '../report/single/check';
+import { findUnits, formatExplain } from '../report/single/explain-item';
 import type { Rational } from '../rational';
 import { withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import { limitsOf } from './limits';
 import type { Io } from './io';
 import { suggestItems, VERSION } from './conventions';
-import { isChunked, type Chunked } from '../report/json-chunks';
+import { isChunked, type Chunked } from '../report/shared/json-chunks';
 
 export interface CommonOptions {
   scheme?: string;
@@ -145,7 +145,7 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
  * dashboards, also those that stop the check (an invalid scheme, an unreadable file).
  */
 async function checkSarif(io: Io, data: string[], o: CheckOptions, lang: Lang): Promise<number> {
-  const { formatSarif } = await import('../report/sarif');
+  const { formatSarif } = await import('../report/single/sarif');
   let findings: Finding[];
   try {
     const report = await checkReport(io, data, o);

@@ -12,16 +12,16 @@
 import * as path from 'node:path';
 import { message } from '../messages/codes';
 import { InputError, UsageError } from '../errors';
-import { formatTrendJson } from '../report/trend-json';
-import { formatTrendMarkdown } from '../report/trend-md';
-import { formatTrendText } from '../report/trend-text';
+import { formatTrendJson } from '../report/trend/json';
+import { formatTrendMarkdown } from '../report/trend/md';
+import { formatTrendText } from '../report/trend/text';
 import { buildTrend } from '../trend/diff';
 import { gateTrend, parseRegression, type GateOptions } from '../trend/gate';
 import { readReport, type Report } from '../trend/read';
 import { chooseLang, EXIT } from './commands';
 import { useColor } from './conventions';
 import type { Io } from './io';
-import { nothingComparedWarning } from '../report/trend-lines';
+import { nothingComparedWarning } from '../report/trend/lines';
 
 export interface CompareOptions {
   format?: string;

@@ -13,10 +13,10 @@ import { normalizeEncodingName } from '../data/decode';
 import { parsePeriod } from '../data/period';
 import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
-import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
-import { DETAILS, type Detail } from '../report/batch-detail';
-import { gateLines } from '../report/trend-lines';
-import type { RunCheck } from '../report/junit';
+import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/single/registry';
+import { DETAILS, type Detail } from '../report/batch/detail';
+import { gateLines } from '../report/trend/lines';
+import type { RunCheck } from '../report/single/junit';
 import { adjustMany, asOfOption, type AdjustmentOptions } from './adjustments';
 import { assessJob, collect, runBatch, type JobResult } from './batch-run';
 import {

@@ -8,7 +8,7 @@
 import type { Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { say } from '../messages/catalog';
-import type { TemplateSheet } from '../report/template';
+import type { TemplateSheet } from '../report/single/template';
 
 /** The rows a column's check covers (below the header). */
 const LAST_ROW = 10000;

@@ -14,7 +14,7 @@ import { decode, normalizeEncodingName } from '../data/decode';
 import { isFooterText, normalizeLabel, totalNameKind } from '../data/normalize';
 import { readRows } from '../data/table';
 import type { Scheme } from '../scheme/model';
-import { csvText, templateSheets, type TemplateSheet, type TemplateUnit } from '../report/template';
+import { csvText, templateSheets, type TemplateSheet, type TemplateUnit } from '../report/single/template';
 import { chooseLang, EXIT, writeOrFail } from './commands';
 import { resolveScheme, shown } from './inputs';
 import { limitsOf } from './limits';

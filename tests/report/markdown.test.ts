@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Assessment } from '../../src/engine/types';
-import { cell, formatMarkdown, inline } from '../../src/report/markdown';
+import { cell, formatMarkdown, inline } from '../../src/report/single/markdown';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { assess, cityScheme, scheme } from '../support';
 
