@@ -6,7 +6,11 @@ export { readDataset, type InputFile } from './data/dataset';
 export type { Dataset } from './data/model';
 export { evaluate } from './engine/evaluate';
 export type { Assessment, UnitResult, ItemResult, Status } from './engine/types';
-export { FORMATS, type FormatName, type FormatContext } from './report/single/registry';
+export {
+  SINGLE as FORMATS,
+  type SingleFormat as FormatName,
+  type SingleContext as FormatContext,
+} from './report/single/registry';
 export {
   formulaText,
   gapText,

@@ -11,8 +11,7 @@ import { evaluate } from '../engine/evaluate';
 import type { UnitResult } from '../engine/types';
 import { parseQuantity } from '../scheme/formula';
 import { langFromEnv } from '../report/shared/i18n';
-import { formatCheckJson, formatCheckText, type CheckReport } from '../report/single/check';
-import { findUnits, formatExplain } from '../report/single/explain-item';
+import { CHECK, EXPLAIN, type CheckReport } from '../report/single/registry';
 import type { Rational } from '../rational';
 import { withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
@@ -133,9 +132,7 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
   if (format === 'sarif') return checkSarif(io, data, o, lang);
   const report = await checkReport(io, data, o);
   io.stdout(
-    format === 'json'
-      ? formatCheckJson(report, { lang })
-      : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }),
+    format === 'json' ? CHECK.json(report, { lang }) : CHECK.table(report, { lang, verbose: Boolean(o.verbose) }),
   );
   return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
 }
@@ -145,7 +142,6 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
  * dashboards, also those that stop the check (an invalid scheme, an unreadable file).
  */
 async function checkSarif(io: Io, data: string[], o: CheckOptions, lang: Lang): Promise<number> {
-  const { formatSarif } = await import('../report/single/sarif');
   let findings: Finding[];
   try {
     const report = await checkReport(io, data, o);
@@ -154,7 +150,7 @@ async function checkSarif(io: Io, data: string[], o: CheckOptions, lang: Lang): 
     if (!(e instanceof InputError)) throw e;
     findings = e.diagnostics;
   }
-  io.stdout(formatSarif(findings, { lang, version: VERSION }));
+  io.stdout(await CHECK.sarif(findings, { lang, version: VERSION }));
   return hasErrors(findings) ? EXIT.input : EXIT.ok;
 }
 
@@ -247,7 +243,7 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
     );
     return EXIT.input;
   }
-  const found = findUnits(assessment, o.unit);
+  const found = EXPLAIN.findUnits(assessment, o.unit);
   if (found.length > 1) {
     throw new UsageError(message('cli/ambiguous-unit', { unit: String(o.unit), keys: found.map((u) => u.key) }));
   }
@@ -256,7 +252,7 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
   const item = unit.items.find((i) => i.id === model.id);
   if (!item)
     throw new UsageError(message('cli/not-scored', { item: model.id, unit: unit.name, level: unit.levelTitle }));
-  io.stdout(formatExplain(assessment, unit, item, lang));
+  io.stdout(EXPLAIN.render(assessment, unit, item, lang));
   // Why the item has no score, when the data is the reason: the warnings scoring gave for it, at this unit or below.
   const below = (u: UnitResult): UnitResult[] => [u, ...u.children.flatMap(below)];
   const units = new Set(below(unit).map((u) => `${u.level}\u0000${u.key}`));

@@ -8,7 +8,7 @@ import { formatDiagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError, WriteError } from '../errors';
 import { visible } from '../visible';
 import { say } from '../messages/catalog';
-import { FORMAT_NAMES } from '../report/single/registry';
+import { SINGLE_FORMATS as FORMAT_NAMES } from '../report/single/registry';
 import { langFromEnv } from '../report/shared/i18n';
 import { EXIT, runCheck, runExplain, runSchema, runSchemes, type CheckOptions, type ExplainOptions } from './commands';
 import { runScore, type ScoreOptions } from './score';

@@ -13,10 +13,14 @@ import { normalizeEncodingName } from '../data/decode';
 import { parsePeriod } from '../data/period';
 import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
-import { FORMATS, FORMAT_NAMES, formatForFile, type FormatName } from '../report/single/registry';
-import { DETAILS, type Detail } from '../report/batch/detail';
-import { gateLines } from '../report/trend/lines';
-import type { RunCheck } from '../report/single/junit';
+import {
+  SINGLE as FORMATS,
+  SINGLE_FORMATS as FORMAT_NAMES,
+  formatForFile,
+  type SingleFormat as FormatName,
+} from '../report/single/registry';
+import { DETAILS, type Detail, type RunCheck } from '../report/batch/registry';
+import { TREND_LINES } from '../report/trend/registry';
 import { adjustMany, asOfOption, type AdjustmentOptions } from './adjustments';
 import { assessJob, collect, runBatch, type JobResult } from './batch-run';
 import {
@@ -146,8 +150,8 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     bar?.end();
   }
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
-  const trend = batchTrend(io, batch, o, lang, color && toTable);
-  const checks = [...(trend?.extra.checks ?? []), ...earlierMonths(batch, failOn, lang)];
+  const trend = batchTrend(io, batch, o, lang);
+  const checks = earlierMonths(batch, failOn, lang);
   const written = await writeBatch(io, batch, {
     lang,
     ctx: { lang, color: false, sort, verbose, csvEncoding, failOn, asOf: asOfOption(o) },
@@ -156,12 +160,12 @@ export async function runScore(io: Io, data: string[], o: ScoreOptions): Promise
     outputDir: o.outputDir,
     quiet,
     color,
-    extra: { ...trend?.extra, checks },
+    report: { trend: trend?.trend, gate: trend?.gate, gates: trend?.gates, checks },
     detail,
   });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
-  if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
+  if (trend?.gate?.exitCode && !toTable) for (const line of TREND_LINES.gates(lang, trend.gate)) io.stderr(`${line}\n`);
   // The table on stdout lists the findings itself.
   if (outputs.length || o.outputDir || (format ?? 'table') !== 'table') {
     printFindings(io, batch.findings, lang, verbose, quiet);

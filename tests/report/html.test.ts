@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Assessment } from '../../src/engine/types';
 import { formatHtml } from '../../src/report/single/html';
-import { FORMATS, formatForFile } from '../../src/report/single/registry';
+import { SINGLE as FORMATS, formatForFile } from '../../src/report/single/registry';
 import { esc } from '../../src/report/shared/svg';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { assess, scheme } from '../support';

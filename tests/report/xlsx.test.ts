@@ -307,7 +307,7 @@ describe('text the XML cannot carry', () => {
 
 it('loads exceljs only when a workbook is written', () => {
   // The writing is in xlsx-cells.ts, shared by the single report and the city workbook.
-  for (const f of ['xlsx.ts', 'xlsx-cells.ts', 'batch-xlsx.ts'])
+  for (const f of ['single/xlsx.ts', 'shared/xlsx-cells.ts', 'batch/xlsx.ts'])
     expect(readFileSync(join(ROOT, 'src/report', f), 'utf8')).not.toMatch(/^import(?! type)[^;]*'exceljs'/m);
   expect(readFileSync(join(ROOT, 'src/report/shared/xlsx-cells.ts'), 'utf8')).toContain("await import('exceljs')");
 });

@@ -3,7 +3,7 @@
  * and table), scores by period, who is last on each item, and further parts (the
  * trend). Self-contained like the single report: inline CSS and SVG, no script.
  */
-import { periodSpan, stampParts, titleLine } from '../shared/heading';
+import { periodSpan, stampParts } from '../shared/heading';
 import { plainValue } from '../shared/plain';
 import type { Lang } from '../../diagnostics';
 import { showPoints } from '../shared/display';
@@ -23,14 +23,12 @@ import { hrefOf } from '../shared/href';
 import { htmlPage } from '../single/html';
 import { statusWord, t } from '../shared/i18n';
 import { barChart, esc } from '../shared/svg';
+import { htmlParts, type BatchParts } from './trend-parts';
 
-export interface BatchHtmlContext {
+export interface BatchHtmlContext extends BatchParts {
   /** The reference date, only when given (`--as-of`). */
   asOf?: string;
   lang: Lang;
-  extra?: string[];
-  /** Parts right after the title (the gates' verdict). */
-  top?: string[];
   links?: (e: BatchEntry) => string | undefined;
 }
 
@@ -45,7 +43,8 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
   const body: string[] = [
     `<header class="doc"><h1>${esc(s.title)}${stamp.length ? ` <span class="stamp">${esc(stamp.join(' · '))}</span>` : ''}</h1><p class="meta">${esc(`${t(L, 'htmlVersion')} ${s.version}`)} · ${esc(countsLine(s, L))}</p></header>`,
   ];
-  body.push(...(ctx.top ?? []));
+  const parts = htmlParts(ctx, L);
+  body.push(...parts.top);
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
     const heading = rankingHeading(s, level, L);
@@ -129,6 +128,6 @@ export function formatBatchHtml(b: Batch, ctx: BatchHtmlContext): string {
     out.push('</tbody></table>', '</section>');
     body.push(out.join('\n'));
   }
-  body.push(...(ctx.extra ?? []));
+  body.push(...parts.end);
   return htmlPage(L, [s.title, ...stamp].join(' — '), body);
 }

@@ -13,16 +13,15 @@ import { compactLines, ITEM_FIELDS } from './compact';
 import { Line, lineChunks, lines, Raw } from '../shared/json-lines';
 import { sharedItems, sharedVetoes, varying } from './shared';
 import type { Detail } from './detail';
+import { jsonParts, type BatchParts } from './trend-parts';
 
 /** The schemaVersion of the summary document (the full one keeps the assessment's, 1). */
 export const SUMMARY_SCHEMA_VERSION = 2;
 
 const n = (r: Rational | undefined): number | null => (r === undefined ? null : r.toNumber(6));
 
-export interface BatchJsonContext {
+export interface BatchJsonContext extends BatchParts {
   lang: Lang;
-  /** Further top-level sections (trend, adjustments), already plain data. */
-  extra?: Record<string, unknown>;
   /** `summary` (default): the units below each county compact; `full`: every unit in full. */
   detail?: Detail;
 }
@@ -98,7 +97,7 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
     })),
     sources: [...sources.values()],
     findings: findingsJson(b.findings, L),
-    ...(ctx.extra ?? {}),
+    ...jsonParts(ctx),
   };
 }
 
@@ -127,7 +126,9 @@ function summaryParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> 
     lazy: Batch['rankings'];
     make: (r: Batch['rankings'][number]) => Record<string, unknown>;
   };
-  const { schemaVersion: _, kind, ...rest } = full;
+  const { kind, ...rest } = full;
+  // The summary's own schema version replaces the full document's.
+  delete rest.schemaVersion;
   const shared = { items: sharedItems(b), vetoes: sharedVetoes(b) };
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,

@@ -18,14 +18,12 @@ import {
 import { hrefOf } from '../shared/href';
 import { statusWord, t } from '../shared/i18n';
 import { cell, inline, table } from '../single/markdown';
+import { markdownParts, type BatchParts } from './trend-parts';
 
-export interface BatchMdContext {
+export interface BatchMdContext extends BatchParts {
   /** The reference date, only when given (`--as-of`). */
   asOf?: string;
   lang: Lang;
-  extra?: string[];
-  /** Blocks said right after the title (the gates' verdict). */
-  top?: string[];
   /** Relative link to each entry's own report (--output-dir). */
   links?: (e: BatchEntry) => string | undefined;
 }
@@ -42,7 +40,8 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
     inline(countsLine(s, L)),
     '',
   ];
-  for (const block of ctx.top ?? []) out.push(block.trimEnd(), '');
+  const parts = markdownParts(ctx, L);
+  for (const block of parts.top) out.push(block.trimEnd(), '');
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
     out.push(`## ${inline(rankingHeading(s, level, L))}`, '');
@@ -115,7 +114,7 @@ export function formatBatchMarkdown(b: Batch, ctx: BatchMdContext): string {
       '',
     );
   }
-  for (const block of ctx.extra ?? []) out.push(block.trimEnd(), '');
+  for (const block of parts.end) out.push(block.trimEnd(), '');
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -20,19 +20,16 @@ import {
   summarize,
 } from './summary';
 import { grid } from '../shared/grid';
+import { tableParts, type BatchParts } from './trend-parts';
 import { visibleData } from '../shared/escape';
 import { statusWord, t } from '../shared/i18n';
 
-export interface BatchTableContext {
+export interface BatchTableContext extends BatchParts {
   /** The reference date, only when given (`--as-of`). */
   asOf?: string;
   lang: Lang;
   color: boolean;
   verbose?: boolean;
-  /** Further blocks (the trend), already rendered. */
-  extra?: string[];
-  /** Blocks said right after the title (the gates' verdict). */
-  top?: string[];
 }
 
 /** The batch without the units below the ranked ones, which the summary never prints: they are not walked to be escaped. */
@@ -54,7 +51,8 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
     c.bold(titleLine(s, { period: periodSpan(batch.periods), asOf: ctx.asOf }, L)),
     countsLine(s, L),
   ];
-  for (const block of ctx.top ?? []) out.push('', block.replace(/\n+$/, ''));
+  const parts = tableParts(ctx, L, ctx.color);
+  for (const block of parts.top) out.push('', block.replace(/\n+$/, ''));
 
   if (s.ranking.length) {
     const level = s.ranking[0]!.entry.assessment.units[0]!.levelTitle;
@@ -127,7 +125,7 @@ export function formatBatchTable(batch: Batch, ctx: BatchTableContext): string {
     );
   }
 
-  for (const block of ctx.extra ?? []) out.push('', block.replace(/\n+$/, ''));
+  for (const block of parts.end) out.push('', block.replace(/\n+$/, ''));
   out.push('', ...findingsBlock(b, ctx));
   return `${out.join('\n')}\n`;
 }

@@ -102,6 +102,7 @@ export const csvRecord = (cells: readonly string[]): string => `${cells.map(csvF
 
 /** Characters XML 1.0 cannot carry (and lone surrogates). */
 export const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what it matches
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text content of an element: `&`, `<`, `>` escaped; a CR kept as `&#13;` (parsers turn raw CRs into LF). */

@@ -2,6 +2,7 @@
  * A box-drawn text table sized for CJK text: wide characters count two columns,
  * ANSI colour codes none. Cells wrap to their column width.
  */
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC: counted as no width
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Display width of one code point: 2 for East Asian wide and fullwidth, 0 for combining marks. */
@@ -36,6 +37,7 @@ function wrap(text: string, width: number): string[] {
   for (const para of text.split('\n')) {
     let line = '';
     let w = 0;
+    // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC: kept whole, not wrapped
     const tokens = para.split(/(\u001b\[[0-9;]*m)/);
     for (const tok of tokens) {
       if (tok.startsWith('\u001b[')) {

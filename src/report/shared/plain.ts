@@ -10,6 +10,7 @@ import type { UnitFields } from '../../engine/fields';
 import type { ItemResult, UnitResult, VetoResult } from '../../engine/types';
 import { Rational } from '../../rational';
 import { evaluate, render, type Node } from '../../scheme/formula';
+import type { Veto } from '../../scheme/model';
 import type { Display } from '../../scheme/target';
 import { showValue } from './display';
 import { t } from './i18n';
@@ -72,58 +73,60 @@ function nameOf(f: UnitFields, n: Node): string | undefined {
   return f.scheme.items.find((i) => render(i.formula.ast, (x) => x) === text)?.title;
 }
 
-export function vetoPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
-  const f = u.fields;
-  const veto = f.scheme.vetoes.find((x) => x.id === v.id);
-  const fallback = (): VetoPlain => {
-    const w = vetoWords(u, v);
-    return {
-      rule: plainOps(w.condition),
-      seen: plainOps(w.display).replace(/[✓✗]/g, (c) => yesNo(c === '✓', lang)),
-      display: 'number',
-    };
+/** A veto as the words say it, when it is none of the shapes below. */
+function fallbackPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
+  const w = vetoWords(u, v);
+  return {
+    rule: plainOps(w.condition),
+    seen: plainOps(w.display).replace(/[✓✗]/g, (c) => yesNo(c === '✓', lang)),
+    display: 'number',
   };
-  if (!veto) return fallback();
+}
+
+/** On an item's value: `符合政策生育率 < 82%`. */
+function itemVetoPlain(u: UnitResult, v: VetoResult, veto: Veto): VetoPlain | undefined {
+  const f = u.fields;
   const when = veto.when;
-  // On an item's value: `符合政策生育率 < 82%`.
-  if (veto.item && when.kind === 'cmp') {
-    const item = u.items.find((i) => i.id === veto.item);
-    const title =
-      f.scheme.items.find((i) => i.id === veto.item)?.title ??
-      f.scheme.bonus?.items.find((i) => i.id === veto.item)?.title ??
-      veto.item;
-    const display = item?.kind ?? 'number';
-    const rhs = evaluate(when.rhs.ast, f.env);
-    if (!(rhs instanceof Rational)) return fallback();
-    const line = showValue(rhs, display);
-    const rule = `${title} ${sign(when.op)} ${line}`;
-    if (!v.checked || !item || item.value === undefined || typeof item.value === 'boolean')
-      return { rule, seen: rule, display };
-    return {
-      rule,
-      seen: `${title} ${valueText(f, item)} ${sign(v.triggered ? when.op : NOT[when.op])} ${line}`,
-      display,
-    };
-  }
-  if (when.kind !== 'formula') return fallback();
-  const ast = when.f.ast;
-  // A yes/no field: `严重弄虚作假：否`.
-  if (ast.k === 'ref' && f.scheme.fields.get(ast.name)?.type === 'boolean') {
-    const label = f.scheme.fields.get(ast.name)!.label;
-    const value = f.env(ast.name);
-    const colon = lang === 'zh' ? '：' : ': ';
-    return {
-      rule: label,
-      seen: typeof value === 'boolean' ? `${label}${colon}${yesNo(value, lang)}` : label,
-      display: 'boolean',
-    };
-  }
-  // A comparison: `出生男婴 / 出生女婴 * 100 > 120` → `出生人口性别比 111.28 ≤ 120`.
-  if (ast.k !== 'bin' || !CMPS.has(ast.op)) return fallback();
+  if (!veto.item || when.kind !== 'cmp') return undefined;
+  const item = u.items.find((i) => i.id === veto.item);
+  const title =
+    f.scheme.items.find((i) => i.id === veto.item)?.title ??
+    f.scheme.bonus?.items.find((i) => i.id === veto.item)?.title ??
+    veto.item;
+  const display = item?.kind ?? 'number';
+  const rhs = evaluate(when.rhs.ast, f.env);
+  if (!(rhs instanceof Rational)) return undefined;
+  const line = showValue(rhs, display);
+  const rule = `${title} ${sign(when.op)} ${line}`;
+  if (!v.checked || !item || item.value === undefined || typeof item.value === 'boolean')
+    return { rule, seen: rule, display };
+  return {
+    rule,
+    seen: `${title} ${valueText(f, item)} ${sign(v.triggered ? when.op : NOT[when.op])} ${line}`,
+    display,
+  };
+}
+
+/** A yes/no field: `严重弄虚作假：否`. */
+function booleanVetoPlain(f: UnitFields, ast: Node, lang: Lang): VetoPlain | undefined {
+  if (ast.k !== 'ref' || f.scheme.fields.get(ast.name)?.type !== 'boolean') return undefined;
+  const label = f.scheme.fields.get(ast.name)!.label;
+  const value = f.env(ast.name);
+  const colon = lang === 'zh' ? '：' : ': ';
+  return {
+    rule: label,
+    seen: typeof value === 'boolean' ? `${label}${colon}${yesNo(value, lang)}` : label,
+    display: 'boolean',
+  };
+}
+
+/** A comparison: `出生男婴 / 出生女婴 * 100 > 120` → `出生人口性别比 111.28 ≤ 120`. */
+function comparisonVetoPlain(f: UnitFields, v: VetoResult, ast: Node): VetoPlain | undefined {
+  if (ast.k !== 'bin' || !CMPS.has(ast.op)) return undefined;
   const op = ast.op as Cmp;
   const lhs = evaluate(ast.a, f.env);
   const rhs = evaluate(ast.b, f.env);
-  if (!(rhs instanceof Rational)) return fallback();
+  if (!(rhs instanceof Rational)) return undefined;
   const display = displayOf(f, ast.a, ast.b, rhs);
   const labels = (n: string) => f.scheme.fields.get(n)?.label ?? n;
   const name = nameOf(f, ast.a);
@@ -135,4 +138,17 @@ export function vetoPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
     seen: `${name ? `${name} ` : ''}${showValue(lhs, display)} ${sign(v.triggered ? op : NOT[op])} ${line}`,
     display,
   };
+}
+
+/** A formula veto: a yes/no field or a comparison, said as what it saw. */
+function formulaVetoPlain(u: UnitResult, v: VetoResult, veto: Veto, lang: Lang): VetoPlain | undefined {
+  if (veto.when.kind !== 'formula') return undefined;
+  const ast = veto.when.f.ast;
+  return booleanVetoPlain(u.fields, ast, lang) ?? comparisonVetoPlain(u.fields, v, ast);
+}
+
+export function vetoPlain(u: UnitResult, v: VetoResult, lang: Lang): VetoPlain {
+  const veto = u.fields.scheme.vetoes.find((x) => x.id === v.id);
+  const plain = veto && (itemVetoPlain(u, v, veto) ?? formulaVetoPlain(u, v, veto, lang));
+  return plain ?? fallbackPlain(u, v, lang);
 }

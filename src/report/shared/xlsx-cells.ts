@@ -5,6 +5,7 @@
  * widths, and fixed times in the workbook and its zip entries (identical input,
  * identical bytes). exceljs is loaded only when a workbook is written.
  */
+import type * as Excel from 'exceljs';
 import type { Status } from '../../engine/types';
 import { Rational } from '../../rational';
 import type { Display } from '../../scheme/target';
@@ -136,8 +137,7 @@ function columnWidths(s: Sheet): number[] {
   return widths;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function writeSheet(wb: any, s: Sheet, name = sheetName(s.name)): void {
+export function writeSheet(wb: Excel.Workbook, s: Sheet, name = sheetName(s.name)): void {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: s.freeze.x, ySplit: s.freeze.y }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -231,8 +231,9 @@ export async function writeWorkbook(
   sheets: Sheet[],
   props: { title: string; subject?: string; keywords?: string },
 ): Promise<Uint8Array> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ExcelJS = ((await import('exceljs')) as any).default;
+  // exceljs is CommonJS: bundled, its exports arrive as `default`.
+  const mod = (await import('exceljs')) as typeof Excel & { default?: typeof Excel };
+  const ExcelJS = mod.default ?? mod;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'pinggu';
   wb.lastModifiedBy = 'pinggu';
@@ -243,6 +244,6 @@ export async function writeWorkbook(
   if (props.keywords) wb.keywords = props.keywords;
   const names = uniqueSheetNames(sheets.map((s) => s.name));
   sheets.forEach((s, i) => writeSheet(wb, s, names[i]));
-  const buffer: Uint8Array = await wb.xlsx.writeBuffer();
+  const buffer = await wb.xlsx.writeBuffer();
   return fixZipTimes(new Uint8Array(buffer));
 }

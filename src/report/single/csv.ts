@@ -12,6 +12,7 @@
  *   (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, except a plain number such
  *   as `-6` (a lever change downwards), which cannot hold a formula and stays a number.
  */
+import type * as Iconv from 'iconv-lite';
 import { valueText } from '../shared/item-words';
 import { plainOps, plainTarget, plainValue } from '../shared/plain';
 import type { Lang } from '../../diagnostics';
@@ -163,7 +164,7 @@ export function formatCsv(a: Assessment, ctx: CsvContext): string | Promise<Uint
 
 async function gb18030(text: string): Promise<Uint8Array> {
   // Loaded lazily: only a GB18030 run pays for it (the bundle keeps it external).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const iconv = ((await import('iconv-lite')) as any).default ?? (await import('iconv-lite'));
+  const mod = (await import('iconv-lite')) as typeof Iconv & { default?: typeof Iconv };
+  const iconv = mod.default ?? mod;
   return new Uint8Array(iconv.encode(text, 'gb18030'));
 }

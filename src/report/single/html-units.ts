@@ -31,10 +31,8 @@ function legend(L: Lang, bonus: boolean): string {
 /** Children ordered by rank, then name: the order of the heat map and the ranking. */
 const byRank = childrenByRank;
 
-export function heatmap(u: UnitResult, L: Lang, id: (p: string) => string): string {
-  const level = u.children[0]!.levelTitle;
-  const kids = byRank(u);
-  // Columns: the items the units below have, in scheme order.
+/** The heat map's columns: the items the units below have, in scheme order. */
+function heatColumns(u: UnitResult, kids: UnitResult[]): { id: string; title: string; bonus: boolean }[] {
   const cols: { id: string; title: string; bonus: boolean }[] = [];
   const seen = new Set<string>();
   for (const i of [...u.items, ...kids.flatMap((k) => k.items)]) {
@@ -42,6 +40,13 @@ export function heatmap(u: UnitResult, L: Lang, id: (p: string) => string): stri
     seen.add(i.id);
     cols.push({ id: i.id, title: i.title, bonus: i.bonus });
   }
+  return cols;
+}
+
+export function heatmap(u: UnitResult, L: Lang, id: (p: string) => string): string {
+  const level = u.children[0]!.levelTitle;
+  const kids = byRank(u);
+  const cols = heatColumns(u, kids);
   const out = [
     `<section class="part heatmap page" id="${id('heatmap')}" data-part="heatmap">`,
     `<h2>${esc(fill(L, 'htmlHeatmap', { level }))}</h2>`,

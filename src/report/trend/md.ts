@@ -10,7 +10,6 @@
  */
 import type { Lang } from '../../diagnostics';
 import { showPoints } from '../shared/display';
-import type { Status } from '../../engine/types';
 import type { ItemChange, Trend, UnitTrend } from '../../trend/diff';
 import type { GateResult } from '../../trend/gate';
 import { statusWord } from '../shared/i18n';

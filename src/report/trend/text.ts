@@ -10,7 +10,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../../diagnostics';
 import { showPoints } from '../shared/display';
-import type { Status } from '../../engine/types';
 import type { ItemChange, Trend, UnitTrend } from '../../trend/diff';
 import type { GateResult } from '../../trend/gate';
 import { grid } from '../shared/grid';
