@@ -26,6 +26,58 @@ export interface BatchJsonContext extends BatchParts {
   detail?: Detail;
 }
 
+/** One period's ranking: the units by score, and every item's units by their points. */
+const rankingJson = (r: Batch['rankings'][number]) => ({
+  period: r.period,
+  units: r.units.map((u) => ({
+    key: u.key,
+    name: u.name,
+    rank: u.rank,
+    of: u.of,
+    scaled: n(u.scaled),
+    passed: u.passed,
+    grade: u.grade ?? null,
+    vetoed: u.vetoed,
+  })),
+  items: r.items.map((i) => ({
+    id: i.id,
+    title: i.title,
+    bonus: i.bonus,
+    units: i.units.map((x) => ({
+      key: x.key,
+      name: x.name,
+      rank: x.rank,
+      of: x.of,
+      points: n(x.points),
+      max: n(x.max),
+      lost: n(x.lost),
+      gap: n(x.gap),
+      display: valueText(x.fields, x.result),
+      status: x.status,
+    })),
+  })),
+});
+
+/** One entry (a county in a period) in full; a lean entry's units below come back from its compact lines. */
+const entryJson = (e: BatchEntry, L: Lang) => ({
+  period: e.period,
+  source: e.source,
+  exitCode: e.exit,
+  units: e.assessment.units.map((u) => {
+    const full = unitJson(u, L, e.assessment.scheme.labels) as Record<string, unknown>;
+    // A batch that dropped the detail (read back for the trend): the compact units below.
+    if (!e.townships) return full;
+    const [ids, ...below] = decodeLines(e.townships);
+    return withChildren(
+      full,
+      JSON.parse(ids!) as string[],
+      below.map((t) => JSON.parse(t) as unknown),
+    );
+  }),
+  actions: actionsJson(e.assessment, L),
+  ...(e.assessment.adjustments ? { adjustments: adjustmentsJson(e.assessment, L) } : {}),
+});
+
 /** The document, its large arrays (rankings, assessments) made when written. */
 function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
   const L = ctx.lang;
@@ -47,54 +99,8 @@ function batchParts(b: Batch, ctx: BatchJsonContext): Record<string, unknown> {
       withErrors: b.entries.filter((e) => e.exit === 2).length,
       exitCode: b.exit,
     },
-    rankings: lazyArray(b.rankings, (r) => ({
-      period: r.period,
-      units: r.units.map((u) => ({
-        key: u.key,
-        name: u.name,
-        rank: u.rank,
-        of: u.of,
-        scaled: n(u.scaled),
-        passed: u.passed,
-        grade: u.grade ?? null,
-        vetoed: u.vetoed,
-      })),
-      items: r.items.map((i) => ({
-        id: i.id,
-        title: i.title,
-        bonus: i.bonus,
-        units: i.units.map((x) => ({
-          key: x.key,
-          name: x.name,
-          rank: x.rank,
-          of: x.of,
-          points: n(x.points),
-          max: n(x.max),
-          lost: n(x.lost),
-          gap: n(x.gap),
-          display: valueText(x.fields, x.result),
-          status: x.status,
-        })),
-      })),
-    })),
-    assessments: lazyArray(b.entries, (e) => ({
-      period: e.period,
-      source: e.source,
-      exitCode: e.exit,
-      units: e.assessment.units.map((u) => {
-        const full = unitJson(u, L, e.assessment.scheme.labels) as Record<string, unknown>;
-        // A batch that dropped the detail (read back for the trend): the compact units below.
-        if (!e.townships) return full;
-        const [ids, ...below] = decodeLines(e.townships);
-        return withChildren(
-          full,
-          JSON.parse(ids!) as string[],
-          below.map((t) => JSON.parse(t) as unknown),
-        );
-      }),
-      actions: actionsJson(e.assessment, L),
-      ...(e.assessment.adjustments ? { adjustments: adjustmentsJson(e.assessment, L) } : {}),
-    })),
+    rankings: lazyArray(b.rankings, rankingJson),
+    assessments: lazyArray(b.entries, (e) => entryJson(e, L)),
     sources: [...sources.values()],
     findings: findingsJson(b.findings, L),
     ...jsonParts(ctx),

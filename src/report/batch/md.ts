@@ -17,7 +17,7 @@ import {
 } from './summary';
 import { hrefOf } from '../shared/href';
 import { statusWord, t } from '../shared/i18n';
-import { cell, inline, table } from '../single/markdown';
+import { cell, inline, table } from '../shared/markdown-text';
 import { markdownParts, type BatchParts } from './trend-parts';
 
 export interface BatchMdContext extends BatchParts {

@@ -16,7 +16,8 @@ import { periodLabel } from './summary';
 import { periodSpan, stampParts, type Stamp } from '../shared/heading';
 import { t, type Word } from '../shared/i18n';
 import { plainTarget, plainValue } from '../shared/plain';
-import { itemCells, summarySheet, vetoSummary, verdict, worstItems } from '../single/xlsx';
+import { itemCells, worstItems } from '../single/xlsx';
+import { summarySheet, vetoSummary, verdict } from '../single/xlsx-summary';
 import { int, points, STATUS_TONE, text, valueCell, writeWorkbook, type Cell, type Sheet } from '../shared/xlsx-cells';
 
 export interface BatchXlsxContext {

@@ -15,22 +15,21 @@
  * same assessment gives the same bytes.
  */
 import { gapText } from '../shared/item-words';
-import { plainOps, plainTarget, plainValue, vetoPlain } from '../shared/plain';
-import { say } from '../../messages/catalog';
+import { plainOps, plainTarget, plainValue } from '../shared/plain';
 import type { Lang } from '../../diagnostics';
 import { showPoints, showValue } from '../shared/display';
 import type { Assessment, Remedy, UnitResult } from '../../engine/types';
 import { Rational } from '../../rational';
 import { actionList } from './actions';
-import { adjustmentsTitle, selfVsAdjusted, selfVsTitle } from './adjustments';
 import { explainItem } from './explain';
 import { fill, statusWord, t } from '../shared/i18n';
-import { barChart, esc, gauge } from '../shared/svg';
+import { barChart, esc } from '../shared/svg';
 import { sortItems } from '../shared/order';
 import { stampParts } from '../shared/heading';
 import { CSS } from './html-style';
 import { heatmap, rankingPart, shownStatus, statusPill } from './html-units';
 import { adjustmentsPart, dataPart } from './html-data';
+import { verdict } from './html-verdict';
 
 export interface HtmlContext {
   lang: Lang;
@@ -127,96 +126,6 @@ function header(a: Assessment, L: Lang, stamp: string[]): string {
   ];
   const when = stamp.length ? ` <span class="stamp">${esc(stamp.join(' · '))}</span>` : '';
   return `<header class="doc"><h1>${esc(s.title)}${when}</h1><p class="meta">${meta.map(esc).join(' · ')}</p></header>`;
-}
-
-function verdict(a: Assessment, u: UnitResult, L: Lang, id: (p: string) => string, page: boolean): string {
-  const out: string[] = [];
-  out.push(`<section class="part verdict${page ? ' page' : ''}" id="${id('verdict')}" data-part="verdict">`);
-  out.push(`<h2>${esc(u.name)} · ${esc(t(L, 'htmlVerdict'))}</h2>`);
-  const total = a.scheme.total;
-  const scaledNote = u.max.eq(total)
-    ? ''
-    : ` <span class="note">${esc(`${t(L, 'scaledHead')} ${showPoints(u.scaled)} (${t(L, 'scaledNote')})`)}</span>`;
-  const bonus =
-    u.bonus.sign() > 0 ? ` <span class="note">${esc(`${t(L, 'bonus')} +${showPoints(u.bonus)}`)}</span>` : '';
-  out.push('<div class="verdict-head">');
-  out.push(
-    `<span class="big">${esc(showPoints(u.score))}</span><span class="of">/ ${esc(showPoints(u.max))}${bonus}${scaledNote}</span>`,
-  );
-  out.push(`<span class="badge ${u.passed ? 'pass' : 'fail'}">${esc(t(L, u.passed ? 'passed' : 'failed'))}</span>`);
-  if (u.grade) out.push(`<span>${esc(`${t(L, 'gradeHead')}${L === 'zh' ? '：' : ': '}${u.grade}`)}</span>`);
-  if (u.of > 1) out.push(`<span>${esc(`${t(L, 'rank')} ${u.rank}/${u.of}`)}</span>`);
-  out.push('</div>');
-  const self = selfVsAdjusted(u, L);
-  if (self)
-    out.push(
-      `<p class="self-vs">${esc(`${selfVsTitle(L)}${L === 'zh' ? '：' : ': '}${self}`)} <a href="#adjustments">${esc(adjustmentsTitle(L))}</a></p>`,
-    );
-
-  // Score against the pass line, on the scheme's total scale (bonus may run past it).
-  const end = total.max(u.scaled);
-  const diff = u.scaled.sub(a.scheme.pass);
-  const ticks = Array.from({ length: 11 }, (_, k) => total.mul(Rational.int(k)).div(Rational.int(10))!).map((v) => ({
-    at: num(v),
-    label: showPoints(v),
-  }));
-  out.push(
-    gauge(
-      {
-        title: `${t(L, 'htmlGauge')}: ${showPoints(u.scaled)} / ${showPoints(total)}, ${t(L, 'passLine')} ${showPoints(a.scheme.pass)}`,
-        score: num(u.scaled),
-        end: num(end),
-        pass: num(a.scheme.pass),
-        scoreLabel: showPoints(u.scaled),
-        passLabel: `${t(L, 'passLine')} ${showPoints(a.scheme.pass)}`,
-        ticks,
-        tone: u.passed ? 'tone-pass' : 'tone-fail',
-      },
-      id('gauge'),
-    ),
-  );
-  out.push(
-    `<p>${esc(fill(L, diff.sign() < 0 ? 'htmlBelowPass' : 'htmlAbovePass', { n: showPoints(diff.abs()) }))}</p>`,
-  );
-  const errors = a.data.findings.filter((f) => f.severity === 'error').length;
-  if (errors) out.push(`<p class="warn">${esc(fill(L, 'provisional', { n: errors }))}</p>`);
-
-  // Every veto: triggered, could not be checked (so no pass), or clear.
-  const hit = u.vetoes.filter((v) => v.triggered).length;
-  const unknown = u.vetoes.filter((v) => !v.checked).length;
-  const summary = [
-    ...(hit ? [fill(L, 'vetoTriggeredN', { n: hit })] : []),
-    ...(unknown ? [fill(L, 'vetoUncheckedN', { n: unknown })] : []),
-    ...(!hit && !unknown
-      ? [
-          L === 'zh'
-            ? `${t(L, 'vetoNone')}（${fill(L, 'vetoAllChecked', { n: u.vetoes.length })}）`
-            : `${t(L, 'vetoNone')} (${fill(L, 'vetoAllChecked', { n: u.vetoes.length })})`,
-        ]
-      : []),
-  ].join(L === 'zh' ? '；' : '; ');
-  out.push(
-    `<h3>${esc(t(L, 'vetoes'))}${L === 'zh' ? '：' : ': '}<span class="${hit || unknown ? 'warn' : ''}">${esc(summary)}</span></h3>`,
-  );
-  if (u.vetoes.length) {
-    out.push(
-      `<table class="vetoes"><thead><tr><th></th><th>${esc(t(L, 'htmlVeto'))}</th><th>${esc(t(L, 'htmlCondition'))}</th><th>${esc(t(L, 'value'))}</th><th>${esc(t(L, 'status'))}</th></tr></thead><tbody>`,
-    );
-    for (const v of u.vetoes) {
-      const [cls, mark, word] = v.triggered
-        ? ['veto-hit', '✗', t(L, 'vetoTriggered')]
-        : !v.checked
-          ? ['veto-unknown', '?', v.reason ? say(v.reason, L) : t(L, 'htmlVetoUnchecked')]
-          : ['veto-clear', '✓', t(L, 'htmlVetoClear')];
-      const vw = vetoPlain(u, v, L);
-      out.push(
-        `<tr class="${cls}"><td>${mark}</td><td>${esc(v.title)}</td><td>${esc(vw.rule)}</td><td>${esc(vw.seen)}</td><td>${esc(word)}</td></tr>`,
-      );
-    }
-    out.push('</tbody></table>');
-  }
-  out.push('</section>');
-  return out.join('\n');
 }
 
 function lostChart(u: UnitResult, L: Lang, id: (p: string) => string): string {

@@ -76,33 +76,36 @@ export function gatesHtml(L: Lang, gate: GateResult | undefined): string {
   return parts.length ? `<section class="part trend gates" data-part="gates">\n${parts.join('\n')}\n</section>` : '';
 }
 
-function unitPart(t: Trend, u: UnitTrend, L: Lang, id: string): string {
-  const out: string[] = [`<h3>${esc(u.name)}</h3>`];
+/** The unit's scaled score over the periods, with the pass line. */
+function scoreChart(t: Trend, u: UnitTrend, L: Lang, id: string): string {
+  const labels = t.columns.map((c) => columnLabel(L, c, t.columns));
+  const newest = u.series[u.series.length - 1]!;
+  return lineChart(
+    {
+      title: tw(L, 'chartScore', { unit: u.name }),
+      kind: 'score-trend',
+      end: newest.total.toNumber(6),
+      marker: { at: newest.pass.toNumber(6), label: tw(L, 'passLine', { n: showPoints(newest.pass) }) },
+      points: t.columns.map((_, ci) => {
+        const p = u.series.find((x) => x.column === ci);
+        return {
+          label: labels[ci]!,
+          value: p ? p.scaled.toNumber(6) : null,
+          valueLabel: p ? showPoints(p.scaled) : '',
+          tip: p ? `${labels[ci]}: ${showPoints(p.scaled)}` : '',
+        };
+      }),
+    },
+    `${id}-score`,
+  );
+}
+
+/** Small multiples: the sections of the newest snapshot, in its order, each a tiny chart of its points. */
+function sectionMultiples(t: Trend, u: UnitTrend, L: Lang, id: string): string[] {
   const at = (ci: number) => u.series.find((p) => p.column === ci);
   const labels = t.columns.map((c) => columnLabel(L, c, t.columns));
   const newest = u.series[u.series.length - 1]!;
-  out.push(
-    lineChart(
-      {
-        title: tw(L, 'chartScore', { unit: u.name }),
-        kind: 'score-trend',
-        end: newest.total.toNumber(6),
-        marker: { at: newest.pass.toNumber(6), label: tw(L, 'passLine', { n: showPoints(newest.pass) }) },
-        points: t.columns.map((_, ci) => {
-          const p = at(ci);
-          return {
-            label: labels[ci]!,
-            value: p ? p.scaled.toNumber(6) : null,
-            valueLabel: p ? showPoints(p.scaled) : '',
-            tip: p ? `${labels[ci]}: ${showPoints(p.scaled)}` : '',
-          };
-        }),
-      },
-      `${id}-score`,
-    ),
-  );
-  // Small multiples: the sections of the newest snapshot, in its order.
-  out.push(`<h4>${esc(tw(L, 'sectionsOver'))}</h4>`, `<div class="multiples">`);
+  const out: string[] = [];
   // Bonus points have no maximum to draw against: the multiples show the scored sections.
   newest.sections
     .filter((s) => s.max.sign() > 0)
@@ -130,32 +133,48 @@ function unitPart(t: Trend, u: UnitTrend, L: Lang, id: string): string {
         ),
       );
     });
-  out.push('</div>');
-  if (u.diff) {
-    const colon = L === 'zh' ? '：' : ': ';
-    const below = t.units.filter((x) => x.diff && x.depth > 0 && x.path[0] === u.path[0]);
-    const li = (i: ItemChange) =>
-      `<li>${esc(i.title)}${colon}${i.before ? showPoints(i.before.points) : '—'} → ${i.after ? showPoints(i.after.points) : '—'}${i.points ? ` (${signed(i.points)})` : ''}${i.schemeChanged ? ` <em>${esc(tw(L, 'schemeChangedMark'))}</em>` : ''}</li>`;
-    for (const [w, cls, xs, pick] of [
-      ['newlyFailing', 'failing', u.diff.newlyFailing, (x: UnitTrend) => x.diff!.newlyFailing],
-      ['newlyMet', 'met', u.diff.newlyMet, (x: UnitTrend) => x.diff!.newlyMet],
-    ] as const) {
-      const lines = [
-        ...xs.map(li),
-        ...below
-          .filter((b) => pick(b).length)
-          .map(
-            (b) =>
-              `<li>${esc(b.names.slice(1).join(' › '))}${colon}${pick(b)
-                .map((i) => `${esc(i.title)}${i.points ? ` ${signed(i.points)}` : ''}`)
-                .join(L === 'zh' ? '，' : ', ')}</li>`,
-          ),
-      ];
-      out.push(
-        `<p class="${cls}"><strong>${esc(tw(L, w, { n: xs.length }))}</strong>${lines.length ? '' : `${colon}${esc(tw(L, 'none'))}`}</p>`,
-      );
-      if (lines.length) out.push(`<ul class="${cls}">${lines.join('')}</ul>`);
-    }
+  return out;
+}
+
+/** The items newly failing and newly met, at the unit and the units below it. */
+function changeLists(t: Trend, u: UnitTrend, L: Lang): string[] {
+  if (!u.diff) return [];
+  const out: string[] = [];
+  const colon = L === 'zh' ? '：' : ': ';
+  const below = t.units.filter((x) => x.diff && x.depth > 0 && x.path[0] === u.path[0]);
+  const li = (i: ItemChange) =>
+    `<li>${esc(i.title)}${colon}${i.before ? showPoints(i.before.points) : '—'} → ${i.after ? showPoints(i.after.points) : '—'}${i.points ? ` (${signed(i.points)})` : ''}${i.schemeChanged ? ` <em>${esc(tw(L, 'schemeChangedMark'))}</em>` : ''}</li>`;
+  for (const [w, cls, xs, pick] of [
+    ['newlyFailing', 'failing', u.diff.newlyFailing, (x: UnitTrend) => x.diff!.newlyFailing],
+    ['newlyMet', 'met', u.diff.newlyMet, (x: UnitTrend) => x.diff!.newlyMet],
+  ] as const) {
+    const lines = [
+      ...xs.map(li),
+      ...below
+        .filter((b) => pick(b).length)
+        .map(
+          (b) =>
+            `<li>${esc(b.names.slice(1).join(' › '))}${colon}${pick(b)
+              .map((i) => `${esc(i.title)}${i.points ? ` ${signed(i.points)}` : ''}`)
+              .join(L === 'zh' ? '，' : ', ')}</li>`,
+        ),
+    ];
+    out.push(
+      `<p class="${cls}"><strong>${esc(tw(L, w, { n: xs.length }))}</strong>${lines.length ? '' : `${colon}${esc(tw(L, 'none'))}`}</p>`,
+    );
+    if (lines.length) out.push(`<ul class="${cls}">${lines.join('')}</ul>`);
   }
-  return out.join('\n');
+  return out;
+}
+
+function unitPart(t: Trend, u: UnitTrend, L: Lang, id: string): string {
+  return [
+    `<h3>${esc(u.name)}</h3>`,
+    scoreChart(t, u, L, id),
+    `<h4>${esc(tw(L, 'sectionsOver'))}</h4>`,
+    `<div class="multiples">`,
+    ...sectionMultiples(t, u, L, id),
+    '</div>',
+    ...changeLists(t, u, L),
+  ].join('\n');
 }

@@ -13,7 +13,7 @@ import { showPoints } from '../shared/display';
 import type { ItemChange, Trend, UnitTrend } from '../../trend/diff';
 import type { GateResult } from '../../trend/gate';
 import { statusWord } from '../shared/i18n';
-import { cell, inline, table } from '../single/markdown';
+import { cell, inline, table } from '../shared/markdown-text';
 import { itemScoredDifferently } from './json';
 import { comparedLabel, gateLines, schemeLines, sideLines } from './lines';
 import { shown } from './text';

@@ -103,22 +103,32 @@ export function lineChart(s: LineChartSpec, id: string): string {
       `<polyline class="line" points="${seg}" fill="none" stroke="#1f5fa8" stroke-width="2.5" stroke-linejoin="round"/>`,
     );
   }
+  out.push(...pointMarks(s, { left, right: W - right, x, y }));
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** Each known point: a dot (red below the pass line) with its value above it, kept inside the frame. */
+function pointMarks(
+  s: LineChartSpec,
+  f: { left: number; right: number; x: (i: number) => number; y: (v: number) => number },
+): string[] {
+  const out: string[] = [];
   s.points.forEach((p, i) => {
     if (p.value === null) return;
     const below = s.marker !== undefined && p.value < s.marker.at;
     out.push(`<g class="point${below ? ' below' : ''}"><title>${esc(p.tip)}</title>`);
     out.push(
-      `<circle cx="${c(x(i))}" cy="${c(y(p.value))}" r="4" fill="${below ? '#c62828' : '#2e7d32'}" stroke="#fff" stroke-width="1.5"/>`,
+      `<circle cx="${c(f.x(i))}" cy="${c(f.y(p.value))}" r="4" fill="${below ? '#c62828' : '#2e7d32'}" stroke="#fff" stroke-width="1.5"/>`,
     );
     const w = textPx(p.valueLabel, 11);
-    const tx = Math.max(left + w / 2, Math.min(W - right - w / 2, x(i)));
+    const tx = Math.max(f.left + w / 2, Math.min(f.right - w / 2, f.x(i)));
     out.push(
-      `<text class="value-label" x="${c(tx)}" y="${c(y(p.value) - 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="#1f2328">${esc(p.valueLabel)}</text>`,
+      `<text class="value-label" x="${c(tx)}" y="${c(f.y(p.value) - 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="#1f2328">${esc(p.valueLabel)}</text>`,
     );
     out.push('</g>');
   });
-  out.push('</svg>');
-  return out.join('');
+  return out;
 }
 
 interface Box {
