@@ -6,8 +6,20 @@ export { readDataset, type InputFile } from './data/dataset';
 export type { Dataset } from './data/model';
 export { evaluate } from './engine/evaluate';
 export type { Assessment, UnitResult, ItemResult, Status } from './engine/types';
-export { FORMATS, type FormatName, type FormatContext } from './report/registry';
-export { formulaText, gapText, inputsOf, substitutedText, targetText, valueText, vetoWords } from './report/item-words';
+export {
+  SINGLE as FORMATS,
+  type SingleFormat as FormatName,
+  type SingleContext as FormatContext,
+} from './report/single/registry';
+export {
+  formulaText,
+  gapText,
+  inputsOf,
+  substitutedText,
+  targetText,
+  valueText,
+  vetoWords,
+} from './report/shared/item-words';
 export { formatDiagnostic, findingText, type CodedDiagnostic, type Diagnostic, type Finding } from './diagnostics';
 export { say } from './messages/catalog';
 export type { Code, Message, MessageArgs, Text } from './messages/codes';

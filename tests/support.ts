@@ -3,7 +3,7 @@ import { buildDataset, readDataset } from '../src/data/dataset';
 import { formatDiagnostic } from '../src/diagnostics';
 import { evaluate } from '../src/engine/evaluate';
 import type { Assessment, ItemResult, UnitResult } from '../src/engine/types';
-import { gapText, valueText } from '../src/report/item-words';
+import { gapText, valueText } from '../src/report/shared/item-words';
 import { loadScheme } from '../src/scheme/load';
 import type { Scheme } from '../src/scheme/model';
 

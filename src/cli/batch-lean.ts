@@ -16,7 +16,7 @@ import { evaluate } from '../engine/evaluate';
 import type { Assessment, UnitResult } from '../engine/types';
 import type { Rational } from '../rational';
 import type { Scheme } from '../scheme/model';
-import { compactLines } from '../report/batch-compact';
+import { compactLines } from '../report/batch/registry';
 
 export interface LeanAssessment {
   assessment: Assessment;

@@ -11,16 +11,15 @@ import { evaluate } from '../engine/evaluate';
 import type { Assessment, ItemResult, UnitResult } from '../engine/types';
 import type { Item as ItemModel, Scheme } from '../scheme/model';
 import { parseQuantity } from '../scheme/formula';
-import { langFromEnv } from '../report/i18n';
-import { formatCheckJson, formatCheckText, type CheckReport } from '../report/check';
-import { findUnits, formatExplain } from '../report/explain-item';
+import { langFromEnv } from '../report/shared/i18n';
+import { CHECK, EXPLAIN, type CheckReport } from '../report/single/registry';
 import type { Rational } from '../rational';
 import { withAdjustments, type AdjustmentOptions } from './adjustments';
 import { bundledSchemes, loadInputs, resolveScheme, shown } from './inputs';
 import { limitsOf } from './limits';
 import type { Io } from './io';
 import { suggestItems, VERSION } from './conventions';
-import { isChunked, type Chunked } from '../report/json-chunks';
+import { isChunked, type Chunked } from '../report/shared/json-chunks';
 
 export interface CommonOptions {
   scheme?: string;
@@ -134,9 +133,7 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
   if (format === 'sarif') return checkSarif(io, data, o, lang);
   const report = await checkReport(io, data, o);
   io.stdout(
-    format === 'json'
-      ? formatCheckJson(report, { lang })
-      : formatCheckText(report, { lang, verbose: Boolean(o.verbose) }),
+    format === 'json' ? CHECK.json(report, { lang }) : CHECK.table(report, { lang, verbose: Boolean(o.verbose) }),
   );
   return hasErrors(report.findings) ? EXIT.input : EXIT.ok;
 }
@@ -146,7 +143,6 @@ export async function runCheck(io: Io, data: string[], o: CheckOptions): Promise
  * dashboards, also those that stop the check (an invalid scheme, an unreadable file).
  */
 async function checkSarif(io: Io, data: string[], o: CheckOptions, lang: Lang): Promise<number> {
-  const { formatSarif } = await import('../report/sarif');
   let findings: Finding[];
   try {
     const report = await checkReport(io, data, o);
@@ -155,7 +151,7 @@ async function checkSarif(io: Io, data: string[], o: CheckOptions, lang: Lang): 
     if (!(e instanceof InputError)) throw e;
     findings = e.diagnostics;
   }
-  io.stdout(formatSarif(findings, { lang, version: VERSION }));
+  io.stdout(await CHECK.sarif(findings, { lang, version: VERSION }));
   return hasErrors(findings) ? EXIT.input : EXIT.ok;
 }
 
@@ -238,7 +234,7 @@ export async function runExplain(io: Io, itemRef: string, data: string[], o: Exp
     return EXIT.input;
   }
   const { unit, item } = explainedUnit(assessment, o.unit, model.id);
-  io.stdout(formatExplain(assessment, unit, item, lang));
+  io.stdout(EXPLAIN.render(assessment, unit, item, lang));
   printFindings(io, itemWarnings(assessment, unit, item.id), lang, false);
   printFindings(io, dataErrors, lang, false);
   return hasErrors(dataset.findings) ? EXIT.input : EXIT.ok;
@@ -263,7 +259,7 @@ function explainedUnit(
   unitRef: string | undefined,
   itemId: string,
 ): { unit: UnitResult; item: ItemResult } {
-  const found = findUnits(assessment, unitRef);
+  const found = EXPLAIN.findUnits(assessment, unitRef);
   if (found.length > 1) {
     throw new UsageError(message('cli/ambiguous-unit', { unit: String(unitRef), keys: found.map((u) => u.key) }));
   }

@@ -12,16 +12,13 @@
 import * as path from 'node:path';
 import { message } from '../messages/codes';
 import { InputError, UsageError } from '../errors';
-import { formatTrendJson } from '../report/trend-json';
-import { formatTrendMarkdown } from '../report/trend-md';
-import { formatTrendText } from '../report/trend-text';
+import { TREND, TREND_LINES } from '../report/trend/registry';
 import { buildTrend } from '../trend/diff';
 import { gateTrend, parseRegression, type GateOptions } from '../trend/gate';
 import { readReport, type Report } from '../trend/read';
 import { chooseLang, EXIT } from './commands';
 import { useColor } from './conventions';
 import type { Io } from './io';
-import { nothingComparedWarning } from '../report/trend-lines';
 
 export interface CompareOptions {
   format?: string;
@@ -92,11 +89,10 @@ function compareReports(io: Io, before: string, after: string, o: CompareOptions
   const trend = buildTrend([a.snapshots], b.snapshots);
   const gateSet = gates.regression !== undefined || gates.newFailure;
   const gate = gateSet ? gateTrend(trend, gates) : undefined;
-  const warning = nothingComparedWarning(trend, gate, lang);
+  const warning = TREND_LINES.nothingCompared(trend, gate, lang);
   if (warning) io.stderr(`${warning}\n`);
   const title = `${b.scheme.title} ${b.scheme.version}`;
-  if (format === 'json') io.stdout(formatTrendJson(trend, { before: [before], after, gate }));
-  else if (format === 'md') io.stdout(formatTrendMarkdown(trend, { lang, title, gate }));
-  else io.stdout(formatTrendText(trend, { lang, title, gate, color: useColor(io, o.color) }));
+  const color = format === 'table' && useColor(io, o.color);
+  io.stdout(TREND[format as keyof typeof TREND].render(trend, { lang, title, gate, color, before: [before], after }));
   return gate?.exitCode ?? EXIT.ok;
 }

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic } from '../diagnostics';
-import { langFromEnv } from '../report/i18n';
+import { langFromEnv } from '../report/shared/i18n';
 import { writeAll, writeAtomic } from './atomic-write';
 import { writeError } from './write-errors';
 

@@ -8,7 +8,7 @@ import { formatDiagnostic, type Lang } from '../diagnostics';
 import { InputError, UsageError, WriteError } from '../errors';
 import { visible } from '../visible';
 import { say } from '../messages/catalog';
-import { langFromEnv } from '../report/i18n';
+import { langFromEnv } from '../report/shared/i18n';
 import { EXIT } from './commands';
 import { nodeIo, type Io } from './io';
 import { VERSION, zhHelp } from './conventions';

@@ -11,8 +11,12 @@ import { parsePeriod, type Period } from '../data/period';
 import type { Rational } from '../rational';
 import type { Scheme } from '../scheme/model';
 import { FAIL_ON, type FailOn } from '../batch/gate';
-import { FORMAT_NAMES, formatForFile, type FormatName } from '../report/registry';
-import { DETAILS, type Detail } from '../report/batch-detail';
+import {
+  SINGLE_FORMATS as FORMAT_NAMES,
+  formatForFile,
+  type SingleFormat as FormatName,
+} from '../report/single/registry';
+import { DETAILS, type Detail } from '../report/batch/registry';
 import { chooseLang, oneOf, paramsOf } from './commands';
 import { gateOptions } from './compare';
 import type { Io } from './io';

@@ -9,22 +9,17 @@ import { type Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { UsageError } from '../errors';
 import type { Batch } from '../batch/types';
-import { ITEM_FIELDS } from '../report/batch-compact';
-import { valueText } from '../report/item-words';
-import { gatesHtml, trendHtml, TREND_CSS } from '../report/trend-html';
-import type { RunCheck } from '../report/junit';
-import { gateLines, nothingComparedWarning } from '../report/trend-lines';
-import { trendJson } from '../report/trend-json';
-import { gatesMarkdown, trendMarkdownSection } from '../report/trend-md';
-import { formatTrendText } from '../report/trend-text';
-import { buildTrend } from '../trend/diff';
+import { ITEM_FIELDS } from '../report/batch/compact';
+import { valueText } from '../report/shared/item-words';
+import type { AskedGates } from '../report/batch/registry';
+import { TREND_LINES } from '../report/trend/registry';
+import { buildTrend, type Trend } from '../trend/diff';
 import { gateTrend, type GateResult } from '../trend/gate';
 import { batchSnapshots } from '../trend/from-batch';
 import type { Snapshot } from '../trend/read';
 import { gateOptions, readReportFile } from './compare';
 import { shown } from './inputs';
 import type { Io } from './io';
-import type { BatchOutput } from './score-batch';
 import { compareCodePoints } from '../compare';
 
 export interface TrendOptions {
@@ -58,14 +53,16 @@ export function historyFiles(io: Io, dir: string): string[] {
 }
 
 export interface TrendResult {
-  extra: NonNullable<BatchOutput['extra']>;
+  trend: Trend;
   gate?: GateResult;
+  /** The gates asked for, by their flags (JUnit names a test case after each). */
+  gates: AskedGates;
   /** Said on stderr even with --quiet: a gate that cannot fail. */
   warning?: string;
 }
 
-/** Builds the trend for a batch and renders it for every summary format. */
-export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color: boolean): TrendResult | undefined {
+/** Builds the trend for a batch, with the gates' verdict when gates were asked for. */
+export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang): TrendResult | undefined {
   if (!wantsTrend(o) && b.periods.length < 2) return undefined;
   const gates = gateOptions(o);
   const current = batchSnapshots(b, { display: valueText, compactFields: ITEM_FIELDS });
@@ -79,52 +76,10 @@ export function batchTrend(io: Io, b: Batch, o: TrendOptions, lang: Lang, color:
   if (o.baseline !== undefined) history.push(fresh(readReportFile(io, o.baseline).snapshots));
   const trend = buildTrend(history, current);
   const gate = gates.regression !== undefined || gates.newFailure ? gateTrend(trend, gates) : undefined;
-  // The summary pages show the counties; the JSON keeps every level.
-  const top = { ...trend, units: trend.units.filter((u) => u.depth === 0) };
   return {
+    trend,
     gate,
-    warning: nothingComparedWarning(trend, gate, lang),
-    extra: {
-      ...(gate
-        ? {
-            top: {
-              table: [gateLines(lang, gate).join('\n')],
-              md: [gatesMarkdown(lang, gate)],
-              html: [gatesHtml(lang, gate)],
-            },
-            checks: gateChecks(
-              o,
-              gate,
-              lang,
-              trend.units.some((u) => u.diff),
-            ),
-          }
-        : {}),
-      table: [formatTrendText(top, { lang, color, gate })],
-      md: [trendMarkdownSection(top, { lang, gate })],
-      html: [`<style>${TREND_CSS}</style>`, trendHtml(top, { lang, gate })],
-      json: { trend: trendJson(trend, gate) },
-    },
+    gates: { regression: o.failOnRegression, newFailure: Boolean(o.failOnNewFailure) },
+    warning: TREND_LINES.nothingCompared(trend, gate, lang),
   };
-}
-
-/** One JUnit test case per gate asked for: failed with its reasons, or passed. */
-function gateChecks(o: TrendOptions, gate: GateResult, lang: Lang, compared: boolean): RunCheck[] {
-  if (!compared) {
-    const skipped = lang === 'zh' ? '没有更早的数据可比较' : 'nothing earlier to compare with';
-    return [
-      ...(o.failOnRegression !== undefined ? [{ name: `--fail-on-regression ${o.failOnRegression}`, skipped }] : []),
-      ...(o.failOnNewFailure ? [{ name: '--fail-on-new-failure', skipped }] : []),
-    ];
-  }
-  const why = (kind: GateResult['reasons'][number]['kind']) =>
-    gateLines(lang, { exitCode: 1, reasons: gate.reasons.filter((r) => r.kind === kind) })
-      .slice(1)
-      .map((l) => l.trim())
-      .join('\n');
-  const out: RunCheck[] = [];
-  if (o.failOnRegression !== undefined)
-    out.push({ name: `--fail-on-regression ${o.failOnRegression}`, failure: why('regression') || undefined });
-  if (o.failOnNewFailure) out.push({ name: '--fail-on-new-failure', failure: why('new-failure') || undefined });
-  return out;
 }

@@ -15,10 +15,14 @@ import { gate, type FailOn } from '../batch/gate';
 import { earlierPeriodsCheck } from '../batch/periods';
 import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
-import { FORMATS, type FormatName } from '../report/registry';
-import type { Detail } from '../report/batch-detail';
-import { gateLines } from '../report/trend-lines';
-import type { RunCheck } from '../report/junit';
+import {
+  SINGLE as FORMATS,
+  SINGLE_FORMATS as FORMAT_NAMES,
+  formatForFile,
+  type SingleFormat as FormatName,
+} from '../report/single/registry';
+import { DETAILS, type Detail, type RunCheck } from '../report/batch/registry';
+import { TREND_LINES } from '../report/trend/registry';
 import { adjustMany, asOfOption, type AdjustmentOptions } from './adjustments';
 import { assessJob, runBatch, type JobResult } from './batch-run';
 import { emit, encodingOf, EXIT, headerRowOf, printFindings, tryWrite, type CommonOptions } from './commands';
@@ -139,8 +143,8 @@ async function reportBatch(run: Run, batch: Batch): Promise<number> {
   const { lang, verbose, quiet, outputs, format } = f;
   const color = useColor(io, o.color);
   const toTable = outputs.length === 0 && !o.outputDir && (format ?? 'table') === 'table';
-  const trend = batchTrend(io, batch, o, lang, color && toTable);
-  const checks = [...(trend?.extra.checks ?? []), ...earlierPeriods(batch, f.failOn, lang)];
+  const trend = batchTrend(io, batch, o, lang);
+  const checks = earlierPeriods(batch, f.failOn, lang);
   const written = await writeBatch(io, batch, {
     lang,
     ctx: {
@@ -157,12 +161,12 @@ async function reportBatch(run: Run, batch: Batch): Promise<number> {
     outputDir: o.outputDir,
     quiet,
     color,
-    extra: { ...trend?.extra, checks },
+    report: { trend: trend?.trend, gate: trend?.gate, gates: trend?.gates, checks },
     detail: f.detail,
   });
   if (trend?.warning) io.stderr(`${trend.warning}\n`);
   // A failed gate is why the job fails: said on stderr unless the table on stdout says it.
-  if (trend?.gate?.exitCode && !toTable) for (const line of gateLines(lang, trend.gate)) io.stderr(`${line}\n`);
+  if (trend?.gate?.exitCode && !toTable) for (const line of TREND_LINES.gates(lang, trend.gate)) io.stderr(`${line}\n`);
   // The table on stdout lists the findings itself.
   if (!toTable) printBatchFindings(io, batch, f);
   // The adjustments file's and the scheme's warnings, as in a single run.

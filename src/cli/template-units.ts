@@ -12,7 +12,7 @@ import { decode } from '../data/decode';
 import { isFooterText, normalizeLabel, totalNameKind } from '../data/normalize';
 import { readRows, type Row } from '../data/table';
 import type { Scheme } from '../scheme/model';
-import type { TemplateUnit } from '../report/template';
+import type { TemplateUnit } from '../report/single/template';
 import { fileSizeError, type Limits } from '../limits';
 import { textRowsFinding } from '../data/text-limits';
 import { shown } from './inputs';

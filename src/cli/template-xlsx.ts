@@ -8,7 +8,7 @@
 import type { Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { say } from '../messages/catalog';
-import type { TemplateSheet } from '../report/template';
+import type { TemplateSheet } from '../report/single/template';
 import type { DataValidation, Worksheet } from 'exceljs';
 
 /** exceljs's worksheet with its `dataValidations` (lib/doc/worksheet.js), which its typings leave out. */

@@ -11,7 +11,7 @@ import { UsageError } from '../errors';
 import { visibleLine } from '../visible';
 import { normalizeEncodingName } from '../data/decode';
 import type { Scheme } from '../scheme/model';
-import { csvText, templateSheets, type TemplateSheet } from '../report/template';
+import { csvText, templateSheets, type TemplateSheet } from '../report/single/template';
 import { chooseLang, EXIT, writeOrFail } from './commands';
 import { resolveScheme, shown } from './inputs';
 import { limitsOf } from './limits';

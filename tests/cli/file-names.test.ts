@@ -1,7 +1,7 @@
 /** The names of --output-dir's report files (src/batch/file-names.ts) and the links to them (src/report/href.ts). */
 import { describe, expect, it } from 'vitest';
 import { safeName, STEM_BYTES, uniqueStems } from '../../src/batch/file-names';
-import { hrefOf } from '../../src/report/href';
+import { hrefOf } from '../../src/report/shared/href';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const folded = (s: string) => s.normalize('NFC').toLowerCase();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { sarifUri } from '../../src/report/sarif';
+import { sarifUri } from '../../src/report/single/sarif';
 import { fakeIo } from './fake-io';
 
 const tmp = fs.mkdtempSync(path.join(tmpdir(), 'pinggu-sarif-'));

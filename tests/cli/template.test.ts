@@ -12,8 +12,8 @@ import { resolveScheme } from '../../src/cli/inputs';
 import { readDataset } from '../../src/data/dataset';
 import { readXlsx } from '../../src/data/xlsx';
 import { evaluate } from '../../src/engine/evaluate';
-import { formatJson } from '../../src/report/json';
-import { csvText, templateSheets } from '../../src/report/template';
+import { formatJson } from '../../src/report/single/json';
+import { csvText, templateSheets } from '../../src/report/single/template';
 import type { Field } from '../../src/scheme/model';
 import { fakeIo, ROOT } from './fake-io';
 

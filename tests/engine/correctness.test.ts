@@ -8,7 +8,7 @@ import { say } from '../../src/messages/catalog';
 import { describe, expect, it } from 'vitest';
 import { competitionRanks } from '../../src/engine/rank';
 import { R } from '../../src/rational';
-import { formatJson } from '../../src/report/json';
+import { formatJson } from '../../src/report/single/json';
 import { readDataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/engine/evaluate';
 import { parse } from 'yaml';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/data/dataset';
 import { evaluate } from '../../src/engine/evaluate';
 import type { UnitResult } from '../../src/engine/types';
-import { childItems, compactLine, compactUnit } from '../../src/report/batch-compact';
+import { childItems, compactLine, compactUnit } from '../../src/report/batch/compact';
 import { scheme as schemeOf } from '../support';
 
 const bundled = schemeOf(fs.readFileSync('criteria/jsyzfw-2008.yaml', 'utf8'));

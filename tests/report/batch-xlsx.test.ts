@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { uniqueSheetNames } from '../../src/report/xlsx-cells';
+import { uniqueSheetNames } from '../../src/report/shared/xlsx-cells';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
 interface Ws {

@@ -12,10 +12,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Assessment } from '../../src/engine/types';
-import { csvReportText, formatCsv } from '../../src/report/csv';
-import { plainOps } from '../../src/report/plain';
-import { csvField, csvQuote, csvRecord, neutralizeFormula } from '../../src/report/escape';
-import { formatJson } from '../../src/report/json';
+import { csvReportText, formatCsv } from '../../src/report/single/csv';
+import { plainOps } from '../../src/report/shared/plain';
+import { csvField, csvQuote, csvRecord, neutralizeFormula } from '../../src/report/shared/escape';
+import { formatJson } from '../../src/report/single/json';
 import { assess, oneItem, scheme } from '../support';
 import { fakeIo, ROOT } from '../cli/fake-io';
 

@@ -4,7 +4,7 @@
  * copying what is clean; `neutralizeFormula` closes every formula prefix of issue #9.
  */
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, visible, visibleData, visibleLine } from '../../src/report/escape';
+import { neutralizeFormula, visible, visibleData, visibleLine } from '../../src/report/shared/escape';
 import { Rational } from '../../src/rational';
 
 /** Every character `visible` must never let through raw. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grid, textWidth } from '../../src/report/grid';
+import { grid, textWidth } from '../../src/report/shared/grid';
 
 describe('grid', () => {
   it('counts CJK and full-width characters as two columns, colour codes as none', () => {

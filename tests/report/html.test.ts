@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Assessment } from '../../src/engine/types';
-import { formatHtml } from '../../src/report/html';
-import { FORMATS, formatForFile } from '../../src/report/registry';
-import { esc } from '../../src/report/svg';
+import { formatHtml } from '../../src/report/single/html';
+import { SINGLE as FORMATS, formatForFile } from '../../src/report/single/registry';
+import { esc } from '../../src/report/shared/svg';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { assess, scheme } from '../support';
 

@@ -8,7 +8,7 @@ import {
   targetText,
   valueText,
   vetoWords,
-} from '../../src/report/item-words';
+} from '../../src/report/shared/item-words';
 import { assess, child, item, oneItem } from '../support';
 
 describe('item words', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Line, pretty, Raw } from '../../src/report/json-lines';
+import { Line, pretty, Raw } from '../../src/report/shared/json-lines';
 
 describe('pretty (the JSON writer of reports and batch documents)', () => {
   it('writes what JSON.stringify(v, null, 2) writes, at any indentation', () => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Assessment } from '../../src/engine/types';
-import { cell, formatMarkdown, inline } from '../../src/report/markdown';
+import { formatMarkdown } from '../../src/report/single/markdown';
+import { cell, inline } from '../../src/report/shared/markdown-text';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { assess, cityScheme, scheme } from '../support';
 

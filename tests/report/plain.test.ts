@@ -7,15 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../src/batch/types';
-import { formatBatchTable } from '../../src/report/batch-table';
-import { formatCsv } from '../../src/report/csv';
-import { formatHtml } from '../../src/report/html';
-import { formatJson } from '../../src/report/json';
-import { formatMarkdown } from '../../src/report/markdown';
-import { formatTable } from '../../src/report/table';
-import { lineChart, miniChart, passLabelPlace, type LineChartSpec } from '../../src/report/trend-svg';
-import { textPx } from '../../src/report/svg';
-import { vetoPlain } from '../../src/report/plain';
+import { formatBatchTable } from '../../src/report/batch/table';
+import { formatCsv } from '../../src/report/single/csv';
+import { formatHtml } from '../../src/report/single/html';
+import { formatJson } from '../../src/report/single/json';
+import { formatMarkdown } from '../../src/report/single/markdown';
+import { formatTable } from '../../src/report/single/table';
+import { lineChart, miniChart, passLabelPlace, type LineChartSpec } from '../../src/report/trend/svg';
+import { textPx } from '../../src/report/shared/svg';
+import { vetoPlain } from '../../src/report/shared/plain';
 import { assess, scheme } from '../support';
 
 const SCHEME = scheme(`

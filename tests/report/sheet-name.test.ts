@@ -1,6 +1,6 @@
 /** Sheet names Excel accepts, cut by characters, not UTF-16 units. */
 import { describe, expect, it } from 'vitest';
-import { sheetName } from '../../src/report/xlsx-cells';
+import { sheetName } from '../../src/report/shared/xlsx-cells';
 
 describe('sheetName', () => {
   it('replaces the characters Excel forbids and keeps 31 characters', () => {

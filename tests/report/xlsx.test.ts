@@ -13,8 +13,8 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { main } from '../../src/cli/main';
 import { readXlsx } from '../../src/data/xlsx';
 import { Rational } from '../../src/rational';
-import { formatXlsx, STATUS_TONE } from '../../src/report/xlsx';
-import { statusWord } from '../../src/report/i18n';
+import { formatXlsx, STATUS_TONE } from '../../src/report/single/xlsx';
+import { statusWord } from '../../src/report/shared/i18n';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { assess, oneItem } from '../support';
 
@@ -307,7 +307,7 @@ describe('text the XML cannot carry', () => {
 
 it('loads exceljs only when a workbook is written', () => {
   // The writing is in xlsx-cells.ts, shared by the single report and the city workbook.
-  for (const f of ['xlsx.ts', 'xlsx-cells.ts', 'batch-xlsx.ts'])
+  for (const f of ['single/xlsx.ts', 'shared/xlsx-cells.ts', 'batch/xlsx.ts'])
     expect(readFileSync(join(ROOT, 'src/report', f), 'utf8')).not.toMatch(/^import(?! type)[^;]*'exceljs'/m);
-  expect(readFileSync(join(ROOT, 'src/report/xlsx-cells.ts'), 'utf8')).toContain("await import('exceljs')");
+  expect(readFileSync(join(ROOT, 'src/report/shared/xlsx-cells.ts'), 'utf8')).toContain("await import('exceljs')");
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { trendHtml } from '../../src/report/trend-html';
-import { trendJson } from '../../src/report/trend-json';
-import { trendMarkdownSection } from '../../src/report/trend-md';
-import { formatTrendText } from '../../src/report/trend-text';
+import { trendHtml } from '../../src/report/trend/html';
+import { trendJson } from '../../src/report/trend/json';
+import { trendMarkdownSection } from '../../src/report/trend/md';
+import { formatTrendText } from '../../src/report/trend/text';
 import { buildTrend } from '../../src/trend/diff';
 import { gateTrend } from '../../src/trend/gate';
 import { readReport } from '../../src/trend/read';

@@ -1,6 +1,6 @@
 /** `pinggu score [data...]`: its flags, and the runner it calls (src/cli/score.ts). */
 import { Option, type Command } from 'commander';
-import { FORMAT_NAMES } from '../../report/registry';
+import { SINGLE_FORMATS as FORMAT_NAMES } from '../../report/single/registry';
 import { runScore, type ScoreOptions } from '../score';
 import { addFlags, colored, dataCommand, PARAM_FLAG, type CommandKit, type Flag } from './flags';
 

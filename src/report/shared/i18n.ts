@@ -1,0 +1,227 @@
+/** Every word the tool itself prints, in Chinese and English. Scheme labels are shown as written. */
+import type { Lang } from '../../diagnostics';
+import type { Status } from '../../engine/types';
+
+const WORDS = {
+  score: { en: 'Score', zh: '得分' },
+  passLine: { en: 'pass line', zh: '及格线' },
+  passed: { en: 'PASS', zh: '通过' },
+  failed: { en: 'FAIL', zh: '未通过' },
+  grade: { en: 'grade', zh: '等级' },
+  gradeHead: { en: 'Grade', zh: '等级' },
+  scaledHead: { en: 'Scaled', zh: '折算分' },
+  notEarned: { en: 'not earned', zh: '未获加分' },
+  bonus: { en: 'bonus', zh: '加分' },
+  scaledNote: { en: 'scaled to the total over applicable items', zh: '按应得分折算' },
+  vetoes: { en: 'Vetoes', zh: '一票否决' },
+  vetoNone: { en: 'none triggered', zh: '未触发' },
+  vetoTriggered: { en: 'TRIGGERED', zh: '触发' },
+  item: { en: 'Item', zh: '指标' },
+  value: { en: 'Value', zh: '实际值' },
+  target: { en: 'Target', zh: '目标' },
+  points: { en: 'Points', zh: '得分' },
+  lost: { en: 'Lost', zh: '失分' },
+  status: { en: 'Status', zh: '状态' },
+  remedy: { en: 'What it takes', zh: '整改所需' },
+  gap: { en: 'Gap', zh: '差距' },
+  rank: { en: 'Rank', zh: '排名' },
+  worst: { en: 'Where it loses most', zh: '主要失分项' },
+  items: { en: 'Items', zh: '指标得分' },
+  ranking: { en: 'Ranking', zh: '排名' },
+  notReachable: { en: 'not reachable by this lever', zh: '仅靠该项无法达标' },
+  more: { en: 'more', zh: '增加' },
+  less: { en: 'fewer', zh: '减少' },
+  recovers: { en: 'recovers', zh: '可挽回' },
+  pts: { en: 'pts', zh: '分' },
+  none: { en: '—', zh: '—' },
+  bonusItems: { en: 'Bonus', zh: '加分项' },
+  sectionsTotal: { en: 'Sections', zh: '分项得分' },
+  section: { en: 'Section', zh: '分项' },
+  // Markdown report. `{n}` etc. are filled in by the formatter; `a|b` is singular|plural.
+  issuer: { en: 'Issued by', zh: '发布单位' },
+  document: { en: 'Document', zh: '文号' },
+  schemeId: { en: 'Scheme', zh: '方案' },
+  actionList: { en: 'What it takes', zh: '整改清单' },
+  actionByLevel: { en: 'By {level}', zh: '各{level}' },
+  explained: { en: 'How each item was scored', zh: '各项计分说明' },
+  vetoAllChecked: { en: 'all {n} checked', zh: '共 {n} 项，均已检查' },
+  vetoTriggeredN: { en: '{n} TRIGGERED', zh: '触发 {n} 项' },
+  vetoUncheckedN: { en: '{n} could not be checked (so no pass)', zh: '{n} 项无法检查（不能判定通过）' },
+  provisional: {
+    en: 'the data has {n} error: provisional|the data has {n} errors: provisional',
+    zh: '数据有 {n} 个错误，结果仅供参考',
+  },
+  data: { en: 'Data', zh: '数据' },
+  dataRows: {
+    en: '{read} rows read, {used} used, {rejected} not used',
+    zh: '读入 {read} 行，使用 {used} 行，未使用 {rejected} 行',
+  },
+  nErrors: { en: '{n} error|{n} errors', zh: '错误 {n} 个' },
+  nWarnings: { en: '{n} warning|{n} warnings', zh: '警告 {n} 个' },
+  nNotes: { en: '{n} note|{n} notes', zh: '提示 {n} 个' },
+  file: { en: 'File', zh: '文件' },
+  encoding: { en: 'Encoding', zh: '编码' },
+  rowsRead: { en: 'Read', zh: '读入' },
+  rowsUsed: { en: 'Used', zh: '使用' },
+  rowsNotUsed: { en: 'Not used', zh: '未使用' },
+  // CSV report: column headers (one row per unit × item) and yes/no cells.
+  csvLevel: { en: 'Level', zh: '层级' },
+  csvKey: { en: 'Unit key', zh: '单位标识' },
+  csvCode: { en: 'Unit code', zh: '单位代码' },
+  csvUnit: { en: 'Unit', zh: '单位名称' },
+  csvParent: { en: 'Parent', zh: '上级单位' },
+  csvSectionId: { en: 'Section id', zh: '分项编号' },
+  csvSection: { en: 'Section', zh: '分项名称' },
+  csvItemId: { en: 'Item id', zh: '指标编号' },
+  csvItem: { en: 'Item', zh: '指标名称' },
+  csvValue: { en: 'Value (exact)', zh: '实际值（精确）' },
+  csvShown: { en: 'Value as shown', zh: '实际值（显示）' },
+  csvTarget: { en: 'Target', zh: '目标' },
+  csvStatus: { en: 'Status', zh: '状态' },
+  csvPoints: { en: 'Points', zh: '得分' },
+  csvMax: { en: 'Max', zh: '应得分' },
+  csvLost: { en: 'Lost', zh: '失分' },
+  csvGap: { en: 'Gap', zh: '差距' },
+  csvLever: { en: 'Remedy lever', zh: '整改指标' },
+  csvChange: { en: 'Remedy change', zh: '整改所需变化' },
+  csvReachable: { en: 'Remedy reachable', zh: '能否达标' },
+  csvGain: { en: 'Remedy gain', zh: '可挽回分数' },
+  csvExplanation: { en: 'Explanation', zh: '计算说明' },
+  csvYes: { en: 'yes', zh: '是' },
+  csvNo: { en: 'no', zh: '否' },
+  // XLSX report: sheet names, column headers and cells of the workbook.
+  xlsxSheetSummary: { en: 'Summary', zh: '汇总' },
+  xlsxSheetItems: { en: 'Items', zh: '指标明细' },
+  xlsxSheetRanking: { en: 'Ranking', zh: '排名' },
+  xlsxSheetActions: { en: 'Action list', zh: '整改清单' },
+  xlsxLevel: { en: 'Level', zh: '层级' },
+  xlsxUnit: { en: 'Unit', zh: '单位' },
+  xlsxCode: { en: 'Code', zh: '代码' },
+  xlsxParent: { en: 'Within', zh: '上级单位' },
+  xlsxSection: { en: 'Section', zh: '分项' },
+  xlsxItemId: { en: 'Item id', zh: '指标编号' },
+  xlsxItem: { en: 'Item', zh: '指标' },
+  xlsxValue: { en: 'Value', zh: '实际值' },
+  xlsxTarget: { en: 'Target', zh: '目标' },
+  xlsxStatus: { en: 'Status', zh: '状态' },
+  xlsxPoints: { en: 'Points', zh: '得分' },
+  xlsxMax: { en: 'Max', zh: '应得分' },
+  xlsxLost: { en: 'Lost', zh: '失分' },
+  xlsxGap: { en: 'Gap', zh: '差距' },
+  xlsxRemedy: { en: 'What it takes', zh: '整改所需' },
+  xlsxExplanation: { en: 'How it was scored', zh: '计分说明' },
+  xlsxScore: { en: 'Score', zh: '得分' },
+  xlsxBonus: { en: 'Bonus', zh: '加分' },
+  xlsxScaled: { en: 'Scaled', zh: '折算分' },
+  xlsxPassLine: { en: 'Pass line', zh: '及格线' },
+  xlsxResult: { en: 'Result', zh: '结论' },
+  xlsxGrade: { en: 'Grade', zh: '等级' },
+  xlsxRank: { en: 'Rank', zh: '排名' },
+  xlsxOf: { en: 'Out of', zh: '参评数' },
+  xlsxVetoes: { en: 'Vetoes', zh: '一票否决' },
+  xlsxVeto: { en: 'Veto', zh: '否决项' },
+  xlsxVetoId: { en: 'Veto id', zh: '否决项编号' },
+  xlsxCondition: { en: 'Condition', zh: '条件' },
+  xlsxTriggered: { en: 'Triggered', zh: '是否触发' },
+  xlsxChecked: { en: 'Checked', zh: '能否判定' },
+  xlsxShown: { en: 'Value as shown', zh: '实际值（显示）' },
+  xlsxReason: { en: 'Why it could not be checked', zh: '无法判定的原因' },
+  xlsxVetoNone: { en: 'none triggered', zh: '未触发' },
+  xlsxVetoHit: { en: 'TRIGGERED: {list}', zh: '触发：{list}' },
+  xlsxVetoUnknown: { en: 'could not be checked: {list}', zh: '无法判定：{list}' },
+  xlsxYes: { en: 'yes', zh: '是' },
+  xlsxNo: { en: 'no', zh: '否' },
+  xlsxWorst: { en: 'Where it loses most', zh: '主要失分项' },
+  xlsxLever: { en: 'Lever', zh: '调整的数据项' },
+  xlsxFrom: { en: 'Now', zh: '现值' },
+  xlsxChange: { en: 'Change', zh: '需改变量' },
+  xlsxTo: { en: 'Value needed', zh: '需达到' },
+  xlsxGain: { en: 'Points recovered', zh: '可挽回分' },
+  xlsxText: { en: 'In words', zh: '说明' },
+  xlsxScheme: { en: 'Scheme', zh: '方案' },
+  xlsxSchemeId: { en: 'Scheme id', zh: '方案编号' },
+  xlsxVersion: { en: 'Version', zh: '版本' },
+  xlsxIssuer: { en: 'Issued by', zh: '发布单位' },
+  xlsxDocument: { en: 'Document', zh: '文号' },
+  xlsxTotal: { en: 'Full marks', zh: '满分' },
+  xlsxRowsRead: { en: 'Data rows read', zh: '读入数据行' },
+  xlsxRowsUsed: { en: 'Data rows used', zh: '使用数据行' },
+  xlsxRowsRejected: { en: 'Data rows not used', zh: '未使用数据行' },
+  xlsxErrors: { en: 'Data errors', zh: '数据错误' },
+  xlsxWarnings: { en: 'Data warnings', zh: '数据警告' },
+  xlsxProvisional: { en: 'The data has errors: these results are provisional', zh: '数据有错误，结果仅供参考' },
+  // HTML report. `{n}` etc. are filled in by the formatter.
+  htmlVersion: { en: 'Version', zh: '版本' },
+  htmlVerdict: { en: 'Verdict', zh: '评估结论' },
+  htmlGauge: { en: 'Score against the pass line', zh: '得分与及格线' },
+  htmlBelowPass: {
+    en: '{n} point short of the pass line.|{n} points short of the pass line.',
+    zh: '距及格线还差 {n} 分。',
+  },
+  htmlAbovePass: { en: '{n} point above the pass line.|{n} points above the pass line.', zh: '高出及格线 {n} 分。' },
+  htmlVeto: { en: 'Veto', zh: '否决项' },
+  htmlCondition: { en: 'Condition', zh: '条件' },
+  htmlVetoClear: { en: 'not triggered', zh: '未触发' },
+  htmlVetoUnchecked: { en: 'could not be checked', zh: '无法检查' },
+  htmlLostChart: { en: 'Points lost per item', zh: '各指标失分' },
+  htmlLostNote: {
+    en: '{n} items lose {lost} points; the grey bar is what the item is worth.',
+    zh: '{n} 项指标共失 {lost} 分；灰色为该项分值。',
+  },
+  htmlNoLoss: { en: 'No item loses points.', zh: '没有失分的指标。' },
+  htmlActionsNote: {
+    en: "Each line: the smallest change of one figure that meets the item's target, the rest unchanged; largest recovery first.",
+    zh: '每行为单项数据达到目标所需的最小变化（其余不变），按可挽回分数从大到小排列。',
+  },
+  htmlNoActions: { en: 'No single change of a figure would recover points.', zh: '没有可通过单项数据整改挽回的分数。' },
+  htmlUnit: { en: 'Unit', zh: '单位' },
+  htmlChange: { en: 'Change needed', zh: '所需变化' },
+  htmlFromTo: { en: 'Now → needed', zh: '现值 → 目标值' },
+  htmlRecovers: { en: 'Recovers', zh: '可挽回' },
+  htmlLegend: { en: 'Legend', zh: '图例' },
+  htmlHeatmap: { en: 'Items by {level}', zh: '各{level}指标达标情况' },
+  htmlHeatNote: {
+    en: 'Each cell is one item in one unit, coloured by status; the number is the points lost. Rows in ranking order.',
+    zh: '每格为一个单位的一项指标，颜色表示状态，数字为失分；按排名排列。',
+  },
+  htmlRankingNote: {
+    en: "Scores on the scheme's total scale (scaled over the applicable items); the dashed line is the pass line. ✗ veto triggered, ? veto could not be checked.",
+    zh: '得分按应得分折算到方案总分；虚线为及格线。✗ 触发一票否决，? 否决项无法检查。',
+  },
+  htmlNotesHidden: {
+    en: '{n} note not shown (--verbose shows it)|{n} notes not shown (--verbose shows them)',
+    zh: '另有提示 {n} 个未列出（--verbose 显示）',
+  },
+} as const;
+
+export type Word = keyof typeof WORDS;
+export const t = (lang: Lang, w: Word): string => WORDS[w][lang];
+
+/**
+ * A word with `{name}` filled in; of an English `one|many` pair, the first form only
+ * when `n` is exactly 1 (a number, or a shown number such as "1" or "2.82").
+ */
+export function fillWord(text: string, vars: Record<string, string | number>): string {
+  const forms = text.split('|');
+  const chosen = forms.length > 1 && String(vars.n) !== '1' ? forms[1]! : forms[0]!;
+  return chosen.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** A word of this table with `{name}` filled in (see fillWord). */
+export const fill = (lang: Lang, w: Word, vars: Record<string, string | number>): string => fillWord(t(lang, w), vars);
+
+const STATUS: Record<Status, { en: string; zh: string }> = {
+  met: { en: 'met', zh: '达标' },
+  partial: { en: 'partial', zh: '部分失分' },
+  failed: { en: 'failed', zh: '未达标' },
+  na: { en: 'n/a', zh: '不适用' },
+  missing: { en: 'missing data', zh: '缺数据' },
+  invalid: { en: 'invalid data', zh: '数据无效' },
+};
+export const statusWord = (lang: Lang, s: Status): string => STATUS[s][lang];
+
+/** `zh` from LANG/LC_ALL values such as `zh_CN.UTF-8`, else `en`. */
+export function langFromEnv(env: Record<string, string | undefined>): Lang {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(v) ? 'zh' : 'en';
+}
