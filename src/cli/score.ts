@@ -15,13 +15,8 @@ import { gate, type FailOn } from '../batch/gate';
 import { earlierPeriodsCheck } from '../batch/periods';
 import type { Batch } from '../batch/types';
 import type { Assessment } from '../engine/types';
-import {
-  SINGLE as FORMATS,
-  SINGLE_FORMATS as FORMAT_NAMES,
-  formatForFile,
-  type SingleFormat as FormatName,
-} from '../report/single/registry';
-import { DETAILS, type Detail, type RunCheck } from '../report/batch/registry';
+import { SINGLE as FORMATS, type SingleFormat as FormatName } from '../report/single/registry';
+import type { Detail, RunCheck } from '../report/batch/registry';
 import { TREND_LINES } from '../report/trend/registry';
 import { adjustMany, asOfOption, type AdjustmentOptions } from './adjustments';
 import { assessJob, runBatch, type JobResult } from './batch-run';
