@@ -17,7 +17,7 @@ import { units as readUnits } from './read-units';
 export interface SnapshotWords {
   /** How the item's value is shown (report/item-words.ts `valueText`). */
   display: (fields: UnitFields, item: ItemResult) => string;
-  /** The order of a compact item's values (report/batch-compact.ts `ITEM_FIELDS`), for a lean batch's townships. */
+  /** The order of a compact item's values (report/batch/compact.ts `ITEM_FIELDS`), for a lean batch's townships. */
   compactFields: readonly string[];
 }
 
