@@ -175,7 +175,7 @@ export function readInputs(io: Io, args: string[], limits: Limits = withDefaults
           ...message('data/lock-file', { kind: 'skipped' }),
         });
       }
-      if (!inside.length) throw new UsageError(message('cli/folder-no-csv', { folder: a }));
+      if (!inside.length) throw new UsageError(emptyFolder(io, a, p, entries));
       files.push(...inside);
     } else if (io.exists(p)) files.push(p);
     else throw new UsageError(message('cli/no-such-path', { path: a }));
@@ -212,6 +212,21 @@ function onePathEach(io: Io, files: string[], said: Finding[]): string[] {
     const first = keep.get(real.get(f)!)!;
     if (first !== f) said.push(sameFile(io, f, first));
     return first === f;
+  });
+}
+
+/** Why a folder gives no files: none at all, or data only in its subfolders (month folders: `score` reads those). */
+function emptyFolder(io: Io, given: string, p: string, entries: string[]): ReturnType<typeof message> {
+  const withData = entries
+    .filter((e) => io.listDir(path.join(p, e))?.some((f) => DATA_EXT.test(f) && !isLockFile(f)))
+    .sort(compareCodePoints);
+  if (!withData.length) return message('cli/folder-no-csv', { folder: given });
+  const last = withData[withData.length - 1]!;
+  const shownSubs = withData.length > 3 ? [...withData.slice(0, 2), '…', last] : withData;
+  return message('cli/folder-only-subfolders', {
+    folder: given,
+    subfolders: shownSubs,
+    example: path.join(given, last),
   });
 }
 

@@ -35,6 +35,7 @@ export interface CliFileArgs {
   'cli/nothing-matches': { pattern: string };
   'cli/folder-no-data': { folder: string };
   'cli/folder-no-csv': { folder: string };
+  'cli/folder-only-subfolders': { folder: string; subfolders: string[]; example: string };
   'cli/no-data-files': { paths: string[] };
   'cli/is-folder': { flag: string; file: string; kind: 'scheme' | 'adjustments' };
   'cli/unknown-scheme': { scheme: string; bundled: string[] };
@@ -173,8 +174,14 @@ export const CLI_FILES: Renderers<CliFileArgs> = {
     zh: (a) => `${a.folder}：文件夹中没有 .csv 或 .xlsx 文件`,
   },
   'cli/folder-no-csv': {
-    en: (a) => `${a.folder}: the folder has no .csv files`,
-    zh: (a) => `${a.folder}：文件夹中没有 .csv 文件`,
+    en: (a) => `${a.folder}: the folder has no .csv, .tsv or .xlsx files`,
+    zh: (a) => `${a.folder}：文件夹中没有 .csv、.tsv 或 .xlsx 文件`,
+  },
+  'cli/folder-only-subfolders': {
+    en: (a) =>
+      `${a.folder}: the data files are in its subfolders (${a.subfolders.join(', ')}); name one, e.g. ${a.example}, or score them all with pinggu score ${a.folder}`,
+    zh: (a) =>
+      `${a.folder}：数据文件在它的子文件夹里（${a.subfolders.join('、')}）；请指定其中一个，例如 ${a.example}，或用 pinggu score ${a.folder} 一起评分`,
   },
   'cli/no-data-files': {
     en: (a) => `${a.paths.join(' ')}: no .csv, .tsv or .xlsx file to read`,

@@ -148,3 +148,27 @@ describe('a workbook with two sheets of townships', () => {
     expect(JSON.parse(r.stdout).units[0].children).toHaveLength(units.length);
   });
 });
+
+describe('a folder whose data is in month subfolders', () => {
+  it('check names the month folders and how to check one, where score would search below', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinggu-months-'));
+    for (const m of ['2026-07', '2026-08', '2026-09', '2026-10']) {
+      mkdirSync(join(dir, 'data', m), { recursive: true });
+      for (const f of ['townships.csv', 'county.csv'])
+        copyFileSync(join(ROOT, 'fixtures/xiyang', f), join(dir, 'data', m, f));
+    }
+    mkdirSync(join(dir, 'data', 'notes'));
+    const zh = await run(dir, 'check', 'data', '--lang', 'zh');
+    expect(zh.status).toBe(2);
+    expect(said(zh)).toContain(
+      'data：数据文件在它的子文件夹里（2026-07、2026-08、…、2026-10）；请指定其中一个，例如 data/2026-10，或用 pinggu score data 一起评分',
+    );
+    const en = await run(dir, 'check', 'data', '--lang', 'en');
+    expect(said(en)).toContain('data: the data files are in its subfolders (2026-07, 2026-08, …, 2026-10); name one');
+    // A folder with nothing to read anywhere names every kind it reads.
+    mkdirSync(join(dir, 'empty', 'sub'), { recursive: true });
+    const none = await run(dir, 'check', 'empty', '--lang', 'en');
+    expect(said(none)).toContain('empty: the folder has no .csv, .tsv or .xlsx files');
+    expect((await run(dir, 'check', 'data/2026-09', '--lang', 'en')).status).not.toBe(2);
+  });
+});

@@ -43,6 +43,7 @@ export const CLI_SAMPLES: { [K in keyof CliArgs]: CliArgs[K] } = {
   'cli/nothing-matches': { pattern: 'data/*.csv' },
   'cli/folder-no-data': { folder: 'data/x' },
   'cli/folder-no-csv': { folder: 'data/x' },
+  'cli/folder-only-subfolders': { folder: 'data', subfolders: ['2026-07', '2026-08'], example: 'data/2026-08' },
   'cli/no-data-files': { paths: ['a.txt', 'b.txt'] },
   'cli/is-folder': { flag: '--scheme', file: 'schemes', kind: 'scheme' },
   'cli/unknown-scheme': { scheme: 'zz', bundled: ['shanxi-2026'] },
