@@ -1,0 +1,165 @@
+/** The forecast on a small scheme where every projected number is known in closed form. */
+import { describe, expect, it } from 'vitest';
+import { readDataset } from '../../src/data/dataset';
+import { forecast, type ForecastMonth } from '../../src/forecast/forecast';
+import { project } from '../../src/forecast/project';
+import type { Forecast } from '../../src/forecast/types';
+import { R, Rational } from '../../src/rational';
+import { bytes, scheme } from '../support';
+
+const S = scheme(`
+id: t
+title: T
+version: 1
+total: 16
+pass: 14
+year: { starts: "10-01" }
+units:
+  - { id: township, title: 乡镇, name: [乡镇] }
+  - { id: county, title: 县, name: [县] }
+fields:
+  - { id: served, label: 已服务, type: count, accumulate: ytd }
+  - { id: women, label: 妇女, type: count }
+  - { id: cases, label: 例数, type: count, accumulate: ytd }
+sections:
+  - id: s
+    title: S
+    points: 16
+    items:
+      - id: cover
+        title: 覆盖率
+        points: 10
+        formula: served / women
+        target: ">= 60%"
+        rule: { type: deduct, deduct: 1, per: 1%, partial: proportional }
+      - id: cases
+        title: 例数
+        points: 6
+        formula: cases
+        target: "<= 3"
+        rule: { type: per_case, deduct: 2 }
+`);
+
+const month = (period: string, served: number, women: number, cases: number): ForecastMonth => ({
+  period,
+  dataset: readDataset(S, [
+    { name: `${period}.csv`, bytes: bytes(`县,乡镇,已服务,妇女,例数\n甲县,A镇,${served},${women},${cases}\n`) },
+  ]),
+});
+
+function run(months: ForecastMonth[], history?: ForecastMonth[]): Forecast {
+  const r = forecast(S, months, { history });
+  if ('problem' in r) throw new Error(r.problem.code);
+  return r.forecast;
+}
+
+const q = (n: number, d = 1) => Rational.of(BigInt(n), BigInt(d));
+
+describe('project (one field)', () => {
+  it('ytd: run rate C(L)/L×12, band from the first report’s mean and each increment', () => {
+    // 500 by month 10, 560 by month 11: rates 50 and 60; mid 560/11×12 = 6720/11; low 560+50, high 560+60.
+    const p = project(
+      'ytd',
+      [
+        { index: 10, value: q(500) },
+        { index: 11, value: q(560) },
+      ],
+      12,
+    );
+    expect([p.mid, p.low, p.high]).toEqual([q(6720, 11), q(610), q(620)]);
+  });
+  it('month: the months to come at the mean, band at the smallest and largest month', () => {
+    // 10, 20, 30 in months 1–3: to date 60; 9 months to come: 60 + 9×20 = 240, 60 + 9×10 = 150, 60 + 9×30 = 330.
+    const s = [10, 20, 30].map((v, i) => ({ index: i + 1, value: q(v) }));
+    const p = project('month', s, 12);
+    expect([p.mid, p.low, p.high]).toEqual([q(240), q(150), q(330)]);
+  });
+  it('stock: the last value carried; band from the changes per month and no change', () => {
+    // 1000 → 1010 → 1004 in months 9–11: changes 10 and −6; at 12: 1004 −6 = 998, 1004 + 10 = 1014.
+    const s = [1000, 1010, 1004].map((v, i) => ({ index: 9 + i, value: q(v) }));
+    const p = project('stock', s, 12);
+    expect([p.mid, p.low, p.high]).toEqual([q(1004), q(998), q(1014)]);
+  });
+  it('with last year: the same share of the year as last year by the same month', () => {
+    // Last year 550 by month 11 and 600 by month 12; this year 440 by month 11: 440 × 600/550 = 480.
+    const s = [{ index: 11, value: q(440) }];
+    const h = new Map([
+      [11, q(550)],
+      [12, q(600)],
+    ]);
+    expect(project('ytd', s, 12, h).mid).toEqual(q(480));
+  });
+});
+
+describe('forecast', () => {
+  const f = run([month('2026-08', 550, 1010, 3), month('2026-07', 500, 1000, 2)]);
+  const u = f.units[0]!;
+  const item = (id: string) => u.items.find((i) => i.id === id)!;
+
+  it('places the months in the statistical year ending 2026-09', () => {
+    expect([f.year, f.yearEnd, f.months, f.method]).toEqual([2026, '2026-09', ['2026-07', '2026-08'], 'run-rate']);
+  });
+
+  it('scores the projected year end with the engine', () => {
+    // served: 550/11×12 = 600 (rates 50, 50: no band). women: 1010 (changes 0, 10: high 1020).
+    // cover = 600/1010: 60% − 600/1010 = 6/1010 = 0.594 pp → loses 60/101 → 950/101.
+    // cases: 3/11×12 = 36/11 > 3 → one case → loses 2 → 4. Total 950/101 + 4 = 1354/101 < 14: fails.
+    expect(item('cover').points).toEqual(q(950, 101));
+    expect(item('cases').points).toEqual(q(4));
+    expect(u.yearEnd.scaled).toEqual(q(1354, 101));
+    expect(u.yearEnd.passed).toBe(false);
+    // high scenario: women 1020: 60% − 600/1020 = 1/85 → loses 20/17 → 150/17; cases 4 → 4. 218/17.
+    expect(u.yearEnd.low).toEqual(q(218, 17));
+    expect(u.yearEnd.high).toEqual(q(1354, 101));
+    // now: August to date: 550/1010 is 5.545 pp short → 10 − 550/101 ... : 60% − 550/1010 = 56/1010 → loses 560/101.
+    expect(u.now.scaled).toEqual(q(10, 1).sub(q(560, 101)).add(q(6)));
+  });
+
+  it('draws each item’s path: reported months, then the projection with its band', () => {
+    const p = item('cover').path;
+    expect(p.map((x) => [x.period, x.projected])).toEqual([
+      ['2026-07', false],
+      ['2026-08', false],
+      ['2026-09', true],
+    ]);
+    // 500/1000; 550/1010; projected 600/1010 within 600/1020 .. 600/1010.
+    expect(p.map((x) => x.value)).toEqual([q(1, 2), q(55, 101), q(60, 101)]);
+    expect([p[2]!.low, p[2]!.high]).toEqual([q(10, 17), q(60, 101)]);
+    expect(item('cover').lines).toEqual([R('0.6')]);
+  });
+
+  it('names the items at risk with the month they cross', () => {
+    // cases: 2 (met), 3 (met), 36/11 projected (missed): crosses in 2026-09.
+    expect(item('cases').risk).toEqual({ kind: 'fails', from: '2026-09', already: false });
+    // cover misses in every month: since 2026-07, not projected to recover.
+    expect(item('cover').risk).toEqual({ kind: 'fails', from: '2026-07', already: true });
+  });
+
+  it('a year whose last month is reported is not projected', () => {
+    const g = run([month('2026-09', 600, 1000, 3)]);
+    expect(g.units[0]!.items.every((i) => i.path.every((p) => !p.projected))).toBe(true);
+    // 600/1000 = 60% met, 3 cases met: 16.
+    expect(g.units[0]!.yearEnd.scaled).toEqual(q(16));
+  });
+
+  it('with last year’s months, the months to come follow last year’s shape', () => {
+    // served last year: 500 by August, 625 by September (share 625/500); this year 550 → 687.5.
+    const g = run([month('2026-08', 550, 1010, 3)], [month('2025-08', 500, 1000, 0), month('2025-09', 625, 1000, 0)]);
+    expect(g.method).toBe('history');
+    const cover = g.units[0]!.items.find((i) => i.id === 'cover')!;
+    // 687.5 / 1010 ≥ 60%: met.
+    expect(cover.path.at(-1)!.value).toEqual(q(6875, 10100));
+  });
+
+  it('refuses months that are no month, of two years, or twice', () => {
+    const code = (ms: ForecastMonth[], h?: ForecastMonth[]) => {
+      const r = forecast(S, ms, { history: h });
+      return 'problem' in r ? r.problem.code : 'ok';
+    };
+    expect(code([{ ...month('2026-07', 1, 1, 0), period: '2026h1' }])).toBe('forecast/not-a-month');
+    // 2026-09 ends statistical year 2026; 2026-10 starts 2027.
+    expect(code([month('2026-09', 1, 1, 0), month('2026-10', 1, 1, 0)])).toBe('forecast/two-years');
+    expect(code([month('2026-07', 1, 1, 0), month('2026-07', 1, 1, 0)])).toBe('forecast/month-twice');
+    expect(code([month('2026-07', 1, 1, 0)], [month('2024-07', 1, 1, 0)])).toBe('forecast/history-year');
+  });
+});
