@@ -101,9 +101,11 @@ export function projectedDatasets(
       const s: Series | undefined = own?.get(id);
       if (!(v instanceof Rational) || !s?.length) continue;
       const p = project(kindOf(scheme, id), s, t, history?.get(unitKey(u))?.get(id));
-      vals.mid.set(id, p.mid);
-      vals.low.set(id, p.low);
-      vals.high.set(id, p.high);
+      // A count is a whole number: its projection is rounded to the nearest one (half away from zero).
+      const whole = (x: Rational) => (scheme.fields.get(id)?.type === 'count' ? x.round(0) : x);
+      vals.mid.set(id, whole(p.mid));
+      vals.low.set(id, whole(p.low));
+      vals.high.set(id, whole(p.high));
     }
     for (const k of ['mid', 'low', 'high'] as const) sets[k].push({ ...u, values: vals[k] });
   }

@@ -2,7 +2,8 @@
 import type { Renderers } from './render';
 import { en, zh } from './render';
 
-export type ForecastColumn = 'unit' | 'now' | 'year-end' | 'band' | 'verdict' | 'risks' | 'item' | 'points' | 'value';
+export type ForecastColumn =
+  'unit' | 'now' | 'year-end' | 'band' | 'verdict' | 'risks' | 'item' | 'points' | 'value' | 'risk';
 export type ForecastVerdict = 'pass' | 'fail' | 'may-fail' | 'veto';
 export type ForecastLegend = 'actual' | 'projected' | 'band' | 'target';
 
@@ -29,6 +30,8 @@ export interface ForecastArgs {
   'forecast/risk': { kind: 'fails' | 'may-fail'; from: string; already: boolean };
   'forecast/no-risk': Record<string, never>;
   'forecast/legend': { kind: ForecastLegend };
+  /** Items that miss their target now and are projected to miss it at year end, with the month since. */
+  'forecast/still-short': { items: string[] };
   /** The section of items at risk of one unit. */
   'forecast/risks-of': { unit: string };
 }
@@ -43,6 +46,7 @@ const COL: Record<ForecastColumn, [string, string]> = {
   item: ['Item', '指标'],
   points: ['Points at year end', '年末得分'],
   value: ['Value at year end', '年末值'],
+  risk: ['Risk at year end', '年末风险'],
 };
 
 const LEGEND: Record<ForecastLegend, [string, string]> = {
@@ -125,6 +129,10 @@ export const FORECAST: Renderers<ForecastArgs> = {
   'forecast/no-risk': {
     en: () => 'No item is at risk at year end',
     zh: () => '年末没有有风险的指标',
+  },
+  'forecast/still-short': {
+    en: (a) => `Short now and at year end: ${en(a.items)}`,
+    zh: (a) => `当前和年末均未达目标：${zh(a.items)}`,
   },
   'forecast/legend': { en: (a) => LEGEND[a.kind][0], zh: (a) => LEGEND[a.kind][1] },
   'forecast/risks-of': {

@@ -36,7 +36,7 @@ sections:
         title: 例数
         points: 6
         formula: cases
-        target: "<= 3"
+        target: "<= 11"
         rule: { type: per_case, deduct: 2 }
 `);
 
@@ -92,47 +92,58 @@ describe('project (one field)', () => {
 });
 
 describe('forecast', () => {
-  const f = run([month('2026-08', 550, 1010, 3), month('2026-07', 500, 1000, 2)]);
+  // June (month 9) and July (month 10) reported; August and September projected.
+  const f = run([month('2026-07', 500, 1010, 10), month('2026-06', 450, 1000, 9)]);
   const u = f.units[0]!;
   const item = (id: string) => u.items.find((i) => i.id === id)!;
 
   it('places the months in the statistical year ending 2026-09', () => {
-    expect([f.year, f.yearEnd, f.months, f.method]).toEqual([2026, '2026-09', ['2026-07', '2026-08'], 'run-rate']);
+    expect([f.year, f.yearEnd, f.months, f.method]).toEqual([2026, '2026-09', ['2026-06', '2026-07'], 'run-rate']);
   });
 
   it('scores the projected year end with the engine', () => {
-    // served: 550/11×12 = 600 (rates 50, 50: no band). women: 1010 (changes 0, 10: high 1020).
+    // served: 500/10×12 = 600 (rates 450/9 = 50 and 50: no band). women: 1010 (changes 0, 10: high 1010 + 2×10 = 1030).
     // cover = 600/1010: 60% − 600/1010 = 6/1010 = 0.594 pp → loses 60/101 → 950/101.
-    // cases: 3/11×12 = 36/11 > 3 → one case → loses 2 → 4. Total 950/101 + 4 = 1354/101 < 14: fails.
+    // cases: 10/10×12 = 12 > 11 → one case → loses 2 → 4. Total 950/101 + 4 = 1354/101 < 14: fails.
     expect(item('cover').points).toEqual(q(950, 101));
     expect(item('cases').points).toEqual(q(4));
     expect(u.yearEnd.scaled).toEqual(q(1354, 101));
     expect(u.yearEnd.passed).toBe(false);
-    // high scenario: women 1020: 60% − 600/1020 = 1/85 → loses 20/17 → 150/17; cases 4 → 4. 218/17.
-    expect(u.yearEnd.low).toEqual(q(218, 17));
+    // lowest: women 1030: 60% − 600/1030 = 18/1030 → loses 180/103 → 850/103; + 4 = 1262/103.
+    expect(u.yearEnd.low).toEqual(q(1262, 103));
     expect(u.yearEnd.high).toEqual(q(1354, 101));
-    // now: August to date: 550/1010 is 5.545 pp short → 10 − 550/101 ... : 60% − 550/1010 = 56/1010 → loses 560/101.
-    expect(u.now.scaled).toEqual(q(10, 1).sub(q(560, 101)).add(q(6)));
+    // now (July to date): 60% − 500/1010 = 106/1010 → loses 1060/101 > 10 → 0; cases 10 ≤ 11 → 6.
+    expect(u.now.scaled).toEqual(q(6));
   });
 
   it('draws each item’s path: reported months, then the projection with its band', () => {
     const p = item('cover').path;
     expect(p.map((x) => [x.period, x.projected])).toEqual([
+      ['2026-06', false],
       ['2026-07', false],
-      ['2026-08', false],
+      ['2026-08', true],
       ['2026-09', true],
     ]);
-    // 500/1000; 550/1010; projected 600/1010 within 600/1020 .. 600/1010.
-    expect(p.map((x) => x.value)).toEqual([q(1, 2), q(55, 101), q(60, 101)]);
-    expect([p[2]!.low, p[2]!.high]).toEqual([q(10, 17), q(60, 101)]);
+    // 450/1000; 500/1010; August 550/1010; September 600/1010.
+    expect(p.map((x) => x.value)).toEqual([q(9, 20), q(50, 101), q(55, 101), q(60, 101)]);
+    // September's band: 600/1030 (high women) .. 600/1010; August's: 550/1020 .. 550/1010.
+    expect([p[3]!.low, p[3]!.high]).toEqual([q(60, 103), q(60, 101)]);
+    expect([p[2]!.low, p[2]!.high]).toEqual([q(55, 102), q(55, 101)]);
     expect(item('cover').lines).toEqual([R('0.6')]);
   });
 
   it('names the items at risk with the month they cross', () => {
-    // cases: 2 (met), 3 (met), 36/11 projected (missed): crosses in 2026-09.
+    // cases: 9, 10 reported (met), 11 in August (met), 12 in September (missed): crosses in 2026-09.
+    expect(item('cases').path.map((p) => p.value)).toEqual([q(9), q(10), q(11), q(12)]);
     expect(item('cases').risk).toEqual({ kind: 'fails', from: '2026-09', already: false });
-    // cover misses in every month: since 2026-07, not projected to recover.
-    expect(item('cover').risk).toEqual({ kind: 'fails', from: '2026-07', already: true });
+    // cover misses in every month: since 2026-06, not projected to recover.
+    expect(item('cover').risk).toEqual({ kind: 'fails', from: '2026-06', already: true });
+  });
+
+  it('a projected count is a whole number', () => {
+    // 11 cases by month 10: 11/10×12 = 13.2 → 13.
+    const g = run([month('2026-07', 500, 1010, 11)]);
+    expect(g.units[0]!.items.find((i) => i.id === 'cases')!.path.at(-1)!.value).toEqual(q(13));
   });
 
   it('a year whose last month is reported is not projected', () => {
@@ -143,12 +154,12 @@ describe('forecast', () => {
   });
 
   it('with last year’s months, the months to come follow last year’s shape', () => {
-    // served last year: 500 by August, 625 by September (share 625/500); this year 550 → 687.5.
+    // served last year: 500 by August, 625 by September (share 625/500); this year 550 → 687.5, a count: 688.
     const g = run([month('2026-08', 550, 1010, 3)], [month('2025-08', 500, 1000, 0), month('2025-09', 625, 1000, 0)]);
     expect(g.method).toBe('history');
     const cover = g.units[0]!.items.find((i) => i.id === 'cover')!;
-    // 687.5 / 1010 ≥ 60%: met.
-    expect(cover.path.at(-1)!.value).toEqual(q(6875, 10100));
+    // 688 / 1010 ≥ 60%: met.
+    expect(cover.path.at(-1)!.value).toEqual(q(688, 1010));
   });
 
   it('refuses months that are no month, of two years, or twice', () => {

@@ -15,6 +15,7 @@ export const FORECAST_SAMPLES: { [K in keyof ForecastArgs]: ForecastArgs[K] } = 
   'forecast/verdict': { kind: 'veto', vetoes: ['veto A'] },
   'forecast/risk': { kind: 'fails', from: '2026-09', already: false },
   'forecast/no-risk': {},
+  'forecast/still-short': { items: ['出生人口性别比 (2026-07)'] },
   'forecast/legend': { kind: 'projected' },
   'forecast/risks-of': { unit: '昔阳县' },
 };
