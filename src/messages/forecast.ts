@@ -21,13 +21,13 @@ export interface ForecastArgs {
   /** Report heading. */
   'forecast/title': { title: string; yearEnd: string };
   /** What the forecast is made from. */
-  'forecast/basis': { months: string[]; method: 'run-rate' | 'history'; history: string[] };
+  'forecast/basis': { months: string[]; kind: 'run-rate' | 'history'; history: string[] };
   /** The last month given is the year's last: no month to project. */
   'forecast/complete': { yearEnd: string };
   'forecast/col': { kind: ForecastColumn };
   'forecast/verdict': { kind: ForecastVerdict; vetoes: string[] };
-  /** An item at risk: how, and from which month. */
-  'forecast/risk': { kind: 'fails' | 'may-fail'; from: string; already: boolean };
+  /** An item at risk: how (projected to fail, short already and staying so, may fail by the band), and from which month. */
+  'forecast/risk': { kind: 'fails' | 'already' | 'may-fail'; from: string };
   'forecast/no-risk': Record<string, never>;
   'forecast/legend': { kind: ForecastLegend };
   /** Items that miss their target now and are projected to miss it at year end, with the month since. */
@@ -50,9 +50,9 @@ const COL: Record<ForecastColumn, [string, string]> = {
 };
 
 const LEGEND: Record<ForecastLegend, [string, string]> = {
-  actual: ['reported months', '已报月份'],
-  projected: ['projection', '预测'],
-  band: ['low–high band', '低—高区间'],
+  actual: ['reported months', '已报月份（实线）'],
+  projected: ['projection', '预测（虚线）'],
+  band: ['low–high band', '低—高区间（阴影）'],
   target: ['target (pass line)', '目标（达标线）'],
 };
 
@@ -85,13 +85,13 @@ export const FORECAST: Renderers<ForecastArgs> = {
   'forecast/basis': {
     en: (a) =>
       `From the reports of ${en(a.months)}; ` +
-      (a.method === 'history'
+      (a.kind === 'history'
         ? `months to come shaped like last year's (${en(a.history)})`
         : 'months to come at the run rate so far') +
       '; band from the smallest and largest monthly rate seen',
     zh: (a) =>
       `依据 ${zh(a.months)} 的报表；` +
-      (a.method === 'history' ? `余下月份按上年同期（${zh(a.history)}）的进度` : '余下月份按迄今的平均进度') +
+      (a.kind === 'history' ? `余下月份按上年同期（${zh(a.history)}）的进度` : '余下月份按迄今的平均进度') +
       '；区间取各月最低和最高进度',
   },
   'forecast/complete': {
@@ -116,13 +116,13 @@ export const FORECAST: Renderers<ForecastArgs> = {
     en: (a) =>
       a.kind === 'may-fail'
         ? `may miss its target from ${a.from} (band)`
-        : a.already
+        : a.kind === 'already'
           ? `misses its target since ${a.from}, not projected to recover`
           : `projected to miss its target from ${a.from}`,
     zh: (a) =>
       a.kind === 'may-fail'
         ? `区间内自 ${a.from} 起可能未达目标`
-        : a.already
+        : a.kind === 'already'
           ? `自 ${a.from} 起未达目标，预测年末仍未达到`
           : `预测自 ${a.from} 起未达目标`,
   },

@@ -29,7 +29,15 @@ export function stillShort(u: ForecastUnit, lang: Lang): string | undefined {
 }
 
 export const riskText = (i: ForecastItem, lang: Lang): string =>
-  i.risk ? say(message('forecast/risk', i.risk), lang) : '';
+  i.risk
+    ? say(
+        message('forecast/risk', {
+          kind: i.risk.already && i.risk.kind === 'fails' ? 'already' : i.risk.kind,
+          from: i.risk.from,
+        }),
+        lang,
+      )
+    : '';
 
 /** The score band, `84.12–86.40`. */
 export const scoreBand = (u: ForecastUnit): string => `${showPoints(u.yearEnd.low)}–${showPoints(u.yearEnd.high)}`;
@@ -48,7 +56,7 @@ export function headingLines(f: Forecast, lang: Lang): string[] {
   const w = words(lang);
   const lines = [
     w(message('forecast/title', { title: `${f.scheme.title} ${f.scheme.version}`, yearEnd: f.yearEnd })),
-    w(message('forecast/basis', { months: f.months, method: f.method, history: f.historyMonths })),
+    w(message('forecast/basis', { months: f.months, kind: f.method, history: f.historyMonths })),
   ];
   if (f.months.at(-1) === f.yearEnd) lines.push(w(message('forecast/complete', { yearEnd: f.yearEnd })));
   return [...lines, ...f.notes.map(w)];
