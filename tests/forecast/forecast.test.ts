@@ -174,3 +174,42 @@ describe('forecast', () => {
     expect(code([month('2026-07', 1, 1, 0)], [month('2024-07', 1, 1, 0)])).toBe('forecast/history-year');
   });
 });
+
+describe('a per-month field', () => {
+  const M = scheme(`
+id: m
+title: M
+version: 1
+total: 10
+pass: 6
+year: { starts: "10-01" }
+units:
+  - { id: township, title: 乡镇, name: [乡镇] }
+  - { id: county, title: 县, name: [县] }
+fields:
+  - { id: cases, label: 例数, type: number, accumulate: month }
+sections:
+  - id: s
+    title: S
+    points: 10
+    items:
+      - { id: cases, title: 例数, points: 10, formula: cases, target: "<= 16", rule: { type: all } }
+`);
+  const m = (period: string, cases: number): ForecastMonth => ({
+    period,
+    dataset: readDataset(M, [{ name: `${period}.csv`, bytes: bytes(`县,乡镇,例数\n甲县,A镇,${cases}\n`) }]),
+  });
+
+  it('is summed to date, the months not reported at the mean, the months to come at the mean (band: smallest, largest)', () => {
+    const r = forecast(M, [m('2026-06', 1), m('2026-07', 2)]);
+    if ('problem' in r) throw new Error(r.problem.code);
+    const path = r.forecast.units[0]!.items[0]!.path;
+    // To date by June (month 9), from the reports up to June: 1 + (9 − 1) × 1 = 9.
+    // By July: 1 + 2 + (10 − 2) × 1.5 = 15. August: 15 + 1.5 = 16.5. September: 18;
+    // band: 15 + 2 × 1 = 17 .. 15 + 2 × 2 = 19 (the smallest and largest month reported).
+    expect(path.map((p) => p.value)).toEqual([q(9), q(15), q(33, 2), q(18)]);
+    expect([path[3]!.low, path[3]!.high]).toEqual([q(17), q(19)]);
+    // 16.5 > 16 in August: crosses then.
+    expect(r.forecast.units[0]!.items[0]!.risk).toEqual({ kind: 'fails', from: '2026-08', already: false });
+  });
+});
