@@ -27,7 +27,7 @@ const CSS = `
 body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 8mm; color: #1f2328 }
 h1 { font-size: 1.4em } h2 { font-size: 1.15em; margin-top: 7mm }
 table { border-collapse: collapse; margin: 2mm 0 } th, td { border: 0.75pt solid #d0d7de; padding: 1mm 2mm; text-align: left }
-td.num { text-align: right } .verdict-fail, .verdict-veto { color: #b42318 } .verdict-may-fail { color: #9a6700 }
+td.num { text-align: right } .verdict-fail h2, .verdict-veto h2 { color: #b42318 } .verdict-may-fail h2 { color: #9a6700 }
 .legend span { margin-right: 5mm } .legend i { display: inline-block; width: 8mm; height: 0; vertical-align: middle; margin-right: 1mm }
 .legend .l-actual { border-top: 2px solid #0969da } .legend .l-projected { border-top: 2px dashed #0969da }
 .legend .l-band { border-top: 8px solid #cfe3fb } .legend .l-target { border-top: 2px solid #b42318 }
