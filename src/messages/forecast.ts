@@ -14,7 +14,7 @@ export interface ForecastArgs {
   'forecast/two-years': { a: string; b: string };
   'forecast/month-twice': { period: string };
   'forecast/no-months': Record<string, never>;
-  /** --history months not of the year before. */
+  /** --last-year months not of the year before. */
   'forecast/history-year': { want: string; got: string };
   /** A unit of the latest month not in an earlier month (projected from the months it has). */
   'forecast/unit-missing': { unit: string; period: string };
@@ -71,8 +71,8 @@ export const FORECAST: Renderers<ForecastArgs> = {
   },
   'forecast/no-months': { en: () => 'no monthly report to forecast from', zh: () => '没有可用于预测的月报' },
   'forecast/history-year': {
-    en: (a) => `--history must be last year's months (the year ending ${a.want}), not the year ending ${a.got}`,
-    zh: (a) => `--history 应为上一统计年度（截至 ${a.want}）的月报，而不是截至 ${a.got} 的年度`,
+    en: (a) => `--last-year must be last year's months (the year ending ${a.want}), not the year ending ${a.got}`,
+    zh: (a) => `--last-year 应为上一统计年度（截至 ${a.want}）的月报，而不是截至 ${a.got} 的年度`,
   },
   'forecast/unit-missing': {
     en: (a) => `${a.unit} has no report for ${a.period}: projected from the months it has`,
