@@ -58,8 +58,14 @@ const LEGEND: Record<ForecastLegend, [string, string]> = {
 
 export const FORECAST: Renderers<ForecastArgs> = {
   'forecast/not-a-month': {
-    en: (a) => `a forecast reads monthly reports (YYYY-MM); "${a.period}" is not a month`,
-    zh: (a) => `预测需要月报（YYYY-MM）；“${a.period}”不是月份`,
+    en: (a) =>
+      a.period === '—'
+        ? 'a forecast reads monthly reports: no month found for a dataset (name its folder YYYY-MM, or add a period column)'
+        : `a forecast reads monthly reports (YYYY-MM); "${a.period}" is not a month`,
+    zh: (a) =>
+      a.period === '—'
+        ? '预测需要月报：有数据未找到所属月份（文件夹命名为 YYYY-MM，或加“期间”列）'
+        : `预测需要月报（YYYY-MM）；“${a.period}”不是月份`,
   },
   'forecast/two-years': {
     en: (a) => `the months belong to two statistical years (ending ${a.a} and ${a.b}); forecast one year at a time`,
