@@ -6,6 +6,8 @@ export { readDataset, type InputFile } from './data/dataset';
 export type { Dataset } from './data/model';
 export { evaluate } from './engine/evaluate';
 export type { Assessment, UnitResult, ItemResult, Status } from './engine/types';
+export { forecast, type ForecastMonth } from './forecast/forecast';
+export type { Forecast } from './forecast/types';
 export {
   SINGLE as FORMATS,
   type SingleFormat as FormatName,

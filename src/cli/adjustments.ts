@@ -82,7 +82,7 @@ export async function adjustMany(
   const unknownIn = new Map<string, { d: Finding; n: number }>();
   const out = new Array<Assessment>(list.length);
   for (const [period, idx] of byPeriod) {
-    const date = referenceDate({ asOf, period, today: today() });
+    const date = referenceDate({ asOf, period, today: today(), yearStarts: scheme.yearStarts });
     const first = list[idx[0]!]!.assessment;
     // The same county twice in a month (a duplicate, reported by the batch) is looked up once.
     const seen = new Set<string>();

@@ -14,6 +14,7 @@ import type * as M from './model';
 import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput, UnitLevelInput } from './schema';
 import { displayOf, parseTarget, targetFormulas, type Target } from './target';
+import { yearStartMonth } from './schema-year';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -106,6 +107,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     bonus,
     vetoes,
     source,
+    ...(input.year ? { yearStarts: yearStartMonth(input.year) } : {}),
   };
 }
 
@@ -133,6 +135,7 @@ function compileFields(c: Base): Map<string, M.Field> {
       max: qOpt(f.max),
       required: f.required ?? true,
       unit: f.unit,
+      ...(f.accumulate ? { accumulate: f.accumulate } : {}),
     });
   });
   return fields;

@@ -30,6 +30,8 @@ export interface Field {
   max?: Rational;
   required: boolean;
   unit?: string;
+  /** How monthly reports hold it (scheme `accumulate`); absent: stock. */
+  accumulate?: 'ytd' | 'month' | 'stock';
 }
 
 export interface Item {
@@ -109,4 +111,6 @@ export interface Scheme {
   vetoes: Veto[];
   /** The file it was loaded from, as given. */
   source: string;
+  /** The month (1–12) the statistical year starts in (scheme `year.starts`); absent: January. */
+  yearStarts?: number;
 }

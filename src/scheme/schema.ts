@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { Basis, doc, Id, opt, Points, Quantity, Text } from './schema-basics';
 import { Rule } from './schema-rule';
+import { Accumulate, StatYear } from './schema-year';
 
 export { Rule, type RuleInput } from './schema-rule';
 
@@ -55,6 +56,7 @@ export const Field = doc(
     required: opt(z.boolean(), 'Whether the data must have this column (default true).'),
     /** Unit of measure shown after values, e.g. 人, 元. */
     unit: opt(Text, 'Unit of measure shown after values, e.g. 人, 元.'),
+    accumulate: Accumulate,
     note: opt(Text),
   }),
   'One column of the data dictionary.',
@@ -193,6 +195,7 @@ export const Scheme = doc(
     /** Pass line: points on the total scale, or a share such as "90%". */
     pass: doc(Quantity, 'Pass line: points on the total scale (90), or a share of it ("90%"). No veto may trigger.'),
     grades: opt(z.array(Grade), 'Grade bands, highest first; the first whose min the score reaches.'),
+    year: StatYear,
     units: doc(z.array(UnitLevel).check(z.minLength(1)), 'Levels of units, lowest first (township, county, …).'),
     fields: z.array(Field).check(z.minLength(1)),
     params: opt(z.array(Param)),

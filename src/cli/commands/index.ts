@@ -6,6 +6,7 @@ import { checkCommand } from './check';
 import { templateCommand } from './template';
 import { explainCommand } from './explain';
 import { compareCommand } from './compare';
+import { forecastCommand } from './forecast';
 import { appCommand } from './app';
 import { schemesCommand } from './schemes';
 import { schemaCommand } from './schema';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly ((p: Command, k: CommandKit) => void)[] = [
   templateCommand,
   explainCommand,
   compareCommand,
+  forecastCommand,
   appCommand,
   schemesCommand,
   schemaCommand,
