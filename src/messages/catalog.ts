@@ -8,13 +8,14 @@ import { APP } from './app';
 import { CLI } from './cli';
 import type { Message, MessageArgs, Text } from './codes';
 import { DATA } from './data';
+import { PLAN } from './plan';
 import { ENGINE } from './engine';
 import type { Renderers } from './render';
 import { REPORT } from './report';
 import { SCHEME } from './scheme';
 import { TREND } from './trend';
 
-export const CATALOG: Renderers<MessageArgs> = { ...ENGINE, ...DATA, ...SCHEME, ...CLI, ...TREND, ...REPORT, ...APP };
+export const CATALOG: Renderers<MessageArgs> = { ...ENGINE, ...DATA, ...SCHEME, ...CLI, ...TREND, ...REPORT, ...APP, ...PLAN };
 
 /** A message in one language. */
 export function say(t: Text, lang: Lang): string {

@@ -12,6 +12,7 @@ import type { Msg } from '../diagnostics';
 import type { AppArgs } from './app';
 import type { CliArgs } from './cli';
 import type { DataArgs } from './data';
+import type { PlanArgs } from './plan';
 import type { EngineArgs } from './engine';
 import type { ReportArgs } from './report';
 import type { SchemeArgs } from './scheme';
@@ -20,7 +21,7 @@ import type { TrendArgs } from './trend';
 export type { NaPolicyCode } from './engine';
 
 /** Every area's codes with their arguments: one file per area (engine, data, scheme, cli, trend, report, app). */
-export interface MessageArgs extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, ReportArgs, AppArgs {}
+export interface MessageArgs extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, ReportArgs, AppArgs, PlanArgs {}
 
 export type Code = keyof MessageArgs;
 

@@ -7,6 +7,7 @@ import { Rational } from '../../src/rational';
 import { APP_SAMPLES } from './message-samples/app';
 import { CLI_SAMPLES } from './message-samples/cli';
 import { DATA_SAMPLES } from './message-samples/data';
+import { PLAN_SAMPLES } from './message-samples/plan';
 import { ENGINE_SAMPLES } from './message-samples/engine';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
@@ -21,6 +22,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...TREND_SAMPLES,
   ...REPORT_SAMPLES,
   ...APP_SAMPLES,
+  ...PLAN_SAMPLES,
 };
 
 /**
