@@ -5,6 +5,7 @@ import { scoreCommand } from './score';
 import { checkCommand } from './check';
 import { templateCommand } from './template';
 import { explainCommand } from './explain';
+import { planCommand } from './plan';
 import { compareCommand } from './compare';
 import { appCommand } from './app';
 import { schemesCommand } from './schemes';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly ((p: Command, k: CommandKit) => void)[] = [
   checkCommand,
   templateCommand,
   explainCommand,
+  planCommand,
   compareCommand,
   appCommand,
   schemesCommand,
