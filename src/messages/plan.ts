@@ -24,6 +24,7 @@ export interface PlanArgs {
   'plan/which-unit': { units: string[] };
 }
 
+const pts = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
 const lever = (a: Stuck, en: boolean) => (a.lever ? (en ? ` (lever ${a.lever})` : `（杠杆：${a.lever}）`) : '');
 
 export const PLAN: Renderers<PlanArgs> = {
@@ -36,21 +37,21 @@ export const PLAN: Renderers<PlanArgs> = {
     zh: (a) => `一票否决“${a.veto}”因数据缺失无法核查：补齐数据前不能达标`,
   },
   'plan/no-lever': {
-    en: (a) => `"${a.item}" loses ${a.lost} points and has no lever in the scheme`,
+    en: (a) => `"${a.item}" loses ${pts(a.lost)} and has no lever in the scheme`,
     zh: (a) => `“${a.item}”失 ${a.lost} 分，方案未给出整改杠杆（lever）`,
   },
   'plan/unreachable': {
     en: (a) =>
-      `"${a.item}" loses ${a.lost} points; its lever cannot meet the target within the bounds and checks${lever(a, true)}`,
+      `"${a.item}" loses ${pts(a.lost)}; its lever cannot meet the target within the bounds and checks${lever(a, true)}`,
     zh: (a) => `“${a.item}”失 ${a.lost} 分；其杠杆在取值范围和校验规则内无法达到目标${lever(a, false)}`,
   },
   'plan/rolled-up': {
     en: (a) =>
-      `"${a.item}" loses ${a.lost} points; its value is a mean, minimum or maximum of the townships', which a plan does not change${lever(a, true)}`,
+      `"${a.item}" loses ${pts(a.lost)}; its value is a mean, minimum or maximum of the townships', which a plan does not change${lever(a, true)}`,
     zh: (a) => `“${a.item}”失 ${a.lost} 分；其数值为各乡镇的平均、最小或最大值，整改计划不调整${lever(a, false)}`,
   },
   'plan/no-data': {
-    en: (a) => `"${a.item}" loses ${a.lost} points for missing or invalid data: fix the data first`,
+    en: (a) => `"${a.item}" loses ${pts(a.lost)} for missing or invalid data: fix the data first`,
     zh: (a) => `“${a.item}”因数据缺失或无效失 ${a.lost} 分：请先补正数据`,
   },
   'plan/short': {
