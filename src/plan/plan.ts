@@ -17,7 +17,7 @@ import type { Goal, PlanResult, PlanStep } from './types';
 
 export interface PlanOptions {
   goal: Goal;
-  /** The unit's key (default: the only unit at the top). */
+  /** The unit's key, code or name (default: the only unit at the top). */
   unit?: string;
   params?: Map<string, Rational>;
 }
@@ -28,15 +28,11 @@ export const MAX_TRIES = 20;
 /** Every unit, depth first. */
 const allUnits = (us: readonly UnitResult[]): UnitResult[] => us.flatMap((u) => [u, ...allUnits(u.children)]);
 
-/** The units a name, code or key names (for the CLI's --unit). */
-export const unitsNamed = (a: Assessment, ref: string): UnitResult[] =>
-  allUnits(a.units).filter((u) => u.key === ref || u.code === ref || u.name === ref);
-
-/** The unit planned for and its siblings (ranked with it). */
+/** The unit planned for (by key, else code or name) and its siblings (ranked with it). */
 function placeOf(a: Assessment, key: string | undefined): { unit: UnitResult; siblings: UnitResult[] } | undefined {
   if (key === undefined) return a.units.length === 1 ? { unit: a.units[0]!, siblings: a.units } : undefined;
   for (const u of [{ children: a.units } as UnitResult, ...allUnits(a.units)]) {
-    const unit = u.children.find((c) => c.key === key);
+    const unit = u.children.find((c) => c.key === key) ?? u.children.find((c) => c.code === key || c.name === key);
     if (unit) return { unit, siblings: u.children };
   }
   return undefined;

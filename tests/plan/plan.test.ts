@@ -219,3 +219,49 @@ vetoes:
     expect(u.passed).toBe(true);
   });
 });
+
+describe('rank:N among the counties given together', () => {
+  // 兑现率 ≥ 100%, deduct 1 per 1% below (partial up), 10 points; effort 1 per recipient.
+  // 甲县 98/100 → 8, 乙县 95/100 → 5, 丙县 90/100 → 0. 乙县 ranks 2.
+  // rank:1 needs 甲县's 8 (a tie shares rank 1): lose ≤ 2, so paid ≥ 98: +3 in B, effort 3.
+  const s = scheme(`${HEAD}total: 10
+pass: 5
+fields:
+  - { id: paid, label: 已兑现, type: count }
+  - { id: eligible, label: 应兑现, type: count }
+sections:
+  - id: s
+    title: S
+    points: 10
+    items:
+      - id: pay
+        title: 兑现率
+        points: 10
+        formula: paid / eligible
+        target: ">= 100%"
+        rule: { type: deduct, deduct: 1, per: 1%, partial: up }
+        lever: paid
+        effort: 1
+`);
+  const d = data(s, '县,乡镇,已兑现,应兑现\n甲县,A,98,100\n乙县,B,95,100\n丙县,C,90,100\n');
+
+  it('lifts 乙县 to rank 1 with +3 paid in B, re-scored 8 (tied first)', () => {
+    const p = makePlan(s, d, { goal: { kind: 'rank', rank: 1 }, unit: '乙县' })!;
+    expect(p.needed!.eq(q('8'))).toBe(true);
+    expect(p.before.rank).toBe(2);
+    expect(p.found).toBe(true);
+    expect(p.steps[0]!.units.map((u) => [u.name, u.change.toDecimal()])).toEqual([['B', '3']]);
+    expect(p.after!.rank).toBe(1);
+    expect(p.effort.eq(q('3'))).toBe(true);
+    const again = evaluate(
+      s,
+      applyChanges(d, [{ level: 0, key: p.steps[0]!.units[0]!.key, field: 'paid', to: q('98') }]),
+    ).units.find((u) => u.name === '乙县')!;
+    expect(again.rank).toBe(1);
+  });
+
+  it('rank:2 holds already; without --unit there is no one unit to plan for', () => {
+    expect(makePlan(s, d, { goal: { kind: 'rank', rank: 2 }, unit: '乙县' })!.already).toBe(true);
+    expect(makePlan(s, d, { goal: { kind: 'pass' } })).toBeUndefined();
+  });
+});
