@@ -64,7 +64,7 @@ export function makePlan(scheme: Scheme, data: Dataset, o: PlanOptions): PlanRes
     const r = cheapest(input, rejected);
     truncated ||= r.truncated;
     if (!r.picks) break;
-    const after = rescore(applyChanges(data, changesOf(scheme, choices, r.picks, level)));
+    const after = rescore(applyChanges(data, changesOf(choices, r.picks, level)));
     const u = placeOf(after, unit.key)!.unit;
     if (goalHolds(o.goal, u)) {
       const steps = stepsOf(choices, r.picks, u);
@@ -75,7 +75,7 @@ export function makePlan(scheme: Scheme, data: Dataset, o: PlanOptions): PlanRes
   }
   // No plan: every remedy at once, scored again, and what stands in the way.
   const all = choices.map((c) => c.options.length - 1);
-  const best = placeOf(rescore(applyChanges(data, changesOf(scheme, choices, all, level))), unit.key)!.unit;
+  const best = placeOf(rescore(applyChanges(data, changesOf(choices, all, level))), unit.key)!.unit;
   const blockers = blockersOf(scheme, unit, choices, blocked, wantClean);
   const short = needed && best.scaled.lt(needed);
   if (!blockers.length || short) blockers.push(shortOf(best.scaled, needed));
@@ -111,14 +111,20 @@ function searchInput(
   return { choices, items: unit.score.sub(unit.bonus), bonus, scale, cap: scheme.bonus?.cap, target, vetoes };
 }
 
-/** The field values the picks set, township by township. */
-function changesOf(scheme: Scheme, choices: ItemChoice[], picks: Picks, countyLevel: number): FieldChange[] {
-  return picks.flatMap((o, i) => {
-    if (o < 0) return [];
+/** The field values the picks set, township by township (two items on one field: their changes add up). */
+function changesOf(choices: ItemChoice[], picks: Picks, countyLevel: number): FieldChange[] {
+  const out = new Map<string, FieldChange>();
+  picks.forEach((o, i) => {
+    if (o < 0) return;
     const c = choices[i]!;
     const level = c.field.level < countyLevel ? c.field.level : countyLevel;
-    return c.options[o]!.units.map((u) => ({ level, key: u.key, field: c.field.id, to: u.to }));
+    for (const u of c.options[o]!.units) {
+      const k = `${level}:${u.key}:${c.field.id}`;
+      const had = out.get(k);
+      out.set(k, { level, key: u.key, field: c.field.id, to: had ? had.to.add(u.change) : u.to });
+    }
   });
+  return [...out.values()];
 }
 
 function stepsOf(choices: ItemChoice[], picks: Picks, after: UnitResult): PlanStep[] {

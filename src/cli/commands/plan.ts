@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { PLAN_FORMATS } from '../../report/plan/registry';
 import { runPlan, type PlanCliOptions } from '../plan';
-import { addFlags, dataCommand, PARAM_FLAG, type CommandKit, type Flag } from './flags';
+import { addFlags, DATA_FLAGS, PARAM_FLAG, type CommandKit, type Flag } from './flags';
 
 const PLAN_FLAGS: readonly Flag[] = [
   {
@@ -20,9 +20,29 @@ const PLAN_FLAGS: readonly Flag[] = [
   PARAM_FLAG,
 ];
 
+/** The exit codes of `plan` (docs/plan.md#exit-codes), said after its help. */
+const planExitHelp = (k: CommandKit): string =>
+  k.h(
+    `
+Exit codes:
+  0  a plan reaches the goal (verified by scoring again), or the goal is reached already
+  1  no plan reaches the goal (the best reachable score and what blocks it are said)
+  2  could not plan: usage error, invalid scheme, unreadable or invalid data`,
+    `
+退出码：
+  0  找到达到目标的整改计划（已重新计分验证），或已达到目标
+  1  没有能达到目标的整改计划（同时给出最多可达得分和受阻原因）
+  2  无法制定计划：命令用法错误、方案无效、数据无法读取或有错误`,
+  );
+
 export function planCommand(p: Command, k: CommandKit): void {
   const { h } = k;
-  const c = dataCommand(p.command('plan').argument('[data...]', h('data files or folders', '数据文件或文件夹')), k)
+  const c = addFlags(
+    p.command('plan').argument('[data...]', h('data files or folders', '数据文件或文件夹')),
+    h,
+    DATA_FLAGS,
+  )
+    .addHelpText('after', planExitHelp(k))
     .description(
       h(
         'the least-effort remedies that reach a goal, by township, verified by scoring again',
