@@ -20,6 +20,8 @@ export interface PlanArgs {
   /** Even every remedy together reaches only `best` of the `needed` score. */
   'plan/short': { best: number; needed: number };
   'plan/bad-goal': { goal: string };
+  /** The lint: an item with `effort:` and no `lever:` (the effort would be ignored). */
+  'scheme/effort-without-lever': { item: string };
   /** Several units at the top and no --unit: their names. */
   'plan/which-unit': { units: string[] };
 }
@@ -61,6 +63,11 @@ export const PLAN: Renderers<PlanArgs> = {
   'plan/bad-goal': {
     en: (a) => `--goal "${a.goal}": expected pass, score:N (e.g. score:95) or rank:N (e.g. rank:3)`,
     zh: (a) => `--goal “${a.goal}”：应为 pass、score:N（如 score:95）或 rank:N（如 rank:3）`,
+  },
+  'scheme/effort-without-lever': {
+    en: (a) =>
+      `item "${a.item}" has effort but no lever (effort is per unit of the lever): add lever, or remove effort`,
+    zh: (a) => `指标“${a.item}”有 effort 但没有 lever（effort 是每单位杠杆的工作量）：请添加 lever 或删除 effort`,
   },
   'plan/which-unit': {
     en: (a) => `the data holds several units (${a.units.join(', ')}): name one with --unit`,

@@ -4,12 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/data/dataset';
+import { formatDiagnostic } from '../../src/diagnostics';
 import type { Dataset } from '../../src/data/model';
 import { evaluate } from '../../src/engine/evaluate';
 import { applyChanges } from '../../src/plan/apply';
 import { makePlan } from '../../src/plan/plan';
 import type { PlanResult } from '../../src/plan/types';
 import { Rational } from '../../src/rational';
+import { loadScheme } from '../../src/scheme/load';
 import type { Scheme } from '../../src/scheme/model';
 import { bytes, scheme } from '../support';
 
@@ -263,5 +265,27 @@ sections:
   it('rank:2 holds already; without --unit there is no one unit to plan for', () => {
     expect(makePlan(s, d, { goal: { kind: 'rank', rank: 2 }, unit: '乙县' })!.already).toBe(true);
     expect(makePlan(s, d, { goal: { kind: 'pass' } })).toBeUndefined();
+  });
+});
+
+describe('the lint of effort', () => {
+  it('an item with effort and no lever is an error at the effort key', () => {
+    const text = `${HEAD}total: 10
+pass: 5
+fields:
+  - { id: x, label: X数, type: count }
+sections:
+  - id: s
+    title: S
+    points: 10
+    items:
+      - { id: ix, title: X, points: 10, formula: x, target: ">= 10", rule: { type: all }, effort: 2 }
+`;
+    const r = loadScheme(text, 'e.yaml');
+    expect(r.scheme).toBeUndefined();
+    const d = r.diagnostics.find((x) => 'code' in x && x.code === 'scheme/effort-without-lever')!;
+    // Line 16 of the text (6 lines of HEAD, then 10), column 99: the value 2 after "effort: ".
+    expect([d.line, d.col]).toEqual([16, 99]);
+    expect(formatDiagnostic(d, 'en')).toContain('item "ix" has effort but no lever');
   });
 });

@@ -10,5 +10,6 @@ export const PLAN_SAMPLES: { [K in keyof PlanArgs]: PlanArgs[K] } = {
   'plan/no-data': { item: '乙', lost: 3, lever: '' },
   'plan/short': { best: 88.5, needed: 90 },
   'plan/bad-goal': { goal: 'top' },
+  'scheme/effort-without-lever': { item: 'x' },
   'plan/which-unit': { units: ['A镇', 'B镇'] },
 };
