@@ -84,6 +84,8 @@ describe('pinggu plan (CLI)', () => {
     expect(code).toBe(1);
     expect(io.out).toContain('No plan reaches the goal.');
     expect(io.out).toMatch(/every remedy together reaches [\d.]+, short of the 120 needed/);
+    // 出生人口性别比 has no lever in jsyzfw-2008 and loses 2.5 points (111.28 is 4.28 beyond 107: 5 points begun × 0.5).
+    expect(io.out).toContain('"出生人口性别比" loses 2.5 points and has no lever in the scheme');
   });
 
   it('a bad --goal is a usage error (exit 2)', async () => {
