@@ -8,6 +8,10 @@ export { evaluate } from './engine/evaluate';
 export type { Assessment, UnitResult, ItemResult, Status } from './engine/types';
 export { forecast, type ForecastMonth } from './forecast/forecast';
 export type { Forecast } from './forecast/types';
+export { makePlan, type PlanOptions } from './plan/plan';
+export { parseGoal } from './plan/goal';
+export type { Goal, PlanResult, PlanStep, UnitChange } from './plan/types';
+export { PLAN as PLAN_FORMATS, type PlanFormat } from './report/plan/registry';
 export {
   SINGLE as FORMATS,
   type SingleFormat as FormatName,

@@ -3,7 +3,7 @@
  * what one source file breaks. tests/layers.test.ts runs it on every file of src/ and on
  * small planted violations, so the checker itself is tested.
  *
- * Imports flow one way: scheme → data → engine → batch → trend → forecast → report → cli | app.
+ * Imports flow one way: scheme → data → engine → batch → plan → trend → forecast → report → cli | app.
  * engine may use data's *types* only (`import type`), not its code. Only the edges
  * (cli; app, the browser's counterpart) touch the outside world: node built-ins,
  * `require`, `process`, clocks, randomness, the console.
@@ -12,7 +12,7 @@ import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import ts from 'typescript';
 
-export const LAYERS = ['scheme', 'data', 'engine', 'batch', 'trend', 'forecast', 'report', 'app', 'cli'] as const;
+export const LAYERS = ['scheme', 'data', 'engine', 'batch', 'plan', 'trend', 'forecast', 'report', 'app', 'cli'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** What each layer may import from the others (leaves such as rational.ts are open to all). */
@@ -21,12 +21,13 @@ export const ALLOWED: Record<Layer, Layer[]> = {
   data: ['data', 'scheme'],
   engine: ['engine', 'scheme'], // and data's types: see TYPES_ONLY
   batch: ['batch', 'engine', 'scheme', 'data'],
+  plan: ['plan', 'batch', 'engine', 'scheme', 'data'],
   trend: ['trend', 'batch', 'engine', 'scheme', 'data'],
   // Year-end projections from monthly reports, scored with the engine.
   forecast: ['forecast', 'engine', 'scheme', 'data'],
-  report: ['report', 'forecast', 'trend', 'batch', 'engine', 'scheme', 'data'],
+  report: ['report', 'forecast', 'plan', 'trend', 'batch', 'engine', 'scheme', 'data'],
   // The offline page: the pure layers in a browser, never the command line.
-  app: ['app', 'report', 'forecast', 'trend', 'batch', 'engine', 'scheme', 'data'],
+  app: ['app', 'report', 'forecast', 'plan', 'trend', 'batch', 'engine', 'scheme', 'data'],
   cli: LAYERS.slice(),
 };
 /** Edges a layer may use for types only (erased at build time, no code runs across them). */

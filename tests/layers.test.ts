@@ -58,6 +58,8 @@ const PLANTED: [rel: string, text: string, expected: RegExp][] = [
   ['app/page.ts', `import { readFileSync } from 'node:fs';`, /node:fs/],
   ['data/xlsx.ts', `import { inflateRawSync } from 'node:zlib';`, /node:zlib/], // allowed only in zip-entries.ts
   ['trend/diff.ts', `import type { X } from '../report/x';`, /trend → report/],
+  ['plan/plan.ts', `import { SINGLE } from '../report/single/registry';`, /plan → report/],
+  ['plan/plan.ts', `import { readFileSync } from 'node:fs';`, /node:fs \(only the cli/],
 ];
 
 /** The same sources, made lawful: the checker must stay quiet (no false alarms). */

@@ -8,6 +8,7 @@ import { APP } from './app';
 import { CLI } from './cli';
 import type { Message, MessageArgs, Text } from './codes';
 import { DATA } from './data';
+import { PLAN } from './plan';
 import { ENGINE } from './engine';
 import { FORECAST } from './forecast';
 import type { Renderers } from './render';
@@ -24,6 +25,7 @@ export const CATALOG: Renderers<MessageArgs> = {
   ...REPORT,
   ...APP,
   ...FORECAST,
+  ...PLAN,
 };
 
 /** A message in one language. */

@@ -12,6 +12,7 @@ import type { Msg } from '../diagnostics';
 import type { AppArgs } from './app';
 import type { CliArgs } from './cli';
 import type { DataArgs } from './data';
+import type { PlanArgs } from './plan';
 import type { EngineArgs } from './engine';
 import type { ForecastArgs } from './forecast';
 import type { ReportArgs } from './report';
@@ -22,7 +23,7 @@ export type { NaPolicyCode } from './engine';
 
 /** Every area's codes with their arguments: one file per area (engine, data, scheme, cli, trend, report, app). */
 export interface MessageArgs
-  extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, ReportArgs, AppArgs, ForecastArgs {}
+  extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, ReportArgs, AppArgs, ForecastArgs, PlanArgs {}
 
 export type Code = keyof MessageArgs;
 

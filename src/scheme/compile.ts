@@ -216,6 +216,7 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     rollup: it.rollup ?? 'sum',
     na: it.na ?? 'exclude',
     lever: it.lever,
+    effort: qOpt(it.effort),
     basis: it.basis,
     evidence: it.evidence,
     note: it.note,

@@ -17,6 +17,7 @@ import { nodes, type NodeOf } from './formula-walk';
 import { checkKinds } from './formula-types';
 import { formulas, isNum, isObj, kindIn, list, refKindIn, wordIndex, type Ctx } from './lint-context';
 import { rollupKind, rollupTarget, scopes } from './lint-levels';
+import { effortNeedsLever } from './lint-effort';
 import {
   bandPoints,
   proportionalThreshold,
@@ -258,5 +259,6 @@ const RULES: ((ctx: Ctx) => void)[] = [
   rollupKind,
   roundDigits,
   vetoesAndLevers,
+  effortNeedsLever,
   passLine,
 ];

@@ -46,6 +46,8 @@ export interface Item {
   rollup: 'sum' | 'mean' | 'min' | 'max';
   na: 'exclude' | 'full' | 'zero';
   lever?: string;
+  /** Effort of one lever unit, for `pinggu plan` (docs/plan.md); undefined: the default. */
+  effort?: Rational;
   basis?: string;
   evidence?: string;
   note?: string;

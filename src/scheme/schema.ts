@@ -120,6 +120,10 @@ export const Item = doc(
     ),
     /** The field whose change the remedy reports. */
     lever: opt(Id, 'The field whose smallest whole-number change to meet the target the report gives.'),
+    effort: opt(
+      z.number().check(z.positive()),
+      "Effort of one unit of the lever for `pinggu plan` (one person, yuan, case; one percentage point of a percent field). Default: 1% of the lever's current value costs 1.",
+    ),
     basis: opt(Basis),
     /** Evidence the inspectors look at: 报表, 查阅资料, 问卷, 入户抽查 … */
     evidence: opt(Text, 'Evidence inspected: 报表, 查阅资料, 问卷调查, 入户抽查 …'),

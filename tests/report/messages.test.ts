@@ -7,6 +7,7 @@ import { Rational } from '../../src/rational';
 import { APP_SAMPLES } from './message-samples/app';
 import { CLI_SAMPLES } from './message-samples/cli';
 import { DATA_SAMPLES } from './message-samples/data';
+import { PLAN_SAMPLES } from './message-samples/plan';
 import { ENGINE_SAMPLES } from './message-samples/engine';
 import { FORECAST_SAMPLES } from './message-samples/forecast';
 import { REPORT_SAMPLES } from './message-samples/report';
@@ -23,6 +24,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...REPORT_SAMPLES,
   ...APP_SAMPLES,
   ...FORECAST_SAMPLES,
+  ...PLAN_SAMPLES,
 };
 
 /**

@@ -75,7 +75,7 @@ export const STACK_FLAG: Flag = {
 };
 
 /** The flags of every command that reads a scheme and data, in help order. */
-const DATA_FLAGS: readonly Flag[] = [
+export const DATA_FLAGS: readonly Flag[] = [
   SCHEME_FLAG,
   LANG_FLAG,
   {

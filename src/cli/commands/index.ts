@@ -5,6 +5,7 @@ import { scoreCommand } from './score';
 import { checkCommand } from './check';
 import { templateCommand } from './template';
 import { explainCommand } from './explain';
+import { planCommand } from './plan';
 import { compareCommand } from './compare';
 import { forecastCommand } from './forecast';
 import { appCommand } from './app';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly ((p: Command, k: CommandKit) => void)[] = [
   checkCommand,
   templateCommand,
   explainCommand,
+  planCommand,
   compareCommand,
   forecastCommand,
   appCommand,
