@@ -12,7 +12,18 @@ import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import ts from 'typescript';
 
-export const LAYERS = ['scheme', 'data', 'engine', 'batch', 'plan', 'trend', 'forecast', 'report', 'app', 'cli'] as const;
+export const LAYERS = [
+  'scheme',
+  'data',
+  'engine',
+  'batch',
+  'plan',
+  'trend',
+  'forecast',
+  'report',
+  'app',
+  'cli',
+] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** What each layer may import from the others (leaves such as rational.ts are open to all). */
