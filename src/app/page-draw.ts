@@ -47,9 +47,10 @@ export function show(): void {
   out.hidden = false;
   status(word('app/scored', { files: r.files, ms: state.ms }));
   $('summary').textContent = r.summary;
-  $('note').textContent = r.note ?? '';
   findings(r.findings);
   reportDownloads(r);
+  // A batch has no items of its own: its report ranks the counties.
+  $('items-part').hidden = r.batch;
   items(r.items);
   reportFrame(r.html);
 }

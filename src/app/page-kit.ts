@@ -50,9 +50,10 @@ export function download(label: string, file: string, onclick: () => void): Page
   return b;
 }
 
-/** Hands a file to the browser's downloads (nothing is sent anywhere: a blob: URL of this page). */
-export function save(file: string, data: string | Uint8Array, type: string): void {
-  const blob = new Blob([data], { type: typeof data === 'string' ? `${type};charset=utf-8` : type });
+/** Hands a file to the browser's downloads (nothing is sent anywhere: a blob: URL of this page); a long JSON comes in pieces. */
+export function save(file: string, data: string | Uint8Array | string[], type: string): void {
+  const text = typeof data === 'string' || Array.isArray(data);
+  const blob = new Blob(Array.isArray(data) ? data : [data], { type: text ? `${type};charset=utf-8` : type });
   const a = el('a', { href: URL.createObjectURL(blob), download: file });
   document.body.append(a);
   a.click();

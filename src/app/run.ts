@@ -1,21 +1,19 @@
 /**
  * The offline page's scoring, without the DOM: a scheme's text and the dropped files
  * in; the report in every format the page shows or offers, or the scheme's errors as
- * `pinggu check` prints them. What `pinggu score` does for one dataset (src/cli/score.ts),
- * with the page's files in place of paths. Runs in the page's worker (./worker.ts).
+ * `pinggu check` prints them. What `pinggu score` does (src/cli/score.ts) with the page's
+ * files in place of paths: one report for one county in one period, else a batch
+ * (./run-batch.ts). Runs in the page's worker (./worker.ts).
  */
 import { formatDiagnostic, type Finding, type Lang } from '../diagnostics';
 import { message } from '../messages/codes';
 import { say } from '../messages/catalog';
-import { readDatasets, type InputFile } from '../data/dataset';
-import { comparePeriods, periodOfPath } from '../data/period';
-import { evaluate } from '../engine/evaluate';
 import type { Assessment } from '../engine/types';
+import { assessFiles, type JobResult } from '../batch/assess';
+import { jobsOfPaths, type Job } from '../batch/jobs';
 import { loadScheme } from '../scheme/load';
 import type { Scheme } from '../scheme/model';
-import { readXlsx } from '../data/xlsx';
-import { textRowsFinding } from '../data/text-limits';
-import { fileSizeError, withDefaults } from '../limits';
+import type { BatchReport } from '../report/batch/registry';
 import { encodeCsv, formatCsv } from '../report/single/csv';
 import { formatXlsx } from '../report/single/xlsx';
 import { showPoints } from '../report/shared/display';
@@ -24,14 +22,11 @@ import { formatHtml } from '../report/single/html';
 import { formatJson } from '../report/single/json';
 import { sortItems } from '../report/shared/order';
 import { csvText, templateSheets } from '../report/single/template';
-import { compareCodePoints } from '../compare';
+import { inputFiles, isData, skipped, type AppFile } from './inputs';
+import { batchContext, batchOf, batchSummary, renderBatch, type Saved } from './run-batch';
 import type { AppStep } from '../messages/app';
 
-export interface AppFile {
-  /** The path the page knows: the folder-relative path of a picked folder, else the file's name. */
-  name: string;
-  bytes: Uint8Array;
-}
+export type { AppFile };
 
 export interface AppRequest {
   scheme: { name: string; text: string };
@@ -64,23 +59,14 @@ export type AppResult =
       kind: 'report';
       schemeTitle: string;
       summary: string;
-      /** Files of several periods (the newest scored), or several counties: said. */
-      note?: string;
+      /** A batch (several counties or periods): the command line's batch report, no items. */
+      batch: boolean;
       html: string;
       items: AppItem[];
       findings: string[];
       templates: AppTemplate[];
       files: number;
     };
-
-/** What a folder expands to (as `pinggu score DIR` does); other files are left alone. */
-const DATA = /\.(csv|tsv)$/i;
-const XLSX = /\.xlsx$/i;
-const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
-/** Excel's `~$报表.xlsx` and LibreOffice's `.~lock.报表.xlsx#`, left beside an open workbook. */
-const isLockFile = (name: string): boolean => /^(~\$|\.~lock\.)/.test(baseName(name));
-const skippedKind = (name: string): 'xls' | 'lock' | 'other' =>
-  isLockFile(name) ? 'lock' : /\.xls$/i.test(name) ? 'xls' : 'other';
 
 /** The scheme's errors as `pinggu check` prints them, or the scheme and its warnings. */
 export function schemeOf(name: string, text: string): { scheme?: Scheme; findings: Finding[] } {
@@ -91,19 +77,19 @@ export function schemeOf(name: string, text: string): { scheme?: Scheme; finding
 /** What the page can save of a report, made when asked (a province's workbook takes long). */
 export type SaveFormat = 'json' | 'csv' | 'csv-gb18030' | 'xlsx';
 
-/** The last report's assessment, for the files saved from it. */
-export interface Scored {
-  assessment: Assessment;
-  period: string | null;
-  lang: Lang;
-}
+/** The last report, for the files saved from it: one assessment, or a batch. */
+export type Scored =
+  | { kind: 'single'; assessment: Assessment; period: string | null; lang: Lang }
+  | { kind: 'batch'; report: BatchReport; lang: Lang };
 
 /**
  * A report file as `pinggu score --format <format>` writes it: CSV in UTF-8 with a BOM
  * (text), or with `--csv-encoding gb18030` (bytes, by iconv-lite bundled in the page).
  */
-export async function saveAs(s: Scored, format: SaveFormat): Promise<string | Uint8Array> {
-  const csvEncoding = format === 'csv-gb18030' ? ('gb18030' as const) : ('utf-8' as const);
+export async function saveAs(s: Scored, format: SaveFormat): Promise<Saved> {
+  const csvEncoding = format === 'csv-gb18030' ? ('gb18030' as const) : undefined;
+  if (s.kind === 'batch')
+    return renderBatch(s.report, format === 'csv-gb18030' ? 'csv' : format, batchContext(s.lang, csvEncoding));
   const ctx = { lang: s.lang, color: false, sort: 'lost' as const, verbose: false, csvEncoding, period: s.period };
   if (format === 'json') return formatJson(s.assessment, ctx);
   if (format === 'csv' || format === 'csv-gb18030') return formatCsv(s.assessment, ctx);
@@ -155,30 +141,87 @@ export async function scoreKeeping(
     };
   progress(1);
   const said: Finding[] = [];
-  const { files: chosen, period: pathPeriod, note: periodNote } = newestPeriod(req.files, lang);
-  const files = await inputFiles(chosen, said);
-  const sets = readDatasets(scheme, files);
-  progress(2);
-  // A period column with several periods: the newest, as with files of several periods.
-  const newest = sets[sets.length - 1]!;
-  const period = newest.period ?? pathPeriod ?? null;
-  const assessment = evaluate(scheme, newest.dataset, { params: new Map() });
-  progress(3);
+  const { results, files } = await scoreFiles(scheme, req.files, said, progress);
+  const warnings = loaded.findings;
+  const one = results.length === 1 && results[0]!.assessment.units.length <= 1;
+  if (!one) return batchResult(batchOf(results), { scheme, said, warnings, templates, files, lang });
+  const { assessment, job } = results[0]!;
+  const period = job.period;
   const ctx = { lang, color: false, sort: 'lost' as const, verbose: false, period };
-  const notes = runNotes(sets, periodNote, assessment.units.length, lang);
   const top = assessment.units[0];
   const result: AppResult = {
     kind: 'report',
     schemeTitle: scheme.title,
     summary: top ? summaryOf(assessment, lang) : say(message('app/no-data', {}), lang),
-    ...(notes.length ? { note: notes.join('\n') } : {}),
+    batch: false,
     html: formatHtml(assessment, ctx),
     items: top ? itemsOf(assessment, lang) : [],
-    findings: [...said, ...assessment.data.findings, ...loaded.findings].map((d) => formatDiagnostic(d, lang)),
+    findings: [...said, ...assessment.data.findings, ...warnings].map((d) => formatDiagnostic(d, lang)),
     templates,
-    files: chosen.filter((f) => DATA.test(f.name) || XLSX.test(f.name)).length,
+    files,
   };
-  return { result, scored: { assessment, period, lang } };
+  return { result, scored: { kind: 'single', assessment, period, lang } };
+}
+
+/**
+ * The files as `pinggu score` takes them given in their parent folder: into jobs (a
+ * dataset in a period: src/batch/jobs.ts), each job's files read and scored. One job
+ * of one county in one period is one report; anything more a batch. `files`: how many
+ * data files were read.
+ */
+async function scoreFiles(
+  scheme: Scheme,
+  given: readonly AppFile[],
+  said: Finding[],
+  progress: (step: AppStep) => void,
+): Promise<{ results: JobResult[]; files: number }> {
+  const { jobs, unread } = jobsOfPaths(given.map((f) => f.name));
+  const left = new Set(unread);
+  const read = await inputFiles(
+    given.filter((f) => !left.has(f.name)),
+    said,
+  );
+  said.push(...unread.map(skipped));
+  progress(2);
+  // A dataset none of whose files could be read is left out (the command line reports it
+  // in the batch's findings); none left: one empty dataset, and the page says there are no data.
+  const some = jobs.filter((j) => j.files.some((f) => read.has(f)));
+  const all: Job[] = some.length ? some : [{ source: '', period: null, files: [] }];
+  const results = all.flatMap((job) =>
+    assessFiles(
+      scheme,
+      job.files.flatMap((f) => read.get(f) ?? []),
+      job,
+      { params: new Map() },
+    ),
+  );
+  progress(3);
+  return { results, files: given.filter((f) => isData(f.name) && !left.has(f.name)).length };
+}
+
+/** A batch's result: the command line's batch HTML, its summary in a line, and what stderr says of it. */
+function batchResult(
+  report: BatchReport,
+  o: { scheme: Scheme; said: Finding[]; warnings: Finding[]; templates: AppTemplate[]; files: number; lang: Lang },
+): Promise<{ result: AppResult; scored: Scored }> {
+  const { batch } = report;
+  // As printBatchFindings (src/cli/score.ts): the batch's, then each source's once per period.
+  const sources = new Map(batch.entries.map((e) => [`${e.period ?? ''}\u0000${e.source}`, e.assessment.data.findings]));
+  const findings = [...o.said, ...batch.findings, ...[...sources.values()].flat(), ...o.warnings];
+  return renderBatch(report, 'html', batchContext(o.lang)).then((html) => ({
+    result: {
+      kind: 'report',
+      schemeTitle: o.scheme.title,
+      summary: batchSummary(report, o.lang),
+      batch: true,
+      html: html as string,
+      items: [],
+      findings: findings.map((d) => formatDiagnostic(d, o.lang)),
+      templates: o.templates,
+      files: o.files,
+    },
+    scored: { kind: 'batch', report, lang: o.lang },
+  }));
 }
 
 /** The blank data sheets of a scheme, as CSV text with a BOM. */
@@ -188,23 +231,6 @@ function templatesOf(scheme: Scheme): AppTemplate[] {
     title: s.title,
     csv: `\ufeff${csvText(s.header, s.rows)}`,
   }));
-}
-
-/** What the page says above the report: that the newest of several periods (in paths, or in a 期间 column) was scored, and that several units were. */
-function runNotes(
-  sets: readonly { period: string | null }[],
-  periodNote: string | undefined,
-  units: number,
-  lang: Lang,
-): string[] {
-  const columnPeriods = sets.map((s) => s.period).filter((p): p is string => p !== undefined);
-  const columnNote =
-    columnPeriods.length > 1
-      ? say(message('app/periods', { shown: columnPeriods[columnPeriods.length - 1]!, periods: columnPeriods }), lang)
-      : undefined;
-  return [periodNote, columnNote, units > 1 ? say(message('app/batch', { units }), lang) : undefined].filter(
-    (x) => x !== undefined,
-  );
 }
 
 function summaryOf(a: Assessment, lang: Lang): string {
@@ -230,71 +256,4 @@ function itemsOf(a: Assessment, lang: Lang): AppItem[] {
     lostAny: i.lost.sign() > 0,
     explain: formatExplain(a, u, i, lang),
   }));
-}
-
-/**
- * Files of several periods (a YYYY-MM or YYYYhN in a file's name or, else, its nearest
- * folder's, as `pinggu score` reads them): the newest period's files and those of no
- * period. The command line makes a batch of them; the page scores one period.
- */
-function newestPeriod(given: readonly AppFile[], lang: Lang): { files: AppFile[]; period?: string; note?: string } {
-  const periodOf = (f: AppFile) => periodOfPath(f.name.split('/'));
-  const periods = [...new Set(given.map(periodOf).filter((p) => p !== undefined))].sort(comparePeriods);
-  if (periods.length < 2) return { files: [...given], period: periods[0] };
-  const shown = periods[periods.length - 1]!;
-  return {
-    files: given.filter((f) => [shown, undefined].includes(periodOf(f))),
-    period: shown,
-    note: say(message('app/periods', { shown, periods }), lang),
-  };
-}
-
-/**
- * The data files, sorted by name as a folder is read: text files as they are,
- * workbooks read into rows, each further sheet of a workbook as a file of its own (as
- * `loadInputs` of src/cli/inputs.ts does). A file over a limit is said and left out.
- */
-async function inputFiles(given: readonly AppFile[], said: Finding[]): Promise<InputFile[]> {
-  const out: InputFile[] = [];
-  const limits = withDefaults();
-  for (const f of [...given].sort((a, b) => compareCodePoints(a.name, b.name))) {
-    if ((!DATA.test(f.name) && !XLSX.test(f.name)) || isLockFile(f.name)) {
-      // Never a silent skip: every file given is read or said.
-      said.push({
-        severity: 'warning',
-        file: f.name,
-        line: 1,
-        col: 1,
-        ...message('app/skipped', { file: baseName(f.name), kind: skippedKind(f.name) }),
-      });
-      continue;
-    }
-    // The command line's limits (src/limits.ts), checked before a file is read.
-    const over =
-      f.bytes.length > limits.fileSize
-        ? fileSizeError('fileSize', f.name, f.bytes.length, limits.fileSize)
-        : DATA.test(f.name)
-          ? textRowsFinding(f.bytes, f.name, limits.rows)
-          : undefined;
-    if (over) {
-      said.push(over);
-      continue;
-    }
-    if (DATA.test(f.name)) out.push({ name: f.name, bytes: f.bytes });
-    if (!XLSX.test(f.name)) continue;
-    const r = await readXlsx(f.bytes, f.name, undefined, limits);
-    const overWb = r.findings.filter((d) => d.code.startsWith('limit/'));
-    if (overWb.length) {
-      said.push(...overWb);
-      continue;
-    }
-    out.push({ name: f.name, bytes: f.bytes, workbook: { rows: r.rows, findings: r.findings } });
-    for (const o of r.others ?? [])
-      out.push({
-        name: `${f.name}#${o.name}`,
-        bytes: new Uint8Array(),
-        workbook: { rows: o.rows, findings: [], optional: true },
-      });
-  }
-  return out;
 }

@@ -13,6 +13,7 @@ import {
   type Scored,
 } from './run';
 import type { AppStep } from '../messages/app';
+import type { Saved } from './run-batch';
 
 /**
  * Score these files; or save the last report in a format (made only then); or a blank
@@ -26,7 +27,7 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'progress'; step: AppStep }
   | { type: 'done'; result: AppResult; ms: number }
-  | { type: 'saved'; file: string; data: string | Uint8Array }
+  | { type: 'saved'; file: string; data: Saved }
   | { type: 'error'; message: string };
 
 // The project compiles without the DOM and worker libraries; what this file uses of them, loosely.

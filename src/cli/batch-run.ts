@@ -5,9 +5,8 @@
  */
 import type { Finding } from '../diagnostics';
 import { InputError } from '../errors';
-import { readDatasets } from '../data/dataset';
+import type { Dataset } from '../data/model';
 import type { SheetOptions } from '../data/sheet';
-import { evaluate } from '../engine/evaluate';
 import type { Assessment } from '../engine/types';
 import type { Rational } from '../rational';
 import type { Scheme } from '../scheme/model';
@@ -15,8 +14,8 @@ import { loadInputs } from './inputs';
 import type { Io } from './io';
 import type { Job } from './discover';
 import type { Limits } from '../limits';
-import { collect, type ScoredJob } from '../batch/collect';
-import { errorsByRoot } from '../batch/data-errors';
+import { collect } from '../batch/collect';
+import { assessFiles, type JobResult } from '../batch/assess';
 import type { Batch } from '../batch/types';
 import { dropChildren, evaluateLean } from './batch-lean';
 import { boundHeapGrowth } from './heap-growth';
@@ -44,10 +43,7 @@ export interface BatchOptions {
   leanLines?: boolean;
 }
 
-/** One dataset read and scored (what collect makes entries of), with the job it came from. */
-export interface JobResult extends ScoredJob {
-  job: Job;
-}
+export type { JobResult };
 
 export { collect };
 
@@ -64,19 +60,8 @@ export async function assessJob(
 ): Promise<JobResult[]> {
   const files = await loadInputs(io, job.files, o.sheet, o.limits);
   boundHeapGrowth(files.reduce((n, f) => n + f.bytes.length, 0));
-  const sets = readDatasets(scheme, files, o.read);
-  // Several periods in one file: the trend between them reads every unit in full.
-  const lean = o.lean && sets.length === 1;
-  return sets.map(({ period, dataset }) => {
-    const dataErrors = errorsByRoot(dataset);
-    const slim = lean ? evaluateLean(scheme, dataset, o.params, o.leanLines !== false) : undefined;
-    return {
-      job: period ? { ...job, period } : job,
-      assessment: slim?.assessment ?? evaluate(scheme, dataset, { params: o.params }),
-      dataErrors,
-      ...(slim ? { townships: slim.townships } : {}),
-    };
-  });
+  const lean = o.lean ? (d: Dataset) => evaluateLean(scheme, d, o.params, o.leanLines !== false) : undefined;
+  return assessFiles(scheme, files, job, { read: o.read, params: o.params, lean });
 }
 
 export async function runBatch(io: Io, scheme: Scheme, jobs: Job[], o: BatchOptions): Promise<Batch> {

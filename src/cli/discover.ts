@@ -20,16 +20,11 @@ import type { Io } from './io';
 import { shown } from './inputs';
 import { expandGlob, isGlob } from './glob';
 import { sameFile, walkFolders } from './walk';
-import { comparePeriods, periodInName, periodOfPath, type Period } from '../data/period';
+import type { Period } from '../data/period';
+import { splitByPeriod, type Job, type PathParts } from '../batch/jobs';
 import { isLockFile, XLS } from './file-kinds';
 
-export interface Job {
-  /** Where the dataset comes from, as shown to the user (a folder, or the files). */
-  source: string;
-  period: Period | null;
-  /** Absolute paths. */
-  files: string[];
-}
+export type { Job };
 
 /** Data files, and .xls workbooks: never skipped in silence (they are an error when read, see loadInputs). */
 const DATA_EXT = /\.(csv|tsv|xlsx|xls)$/i;
@@ -84,7 +79,7 @@ export function discoverJobs(io: Io, args: string[], period?: Period, findings: 
       else if (!done.has(f)) files.push(f);
       done.add(f);
     }
-    if (files.length) jobs.push(...splitByPeriod(io, { ...g, files }, period));
+    if (files.length) jobs.push(...splitByPeriod({ ...g, files }, period, pathParts(io)));
   }
   const keys = new Set<string>();
   for (const d of said) {
@@ -136,29 +131,8 @@ function lockSkipped(io: Io, file: string): Finding {
   return { severity: 'note', file: shown(io, file), ...message('data/lock-file', { kind: 'skipped' }) };
 }
 
-function splitByPeriod(io: Io, g: Group, forced?: Period): Job[] {
-  if (forced) return [{ source: g.source, period: forced, files: g.files }];
-  // A period in a file's own name wins; a file without one is shared by every period
-  // its siblings name (a roster); when no file names one, each takes its folder's.
-  const own = new Map<string, Period | undefined>(g.files.map((f) => [f, periodInName(path.basename(f))]));
-  const named = [...new Set([...own.values()].filter((p): p is Period => p !== undefined))].sort(comparePeriods);
-  if (named.length) {
-    return named.map((p) => ({
-      source: g.source,
-      period: p,
-      files: g.files.filter((f) => own.get(f) === undefined || own.get(f) === p),
-    }));
-  }
-  const inherited = new Map<string, Period | undefined>(
-    g.files.map((f) => [f, periodOfPath(shown(io, path.dirname(f)).split(/[\\/]/))]),
-  );
-  const folders = [...new Set([...inherited.values()].filter((p): p is Period => p !== undefined))].sort(
-    comparePeriods,
-  );
-  if (folders.length <= 1) return [{ source: g.source, period: folders[0] ?? null, files: g.files }];
-  return folders.map((p) => ({
-    source: g.source,
-    period: p,
-    files: g.files.filter((f) => inherited.get(f) === undefined || inherited.get(f) === p),
-  }));
-}
+/** A file's name, and its folder as shown (what splitByPeriod reads a period from). */
+const pathParts = (io: Io): PathParts => ({
+  nameOf: (f) => path.basename(f),
+  folderOf: (f) => shown(io, path.dirname(f)),
+});

@@ -47,10 +47,8 @@ export interface AppArgs {
   'app/template': { level: string; kind: 'gb18030' | 'utf-8' };
   /** Heading of the data findings (what `pinggu score` prints on stderr). */
   'app/findings': { count: number };
-  /** Several counties: one report of them all (not the command line's batch summary). */
-  'app/batch': { units: number };
-  /** Files of several periods (by their names or folders): the newest is scored. */
-  'app/periods': { shown: string; periods: string[] };
+  /** A batch (several counties or periods): how many counties and periods, and the newest period's verdicts. */
+  'app/batch-summary': { units: number; periods: string[]; passed: number; failed: number };
   /** A file the page does not read (not .csv/.tsv/.xlsx; an Excel 97–2003 .xls; an office lock file). */
   'app/skipped': { file: string; kind: 'xls' | 'lock' | 'other' };
   /** Nothing to score yet. */
@@ -128,16 +126,11 @@ export const APP: Renderers<AppArgs> = {
     zh: (a) => `空白数据采集表：${a.level}（CSV，${a.kind === 'gb18030' ? 'GB18030' : 'UTF-8 带 BOM'}）`,
   },
   'app/findings': { en: (a) => `Findings in the data (${a.count})`, zh: (a) => `数据中发现的问题（${a.count} 条）` },
-  'app/batch': {
+  'app/batch-summary': {
     en: (a) =>
-      `The data hold ${a.units} counties: the report shows them together (the ranking of counties and the city summary of pinggu score are not in this page yet)`,
-    zh: (a) => `数据包含 ${a.units} 个县：报告合并显示各县（pinggu score 的县际排名和全市汇总暂未放入本页面）`,
-  },
-  'app/periods': {
-    en: (a) =>
-      `The files are of ${a.periods.length} periods (${en(a.periods)}): the page scores the newest, ${a.shown}; to score another, choose only its files`,
+      `${a.units} ${a.units === 1 ? 'county' : 'counties'}${a.periods.length ? `, ${a.periods.length} period${a.periods.length === 1 ? '' : 's'} (${en(a.periods)}); ${a.periods[a.periods.length - 1]}` : ''}: ${a.passed} passed, ${a.failed} failed. The ranking of the counties, the city summary${a.periods.length > 1 ? ' and the trend' : ''} are in the report below`,
     zh: (a) =>
-      `这些文件属于 ${a.periods.length} 个期间（${zh(a.periods)}）：本页面只评最新一期 ${a.shown}；要评其他期间，请只选该期的文件`,
+      `${a.units} 个县${a.periods.length ? `、${a.periods.length} 个期间（${zh(a.periods)}）；${a.periods[a.periods.length - 1]}` : ''}：${a.passed} 个通过，${a.failed} 个未通过。县际排名、全市汇总${a.periods.length > 1 ? '和变化趋势' : ''}见下方报告`,
   },
   'app/skipped': {
     en: (a) =>

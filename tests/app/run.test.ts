@@ -1,5 +1,5 @@
 /** The offline page's scoring without a browser (src/app/run.ts): the same bytes give what the command line gives. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveAs, scoreInPage, scoreKeeping, templateGb18030, type AppFile, type AppResult } from '../../src/app/run';
@@ -163,48 +163,6 @@ describe('scoreInPage', () => {
       ),
     ).toBe(true);
     expect(r.summary).toMatch(/^昔阳县：87\.18/);
-  });
-
-  it('a 期间 column with several periods: the newest is scored, and the page says which were left', async () => {
-    const withPeriod = (name: string) => {
-      const [head, ...rows] = new TextDecoder()
-        .decode(file(name).bytes)
-        .replace(/^\ufeff/, '')
-        .split(/\r?\n/)
-        .filter((l) => l.trim());
-      const text = [`期间,${head}`, ...rows.map((r) => `2026-08,${r}`), ...rows.map((r) => `2026-09,${r}`)].join('\n');
-      return { name, bytes: new TextEncoder().encode(text) };
-    };
-    const r = report(
-      await scoreInPage({ scheme: SCHEME, files: [withPeriod('county.csv'), withPeriod('townships.csv')], lang: 'en' }),
-    );
-    expect(r.note).toContain('2 periods (2026-08, 2026-09): the page scores the newest, 2026-09');
-  });
-
-  it('scores the newest period of files from several (fixtures/jinzhong, its month folders), and says so', async () => {
-    const root = join(ROOT, 'fixtures', 'jinzhong');
-    const files = readdirSync(root)
-      .filter((d) => /^\d{4}-\d\d$/.test(d))
-      .flatMap((d) =>
-        readdirSync(join(root, d)).map((f) => ({
-          name: `jinzhong/${d}/${f}`,
-          bytes: new Uint8Array(readFileSync(join(root, d, f))),
-        })),
-      );
-    expect(files).toHaveLength(6);
-    const kept = await scoreKeeping({ scheme: SCHEME, files, lang: 'en' });
-    const r = report(kept.result);
-    expect(r.files).toBe(2);
-    expect(r.note).toContain('3 periods (2026-07, 2026-08, 2026-09): the page scores the newest, 2026-09');
-    expect(r.note).toContain('11 counties');
-    const doc = JSON.parse((await saveAs(kept.scored!, 'json')) as string);
-    expect(doc.period).toBe('2026-09');
-    expect(doc.units).toHaveLength(11);
-    expect(doc.data.files.map((f: { file: string }) => f.file)).toEqual([
-      'jinzhong/2026-09/county.csv',
-      'jinzhong/2026-09/townships.csv',
-    ]);
-    expect(r.findings).toEqual([]);
   });
 
   it('says a file over the rows limit and leaves it out, and scores nothing without data files', async () => {
