@@ -136,6 +136,7 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
     }
   }
   if (!Array.isArray(input.sections) || !input.sections.length) return;
+  if (input.sections.some((s) => isObj(s) && s.weight !== undefined)) return; // lines: each on its own points (lint-lines.ts)
   const got = sum(input.sections);
   if (!got || !isNum(input.total)) return;
   const total = Rational.fromNumber(input.total);

@@ -30,6 +30,8 @@ export interface Field {
   max?: Rational;
   required: boolean;
   unit?: string;
+  /** For the unit-type field: the types its cells may hold (a cell is read as the type's 1-based position). */
+  choices?: string[];
 }
 
 export interface Item {
@@ -41,7 +43,13 @@ export interface Item {
   rule: Rule;
   /** Lowest level index the item is scored at. */
   level: number;
-  rollup: 'sum' | 'mean' | 'min' | 'max';
+  rollup: 'sum' | 'mean' | 'min' | 'max' | 'all' | 'share';
+  /** With rollup share: the share of the units below that must meet the target. */
+  share?: Rational;
+  /** When the item depends on the unit's type: its form for each type (./compile-lines.ts). */
+  types?: ItemTypes;
+  /** With weighted lines: the id of the top-level section (line) holding it. */
+  line?: string;
   na: 'exclude' | 'full' | 'zero';
   lever?: string;
   basis?: string;
@@ -57,10 +65,30 @@ export interface Item {
   path?: Path;
 }
 
+/** An item's form for each unit type: points and target of that type; not assessed for some. */
+export interface ItemTypes {
+  /** The item as scored for a unit of that type (same id; points, target and display of the type). */
+  byType: Map<string, Item>;
+  notAssessed: Set<string>;
+}
+
+/** Unit types read from a text field (类型: 乡镇/农场). */
+export interface UnitTypes {
+  field: string;
+  /** The types as written; the first is the main type (units above are scored as it). */
+  values: string[];
+  /** The level whose rows give the type. */
+  level: number;
+}
+
 export interface Section {
   id: string;
   title: string;
   points: Rational;
+  /** Points by unit type, when given so. */
+  byType?: Map<string, Rational>;
+  /** A line's weight (top-level sections only, all or none). */
+  weight?: Rational;
   items: Item[];
   sections: Section[];
 }
@@ -103,6 +131,7 @@ export interface Scheme {
   params: Map<string, Rational>;
   checks: Check[];
   sections: Section[];
+  unitTypes?: UnitTypes;
   /** Every scored (non-bonus) item in scheme order. */
   items: Item[];
   bonus?: { cap: Rational; items: Item[] };

@@ -11,6 +11,7 @@ import { ENGINE_SAMPLES } from './message-samples/engine';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
+import { LINES_SAMPLES } from './message-samples/lines';
 
 /** One set of arguments per code, one file per area: a code added to the union without a sample does not compile. */
 const SAMPLES: { [K in Code]: MessageArgs[K] } = {
@@ -21,6 +22,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...TREND_SAMPLES,
   ...REPORT_SAMPLES,
   ...APP_SAMPLES,
+  ...LINES_SAMPLES,
 };
 
 /**
