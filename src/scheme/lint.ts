@@ -24,6 +24,7 @@ import {
   unreachableTargets,
   valueFitsTarget,
 } from './lint-targets';
+import { LINES_RULES } from './lint-lines';
 import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
@@ -260,4 +261,5 @@ const RULES: ((ctx: Ctx) => void)[] = [
   roundDigits,
   vetoesAndLevers,
   passLine,
+  ...LINES_RULES,
 ];
