@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatExplain } from '../../src/report/single/explain-item';
 import { assess, child, item, scheme } from '../support';
 
 const S = scheme(readFileSync('fixtures/real-rules/lines.yaml', 'utf8'));
@@ -80,5 +81,17 @@ describe('fixtures/real-rules/lines.yaml', () => {
     expect(county.lines!.map((l) => s(l.score))).toEqual(['40', '40']);
     // 0.6 × 40 + 0.4 × 40 = 24 + 16 = 40
     expect(s(county.scaled)).toBe('40');
+  });
+
+  it('explain says which unit type, what is not assessed, and which towns to fix', () => {
+    const farm = child(county, '红星农场');
+    const words = (u: typeof county, id: string) => formatExplain(A, u, item(u, id), 'en');
+    expect(words(farm, 'policy_rate')).toContain('unit type 农场: points and target of 农场');
+    expect(words(farm, 'reports')).toContain('not assessed for 农场: out of the maximum');
+    expect(words(county, 'lead_office')).toContain(
+      '3 of 4 meet the target (75%); at least 80% must: not met, 0 points',
+    );
+    expect(words(county, 'lead_office')).toContain('1 more 乡镇 must meet the target; closest: 南乡');
+    expect(formatExplain(A, county, item(county, 'reports'), 'zh')).toContain('还须 1 个乡镇达标；最接近的：西镇');
   });
 });
