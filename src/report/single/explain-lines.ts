@@ -20,12 +20,19 @@ export function linesCalcSentence(
   return say(message('lines/share', { all, met, of, need, share, points: item.points }), lang);
 }
 
-/** The units below to fix (rollup all/share), in words. */
+/** The units below to fix (rollup all/share), in words; `unit` is the parent whose item it is. */
 export function fixText(item: ItemResult, unit: UnitResult, lang: Lang): string | undefined {
   if (!item.fix) return undefined;
   const level = unit.children[0]?.levelTitle ?? '';
   const units = item.fix.units.slice(0, Math.max(item.fix.count, 1)).map((u) => u.name);
   return say(message('lines/fix', { count: item.fix.count, level, units }), lang);
+}
+
+/** A unit's weighted lines and its type, one sentence each (for the reports' verdicts). */
+export function unitLineTexts(u: UnitResult, lang: Lang): string[] {
+  const out = (u.lines ?? []).map((l) => lineText(l, lang));
+  if (u.unitType !== undefined) out.unshift(say(message('lines/unit-type', { type: u.unitType, own: true }), lang));
+  return out;
 }
 
 /** The line holding the item (a top-level section), by walking up from its section. */
