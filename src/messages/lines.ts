@@ -24,12 +24,12 @@ export interface LinesArgs {
   'scheme/type-points-sum': { type: string; section?: string; points: Rational; sum: Rational };
   /** `needs-share`: rollup share without `share`; `share-without`: `share` without rollup share; `range`: share not above 0 and at most 100%; `top`: all/share on an item scored only at the top level. */
   'scheme/rollup-share': { kind: 'needs-share' | 'share-without' | 'range' | 'top'; item: string };
-  /** explain: the unit type whose points and target scored the item; `own` false: the main type, for a unit above. */
-  'lines/unit-type': { type: string; own: boolean };
+  /** explain: the unit type whose points and target scored the item; `main`: the main type, for a unit above. */
+  'lines/unit-type': { kind: 'own' | 'main'; type: string };
   /** explain: not assessed for this type. */
   'lines/not-assessed': { type: string };
   /** explain: rollup all/share. */
-  'lines/share': { all: boolean; met: number; of: number; need: Rational; share: Rational; points: Rational };
+  'lines/share': { kind: 'all' | 'share'; met: number; of: number; need: Rational; share: Rational; points: Rational };
   /** explain, reports: how many more units below must meet the target, and those closest to it. */
   'lines/fix': { count: number; level: string; units: string[] };
   /** explain, reports: a weighted line's own score and what it adds. */
@@ -88,7 +88,7 @@ export const LINES: Renderers<LinesArgs> = {
   'scheme/rollup-share': {
     en: (a) =>
       ({
-        'needs-share': `item "${a.item}" has rollup: share but no share; add e.g. share: 80% (80% 以上乡镇达标)`,
+        'needs-share': `item "${a.item}" has rollup: share but no share; add e.g. share: 80% (at least 80% of the units below)`,
         'share-without': `item "${a.item}" has a share but not rollup: share; add rollup: share or remove share`,
         range: `item "${a.item}": share must be above 0 and at most 100%, e.g. 80%`,
         top: `item "${a.item}" is scored only at the top level, so rollup: all/share has no units below to count; remove it or lower its scope`,
@@ -103,8 +103,11 @@ export const LINES: Renderers<LinesArgs> = {
   },
   'lines/unit-type': {
     en: (a) =>
-      a.own ? `unit type ${a.type}: points and target of ${a.type}` : `scored as the main unit type ${a.type}`,
-    zh: (a) => (a.own ? `单位类型：${a.type}，按${a.type}的分值和目标计分` : `按主要单位类型“${a.type}”计分`),
+      a.kind === 'own'
+        ? `unit type ${a.type}: points and target of ${a.type}`
+        : `scored as the main unit type ${a.type}`,
+    zh: (a) =>
+      a.kind === 'own' ? `单位类型：${a.type}，按${a.type}的分值和目标计分` : `按主要单位类型“${a.type}”计分`,
   },
   'lines/not-assessed': {
     en: (a) => `not assessed for ${a.type}: out of the maximum, the score is scaled back to the total`,
@@ -112,9 +115,9 @@ export const LINES: Renderers<LinesArgs> = {
   },
   'lines/share': {
     en: (a) =>
-      `${a.met} of ${a.of} meet the target (${pct(a.share)}); ${a.all ? 'every one must' : `at least ${pct(a.need)} must`}: ${a.share.ge(a.need) ? `met, ${show(a.points)} points` : 'not met, 0 points'}`,
+      `${a.met} of ${a.of} meet the target (${pct(a.share)}); ${a.kind === 'all' ? 'every one must' : `at least ${pct(a.need)} must`}: ${a.share.ge(a.need) ? `met, ${show(a.points)} points` : 'not met, 0 points'}`,
     zh: (a) =>
-      `${a.of} 个中 ${a.met} 个达标（${pct(a.share)}）；${a.all ? '须全部达标' : `须 ${pct(a.need)} 以上达标`}：${a.share.ge(a.need) ? `达标，得 ${show(a.points)} 分` : '未达标，不得分'}`,
+      `${a.of} 个中 ${a.met} 个达标（${pct(a.share)}）；${a.kind === 'all' ? '须全部达标' : `须 ${pct(a.need)} 以上达标`}：${a.share.ge(a.need) ? `达标，得 ${show(a.points)} 分` : '未达标，不得分'}`,
   },
   'lines/fix': {
     en: (a) => `${a.count} more ${a.level} must meet the target; closest: ${en(a.units)}`,

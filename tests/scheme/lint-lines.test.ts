@@ -111,7 +111,7 @@ sections:
   it('rollup share without a share, and a share above 100%', () => {
     const none = swap('        share: 80%\n', '');
     expect(lines(none)).toEqual([
-      `x.yaml:${lineOf(none, 'rollup: share')}:17: error: item "lead_office" has rollup: share but no share; add e.g. share: 80% (80% 以上乡镇达标) (sections[0].items[1].rollup)`,
+      `x.yaml:${lineOf(none, 'rollup: share')}:17: error: item "lead_office" has rollup: share but no share; add e.g. share: 80% (at least 80% of the units below) (sections[0].items[1].rollup)`,
     ]);
     const above = swap('share: 80%', 'share: 120%');
     expect(lines(above)).toEqual([

@@ -16,8 +16,11 @@ export function linesCalcSentence(
 ): string {
   const lang: Lang = zh ? 'zh' : 'en';
   if (c.kind === 'not-assessed') return say(message('lines/not-assessed', { type: c.type }), lang);
-  const { all, met, of, need, share } = c;
-  return say(message('lines/share', { all, met, of, need, share, points: item.points }), lang);
+  const { met, of, need, share } = c;
+  return say(
+    message('lines/share', { kind: c.all ? 'all' : 'share', met, of, need, share, points: item.points }),
+    lang,
+  );
 }
 
 /** The units below to fix (rollup all/share), in words; `unit` is the parent whose item it is. */
@@ -31,7 +34,7 @@ export function fixText(item: ItemResult, unit: UnitResult, lang: Lang): string 
 /** A unit's weighted lines and its type, one sentence each (for the reports' verdicts). */
 export function unitLineTexts(u: UnitResult, lang: Lang): string[] {
   const out = (u.lines ?? []).map((l) => lineText(l, lang));
-  if (u.unitType !== undefined) out.unshift(say(message('lines/unit-type', { type: u.unitType, own: true }), lang));
+  if (u.unitType !== undefined) out.unshift(say(message('lines/unit-type', { kind: 'own', type: u.unitType }), lang));
   return out;
 }
 
@@ -47,7 +50,12 @@ function lineOf(a: Assessment, item: ItemResult): string | undefined {
 export function explainLines(a: Assessment, unit: UnitResult, item: ItemResult, lang: Lang): string[] {
   const out: string[] = [];
   if (item.unitType !== undefined)
-    out.push(say(message('lines/unit-type', { type: item.unitType, own: unit.unitType === item.unitType }), lang));
+    out.push(
+      say(
+        message('lines/unit-type', { kind: unit.unitType === item.unitType ? 'own' : 'main', type: item.unitType }),
+        lang,
+      ),
+    );
   const fix = fixText(item, unit, lang);
   if (fix) out.push(fix);
   const id = unit.lines ? lineOf(a, item) : undefined;
