@@ -119,3 +119,12 @@ sections:
     ]);
   });
 });
+
+describe('targets by unit type are checked as targets', () => {
+  it('an unknown name in the second type target is reported inside it', () => {
+    const doc = FIXTURE.replace('target: ">= 85%"', 'target: { 乡镇: ">= 85%", 农场: ">= line85" }');
+    expect(lines(doc)).toEqual([
+      `x.yaml:${lineOf(doc, 'line85')}:41: error: unknown field or param "line85" (sections[1].items[1].target.农场)`,
+    ]);
+  });
+});
