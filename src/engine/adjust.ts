@@ -255,7 +255,7 @@ export function applyAdjustments(
       passed: u.passed,
       ...(u.grade !== undefined ? { grade: u.grade } : {}),
     };
-    return { ...u, ...unitTotals(scheme, items, u.vetoes), items, children, self };
+    return { ...u, ...unitTotals(scheme, items, u.vetoes, u.unitType), items, children, self };
   };
   const units = a.units.map(mapUnit);
   rankUnits(units);

@@ -16,6 +16,7 @@ import { UnitFields } from './fields';
 import type { Node } from './node';
 import { scoreAt } from './score-at';
 import { rankUnits, unitTotals } from './totals';
+import { scoreTyped, unitTypeAt } from './unit-type';
 import { vetoesAt } from './vetoes';
 import { SCHEMA_VERSION, type Assessment, type UnitResult } from './types';
 
@@ -105,11 +106,15 @@ interface Warn {
 function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items: Item[], warn: Warn): void {
   for (const c of node.children) assess(scheme, c, params, items, warn);
   node.fields = fieldsOf(scheme, node, params);
+  if (scheme.unitTypes) node.type = unitTypeAt(scheme, node);
   const env = node.fields.env;
   const scored = [];
   for (const item of items) {
     if (item.level > node.unit.level) continue;
-    const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom);
+    const remedies = node.unit.level >= warn.remediesFrom;
+    const result = item.types
+      ? scoreTyped(scheme, item, node, env, remedies, node.type!)
+      : scoreAt(scheme, item, node, env, remedies);
     node.items.set(item.id, result);
     // Only items missing or n/a can give a data warning (unitDataWarnings): the others are not listed.
     if (result.status === 'missing' || result.status === 'na')
@@ -182,7 +187,8 @@ function toResult(scheme: Scheme, node: Node): UnitResult {
     key: node.unit.key,
     code: node.unit.code,
     name: node.unit.name,
-    ...unitTotals(scheme, items, vetoes),
+    ...unitTotals(scheme, items, vetoes, node.type?.type),
+    ...(node.type && 'own' in node.type && node.type.own ? { unitType: node.type.type } : {}),
     rank: 1,
     of: 1,
     vetoes,

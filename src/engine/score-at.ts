@@ -11,6 +11,7 @@ import type { UnitFields } from './fields';
 import type { Node, Unscored } from './node';
 import { solveRemedy } from './remedy';
 import { rollupValue } from './rollup';
+import { scoreShare } from './rollup-share';
 import { scoreItem, type Scored } from './rules';
 import { meets } from './target-eval';
 import type { Calc, ItemResult } from './types';
@@ -45,7 +46,7 @@ function made(
   };
 }
 
-const unscored = (item: Item, value: Value, calc: Unscored): ItemResult => {
+export const unscored = (item: Item, value: Value, calc: Unscored): ItemResult => {
   const counted = item.bonus ? Rational.ZERO : item.points;
   return made(item, value, calc.kind, Rational.ZERO, counted, counted, calc);
 };
@@ -157,6 +158,7 @@ function remedyAt(scheme: Scheme, item: Item, env: Env, floors: readonly Veto[])
 
 export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean): ItemResult {
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
+  if (rolled && (item.rollup === 'all' || item.rollup === 'share')) return scoreShare(item, node);
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
   if (roll?.calc) return unscored(item, value, roll.calc);

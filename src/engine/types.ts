@@ -46,10 +46,37 @@ export type Calc =
       capped: boolean;
     }
   | { kind: 'na'; policy: 'exclude' | 'full' | 'zero' }
+  /** Not assessed for the unit's type (not_assessed): out of the maximum, as na: exclude. */
+  | { kind: 'not-assessed'; type: string }
+  /** rollup all/share: `met` of the `of` units below meet the target (n/a ones not counted); met when met ÷ of ≥ need. */
+  | { kind: 'share'; all: boolean; met: number; of: number; need: Rational; share: Rational }
   /** `units`: for a roll-up (mean, min, max), the child units whose item lacks data. */
   | { kind: 'missing'; fields: string[]; units?: string[] }
   /** `units`: for a roll-up (mean, min, max), the child units whose item is invalid. */
   | { kind: 'invalid'; fields: { id: string; reason: Text }[]; units?: string[] };
+
+export interface UnitsToFix {
+  /** The smallest number of units below that must come to meet the target. */
+  count: number;
+  /** The units below that do not meet it, by distance to the target (closest first), then name. */
+  units: { name: string; gap?: Rational }[];
+}
+
+/** One weighted line of a unit (a top-level section with `weight`), scored on its own points. */
+export interface LineResult {
+  id: string;
+  title: string;
+  weight: Rational;
+  /** The line's points (for the unit's type). */
+  full: Rational;
+  /** Points earned on its items, and the points of those that apply. */
+  points: Rational;
+  max: Rational;
+  /** points × full ÷ max: the line's own score (0 when nothing in it applies). */
+  score: Rational;
+  /** What it adds to the unit's score: weight × score ÷ full × total (weights of lines where nothing applies are left out). */
+  weighted: Rational;
+}
 
 export interface Remedy {
   lever: string;
@@ -86,6 +113,10 @@ export interface ItemResult {
   /** Whether the value meets the target, for an item scored on both (a value that does not is shown with more decimals when rounding would make it look met). */
   met?: boolean;
   remedy?: Remedy;
+  /** rollup all/share not met: how many more units below must meet the target, and those that do not, closest first. */
+  fix?: UnitsToFix;
+  /** The unit type whose points and target scored the item (unit_types); the main type above the type's level. */
+  unitType?: string;
   /** Vetoes that zeroed this item (hard floors). */
   zeroedBy?: string[];
   calc: Calc;
@@ -164,6 +195,10 @@ export interface UnitResult {
   vetoes: VetoResult[];
   items: ItemResult[];
   children: UnitResult[];
+  /** With weighted lines (sections with `weight`): each line's own score; `score` is then their weighted sum plus bonus, and `max` the total. */
+  lines?: LineResult[];
+  /** The unit's type (unit_types), at the level whose rows give it. */
+  unitType?: string;
   /** The self-assessed (自评) figures, when inspector adjustments changed this unit's items. */
   self?: SelfAssessed;
   /** The unit's field values as scored, from which src/report makes the words it prints. */

@@ -11,6 +11,7 @@ import { DATA } from './data';
 import { PLAN } from './plan';
 import { ENGINE } from './engine';
 import { FORECAST } from './forecast';
+import { LINES } from './lines';
 import type { Renderers } from './render';
 import { REPORT } from './report';
 import { SCHEME } from './scheme';
@@ -26,6 +27,7 @@ export const CATALOG: Renderers<MessageArgs> = {
   ...APP,
   ...FORECAST,
   ...PLAN,
+  ...LINES,
 };
 
 /** A message in one language. */

@@ -15,6 +15,7 @@ import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput, UnitLevelInput } from './schema';
 import { displayOf, parseTarget, targetFormulas, type Target } from './target';
 import { yearStartMonth } from './schema-year';
+import { compileUnitTypes, markLines, sectionExtras, withTypes } from './compile-lines';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -78,13 +79,16 @@ interface Base {
 interface Compiling extends Base {
   fields: Map<string, M.Field>;
   params: Map<string, Rational>;
+  unitTypes?: M.UnitTypes;
 }
 
 export function compileScheme(input: SchemeInput, source: string, rep: Reporter): M.Scheme {
   const base: Base = { input, rep, levels: list(input.units).filter(isObj) };
   const c: Compiling = { ...base, fields: compileFields(base), params: compileParams(input) };
+  c.unitTypes = compileUnitTypes(input, c.fields);
   const items: M.Item[] = [];
   const sections = list(input.sections).flatMap((s, i) => compileSection(c, s, ['sections', i], items) ?? []);
+  markLines(sections);
   const bonus = compileBonus(c);
   const checks = compileChecks(c);
   const vetoes = compileVetoes(c, [...items, ...(bonus?.items ?? [])]);
@@ -99,6 +103,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     pass: passLine(input.pass, total),
     grades: compileGrades(input),
     levels: c.levels,
+    unitTypes: c.unitTypes,
     fields: c.fields,
     params: c.params,
     checks,
@@ -205,7 +210,7 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
   // the other checks of the item run.
   const r = compileRule(c, isObj(it.rule) ? it.rule : { type: 'all' }, [...path, 'rule']);
   if (!f) return undefined;
-  return {
+  const item: M.Item = {
     id: it.id,
     title: it.title,
     points: q(it.points),
@@ -226,6 +231,11 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     fields: fieldRefs(c, f, ...targetFormulas(t), ...r.formulas),
     path,
   };
+  return withTypes(item, it, path, c.unitTypes, {
+    target: (x, p) => targetAt(c, x, p),
+    display: (x) => displayOf(x, (id) => paramText(c.input, id)),
+    fields: (x) => fieldRefs(c, ...targetFormulas(x)),
+  });
 }
 
 /** A section and its subsections; its own items are added to `items` before theirs. */
@@ -239,6 +249,7 @@ function compileSection(c: Compiling, s: SectionInput, path: Path, items: M.Item
     points: q(s.points),
     items: own,
     sections: list(s.sections).flatMap((sub, i) => compileSection(c, sub, [...path, 'sections', i], items) ?? []),
+    ...sectionExtras(s, c.unitTypes),
   };
 }
 

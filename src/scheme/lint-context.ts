@@ -32,6 +32,10 @@ export function formulas(ctx: Ctx): { f: Formula; path: Path; offset: number }[]
     if (!model) continue;
     out.push({ f: model.formula, path: [...path, 'formula'], offset: 0 });
     fromTarget(model.target, [...path, 'target']);
+    // Targets by unit type: each type's own (the base item's is the main type's, checked above).
+    if (typeof input.target === 'object')
+      for (const [type, form] of model.types?.byType ?? [])
+        if (type !== model.types?.byType.keys().next().value) fromTarget(form.target, [...path, 'target', type]);
     if (model.rule.type === 'bands' && input.rule?.type === 'bands') {
       model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
     }

@@ -25,6 +25,7 @@ import {
   unreachableTargets,
   valueFitsTarget,
 } from './lint-targets';
+import { LINES_RULES } from './lint-lines';
 import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
@@ -137,6 +138,7 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
     }
   }
   if (!Array.isArray(input.sections) || !input.sections.length) return;
+  if (input.sections.some((s) => isObj(s) && s.weight !== undefined)) return; // lines: each on its own points (lint-lines.ts)
   const got = sum(input.sections);
   if (!got || !isNum(input.total)) return;
   const total = Rational.fromNumber(input.total);
@@ -261,4 +263,5 @@ const RULES: ((ctx: Ctx) => void)[] = [
   vetoesAndLevers,
   effortNeedsLever,
   passLine,
+  ...LINES_RULES,
 ];

@@ -32,6 +32,8 @@ export interface Field {
   unit?: string;
   /** How monthly reports hold it (scheme `accumulate`); absent: stock. */
   accumulate?: 'ytd' | 'month' | 'stock';
+  /** For the unit-type field: the types its cells may hold (a cell is read as the type's 1-based position). */
+  choices?: string[];
 }
 
 export interface Item {
@@ -43,7 +45,13 @@ export interface Item {
   rule: Rule;
   /** Lowest level index the item is scored at. */
   level: number;
-  rollup: 'sum' | 'mean' | 'min' | 'max';
+  rollup: 'sum' | 'mean' | 'min' | 'max' | 'all' | 'share';
+  /** With rollup share: the share of the units below that must meet the target. */
+  share?: Rational;
+  /** When the item depends on the unit's type: its form for each type (./compile-lines.ts). */
+  types?: ItemTypes;
+  /** With weighted lines: the id of the top-level section (line) holding it. */
+  line?: string;
   na: 'exclude' | 'full' | 'zero';
   lever?: string;
   /** Effort of one lever unit, for `pinggu plan` (docs/plan.md); undefined: the default. */
@@ -61,10 +69,30 @@ export interface Item {
   path?: Path;
 }
 
+/** An item's form for each unit type: points and target of that type; not assessed for some. */
+export interface ItemTypes {
+  /** The item as scored for a unit of that type (same id; points, target and display of the type). */
+  byType: Map<string, Item>;
+  notAssessed: Set<string>;
+}
+
+/** Unit types read from a text field (类型: 乡镇/农场). */
+export interface UnitTypes {
+  field: string;
+  /** The types as written; the first is the main type (units above are scored as it). */
+  values: string[];
+  /** The level whose rows give the type. */
+  level: number;
+}
+
 export interface Section {
   id: string;
   title: string;
   points: Rational;
+  /** Points by unit type, when given so. */
+  byType?: Map<string, Rational>;
+  /** A line's weight (top-level sections only, all or none). */
+  weight?: Rational;
   items: Item[];
   sections: Section[];
 }
@@ -107,6 +135,7 @@ export interface Scheme {
   params: Map<string, Rational>;
   checks: Check[];
   sections: Section[];
+  unitTypes?: UnitTypes;
   /** Every scored (non-bonus) item in scheme order. */
   items: Item[];
   bonus?: { cap: Rational; items: Item[] };

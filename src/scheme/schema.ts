@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import { Basis, doc, Id, opt, Points, Quantity, Text } from './schema-basics';
 import { Rule } from './schema-rule';
 import { Accumulate, StatYear } from './schema-year';
+import { NotAssessed, Rollup, Share, TypedPoints, TypedTarget, UnitTypes, Weight } from './schema-lines';
 
 export { Rule, type RuleInput } from './schema-rule';
 
@@ -94,7 +95,7 @@ export const Item = doc(
   z.strictObject({
     id: Id,
     title: doc(Text, 'The standard as the scheme names it.'),
-    points: doc(Points, 'Full marks of the item (for a bonus item: the most it can add).'),
+    points: doc(TypedPoints, 'Full marks of the item (for a bonus item: the most it can add); or by unit type.'),
     /** The value, as a formula over fields and params. */
     formula: doc(
       Text,
@@ -102,17 +103,16 @@ export const Item = doc(
     ),
     /** `>= 95%`, `<= 5%`, `> x`, `== 0`, `between 103 and 107`, or a boolean formula. */
     target: opt(
-      Text,
-      '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula. Optional only for checklist rules (all elements).',
+      TypedTarget,
+      '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula, or these by unit type. Optional only for checklist rules (all elements).',
     ),
     rule: Rule,
     /** The lowest level the item is scored at (default: the lowest level). */
     scope: opt(Id, 'The lowest unit level the item is scored at (default: the lowest level).'),
     /** How a parent's value is formed from its children (default sum: the formula on summed fields). */
-    rollup: opt(
-      z.enum(['sum', 'mean', 'min', 'max']),
-      "How a parent unit gets its value: sum (default; the formula on summed fields, a ratio of sums), mean, min or max of the children's values.",
-    ),
+    rollup: Rollup,
+    share: Share,
+    not_assessed: NotAssessed,
     /** What happens when the value is undefined (no births → no rate). */
     na: opt(
       z.enum(['exclude', 'full', 'zero']),
@@ -136,7 +136,8 @@ export const Item = doc(
 export type SectionInput = {
   id: string;
   title: string;
-  points: number;
+  points: number | Record<string, number>;
+  weight?: number | string;
   items?: z.infer<typeof Item>[];
   sections?: SectionInput[];
   note?: string;
@@ -146,7 +147,8 @@ export const Section: z.ZodMiniType<SectionInput> = z.lazy(() =>
     z.strictObject({
       id: Id,
       title: Text,
-      points: doc(Points, "The section's points; its children must add up to them."),
+      points: doc(TypedPoints, "The section's points (or by unit type); its children must add up to them."),
+      weight: Weight,
       items: opt(z.array(Item).check(z.minLength(1)), 'The items (or nested sections, not both).'),
       sections: opt(z.array(Section).check(z.minLength(1)), 'Nested sections (or items, not both).'),
       note: opt(Text),
@@ -204,6 +206,7 @@ export const Scheme = doc(
     fields: z.array(Field).check(z.minLength(1)),
     params: opt(z.array(Param)),
     checks: opt(z.array(Check)),
+    unit_types: UnitTypes,
     sections: z.array(Section).check(z.minLength(1)),
     vetoes: opt(z.array(Veto)),
     bonus: opt(

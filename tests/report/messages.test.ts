@@ -13,6 +13,7 @@ import { FORECAST_SAMPLES } from './message-samples/forecast';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
+import { LINES_SAMPLES } from './message-samples/lines';
 
 /** One set of arguments per code, one file per area: a code added to the union without a sample does not compile. */
 const SAMPLES: { [K in Code]: MessageArgs[K] } = {
@@ -25,6 +26,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...APP_SAMPLES,
   ...FORECAST_SAMPLES,
   ...PLAN_SAMPLES,
+  ...LINES_SAMPLES,
 };
 
 /**

@@ -8,6 +8,7 @@ import type { Lang } from '../../diagnostics';
 import { showPoints } from '../shared/display';
 import type { Assessment, ItemResult, UnitResult } from '../../engine/types';
 import { explainItem, remedyText } from './explain';
+import { explainLines } from './explain-lines';
 import { statusWord } from '../shared/i18n';
 import { visible, visibleData } from '../shared/escape';
 import { compareNames } from '../../compare';
@@ -62,6 +63,7 @@ export function formatExplain(
     `${zh ? '得分' : 'Points'}${c}${showPoints(item.points)} / ${showPoints(item.max)}${item.lost.sign() > 0 ? (zh ? `（失 ${showPoints(item.lost)} 分）` : ` (${showPoints(item.lost)} lost)`) : ''}  ${statusWord(lang, item.status)}`,
   );
   if (item.remedy) lines.push(`${zh ? '整改' : 'What it takes'}${c}${remedyText(item.remedy, lang)}`);
+  lines.push(...explainLines(a, unit, item, lang).map(visible));
   const kids = unit.children.flatMap((k) => {
     const ki = k.items.find((i) => i.id === item.id);
     return ki ? [{ k, ki }] : [];

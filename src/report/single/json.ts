@@ -10,6 +10,7 @@ import { actionList } from './actions';
 import { documentChunks, joinChunks, lazyArray, type Chunked } from '../shared/json-chunks';
 import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
+import { itemLinesJson, unitLinesJson } from './json-lines';
 import { valueText, vetoWords } from '../shared/item-words';
 
 export interface JsonContext {
@@ -51,6 +52,7 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
     explanation: explainItem(u.fields, i, lang, labels, shown),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
+    ...itemLinesJson(i),
     // Only on adjusted items, so a run without adjustments gives the same document as before.
     ...(i.adjustment
       ? {
@@ -83,6 +85,7 @@ export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, strin
     grade: u.grade ?? null,
     rank: u.rank,
     of: u.of,
+    ...unitLinesJson(u),
     vetoes: u.vetoes.map((x) => {
       const w = vetoWords(u, x);
       return {
