@@ -17,6 +17,8 @@ import type { Node } from './node';
 import { scoreAt } from './score-at';
 import { rankUnits, unitTotals } from './totals';
 import { vetoesAt } from './vetoes';
+import { assessWithPeers } from './peer-assess';
+import { peerItems, type Relative } from './peers';
 import { SCHEMA_VERSION, type Assessment, type UnitResult } from './types';
 
 export interface EvaluateOptions {
@@ -41,7 +43,15 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   const absent = options.absent ?? absentColumns(scheme, data.units);
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   const warn = { absent, list: warnings, remediesFrom: options.remediesFrom ?? 0 };
-  for (const root of roots) assess(scheme, root, params, items, warn);
+  const asks = peerItems(scheme);
+  if (!asks) for (const root of roots) assess(scheme, root, params, items, warn);
+  // Relative scoring: two phases per group of peers (peer-assess.ts).
+  else
+    assessWithPeers(scheme, roots, asks, {
+      fields: (n) => void (n.fields = fieldsOf(scheme, n, params)),
+      score: (n, rel) => scoreUnit(scheme, n, items, warn, rel),
+      warnings,
+    });
 
   const results = roots.map((r) => toResult(scheme, r));
   rankUnits(results);
@@ -105,11 +115,16 @@ interface Warn {
 function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items: Item[], warn: Warn): void {
   for (const c of node.children) assess(scheme, c, params, items, warn);
   node.fields = fieldsOf(scheme, node, params);
+  scoreUnit(scheme, node, items, warn);
+}
+
+/** Scores the unit's items (its fields are filled); `rel` says how a relative item is scored. */
+function scoreUnit(scheme: Scheme, node: Node, items: Item[], warn: Warn, rel?: (item: Item) => Relative | undefined) {
   const env = node.fields.env;
   const scored = [];
   for (const item of items) {
     if (item.level > node.unit.level) continue;
-    const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom);
+    const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom, rel?.(item));
     node.items.set(item.id, result);
     // Only items missing or n/a can give a data warning (unitDataWarnings): the others are not listed.
     if (result.status === 'missing' || result.status === 'na')

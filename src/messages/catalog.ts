@@ -10,11 +10,12 @@ import type { Message, MessageArgs, Text } from './codes';
 import { DATA } from './data';
 import { ENGINE } from './engine';
 import type { Renderers } from './render';
+import { RELATIVE } from './relative';
 import { REPORT } from './report';
 import { SCHEME } from './scheme';
 import { TREND } from './trend';
 
-export const CATALOG: Renderers<MessageArgs> = { ...ENGINE, ...DATA, ...SCHEME, ...CLI, ...TREND, ...REPORT, ...APP };
+export const CATALOG: Renderers<MessageArgs> = { ...ENGINE, ...DATA, ...SCHEME, ...CLI, ...TREND, ...REPORT, ...APP, ...RELATIVE };
 
 /** A message in one language. */
 export function say(t: Text, lang: Lang): string {

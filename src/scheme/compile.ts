@@ -14,6 +14,7 @@ import type * as M from './model';
 import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput, UnitLevelInput } from './schema';
 import { displayOf, parseTarget, targetFormulas, type Target } from './target';
+import { formulaRule, lastYearFormula, lastYearTarget, peersKey } from './compile-relative';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -133,6 +134,7 @@ function compileFields(c: Base): Map<string, M.Field> {
       max: qOpt(f.max),
       required: f.required ?? true,
       unit: f.unit,
+      ...(isText(f.last_year) ? { lastYear: f.last_year } : {}),
     });
   });
   return fields;
@@ -147,7 +149,7 @@ function compileParams(input: SchemeInput): Map<string, Rational> {
 /** The formula written at `path`, or nothing when it does not parse (reported). */
 function formulaAt(c: Base, text: string, path: Path): Formula | undefined {
   const r = parseFormula(narrow(text));
-  if (!('error' in r)) return r.formula;
+  if (!('error' in r)) return lastYearFormula(r.formula, (c as Partial<Compiling>).fields);
   const e = explain(r.error, text);
   c.rep.error(path, message('scheme/bad-formula', { reason: e.reason }), e.index);
   return undefined;
@@ -156,7 +158,7 @@ function formulaAt(c: Base, text: string, path: Path): Formula | undefined {
 /** The target written at `path`, or nothing when it does not parse (reported). */
 function targetAt(c: Base, text: string, path: Path): Target | undefined {
   const r = parseTarget(narrow(text));
-  if (!('error' in r)) return r.target;
+  if (!('error' in r)) return lastYearTarget(r.target, (c as Partial<Compiling>).fields);
   const e = explain(r.error, text);
   c.rep.error(path, message('scheme/bad-target', { reason: e.reason }), e.index);
   return undefined;
@@ -185,6 +187,7 @@ function compileRule(c: Base, r: RuleInput, path: Path): { rule: M.Rule; formula
     return { rule: { type: r.type, deduct: q(r.deduct), max: qOpt(r.max) }, formulas: [] };
   if (r.type === 'add')
     return { rule: { type: 'add', add: q(r.add), per: q(r.per), partial: r.partial }, formulas: [] };
+  if (r.type === 'formula') return formulaRule(r.points, (t) => formulaAt(c, t, [...path, 'points']));
   return { rule: { type: r.type }, formulas: [] };
 }
 
@@ -221,6 +224,7 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     bonus,
     fields: fieldRefs(c, f, ...targetFormulas(t), ...r.formulas),
     path,
+    ...peersKey(t, r.formulas),
   };
 }
 

@@ -25,6 +25,7 @@ import {
   valueFitsTarget,
 } from './lint-targets';
 import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
+import { lastYearFields, relativeFunctions } from './lint-relative';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
@@ -259,4 +260,6 @@ const RULES: ((ctx: Ctx) => void)[] = [
   roundDigits,
   vetoesAndLevers,
   passLine,
+  relativeFunctions,
+  lastYearFields,
 ];

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { Basis, doc, Id, opt, Points, Quantity, Text } from './schema-basics';
 import { Rule } from './schema-rule';
+import { LastYear } from './schema-relative';
 
 export { Rule, type RuleInput } from './schema-rule';
 
@@ -55,6 +56,7 @@ export const Field = doc(
     required: opt(z.boolean(), 'Whether the data must have this column (default true).'),
     /** Unit of measure shown after values, e.g. 人, 元. */
     unit: opt(Text, 'Unit of measure shown after values, e.g. 人, 元.'),
+    last_year: LastYear,
     note: opt(Text),
   }),
   'One column of the data dictionary.',

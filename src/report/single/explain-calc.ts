@@ -3,6 +3,7 @@ import { say } from '../../messages/catalog';
 import type { Calc, ItemResult } from '../../engine/types';
 import type { Rational } from '../../rational';
 import { showPoints as p, showValue } from '../shared/display';
+import { relativeCalcWords } from './explain-relative';
 
 type CalcOf<K extends Calc['kind']> = Extract<Calc, { kind: K }>;
 
@@ -124,5 +125,8 @@ export function calcSentence(c: Calc, w: CalcWords): string {
       return missingWords(c, w);
     case 'invalid':
       return invalidWords(c, w);
+    case 'formula':
+    case 'no-peers':
+      return relativeCalcWords(c, w.zh);
   }
 }
