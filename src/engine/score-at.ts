@@ -189,7 +189,10 @@ export function scoreAt(
   if (target && met === undefined)
     return floored(undecided(scheme, item, target, node.fields, value, rolled), zeroedBy);
 
-  const result = floored(scored(item, value, scoreItem(item, value, env), met), zeroedBy);
+  const s = scoreItem(item, value, env);
+  // A points formula without a value (rule formula): a field it reads is missing or invalid, else n/a.
+  if (s.status === 'na') return floored(undecided(scheme, item, target!, node.fields, value, false), zeroedBy);
+  const result = floored(scored(item, value, s, met), zeroedBy);
   if (remedies && result.status !== 'met' && met !== true && !rolled)
     result.remedy = remedyAt(scheme, item, rel ? base : env, floors, rel?.rebind);
   return rel ? relativeResult(result, rel) : result;

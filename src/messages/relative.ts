@@ -124,7 +124,7 @@ export const RELATIVE: Renderers<RelativeArgs> = {
       `按公式得 ${p(a.raw)} 分${a.kind === 'zero' ? ' → 0（不低于 0 分）' : a.kind === 'points' ? ` → ${p(a.points)}（不超过本项分值）` : ''}`,
   },
   'relative/remedy-moves': {
-    en: () => 'the target is relative to the other units and moves when they change (this holds them as they are)',
-    zh: () => '目标随其他单位变化而变化（此处按其他单位不变计算）',
+    en: () => 'a relative target: it moves when the other units change; this holds them as they are',
+    zh: () => '相对目标：随其他单位变化而变化，此处按其他单位不变计算',
   },
 };

@@ -4,7 +4,8 @@ import type { Calc, ItemResult, PeerInfo } from '../../engine/types';
 import { say } from '../../messages/catalog';
 import { message } from '../../messages/codes';
 import type { Display } from '../../scheme/target';
-import { showValue } from '../shared/display';
+import type { Rational } from '../../rational';
+import { showValue, shownValue } from '../shared/display';
 
 type RelativeCalc = Extract<Calc, { kind: 'formula' | 'no-peers' }>;
 
@@ -30,9 +31,10 @@ export function peersWords(
   lang: Lang,
   display: (id: string) => Display = () => 'number',
 ): string[] {
+  if (item.calc.kind === 'no-peers') return [];
   return (item.peers ?? []).map((p: PeerInfo) => {
     const shown = p.item === item.id ? (item.kind === 'boolean' ? 'number' : item.kind) : display(p.item);
-    const v = (x: PeerInfo['mean']) => (x === undefined ? undefined : showValue(x, shown));
+    const v = (x: PeerInfo['mean']) => (x === undefined ? undefined : showValue(x, shown, digitsFor(x, shown)));
     const args = {
       ...(p.item === item.id ? {} : { item: p.item }),
       level,
@@ -46,6 +48,13 @@ export function peersWords(
     };
     return say(message('relative/peers', args), lang);
   });
+}
+
+/** Enough decimals (2 to 6) to show a peer value exactly where it can be: a mean of 0.856 is not 0.86. */
+function digitsFor(x: Rational, display: Display): number {
+  let d = 2;
+  while (d < 6 && !shownValue(x, display, d).eq(x)) d++;
+  return d;
 }
 
 /** Said after a remedy whose target moves with the other units. */
