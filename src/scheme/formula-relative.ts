@@ -19,7 +19,7 @@ export const PEER_FNS: ReadonlySet<string> = new Set([
 export type PeerFn = 'peer_mean' | 'peer_best' | 'peer_worst' | 'peer_rank' | 'peer_count';
 
 /** The functions answered by the caller's name lookup (peer values and `value()`). */
-export const isLookupFn = (fn: FnName): boolean => fn === 'value' || PEER_FNS.has(fn);
+export const isLookupFn = (fn: FnName): boolean => fn === 'value' || fn.startsWith('peer_');
 
 /** The name a lookup function is asked by: `peer_mean()`, `peer_mean(rate)`, `value()`. */
 export function lookupKey(fn: FnName, args: readonly Node[]): string {
