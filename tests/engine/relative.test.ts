@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/rational';
+import { explainItem } from '../../src/report/single/explain';
 import { assess, child, item, scheme } from '../support';
 
 const root = join(__dirname, '..', '..', 'fixtures', 'real-rules');
@@ -135,5 +136,23 @@ describe('all units equal to the mean', () => {
       expect(item(u, 'contraception').peers![0]).toMatchObject({ count: 3, rank: 1 });
       expect(item(u, 'contraception').peers![0]!.mean).toEqual(q(8, 10));
     }
+  });
+});
+
+describe('explain shows the step', () => {
+  it('the points formula with value(), peer values and last year put in; the peers; the moving remedy', () => {
+    const g = town('皋落镇');
+    const words = explainItem(g.fields, item(g, 'contraception'), 'en');
+    expect(words).toContain(
+      'if(0.86 >= 0.856, 7, 3) * 0.86 / 0.9 + if(0.86 >= 0.856, 3, 7) * min(1, max(0, (0.86 - last_year(425 / 500)) / 2%))',
+    );
+    expect(words).toContain('points by the formula: 8.19');
+    expect(words).toContain(
+      'the 乡镇 units of 昔阳县: 5 of 5 with a value, mean 0.856, best 0.9, worst 0.82; this unit ranks 2 of 5',
+    );
+    const z = town('沾尚镇');
+    expect(explainItem(z.fields, item(z, 'policy_rate'), 'en')).toContain(
+      '符合政策出生数: 4 more, recovers 0.82 points (a relative target: it moves when the other units change; this holds them as they are)',
+    );
   });
 });

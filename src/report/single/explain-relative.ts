@@ -4,8 +4,11 @@ import type { Calc, ItemResult, PeerInfo } from '../../engine/types';
 import { say } from '../../messages/catalog';
 import { message } from '../../messages/codes';
 import type { Display } from '../../scheme/target';
-import type { Rational } from '../../rational';
-import { showValue, shownValue } from '../shared/display';
+import type { UnitFields } from '../../engine/fields';
+import { Rational as R, type Rational } from '../../rational';
+import { render, type Node as FNode } from '../../scheme/formula';
+import { isLookupFn, lookupKey, parseLookupKey } from '../../scheme/formula-relative';
+import { showRaw, showValue, shownValue } from '../shared/display';
 
 type RelativeCalc = Extract<Calc, { kind: 'formula' | 'no-peers' }>;
 
@@ -59,3 +62,42 @@ function digitsFor(x: Rational, display: Display): number {
 
 /** Said after a remedy whose target moves with the other units. */
 export const remedyMoves = (lang: Lang): string => say(message('relative/remedy-moves', {}), lang);
+
+/** A tree with each peer function and value() made a name (its lookup key), so that render() puts its number in. */
+function named(n: FNode): FNode {
+  switch (n.k) {
+    case 'neg':
+    case 'not':
+      return { ...n, a: named(n.a) };
+    case 'bin':
+      return { ...n, a: named(n.a), b: named(n.b) };
+    case 'call':
+      return isLookupFn(n.fn) ? { k: 'ref', name: lookupKey(n.fn, n.args) } : { ...n, args: n.args.map(named) };
+    default:
+      return n;
+  }
+}
+
+/** A peer value of `item` by its lookup key (`peer_mean()`, `peer_rank(other)`), from the peers it was scored against. */
+function peerValue(item: ItemResult, key: string): Rational | undefined {
+  const k = parseLookupKey(key);
+  const p = k && item.peers?.find((x) => x.item === (k.item || item.id));
+  if (!k || !p) return undefined;
+  const stat = { peer_mean: p.mean, peer_best: p.best, peer_worst: p.worst } as Record<string, Rational | undefined>;
+  if (k.fn === 'peer_rank') return p.rank === undefined ? undefined : R.int(p.rank);
+  return k.fn === 'peer_count' ? R.int(p.count) : stat[k.fn];
+}
+
+/** A `formula` rule's points formula with the numbers put in: fields, params, value() and peer values. */
+export function pointsWithNumbers(fields: UnitFields, item: ItemResult): string | undefined {
+  const rule = [...fields.scheme.items, ...(fields.scheme.bonus?.items ?? [])].find((i) => i.id === item.id)?.rule;
+  if (rule?.type !== 'formula') return undefined;
+  const percent = (n: string) => fields.scheme.fields.get(n)?.type === 'percent';
+  return render(named(rule.points.ast), (n) =>
+    n === 'value()'
+      ? showRaw(item.value)
+      : n.endsWith(')')
+        ? showRaw(peerValue(item, n))
+        : showRaw(fields.env(n), percent(n)),
+  );
+}

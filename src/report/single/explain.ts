@@ -8,7 +8,7 @@ import { adjustmentText } from './adjustments';
 import { t } from '../shared/i18n';
 import { formulaText, substitutedText, targetText, valueText } from '../shared/item-words';
 import { calcSentence } from './explain-calc';
-import { peersWords, remedyMoves } from './explain-relative';
+import { peersWords, pointsWithNumbers, remedyMoves } from './explain-relative';
 
 /** "label = numbers = value", without repeating what is already shown; then the target. */
 function formulaParts(fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined): string[] {
@@ -46,6 +46,7 @@ export function explainItem(
       label: (id) => labels[id] ?? id,
     }),
   );
+  if (c.kind === 'formula') parts.splice(parts.length - 1, 0, pointsWithNumbers(fields, item) ?? '');
   if (item.peers) parts.push(...peersWords(item, fields.scheme.levels[fields.level]?.title ?? '', lang));
   if (item.zeroedBy?.length)
     parts.push(
