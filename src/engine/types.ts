@@ -45,6 +45,10 @@ export type Calc =
       earned: Rational;
       capped: boolean;
     }
+  /** The `formula` rule: the formula's value, and the points after capping it to [0, the item's points]. */
+  | { kind: 'formula'; raw: Rational; points: Rational; cap?: 'zero' | 'points' }
+  /** Relative scoring without peers to be relative to: the unit is alone at its level in the run, or the others lack a value. */
+  | { kind: 'no-peers'; level: string; units: number; withValue: number }
   | { kind: 'na'; policy: 'exclude' | 'full' | 'zero' }
   /** Not assessed for the unit's type (not_assessed): out of the maximum, as na: exclude. */
   | { kind: 'not-assessed'; type: string }
@@ -91,6 +95,25 @@ export interface Remedy {
   reachable: boolean;
   /** Points the change would recover. */
   gain?: Rational;
+  /** The target is relative to the other units: it moves when they change (the remedy holds them as they are). */
+  relative?: true;
+}
+
+/** The peer values an item was scored against (docs/scheme.md#relative-scoring). */
+export interface PeerInfo {
+  /** The item whose values over the peers these are. */
+  item: string;
+  /** The parent unit the peers share; undefined for the top-level units of the run. */
+  parent?: string;
+  /** Units of the group (the peers), with or without a value. */
+  units: number;
+  /** Peers with a value, this unit included when it has one. */
+  count: number;
+  mean?: Rational;
+  best?: Rational;
+  worst?: Rational;
+  /** This unit's rank among them (ties share: 1, 1, 3). */
+  rank?: number;
 }
 
 export interface ItemResult {
@@ -126,6 +149,8 @@ export interface ItemResult {
   evidence?: string;
   /** The inspectors' adjustment applied to this item (抽查核定); `points` and `lost` are then the adjusted ones. */
   adjustment?: ItemAdjustment;
+  /** For an item scored relative to its peers: the peer values used, one entry per item asked about. */
+  peers?: PeerInfo[];
 }
 
 /** What the inspectors did to an item's points, and on what authority. */

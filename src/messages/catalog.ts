@@ -13,6 +13,7 @@ import { ENGINE } from './engine';
 import { FORECAST } from './forecast';
 import { LINES } from './lines';
 import type { Renderers } from './render';
+import { RELATIVE } from './relative';
 import { REPORT } from './report';
 import { SCHEME } from './scheme';
 import { TREND } from './trend';
@@ -28,6 +29,7 @@ export const CATALOG: Renderers<MessageArgs> = {
   ...FORECAST,
   ...PLAN,
   ...LINES,
+  ...RELATIVE,
 };
 
 /** A message in one language. */

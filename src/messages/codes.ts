@@ -16,6 +16,7 @@ import type { PlanArgs } from './plan';
 import type { EngineArgs } from './engine';
 import type { ForecastArgs } from './forecast';
 import type { LinesArgs } from './lines';
+import type { RelativeArgs } from './relative';
 import type { ReportArgs } from './report';
 import type { SchemeArgs } from './scheme';
 import type { TrendArgs } from './trend';
@@ -34,7 +35,8 @@ export interface MessageArgs
     AppArgs,
     ForecastArgs,
     PlanArgs,
-    LinesArgs {}
+    LinesArgs,
+    RelativeArgs {}
 
 export type Code = keyof MessageArgs;
 

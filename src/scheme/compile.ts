@@ -16,6 +16,7 @@ import type { ItemInput, RuleInput, SchemeInput, SectionInput, UnitLevelInput } 
 import { displayOf, parseTarget, targetFormulas, type Target } from './target';
 import { yearStartMonth } from './schema-year';
 import { compileUnitTypes, markLines, sectionExtras, withTypes } from './compile-lines';
+import { formulaRule, lastYearFormula, lastYearTarget, peersKey } from './compile-relative';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -141,6 +142,7 @@ function compileFields(c: Base): Map<string, M.Field> {
       required: f.required ?? true,
       unit: f.unit,
       ...(f.accumulate ? { accumulate: f.accumulate } : {}),
+      ...(isText(f.last_year) ? { lastYear: f.last_year } : {}),
     });
   });
   return fields;
@@ -155,7 +157,7 @@ function compileParams(input: SchemeInput): Map<string, Rational> {
 /** The formula written at `path`, or nothing when it does not parse (reported). */
 function formulaAt(c: Base, text: string, path: Path): Formula | undefined {
   const r = parseFormula(narrow(text));
-  if (!('error' in r)) return r.formula;
+  if (!('error' in r)) return lastYearFormula(r.formula, (c as Partial<Compiling>).fields);
   const e = explain(r.error, text);
   c.rep.error(path, message('scheme/bad-formula', { reason: e.reason }), e.index);
   return undefined;
@@ -164,7 +166,7 @@ function formulaAt(c: Base, text: string, path: Path): Formula | undefined {
 /** The target written at `path`, or nothing when it does not parse (reported). */
 function targetAt(c: Base, text: string, path: Path): Target | undefined {
   const r = parseTarget(narrow(text));
-  if (!('error' in r)) return r.target;
+  if (!('error' in r)) return lastYearTarget(r.target, (c as Partial<Compiling>).fields);
   const e = explain(r.error, text);
   c.rep.error(path, message('scheme/bad-target', { reason: e.reason }), e.index);
   return undefined;
@@ -193,6 +195,7 @@ function compileRule(c: Base, r: RuleInput, path: Path): { rule: M.Rule; formula
     return { rule: { type: r.type, deduct: q(r.deduct), max: qOpt(r.max) }, formulas: [] };
   if (r.type === 'add')
     return { rule: { type: 'add', add: q(r.add), per: q(r.per), partial: r.partial }, formulas: [] };
+  if (r.type === 'formula') return formulaRule(r.points, (t) => formulaAt(c, t, [...path, 'points']));
   return { rule: { type: r.type }, formulas: [] };
 }
 
@@ -230,6 +233,7 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     bonus,
     fields: fieldRefs(c, f, ...targetFormulas(t), ...r.formulas),
     path,
+    ...peersKey(t, r.formulas),
   };
   return withTypes(item, it, path, c.unitTypes, {
     target: (x, p) => targetAt(c, x, p),

@@ -39,6 +39,7 @@ export function formulas(ctx: Ctx): { f: Formula; path: Path; offset: number }[]
     if (model.rule.type === 'bands' && input.rule?.type === 'bands') {
       model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
     }
+    if (model.rule.type === 'formula') out.push({ f: model.rule.points, path: [...path, 'rule', 'points'], offset: 0 });
   }
   for (const c of ctx.scheme.checks) if (c.path) out.push({ f: c.assert, path: [...c.path, 'assert'], offset: 0 });
   for (const v of ctx.scheme.vetoes) if (v.path) fromTarget(v.when, [...v.path, 'when']);

@@ -27,6 +27,7 @@ import {
 } from './lint-targets';
 import { LINES_RULES } from './lint-lines';
 import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
+import { lastYearFields, relativeFunctions } from './lint-relative';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
@@ -264,4 +265,6 @@ const RULES: ((ctx: Ctx) => void)[] = [
   effortNeedsLever,
   passLine,
   ...LINES_RULES,
+  relativeFunctions,
+  lastYearFields,
 ];

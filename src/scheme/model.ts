@@ -17,7 +17,9 @@ export type Rule =
   | { type: 'checklist'; deduct: Rational; max?: Rational }
   | { type: 'proportional' }
   | { type: 'bands'; bands: { when?: Target; points: Rational }[] }
-  | { type: 'add'; add: Rational; per: Rational; partial: Partial };
+  | { type: 'add'; add: Rational; per: Rational; partial: Partial }
+  /** The points are a formula, capped to [0, the item's points] (docs/scheme.md#relative-scoring). */
+  | { type: 'formula'; points: Formula };
 
 export interface Field {
   id: string;
@@ -34,6 +36,8 @@ export interface Field {
   accumulate?: 'ytd' | 'month' | 'stock';
   /** For the unit-type field: the types its cells may hold (a cell is read as the type's 1-based position). */
   choices?: string[];
+  /** The field this column holds last year's figure of (`last_year:`). */
+  lastYear?: string;
 }
 
 export interface Item {
@@ -67,6 +71,8 @@ export interface Item {
   fields: string[];
   /** Where the item is in the scheme file, e.g. `['sections', 0, 'items', 2]` (for findings). */
   path?: Path;
+  /** Its target or rule reads peer values (peer_mean() …): scored after every peer's value is known. */
+  peers?: true;
 }
 
 /** An item's form for each unit type: points and target of that type; not assessed for some. */

@@ -12,6 +12,7 @@ import { Basis, doc, Id, opt, Points, Quantity, Text } from './schema-basics';
 import { Rule } from './schema-rule';
 import { Accumulate, StatYear } from './schema-year';
 import { NotAssessed, Rollup, Share, TypedPoints, TypedTarget, UnitTypes, Weight } from './schema-lines';
+import { LastYear } from './schema-relative';
 
 export { Rule, type RuleInput } from './schema-rule';
 
@@ -58,6 +59,7 @@ export const Field = doc(
     /** Unit of measure shown after values, e.g. 人, 元. */
     unit: opt(Text, 'Unit of measure shown after values, e.g. 人, 元.'),
     accumulate: Accumulate,
+    last_year: LastYear,
     note: opt(Text),
   }),
   'One column of the data dictionary.',

@@ -10,6 +10,7 @@ import { DATA_SAMPLES } from './message-samples/data';
 import { PLAN_SAMPLES } from './message-samples/plan';
 import { ENGINE_SAMPLES } from './message-samples/engine';
 import { FORECAST_SAMPLES } from './message-samples/forecast';
+import { RELATIVE_SAMPLES } from './message-samples/relative';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
@@ -27,6 +28,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...FORECAST_SAMPLES,
   ...PLAN_SAMPLES,
   ...LINES_SAMPLES,
+  ...RELATIVE_SAMPLES,
 };
 
 /**

@@ -4,6 +4,7 @@ import type { Calc, ItemResult } from '../../engine/types';
 import type { Rational } from '../../rational';
 import { showPoints as p, showValue } from '../shared/display';
 import { linesCalcSentence } from './explain-lines';
+import { relativeCalcWords } from './explain-relative';
 
 type CalcOf<K extends Calc['kind']> = Extract<Calc, { kind: K }>;
 
@@ -128,5 +129,8 @@ export function calcSentence(c: Calc, w: CalcWords): string {
     case 'not-assessed':
     case 'share':
       return linesCalcSentence(c, w.item, w.zh);
+    case 'formula':
+    case 'no-peers':
+      return relativeCalcWords(c, w.zh);
   }
 }

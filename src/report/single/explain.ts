@@ -8,6 +8,7 @@ import { adjustmentText } from './adjustments';
 import { t } from '../shared/i18n';
 import { formulaText, substitutedText, targetText, valueText } from '../shared/item-words';
 import { calcSentence } from './explain-calc';
+import { peersWords, pointsWithNumbers, remedyMoves } from './explain-relative';
 
 /** "label = numbers = value", without repeating what is already shown; then the target. */
 function formulaParts(fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined): string[] {
@@ -45,6 +46,8 @@ export function explainItem(
       label: (id) => labels[id] ?? id,
     }),
   );
+  if (c.kind === 'formula') parts.splice(parts.length - 1, 0, pointsWithNumbers(fields, item) ?? '');
+  if (item.peers) parts.push(...peersWords(item, fields.scheme.levels[fields.level]?.title ?? '', lang));
   if (item.zeroedBy?.length)
     parts.push(
       zh
@@ -69,5 +72,6 @@ export function remedyText(r: Remedy, lang: Lang): string {
     : lang === 'zh'
       ? `，${t(lang, 'recovers')} ${g} 分`
       : `, ${t(lang, 'recovers')} ${g} point${g === '1' ? '' : 's'}`;
-  return lang === 'zh' ? `${r.label}${dir} ${n}${gain}` : `${r.label}: ${n} ${dir}${gain}`;
+  const moves = r.relative ? (lang === 'zh' ? `（${remedyMoves(lang)}）` : ` (${remedyMoves(lang)})`) : '';
+  return lang === 'zh' ? `${r.label}${dir} ${n}${gain}${moves}` : `${r.label}: ${n} ${dir}${gain}${moves}`;
 }

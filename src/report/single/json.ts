@@ -45,6 +45,7 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
           change: n(i.remedy.change),
           reachable: i.remedy.reachable,
           gain: n(i.remedy.gain),
+          ...(i.remedy.relative ? { relative: true } : {}),
         }
       : null,
     zeroedBy: i.zeroedBy ?? [],
@@ -68,8 +69,21 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
           },
         }
       : {}),
+    // Only on items scored relative to their peers (docs/json.md).
+    ...(i.peers ? { peers: i.peers.map(peerJson) } : {}),
   };
 }
+
+const peerJson = (p: NonNullable<ItemResult['peers']>[number]) => ({
+  item: p.item,
+  parent: p.parent ?? null,
+  units: p.units,
+  count: p.count,
+  mean: n(p.mean),
+  best: n(p.best),
+  worst: n(p.worst),
+  rank: p.rank ?? null,
+});
 
 export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, string>): unknown {
   return {
