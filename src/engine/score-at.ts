@@ -11,6 +11,7 @@ import type { UnitFields } from './fields';
 import type { Node, Unscored } from './node';
 import { solveRemedy } from './remedy';
 import { rollupValue } from './rollup';
+import { scoreParts, uncap } from './parts';
 import { scoreItem, type Scored } from './rules';
 import { meets } from './target-eval';
 import type { Calc, ItemResult } from './types';
@@ -156,6 +157,7 @@ function remedyAt(scheme: Scheme, item: Item, env: Env, floors: readonly Veto[])
 }
 
 export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean): ItemResult {
+  if (item.parts) return scoreParts(scheme, item, node, env, remedies, scoreAt);
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   const roll = rolled ? rollupValue(item, node) : undefined;
   const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
@@ -171,7 +173,7 @@ export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedi
   if (target && met === undefined)
     return floored(undecided(scheme, item, target, node.fields, value, rolled), zeroedBy);
 
-  const result = floored(scored(item, value, scoreItem(item, value, env), met), zeroedBy);
+  const result = floored(uncap(item, scored(item, value, scoreItem(item, value, env), met)), zeroedBy);
   if (remedies && result.status !== 'met' && met !== true && !rolled)
     result.remedy = remedyAt(scheme, item, env, floors);
   return result;

@@ -9,12 +9,22 @@ import { CLI } from './cli';
 import type { Message, MessageArgs, Text } from './codes';
 import { DATA } from './data';
 import { ENGINE } from './engine';
+import { PARTS } from './parts';
 import type { Renderers } from './render';
 import { REPORT } from './report';
 import { SCHEME } from './scheme';
 import { TREND } from './trend';
 
-export const CATALOG: Renderers<MessageArgs> = { ...ENGINE, ...DATA, ...SCHEME, ...CLI, ...TREND, ...REPORT, ...APP };
+export const CATALOG: Renderers<MessageArgs> = {
+  ...ENGINE,
+  ...DATA,
+  ...SCHEME,
+  ...CLI,
+  ...TREND,
+  ...REPORT,
+  ...APP,
+  ...PARTS,
+};
 
 /** A message in one language. */
 export function say(t: Text, lang: Lang): string {

@@ -13,6 +13,7 @@ import type { AppArgs } from './app';
 import type { CliArgs } from './cli';
 import type { DataArgs } from './data';
 import type { EngineArgs } from './engine';
+import type { PartsArgs } from './parts';
 import type { ReportArgs } from './report';
 import type { SchemeArgs } from './scheme';
 import type { TrendArgs } from './trend';
@@ -20,7 +21,8 @@ import type { TrendArgs } from './trend';
 export type { NaPolicyCode } from './engine';
 
 /** Every area's codes with their arguments: one file per area (engine, data, scheme, cli, trend, report, app). */
-export interface MessageArgs extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, ReportArgs, AppArgs {}
+export interface MessageArgs
+  extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, ReportArgs, AppArgs, PartsArgs {}
 
 export type Code = keyof MessageArgs;
 

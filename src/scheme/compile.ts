@@ -14,6 +14,7 @@ import type * as M from './model';
 import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput, UnitLevelInput } from './schema';
 import { displayOf, parseTarget, targetFormulas, type Target } from './target';
+import { compileWithParts, inspectionsOf, limitsOf, ownRuleMissing } from './compile-parts';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -105,6 +106,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     items,
     bonus,
     vetoes,
+    inspections: inspectionsOf(input),
     source,
   };
 }
@@ -196,6 +198,8 @@ function paramText(input: SchemeInput, id: string): string | undefined {
 
 function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, bonus: boolean): M.Item | undefined {
   if (!isObj(it)) return undefined;
+  if (Array.isArray(it.parts)) return compileWithParts(it, path, (p, at) => compileItem(c, p, at, section, bonus));
+  ownRuleMissing(c.rep, it, path);
   const f = isText(it.formula) ? formulaAt(c, it.formula, [...path, 'formula']) : undefined;
   const t = isText(it.target) ? targetAt(c, it.target, [...path, 'target']) : undefined;
   // A rule that is not a mapping has been reported by the schema; a stand-in lets
@@ -221,6 +225,7 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     bonus,
     fields: fieldRefs(c, f, ...targetFormulas(t), ...r.formulas),
     path,
+    ...limitsOf(it),
   };
 }
 

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { Basis, doc, Id, opt, Points, Quantity, Text } from './schema-basics';
 import { Rule } from './schema-rule';
+import { Factors, InspectionLevel, Lowest, Parts } from './schema-parts';
 
 export { Rule, type RuleInput } from './schema-rule';
 
@@ -94,16 +95,19 @@ export const Item = doc(
     title: doc(Text, 'The standard as the scheme names it.'),
     points: doc(Points, 'Full marks of the item (for a bonus item: the most it can add).'),
     /** The value, as a formula over fields and params. */
-    formula: doc(
+    formula: opt(
       Text,
-      'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰.',
+      'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰. Required unless the item has parts.',
     ),
     /** `>= 95%`, `<= 5%`, `> x`, `== 0`, `between 103 and 107`, or a boolean formula. */
     target: opt(
       Text,
       '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula. Optional only for checklist rules (all elements).',
     ),
-    rule: Rule,
+    rule: opt(Rule, 'The scoring rule. Required unless the item has parts.'),
+    parts: Parts,
+    lowest: Lowest,
+    factors: Factors,
     /** The lowest level the item is scored at (default: the lowest level). */
     scope: opt(Id, 'The lowest unit level the item is scored at (default: the lowest level).'),
     /** How a parent's value is formed from its children (default sum: the formula on summed fields). */
@@ -199,6 +203,7 @@ export const Scheme = doc(
     checks: opt(z.array(Check)),
     sections: z.array(Section).check(z.minLength(1)),
     vetoes: opt(z.array(Veto)),
+    inspection_levels: opt(z.array(InspectionLevel), 'Inspection levels that may record case rows (县级, 市级, 省级).'),
     bonus: opt(
       z.strictObject({
         cap: doc(Points, 'Most bonus points in all.'),

@@ -8,6 +8,7 @@ import { APP_SAMPLES } from './message-samples/app';
 import { CLI_SAMPLES } from './message-samples/cli';
 import { DATA_SAMPLES } from './message-samples/data';
 import { ENGINE_SAMPLES } from './message-samples/engine';
+import { PARTS_SAMPLES } from './message-samples/parts';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
@@ -21,6 +22,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...TREND_SAMPLES,
   ...REPORT_SAMPLES,
   ...APP_SAMPLES,
+  ...PARTS_SAMPLES,
 };
 
 /**

@@ -3,6 +3,7 @@ import { say } from '../../messages/catalog';
 import type { Calc, ItemResult } from '../../engine/types';
 import type { Rational } from '../../rational';
 import { showPoints as p, showValue } from '../shared/display';
+import { casesWords, partsWords } from './explain-parts';
 
 type CalcOf<K extends Calc['kind']> = Extract<Calc, { kind: K }>;
 
@@ -124,5 +125,9 @@ export function calcSentence(c: Calc, w: CalcWords): string {
       return missingWords(c, w);
     case 'invalid':
       return invalidWords(c, w);
+    case 'parts':
+      return partsWords(c, w.item, w.zh);
+    case 'cases':
+      return casesWords(c, w.zh);
   }
 }

@@ -8,6 +8,7 @@ import { adjustmentText } from './adjustments';
 import { t } from '../shared/i18n';
 import { formulaText, substitutedText, targetText, valueText } from '../shared/item-words';
 import { calcSentence } from './explain-calc';
+import { explainParts } from './explain-parts';
 
 /** "label = numbers = value", without repeating what is already shown; then the target. */
 function formulaParts(fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined): string[] {
@@ -36,7 +37,8 @@ export function explainItem(
   const zh = lang === 'zh';
   const parts: string[] = [];
   const c = item.calc;
-  if (c.kind !== 'missing' && c.kind !== 'invalid') parts.push(...formulaParts(fields, item, zh, shown));
+  if (item.parts) parts.push(explainParts(fields, item, lang, labels, explainItem));
+  else if (c.kind !== 'missing' && c.kind !== 'invalid') parts.push(...formulaParts(fields, item, zh, shown));
   parts.push(
     calcSentence(c, {
       zh,
