@@ -20,8 +20,6 @@ export interface PartsArgs {
   'scheme/unknown-inspection-level': { level: string; levels: string[] };
   /** `factors` on an item with no `cases` part (nothing to multiply). */
   'scheme/factors-without-cases': { item: string };
-  /** A part id used twice in one item. */
-  'scheme/duplicate-part': { id: string; line: number };
   /** A case row's part that is no `cases` part of the item. */
   'adjust/case-part': { part: string; item: string; parts: string[] };
   /** A case row's inspection level that the scheme does not declare. */
@@ -75,10 +73,6 @@ export const PARTS: Renderers<PartsArgs> = {
     en: (a) =>
       `factors multiply case rows, and item "${a.item}" has no part with rule cases: add one, or remove factors`,
     zh: (a) => `factors 用于案例行扣分，而指标“${a.item}”没有规则为 cases 的子项：请添加，或删除 factors`,
-  },
-  'scheme/duplicate-part': {
-    en: (a) => `part id "${a.id}" is already used in this item on line ${a.line}: give each part its own id`,
-    zh: (a) => `子项 id“${a.id}”已在本指标第 ${a.line} 行使用：请为每个子项取不同的 id`,
   },
   'adjust/case-part': {
     en: (a) =>

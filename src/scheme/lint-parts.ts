@@ -34,7 +34,7 @@ const NOT_IN_PARTS = new Set(['proportional', 'bands', 'add']);
 const CANNOT_GO_BELOW = new Set(['all', 'proportional', 'bands', 'add', 'cases']);
 const ruleType = (it: ItemInput): string | undefined => (isObj(it.rule) ? String(it.rule.type) : undefined);
 
-/** Part rules that deduct; `cases` only in parts; no formula, target or rule beside parts; part ids once. */
+/** Part rules that deduct; `cases` only in parts; no formula, target or rule beside parts (part ids: duplicate-id). */
 function partShapes({ rep, items, parents = [] }: Ctx): void {
   for (const { input, path } of items) {
     const isPart = path.at(-2) === 'parts';
@@ -47,14 +47,6 @@ function partShapes({ rep, items, parents = [] }: Ctx): void {
   for (const { input, path } of parents) {
     for (const key of ['formula', 'target', 'rule', 'lever'] as const)
       if (input[key] !== undefined) rep.error([...path, key], message('scheme/parts-own', { key }));
-    const seen = new Map<string, Path>();
-    list(input.parts).forEach((p, i) => {
-      if (!isObj(p) || typeof p.id !== 'string') return;
-      const at: Path = [...path, 'parts', i, 'id'];
-      const first = seen.get(p.id);
-      if (first) rep.error(at, message('scheme/duplicate-part', { id: p.id, line: rep.lineOf(first) }));
-      else seen.set(p.id, at);
-    });
   }
 }
 

@@ -53,19 +53,33 @@ export function casesWords(c: CalcOf<'cases'>, zh: boolean): string {
 }
 
 type Explain = (fields: UnitFields, item: ItemResult, lang: Lang, labels: Record<string, string>) => string;
+type Chain = (fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined) => string[];
 
-/** Each part's step (`(1) 漏报 (p1): …`), then the sum: the item's whole calculation. */
-export function explainParts(
+/** One part's step: a cases part's case rows; a part that cost nothing says so (not "full points"). */
+function partStep(
+  fields: UnitFields,
+  part: ItemResult,
+  lang: Lang,
+  labels: Record<string, string>,
+  how: [Explain, Chain],
+) {
+  const zh = lang === 'zh';
+  if (part.calc.kind === 'cases') return casesWords(part.calc, zh);
+  if (part.status !== 'met' || part.lost.sign() > 0) return how[0](fields, part, lang, labels);
+  return [...how[1](fields, part, zh, undefined), zh ? '达标，不扣分' : 'met: nothing lost'].join(zh ? '；' : '; ');
+}
+
+/** Each part as `[title (id)（扣 3 分）] step`. */
+export function partSteps(
   fields: UnitFields,
   item: ItemResult,
   lang: Lang,
   labels: Record<string, string>,
-  explainItem: Explain,
-): string {
+  how: [Explain, Chain],
+): string[] {
   const zh = lang === 'zh';
-  const steps = (item.parts ?? []).map((part) => {
+  return (item.parts ?? []).map((part) => {
     const cost = part.lost.sign() > 0 ? (zh ? `（扣 ${p(part.lost)} 分）` : ` (${p(part.lost)} lost)`) : '';
-    return `[${part.title} (${part.id})${cost}] ${explainItem(fields, part, lang, labels)}`;
+    return `[${part.title} (${part.id})${cost}] ${partStep(fields, part, lang, labels, how)}`;
   });
-  return steps.join(zh ? '；' : '; ');
 }

@@ -9,7 +9,6 @@ export const PARTS_SAMPLES: { [K in keyof PartsArgs]: PartsArgs[K] } = {
   'scheme/lowest-rule': { rule: 'all' },
   'scheme/unknown-inspection-level': { level: 'provnce', levels: ['county', 'province'] },
   'scheme/factors-without-cases': { item: 'data_accuracy' },
-  'scheme/duplicate-part': { id: 'missed', line: 12 },
   'adjust/case-part': { part: 'lat', item: 'data_accuracy', parts: ['late'] },
   'adjust/case-level': { level: 'village', levels: ['county', 'province'] },
   'adjust/case-count': { value: 'twelve' },
