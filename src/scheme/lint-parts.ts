@@ -45,6 +45,7 @@ function partShapes({ rep, items, parents = [] }: Ctx): void {
       rep.error([...path, 'rule', 'type'], message('scheme/part-rule', { rule: t, kind: 'item' }));
   }
   for (const { input, path } of parents) {
+    if (path[0] === 'bonus') rep.error([...path, 'parts'], message('scheme/bonus-rule', { rule: 'parts' }));
     for (const key of ['formula', 'target', 'rule', 'lever'] as const)
       if (input[key] !== undefined) rep.error([...path, key], message('scheme/parts-own', { key }));
   }

@@ -73,6 +73,21 @@ describe('lint of parts, lowest and factors', () => {
     ]);
   });
 
+  it('a bonus item has no parts (it adds points, parts deduct)', () => {
+    const yaml = `${HEAD}      - { id: i, title: I, points: 10, formula: a, target: "== 0", rule: { type: all } }
+bonus:
+  cap: 2
+  items:
+    - id: b
+      title: B
+      points: 2
+      parts: [{ id: p1, title: P1, formula: a, target: ">= 1", rule: { type: all } }]
+`;
+    expect(en(yaml)).toEqual([
+      'x.yaml:25:14: error: bonus items add points; rule parts deducts (use all, add, bands or proportional) (bonus.items[0].parts)',
+    ]);
+  });
+
   it('lowest on an all-or-nothing item; factors without a cases part; no formula and no parts', () => {
     const yaml = `${HEAD}      - { id: i, title: I, points: 5, formula: a, target: "== 0", rule: { type: all }, lowest: -5, factors: { province: 2 } }
       - { id: j, title: J, points: 5, target: "== 0", rule: { type: all } }
