@@ -14,12 +14,20 @@ import type { Calc, ItemResult } from './types';
 type ScoreAt = (scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean) => ItemResult;
 
 /** The loss of a deduct/per_case/checklist result before the cap at the item's points (the rule's `max` still holds). */
-function uncappedLoss(item: Item, r: ItemResult): Rational | undefined {
+function uncappedLoss(item: Item, r: Pick<ItemResult, 'calc' | 'gap'>): Rational | undefined {
   const c = r.calc;
   if ((c.kind !== 'deduct' && c.kind !== 'checklist') || c.cap !== 'points') return undefined;
   const raw = c.kind === 'deduct' ? c.units.mul(c.deduct) : (r.gap ?? Rational.ZERO).mul(c.deduct);
   const max = 'max' in item.rule ? item.rule.max : undefined;
   return max ? raw.min(max) : raw;
+}
+
+/** The points of a scored value for an item with `lowest` (the remedy's before and after); as scored without. */
+export function uncappedPoints(item: Item, s: Pick<ItemResult, 'calc' | 'gap' | 'points'>): Rational {
+  const raw = item.lowest === undefined ? undefined : uncappedLoss(item, s);
+  if (!raw) return s.points;
+  const points = item.points.sub(raw);
+  return item.lowest === 'none' || !item.lowest ? points : points.max(item.lowest);
 }
 
 /** An item or part with `lowest`: its loss beyond its points, down to `lowest`. Unchanged without `lowest`. */

@@ -11,7 +11,7 @@ import type { UnitFields } from './fields';
 import type { Node, Unscored } from './node';
 import { solveRemedy } from './remedy';
 import { rollupValue } from './rollup';
-import { scoreParts, uncap } from './parts';
+import { scoreParts, uncap, uncappedPoints } from './parts';
 import { scoreItem, type Scored } from './rules';
 import { meets } from './target-eval';
 import type { Calc, ItemResult } from './types';
@@ -152,7 +152,7 @@ function floorsAt(scheme: Scheme, item: Item, level: number): readonly Veto[] {
 /** The remedy, scored as the item is: zero where a hard floor holds. */
 function remedyAt(scheme: Scheme, item: Item, env: Env, floors: readonly Veto[]): ItemResult['remedy'] {
   const score = (v: Value, e: Env): Rational =>
-    floorsHit(floors, v, e).length ? Rational.ZERO : scoreItem(item, v, e).points;
+    floorsHit(floors, v, e).length ? Rational.ZERO : uncappedPoints(item, scoreItem(item, v, e));
   return solveRemedy(scheme, item, env, score);
 }
 

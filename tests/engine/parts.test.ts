@@ -121,3 +121,43 @@ sections:
     expect(d(u.score)).toBe('-12');
   });
 });
+
+describe('remedies of an uncapped item and of parts', () => {
+  const S3 = scheme(`
+id: rem
+title: R
+version: 1
+total: 20
+pass: 12
+units: [{ id: township, title: 乡镇, name: [乡镇] }]
+fields:
+  - { id: a, label: A, type: count }
+  - { id: b, label: B, type: count }
+sections:
+  - id: s
+    title: S
+    points: 20
+    items:
+      - { id: neg, title: 倒扣, points: 10, formula: a, target: "== 0", rule: { type: per_case, deduct: 5 }, lowest: none, lever: a }
+      - id: two
+        title: 两项
+        points: 10
+        parts:
+          - { id: qa, title: 甲, formula: a, target: "== 0", rule: { type: per_case, deduct: 1 }, lever: a }
+          - { id: qb, title: 乙, formula: b, target: "== 0", rule: { type: per_case, deduct: 2 }, lever: b }
+`);
+  it('the remedy recovers what the item lost below 0; each part has its own remedy', () => {
+    const u = assess(S3, ['t.csv', '乡镇,A,B\n甲,4,1\n']).units[0]!;
+    // neg: 4 × 5 = 20 lost → −10; 4 fewer cases meet the target: 10 − (−10) = 20 recovered.
+    const neg = item(u, 'neg');
+    expect([d(neg.points), d(neg.remedy!.change!), d(neg.remedy!.gain!)]).toEqual(['-10', '-4', '20']);
+    // two: qa 4 × 1 = 4, qb 1 × 2 = 2 → 6 lost, 4 points; qa's remedy −4 recovers 4, qb's −1 recovers 2.
+    const two = item(u, 'two');
+    expect(d(two.points)).toBe('4');
+    expect(two.remedy).toBeUndefined();
+    expect(two.parts!.map((p) => [p.id, d(p.remedy!.change!), d(p.remedy!.gain!)])).toEqual([
+      ['qa', '-4', '4'],
+      ['qb', '-1', '2'],
+    ]);
+  });
+});
