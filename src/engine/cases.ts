@@ -24,8 +24,9 @@ export interface ResolvedCase {
   item: string;
   part: string;
   row: CaseInput;
-  /** The inspection level's id, when the row names one. */
+  /** The inspection level's id and title, when the row names one. */
   level?: string;
+  levelTitle?: string;
 }
 
 /** A deduction down to the item's lowest (0 when it has none), never raising the points. */
@@ -35,11 +36,15 @@ export function deductedTo(points: Rational, amount: Rational, lowest: Lowest | 
   return to.max((lowest ?? Rational.ZERO).min(points));
 }
 
-function levelOf(scheme: Scheme, x: CaseInput, findings: CodedDiagnostic[]): string | undefined | false {
+function levelOf(
+  scheme: Scheme,
+  x: CaseInput,
+  findings: CodedDiagnostic[],
+): { id: string; title: string } | undefined | false {
   if (x.level === undefined) return undefined;
   const levels = scheme.inspections ?? [];
   const found = levels.find((l) => l.id === x.level || l.title === x.level);
-  if (found) return found.id;
+  if (found) return found;
   const at = x.at.level ?? { line: x.line, col: x.col };
   const names = levels.map((l) => `${l.id}/${l.title}`);
   findings.push({
@@ -90,7 +95,7 @@ export function resolveCases(
       item: item.id,
       part: part.id,
       row: x,
-      ...(level ? { level } : {}),
+      ...(level ? { level: level.id, levelTitle: level.title } : {}),
     });
   }
   return out;
@@ -107,7 +112,7 @@ function caseLoss(item: Item, part: Item, c: ResolvedCase): CaseLoss {
     line: x.line,
     count: x.count,
     counted,
-    ...(c.level !== undefined ? { level: c.level } : {}),
+    ...(c.level !== undefined ? { level: c.level, levelTitle: c.levelTitle ?? c.level } : {}),
     factor,
     lost: counted.mul(rule.deduct).mul(factor),
     reason: x.reason,

@@ -111,6 +111,8 @@ export interface CaseLoss {
   counted: Rational;
   /** The inspection level that found it (its id), when the row says. */
   level?: string;
+  /** The level's title as the scheme declares it (省级). */
+  levelTitle?: string;
   factor: Rational;
   lost: Rational;
   reason: string;

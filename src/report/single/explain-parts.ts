@@ -37,7 +37,7 @@ function caseWords(x: CaseLoss, c: CalcOf<'cases'>, zh: boolean): string {
       : `${p(x.count)}→${p(x.counted)} (at most ${p(c.caseMax!)} a case)`;
   const factor = x.factor.eq(Rational.ONE)
     ? ''
-    : ` × ${p(x.factor)}${x.level ? (zh ? `（${x.level}）` : ` (${x.level})`) : ''}`;
+    : ` × ${p(x.factor)}${x.levelTitle ? (zh ? `（${x.levelTitle}）` : ` (${x.levelTitle})`) : ''}`;
   const where = zh ? `第 ${x.line} 行` : `line ${x.line}`;
   return `${where}: ${count} × ${p(c.deduct)}${factor} = ${p(x.lost)}`;
 }

@@ -14,6 +14,7 @@ const caseJson = (c: CaseLoss) => ({
   count: c.count.toNumber(6),
   counted: c.counted.toNumber(6),
   level: c.level ?? null,
+  levelTitle: c.levelTitle ?? null,
   factor: c.factor.toNumber(6),
   lost: c.lost.toNumber(6),
   reason: c.reason,
