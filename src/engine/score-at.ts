@@ -12,6 +12,7 @@ import type { Node, Unscored } from './node';
 import { solveRemedy } from './remedy';
 import { rollupValue } from './rollup';
 import { scoreShare } from './rollup-share';
+import { scoreParts, uncap, uncappedPoints } from './parts';
 import { scoreItem, type Scored } from './rules';
 import { meets } from './target-eval';
 import type { Calc, ItemResult } from './types';
@@ -159,7 +160,7 @@ function remedyAt(
   rebind?: (e: Env) => Env,
 ): ItemResult['remedy'] {
   const score = (v: Value, e: Env): Rational =>
-    floorsHit(floors, v, e).length ? Rational.ZERO : scoreItem(item, v, e).points;
+    floorsHit(floors, v, e).length ? Rational.ZERO : uncappedPoints(item, scoreItem(item, v, e));
   return solveRemedy(scheme, item, env, score, rebind);
 }
 
@@ -171,6 +172,7 @@ export function scoreAt(
   remedies: boolean,
   rel?: Relative,
 ): ItemResult {
+  if (item.parts) return scoreParts(scheme, item, node, base, remedies, scoreAt);
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
   if (rolled && (item.rollup === 'all' || item.rollup === 'share')) return scoreShare(item, node);
   const roll = rolled ? rollupValue(item, node) : undefined;
@@ -194,7 +196,7 @@ export function scoreAt(
   const s = scoreItem(item, value, env);
   // A points formula without a value (rule formula): a field it reads is missing or invalid, else n/a.
   if (s.status === 'na') return floored(undecided(scheme, item, target!, node.fields, value, false), zeroedBy);
-  const result = floored(scored(item, value, s, met), zeroedBy);
+  const result = floored(uncap(item, scored(item, value, s, met)), zeroedBy);
   if (remedies && result.status !== 'met' && met !== true && !rolled)
     result.remedy = remedyAt(scheme, item, rel ? base : env, floors, rel?.rebind);
   return rel ? relativeResult(result, rel) : result;

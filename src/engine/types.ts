@@ -54,6 +54,10 @@ export type Calc =
   | { kind: 'not-assessed'; type: string }
   /** rollup all/share: `met` of the `of` units below meet the target (n/a ones not counted); met when met ÷ of ≥ need. */
   | { kind: 'share'; all: boolean; met: number; of: number; need: Rational; share: Rational }
+  /** An item of sub-rules (`ItemResult.parts`): their losses added up (`lost`), capped at the item's points or `lowest`. */
+  | { kind: 'parts'; lost: Rational; cap?: 'points' | 'lowest' }
+  /** A `cases` part: each case row of the adjustments file, and the part's loss (capped at its `max`). */
+  | { kind: 'cases'; cases: CaseLoss[]; deduct: Rational; caseMax?: Rational; lost: Rational; cap?: 'max' | 'points' }
   /** `units`: for a roll-up (mean, min, max), the child units whose item lacks data. */
   | { kind: 'missing'; fields: string[]; units?: string[] }
   /** `units`: for a roll-up (mean, min, max), the child units whose item is invalid. */
@@ -151,6 +155,26 @@ export interface ItemResult {
   adjustment?: ItemAdjustment;
   /** For an item scored relative to its peers: the peer values used, one entry per item asked about. */
   peers?: PeerInfo[];
+  /** Sub-rules sharing the item's points, each scored as an item (its `lost` is what it cost). */
+  parts?: ItemResult[];
+}
+
+/** One case row of a `cases` part: its count, the count the rule counts (capped), the level's factor, the loss. */
+export interface CaseLoss {
+  file: string;
+  line: number;
+  count: Rational;
+  counted: Rational;
+  /** The inspection level that found it (its id), when the row says. */
+  level?: string;
+  /** The level's title as the scheme declares it (省级). */
+  levelTitle?: string;
+  factor: Rational;
+  lost: Rational;
+  reason: string;
+  authority: string;
+  document?: string;
+  date: string;
 }
 
 /** What the inspectors did to an item's points, and on what authority. */

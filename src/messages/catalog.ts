@@ -12,6 +12,7 @@ import { PLAN } from './plan';
 import { ENGINE } from './engine';
 import { FORECAST } from './forecast';
 import { LINES } from './lines';
+import { PARTS } from './parts';
 import type { Renderers } from './render';
 import { RELATIVE } from './relative';
 import { REPORT } from './report';
@@ -30,6 +31,7 @@ export const CATALOG: Renderers<MessageArgs> = {
   ...PLAN,
   ...LINES,
   ...RELATIVE,
+  ...PARTS,
 };
 
 /** A message in one language. */

@@ -17,6 +17,7 @@ import type { EngineArgs } from './engine';
 import type { ForecastArgs } from './forecast';
 import type { LinesArgs } from './lines';
 import type { RelativeArgs } from './relative';
+import type { PartsArgs } from './parts';
 import type { ReportArgs } from './report';
 import type { SchemeArgs } from './scheme';
 import type { TrendArgs } from './trend';
@@ -36,7 +37,8 @@ export interface MessageArgs
     ForecastArgs,
     PlanArgs,
     LinesArgs,
-    RelativeArgs {}
+    RelativeArgs,
+    PartsArgs {}
 
 export type Code = keyof MessageArgs;
 

@@ -17,6 +17,7 @@ import { displayOf, parseTarget, targetFormulas, type Target } from './target';
 import { yearStartMonth } from './schema-year';
 import { compileUnitTypes, markLines, sectionExtras, withTypes } from './compile-lines';
 import { formulaRule, lastYearFormula, lastYearTarget, peersKey } from './compile-relative';
+import { compileWithParts, inspectionsOf, limitsOf, ownRuleMissing } from './compile-parts';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -112,6 +113,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     items,
     bonus,
     vetoes,
+    inspections: inspectionsOf(input),
     source,
     ...(input.year ? { yearStarts: yearStartMonth(input.year) } : {}),
   };
@@ -207,6 +209,8 @@ function paramText(input: SchemeInput, id: string): string | undefined {
 
 function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, bonus: boolean): M.Item | undefined {
   if (!isObj(it)) return undefined;
+  if (Array.isArray(it.parts)) return compileWithParts(it, path, (p, at) => compileItem(c, p, at, section, bonus));
+  ownRuleMissing(c.rep, it, path);
   const f = isText(it.formula) ? formulaAt(c, it.formula, [...path, 'formula']) : undefined;
   const t = isText(it.target) ? targetAt(c, it.target, [...path, 'target']) : undefined;
   // A rule that is not a mapping has been reported by the schema; a stand-in lets
@@ -234,6 +238,7 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     fields: fieldRefs(c, f, ...targetFormulas(t), ...r.formulas),
     path,
     ...peersKey(t, r.formulas),
+    ...limitsOf(it),
   };
   return withTypes(item, it, path, c.unitTypes, {
     target: (x, p) => targetAt(c, x, p),

@@ -14,6 +14,8 @@ export interface Ctx {
   /** Every item with its YAML path, bonus items included. */
   items: { input: ItemInput; model?: M.Item; path: Path }[];
   sections: { input: SectionInput; path: Path }[];
+  /** Items with parts (lint-parts.ts); `items` holds their parts instead. */
+  parents?: { input: ItemInput; model?: M.Item; path: Path }[];
 }
 
 export const isObj = (x: unknown): x is Record<string, unknown> =>

@@ -4,6 +4,7 @@ import type { Formula } from './formula';
 import type { Path } from './path';
 import type { Display, Target } from './target';
 import type { FieldInput, UnitLevelInput } from './schema';
+import type { CasesRule, Lowest } from './model-parts';
 
 /** Field types whose values add up (a parent's value is the sum of its children's). */
 export const SUMMABLE_TYPES: ReadonlySet<string> = new Set(['count', 'number', 'money']);
@@ -71,6 +72,11 @@ export interface Item {
   fields: string[];
   /** Where the item is in the scheme file, e.g. `['sections', 0, 'items', 2]` (for findings). */
   path?: Path;
+  /** Sub-rules, limits and case rows (./model-parts.ts); absent on an ordinary item. */
+  parts?: Item[];
+  lowest?: Lowest;
+  factors?: Map<string, Rational>;
+  cases?: CasesRule;
   /** Its target or rule reads peer values (peer_mean() …): scored after every peer's value is known. */
   peers?: true;
 }
@@ -146,6 +152,8 @@ export interface Scheme {
   items: Item[];
   bonus?: { cap: Rational; items: Item[] };
   vetoes: Veto[];
+  /** Inspection levels that may record case rows (县级, 市级, 省级). */
+  inspections?: { id: string; title: string }[];
   /** The file it was loaded from, as given. */
   source: string;
   /** The month (1–12) the statistical year starts in (scheme `year.starts`); absent: January. */

@@ -13,6 +13,7 @@ import { Rule } from './schema-rule';
 import { Accumulate, StatYear } from './schema-year';
 import { NotAssessed, Rollup, Share, TypedPoints, TypedTarget, UnitTypes, Weight } from './schema-lines';
 import { LastYear } from './schema-relative';
+import { Factors, InspectionLevel, Lowest, Parts } from './schema-parts';
 
 export { Rule, type RuleInput } from './schema-rule';
 
@@ -99,16 +100,19 @@ export const Item = doc(
     title: doc(Text, 'The standard as the scheme names it.'),
     points: doc(TypedPoints, 'Full marks of the item (for a bonus item: the most it can add); or by unit type.'),
     /** The value, as a formula over fields and params. */
-    formula: doc(
+    formula: opt(
       Text,
-      'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰.',
+      'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰. Required unless the item has parts.',
     ),
     /** `>= 95%`, `<= 5%`, `> x`, `== 0`, `between 103 and 107`, or a boolean formula. */
     target: opt(
       TypedTarget,
       '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula, or these by unit type. Optional only for checklist rules (all elements).',
     ),
-    rule: Rule,
+    rule: opt(Rule, 'The scoring rule. Required unless the item has parts.'),
+    parts: Parts,
+    lowest: Lowest,
+    factors: Factors,
     /** The lowest level the item is scored at (default: the lowest level). */
     scope: opt(Id, 'The lowest unit level the item is scored at (default: the lowest level).'),
     /** How a parent's value is formed from its children (default sum: the formula on summed fields). */
@@ -211,6 +215,7 @@ export const Scheme = doc(
     unit_types: UnitTypes,
     sections: z.array(Section).check(z.minLength(1)),
     vetoes: opt(z.array(Veto)),
+    inspection_levels: opt(z.array(InspectionLevel), 'Inspection levels that may record case rows (县级, 市级, 省级).'),
     bonus: opt(
       z.strictObject({
         cap: doc(Points, 'Most bonus points in all.'),

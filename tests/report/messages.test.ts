@@ -11,6 +11,7 @@ import { PLAN_SAMPLES } from './message-samples/plan';
 import { ENGINE_SAMPLES } from './message-samples/engine';
 import { FORECAST_SAMPLES } from './message-samples/forecast';
 import { RELATIVE_SAMPLES } from './message-samples/relative';
+import { PARTS_SAMPLES } from './message-samples/parts';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
@@ -29,6 +30,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...PLAN_SAMPLES,
   ...LINES_SAMPLES,
   ...RELATIVE_SAMPLES,
+  ...PARTS_SAMPLES,
 };
 
 /**

@@ -27,7 +27,9 @@ const itemsOf = new WeakMap<Scheme, Map<string, Item>>();
 function schemeItem(scheme: Scheme, id: string): Item | undefined {
   let m = itemsOf.get(scheme);
   if (!m) {
-    m = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].map((i) => [i.id, i]));
+    m = new Map(
+      [...scheme.items, ...(scheme.bonus?.items ?? [])].flatMap((i) => [i, ...(i.parts ?? [])]).map((i) => [i.id, i]),
+    );
     itemsOf.set(scheme, m);
   }
   return m.get(id);

@@ -5,6 +5,7 @@ import type { Rational } from '../../rational';
 import { showPoints as p, showValue } from '../shared/display';
 import { linesCalcSentence } from './explain-lines';
 import { relativeCalcWords } from './explain-relative';
+import { casesWords, partsWords } from './explain-parts';
 
 type CalcOf<K extends Calc['kind']> = Extract<Calc, { kind: K }>;
 
@@ -132,5 +133,9 @@ export function calcSentence(c: Calc, w: CalcWords): string {
     case 'formula':
     case 'no-peers':
       return relativeCalcWords(c, w.zh);
+    case 'parts':
+      return partsWords(c, w.item, w.zh);
+    case 'cases':
+      return casesWords(c, w.zh);
   }
 }

@@ -9,9 +9,10 @@ import { t } from '../shared/i18n';
 import { formulaText, substitutedText, targetText, valueText } from '../shared/item-words';
 import { calcSentence } from './explain-calc';
 import { peersWords, pointsWithNumbers, remedyMoves } from './explain-relative';
+import { partSteps } from './explain-parts';
 
 /** "label = numbers = value", without repeating what is already shown; then the target. */
-function formulaParts(fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined): string[] {
+export function formulaParts(fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined): string[] {
   const chain = [
     ...new Set([formulaText(fields, item), substitutedText(fields, item), shown ?? valueText(fields, item)]),
   ];
@@ -37,7 +38,8 @@ export function explainItem(
   const zh = lang === 'zh';
   const parts: string[] = [];
   const c = item.calc;
-  if (c.kind !== 'missing' && c.kind !== 'invalid') parts.push(...formulaParts(fields, item, zh, shown));
+  if (item.parts) parts.push(...partSteps(fields, item, lang, labels, [explainItem, formulaParts]));
+  else if (c.kind !== 'missing' && c.kind !== 'invalid') parts.push(...formulaParts(fields, item, zh, shown));
   parts.push(
     calcSentence(c, {
       zh,

@@ -11,6 +11,7 @@ import { documentChunks, joinChunks, lazyArray, type Chunked } from '../shared/j
 import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
 import { itemLinesJson, unitLinesJson } from './json-lines';
+import { partsJson } from './json-parts';
 import { valueText, vetoWords } from '../shared/item-words';
 
 export interface JsonContext {
@@ -21,7 +22,7 @@ const n = (r: Rational | undefined): number | null => (r === undefined ? null : 
 const v = (x: Rational | boolean | undefined): number | boolean | null =>
   x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
 
-function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, string>) {
+function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, string>): Record<string, unknown> {
   const shown = valueText(u.fields, i);
   return {
     id: i.id,
@@ -54,6 +55,7 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
     ...itemLinesJson(i),
+    ...partsJson(u, i, lang, labels, item),
     // Only on adjusted items, so a run without adjustments gives the same document as before.
     ...(i.adjustment
       ? {
