@@ -90,7 +90,7 @@ export async function adjustMany(
       .flatMap((i) => list[i]!.assessment.units)
       .filter((u) => !seen.has(`${u.level}\u0000${u.key}`) && Boolean(seen.add(`${u.level}\u0000${u.key}`)));
     const together: Assessment = { ...first, units };
-    const resolved = resolveAdjustments(scheme, together, parsed.adjustments, date);
+    const resolved = resolveAdjustments(scheme, together, parsed.adjustments, date, parsed.cases);
     for (const d of resolved.findings) {
       if (TIMING.has(d.code) && period !== newest) continue;
       if (d.code !== 'adjust/unknown-unit') findings.push(d);
@@ -99,7 +99,7 @@ export async function adjustMany(
         unknownIn.set(k, { d, n: (unknownIn.get(k)?.n ?? 0) + 1 });
       }
     }
-    for (const i of idx) out[i] = applyAdjustments(scheme, list[i]!.assessment, resolved.records, date);
+    for (const i of idx) out[i] = applyAdjustments(scheme, list[i]!.assessment, resolved.records, date, resolved.cases);
   }
   for (const { d, n } of unknownIn.values()) if (n === byPeriod.size) findings.push(d);
   // One line per line of the file and kind of finding.

@@ -7,12 +7,14 @@
  * ranks below the counties, and the same findings in the same order (the warnings
  * about absent columns said once). The counties' own rank/of are set by the batch's
  * ranking, as always. Where a county alone could be judged differently (a column
- * its rows lack that other counties' rows have), the whole dataset is evaluated.
+ * its rows lack that other counties' rows have), or where the counties are each
+ * other's peers (relative scoring), the whole dataset is evaluated.
  */
 import { sortDiagnostics, type Finding } from '../diagnostics';
 import type { DataUnit, Dataset } from '../data/model';
 import { absentColumns, absentColumnWarnings } from '../engine/data-warnings';
 import { evaluate } from '../engine/evaluate';
+import { peerItems } from '../engine/peers';
 import type { Assessment, UnitResult } from '../engine/types';
 import type { Rational } from '../rational';
 import type { Scheme } from '../scheme/model';
@@ -83,7 +85,8 @@ export function evaluateLean(
   // The townships' remedies are never printed from a lean batch: made for the counties only.
   const top = parts[0]!.reduce((m, u) => Math.max(m, u.level), 0);
   const same = (s: ReadonlySet<string>) => s.size === absent.size && [...s].every((x) => absent.has(x));
-  if (!parts.every((p) => same(absentColumns(scheme, p))))
+  // Relative scoring: the counties are each other's peers, so they are scored together.
+  if (peerItems(scheme) || !parts.every((p) => same(absentColumns(scheme, p))))
     return dropChildren(evaluate(scheme, dataset, { params, remediesFrom: top }), new Map(), lines);
   const townships = new Map<UnitResult, Uint8Array>();
   const units: UnitResult[] = [];

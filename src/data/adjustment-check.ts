@@ -5,12 +5,18 @@ import { Rational } from '../rational';
 import type { AdjustmentInput, ParsedAdjustments } from './adjustments';
 import { ADJUSTMENT_HEADERS, finding, REQUIRED, type AdjustmentKey, type Entry, type Pos } from './adjustment-fields';
 import { isDate } from './dates';
+import { caseRow, type CaseInput } from './adjustment-cases';
 
 export function check(entries: Entry[], file: string, findings: Finding[]): ParsedAdjustments {
   const adjustments: AdjustmentInput[] = [];
+  const cases: CaseInput[] = [];
   for (const e of entries) {
     const errors: Finding[] = [];
     requiredValues(e, file, errors);
+    if (caseRow(e, file, errors, cases, dateErrors)) {
+      findings.push(...errors);
+      continue;
+    }
     const amount = amountOf(e, file, errors);
     dateErrors(e, file, errors);
     if (errors.length || !amount) {
@@ -19,7 +25,7 @@ export function check(entries: Entry[], file: string, findings: Finding[]): Pars
     }
     adjustments.push(adjustmentOf(e, file, amount));
   }
-  return { adjustments, findings: sortDiagnostics(findings) };
+  return { adjustments, ...(cases.length ? { cases } : {}), findings: sortDiagnostics(findings) };
 }
 
 /** A value as text, trimmed; undefined when blank or not given. */

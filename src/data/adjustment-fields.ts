@@ -8,7 +8,9 @@ import type { Message } from '../messages/codes';
 import { normalizeLabel } from './normalize';
 
 export type AdjustmentKey =
-  'unit' | 'item' | 'deduct' | 'override' | 'reason' | 'authority' | 'document' | 'date' | 'expires';
+  'unit' | 'item' | 'deduct' | 'override' | 'reason' | 'authority' | 'document' | 'date' | 'expires' | CaseKey;
+/** The values of a case row (./adjustment-cases.ts): the part it is a case of, its count (months), who found it. */
+export type CaseKey = 'part' | 'count' | 'level';
 
 /** The accepted column headers (CSV) and keys (YAML) of each value, English then Chinese. */
 export const ADJUSTMENT_HEADERS: Record<AdjustmentKey, readonly string[]> = {
@@ -21,6 +23,9 @@ export const ADJUSTMENT_HEADERS: Record<AdjustmentKey, readonly string[]> = {
   document: ['document', '文号'],
   date: ['date', '日期'],
   expires: ['expires', '有效期至'],
+  part: ['part', '子项'],
+  count: ['count', '数量', '月数', '例数'],
+  level: ['level', '检查级别'],
 };
 
 export const REQUIRED: readonly AdjustmentKey[] = ['unit', 'item', 'reason', 'authority', 'date'];

@@ -68,7 +68,7 @@ function csvColumns(head: Row, file: string, findings: Finding[]): (AdjustmentKe
 /** The required values without a column, and deduct when neither deduct nor override has one. */
 function missingColumns(seen: Map<AdjustmentKey, number>, line: number, file: string, findings: Finding[]): void {
   const missing = REQUIRED.filter((k) => !seen.has(k));
-  if (!seen.has('deduct') && !seen.has('override')) missing.push('deduct');
+  if (!seen.has('deduct') && !seen.has('override') && !seen.has('part')) missing.push('deduct');
   for (const k of missing) {
     const names = [...ADJUSTMENT_HEADERS[k]];
     findings.push(

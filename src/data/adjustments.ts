@@ -11,6 +11,9 @@ import type { Rational } from '../rational';
 import type { AdjustmentKey, Pos } from './adjustment-fields';
 import { parseCsv } from './adjustments-csv';
 import { parseYaml } from './adjustments-yaml';
+import type { CaseInput } from './adjustment-cases';
+
+export type { CaseInput } from './adjustment-cases';
 
 export { isDate } from './dates';
 export { ADJUSTMENT_HEADERS, type AdjustmentKey, type Pos } from './adjustment-fields';
@@ -42,6 +45,8 @@ export interface AdjustmentInput extends AdjustmentTerms {
 
 export interface ParsedAdjustments {
   adjustments: AdjustmentInput[];
+  /** Case rows (lines naming a part): each a case of a `cases` part (./adjustment-cases.ts). */
+  cases?: CaseInput[];
   findings: Finding[];
 }
 

@@ -79,10 +79,16 @@ function wholeOf(x: number, ints: Map<number, Rational> | undefined): Rational {
   return v;
 }
 
+/** A unit-type cell (unit_types): read as its type's 1-based position among the scheme's types. */
+function choiceCell(t: string, choices: string[]): Parsed {
+  const i = choices.indexOf(t);
+  return i < 0 ? { error: { kind: 'choice', value: quoteCell(t), choices } } : { value: Rational.int(i + 1) };
+}
+
 export function parseCell(raw: string, field: Field): Parsed {
   const t = raw.normalize('NFKC').trim();
   if (MISSING.has(t)) return { value: undefined };
-  if (field.type === 'text') return { value: t };
+  if (field.type === 'text') return field.choices ? choiceCell(t, field.choices) : { value: t };
   if (field.type === 'boolean') {
     const k = t.toLowerCase();
     if (YES.has(k)) return { value: true };

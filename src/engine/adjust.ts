@@ -16,7 +16,9 @@
  * own roll-up of the data, so they do not change. Siblings are ranked again.
  */
 import { sortDiagnostics, type CodedDiagnostic } from '../diagnostics';
-import type { AdjustmentInput, AdjustmentKey } from '../data/adjustments';
+import type { AdjustmentInput, AdjustmentKey, CaseInput } from '../data/adjustments';
+import { applyCases, deductedTo, resolveCases, type ResolvedCase } from './cases';
+import type { Lowest } from '../scheme/model-parts';
 import { normalizeLabel } from '../labels';
 import { message, type Message } from '../messages/codes';
 import { Rational } from '../rational';
@@ -24,11 +26,16 @@ import type { Item, Scheme } from '../scheme/model';
 import { rankUnits, unitTotals } from './totals';
 import type { AdjustmentRecord, Assessment, ItemResult, Status, UnitResult } from './types';
 
+/** What a line names and when, whether an adjustment or a case row. */
+type Line = Omit<AdjustmentInput, 'kind' | 'amount'>;
+
 export interface ResolvedAdjustments {
   /** Every line that passed the checks, applied or not (expired, not yet in force). */
   records: AdjustmentRecord[];
   /** Errors (the run cannot be trusted) and warnings (lines not applied). */
   findings: CodedDiagnostic[];
+  /** Case rows in force, resolved (./cases.ts). */
+  cases?: ResolvedCase[];
 }
 
 function allUnits(units: readonly UnitResult[]): UnitResult[] {
@@ -42,14 +49,14 @@ function add<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** Units by code (or key) and by name, items by id and title: what an adjustment line may name. */
-interface Lookup {
+export interface Lookup {
   byCode: Map<string, UnitResult[]>;
   byName: Map<string, UnitResult[]>;
   items: Item[];
   byTitle: Map<string, Item[]>;
 }
 
-function lookupOf(scheme: Scheme, a: Assessment): Lookup {
+export function lookupOf(scheme: Scheme, a: Assessment): Lookup {
   const byCode = new Map<string, UnitResult[]>();
   const byName = new Map<string, UnitResult[]>();
   for (const u of allUnits(a.units)) {
@@ -64,12 +71,12 @@ function lookupOf(scheme: Scheme, a: Assessment): Lookup {
 }
 
 /** A finding at the cell of `k` in the line (the line's start when the cell is not known). */
-function findingAt(severity: 'error' | 'warning', x: AdjustmentInput, k: AdjustmentKey, m: Message): CodedDiagnostic {
+function findingAt(severity: 'error' | 'warning', x: Line, k: AdjustmentKey, m: Message): CodedDiagnostic {
   return { severity, ...m, file: x.file, ...(x.at[k] ?? { line: x.line, col: x.col }) };
 }
 
 /** The one unit a line names; an error when it names none or several. */
-function unitOf(look: Lookup, x: AdjustmentInput, findings: CodedDiagnostic[]): UnitResult | undefined {
+export function unitOf(look: Lookup, x: Line, findings: CodedDiagnostic[]): UnitResult | undefined {
   const ref = normalizeLabel(x.unit);
   const us = look.byCode.get(ref) ?? look.byName.get(ref) ?? [];
   if (us.length === 1) return us[0];
@@ -81,7 +88,7 @@ function unitOf(look: Lookup, x: AdjustmentInput, findings: CodedDiagnostic[]): 
 }
 
 /** The one item a line names (by id, else by title); an error when it names none or several. */
-function itemOf(look: Lookup, x: AdjustmentInput, findings: CodedDiagnostic[]): Item | undefined {
+export function itemOf(look: Lookup, x: Line, findings: CodedDiagnostic[]): Item | undefined {
   const byId = look.items.find((i) => i.id === x.item);
   const its = byId ? [byId] : (look.byTitle.get(normalizeLabel(x.item)) ?? []);
   if (its.length === 1) return its[0];
@@ -123,8 +130,8 @@ function admissible(
 }
 
 /** Whether the line is in force at the reference date; a warning when it has expired or is not yet in force. */
-function inForce(
-  x: AdjustmentInput,
+export function inForce(
+  x: Line,
   u: UnitResult,
   item: Item,
   asOf: string,
@@ -165,6 +172,7 @@ export function resolveAdjustments(
   a: Assessment,
   inputs: readonly AdjustmentInput[],
   asOf: string,
+  caseRows: readonly CaseInput[] = [],
 ): ResolvedAdjustments {
   const findings: CodedDiagnostic[] = [];
   const look = lookupOf(scheme, a);
@@ -176,7 +184,8 @@ export function resolveAdjustments(
     if (!u || !item || !admissible(x, u, item, seen, findings)) continue;
     records.push(recordOf(x, u, item, inForce(x, u, item, asOf, findings)));
   }
-  return { records, findings: sortDiagnostics(findings) };
+  const cases = caseRows.length ? { cases: resolveCases(scheme, look, caseRows, asOf, findings) } : {};
+  return { records, findings: sortDiagnostics(findings), ...cases };
 }
 
 /** The status an adjusted item shows, from its points: full, none, or some. */
@@ -189,9 +198,9 @@ function bonusStatus(i: ItemResult, points: Rational): Status {
   return points.sign() > 0 || i.met === true || (i.status === 'met' && i.met === undefined) ? 'met' : 'failed';
 }
 
-function adjustItem(i: ItemResult, r: AdjustmentRecord, full: Rational): ItemResult {
+function adjustItem(i: ItemResult, r: AdjustmentRecord, full: Rational, lowest?: Lowest): ItemResult {
   const selfPoints = i.points;
-  const points = r.kind === 'deduct' ? Rational.ZERO.max(selfPoints.sub(r.amount)) : r.amount;
+  const points = r.kind === 'deduct' ? deductedTo(selfPoints, r.amount, lowest) : r.amount;
   // Inspectors who set the points of an item excluded as not applicable bring it back into the maximum.
   const max = r.kind === 'override' && !i.bonus && i.max.isZero() ? full : i.max;
   const lost = i.bonus ? Rational.ZERO : max.sub(points).max(Rational.ZERO);
@@ -230,8 +239,11 @@ export function applyAdjustments(
   a: Assessment,
   records: readonly AdjustmentRecord[],
   asOf: string,
+  cases: readonly ResolvedCase[] = [],
 ): Assessment {
+  if (cases.length) a = applyCases(scheme, a, cases);
   const full = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].map((i) => [i.id, i.points]));
+  const lowests = new Map(scheme.items.flatMap((i) => (i.lowest !== undefined ? [[i.id, i.lowest] as const] : [])));
   const applied = new Map<string, AdjustmentRecord[]>();
   for (const r of records) if (r.status === 'applied') add(applied, `${r.unit.level}:${r.unit.key}`, r);
   const list = records.map((r) => ({ ...r }));
@@ -243,19 +255,19 @@ export function applyAdjustments(
     const items = u.items.map((i) => {
       const r = mine.find((x) => x.item.id === i.id);
       if (!r) return i;
-      const adjusted = adjustItem(i, r, full.get(i.id) ?? i.max);
+      const adjusted = adjustItem(i, r, full.get(i.id) ?? i.max, lowests.get(i.id));
       const rec = list[records.indexOf(r)]!;
       rec.selfPoints = i.points;
       rec.points = adjusted.points;
       return adjusted;
     });
-    const self = {
+    const self = u.self ?? {
       score: u.score,
       scaled: u.scaled,
       passed: u.passed,
       ...(u.grade !== undefined ? { grade: u.grade } : {}),
     };
-    return { ...u, ...unitTotals(scheme, items, u.vetoes), items, children, self };
+    return { ...u, ...unitTotals(scheme, items, u.vetoes, u.unitType), items, children, self };
   };
   const units = a.units.map(mapUnit);
   rankUnits(units);

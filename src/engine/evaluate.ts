@@ -16,7 +16,10 @@ import { UnitFields } from './fields';
 import type { Node } from './node';
 import { scoreAt } from './score-at';
 import { rankUnits, unitTotals } from './totals';
+import { scoreTyped, unitTypeAt } from './unit-type';
 import { vetoesAt } from './vetoes';
+import { assessWithPeers } from './peer-assess';
+import { peerItems, type Relative } from './peers';
 import { SCHEMA_VERSION, type Assessment, type UnitResult } from './types';
 
 export interface EvaluateOptions {
@@ -41,7 +44,15 @@ export function evaluate(scheme: Scheme, data: Dataset, options: EvaluateOptions
   const absent = options.absent ?? absentColumns(scheme, data.units);
   const warnings: Finding[] = absentColumnWarnings(scheme, absent);
   const warn = { absent, list: warnings, remediesFrom: options.remediesFrom ?? 0 };
-  for (const root of roots) assess(scheme, root, params, items, warn);
+  const asks = peerItems(scheme);
+  if (!asks) for (const root of roots) assess(scheme, root, params, items, warn);
+  // Relative scoring: two phases per group of peers (peer-assess.ts).
+  else
+    assessWithPeers(scheme, roots, asks, {
+      fields: (n) => void (n.fields = fieldsOf(scheme, n, params)),
+      score: (n, rel) => scoreUnit(scheme, n, items, warn, rel),
+      warnings,
+    });
 
   const results = roots.map((r) => toResult(scheme, r));
   rankUnits(results);
@@ -105,11 +116,20 @@ interface Warn {
 function assess(scheme: Scheme, node: Node, params: Map<string, Rational>, items: Item[], warn: Warn): void {
   for (const c of node.children) assess(scheme, c, params, items, warn);
   node.fields = fieldsOf(scheme, node, params);
+  scoreUnit(scheme, node, items, warn);
+}
+
+/** Scores the unit's items (its fields are filled); `rel` says how a relative item is scored. */
+function scoreUnit(scheme: Scheme, node: Node, items: Item[], warn: Warn, rel?: (item: Item) => Relative | undefined) {
+  if (scheme.unitTypes) node.type = unitTypeAt(scheme, node);
   const env = node.fields.env;
   const scored = [];
   for (const item of items) {
     if (item.level > node.unit.level) continue;
-    const result = scoreAt(scheme, item, node, env, node.unit.level >= warn.remediesFrom);
+    const remedies = node.unit.level >= warn.remediesFrom;
+    const result = item.types
+      ? scoreTyped(scheme, item, node, env, remedies, node.type!)
+      : scoreAt(scheme, item, node, env, remedies, rel?.(item));
     node.items.set(item.id, result);
     // Only items missing or n/a can give a data warning (unitDataWarnings): the others are not listed.
     if (result.status === 'missing' || result.status === 'na')
@@ -182,7 +202,8 @@ function toResult(scheme: Scheme, node: Node): UnitResult {
     key: node.unit.key,
     code: node.unit.code,
     name: node.unit.name,
-    ...unitTotals(scheme, items, vetoes),
+    ...unitTotals(scheme, items, vetoes, node.type?.type),
+    ...(node.type && 'own' in node.type && node.type.own ? { unitType: node.type.type } : {}),
     rank: 1,
     of: 1,
     vetoes,

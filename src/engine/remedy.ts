@@ -68,6 +68,8 @@ interface Search {
   turns: ((env: Env) => boolean | undefined)[];
   /** Without turns: whether the formula is monotone (it does not depend on where the lever is). */
   plainSteady: boolean | undefined;
+  /** Peer values answered for the unit's names as they move (a relative item), else undefined. */
+  rebind?: (env: Env) => Env;
 }
 
 export function solveRemedy(
@@ -75,8 +77,10 @@ export function solveRemedy(
   item: Item,
   env: Env,
   score: (value: Value, env: Env) => Rational,
+  /** For a relative item: the unit's names with the peer values answered for them (peers.ts). */
+  rebind?: (env: Env) => Env,
 ): Remedy | undefined {
-  const s = searchOf(scheme, item, env);
+  const s = searchOf(scheme, item, env, rebind);
   if (!s) return undefined;
   let best: bigint | undefined;
   for (const dir of [1n, -1n]) {
@@ -87,7 +91,8 @@ export function solveRemedy(
 }
 
 /** The search for an item at a unit, or undefined when there is nothing to search (no lever, no target, met). */
-function searchOf(scheme: Scheme, item: Item, env: Env): Search | undefined {
+function searchOf(scheme: Scheme, item: Item, base: Env, rebind?: (env: Env) => Env): Search | undefined {
+  const env = rebind ? rebind(base) : base;
   const lever = item.lever;
   const target = item.target;
   if (!lever || !target) return undefined;
@@ -128,6 +133,7 @@ function searchOf(scheme: Scheme, item: Item, env: Env): Search | undefined {
     fixed,
     turns,
     plainSteady,
+    rebind,
   };
 }
 
@@ -149,7 +155,8 @@ class Direction {
   envAt(k: bigint): Env {
     const { lever, env } = this.s;
     const v = this.s.from.add(Rational.of(this.dir * k).mul(this.s.step));
-    return (n) => (n === lever ? v : env(n));
+    const e: Env = (n) => (n === lever ? v : env(n));
+    return this.s.rebind ? this.s.rebind(e) : e;
   }
 
   point(k: bigint): Point {
@@ -276,7 +283,7 @@ function remedyOf(s: Search, best: bigint | undefined, score: (value: Value, env
   if (best === undefined) return { lever, label, kind, from, reachable: false };
   const change = Rational.of(best).mul(s.step);
   const to = from.add(change);
-  const e: Env = (n) => (n === lever ? to : env(n));
+  const e = ((m: Env) => (s.rebind ? s.rebind(m) : m))((n) => (n === lever ? to : env(n)));
   const before = score(s.start, env);
   const after = score(evaluate(s.item.formula.ast, e), e);
   return { lever, label, kind, from, to, change, reachable: true, gain: after.sub(before) };

@@ -9,6 +9,7 @@ import type { Item, Partial, Rule } from '../scheme/model';
 import type { Target } from '../scheme/target';
 import type { Calc, Status } from './types';
 import { distance, meets, threshold } from './target-eval';
+import { formulaScore } from './rule-formula';
 
 export interface Scored {
   points: Rational;
@@ -76,6 +77,8 @@ function scoreByRule(item: Item, value: Value, env: Env): Scored {
       return bandsScore(item.points, rule, value, env, met, gap);
     case 'add':
       return addScore(item.points, rule, t, value, env, met, gap);
+    case 'formula':
+      return { ...formulaScore(item, rule.points, value, env, met), gap };
   }
 }
 

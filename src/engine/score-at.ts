@@ -11,10 +11,13 @@ import type { UnitFields } from './fields';
 import type { Node, Unscored } from './node';
 import { solveRemedy } from './remedy';
 import { rollupValue } from './rollup';
+import { scoreShare } from './rollup-share';
+import { scoreParts, uncap, uncappedPoints } from './parts';
 import { scoreItem, type Scored } from './rules';
 import { meets } from './target-eval';
 import type { Calc, ItemResult } from './types';
 import { fieldsOfTarget, floorsOf, NONE } from './vetoes';
+import { relativeResult, type Relative } from './peers';
 
 /** An item's result, built as a literal in one order (not spread): the objects stay small and of one shape. */
 function made(
@@ -45,7 +48,7 @@ function made(
   };
 }
 
-const unscored = (item: Item, value: Value, calc: Unscored): ItemResult => {
+export const unscored = (item: Item, value: Value, calc: Unscored): ItemResult => {
   const counted = item.bonus ? Rational.ZERO : item.points;
   return made(item, value, calc.kind, Rational.ZERO, counted, counted, calc);
 };
@@ -149,19 +152,38 @@ function floorsAt(scheme: Scheme, item: Item, level: number): readonly Veto[] {
 }
 
 /** The remedy, scored as the item is: zero where a hard floor holds. */
-function remedyAt(scheme: Scheme, item: Item, env: Env, floors: readonly Veto[]): ItemResult['remedy'] {
+function remedyAt(
+  scheme: Scheme,
+  item: Item,
+  env: Env,
+  floors: readonly Veto[],
+  rebind?: (e: Env) => Env,
+): ItemResult['remedy'] {
   const score = (v: Value, e: Env): Rational =>
-    floorsHit(floors, v, e).length ? Rational.ZERO : scoreItem(item, v, e).points;
-  return solveRemedy(scheme, item, env, score);
+    floorsHit(floors, v, e).length ? Rational.ZERO : uncappedPoints(item, scoreItem(item, v, e));
+  return solveRemedy(scheme, item, env, score, rebind);
 }
 
-export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedies: boolean): ItemResult {
+export function scoreAt(
+  scheme: Scheme,
+  item: Item,
+  node: Node,
+  base: Env,
+  remedies: boolean,
+  rel?: Relative,
+): ItemResult {
+  if (item.parts) return scoreParts(scheme, item, node, base, remedies, scoreAt);
   const rolled = node.unit.level > item.level && item.rollup !== 'sum';
+  if (rolled && (item.rollup === 'all' || item.rollup === 'share')) return scoreShare(item, node);
   const roll = rolled ? rollupValue(item, node) : undefined;
-  const value: Value = roll ? roll.value : evalFormula(item.formula.ast, env);
+  const value: Value = roll ? roll.value : evalFormula(item.formula.ast, base);
   if (roll?.calc) return unscored(item, value, roll.calc);
   const noData = unscoredByData(item, node.fields, value, rolled);
   if (noData) return noData;
+  // Relative scoring: the peer values answer peer_mean() …; with no peers, missing data.
+  if (rel?.none)
+    return { ...unscored(item, value, { kind: 'missing', fields: NONE }), calc: rel.none, peers: rel.peers };
+  const env = rel ? rel.env(base) : base;
 
   // Hard floors: a veto on this item that applies at this level and holds on the value zeroes it.
   const floors = floorsAt(scheme, item, node.unit.level);
@@ -171,8 +193,11 @@ export function scoreAt(scheme: Scheme, item: Item, node: Node, env: Env, remedi
   if (target && met === undefined)
     return floored(undecided(scheme, item, target, node.fields, value, rolled), zeroedBy);
 
-  const result = floored(scored(item, value, scoreItem(item, value, env), met), zeroedBy);
+  const s = scoreItem(item, value, env);
+  // A points formula without a value (rule formula): a field it reads is missing or invalid, else n/a.
+  if (s.status === 'na') return floored(undecided(scheme, item, target!, node.fields, value, false), zeroedBy);
+  const result = floored(uncap(item, scored(item, value, s, met)), zeroedBy);
   if (remedies && result.status !== 'met' && met !== true && !rolled)
-    result.remedy = remedyAt(scheme, item, env, floors);
-  return result;
+    result.remedy = remedyAt(scheme, item, rel ? base : env, floors, rel?.rebind);
+  return rel ? relativeResult(result, rel) : result;
 }

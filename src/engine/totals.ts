@@ -5,26 +5,31 @@
  */
 import { Rational } from '../rational';
 import type { Scheme } from '../scheme/model';
+import { weightedLines } from './lines';
 import { competitionRanks } from './rank';
 import type { ItemResult, UnitResult, VetoResult } from './types';
 
-export type Totals = Pick<UnitResult, 'score' | 'max' | 'bonus' | 'scaled' | 'passed' | 'grade'>;
+export type Totals = Pick<UnitResult, 'score' | 'max' | 'bonus' | 'scaled' | 'passed' | 'grade' | 'lines'>;
 
 export function unitTotals(
-  scheme: Pick<Scheme, 'total' | 'pass' | 'grades' | 'bonus'>,
+  scheme: Pick<Scheme, 'total' | 'pass' | 'grades' | 'bonus' | 'sections'>,
   items: readonly ItemResult[],
   vetoes: readonly VetoResult[],
+  /** The unit's type (unit_types): a weighted line's points may depend on it. */
+  type?: string,
 ): Totals {
   const scored = items.filter((i) => !i.bonus);
   const points = scored.reduce((a, i) => a.add(i.points), Rational.ZERO);
   const max = scored.reduce((a, i) => a.add(i.max), Rational.ZERO);
   const rawBonus = items.filter((i) => i.bonus).reduce((a, i) => a.add(i.points), Rational.ZERO);
   const bonus = scheme.bonus ? rawBonus.min(scheme.bonus.cap) : Rational.ZERO;
-  const scaled = (max.isZero() ? Rational.ZERO : points.mul(scheme.total).div(max)!).add(bonus);
+  const lined = weightedLines(scheme.sections, scheme.total, scored, type);
+  const scaled = (lined ? lined.sum : max.isZero() ? Rational.ZERO : points.mul(scheme.total).div(max)!).add(bonus);
   const vetoed = vetoes.some((v) => v.triggered);
   return {
-    score: points.add(bonus),
-    max,
+    ...(lined ? { lines: lined.lines } : {}),
+    score: lined ? scaled : points.add(bonus),
+    max: lined ? scheme.total : max,
     bonus,
     scaled,
     // Passing needs every veto checked (decided by the data) and none triggered.

@@ -45,11 +45,46 @@ export type Calc =
       earned: Rational;
       capped: boolean;
     }
+  /** The `formula` rule: the formula's value, and the points after capping it to [0, the item's points]. */
+  | { kind: 'formula'; raw: Rational; points: Rational; cap?: 'zero' | 'points' }
+  /** Relative scoring without peers to be relative to: the unit is alone at its level in the run, or the others lack a value. */
+  | { kind: 'no-peers'; level: string; units: number; withValue: number }
   | { kind: 'na'; policy: 'exclude' | 'full' | 'zero' }
+  /** Not assessed for the unit's type (not_assessed): out of the maximum, as na: exclude. */
+  | { kind: 'not-assessed'; type: string }
+  /** rollup all/share: `met` of the `of` units below meet the target (n/a ones not counted); met when met ÷ of ≥ need. */
+  | { kind: 'share'; all: boolean; met: number; of: number; need: Rational; share: Rational }
+  /** An item of sub-rules (`ItemResult.parts`): their losses added up (`lost`), capped at the item's points or `lowest`. */
+  | { kind: 'parts'; lost: Rational; cap?: 'points' | 'lowest' }
+  /** A `cases` part: each case row of the adjustments file, and the part's loss (capped at its `max`). */
+  | { kind: 'cases'; cases: CaseLoss[]; deduct: Rational; caseMax?: Rational; lost: Rational; cap?: 'max' | 'points' }
   /** `units`: for a roll-up (mean, min, max), the child units whose item lacks data. */
   | { kind: 'missing'; fields: string[]; units?: string[] }
   /** `units`: for a roll-up (mean, min, max), the child units whose item is invalid. */
   | { kind: 'invalid'; fields: { id: string; reason: Text }[]; units?: string[] };
+
+export interface UnitsToFix {
+  /** The smallest number of units below that must come to meet the target. */
+  count: number;
+  /** The units below that do not meet it, by distance to the target (closest first), then name. */
+  units: { name: string; gap?: Rational }[];
+}
+
+/** One weighted line of a unit (a top-level section with `weight`), scored on its own points. */
+export interface LineResult {
+  id: string;
+  title: string;
+  weight: Rational;
+  /** The line's points (for the unit's type). */
+  full: Rational;
+  /** Points earned on its items, and the points of those that apply. */
+  points: Rational;
+  max: Rational;
+  /** points × full ÷ max: the line's own score (0 when nothing in it applies). */
+  score: Rational;
+  /** What it adds to the unit's score: weight × score ÷ full × total (weights of lines where nothing applies are left out). */
+  weighted: Rational;
+}
 
 export interface Remedy {
   lever: string;
@@ -64,6 +99,25 @@ export interface Remedy {
   reachable: boolean;
   /** Points the change would recover. */
   gain?: Rational;
+  /** The target is relative to the other units: it moves when they change (the remedy holds them as they are). */
+  relative?: true;
+}
+
+/** The peer values an item was scored against (docs/scheme.md#relative-scoring). */
+export interface PeerInfo {
+  /** The item whose values over the peers these are. */
+  item: string;
+  /** The parent unit the peers share; undefined for the top-level units of the run. */
+  parent?: string;
+  /** Units of the group (the peers), with or without a value. */
+  units: number;
+  /** Peers with a value, this unit included when it has one. */
+  count: number;
+  mean?: Rational;
+  best?: Rational;
+  worst?: Rational;
+  /** This unit's rank among them (ties share: 1, 1, 3). */
+  rank?: number;
 }
 
 export interface ItemResult {
@@ -86,6 +140,10 @@ export interface ItemResult {
   /** Whether the value meets the target, for an item scored on both (a value that does not is shown with more decimals when rounding would make it look met). */
   met?: boolean;
   remedy?: Remedy;
+  /** rollup all/share not met: how many more units below must meet the target, and those that do not, closest first. */
+  fix?: UnitsToFix;
+  /** The unit type whose points and target scored the item (unit_types); the main type above the type's level. */
+  unitType?: string;
   /** Vetoes that zeroed this item (hard floors). */
   zeroedBy?: string[];
   calc: Calc;
@@ -95,6 +153,28 @@ export interface ItemResult {
   evidence?: string;
   /** The inspectors' adjustment applied to this item (抽查核定); `points` and `lost` are then the adjusted ones. */
   adjustment?: ItemAdjustment;
+  /** For an item scored relative to its peers: the peer values used, one entry per item asked about. */
+  peers?: PeerInfo[];
+  /** Sub-rules sharing the item's points, each scored as an item (its `lost` is what it cost). */
+  parts?: ItemResult[];
+}
+
+/** One case row of a `cases` part: its count, the count the rule counts (capped), the level's factor, the loss. */
+export interface CaseLoss {
+  file: string;
+  line: number;
+  count: Rational;
+  counted: Rational;
+  /** The inspection level that found it (its id), when the row says. */
+  level?: string;
+  /** The level's title as the scheme declares it (省级). */
+  levelTitle?: string;
+  factor: Rational;
+  lost: Rational;
+  reason: string;
+  authority: string;
+  document?: string;
+  date: string;
 }
 
 /** What the inspectors did to an item's points, and on what authority. */
@@ -164,6 +244,10 @@ export interface UnitResult {
   vetoes: VetoResult[];
   items: ItemResult[];
   children: UnitResult[];
+  /** With weighted lines (sections with `weight`): each line's own score; `score` is then their weighted sum plus bonus, and `max` the total. */
+  lines?: LineResult[];
+  /** The unit's type (unit_types), at the level whose rows give it. */
+  unitType?: string;
   /** The self-assessed (自评) figures, when inspector adjustments changed this unit's items. */
   self?: SelfAssessed;
   /** The unit's field values as scored, from which src/report makes the words it prints. */

@@ -11,7 +11,10 @@ import { DATA } from './data';
 import { PLAN } from './plan';
 import { ENGINE } from './engine';
 import { FORECAST } from './forecast';
+import { LINES } from './lines';
+import { PARTS } from './parts';
 import type { Renderers } from './render';
+import { RELATIVE } from './relative';
 import { REPORT } from './report';
 import { SCHEME } from './scheme';
 import { TREND } from './trend';
@@ -26,6 +29,9 @@ export const CATALOG: Renderers<MessageArgs> = {
   ...APP,
   ...FORECAST,
   ...PLAN,
+  ...LINES,
+  ...RELATIVE,
+  ...PARTS,
 };
 
 /** A message in one language. */

@@ -15,6 +15,9 @@ import type { DataArgs } from './data';
 import type { PlanArgs } from './plan';
 import type { EngineArgs } from './engine';
 import type { ForecastArgs } from './forecast';
+import type { LinesArgs } from './lines';
+import type { RelativeArgs } from './relative';
+import type { PartsArgs } from './parts';
 import type { ReportArgs } from './report';
 import type { SchemeArgs } from './scheme';
 import type { TrendArgs } from './trend';
@@ -23,7 +26,19 @@ export type { NaPolicyCode } from './engine';
 
 /** Every area's codes with their arguments: one file per area (engine, data, scheme, cli, trend, report, app). */
 export interface MessageArgs
-  extends EngineArgs, DataArgs, SchemeArgs, CliArgs, TrendArgs, ReportArgs, AppArgs, ForecastArgs, PlanArgs {}
+  extends
+    EngineArgs,
+    DataArgs,
+    SchemeArgs,
+    CliArgs,
+    TrendArgs,
+    ReportArgs,
+    AppArgs,
+    ForecastArgs,
+    PlanArgs,
+    LinesArgs,
+    RelativeArgs,
+    PartsArgs {}
 
 export type Code = keyof MessageArgs;
 

@@ -11,7 +11,9 @@ import { type Renderers, en, zh } from './render';
 export type ValueProblem =
   | { kind: 'yes-no' | 'formula' | 'not-number' | 'count'; value: string }
   | { kind: 'percent'; value: string; type: FieldType }
-  | { kind: 'below' | 'above'; value: string; limit: string };
+  | { kind: 'below' | 'above'; value: string; limit: string }
+  /** A unit-type cell that is none of the scheme's types (unit_types.values). */
+  | { kind: 'choice'; value: string; choices: string[] };
 
 export interface DataUnitArgs {
   'data/text-with-values': { text: string; values: string[]; column: string };
@@ -93,6 +95,8 @@ const PROBLEM = {
         return `${a.value} is below the lowest valid value ${a.limit}`;
       case 'above':
         return `${a.value} is above the highest valid value ${a.limit}`;
+      case 'choice':
+        return `"${a.value}" is not a unit type of the scheme; write one of ${a.choices.join(', ')}`;
     }
   },
   zh: (a: ValueProblem): string => {
@@ -111,6 +115,8 @@ const PROBLEM = {
         return `${a.value} 低于最小允许值 ${a.limit}`;
       case 'above':
         return `${a.value} 高于最大允许值 ${a.limit}`;
+      case 'choice':
+        return `“${a.value}”不是方案中的单位类型，应填写：${a.choices.join('、')}`;
     }
   },
 };

@@ -9,12 +9,16 @@
  */
 import { message, type Message } from '../messages/codes';
 import { Rational } from '../rational';
-import { formulaError, parseFormula, parseQuantity, type Formula, type FormulaError } from './formula';
+import { parseFormula, parseQuantity, type Formula } from './formula';
+import { explain, narrow } from './formula-text';
 import type * as M from './model';
 import type { Path } from './path';
 import type { ItemInput, RuleInput, SchemeInput, SectionInput, UnitLevelInput } from './schema';
 import { displayOf, parseTarget, targetFormulas, type Target } from './target';
 import { yearStartMonth } from './schema-year';
+import { compileUnitTypes, markLines, sectionExtras, withTypes } from './compile-lines';
+import { formulaRule, lastYearFormula, lastYearTarget, peersKey } from './compile-relative';
+import { compileWithParts, inspectionsOf, limitsOf, ownRuleMissing } from './compile-parts';
 
 export interface Reporter {
   /** The line of the value at `path` (to point back to a first occurrence). */
@@ -39,34 +43,6 @@ const exact = (x: unknown): Rational => {
   }
 };
 
-/**
- * Full-width letters, digits, signs and spaces (＞＝９５％, （）, ，, the ideographic
- * space U+3000) as their ASCII forms (NFKC), one UTF-16 unit for one, so an index into
- * the result is an index into the text as written.
- */
-export function narrow(text: string): string {
-  return text.replace(/[\u3000\uff01-\uff5e]/g, (c) => {
-    const n = c.normalize('NFKC');
-    return n.length === 1 ? n : c;
-  });
-}
-
-/** The innermost `(` left open in a formula text (the one "Unclosed (" is about). */
-function unclosedParen(text: string): number | undefined {
-  const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') open.push(i);
-    else if (text[i] === ')') open.pop();
-  }
-  return open.at(-1);
-}
-
-/** A parse error as reported: an unclosed bracket points at the bracket. */
-function explain(e: FormulaError, text: string): FormulaError {
-  const unclosed = e.reason.code === 'formula/parser' && /^(Unclosed \(|Expected \))$/.test(e.reason.args.said);
-  return unclosed ? formulaError(e.reason, unclosedParen(text) ?? e.index) : e;
-}
-
 /** What every step of compiling one scheme reads: the input, where findings go, its levels. */
 interface Base {
   input: SchemeInput;
@@ -78,13 +54,16 @@ interface Base {
 interface Compiling extends Base {
   fields: Map<string, M.Field>;
   params: Map<string, Rational>;
+  unitTypes?: M.UnitTypes;
 }
 
 export function compileScheme(input: SchemeInput, source: string, rep: Reporter): M.Scheme {
   const base: Base = { input, rep, levels: list(input.units).filter(isObj) };
   const c: Compiling = { ...base, fields: compileFields(base), params: compileParams(input) };
+  c.unitTypes = compileUnitTypes(input, c.fields);
   const items: M.Item[] = [];
   const sections = list(input.sections).flatMap((s, i) => compileSection(c, s, ['sections', i], items) ?? []);
+  markLines(sections);
   const bonus = compileBonus(c);
   const checks = compileChecks(c);
   const vetoes = compileVetoes(c, [...items, ...(bonus?.items ?? [])]);
@@ -99,6 +78,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     pass: passLine(input.pass, total),
     grades: compileGrades(input),
     levels: c.levels,
+    unitTypes: c.unitTypes,
     fields: c.fields,
     params: c.params,
     checks,
@@ -106,6 +86,7 @@ export function compileScheme(input: SchemeInput, source: string, rep: Reporter)
     items,
     bonus,
     vetoes,
+    inspections: inspectionsOf(input),
     source,
     ...(input.year ? { yearStarts: yearStartMonth(input.year) } : {}),
   };
@@ -136,6 +117,7 @@ function compileFields(c: Base): Map<string, M.Field> {
       required: f.required ?? true,
       unit: f.unit,
       ...(f.accumulate ? { accumulate: f.accumulate } : {}),
+      ...(isText(f.last_year) ? { lastYear: f.last_year } : {}),
     });
   });
   return fields;
@@ -150,7 +132,7 @@ function compileParams(input: SchemeInput): Map<string, Rational> {
 /** The formula written at `path`, or nothing when it does not parse (reported). */
 function formulaAt(c: Base, text: string, path: Path): Formula | undefined {
   const r = parseFormula(narrow(text));
-  if (!('error' in r)) return r.formula;
+  if (!('error' in r)) return lastYearFormula(r.formula, (c as Partial<Compiling>).fields);
   const e = explain(r.error, text);
   c.rep.error(path, message('scheme/bad-formula', { reason: e.reason }), e.index);
   return undefined;
@@ -159,7 +141,7 @@ function formulaAt(c: Base, text: string, path: Path): Formula | undefined {
 /** The target written at `path`, or nothing when it does not parse (reported). */
 function targetAt(c: Base, text: string, path: Path): Target | undefined {
   const r = parseTarget(narrow(text));
-  if (!('error' in r)) return r.target;
+  if (!('error' in r)) return lastYearTarget(r.target, (c as Partial<Compiling>).fields);
   const e = explain(r.error, text);
   c.rep.error(path, message('scheme/bad-target', { reason: e.reason }), e.index);
   return undefined;
@@ -188,6 +170,7 @@ function compileRule(c: Base, r: RuleInput, path: Path): { rule: M.Rule; formula
     return { rule: { type: r.type, deduct: q(r.deduct), max: qOpt(r.max) }, formulas: [] };
   if (r.type === 'add')
     return { rule: { type: 'add', add: q(r.add), per: q(r.per), partial: r.partial }, formulas: [] };
+  if (r.type === 'formula') return formulaRule(r.points, (t) => formulaAt(c, t, [...path, 'points']));
   return { rule: { type: r.type }, formulas: [] };
 }
 
@@ -199,13 +182,15 @@ function paramText(input: SchemeInput, id: string): string | undefined {
 
 function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, bonus: boolean): M.Item | undefined {
   if (!isObj(it)) return undefined;
+  if (Array.isArray(it.parts)) return compileWithParts(it, path, (p, at) => compileItem(c, p, at, section, bonus));
+  ownRuleMissing(c.rep, it, path);
   const f = isText(it.formula) ? formulaAt(c, it.formula, [...path, 'formula']) : undefined;
   const t = isText(it.target) ? targetAt(c, it.target, [...path, 'target']) : undefined;
   // A rule that is not a mapping has been reported by the schema; a stand-in lets
   // the other checks of the item run.
   const r = compileRule(c, isObj(it.rule) ? it.rule : { type: 'all' }, [...path, 'rule']);
   if (!f) return undefined;
-  return {
+  const item: M.Item = {
     id: it.id,
     title: it.title,
     points: q(it.points),
@@ -225,7 +210,14 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     bonus,
     fields: fieldRefs(c, f, ...targetFormulas(t), ...r.formulas),
     path,
+    ...peersKey(t, r.formulas),
+    ...limitsOf(it),
   };
+  return withTypes(item, it, path, c.unitTypes, {
+    target: (x, p) => targetAt(c, x, p),
+    display: (x) => displayOf(x, (id) => paramText(c.input, id)),
+    fields: (x) => fieldRefs(c, ...targetFormulas(x)),
+  });
 }
 
 /** A section and its subsections; its own items are added to `items` before theirs. */
@@ -239,6 +231,7 @@ function compileSection(c: Compiling, s: SectionInput, path: Path, items: M.Item
     points: q(s.points),
     items: own,
     sections: list(s.sections).flatMap((sub, i) => compileSection(c, sub, [...path, 'sections', i], items) ?? []),
+    ...sectionExtras(s, c.unitTypes),
   };
 }
 

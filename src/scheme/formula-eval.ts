@@ -5,6 +5,7 @@
  */
 import { Rational } from '../rational';
 import type { BinOp, FnName, Node, Value } from './formula';
+import { isLookupFn, lookupKey } from './formula-relative';
 
 export type Env = (name: string) => Value;
 
@@ -85,6 +86,9 @@ function call(fn: FnName, args: Node[], env: Env): Value {
     const c = truthy(evaluate(args[0]!, env));
     return c === undefined ? undefined : evaluate(c ? args[1]! : args[2]!, env);
   }
+  // last_year(x): x's names were made last year's fields when the scheme was compiled.
+  if (fn === 'last_year') return evaluate(args[0]!, env);
+  if (isLookupFn(fn)) return env(lookupKey(fn, args));
   // Every argument is evaluated, in order; any unknown one makes the result unknown.
   // One pass, no arrays: this runs for every unit and item.
   let unknown = false;

@@ -12,6 +12,7 @@
 import { message, type Message } from '../messages/codes';
 import type { FormulaKind, Operand } from '../messages/scheme-formula';
 import { evaluate, render, type Node } from './formula';
+import { isLookupFn } from './formula-relative';
 import { someNode, visit, type NodeOf, type Visitor } from './formula-walk';
 
 export type Kind = 'number' | 'boolean' | 'any';
@@ -118,6 +119,9 @@ function ifKind(n: NodeOf<'call'>, c: Checker): Kind {
 
 /** count() counts yes/no values; min, max, abs and round take numbers. */
 function callKind(n: NodeOf<'call'>, c: Checker): Kind {
+  // Peer values and value() are numbers; last_year(x) is of x's kind.
+  if (isLookupFn(n.fn)) return 'number';
+  if (n.fn === 'last_year') return c.kind(n.args[0]!);
   const want = n.fn === 'count' ? 'boolean' : 'number';
   for (const a of n.args) c.need(a, want, { k: 'fn', fn: n.fn });
   return 'number';

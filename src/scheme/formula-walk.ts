@@ -5,6 +5,7 @@
  * switches of their own.
  */
 import type { Node } from './formula';
+import { PEER_FNS } from './formula-relative';
 
 export type NodeKind = Node['k'];
 export type NodeOf<K extends NodeKind> = Extract<Node, { k: K }>;
@@ -29,7 +30,8 @@ export function children(n: Node): readonly Node[] {
     case 'bin':
       return [n.a, n.b];
     case 'call':
-      return n.args;
+      // A peer function's argument is an item id, not a name the formula reads.
+      return PEER_FNS.has(n.fn) ? [] : n.args;
   }
 }
 

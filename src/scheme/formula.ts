@@ -15,7 +15,9 @@ import { namesIn } from './formula-walk';
 export type Value = Rational | boolean | undefined;
 
 export type BinOp = '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
-export type FnName = 'min' | 'max' | 'abs' | 'round' | 'if' | 'count';
+export type FnName = 'min' | 'max' | 'abs' | 'round' | 'if' | 'count' | RelativeFn;
+/** The functions of relative scoring (./formula-relative.ts). */
+type RelativeFn = 'peer_mean' | 'peer_best' | 'peer_worst' | 'peer_rank' | 'peer_count' | 'value' | 'last_year';
 
 /** `at`: 0-based offset in the formula text where the expression starts (for findings). */
 export type Node = (
@@ -62,6 +64,13 @@ const FUNCTIONS: Record<FnName, [min: number, max: number]> = {
   round: [1, 2],
   if: [3, 3],
   count: [1, Infinity],
+  peer_mean: [0, 1],
+  peer_best: [0, 1],
+  peer_worst: [0, 1],
+  peer_rank: [0, 1],
+  peer_count: [0, 1],
+  value: [0, 0],
+  last_year: [1, 1],
 };
 const BIN_OPS: Record<string, BinOp> = {
   '+': '+',

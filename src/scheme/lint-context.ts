@@ -14,6 +14,8 @@ export interface Ctx {
   /** Every item with its YAML path, bonus items included. */
   items: { input: ItemInput; model?: M.Item; path: Path }[];
   sections: { input: SectionInput; path: Path }[];
+  /** Items with parts (lint-parts.ts); `items` holds their parts instead. */
+  parents?: { input: ItemInput; model?: M.Item; path: Path }[];
 }
 
 export const isObj = (x: unknown): x is Record<string, unknown> =>
@@ -32,9 +34,14 @@ export function formulas(ctx: Ctx): { f: Formula; path: Path; offset: number }[]
     if (!model) continue;
     out.push({ f: model.formula, path: [...path, 'formula'], offset: 0 });
     fromTarget(model.target, [...path, 'target']);
+    // Targets by unit type: each type's own (the base item's is the main type's, checked above).
+    if (typeof input.target === 'object')
+      for (const [type, form] of model.types?.byType ?? [])
+        if (type !== model.types?.byType.keys().next().value) fromTarget(form.target, [...path, 'target', type]);
     if (model.rule.type === 'bands' && input.rule?.type === 'bands') {
       model.rule.bands.forEach((b, i) => fromTarget(b.when, [...path, 'rule', 'bands', i, 'when']));
     }
+    if (model.rule.type === 'formula') out.push({ f: model.rule.points, path: [...path, 'rule', 'points'], offset: 0 });
   }
   for (const c of ctx.scheme.checks) if (c.path) out.push({ f: c.assert, path: [...c.path, 'assert'], offset: 0 });
   for (const v of ctx.scheme.vetoes) if (v.path) fromTarget(v.when, [...v.path, 'when']);

@@ -88,6 +88,9 @@ function notSummable(ctx: Ctx, model: M.Item, field: M.Field, reads: Read[], lv:
   const own = lv.title(field.level);
   const kind = kindIn(ctx.scheme);
   for (const r of reads) {
+    // rollup all/share reads the target at each unit below only (the parent counts those that meet it).
+    if (r.by === 'target' && (model.rollup === 'all' || model.rollup === 'share') && model.level === field.level)
+      continue;
     if (r.by === 'target') {
       const upLevel = lv.id(field.level + 1);
       const args = { item: model.id, field: field.id, type: field.type, own, up, upLevel };
@@ -147,7 +150,10 @@ export function rollupKind(ctx: Ctx): void {
 /** rollup mean/min/max combines the children's values: the target must compare that value. */
 export function rollupTarget(ctx: Ctx): void {
   for (const { model, path } of ctx.items) {
-    if (!model || model.rollup === 'sum' || model.target?.kind !== 'formula') continue;
+    if (!model || model.rollup === 'sum' || model.target?.kind !== 'formula' || countsUnits(model)) continue;
     ctx.rep.error([...path, 'target'], message('scheme/rollup-target', { item: model.id, rollup: model.rollup }));
   }
 }
+
+/** rollup all/share counts the units below that meet the target: any target fits. */
+const countsUnits = (m: M.Item) => m.rollup === 'all' || m.rollup === 'share';

@@ -4,6 +4,7 @@ import { Rational } from '../rational';
 import type * as M from './model';
 import type { Path } from './positions';
 import type { Target } from './target';
+import { PEER_FNS } from './formula-relative';
 import { isNum, isObj, kindIn, list, type Ctx } from './lint-context';
 
 export function rulesFitTargets(ctx: Ctx): void {
@@ -90,6 +91,7 @@ export function proportionalThreshold(ctx: Ctx): void {
     const t = model?.target;
     if (!model || model.rule.type !== 'proportional' || t?.kind !== 'cmp' || (t.op !== '>=' && t.op !== '<=')) continue; // other forms: rulesFitTargets
     const rhs = t.rhs.ast;
+    if (rhs.k === 'call' && PEER_FNS.has(rhs.fn)) continue; // a peer value: its sign is the data's (docs/scheme.md#relative-scoring)
     const value = rhs.k === 'num' ? rhs.v : rhs.k === 'ref' ? scheme.params.get(rhs.name) : undefined;
     if (rhs.k === 'ref' && !scheme.params.has(rhs.name) && !scheme.fields.has(rhs.name)) continue; // an unknown name: reported by references
     if (!value) {

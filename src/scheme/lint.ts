@@ -25,7 +25,10 @@ import {
   unreachableTargets,
   valueFitsTarget,
 } from './lint-targets';
+import { LINES_RULES } from './lint-lines';
 import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
+import { lastYearFields, relativeFunctions } from './lint-relative';
+import { expandParts, PARTS_RULES } from './lint-parts';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
@@ -39,31 +42,27 @@ export function lintScheme(
 ): void {
   const sections: Ctx['sections'] = [];
   const items: Ctx['items'] = [];
+  const parents: Ctx['items'] = [];
   // Items are matched by where they are, not by id: ids may repeat.
   const models = new Map(
     [...scheme.items, ...(scheme.bonus?.items ?? [])].flatMap((i) => (i.path ? [[showPath(i.path), i] as const] : [])),
   );
+  // An item with parts is linted as its parts (lint-parts.ts).
+  const push = (it: Ctx['items'][number]['input'], path: Path) =>
+    items.push(...expandParts({ input: it, model: models.get(showPath(path)), path }, parents, showPath));
   const walk = (s: SectionInput, path: Path) => {
     if (!isObj(s)) return;
     sections.push({ input: s, path });
-    list(s.items).forEach(
-      (it, i) =>
-        isObj(it) &&
-        items.push({ input: it, model: models.get(showPath([...path, 'items', i])), path: [...path, 'items', i] }),
-    );
+    list(s.items).forEach((it, i) => isObj(it) && push(it, [...path, 'items', i]));
     list(s.sections).forEach((c, i) => walk(c, [...path, 'sections', i]));
   };
   list(input.sections).forEach((s, i) => walk(s, ['sections', i]));
   if (isObj(input.bonus)) {
-    list(input.bonus.items).forEach(
-      (it, i) =>
-        isObj(it) &&
-        items.push({ input: it, model: models.get(showPath(['bonus', 'items', i])), path: ['bonus', 'items', i] }),
-    );
+    list(input.bonus.items).forEach((it, i) => isObj(it) && push(it, ['bonus', 'items', i]));
   }
   for (const rule of RULES) {
     if (!options.bestEffort) {
-      rule({ input, scheme, rep, items, sections });
+      rule({ input, scheme, rep, items, sections, parents });
       continue;
     }
     const found: Parameters<Reporter['error']>[] = [];
@@ -73,6 +72,7 @@ export function lintScheme(
         scheme,
         items,
         sections,
+        parents,
         rep: { lineOf: (path) => rep.lineOf(path), error: (...a) => void found.push(a) },
       });
     } catch {
@@ -137,6 +137,7 @@ function pointsAddUp({ input, rep, sections }: Ctx): void {
     }
   }
   if (!Array.isArray(input.sections) || !input.sections.length) return;
+  if (input.sections.some((s) => isObj(s) && s.weight !== undefined)) return; // lines: each on its own points (lint-lines.ts)
   const got = sum(input.sections);
   if (!got || !isNum(input.total)) return;
   const total = Rational.fromNumber(input.total);
@@ -261,4 +262,8 @@ const RULES: ((ctx: Ctx) => void)[] = [
   vetoesAndLevers,
   effortNeedsLever,
   passLine,
+  ...LINES_RULES,
+  relativeFunctions,
+  lastYearFields,
+  ...PARTS_RULES,
 ];

@@ -4,6 +4,7 @@ import type { Formula } from './formula';
 import type { Path } from './path';
 import type { Display, Target } from './target';
 import type { FieldInput, UnitLevelInput } from './schema';
+import type { CasesRule, Lowest } from './model-parts';
 
 /** Field types whose values add up (a parent's value is the sum of its children's). */
 export const SUMMABLE_TYPES: ReadonlySet<string> = new Set(['count', 'number', 'money']);
@@ -17,7 +18,9 @@ export type Rule =
   | { type: 'checklist'; deduct: Rational; max?: Rational }
   | { type: 'proportional' }
   | { type: 'bands'; bands: { when?: Target; points: Rational }[] }
-  | { type: 'add'; add: Rational; per: Rational; partial: Partial };
+  | { type: 'add'; add: Rational; per: Rational; partial: Partial }
+  /** The points are a formula, capped to [0, the item's points] (docs/scheme.md#relative-scoring). */
+  | { type: 'formula'; points: Formula };
 
 export interface Field {
   id: string;
@@ -32,6 +35,10 @@ export interface Field {
   unit?: string;
   /** How monthly reports hold it (scheme `accumulate`); absent: stock. */
   accumulate?: 'ytd' | 'month' | 'stock';
+  /** For the unit-type field: the types its cells may hold (a cell is read as the type's 1-based position). */
+  choices?: string[];
+  /** The field this column holds last year's figure of (`last_year:`). */
+  lastYear?: string;
 }
 
 export interface Item {
@@ -43,7 +50,13 @@ export interface Item {
   rule: Rule;
   /** Lowest level index the item is scored at. */
   level: number;
-  rollup: 'sum' | 'mean' | 'min' | 'max';
+  rollup: 'sum' | 'mean' | 'min' | 'max' | 'all' | 'share';
+  /** With rollup share: the share of the units below that must meet the target. */
+  share?: Rational;
+  /** When the item depends on the unit's type: its form for each type (./compile-lines.ts). */
+  types?: ItemTypes;
+  /** With weighted lines: the id of the top-level section (line) holding it. */
+  line?: string;
   na: 'exclude' | 'full' | 'zero';
   lever?: string;
   /** Effort of one lever unit, for `pinggu plan` (docs/plan.md); undefined: the default. */
@@ -59,12 +72,39 @@ export interface Item {
   fields: string[];
   /** Where the item is in the scheme file, e.g. `['sections', 0, 'items', 2]` (for findings). */
   path?: Path;
+  /** Sub-rules, limits and case rows (./model-parts.ts); absent on an ordinary item. */
+  parts?: Item[];
+  lowest?: Lowest;
+  factors?: Map<string, Rational>;
+  cases?: CasesRule;
+  /** Its target or rule reads peer values (peer_mean() …): scored after every peer's value is known. */
+  peers?: true;
+}
+
+/** An item's form for each unit type: points and target of that type; not assessed for some. */
+export interface ItemTypes {
+  /** The item as scored for a unit of that type (same id; points, target and display of the type). */
+  byType: Map<string, Item>;
+  notAssessed: Set<string>;
+}
+
+/** Unit types read from a text field (类型: 乡镇/农场). */
+export interface UnitTypes {
+  field: string;
+  /** The types as written; the first is the main type (units above are scored as it). */
+  values: string[];
+  /** The level whose rows give the type. */
+  level: number;
 }
 
 export interface Section {
   id: string;
   title: string;
   points: Rational;
+  /** Points by unit type, when given so. */
+  byType?: Map<string, Rational>;
+  /** A line's weight (top-level sections only, all or none). */
+  weight?: Rational;
   items: Item[];
   sections: Section[];
 }
@@ -107,10 +147,13 @@ export interface Scheme {
   params: Map<string, Rational>;
   checks: Check[];
   sections: Section[];
+  unitTypes?: UnitTypes;
   /** Every scored (non-bonus) item in scheme order. */
   items: Item[];
   bonus?: { cap: Rational; items: Item[] };
   vetoes: Veto[];
+  /** Inspection levels that may record case rows (县级, 市级, 省级). */
+  inspections?: { id: string; title: string }[];
   /** The file it was loaded from, as given. */
   source: string;
   /** The month (1–12) the statistical year starts in (scheme `year.starts`); absent: January. */

@@ -1,6 +1,7 @@
 /** The scoring rule of an item (part of the scheme format, ./schema.ts): how its points follow from its value. */
 import * as z from 'zod/mini';
 import { doc, opt, Points, Quantity, Text } from './schema-basics';
+import { FormulaRule } from './schema-relative';
 
 const Partial = doc(
   z.enum(['proportional', 'up', 'down']),
@@ -62,6 +63,7 @@ export const Rule = doc(
       }),
       '每超1%加5分 (bonus items only): add points per unit beyond the target, capped at the item points.',
     ),
+    FormulaRule,
   ]),
   'The scoring rule.',
 );

@@ -11,6 +11,9 @@ import * as z from 'zod/mini';
 import { Basis, doc, Id, opt, Points, Quantity, Text } from './schema-basics';
 import { Rule } from './schema-rule';
 import { Accumulate, StatYear } from './schema-year';
+import { NotAssessed, Rollup, Share, TypedPoints, TypedTarget, UnitTypes, Weight } from './schema-lines';
+import { LastYear } from './schema-relative';
+import { Factors, InspectionLevel, Lowest, Parts } from './schema-parts';
 
 export { Rule, type RuleInput } from './schema-rule';
 
@@ -57,6 +60,7 @@ export const Field = doc(
     /** Unit of measure shown after values, e.g. 人, 元. */
     unit: opt(Text, 'Unit of measure shown after values, e.g. 人, 元.'),
     accumulate: Accumulate,
+    last_year: LastYear,
     note: opt(Text),
   }),
   'One column of the data dictionary.',
@@ -94,25 +98,27 @@ export const Item = doc(
   z.strictObject({
     id: Id,
     title: doc(Text, 'The standard as the scheme names it.'),
-    points: doc(Points, 'Full marks of the item (for a bonus item: the most it can add).'),
+    points: doc(TypedPoints, 'Full marks of the item (for a bonus item: the most it can add); or by unit type.'),
     /** The value, as a formula over fields and params. */
-    formula: doc(
+    formula: opt(
       Text,
-      'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰.',
+      'The value, as a formula over fields and params: + - * / ( ) min max abs round if count, 95%, 1‰. Required unless the item has parts.',
     ),
     /** `>= 95%`, `<= 5%`, `> x`, `== 0`, `between 103 and 107`, or a boolean formula. */
     target: opt(
-      Text,
-      '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula. Optional only for checklist rules (all elements).',
+      TypedTarget,
+      '">= 95%", "<= 5%", "== 0", "between 103 and 107", or a boolean formula, or these by unit type. Optional only for checklist rules (all elements).',
     ),
-    rule: Rule,
+    rule: opt(Rule, 'The scoring rule. Required unless the item has parts.'),
+    parts: Parts,
+    lowest: Lowest,
+    factors: Factors,
     /** The lowest level the item is scored at (default: the lowest level). */
     scope: opt(Id, 'The lowest unit level the item is scored at (default: the lowest level).'),
     /** How a parent's value is formed from its children (default sum: the formula on summed fields). */
-    rollup: opt(
-      z.enum(['sum', 'mean', 'min', 'max']),
-      "How a parent unit gets its value: sum (default; the formula on summed fields, a ratio of sums), mean, min or max of the children's values.",
-    ),
+    rollup: Rollup,
+    share: Share,
+    not_assessed: NotAssessed,
     /** What happens when the value is undefined (no births → no rate). */
     na: opt(
       z.enum(['exclude', 'full', 'zero']),
@@ -136,7 +142,8 @@ export const Item = doc(
 export type SectionInput = {
   id: string;
   title: string;
-  points: number;
+  points: number | Record<string, number>;
+  weight?: number | string;
   items?: z.infer<typeof Item>[];
   sections?: SectionInput[];
   note?: string;
@@ -146,7 +153,8 @@ export const Section: z.ZodMiniType<SectionInput> = z.lazy(() =>
     z.strictObject({
       id: Id,
       title: Text,
-      points: doc(Points, "The section's points; its children must add up to them."),
+      points: doc(TypedPoints, "The section's points (or by unit type); its children must add up to them."),
+      weight: Weight,
       items: opt(z.array(Item).check(z.minLength(1)), 'The items (or nested sections, not both).'),
       sections: opt(z.array(Section).check(z.minLength(1)), 'Nested sections (or items, not both).'),
       note: opt(Text),
@@ -204,8 +212,10 @@ export const Scheme = doc(
     fields: z.array(Field).check(z.minLength(1)),
     params: opt(z.array(Param)),
     checks: opt(z.array(Check)),
+    unit_types: UnitTypes,
     sections: z.array(Section).check(z.minLength(1)),
     vetoes: opt(z.array(Veto)),
+    inspection_levels: opt(z.array(InspectionLevel), 'Inspection levels that may record case rows (县级, 市级, 省级).'),
     bonus: opt(
       z.strictObject({
         cap: doc(Points, 'Most bonus points in all.'),

@@ -102,8 +102,13 @@ function expected(issue: z.core.$ZodIssue): Want {
           .slice(0, 1)
           .map(expected),
       );
-      const keys = wants.map((w) => JSON.stringify(w));
-      const unique = wants.filter((_, i) => keys.indexOf(keys[i]!) === i);
+      // A value that may also be given by unit type (a mapping) is said as its plain form: "expected a number".
+      const plain =
+        wants.length > 1
+          ? wants.filter((w) => !(w.k === 'type' && (w.type === 'object' || w.type === 'record')))
+          : wants;
+      const keys = plain.map((w) => JSON.stringify(w));
+      const unique = plain.filter((_, i) => keys.indexOf(keys[i]!) === i);
       return unique.length === 1 ? unique[0]! : unique.length ? { k: 'any', of: unique } : { k: 'valid' };
     }
     case 'invalid_format':

@@ -10,9 +10,12 @@ import { DATA_SAMPLES } from './message-samples/data';
 import { PLAN_SAMPLES } from './message-samples/plan';
 import { ENGINE_SAMPLES } from './message-samples/engine';
 import { FORECAST_SAMPLES } from './message-samples/forecast';
+import { RELATIVE_SAMPLES } from './message-samples/relative';
+import { PARTS_SAMPLES } from './message-samples/parts';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
+import { LINES_SAMPLES } from './message-samples/lines';
 
 /** One set of arguments per code, one file per area: a code added to the union without a sample does not compile. */
 const SAMPLES: { [K in Code]: MessageArgs[K] } = {
@@ -25,6 +28,9 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...APP_SAMPLES,
   ...FORECAST_SAMPLES,
   ...PLAN_SAMPLES,
+  ...LINES_SAMPLES,
+  ...RELATIVE_SAMPLES,
+  ...PARTS_SAMPLES,
 };
 
 /**

@@ -117,7 +117,7 @@ describe('2. missing keys, unions and formats say what is expected', () => {
   });
   it('a misspelt rule type key', () => {
     expect(en(BASE + item({ rule: '{ typ: all }' }))).toEqual([
-      'x.yaml:19:80: error: missing key "type" (expected: one of all, deduct, per_case, checklist, proportional, bands, add) (sections[0].items[0].rule.type)',
+      'x.yaml:19:80: error: missing key "type" (expected: one of all, deduct, per_case, checklist, proportional, bands, add, formula) (sections[0].items[0].rule.type)',
       'x.yaml:19:82: error: unknown key "typ"; did you mean "type"? (sections[0].items[0].rule)',
     ]);
   });

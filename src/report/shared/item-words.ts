@@ -27,7 +27,9 @@ const itemsOf = new WeakMap<Scheme, Map<string, Item>>();
 function schemeItem(scheme: Scheme, id: string): Item | undefined {
   let m = itemsOf.get(scheme);
   if (!m) {
-    m = new Map([...scheme.items, ...(scheme.bonus?.items ?? [])].map((i) => [i.id, i]));
+    m = new Map(
+      [...scheme.items, ...(scheme.bonus?.items ?? [])].flatMap((i) => [i, ...(i.parts ?? [])]).map((i) => [i.id, i]),
+    );
     itemsOf.set(scheme, m);
   }
   return m.get(id);
@@ -73,8 +75,19 @@ export function valueText(f: UnitFields, i: ItemResult): string {
 }
 
 /** The target with params put in and fields named by label, e.g. `>= 13.04`, `103 – 107`. */
-export const targetText = (f: UnitFields, i: ItemResult): string | undefined =>
-  i.target === undefined ? undefined : texts(f, i.id).targetDisplay;
+export function targetText(f: UnitFields, i: ItemResult): string | undefined {
+  if (i.target === undefined) return undefined;
+  const t = texts(f, i.id);
+  return i.target === t.item.target?.text ? t.targetDisplay : otherTarget(f, t.item, i);
+}
+
+/** A target other than the item's own: its unit type's (unit_types), or the share of units below (rollup all/share). */
+function otherTarget(f: UnitFields, item: Item, i: ItemResult): string {
+  if (i.calc.kind === 'share') return i.target!;
+  const form = i.unitType !== undefined ? item.types?.byType.get(i.unitType) : undefined;
+  if (!form?.target) return i.target!;
+  return showTarget(form.target, form.display, (n) => f.params.get(n), labelOf(f.scheme));
+}
 
 /** The gap as people read it, in the value's unit (`0.3%`: percentage points; `5`), with enough decimals (up to 6) not to read as 0. */
 export function gapText(i: ItemResult): string | undefined {

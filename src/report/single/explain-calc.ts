@@ -3,6 +3,9 @@ import { say } from '../../messages/catalog';
 import type { Calc, ItemResult } from '../../engine/types';
 import type { Rational } from '../../rational';
 import { showPoints as p, showValue } from '../shared/display';
+import { linesCalcSentence } from './explain-lines';
+import { relativeCalcWords } from './explain-relative';
+import { casesWords, partsWords } from './explain-parts';
 
 type CalcOf<K extends Calc['kind']> = Extract<Calc, { kind: K }>;
 
@@ -124,5 +127,15 @@ export function calcSentence(c: Calc, w: CalcWords): string {
       return missingWords(c, w);
     case 'invalid':
       return invalidWords(c, w);
+    case 'not-assessed':
+    case 'share':
+      return linesCalcSentence(c, w.item, w.zh);
+    case 'formula':
+    case 'no-peers':
+      return relativeCalcWords(c, w.zh);
+    case 'parts':
+      return partsWords(c, w.item, w.zh);
+    case 'cases':
+      return casesWords(c, w.zh);
   }
 }

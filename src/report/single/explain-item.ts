@@ -8,6 +8,8 @@ import type { Lang } from '../../diagnostics';
 import { showPoints } from '../shared/display';
 import type { Assessment, ItemResult, UnitResult } from '../../engine/types';
 import { explainItem, remedyText } from './explain';
+import { explainLines } from './explain-lines';
+import { partLines } from './explain-part-lines';
 import { statusWord } from '../shared/i18n';
 import { visible, visibleData } from '../shared/escape';
 import { compareNames } from '../../compare';
@@ -40,7 +42,7 @@ export function formatExplain(
   if (item.basis) lines.push(`${zh ? '方案依据' : 'Basis'}${c}${item.basis}`);
   // Words made here from the scheme and the unit's fields are escaped here (visibleData did the rest).
   const f = unit.fields;
-  lines.push(`${zh ? '公式' : 'Formula'}${c}${visible(formulaText(f, item))}`);
+  if (!item.parts) lines.push(`${zh ? '公式' : 'Formula'}${c}${visible(formulaText(f, item))}`);
   const inputs = inputsOf(f, item);
   if (inputs.length) {
     const below = unit.children.length;
@@ -54,14 +56,16 @@ export function formatExplain(
       `${zh ? '数据' : 'Data'}${summed}${c}${inputs.map((i) => `${visible(i.label)} = ${i.value}`).join(zh ? '；' : '; ')}`,
     );
   }
-  lines.push(`${zh ? '数值' : 'Value'}${c}${substitutedText(f, item)} = ${valueText(f, item)}`);
+  if (!item.parts) lines.push(`${zh ? '数值' : 'Value'}${c}${substitutedText(f, item)} = ${valueText(f, item)}`);
   const target = targetText(f, item) ?? item.target;
   if (target) lines.push(`${zh ? '目标' : 'Target'}${c}${visible(target)}`);
-  lines.push(`${zh ? '计分' : 'Scoring'}${c}${visible(explainItem(f, item, lang, a.scheme.labels))}`);
+  if (item.parts) lines.push(...partLines(f, item, lang, a.scheme.labels));
+  else lines.push(`${zh ? '计分' : 'Scoring'}${c}${visible(explainItem(f, item, lang, a.scheme.labels))}`);
   lines.push(
     `${zh ? '得分' : 'Points'}${c}${showPoints(item.points)} / ${showPoints(item.max)}${item.lost.sign() > 0 ? (zh ? `（失 ${showPoints(item.lost)} 分）` : ` (${showPoints(item.lost)} lost)`) : ''}  ${statusWord(lang, item.status)}`,
   );
   if (item.remedy) lines.push(`${zh ? '整改' : 'What it takes'}${c}${remedyText(item.remedy, lang)}`);
+  lines.push(...explainLines(a, unit, item, lang).map(visible));
   const kids = unit.children.flatMap((k) => {
     const ki = k.items.find((i) => i.id === item.id);
     return ki ? [{ k, ki }] : [];

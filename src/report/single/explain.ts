@@ -8,9 +8,11 @@ import { adjustmentText } from './adjustments';
 import { t } from '../shared/i18n';
 import { formulaText, substitutedText, targetText, valueText } from '../shared/item-words';
 import { calcSentence } from './explain-calc';
+import { peersWords, pointsWithNumbers, remedyMoves } from './explain-relative';
+import { partSteps } from './explain-parts';
 
 /** "label = numbers = value", without repeating what is already shown; then the target. */
-function formulaParts(fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined): string[] {
+export function formulaParts(fields: UnitFields, item: ItemResult, zh: boolean, shown: string | undefined): string[] {
   const chain = [
     ...new Set([formulaText(fields, item), substitutedText(fields, item), shown ?? valueText(fields, item)]),
   ];
@@ -36,7 +38,8 @@ export function explainItem(
   const zh = lang === 'zh';
   const parts: string[] = [];
   const c = item.calc;
-  if (c.kind !== 'missing' && c.kind !== 'invalid') parts.push(...formulaParts(fields, item, zh, shown));
+  if (item.parts) parts.push(...partSteps(fields, item, lang, labels, [explainItem, formulaParts]));
+  else if (c.kind !== 'missing' && c.kind !== 'invalid') parts.push(...formulaParts(fields, item, zh, shown));
   parts.push(
     calcSentence(c, {
       zh,
@@ -45,6 +48,8 @@ export function explainItem(
       label: (id) => labels[id] ?? id,
     }),
   );
+  if (c.kind === 'formula') parts.splice(parts.length - 1, 0, pointsWithNumbers(fields, item) ?? '');
+  if (item.peers) parts.push(...peersWords(item, fields.scheme.levels[fields.level]?.title ?? '', lang));
   if (item.zeroedBy?.length)
     parts.push(
       zh
@@ -69,5 +74,6 @@ export function remedyText(r: Remedy, lang: Lang): string {
     : lang === 'zh'
       ? `，${t(lang, 'recovers')} ${g} 分`
       : `, ${t(lang, 'recovers')} ${g} point${g === '1' ? '' : 's'}`;
-  return lang === 'zh' ? `${r.label}${dir} ${n}${gain}` : `${r.label}: ${n} ${dir}${gain}`;
+  const moves = r.relative ? (lang === 'zh' ? `（${remedyMoves(lang)}）` : ` (${remedyMoves(lang)})`) : '';
+  return lang === 'zh' ? `${r.label}${dir} ${n}${gain}${moves}` : `${r.label}: ${n} ${dir}${gain}${moves}`;
 }

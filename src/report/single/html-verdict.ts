@@ -2,6 +2,7 @@
  * The verdict part of the HTML report: the score and the badge, the gauge against the
  * pass line, and every veto with what it saw.
  */
+import { unitLineTexts } from './explain-lines';
 import { say } from '../../messages/catalog';
 import type { Lang } from '../../diagnostics';
 import type { Assessment, UnitResult } from '../../engine/types';
@@ -31,6 +32,7 @@ function verdictHead(a: Assessment, u: UnitResult, L: Lang): string[] {
   if (u.grade) out.push(`<span>${esc(`${t(L, 'gradeHead')}${L === 'zh' ? '：' : ': '}${u.grade}`)}</span>`);
   if (u.of > 1) out.push(`<span>${esc(`${t(L, 'rank')} ${u.rank}/${u.of}`)}</span>`);
   out.push('</div>');
+  for (const line of unitLineTexts(u, L)) out.push(`<p class="line">${esc(line)}</p>`);
   const self = selfVsAdjusted(u, L);
   if (self)
     out.push(

@@ -10,6 +10,8 @@ import { actionList } from './actions';
 import { documentChunks, joinChunks, lazyArray, type Chunked } from '../shared/json-chunks';
 import { notAppliedWhy } from './adjustments';
 import { explainItem, remedyText } from './explain';
+import { itemLinesJson, unitLinesJson } from './json-lines';
+import { partsJson } from './json-parts';
 import { valueText, vetoWords } from '../shared/item-words';
 
 export interface JsonContext {
@@ -20,7 +22,7 @@ const n = (r: Rational | undefined): number | null => (r === undefined ? null : 
 const v = (x: Rational | boolean | undefined): number | boolean | null =>
   x === undefined ? null : typeof x === 'boolean' ? x : x.toNumber(6);
 
-function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, string>) {
+function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, string>): Record<string, unknown> {
   const shown = valueText(u.fields, i);
   return {
     id: i.id,
@@ -44,6 +46,7 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
           change: n(i.remedy.change),
           reachable: i.remedy.reachable,
           gain: n(i.remedy.gain),
+          ...(i.remedy.relative ? { relative: true } : {}),
         }
       : null,
     zeroedBy: i.zeroedBy ?? [],
@@ -51,6 +54,8 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
     explanation: explainItem(u.fields, i, lang, labels, shown),
     basis: i.basis ?? null,
     evidence: i.evidence ?? null,
+    ...itemLinesJson(i),
+    ...partsJson(u, i, lang, labels, item),
     // Only on adjusted items, so a run without adjustments gives the same document as before.
     ...(i.adjustment
       ? {
@@ -66,8 +71,21 @@ function item(u: UnitResult, i: ItemResult, lang: Lang, labels: Record<string, s
           },
         }
       : {}),
+    // Only on items scored relative to their peers (docs/json.md).
+    ...(i.peers ? { peers: i.peers.map(peerJson) } : {}),
   };
 }
+
+const peerJson = (p: NonNullable<ItemResult['peers']>[number]) => ({
+  item: p.item,
+  parent: p.parent ?? null,
+  units: p.units,
+  count: p.count,
+  mean: n(p.mean),
+  best: n(p.best),
+  worst: n(p.worst),
+  rank: p.rank ?? null,
+});
 
 export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, string>): unknown {
   return {
@@ -83,6 +101,7 @@ export function unitJson(u: UnitResult, lang: Lang, labels: Record<string, strin
     grade: u.grade ?? null,
     rank: u.rank,
     of: u.of,
+    ...unitLinesJson(u),
     vetoes: u.vetoes.map((x) => {
       const w = vetoWords(u, x);
       return {

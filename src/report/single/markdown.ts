@@ -19,6 +19,7 @@ import type { Assessment, ItemResult, UnitResult } from '../../engine/types';
 import { Rational } from '../../rational';
 import { adjustmentsTitle, selfVsAdjusted } from './adjustments';
 import { explainItem, remedyText } from './explain';
+import { fixText, unitLineTexts } from './explain-lines';
 import { fill, statusWord, t } from '../shared/i18n';
 import { sortItems } from '../shared/order';
 import { titleLine, type Stamp } from '../shared/heading';
@@ -81,7 +82,8 @@ function verdict(a: Assessment, u: UnitResult, L: Lang): string[] {
   const errors = a.data.findings.filter((f) => f.severity === 'error').length;
   const line = parts.join(' · ') + (errors ? paren(`**${fill(L, 'provisional', { n: errors })}**`) : '');
   const self = selfVsAdjusted(u, L);
-  return self ? [line, '', `**${adjustmentsTitle(L)}**${zh ? '：' : ': '}${inline(self)}`] : [line];
+  const lines = unitLineTexts(u, L).flatMap((x) => ['', inline(x)]);
+  return self ? [line, ...lines, '', `**${adjustmentsTitle(L)}**${zh ? '：' : ': '}${inline(self)}`] : [line, ...lines];
 }
 
 function vetoes(u: UnitResult, L: Lang): string[] {
@@ -184,8 +186,8 @@ function sectionBlock(a: Assessment, u: UnitResult, g: Group, ctx: MarkdownConte
 }
 
 /** "Item: lever change, recovers N points", without repeating the title when the lever is the item. */
-function remedyLine(i: ItemResult, L: Lang): string {
-  const text = remedyText(i.remedy!, L);
+function remedyLine(i: ItemResult, L: Lang, u?: UnitResult): string {
+  const text = i.remedy ? remedyText(i.remedy, L) : (fixText(i, u!, L) ?? '');
   return inline(text.startsWith(i.title) ? text : `${i.title}${L === 'zh' ? '：' : ' — '}${text}`);
 }
 
@@ -199,7 +201,7 @@ function byGain<T>(xs: T[], gain: (x: T) => Rational): T[] {
 
 function actionList(u: UnitResult, L: Lang): string[] {
   const own = byGain(
-    sortItems(u.items, 'lost').filter((i) => i.remedy),
+    sortItems(u.items, 'lost').filter((i) => i.remedy || i.fix),
     gainOf,
   );
   const below = byGain(
@@ -213,7 +215,7 @@ function actionList(u: UnitResult, L: Lang): string[] {
   );
   if (!own.length && !below.length) return [];
   const out = [`### ${t(L, 'actionList')}`, ''];
-  if (own.length) out.push(...own.map((i, n) => `${n + 1}. ${remedyLine(i, L)}`), '');
+  if (own.length) out.push(...own.map((i, n) => `${n + 1}. ${remedyLine(i, L, u)}`), '');
   if (below.length) {
     out.push(`#### ${inline(fill(L, 'actionByLevel', { level: u.children[0]!.levelTitle }))}`, '');
     out.push(...below.map(({ k, i }, n) => `${n + 1}. **${inline(k.name)}** · ${remedyLine(i, L)}`), '');

@@ -22,6 +22,7 @@ import {
   selfVsAdjusted,
 } from './adjustments';
 import { remedyText } from './explain';
+import { fixText, unitLineTexts } from './explain-lines';
 import { grid } from '../shared/grid';
 import { statusWord, t } from '../shared/i18n';
 import { childrenByRank, sortItems } from '../shared/order';
@@ -84,6 +85,7 @@ function verdict(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstan
   const lines = [
     `${c.bold(u.name)}  ${t(L, 'score')} ${c.bold(showPoints(u.score))} / ${showPoints(u.max)}${bonus}${scaled}  ${t(L, 'passLine')} ${showPoints(a.scheme.pass)}  ${pass}${grade}${rank}${provisional}`,
   ];
+  lines.push(...unitLineTexts(u, L).map((x) => visible(x)));
   const self = selfVsAdjusted(u, L);
   if (self) lines.push(c.bold(`${adjustmentsTitle(L)}${colon}${self}`));
   const hit = u.vetoes.filter((v) => v.triggered);
@@ -135,11 +137,11 @@ function itemsTable(u: UnitResult, items: ItemResult[], ctx: TableContext, c: Ch
 }
 
 /** What it takes: one line per item that a lever change would fix. */
-function remedies(items: ItemResult[], ctx: TableContext, c: ChalkInstance): string[] {
-  const withRemedy = items.filter((i) => i.remedy);
+function remedies(items: ItemResult[], ctx: TableContext, c: ChalkInstance, u: UnitResult): string[] {
+  const withRemedy = items.filter((i) => i.remedy || i.fix);
   if (!withRemedy.length) return [];
   const line = (i: ItemResult) => {
-    const text = remedyText(i.remedy!, ctx.lang);
+    const text = i.remedy ? remedyText(i.remedy, ctx.lang) : visible(fixText(i, u, ctx.lang)!);
     return text.startsWith(i.title) ? `  • ${text}` : `  • ${i.title}${ctx.lang === 'zh' ? '：' : ': '}${text}`;
   };
   return ['', c.bold(`${t(ctx.lang, 'remedy')}${ctx.lang === 'zh' ? '：' : ':'}`), ...withRemedy.map(line)];
@@ -213,7 +215,7 @@ function ranking(u: UnitResult, ctx: TableContext, c: ChalkInstance): string {
 function unitReport(a: Assessment, u: UnitResult, ctx: TableContext, c: ChalkInstance): string[] {
   const out = verdict(a, u, ctx, c);
   const items = sortItems(u.items, ctx.sort);
-  out.push('', itemsTable(u, items, ctx, c), ...remedies(items, ctx, c));
+  out.push('', itemsTable(u, items, ctx, c), ...remedies(items, ctx, c, u));
   if (u.children.length) {
     out.push(
       '',

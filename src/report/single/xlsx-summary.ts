@@ -1,4 +1,5 @@
 /** The summary sheet of a workbook: the units' verdicts, every veto, the scheme and the data. */
+import { unitLineTexts } from './explain-lines';
 import { say } from '../../messages/catalog';
 import type { Lang } from '../../diagnostics';
 import { showValue } from '../shared/display';
@@ -81,6 +82,7 @@ function unitRows(r: Rows, a: Assessment, lang: Lang): void {
       int(u.of),
       vetoSummary(u, lang),
     ]);
+    for (const line of unitLineTexts(u, lang)) rows.push([{}, text(line)]);
   }
 }
 

@@ -20,6 +20,7 @@ import { showPoints } from '../shared/display';
 import type { Assessment, ItemResult, UnitResult } from '../../engine/types';
 import { actionList } from './actions';
 import { explainItem, remedyText } from './explain';
+import { fixText } from './explain-lines';
 import { statusWord, t, type Word } from '../shared/i18n';
 import { childrenByRank } from '../shared/order';
 import { stampParts, type Stamp } from '../shared/heading';
@@ -76,7 +77,7 @@ export function itemCells(u: UnitResult, i: ItemResult, lang: Lang, shown: strin
     i.gap === undefined
       ? {}
       : valueCell(i.gap, i.kind === 'boolean' ? 'number' : i.kind, gapText(i) ?? i.gap.toDecimal(2)),
-    text(i.remedy ? remedyText(i.remedy, lang) : undefined),
+    text(i.remedy ? remedyText(i.remedy, lang) : fixText(i, u, lang)),
   ];
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Items that depend on the unit's type (unit_types): the type read from the unit's
+ * type cell, the item's form for that type, or "not assessed". A unit above the
+ * type's level is scored as the main (first) type. Only items with types come here:
+ * nothing is added to the path of items without them.
+ */
+import { Rational } from '../rational';
+import type { Env } from '../scheme/formula';
+import type { Item, Scheme } from '../scheme/model';
+import type { Node } from './node';
+import { scoreAt, unscored } from './score-at';
+import type { ItemResult } from './types';
+
+/** The unit's type, or why it has none (its cell is blank, or holds no type of the scheme). */
+export type TypeAt = { type: string; own: boolean } | { type?: undefined; invalid: boolean };
+
+export function unitTypeAt(scheme: Scheme, node: Node): TypeAt | undefined {
+  const ut = scheme.unitTypes;
+  if (!ut) return undefined;
+  if (node.unit.level !== ut.level) return { type: ut.values[0]!, own: false };
+  if (node.fields.invalid(ut.field)) return { invalid: true };
+  const v = node.fields.value(ut.field);
+  const type = v instanceof Rational ? ut.values[Number(v.toDecimal(0)) - 1] : undefined;
+  return type === undefined ? { invalid: false } : { type, own: true };
+}
+
+/** The item scored as the unit's type says: its form for the type, not assessed, or unscored without a type. */
+export function scoreTyped(
+  scheme: Scheme,
+  item: Item,
+  node: Node,
+  env: Env,
+  remedies: boolean,
+  at: TypeAt,
+): ItemResult {
+  const field = scheme.unitTypes!.field;
+  if (at.type === undefined) {
+    if (!at.invalid) return unscored(item, undefined, { kind: 'missing', fields: [field] });
+    return unscored(item, undefined, { kind: 'invalid', fields: [{ id: field, reason: node.fields.invalid(field)! }] });
+  }
+  const r = item.types!.notAssessed.has(at.type)
+    ? notAssessed(item, at.type)
+    : scoreAt(scheme, item.types!.byType.get(at.type) ?? item, node, env, remedies);
+  r.unitType = at.type;
+  return r;
+}
+
+/** Not assessed for this type: no points and out of the maximum (the score is scaled back to the total). */
+function notAssessed(item: Item, type: string): ItemResult {
+  return {
+    id: item.id,
+    title: item.title,
+    section: item.section,
+    bonus: item.bonus,
+    value: undefined,
+    kind: item.display,
+    target: item.target?.text,
+    formula: item.formula.source,
+    basis: item.basis,
+    evidence: item.evidence,
+    status: 'na',
+    points: Rational.ZERO,
+    max: Rational.ZERO,
+    lost: Rational.ZERO,
+    calc: { kind: 'not-assessed', type },
+  };
+}
