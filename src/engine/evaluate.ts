@@ -128,7 +128,7 @@ function scoreUnit(scheme: Scheme, node: Node, items: Item[], warn: Warn, rel?: 
     if (item.level > node.unit.level) continue;
     const remedies = node.unit.level >= warn.remediesFrom;
     const result = item.types
-      ? scoreTyped(scheme, item, node, env, remedies, node.type!)
+      ? scoreTyped(scheme, item, node, env, remedies, node.type!, rel?.(item))
       : scoreAt(scheme, item, node, env, remedies, rel?.(item));
     node.items.set(item.id, result);
     // Only items missing or n/a can give a data warning (unitDataWarnings): the others are not listed.

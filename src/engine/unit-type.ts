@@ -9,6 +9,7 @@ import type { Env } from '../scheme/formula';
 import type { Item, Scheme } from '../scheme/model';
 import type { Node } from './node';
 import { scoreAt, unscored } from './score-at';
+import type { Relative } from './peers';
 import type { ItemResult } from './types';
 
 /** The unit's type, or why it has none (its cell is blank, or holds no type of the scheme). */
@@ -32,6 +33,7 @@ export function scoreTyped(
   env: Env,
   remedies: boolean,
   at: TypeAt,
+  rel?: Relative,
 ): ItemResult {
   const field = scheme.unitTypes!.field;
   if (at.type === undefined) {
@@ -40,7 +42,7 @@ export function scoreTyped(
   }
   const r = item.types!.notAssessed.has(at.type)
     ? notAssessed(item, at.type)
-    : scoreAt(scheme, item.types!.byType.get(at.type) ?? item, node, env, remedies);
+    : scoreAt(scheme, item.types!.byType.get(at.type) ?? item, node, env, remedies, rel);
   r.unitType = at.type;
   return r;
 }
