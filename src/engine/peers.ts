@@ -17,6 +17,7 @@ import type { Node } from './node';
 import { PeerValues, type Direction, type PeerStats } from './peer-values';
 import { rollupValue } from './rollup';
 import type { Calc, ItemResult, PeerInfo } from './types';
+import { unitTypeAt } from './unit-type-at';
 
 /** What scoreAt needs to score an item relatively at one unit. */
 export interface Relative {
@@ -64,8 +65,13 @@ function directionOf(item: Item): Direction {
 const num = (v: Value): Rational | undefined => (v instanceof Rational ? v : undefined);
 
 /** The item's value at a unit as a peer: a number from data none of which is invalid; else none. */
-function peerValue(item: Item, n: Node): Rational | undefined {
+function peerValue(scheme: Scheme, item: Item, n: Node): Rational | undefined {
   if (n.unit.level < item.level) return undefined;
+  // A unit the item does not assess (not_assessed: [农场]), or of no type, is no peer for it.
+  if (item.types) {
+    const at = unitTypeAt(scheme, n);
+    if (at?.type === undefined || item.types.notAssessed.has(at.type)) return undefined;
+  }
   if (n.unit.level > item.level && item.rollup !== 'sum') {
     const r = rollupValue(item, n);
     return r.calc ? undefined : num(r.value);
@@ -91,7 +97,7 @@ export class PeerGroup {
     if (!item) return undefined;
     let own = this.own.get(id);
     if (!own) {
-      own = this.nodes.map((n) => peerValue(item, n));
+      own = this.nodes.map((n) => peerValue(this.scheme, item, n));
       this.own.set(id, own);
       this.tables.set(id, new PeerValues(own, directionOf(item)));
     }

@@ -11,19 +11,9 @@ import type { Node } from './node';
 import { scoreAt, unscored } from './score-at';
 import type { Relative } from './peers';
 import type { ItemResult } from './types';
+import type { TypeAt } from './unit-type-at';
 
-/** The unit's type, or why it has none (its cell is blank, or holds no type of the scheme). */
-export type TypeAt = { type: string; own: boolean } | { type?: undefined; invalid: boolean };
-
-export function unitTypeAt(scheme: Scheme, node: Node): TypeAt | undefined {
-  const ut = scheme.unitTypes;
-  if (!ut) return undefined;
-  if (node.unit.level !== ut.level) return { type: ut.values[0]!, own: false };
-  if (node.fields.invalid(ut.field)) return { invalid: true };
-  const v = node.fields.value(ut.field);
-  const type = v instanceof Rational ? ut.values[Number(v.toDecimal(0)) - 1] : undefined;
-  return type === undefined ? { invalid: false } : { type, own: true };
-}
+export { unitTypeAt, type TypeAt } from './unit-type-at';
 
 /** The item scored as the unit's type says: its form for the type, not assessed, or unscored without a type. */
 export function scoreTyped(

@@ -201,3 +201,21 @@ describe('the county, scored as the main type 一类, alone at its level', () =>
     expect(county.passed).toBe(false);
   });
 });
+
+describe('relative with unit types: a unit the item does not assess is no peer', () => {
+  // policy_rate with 该项农场不考核: the farm's 0.96 leaves the group. Values 0.96, 0.9, 0.864, 0.912:
+  // count 4, mean 3.636 / 4 = 0.909, best 0.96 (城关镇 alone), 东关镇 (0.9) 3rd after 0.96 and 0.912.
+  const yaml = readFileSync(`${DIR}/county.yaml`, 'utf8').replace(
+    '        formula: policy_births / births\n        target: ">= peer_best()"\n',
+    '        formula: policy_births / births\n        not_assessed: [农场]\n        target: ">= peer_best()"\n',
+  );
+  it('counts four peers, not five', () => {
+    expect(yaml).toContain('not_assessed: [农场]\n        target: ">= peer_best()"');
+    const a = assess(scheme(yaml), ['townships.csv', readFileSync(`${DIR}/county-data/townships.csv`, 'utf8')]);
+    const p = item(child(a.units[0]!, '东关镇'), 'policy_rate').peers![0]!;
+    expect(p).toMatchObject({ count: 4, rank: 3 });
+    exact(p.mean, R('0.909'));
+    exact(p.best, R('0.96'));
+    expect(item(child(a.units[0]!, '红旗农场'), 'policy_rate').status).toBe('na');
+  });
+});
