@@ -271,5 +271,5 @@ export function applyAdjustments(
   };
   const units = a.units.map(mapUnit);
   rankUnits(units);
-  return { ...a, units, adjustments: { asOf, list } };
+  return { ...a, units, adjustments: { asOf, list, ...(cases.length ? { cases: cases.length } : {}) } };
 }

@@ -285,5 +285,7 @@ export interface Assessment {
     /** The reference date (YYYY-MM-DD) against which `date` and `expires` were judged. */
     asOf: string;
     list: AdjustmentRecord[];
+    /** How many case rows (of `cases` parts) were counted; absent when none. */
+    cases?: number;
   };
 }

@@ -76,3 +76,12 @@ describe('pinggu explain of a relative item names its peers', () => {
     expect(out).toContain('Points: 8.11 / 10 (1.89 lost)  partial');
   });
 });
+
+describe('the adjustments summary counts the case rows', () => {
+  it('three case rows counted beside the (no) adjustment lines, in both languages', async () => {
+    const zh = await run('score', DATA, '--lang', 'zh');
+    expect(zh.out).toContain('0 项已采用，0 项未采用，3 条案例记录已计入（基准日 2026-07-31）');
+    const en = await run('score', DATA, '--lang', 'en', '--format', 'md');
+    expect(en.out).toContain('0 applied, 0 not applied, 3 case rows counted (reference date 2026-07-31)');
+  });
+});

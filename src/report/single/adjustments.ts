@@ -75,9 +75,10 @@ export function adjustmentsSummary(a: Assessment, L: Lang): string {
   const applied = list.filter((r) => r.status === 'applied').length;
   const not = list.length - applied;
   const asOf = a.adjustments?.asOf ?? '';
-  return L === 'zh'
-    ? `${applied} 项已采用，${not} 项未采用（基准日 ${asOf}）`
-    : `${applied} applied, ${not} not applied (reference date ${asOf})`;
+  const cases = a.adjustments?.cases;
+  if (L === 'zh')
+    return `${applied} 项已采用，${not} 项未采用${cases ? `，${cases} 条案例记录已计入` : ''}（基准日 ${asOf}）`;
+  return `${applied} applied, ${not} not applied${cases ? `, ${cases} case rows counted` : ''} (reference date ${asOf})`;
 }
 
 /** Every unit, depth first, that has self-assessed figures. */
