@@ -201,7 +201,8 @@ function compileItem(c: Compiling, it: ItemInput, path: Path, section: string, b
     rollup: it.rollup ?? 'sum',
     na: it.na ?? 'exclude',
     lever: it.lever,
-    effort: qOpt(it.effort),
+    // Only when given: an `effort: undefined` key on every item cost ~80 MiB of peak RSS on the national file.
+    ...(it.effort !== undefined ? { effort: q(it.effort) } : {}),
     basis: it.basis,
     evidence: it.evidence,
     note: it.note,
