@@ -98,4 +98,12 @@ bonus:
       'x.yaml:19:9: error: missing key "formula" (expected: text) (sections[0].items[1])',
     ]);
   });
+
+  it('lowest: none on a rule formula (its points are capped at 0): col 124 is the value none', () => {
+    const yaml = `${HEAD}      - { id: i, title: I, points: 10, formula: a, target: ">= 1", rule: { type: formula, points: "10 - 20 * a" }, lowest: none }
+`;
+    expect(en(yaml)).toEqual([
+      'x.yaml:18:124: error: rule "formula" never takes an item below 0: lowest needs deduct, per_case, checklist or parts; remove lowest (sections[0].items[0].lowest)',
+    ]);
+  });
 });
