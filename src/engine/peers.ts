@@ -38,7 +38,8 @@ export function peerItems(scheme: Scheme): Map<string, string[]> | undefined {
     const rule = item.rule.type === 'formula' ? [item.rule.points] : [];
     const bands = item.rule.type === 'bands' ? item.rule.bands.flatMap((b) => targetFormulas(b.when)) : [];
     const ids = new Set<string>();
-    for (const f of [...targetFormulas(item.target), ...rule, ...bands]) collect(f.ast, item.id, ids);
+    const typed = [...(item.types?.byType.values() ?? [])].flatMap((t) => targetFormulas(t.target));
+    for (const f of [...targetFormulas(item.target), ...typed, ...rule, ...bands]) collect(f.ast, item.id, ids);
     out.set(item.id, [...ids]);
   }
   return out.size ? out : undefined;

@@ -13,6 +13,7 @@ import { ENGINE } from './engine';
 import { FORECAST } from './forecast';
 import { LINES } from './lines';
 import { PARTS } from './parts';
+import { COMBOS } from './combos';
 import type { Renderers } from './render';
 import { RELATIVE } from './relative';
 import { REPORT } from './report';
@@ -32,6 +33,7 @@ export const CATALOG: Renderers<MessageArgs> = {
   ...LINES,
   ...RELATIVE,
   ...PARTS,
+  ...COMBOS,
 };
 
 /** A message in one language. */

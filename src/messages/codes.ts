@@ -18,6 +18,7 @@ import type { ForecastArgs } from './forecast';
 import type { LinesArgs } from './lines';
 import type { RelativeArgs } from './relative';
 import type { PartsArgs } from './parts';
+import type { CombosArgs } from './combos';
 import type { ReportArgs } from './report';
 import type { SchemeArgs } from './scheme';
 import type { TrendArgs } from './trend';
@@ -38,7 +39,8 @@ export interface MessageArgs
     PlanArgs,
     LinesArgs,
     RelativeArgs,
-    PartsArgs {}
+    PartsArgs,
+    CombosArgs {}
 
 export type Code = keyof MessageArgs;
 

@@ -8,6 +8,7 @@ import type * as M from './model';
 import type { Path } from './path';
 import type { SchemeInput, SectionInput } from './schema';
 import { targetFormulas, type Target } from './target';
+import { peersKey } from './compile-relative';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const quantity = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? parseQuantity(x) : undefined);
@@ -98,9 +99,11 @@ export function withTypes(
     if (targets) {
       form.display = r.display(target);
       form.fields = [...new Set([...item.fields, ...r.fields(target)])];
+      if (peersKey(target, []).peers) item.peers = true; // one type's target against its peers: the item is relative
     }
     byType.set(type, form);
   }
+  if (item.peers) for (const form of byType.values()) form.peers = true;
   const main = byType.get(types.values[0]!);
   const base: M.Item = main ? { ...main } : item;
   base.types = { byType, notAssessed: new Set(notAssessed) };

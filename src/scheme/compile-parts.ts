@@ -67,6 +67,7 @@ export function partInput(it: ItemInput, p: Record<string, unknown>): ItemInput 
     ...(cases ? { rule: { type: 'per_case', deduct: 0 } } : {}),
     scope: it.scope,
     rollup: it.rollup,
+    share: it.share,
     na: it.na,
   };
 }

@@ -31,7 +31,7 @@ export function expandParts(entry: Entry, parents: Entry[], show: (p: Path) => s
 }
 
 const NOT_IN_PARTS = new Set(['proportional', 'bands', 'add']);
-const CANNOT_GO_BELOW = new Set(['all', 'proportional', 'bands', 'add', 'cases']);
+const CANNOT_GO_BELOW = new Set(['all', 'proportional', 'bands', 'add', 'cases', 'formula']);
 const ruleType = (it: ItemInput): string | undefined => (isObj(it.rule) ? String(it.rule.type) : undefined);
 
 /** Part rules that deduct; `cases` only in parts; no formula, target or rule beside parts (part ids: duplicate-id). */

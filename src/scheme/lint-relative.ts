@@ -50,7 +50,9 @@ export function relativeFunctions(ctx: Ctx): void {
         ctx.rep.error(path, message('scheme/peer-place', { fn: shown, place }), at);
         continue;
       }
-      if (PEER_FNS.has(c.fn)) peerArgument(ctx, c, itemAt(ctx, path), items, path, at);
+      if (PEER_FNS.has(c.fn) && path.includes('parts'))
+        ctx.rep.error(path, message('scheme/parts-combine', { kind: 'peer', fn: shown }), at);
+      else if (PEER_FNS.has(c.fn)) peerArgument(ctx, c, itemAt(ctx, path), items, path, at);
     }
   }
 }

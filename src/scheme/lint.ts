@@ -29,6 +29,7 @@ import { LINES_RULES } from './lint-lines';
 import { addFirstCase, invertedThresholds, percentWithoutSign } from './lint-thresholds';
 import { lastYearFields, relativeFunctions } from './lint-relative';
 import { expandParts, PARTS_RULES } from './lint-parts';
+import { partsCombine } from './lint-combos';
 import type * as M from './model';
 import { SUMMABLE_TYPES } from './model';
 import { showPath, type Path } from './positions';
@@ -266,4 +267,5 @@ const RULES: ((ctx: Ctx) => void)[] = [
   relativeFunctions,
   lastYearFields,
   ...PARTS_RULES,
+  partsCombine,
 ];

@@ -156,3 +156,39 @@ describe('explain shows the step', () => {
     );
   });
 });
+
+describe('a target by unit type holding a peer function (target: { 乡镇: ">= peer_best()", 农场: ">= 95%" })', () => {
+  const typed = scheme(`id: typed-peer
+title: 类型相对
+version: 1
+total: 10
+pass: 6
+units:
+  - { id: township, title: 乡镇, name: [单位] }
+  - { id: county, title: 县, name: [县] }
+unit_types: { field: kind, values: [乡镇, 农场] }
+fields:
+  - { id: kind, label: 类型, type: text }
+  - { id: rate, label: 比率, type: percent }
+sections:
+  - id: s
+    title: 甲
+    points: 10
+    items:
+      - id: r
+        title: 比率
+        points: 10
+        formula: rate
+        target: { 乡镇: ">= peer_best()", 农场: ">= 95%" }
+        rule: { type: proportional }
+        rollup: mean
+`);
+  const csv = '单位,县,类型,比率\n东镇,示范县,乡镇,80%\n西镇,示范县,乡镇,100%\n农场,示范县,农场,76%\n';
+  const county = assess(typed, ['t.csv', csv]).units[0]!;
+  it('the town is scored against the best of its peers; the farm against its own fixed target', () => {
+    // peers of r: 0.8, 1, 0.76 → best 1; 东镇 10 × 0.8 ÷ 1 = 8; 西镇 10; 农场 10 × 0.76 ÷ 0.95 = 8
+    const r = (name: string) => item(child(county, name), 'r');
+    expect([r('东镇').points, r('西镇').points, r('农场').points]).toEqual([q(8), q(10), q(8)]);
+    expect(r('东镇').peers?.[0]?.best).toEqual(q(1));
+  });
+});

@@ -12,6 +12,7 @@ import { ENGINE_SAMPLES } from './message-samples/engine';
 import { FORECAST_SAMPLES } from './message-samples/forecast';
 import { RELATIVE_SAMPLES } from './message-samples/relative';
 import { PARTS_SAMPLES } from './message-samples/parts';
+import { COMBOS_SAMPLES } from './message-samples/combos';
 import { REPORT_SAMPLES } from './message-samples/report';
 import { SCHEME_ONE_LANGUAGE, SCHEME_SAMPLES } from './message-samples/scheme';
 import { TREND_SAMPLES } from './message-samples/trend';
@@ -31,6 +32,7 @@ const SAMPLES: { [K in Code]: MessageArgs[K] } = {
   ...LINES_SAMPLES,
   ...RELATIVE_SAMPLES,
   ...PARTS_SAMPLES,
+  ...COMBOS_SAMPLES,
 };
 
 /**

@@ -98,4 +98,60 @@ bonus:
       'x.yaml:19:9: error: missing key "formula" (expected: text) (sections[0].items[1])',
     ]);
   });
+
+  it('lowest: none on a rule formula (its points are capped at 0): col 124 is the value none', () => {
+    const yaml = `${HEAD}      - { id: i, title: I, points: 10, formula: a, target: ">= 1", rule: { type: formula, points: "10 - 20 * a" }, lowest: none }
+`;
+    expect(en(yaml)).toEqual([
+      'x.yaml:18:124: error: rule "formula" never takes an item below 0: lowest needs deduct, per_case, checklist or parts; remove lowest (sections[0].items[0].lowest)',
+    ]);
+  });
+
+  it('parts with unit types (not_assessed, points by type) cannot go together; the key is named at its line:col', () => {
+    const typed = HEAD.replace(
+      'fields:\n',
+      'unit_types: { field: k, values: [乡镇, 农场] }\nfields:\n  - { id: k, label: K, type: text }\n',
+    );
+    // HEAD grows by 2 lines: the item starts at line 20; `not_assessed` at col 9 of line 23, its value at col 23
+    const yaml = `${typed}      - id: i
+        title: I
+        points: { 乡镇: 10, 农场: 10 }
+        not_assessed: [农场]
+        parts:
+          - { id: p1, title: P1, formula: a, target: "== 0", rule: { type: all } }
+`;
+    expect(en(yaml)).toEqual([
+      'x.yaml:22:17: error: parts and points by unit type cannot go together (the parts are not scored by type): give the item one number of points and no not_assessed, or write the parts as items of their own (sections[0].items[0].points)',
+      'x.yaml:23:23: error: parts and not_assessed cannot go together (the parts are not scored by type): give the item one number of points and no not_assessed, or write the parts as items of their own (sections[0].items[0].not_assessed)',
+    ]);
+  });
+
+  it('parts with rollup share cannot go together; the parts are not blamed for a missing share', () => {
+    const county = HEAD.replace('name: [乡镇] }\n', 'name: [乡镇] }\n  - { id: county, title: 县, name: [县] }\n');
+    // HEAD grows by 1 line: the item starts at line 19, `rollup` on line 22, its value at col 17
+    const yaml = `${county}      - id: i
+        title: I
+        points: 10
+        rollup: share
+        share: 50%
+        parts:
+          - { id: p1, title: P1, formula: a, target: "== 0", rule: { type: all } }
+`;
+    expect(en(yaml)).toEqual([
+      "x.yaml:22:17: error: parts and rollup: share cannot go together (the parts' values are not rolled up): remove rollup (the parts are scored at each level), or write the parts as items of their own (sections[0].items[0].rollup)",
+    ]);
+  });
+
+  it('a peer function in a part: parts cannot use it (was: "no item p1")', () => {
+    const yaml = `${HEAD}      - id: i
+        title: I
+        points: 10
+        parts:
+          - { id: p1, title: P1, formula: a, target: ">= peer_best()", rule: { type: all } }
+`;
+    // line 22; the quote opens at col 54, then ">= " (3 chars): peer_best at col 58
+    expect(en(yaml)).toEqual([
+      'x.yaml:22:58: error: a part cannot use peer_best() (parts and peer functions cannot go together): give the part a fixed target, or write it as an item of its own (sections[0].items[0].parts[0].target)',
+    ]);
+  });
 });
