@@ -5,7 +5,6 @@
  * fixtures/: its line, its HTML report, and the same JSON saved. Skipped without
  * /usr/bin/chromium unless PINGGU_REQUIRE_BROWSER=1 (app.browser.test.ts says why).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../cli/fake-io';
 import { cli, openPage, saved } from './app-harness';
+import { writePage } from './page-file';
 
 // Callbacks given to page.evaluate run in the page; its globals, loosely (no DOM library here).
 declare const document: any;
@@ -41,7 +41,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app): a city folder is a b
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pinggu-app-batch-'));
     const file = join(dir, 'pinggu.html');
-    execFileSync(process.execPath, ['scripts/build-app.mjs', '-o', file], { cwd: ROOT, stdio: 'ignore' });
+    writePage(file);
     url = pathToFileURL(file).href;
     for (const format of ['json', 'html'])
       want.set(format, (await cli(FIXTURES, ['score', 'jinzhong', '--format', format, '--lang', 'zh'])).out);

@@ -8,7 +8,6 @@
  * Skipped without /usr/bin/chromium, unless PINGGU_REQUIRE_BROWSER=1 (as in
  * html.browser.test.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -20,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { cli, cliFile, openPage, saved } from './app-harness';
+import { writePage } from './page-file';
 
 // Callbacks given to page.evaluate run in the page; its globals, loosely (no DOM library here).
 declare const document: any;
@@ -55,7 +55,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pinggu-app-'));
     const file = join(dir, 'pinggu.html');
-    execFileSync(process.execPath, ['scripts/build-app.mjs', '-o', file], { cwd: ROOT, stdio: 'ignore' });
+    writePage(file);
     url = pathToFileURL(file).href;
     writeFileSync(join(dir, 'broken.yaml'), BROKEN);
     // The sample's township sheet as an analyst's workbook (numbers as numbers), beside its county sheet.

@@ -8,7 +8,6 @@
  * Skipped without /usr/bin/firefox-esr (apt-get install firefox-esr), unless
  * PINGGU_REQUIRE_FIREFOX=1.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/fake-io';
 import { cli } from './app-harness';
 import { launchFirefox, type Firefox } from './app-bidi';
+import { writePage } from './page-file';
 
 const FIREFOX = process.env.PINGGU_FIREFOX || '/usr/bin/firefox-esr';
 const TIMEOUT = 120_000;
@@ -43,7 +43,7 @@ describe.runIf(haveFirefox || required)('the offline page (pinggu app) in Firefo
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pinggu-app-ff-'));
     const file = join(dir, 'pinggu.html');
-    execFileSync(process.execPath, ['scripts/build-app.mjs', '-o', file], { cwd: ROOT, stdio: 'ignore' });
+    writePage(file);
     url = pathToFileURL(file).href;
     ff = await launchFirefox(FIREFOX);
   }, TIMEOUT);
