@@ -10,7 +10,7 @@ import type { Finding } from '../diagnostics';
 import { message } from '../messages/codes';
 import { Rational } from '../rational';
 import type { AdjustmentInput } from './adjustments';
-import { ADJUSTMENT_HEADERS, finding, type AdjustmentKey, type Entry, type Pos } from './adjustment-fields';
+import { ADJUSTMENT_HEADERS, finding, text, where, type AdjustmentKey, type Entry } from './adjustment-fields';
 
 /** One case row as read: an adjustment line without an amount, with its part, count and level. */
 export interface CaseInput extends Omit<AdjustmentInput, 'kind' | 'amount'> {
@@ -19,14 +19,6 @@ export interface CaseInput extends Omit<AdjustmentInput, 'kind' | 'amount'> {
   level?: string;
 }
 
-function text(e: Entry, k: AdjustmentKey): string | undefined {
-  const v = e.values.get(k);
-  if (v === undefined || v.raw === null) return undefined;
-  const s = String(v.raw).trim();
-  return s === '' ? undefined : s;
-}
-
-const where = (e: Entry, k: AdjustmentKey): Pos => e.values.get(k)?.at ?? { line: e.line, col: e.col };
 const name = (k: AdjustmentKey) => ADJUSTMENT_HEADERS[k].slice(0, 2).join('/');
 
 /** The count: blank is one case; else a number ≥ 0 (months, or how many). */

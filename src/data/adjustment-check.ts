@@ -3,7 +3,7 @@ import { sortDiagnostics, type Finding } from '../diagnostics';
 import { message } from '../messages/codes';
 import { Rational } from '../rational';
 import type { AdjustmentInput, ParsedAdjustments } from './adjustments';
-import { ADJUSTMENT_HEADERS, finding, REQUIRED, type AdjustmentKey, type Entry, type Pos } from './adjustment-fields';
+import { ADJUSTMENT_HEADERS, finding, REQUIRED, text, where, type Entry } from './adjustment-fields';
 import { isDate } from './dates';
 import { caseRow, type CaseInput } from './adjustment-cases';
 
@@ -27,17 +27,6 @@ export function check(entries: Entry[], file: string, findings: Finding[]): Pars
   }
   return { adjustments, ...(cases.length ? { cases } : {}), findings: sortDiagnostics(findings) };
 }
-
-/** A value as text, trimmed; undefined when blank or not given. */
-function text(e: Entry, k: AdjustmentKey): string | undefined {
-  const v = e.values.get(k);
-  if (v === undefined || v.raw === null) return undefined;
-  const s = String(v.raw).trim();
-  return s === '' ? undefined : s;
-}
-
-/** Where a value was written, else where the entry starts. */
-const where = (e: Entry, k: AdjustmentKey): Pos => e.values.get(k)?.at ?? { line: e.line, col: e.col };
 
 function requiredValues(e: Entry, file: string, errors: Finding[]): void {
   for (const k of REQUIRED) {

@@ -57,3 +57,14 @@ export interface Entry {
 export function finding(file: string, at: Pos, m: Message, severity: Finding['severity'] = 'error'): CodedDiagnostic {
   return { severity, ...m, file, line: at.line, col: at.col };
 }
+
+/** A value as text, trimmed; undefined when blank or not given. */
+export function text(e: Entry, k: AdjustmentKey): string | undefined {
+  const v = e.values.get(k);
+  if (v === undefined || v.raw === null) return undefined;
+  const s = String(v.raw).trim();
+  return s === '' ? undefined : s;
+}
+
+/** Where a value was written, else where the entry starts. */
+export const where = (e: Entry, k: AdjustmentKey): Pos => e.values.get(k)?.at ?? { line: e.line, col: e.col };

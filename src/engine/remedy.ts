@@ -289,8 +289,8 @@ function remedyOf(s: Search, best: bigint | undefined, score: (value: Value, env
   return { lever, label, kind, from, to, change, reachable: true, gain: after.sub(before) };
 }
 
-/** The smallest k in (lo, hi] with ok(k), given !ok(lo) and ok(hi), by bisection. */
-function first(lo: bigint, hi: bigint, ok: (k: bigint) => boolean): bigint {
+/** The smallest k in (lo, hi] with ok(k), given !ok(lo) and ok(hi), by bisection (hi when none before it). */
+export function first(lo: bigint, hi: bigint, ok: (k: bigint) => boolean): bigint {
   while (hi - lo > 1n) {
     const mid = (lo + hi) / 2n;
     if (ok(mid)) hi = mid;

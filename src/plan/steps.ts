@@ -14,6 +14,7 @@ import type { Field, Item, Scheme, Veto } from '../scheme/model';
 import type { ItemResult, UnitResult } from '../engine/types';
 import { scoreItem } from '../engine/rules';
 import { meets } from '../engine/target-eval';
+import { first } from '../engine/remedy';
 import { allocate } from './allocate';
 import { effortOf } from './effort';
 import type { UnitChange } from './types';
@@ -156,14 +157,4 @@ export function levelSteps(points: (k: bigint) => Rational, kmax: bigint): bigin
     ks.add(first(0n, kmax, (k) => points(k).ge(level)));
   }
   return [...ks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** The smallest k in (lo, hi] with ok(k), by bisection (hi when none before it). */
-function first(lo: bigint, hi: bigint, ok: (k: bigint) => boolean): bigint {
-  while (hi - lo > 1n) {
-    const mid = (lo + hi) / 2n;
-    if (ok(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
 }
