@@ -55,7 +55,9 @@ export async function readXlsx(
   let wb: Workbook;
   try {
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, {
+      ignoreNodes: IGNORED_NODES,
+    });
   } catch (e) {
     return notWorkbook(firstLine(e));
   }
@@ -68,6 +70,14 @@ export async function readXlsx(
     return fail(message('data/xlsx', { kind: 'sheet', sheet: ws.name, detail: firstLine(e) }));
   }
 }
+
+/**
+ * Sheet parts the reader has no use for, left unparsed: exceljs makes an object of every
+ * cell a data validation covers, and `pinggu template` (like many a form) checks whole
+ * columns down to row 10,000, so a filled-in template took over a second to open and a
+ * validation over `A:XFD` (a few bytes) ran out of memory. Merges and values are kept.
+ */
+const IGNORED_NODES = ['dataValidations', 'conditionalFormatting'];
 
 type ExcelJsModule = typeof import('exceljs');
 

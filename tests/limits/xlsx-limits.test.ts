@@ -103,6 +103,26 @@ describe('workbook limits', () => {
     expect(read.rows[0]!.merged?.map((m) => m.range)).toEqual(['F1:G3']);
   });
 
+  it('a data validation over the whole sheet is not unfolded: the values are read, nothing refused', async () => {
+    // Six bytes of sqref; exceljs made an object of each of its 17 billion cells and never
+    // returned (over a gigabyte after a minute). `pinggu template` checks columns to row
+    // 10,000, so every filled-in template paid for 260,000 such objects.
+    const checked = await editSheet(await workbook(3), (xml) =>
+      xml.replace(
+        '</sheetData>',
+        '</sheetData><dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" sqref="A2:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>',
+      ),
+    );
+    const r = await readXlsx(checked, 'w.xlsx');
+    expect(r.findings).toEqual([]);
+    expect(r.rows.map((row) => row.cells)).toEqual([
+      ['乡镇', '总人口', '出生人数', '政策内出生数', '出生男婴'],
+      ['乡0', '1000', '10', '9', '5'],
+      ['乡1', '1001', '10', '9', '5'],
+      ['乡2', '1002', '10', '9', '5'],
+    ]);
+  });
+
   it('a sheet declaring a huge dimension (a zip-bomb-like sheet) is refused from its first bytes', async () => {
     // The sheet data after the dimension is cut off: had it been read, the zip would be unreadable.
     const bytes = await editSheet(await workbook(3), (xml) =>

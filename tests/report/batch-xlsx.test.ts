@@ -5,7 +5,7 @@
  * installed (headless conversion of the summary sheet to CSV).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -146,33 +146,34 @@ describe('the city workbook of a batch', () => {
 
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!soffice)(
-    'opens in LibreOffice (headless): the summary sheet converts to CSV with the counties',
+    'opens in LibreOffice (headless): every sheet converts to CSV, the summary with the counties',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'pinggu-city-'));
       try {
         writeFileSync(join(dir, 'city.xlsx'), first.bytes);
-        const convert = (options: string) =>
-          execFileSync(
-            'soffice',
-            [
-              '--headless',
-              `-env:UserInstallation=file://${dir}/profile`,
-              '--convert-to',
-              `csv:Text - txt - csv (StarCalc):${options}`,
-              '--outdir',
-              dir,
-              join(dir, 'city.xlsx'),
-            ],
-            { stdio: 'ignore', timeout: 120_000 },
-          );
-        convert('44,34,76,1');
-        const csv = readFileSync(join(dir, 'city.csv'), 'utf8');
+        // One conversion (LibreOffice starts once, seconds): every sheet to its own CSV
+        // (sheet option -1 names each `city-<sheet>.csv`), cells as shown.
+        execFileSync(
+          'soffice',
+          [
+            '--headless',
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--convert-to',
+            'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1',
+            '--outdir',
+            dir,
+            join(dir, 'city.xlsx'),
+          ],
+          { stdio: 'ignore', timeout: 120_000 },
+        );
+        const sheets = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+        expect(sheets.length).toBe(3 + 11 * 3);
+        const csv = readFileSync(join(dir, 'city-汇总.csv'), 'utf8');
         expect(csv).toContain('评估期 2026-07 – 2026-09');
         expect(csv).toContain('"介休市","140781",97.68,1,11,"通过","优秀","未触发",97.66,93.66');
-        // The third sheet (the league table), by LibreOffice's sheet option.
-        convert('44,34,76,1,,0,false,true,false,false,false,3');
         const league = readFileSync(join(dir, 'city-单项指标对比表.csv'), 'utf8');
-        expect(league).toContain('rkkz_policy,符合政策生育率,≥ 95%,96.4757%');
+        // As shown: the rate cells carry their percent format (96.4757% stored, 0.00%).
+        expect(league).toContain('"rkkz_policy","符合政策生育率","≥ 95%",96.48%,');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
