@@ -102,8 +102,14 @@ const page = await build({
   ...browser,
   entryPoints: ['src/app/page.ts'],
   plugins: [noNode, inlineSchemes],
-  define: { __PINGGU_WORKER__: JSON.stringify(workerCode) },
 });
+// The scoring code goes in as it is, in a <script type="text/plain"> that the page reads
+// (src/app/page-scoring.ts): raw text ends only at `</script`, and `<!--` or `<script`
+// in it would change how the parser looks for that end; the bundle has none of them.
+if (/<\/script|<!--|<script/i.test(workerCode)) {
+  console.error('the scoring code holds </script, <!-- or <script: it cannot go in the page as raw text');
+  process.exit(1);
+}
 // Inside <script>, `</script` and `<!--` would end or confuse the element; in JS text `<\/` means `</`.
 const script = page.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 const hash = createHash('sha256').update(script).digest('base64');
@@ -126,7 +132,8 @@ const css = readFileSync(path.join(ROOT, 'src', 'app', 'page.css'), 'utf8');
 const html = readFileSync(path.join(ROOT, 'src', 'app', 'page.html'), 'utf8')
   .replace('%CSP%', csp)
   .replace('%CSS%', () => css)
-  .replace('%SCRIPT%', () => script);
+  .replace('%SCRIPT%', () => script)
+  .replace('%WORKER%', () => workerCode);
 
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, html);

@@ -10,10 +10,14 @@ declare const document: PageDocument;
 declare const Worker: new (url: string) => PageWorker;
 declare const Blob: new (parts: string[], options: { type: string }) => PageBlob;
 declare const URL: PageUrl;
-/** The worker bundle's code, put in by scripts/build-app.mjs. */
-declare const __PINGGU_WORKER__: string;
-
-const workerUrl = URL.createObjectURL(new Blob([__PINGGU_WORKER__], { type: 'text/javascript' }));
+/**
+ * The worker bundle's code: a `<script type="text/plain">` of the page (scripts/build-app.mjs),
+ * which the browser keeps as text and never parses or runs itself. Inside the page's own
+ * script, as a string of 1.5 MB, it made the page slower to open than the scoring it carries.
+ */
+const workerUrl = URL.createObjectURL(
+  new Blob([document.getElementById('pinggu-scoring').textContent ?? ''], { type: 'text/javascript' }),
+);
 let worker: PageWorker | undefined;
 let inPage: ((m: WorkerRequest, post: (m: WorkerReply) => void) => void) | undefined;
 let reply: (m: WorkerReply) => void = () => {};
