@@ -416,7 +416,10 @@ describe('what template writes, filled in, scores without a finding', () => {
     expect(await main(['template', '--units', UNITS, '-o', 'out/t.xlsx'], io)).toBe(0);
     const ExcelJS = ((await import('exceljs')) as any).default;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written(io, 'out/t.xlsx')));
+    // Without the data validations: exceljs would make an object of each of the 260,000
+    // cells they cover and take seconds to write them back. The reader ignores them
+    // (tests/limits/xlsx-limits.test.ts reads a workbook validated over the whole sheet).
+    await wb.xlsx.load(Buffer.from(written(io, 'out/t.xlsx')), { ignoreNodes: ['dataValidations'] });
     for (const ws of wb.worksheets) {
       const header: string[] = (ws.getRow(1).values as string[]).slice(1);
       const county = ws.name === '县';
