@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
-import { cli, cliFile, openPage, saved } from './app-harness';
+import { cli, cliFile, openPage, saved, type Opened } from './app-harness';
 import { writePage } from './page-file';
 
 // Callbacks given to page.evaluate run in the page; its globals, loosely (no DOM library here).
@@ -81,15 +81,34 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
 
   const open = (init?: () => void) => openPage(browser, url, init);
 
-  async function dropXiyang(page: Page): Promise<void> {
-    await page.setInputFiles('#files', [join(XIYANG, 'townships.csv'), join(XIYANG, 'county.csv')]);
+  /**
+   * One page for the tests that need none of their own (opening one costs a second or
+   * more: a renderer, the file, the scoring worker). They run in order on it; each
+   * leaves it in Chinese with a bundled scheme and gives it its own files.
+   */
+  let shared: Opened | undefined;
+  const sharedPage = async (): Promise<Opened> => (shared ??= await open());
+
+  /** `act` (files given to the page), then the summary of its new result (the last one's is cleared first). */
+  async function rescored(page: Page, act: () => Promise<unknown>): Promise<void> {
+    await page.evaluate(() => {
+      document.getElementById('summary').textContent = '';
+    });
+    await act();
     await page.waitForSelector('#summary:not(:empty)');
+  }
+
+  async function dropXiyang(page: Page): Promise<void> {
+    await rescored(page, () =>
+      page.setInputFiles('#files', [join(XIYANG, 'townships.csv'), join(XIYANG, 'county.csv')]),
+    );
   }
 
   it(
     'forbids every request by its Content-Security-Policy: a fetch, an image, a stylesheet are refused before they leave',
     async () => {
       const { page, foreign, refused } = await open();
+      await page.waitForFunction(() => /尚无数据/.test(document.getElementById('status').textContent));
       const blocked = await page.evaluate(async () => {
         const seen: string[] = [];
         document.addEventListener('securitypolicyviolation', (e: any) => seen.push(e.violatedDirective));
@@ -120,8 +139,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   it(
     "scores fixtures/xiyang as the command line does: the verdict, the report, the JSON and CSV saved, an item's explanation",
     async () => {
-      const { page, foreign, errors } = await open();
-      await page.waitForFunction(() => /尚无数据/.test(document.getElementById('status').textContent));
+      const { page, foreign, errors } = await sharedPage();
       await dropXiyang(page);
       const json = await cli(XIYANG, [
         'score',
@@ -203,7 +221,6 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect((await first.locator('pre.explain').textContent())!.trim()).toBe(explain.out.trim());
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
     },
     TIMEOUT,
   );
@@ -211,9 +228,8 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   it(
     'reads a workbook as the command line does, and saves the report as a workbook with the same cells',
     async () => {
-      const { page, foreign, errors } = await open();
-      await page.setInputFiles('#files', [join(dir, 'townships.xlsx'), join(dir, 'county.csv')]);
-      await page.waitForSelector('#summary:not(:empty)');
+      const { page, foreign, errors } = await sharedPage();
+      await rescored(page, () => page.setInputFiles('#files', [join(dir, 'townships.xlsx'), join(dir, 'county.csv')]));
       const args = ['score', 'county.csv', 'townships.xlsx', '--lang', 'zh', '--fail-on', 'never'];
       const json = await cli(dir, [...args, '--format', 'json']);
       expect(JSON.parse(json.out).data.files.map((f: { file: string }) => f.file)).toEqual([
@@ -236,7 +252,6 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(mine.equals(Buffer.from(theirs)), 'the same bytes').toBe(true);
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
     },
     TIMEOUT,
   );
@@ -244,7 +259,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   it(
     'switches to English and back: the page, the report and its files in the chosen language',
     async () => {
-      const { page, foreign, errors } = await open();
+      const { page, foreign, errors } = await sharedPage();
       await dropXiyang(page);
       await page.click('#lang');
       await page.waitForFunction(
@@ -281,7 +296,6 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       );
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
     },
     TIMEOUT,
   );
@@ -289,7 +303,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   it(
     "shows a broken scheme's errors as pinggu check prints them (file:line:col), and scores again with a bundled one",
     async () => {
-      const { page, foreign, errors } = await open();
+      const { page, foreign, errors } = await sharedPage();
       await page.setInputFiles('#scheme-file', join(dir, 'broken.yaml'));
       await page.waitForSelector('#scheme-error-lines');
       const check = await cli(dir, ['check', '--scheme', 'broken.yaml', '--lang', 'zh']);
@@ -302,7 +316,6 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(await page.locator('#scheme-error-lines').count()).toBe(0);
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
     },
     TIMEOUT,
   );
@@ -310,7 +323,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   it(
     'saves the blank data sheets of the scheme, as pinggu template writes them (UTF-8 with BOM, GB18030)',
     async () => {
-      const { page } = await open();
+      const { page } = await sharedPage();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.click('#template-downloads button[data-file="template.csv"]'),
@@ -326,7 +339,6 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
         page.click('#template-downloads button[data-file="template.gb18030.csv"]'),
       ]);
       expect(readFileSync(await gbk.path())).toEqual(await cliFile(dir, ['template', '--lang', 'zh'], 'g.csv'));
-      await page.context().close();
     },
     TIMEOUT,
   );
@@ -334,7 +346,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
   it(
     'scores the files dropped on the drop zone',
     async () => {
-      const { page, foreign, errors } = await open();
+      const { page, foreign, errors } = await sharedPage();
       const files = ['townships.csv', 'county.csv'].map((name) => ({
         name,
         bytes: [...readFileSync(join(XIYANG, name))],
@@ -347,13 +359,11 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       }, files);
       await page.dispatchEvent('#drop', 'dragover', { dataTransfer: dt });
       expect(await page.getAttribute('#drop', 'class')).toContain('over');
-      await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
-      await page.waitForSelector('#summary:not(:empty)');
+      await rescored(page, () => page.dispatchEvent('#drop', 'drop', { dataTransfer: dt }));
       expect(await page.textContent('#summary')).toContain('昔阳县');
       expect(await page.textContent('#status')).toContain('2 个文件');
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
     },
     TIMEOUT,
   );
