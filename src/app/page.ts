@@ -87,8 +87,8 @@ async function pickScheme(e: PickEvent): Promise<void> {
 
 /** The data: files or a folder picked, or dropped on the zone. */
 function dataInputs(): void {
-  $('files').onchange = (e: PickEvent) => void useFiles([...e.target.files]);
-  $('folder').onchange = (e: PickEvent) => void useFiles([...e.target.files]);
+  $('files').onchange = (e: PickEvent) => void useFiles(picked(e));
+  $('folder').onchange = (e: PickEvent) => void useFiles(picked(e));
   const zone = $('drop');
   zone.ondragover = (e: DropEvent) => {
     e.preventDefault();
@@ -96,6 +96,16 @@ function dataInputs(): void {
   };
   zone.ondragleave = () => zone.classList.remove('over');
   zone.ondrop = (e: DropEvent) => void drop(zone, e);
+}
+
+/**
+ * The files picked, and the picker emptied: the same files picked again (corrected in a
+ * spreadsheet and saved under the same names) are then a change the page scores again.
+ */
+function picked(e: PickEvent): PageFile[] {
+  const files = [...e.target.files];
+  e.target.value = '';
+  return files;
 }
 
 async function drop(zone: PageElement, e: DropEvent): Promise<void> {

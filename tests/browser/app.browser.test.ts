@@ -8,7 +8,7 @@
  * Skipped without /usr/bin/chromium, unless PINGGU_REQUIRE_BROWSER=1 (as in
  * html.browser.test.ts).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
@@ -311,7 +311,8 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(check.err).toMatch(/^broken\.yaml:2:\d+: /);
       expect(await page.textContent('#scheme-error-lines')).toBe(check.err.trimEnd());
       expect(await page.isHidden('#result')).toBe(true);
-      await page.selectOption('#scheme', 'criteria/jsyzfw-2008.yaml');
+      // The bundled scheme scores the files the page holds; then they are given again.
+      await rescored(page, () => page.selectOption('#scheme', 'criteria/jsyzfw-2008.yaml'));
       await dropXiyang(page);
       expect(await page.locator('#scheme-error-lines').count()).toBe(0);
       expect(foreign()).toEqual([]);
@@ -362,6 +363,31 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       await rescored(page, () => page.dispatchEvent('#drop', 'drop', { dataTransfer: dt }));
       expect(await page.textContent('#summary')).toContain('昔阳县');
       expect(await page.textContent('#status')).toContain('2 个文件');
+      expect(foreign()).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'scores the same files again when they are picked again (edited in a spreadsheet meanwhile)',
+    async () => {
+      const { page, foreign, errors } = await sharedPage();
+      const edited = join(dir, 'again');
+      mkdirSync(edited, { recursive: true });
+      copyFileSync(join(XIYANG, 'county.csv'), join(edited, 'county.csv'));
+      copyFileSync(join(XIYANG, 'townships.csv'), join(edited, 'townships.csv'));
+      const pick = () =>
+        rescored(page, () => page.setInputFiles('#files', [join(edited, 'townships.csv'), join(edited, 'county.csv')]));
+      await pick();
+      const before = await page.textContent('#summary');
+      // A township's figure corrected and saved under the same name, then the same files picked.
+      // (乐平镇's 落实避孕措施人数 10,760 → 5,000: 87.18 → 81.18 points.)
+      const text = readFileSync(join(edited, 'townships.csv'), 'utf8');
+      writeFileSync(join(edited, 'townships.csv'), text.replace('"10,760"', '"5,000"'));
+      await pick();
+      expect(before).toContain('87.18 / 100');
+      expect(await page.textContent('#summary')).toContain('81.18 / 100');
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
     },
