@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { chromium, CHROMIUM } from './chromium';
 import { ROOT } from '../cli/fake-io';
 import { cli, openPage, saved, type Opened } from './app-harness';
 import { writePage } from './page-file';
@@ -19,8 +20,6 @@ import { writePage } from './page-file';
 declare const document: any;
 declare const window: any;
 
-const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const TIMEOUT = 120_000;
 const FIXTURES = join(ROOT, 'fixtures');
 const JINZHONG = join(FIXTURES, 'jinzhong');
@@ -45,12 +44,11 @@ describe.runIf(haveBrowser)('the offline page (pinggu app): a city folder is a b
     url = pathToFileURL(file).href;
     for (const format of ['json', 'html'])
       want.set(format, (await cli(FIXTURES, ['score', 'jinzhong', '--format', format, '--lang', 'zh'])).out);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium();
   }, TIMEOUT);
 
   afterAll(async () => {
-    await browser?.close();
+    await shared?.page.context().close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

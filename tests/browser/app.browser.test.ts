@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { chromium, CHROMIUM } from './chromium';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { cli, cliFile, openPage, saved, type Opened } from './app-harness';
@@ -25,17 +26,6 @@ import { writePage } from './page-file';
 declare const document: any;
 declare const window: any;
 
-const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const TIMEOUT = 90_000;
 const XIYANG = join(ROOT, 'fixtures', 'xiyang');
 const BROKEN = 'id: broken\ntitle: [oops\n';
@@ -70,12 +60,11 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       );
     writeFileSync(join(dir, 'townships.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
     copyFileSync(join(XIYANG, 'county.csv'), join(dir, 'county.csv'));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium();
   }, TIMEOUT);
 
   afterAll(async () => {
-    await browser?.close();
+    await shared?.page.context().close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { chromium, CHROMIUM } from './chromium';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
@@ -19,17 +20,6 @@ import { fakeIo, ROOT } from '../cli/fake-io';
 declare const document: any;
 declare function getComputedStyle(e: unknown): { [k: string]: string };
 
-const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const TIMEOUT = 60_000;
 
@@ -56,14 +46,12 @@ describe.runIf(haveBrowser || required)('the forecast HTML in Chromium', () => {
   let dir: string;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium();
     dir = mkdtempSync(join(tmpdir(), 'pinggu-forecast-'));
     mkdirSync(ARTIFACTS, { recursive: true });
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

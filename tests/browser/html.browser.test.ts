@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { chromium, CHROMIUM } from './chromium';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
@@ -23,18 +24,6 @@ import { fakeIo, ROOT } from '../cli/fake-io';
 declare const document: any;
 declare function getComputedStyle(e: unknown): { [k: string]: string };
 
-/** Debian's Chromium; PINGGU_CHROMIUM overrides the path (e.g. to see the missing-browser behaviour). */
-const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const TIMEOUT = 60_000;
 
@@ -71,14 +60,12 @@ describe.runIf(haveBrowser)('the HTML report in Chromium', () => {
   let dir: string;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium();
     dir = mkdtempSync(join(tmpdir(), 'pinggu-html-'));
     mkdirSync(ARTIFACTS, { recursive: true });
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,0 +1,35 @@
+/**
+ * One Chromium per test worker for the browser test files: each launched its own, a
+ * second or two apiece on the 2-core machine. A file opens its own contexts and closes
+ * them; the browser stays for the worker's next browser file (with `isolate: false` a
+ * worker keeps this module from file to file) and goes with the worker: Playwright
+ * closes what it launched when the process exits, and Chromium leaves when its pipe does.
+ */
+import type { Browser } from 'playwright-core';
+
+/** Debian's Chromium; PINGGU_CHROMIUM overrides the path (e.g. to see the missing-browser behaviour). */
+export const CHROMIUM = process.env.PINGGU_CHROMIUM || '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+let launched: Promise<Browser> | undefined;
+
+/** The worker's Chromium, launched on first use (again if it went away). */
+export function chromium(): Promise<Browser> {
+  launched ??= import('playwright-core')
+    .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true }))
+    .then((browser) => {
+      browser.on('disconnected', () => (launched = undefined));
+      return browser;
+    });
+  return launched;
+}
