@@ -99,8 +99,14 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       const { page, foreign, refused } = await open();
       await page.waitForFunction(() => /尚无数据/.test(document.getElementById('status').textContent));
       const blocked = await page.evaluate(async () => {
-        const seen: string[] = [];
-        document.addEventListener('securitypolicyviolation', (e: any) => seen.push(e.violatedDirective));
+        // Each refusal is an event; the test goes on when the three have come (no fixed wait).
+        const seen = new Set<string>();
+        const all = new Promise<void>((ok) =>
+          document.addEventListener('securitypolicyviolation', (e: any) => {
+            seen.add(e.violatedDirective);
+            if (seen.size === 3) ok();
+          }),
+        );
         const fetched = await fetch('http://127.0.0.1:9/x').then(
           () => 'fetched',
           () => 'refused',
@@ -112,8 +118,8 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
         link.rel = 'stylesheet';
         link.href = 'https://fonts.example/x.css';
         document.head.append(link);
-        await new Promise((r) => setTimeout(r, 300));
-        return { fetched, seen: [...new Set(seen)].sort() };
+        await all;
+        return { fetched, seen: [...seen].sort() };
       });
       expect(blocked.fetched).toBe('refused');
       expect(blocked.seen).toEqual(['connect-src', 'img-src', 'style-src-elem']);
