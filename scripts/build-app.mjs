@@ -106,8 +106,8 @@ const page = await build({
 // The scoring code goes in as it is, in a <script type="text/plain"> that the page reads
 // (src/app/page-scoring.ts): raw text ends only at `</script`, and `<!--` or `<script`
 // in it would change how the parser looks for that end; the bundle has none of them.
-if (/<\/script|<!--|<script/i.test(workerCode)) {
-  console.error('the scoring code holds </script, <!-- or <script: it cannot go in the page as raw text');
+if (/<\/script|<!--|<script|\0/i.test(workerCode)) {
+  console.error('the scoring code holds </script, <!--, <script or a NUL: it cannot go in the page as raw text');
   process.exit(1);
 }
 // Inside <script>, `</script` and `<!--` would end or confuse the element; in JS text `<\/` means `</`.

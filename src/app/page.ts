@@ -82,6 +82,9 @@ async function pickScheme(e: PickEvent): Promise<void> {
   if (!f) return;
   state.scheme = { name: f.name, text: await f.text() };
   e.target.value = '';
+  // The list shows no bundled scheme while the analyst's is in use, so that choosing one
+  // again (the list may hold only one) is a change the page hears.
+  $('scheme').value = '';
   score();
 }
 

@@ -75,7 +75,9 @@ export async function readXlsx(
  * Sheet parts the reader has no use for, left unparsed: exceljs makes an object of every
  * cell a data validation covers, and `pinggu template` (like many a form) checks whole
  * columns down to row 10,000, so a filled-in template took over a second to open and a
- * validation over `A:XFD` (a few bytes) ran out of memory. Merges and values are kept.
+ * validation over `A:XFD` (a few bytes) ran out of memory. Conditional formats colour
+ * cells by rule and change no value or number format the reader reads. Merges, values,
+ * number formats and hyperlinks are kept.
  */
 const IGNORED_NODES = ['dataValidations', 'conditionalFormatting'];
 

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromium, CHROMIUM } from './chromium';
 import { main } from '../../src/cli/main';
@@ -68,7 +68,16 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const open = (init?: () => void) => openPage(browser, url, init);
+  /** A page of the test's own, closed after it whether it passed or not (the browser is the worker's). */
+  const own: Opened[] = [];
+  const open = async (init?: () => void): Promise<Opened> => {
+    const opened = await openPage(browser, url, init);
+    own.push(opened);
+    return opened;
+  };
+  afterEach(async () => {
+    for (const o of own.splice(0)) await o.page.context().close();
+  });
 
   /**
    * One page for the tests that need none of their own (opening one costs a second or
@@ -76,7 +85,7 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
    * leaves it in Chinese with a bundled scheme and gives it its own files.
    */
   let shared: Opened | undefined;
-  const sharedPage = async (): Promise<Opened> => (shared ??= await open());
+  const sharedPage = async (): Promise<Opened> => (shared ??= await openPage(browser, url));
 
   /** `act` (files given to the page), then the summary of its new result (the last one's is cleared first). */
   async function rescored(page: Page, act: () => Promise<unknown>): Promise<void> {
@@ -124,9 +133,10 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(blocked.fetched).toBe('refused');
       expect(blocked.seen).toEqual(['connect-src', 'img-src', 'style-src-elem']);
       // The harness sees what the page asks for: the image and the stylesheet, refused.
-      expect([...new Set(refused)].sort()).toEqual(['http://127.0.0.1:9/x.png', 'https://fonts.example/x.css']);
+      await expect
+        .poll(() => [...new Set(refused)].sort())
+        .toEqual(['http://127.0.0.1:9/x.png', 'https://fonts.example/x.css']);
       expect(foreign()).toEqual([]);
-      await page.context().close();
     },
     TIMEOUT,
   );
@@ -306,6 +316,8 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(check.err).toMatch(/^broken\.yaml:2:\d+: /);
       expect(await page.textContent('#scheme-error-lines')).toBe(check.err.trimEnd());
       expect(await page.isHidden('#result')).toBe(true);
+      // No bundled scheme is shown as chosen, so that choosing it (the only one) is a change.
+      expect(await page.$eval('#scheme', (s: any) => s.selectedIndex)).toBe(-1);
       // The bundled scheme scores the files the page holds; then they are given again.
       await rescored(page, () => page.selectOption('#scheme', 'criteria/jsyzfw-2008.yaml'));
       await dropXiyang(page);
@@ -399,7 +411,6 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
       expect(await page.textContent('#summary')).toContain('昔阳县');
       expect(foreign()).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
     },
     TIMEOUT,
   );

@@ -72,8 +72,13 @@ describe.runIf(haveFirefox || required)('the offline page (pinggu app) in Firefo
           for (const f of ${JSON.stringify(files)})
             t.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: 'text/csv' }));
           document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: t, bubbles: true, cancelable: true }));
-          for (let i = 0; i < 600 && !document.getElementById('summary').textContent; i++)
-            await new Promise((ok) => setTimeout(ok, 100));
+          const shown = document.getElementById('summary');
+          if (!shown.textContent)
+            await new Promise((ok) =>
+              new MutationObserver((_, seen) => {
+                if (shown.textContent) seen.disconnect(), ok();
+              }).observe(shown, { childList: true, characterData: true, subtree: true }),
+            );
           // The probe: an image the policy allows (data:) and one it refuses (the network).
           // Each image's load or error, and the refusal's event, awaited (no fixed wait).
           const refusal = new Promise((ok) => document.addEventListener('securitypolicyviolation', (e) => ok(e.violatedDirective), { once: true }));

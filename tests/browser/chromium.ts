@@ -30,6 +30,10 @@ export function chromium(): Promise<Browser> {
     .then((browser) => {
       browser.on('disconnected', () => (launched = undefined));
       return browser;
+    })
+    .catch((e: unknown) => {
+      launched = undefined; // the next file tries again
+      throw e;
     });
   return launched;
 }
