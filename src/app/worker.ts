@@ -35,20 +35,30 @@ declare const self: { postMessage(m: WorkerReply): void; onmessage: ((e: { data:
 declare const WorkerGlobalScope: unknown;
 
 let last: Scored | undefined;
+/**
+ * The number of the newest score request. Requests are handled as they come, and one
+ * may finish after a later one (a workbook read waits on exceljs): only the newest is
+ * answered and kept for saving, so files picked again, or the language switched while
+ * a scoring runs, never end with the older result shown or saved.
+ */
+let newest = 0;
 
 export async function handle(m: WorkerRequest, post: (m: WorkerReply) => void): Promise<void> {
   const t0 = Date.now();
+  const mine = m.type === 'score' ? ++newest : 0;
+  const current = () => mine === newest;
   try {
     if (m.type === 'save') {
       if (last) post({ type: 'saved', file: m.file, data: await saveAs(last, m.format) });
       return;
     }
     if (m.type === 'template-gb18030') return post({ type: 'saved', file: m.file, data: await templateGb18030(m.csv) });
-    const { result, scored } = await scoreKeeping(m.req, (step) => post({ type: 'progress', step }));
+    const { result, scored } = await scoreKeeping(m.req, (step) => current() && post({ type: 'progress', step }));
+    if (!current()) return;
     last = scored;
     post({ type: 'done', result, ms: Date.now() - t0 });
   } catch (e) {
-    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    if (mine === 0 || current()) post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
 }
 
