@@ -5,13 +5,13 @@
  * fixtures/: its line, its HTML report, and the same JSON saved. Skipped without
  * /usr/bin/chromium unless PINGGU_REQUIRE_BROWSER=1 (app.browser.test.ts says why).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromium, CHROMIUM } from './chromium';
+import { chromium, describeInChromium } from './chromium';
 import { ROOT } from '../cli/fake-io';
 import { cli, openPage, saved, type Opened } from './app-harness';
 import { writePage } from './page-file';
@@ -28,9 +28,8 @@ const folder = (dir: string, at = ''): string[] =>
   readdirSync(join(dir, at)).flatMap((e) =>
     statSync(join(dir, at, e)).isDirectory() ? folder(dir, `${at}${e}/`) : [`${at}${e}`],
   );
-const haveBrowser = existsSync(CHROMIUM) || process.env.PINGGU_REQUIRE_BROWSER === '1';
 
-describe.runIf(haveBrowser)('the offline page (pinggu app): a city folder is a batch', () => {
+describeInChromium('the offline page (pinggu app): a city folder is a batch', () => {
   let browser: Browser;
   let dir: string;
   let url: string;

@@ -8,15 +8,15 @@
  * Skipped without /usr/bin/chromium, unless PINGGU_REQUIRE_BROWSER=1 (as in
  * html.browser.test.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromium, CHROMIUM } from './chromium';
+import { chromium, describeInChromium } from './chromium';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 import { cli, cliFile, openPage, saved, type Opened } from './app-harness';
@@ -30,14 +30,7 @@ const TIMEOUT = 90_000;
 const XIYANG = join(ROOT, 'fixtures', 'xiyang');
 const BROKEN = 'id: broken\ntitle: [oops\n';
 
-const haveBrowser = existsSync(CHROMIUM);
-const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
-if (!haveBrowser && !required)
-  console.warn(
-    `\n⚠ SKIPPED: the offline page's browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei).\n`,
-  );
-
-describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
+describeInChromium('the offline page (pinggu app) in Chromium', () => {
   let browser: Browser;
   let dir: string;
   let url: string;
@@ -415,17 +408,3 @@ describe.runIf(haveBrowser)('the offline page (pinggu app) in Chromium', () => {
     TIMEOUT,
   );
 });
-
-if (!haveBrowser) {
-  describe('the offline page (pinggu app) in Chromium', () => {
-    if (required) {
-      it('has a browser (PINGGU_REQUIRE_BROWSER=1)', () => {
-        throw new Error(
-          `PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`,
-        );
-      });
-    } else {
-      it.skip(`skipped: ${CHROMIUM} is missing`, () => {});
-    }
-  });
-}

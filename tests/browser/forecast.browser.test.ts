@@ -6,13 +6,13 @@
  * solid, the projection dashed, the band and the pass line. A screenshot is kept in
  * test-artifacts/. Launch and skip as tests/browser/html.browser.test.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromium, CHROMIUM } from './chromium';
+import { chromium, describeInChromium } from './chromium';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
@@ -22,14 +22,6 @@ declare function getComputedStyle(e: unknown): { [k: string]: string };
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const TIMEOUT = 60_000;
-
-const haveBrowser = existsSync(CHROMIUM);
-const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
-if (!haveBrowser && !required) {
-  console.warn(
-    `\n⚠ SKIPPED: the forecast browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei); .ci/run installs it and sets PINGGU_REQUIRE_BROWSER=1.\n`,
-  );
-}
 
 async function forecastHtml(lang: 'zh' | 'en'): Promise<string> {
   const io = fakeIo();
@@ -41,7 +33,7 @@ async function forecastHtml(lang: 'zh' | 'en'): Promise<string> {
   return io.out;
 }
 
-describe.runIf(haveBrowser || required)('the forecast HTML in Chromium', () => {
+describeInChromium('the forecast HTML in Chromium', () => {
   let browser: Browser;
   let dir: string;
 

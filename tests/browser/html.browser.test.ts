@@ -9,13 +9,13 @@
  * PINGGU_REQUIRE_BROWSER=1 (set by .ci/run, which installs chromium and
  * fonts-wqy-microhei), where a missing browser fails.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromium, CHROMIUM } from './chromium';
+import { chromium, describeInChromium } from './chromium';
 import { main } from '../../src/cli/main';
 import { fakeIo, ROOT } from '../cli/fake-io';
 
@@ -26,14 +26,6 @@ declare function getComputedStyle(e: unknown): { [k: string]: string };
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const TIMEOUT = 60_000;
-
-const haveBrowser = existsSync(CHROMIUM);
-const required = process.env.PINGGU_REQUIRE_BROWSER === '1';
-if (!haveBrowser && !required) {
-  console.warn(
-    `\n⚠ SKIPPED: the HTML browser test needs ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei); .ci/run installs it and sets PINGGU_REQUIRE_BROWSER=1.\n`,
-  );
-}
 
 async function reportHtml(lang: 'zh' | 'en' | 'probe'): Promise<string> {
   // A page that does reach out: proves the harness sees and blocks such requests.
@@ -55,7 +47,7 @@ interface Opened {
   consoleErrors: string[];
 }
 
-describe.runIf(haveBrowser)('the HTML report in Chromium', () => {
+describeInChromium('the HTML report in Chromium', () => {
   let browser: Browser;
   let dir: string;
 
@@ -233,17 +225,3 @@ describe.runIf(haveBrowser)('the HTML report in Chromium', () => {
     TIMEOUT,
   );
 });
-
-if (!haveBrowser) {
-  describe('the HTML report in Chromium', () => {
-    if (required) {
-      it('has a browser (PINGGU_REQUIRE_BROWSER=1)', () => {
-        throw new Error(
-          `PINGGU_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei`,
-        );
-      });
-    } else {
-      it.skip(`skipped: ${CHROMIUM} is missing`, () => {});
-    }
-  });
-}
