@@ -4,7 +4,6 @@
  * scored with the engine (src/forecast). Exit 0 when it ran, 2 when it could not
  * (usage, scheme, unreadable data or data errors).
  */
-import * as path from 'node:path';
 import { hasErrors, type Finding } from '../diagnostics';
 import { InputError, UsageError } from '../errors';
 import { readDatasets } from '../data/dataset';
@@ -13,7 +12,7 @@ import { forecast, type ForecastMonth } from '../forecast/forecast';
 import { message } from '../messages/codes';
 import type { Scheme } from '../scheme/model';
 import type { Limits } from '../limits';
-import { FORECAST, FORECAST_FORMATS, forecastFormatForFile, type ForecastFormat } from '../report/forecast/registry';
+import { FORECAST, FORECAST_FORMATS, forecastFormatForFile } from '../report/forecast/registry';
 import { visibleLine } from '../visible';
 import {
   chooseLang,
@@ -32,7 +31,7 @@ import { discoverJobs } from './discover';
 import { loadInputs, resolveScheme } from './inputs';
 import type { Io } from './io';
 import { limitsOf } from './limits';
-import { checkParams } from './score-flags';
+import { checkParams, outputsOf } from './score-flags';
 
 export interface ForecastOptions extends CommonOptions {
   format?: string;
@@ -65,19 +64,10 @@ async function readMonths(
   return months;
 }
 
-function outputsOf(io: Io, o: ForecastOptions, format: ForecastFormat | undefined) {
-  return (o.output ?? []).map((file) => {
-    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(message('cli/output-folder', { file }));
-    const f = format ?? forecastFormatForFile(file);
-    if (!f) throw new UsageError(message('cli/output-format', { file, formats: [...FORECAST_FORMATS] }));
-    return { file, format: f };
-  });
-}
-
 export async function runForecast(io: Io, data: string[], o: ForecastOptions): Promise<number> {
   const lang = chooseLang(io, o.lang);
   const format = o.format === undefined ? undefined : oneOf('--format', o.format, FORECAST_FORMATS, 'table');
-  const outputs = outputsOf(io, o, format);
+  const outputs = outputsOf(io, o.output, format, forecastFormatForFile, FORECAST_FORMATS);
   const params = paramsOf(o.param);
   const through = o.through === undefined ? undefined : parsePeriod(o.through);
   if (o.through !== undefined && !through?.includes('-'))

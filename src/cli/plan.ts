@@ -4,7 +4,6 @@
  * Exit codes: 0 a plan reaches the goal (or it is reached already), 1 no plan does,
  * 2 could not assess (docs/plan.md#exit-codes).
  */
-import * as path from 'node:path';
 import { hasErrors, formatDiagnostic, type Finding } from '../diagnostics';
 import { message } from '../messages/codes';
 import { UsageError } from '../errors';
@@ -12,7 +11,7 @@ import { readDataset } from '../data/dataset';
 import type { Dataset } from '../data/model';
 import { parseGoal } from '../plan/goal';
 import { makePlan } from '../plan/plan';
-import { PLAN, PLAN_FORMATS, planFormatForFile, type PlanFormat } from '../report/plan/registry';
+import { PLAN, PLAN_FORMATS, planFormatForFile } from '../report/plan/registry';
 import { visibleLine } from '../visible';
 import {
   chooseLang,
@@ -29,7 +28,7 @@ import {
 import { loadInputs, resolveScheme } from './inputs';
 import { limitsOf } from './limits';
 import type { Io } from './io';
-import { checkParams } from './score-flags';
+import { checkParams, outputsOf } from './score-flags';
 
 export interface PlanCliOptions extends CommonOptions {
   goal?: string;
@@ -37,16 +36,6 @@ export interface PlanCliOptions extends CommonOptions {
   format?: string;
   output?: string[];
   param?: string[];
-}
-
-/** The -o files and their formats: --format, else the extension's. */
-function outputsOf(io: Io, o: PlanCliOptions, format: PlanFormat | undefined): { file: string; format: PlanFormat }[] {
-  return (o.output ?? []).map((file) => {
-    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(message('cli/output-folder', { file }));
-    const f = format ?? planFormatForFile(file);
-    if (!f) throw new UsageError(message('cli/output-format', { file, formats: [...PLAN_FORMATS] }));
-    return { file, format: f };
-  });
 }
 
 /** The names of the units at the top of the data (for "name one with --unit"). */
@@ -60,7 +49,7 @@ export async function runPlan(io: Io, data: string[], o: PlanCliOptions): Promis
   const goal = parseGoal(o.goal ?? 'pass');
   if (!goal) throw new UsageError(message('plan/bad-goal', { goal: String(o.goal) }));
   const format = o.format === undefined ? undefined : oneOf('--format', o.format, PLAN_FORMATS, 'table');
-  const outputs = outputsOf(io, o, format);
+  const outputs = outputsOf(io, o.output, format, planFormatForFile, PLAN_FORMATS);
   if (!outputs.length && format === 'xlsx' && io.isTTY) throw new UsageError(message('cli/xlsx-stdout', {}));
   const limits = limitsOf(o.limit);
   const { scheme, warnings } = await resolveScheme(io, o.scheme, limits);

@@ -45,7 +45,7 @@ export function scoreFlags(io: Io, o: ScoreOptions): ScoreFlags {
   const detail = oneOf('--detail', o.detail, DETAILS, 'summary');
   const params = paramsOf(o.param);
   const csvEncoding = csvEncodingOf(o.csvEncoding);
-  const outputs = (o.output ?? []).map((file) => outputOf(io, file, format));
+  const outputs = outputsOf(io, o.output, format, formatForFile, FORMAT_NAMES);
   const period = o.period === undefined ? undefined : parsePeriod(o.period);
   if (o.period !== undefined && !period) throw new UsageError(message('cli/bad-period', { period: o.period }));
   gateOptions(o); // a bad --fail-on-regression is a usage error before any work
@@ -61,12 +61,23 @@ function csvEncodingOf(given: string | undefined): 'utf-8' | 'gb18030' | undefin
   return csvEncoding;
 }
 
-/** One -o file: not a folder, and in --format or the format its extension says. */
-function outputOf(io: Io, file: string, format: FormatName | undefined): { file: string; format: FormatName } {
-  if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(message('cli/output-folder', { file }));
-  const f = format ?? formatForFile(file);
-  if (!f) throw new UsageError(message('cli/output-format', { file, formats: [...FORMAT_NAMES] }));
-  return { file, format: f };
+/**
+ * The -o files of a command (score, plan, forecast): none a folder, each in --format or
+ * the format its extension says (`byFile`, from the command's registry).
+ */
+export function outputsOf<F extends string>(
+  io: Io,
+  files: string[] | undefined,
+  format: F | undefined,
+  byFile: (file: string) => F | undefined,
+  formats: readonly F[],
+): { file: string; format: F }[] {
+  return (files ?? []).map((file) => {
+    if (io.listDir(path.resolve(io.cwd, file))) throw new UsageError(message('cli/output-folder', { file }));
+    const f = format ?? byFile(file);
+    if (!f) throw new UsageError(message('cli/output-format', { file, formats: [...formats] }));
+    return { file, format: f };
+  });
 }
 
 export function checkParams(scheme: Scheme, params: Map<string, Rational>): void {
